@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Lint the architecture, not only the style: each layer may only import what it is allowed to.
+const noDomNodeOrUi = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react/*'], message: 'shared/ is pure domain code: no React.' },
+    { group: ['maplibre-gl', 'terra-draw', 'terra-draw-*'], message: 'maps live in renderer/map only.' },
+    { group: ['dexie', 'dexie-*'], message: 'Dexie lives in renderer/db only.' },
+    { group: ['electron'], message: 'Electron lives in electron/ only.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'shared/ takes bytes, not paths: no Node.' },
+    { group: ['../renderer/*', '../../renderer/*', '../../../renderer/*', '../electron/*', '../../electron/*', '../../../electron/*'], message: 'Dependencies point toward shared/, never back.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', noDomNodeOrUi], 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require'] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/map/**', 'renderer/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-*'], message: 'maplibre and the drawing library live in renderer/map only.' },
+          { group: ['dexie', 'dexie-*'], message: 'Dexie lives in renderer/db only.' },
+          { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/map/**/*.{ts,tsx}', 'renderer/db/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['electron/**/*.ts', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{ts,js}', '**/*.spec.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,67 @@
+/**
+ * The one IPC contract between the renderer and Electron's main process.
+ * Both sides compile against MainApi; MAIN_API_METHODS makes the compiler check that the preload
+ * exposes exactly these methods and main handles exactly these channels. Each method is one channel
+ * (`landpatrol:<method>`), validated in main (see electron/ipc/validate.ts) and checked for its sender.
+ */
+export interface OpenFilesRequest {
+  /** Dialog title (already translated by the renderer). */
+  title: string;
+  /** e.g. [{ name: 'Shapefile', extensions: ['shp','shx','dbf','prj','cpg','zip'] }] */
+  filters: FileFilter[];
+  /** Allow choosing folders (their shapefile parts are read). */
+  allowFolders: boolean;
+}
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+export interface OpenedFile {
+  /** Path relative to the chosen folder, or the bare file name. */
+  path: string;
+  bytes: Uint8Array;
+}
+export type OpenFilesResult = { canceled: true } | { canceled: false; files: OpenedFile[]; skipped: { path: string; reason: 'tooLarge' | 'unreadable' }[] };
+
+export interface SaveFileRequest {
+  /** Suggested file name, e.g. "叠加分析-2026-11-22.csv". Path separators are rejected. */
+  suggestedName: string;
+  filters: FileFilter[];
+  bytes: Uint8Array;
+}
+export type SaveFileResult = { canceled: true } | { canceled: false; path: string };
+
+export interface PrintToPdfRequest {
+  /** Paper size in millimetres (true scale depends on it). */
+  pageSize: { widthMm: number; heightMm: number };
+  landscape: boolean;
+  printBackground: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  electron: string;
+}
+
+export interface MainApi {
+  openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
+  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
+  getAppInfo(): Promise<AppInfo>;
+}
+
+export type MainApiMethod = keyof MainApi;
+
+/** Completeness is checked by the compiler: adding a method to MainApi without listing it here fails. */
+export const MAIN_API_METHODS: Record<MainApiMethod, true> = {
+  openFiles: true,
+  saveFile: true,
+  printToPdf: true,
+  getAppInfo: true,
+};
+
+export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${method}`;
+
+/** The name under which the preload exposes the API on `window`. */
+export const MAIN_API_GLOBAL = 'landpatrol';
