@@ -32,7 +32,10 @@ export interface SaveFileRequest {
 export type SaveFileResult = { canceled: true } | { canceled: false; path: string };
 
 export interface PrintToPdfRequest {
-  /** Paper size in millimetres (true scale depends on it). */
+  /**
+   * Paper size in millimetres (true scale depends on it). The order of the two sides does not matter:
+   * `landscape` decides the orientation of the sheet (A3 + landscape → 420 mm wide × 297 mm high).
+   */
   pageSize: { widthMm: number; heightMm: number };
   landscape: boolean;
   printBackground: boolean;
@@ -65,3 +68,17 @@ export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${metho
 
 /** The name under which the preload exposes the API on `window`. */
 export const MAIN_API_GLOBAL = 'landpatrol';
+
+/**
+ * Main → renderer: the application menu's commands (one channel, one typed payload). The preload exposes
+ * `onMenuCommand` beside the MainApi methods; it returns a function that removes the listener.
+ */
+export type MenuCommand = 'importLayers' | 'printMap' | 'toggleLanguage';
+export const MENU_COMMANDS: Record<MenuCommand, true> = { importLayers: true, printMap: true, toggleLanguage: true };
+export const MENU_COMMAND_CHANNEL = 'landpatrol:menuCommand';
+export interface RendererEvents {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+export const RENDERER_EVENT_METHODS: Record<keyof RendererEvents, true> = { onMenuCommand: true };
+/** Everything the preload exposes on `window[MAIN_API_GLOBAL]`. */
+export type ExposedApi = MainApi & RendererEvents;

@@ -1,0 +1,22 @@
+/**
+ * The renderer's Content-Security-Policy, sent as a header by the app:// handler (and by the dev static
+ * server in scripts/start.mjs). The renderer's index.html <meta> tag must carry the same string: both
+ * policies are enforced, so a stricter meta tag silently wins.
+ *
+ * Why each source: maplibre runs its worker from a same-origin script and makes blob: workers for some
+ * builds (worker-src blob:); map canvases export as data:/blob: images; the renderer fetches bundled
+ * styles/fonts from 'self'. No remote origin appears here: nothing leaves the machine by default.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; connect-src 'self' blob: data:; font-src 'self' data:; object-src 'none'; " +
+  "base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The same policy for the renderer's index.html <meta> tag. `frame-ancestors` is ignored in a meta
+ * element (CSP3 §6.4.2) and Chromium logs a console error for it, so the meta form leaves it out; the
+ * header still sends it.
+ */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

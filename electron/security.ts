@@ -1,0 +1,57 @@
+/**
+ * Wires the pure decisions of policy.ts into Electron: what may load, navigate, open windows or ask for
+ * permissions. Applied to the default session and to every web contents ever created.
+ */
+import { app, session, type Session } from 'electron';
+import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, normaliseOrigin } from './policy';
+
+/**
+ * Origins the user switched on for online services (e.g. a tile server). Empty by default: no request
+ * leaves the machine. Nothing in the contract sets it yet; when a setting arrives it goes through here.
+ */
+let allowedOrigins: readonly string[] = [];
+
+export function setAllowedOrigins(origins: readonly string[]): void {
+  allowedOrigins = origins.map(normaliseOrigin).filter((o): o is string => o !== null);
+}
+
+export function hardenSession(ses: Session = session.defaultSession): void {
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isRequestAllowed(details.url, allowedOrigins);
+    if (!allowed) console.warn(`[security] blocked request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
+  ses.setDevicePermissionHandler(() => false);
+  // No downloads behind the user's back: files are written only through saveFile's dialog.
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * Every web contents (our window and anything it might try to create): no webviews, no popups, no
+ * navigation away from app://. Links to the web are not opened in the system browser either: this is an
+ * offline tool, a URL handed to shell.openExternal can carry data off the machine or start another
+ * program, and an officer who needs a link can copy it.
+ */
+export function hardenAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event) => {
+      if (!isNavigationAllowed(event.url)) {
+        console.warn(`[security] blocked navigation to ${event.url.slice(0, 200)}`);
+        event.preventDefault();
+      }
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isNavigationAllowed(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isNavigationAllowed(event.url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      console.warn(`[security] blocked window.open(${url.slice(0, 200)})`);
+      return { action: 'deny' };
+    });
+  });
+}
