@@ -1,0 +1,156 @@
+/**
+ * `landpatrol` — the headless batch command on the same shared/ code as the app.
+ *   landpatrol inspect PATH...            → JSON description of every layer found
+ *   landpatrol overlay --plots P --with L → JSON areas of each plot over the given layers
+ * Exit 0 when the input was read (warnings are in the JSON), 2 with a clear message on stderr when it
+ * cannot be used. Bad input never produces a stack trace.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import { overlayPlots } from '../../shared/domain/geometry/overlay';
+import { importFiles } from '../../shared/formats/import';
+import type { ImportResult, InputFile, ParsedLayer } from '../../shared/formats/types';
+import { cliMessageBoth, type CliMessageKey } from '../../shared/i18n/cli';
+import { formatIssue } from '../../shared/i18n/issues';
+import { parseArgs } from './args';
+import { InputPathError, readInputPath } from './read-inputs';
+import { areaJson, inspectJson, issueJson, zoneJson } from './reports';
+
+class UsageError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const fail = (key: CliMessageKey, params: Record<string, string | number> = {}): never => {
+  throw new UsageError([cliMessageBoth(key, params)]);
+};
+
+async function readPath(p: string): Promise<InputFile[]> {
+  try {
+    return await readInputPath(p);
+  } catch (e) {
+    if (e instanceof InputPathError) return fail(e.code, { path: p });
+    return fail('unreadable', { path: p });
+  }
+}
+
+/** Imports one command-line path; the CRS override applies to every bundle in it. */
+async function importPath(p: string, crs?: number, encoding?: string): Promise<ImportResult> {
+  const files = await readPath(p);
+  const first = await importFiles(files);
+  if (crs === undefined && encoding === undefined) return first;
+  const sources = [...first.layers.map((l) => l.source), ...first.pending.map((b) => b.source)];
+  const crsOverride = crs === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, crs]));
+  const encodingOverride = encoding === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, encoding]));
+  return importFiles(files, { ...(crsOverride ? { crsOverride } : {}), ...(encodingOverride ? { encodingOverride } : {}) });
+}
+
+/** Errors for everything in a result that could not be used, as stderr lines (Chinese, then English). */
+function unusableLines(r: ImportResult): string[] {
+  const lines: string[] = [];
+  for (const f of r.failed) for (const i of f.issues) lines.push(`${formatIssue(i, 'zh-CN')}\n${formatIssue(i, 'en')}`);
+  for (const b of r.pending) lines.push(cliMessageBoth('needsCrs', { file: b.source, reason: b.crsGuess?.reason ?? 'unknown' }));
+  return lines;
+}
+
+async function inspect(paths: string[], crs?: number, encoding?: string): Promise<number> {
+  const layers: ParsedLayer[] = [];
+  const errors: ReturnType<typeof issueJson>[] = [];
+  const stderr: string[] = [];
+  for (const p of paths) {
+    const r = await importPath(p, crs, encoding);
+    layers.push(...r.layers);
+    for (const f of r.failed) errors.push(...f.issues.map(issueJson));
+    errors.push(...r.issues.map(issueJson));
+    stderr.push(...unusableLines(r));
+  }
+  if (stderr.length) process.stderr.write(stderr.join('\n') + '\n');
+  if (layers.length === 0) {
+    if (!stderr.length) process.stderr.write(cliMessageBoth('noLayers', { path: paths.join(' ') }) + '\n');
+    return 2;
+  }
+  process.stdout.write(JSON.stringify({ layers: layers.map(inspectJson), errors }, null, 2) + '\n');
+  return 0;
+}
+
+async function loadLayers(p: string, crs?: number): Promise<ParsedLayer[]> {
+  const r = await importPath(p, crs);
+  const lines = unusableLines(r);
+  if (r.layers.length === 0) throw new UsageError(lines.length ? lines : [cliMessageBoth('noLayers', { path: p })]);
+  if (lines.length) process.stderr.write(lines.join('\n') + '\n');
+  return r.layers;
+}
+
+const isAreal = (g: unknown): g is Polygon | MultiPolygon =>
+  !!g && typeof g === 'object' && ((g as { type?: string }).type === 'Polygon' || (g as { type?: string }).type === 'MultiPolygon');
+
+/** The plot's id: the --id-field value, else a monitoring/parcel number field, else the record number. */
+function plotId(layer: ParsedLayer, props: Record<string, unknown>, fid: number, idField?: string): string {
+  const field = idField ?? ['JCBH', 'TBBH', 'BSM', 'ID'].find((f) => layer.fields.some((d) => d.name.toUpperCase() === f));
+  const key = field ? layer.fields.find((d) => d.name.toUpperCase() === field.toUpperCase())?.name : undefined;
+  const v = key ? props[key] : undefined;
+  return v === undefined || v === null || v === '' ? String(fid + 1) : String(v);
+}
+
+async function overlay(a: { plots: string; with: string[]; groupBy?: string; idField?: string; crs?: number }): Promise<number> {
+  const plotLayers = await loadLayers(a.plots, a.crs);
+  const plotLayer = plotLayers[0] as ParsedLayer;
+  if (plotLayer.geometryKind !== 'polygon') fail('plotsNotPolygons', { file: plotLayer.source });
+  if (a.idField && !plotLayer.fields.some((f) => f.name.toUpperCase() === a.idField?.toUpperCase())) fail('idFieldMissing', { file: plotLayer.source, field: a.idField });
+  const overlayLayers = [];
+  for (const p of a.with) {
+    for (const layer of await loadLayers(p, a.crs)) {
+      if (layer.geometryKind !== 'polygon') continue;
+      const groupKey = a.groupBy ? layer.fields.find((f) => f.name.toUpperCase() === a.groupBy?.toUpperCase())?.name : undefined;
+      overlayLayers.push({
+        name: layer.name,
+        features: layer.features
+          .filter((f) => isAreal(f.geometry))
+          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? String(f.properties[groupKey] ?? '') : null })),
+      });
+    }
+  }
+  const plots = plotLayer.features
+    .filter((f) => isAreal(f.geometry))
+    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: f.geometry as Polygon | MultiPolygon }));
+  const result = overlayPlots(plots, overlayLayers);
+  const out = {
+    plots: result.plots.map((p) => ({
+      id: p.id,
+      zone: zoneJson(p.zone),
+      area: areaJson(p.area),
+      overlaps: p.overlaps.map((o) => ({ layer: o.layer, group: o.group, area: areaJson(o.area) })),
+      uncovered: areaJson(p.uncovered),
+      byLayer: p.byLayer.map((b) => ({ layer: b.layer, covered: areaJson(b.covered), uncovered: areaJson(b.uncovered) })),
+    })),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(cliMessageBoth('usage') + '\n');
+        return 0;
+      case 'error':
+        process.stderr.write(cliMessageBoth(args.key, args.params) + '\n\n' + cliMessageBoth('usage') + '\n');
+        return 2;
+      case 'inspect':
+        return await inspect(args.paths, args.crs, args.encoding);
+      case 'overlay':
+        return await overlay(args);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(e.lines.join('\n') + '\n');
+      return 2;
+    }
+    // Anything else is our bug, not the user's input: say so briefly, keep the detail for a report.
+    process.stderr.write(cliMessageBoth('internal', { detail: e instanceof Error ? e.message : String(e) }) + '\n');
+    if (process.env.LANDPATROL_DEBUG) console.error(e);
+    return 1;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The JSON shapes `landpatrol inspect` and `landpatrol overlay` print. Pure functions over shared/ types,
+ * so they are unit-tested without touching the disk.
+ */
+import type { AreaFigures } from '../../shared/domain/units/area';
+import type { FieldDef, Issue, ParsedLayer } from '../../shared/formats/types';
+import { formatIssue } from '../../shared/i18n/issues';
+
+export interface AreaJson {
+  ellipsoidalM2: number;
+  planarM2: number;
+  mu: number;
+}
+
+/** Rounded for print: m² to 0.001 (1 mm²·1000 — well below survey precision), 亩 to 1e-6. */
+export function areaJson(a: { ellipsoidalM2: number; planarM2: number; mu: number }): AreaJson {
+  return { ellipsoidalM2: round(a.ellipsoidalM2, 3), planarM2: round(a.planarM2, 3), mu: round(a.mu, 6) };
+}
+
+const round = (v: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+const GEOMETRY_TYPE: Record<ParsedLayer['geometryKind'], string> = {
+  point: 'Point',
+  line: 'LineString',
+  polygon: 'Polygon',
+  unknown: 'Unknown',
+};
+
+export function fieldTypeName(f: FieldDef): string {
+  switch (f.type) {
+    case 'C':
+      return 'String';
+    case 'N':
+    case 'F':
+      return f.decimals > 0 || f.type === 'F' ? 'Real' : 'Integer';
+    case 'D':
+      return 'Date';
+    case 'L':
+      return 'Logical';
+    default:
+      return f.type;
+  }
+}
+
+export const issueJson = (i: Issue): { code: string; severity: string; file: string; message: string; messageEn: string } => ({
+  code: i.code,
+  severity: i.severity,
+  file: i.file,
+  message: formatIssue(i, 'zh-CN'),
+  messageEn: formatIssue(i, 'en'),
+});
+
+/** Sums the per-feature figures: ellipsoidal and planar (each in the zone its feature was measured in). */
+export function layerArea(layer: ParsedLayer): AreaJson | null {
+  if (layer.geometryKind !== 'polygon') return null;
+  let e = 0;
+  let p = 0;
+  for (const f of layer.features) {
+    if (!f.area) continue;
+    e += f.area.ellipsoidalM2;
+    p += f.area.planarM2;
+  }
+  return areaJson({ ellipsoidalM2: e, planarM2: p, mu: p * 0.0015 });
+}
+
+export function inspectJson(layer: ParsedLayer) {
+  const zones = new Set(layer.features.map((f) => (f.area ? `${f.area.zone.width}:${f.area.zone.zone}` : '')).filter(Boolean));
+  const firstZone = layer.features.find((f) => f.area)?.area?.zone;
+  return {
+    source: layer.source,
+    name: layer.name,
+    featureCount: layer.features.length,
+    geometryType: GEOMETRY_TYPE[layer.geometryKind],
+    shapeType: layer.shapeType,
+    crs: { epsg: layer.crs.epsg, source: layer.crs.source, label: layer.crs.label, datum: layer.crs.datum },
+    encoding: layer.encoding.encoding,
+    encodingSource: layer.encoding.source,
+    fields: layer.fields.map((f) => ({ name: f.name, type: fieldTypeName(f), length: f.length, decimals: f.decimals })),
+    firstRows: layer.features.slice(0, 3).map((f) => f.properties),
+    bboxLngLat: layer.bboxLngLat ? layer.bboxLngLat.map((v) => round(v, 8)) : null,
+    area: layerArea(layer),
+    // Which Gauss-Krüger zone the planar figure is in (several when geographic data spans zones).
+    planarZone: zones.size === 1 && firstZone ? firstZone : zones.size > 1 ? 'mixed' : null,
+    warnings: layer.issues.map(issueJson),
+  };
+}
+
+export const zoneJson = (z: AreaFigures['zone']) => ({ width: z.width, zone: z.zone, centralMeridian: z.centralMeridian });

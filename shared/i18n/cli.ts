@@ -1,0 +1,39 @@
+/** Messages of the `landpatrol` batch command, in Chinese first and English after (stderr shows both). */
+export const CLI_MESSAGES = {
+  usage: {
+    'zh-CN': `用法：
+  landpatrol inspect PATH... [--crs EPSG] [--encoding 编码]
+  landpatrol overlay --plots PATH --with PATH [--with PATH…] [--group-by 字段] [--id-field 字段]
+PATH 可以是 .shp、文件夹或 .zip。结果以 JSON 输出到标准输出。`,
+    en: `Usage:
+  landpatrol inspect PATH... [--crs EPSG] [--encoding ENCODING]
+  landpatrol overlay --plots PATH --with PATH [--with PATH…] [--group-by FIELD] [--id-field FIELD]
+PATH is a .shp, a folder or a .zip. Results are printed as JSON on standard output.`,
+  },
+  unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
+  missingArgument: { 'zh-CN': '缺少参数 {option}。', en: 'Missing argument {option}.' },
+  badOption: { 'zh-CN': '无法识别的参数“{option}”。', en: 'Unrecognised option "{option}".' },
+  badEpsg: { 'zh-CN': '“{value}”不是有效的 EPSG 代码（例如 4527）。', en: '"{value}" is not a valid EPSG code (e.g. 4527).' },
+  notFound: { 'zh-CN': '{path}：文件或文件夹不存在。', en: '{path}: no such file or folder.' },
+  unsupported: { 'zh-CN': '{path}：不支持的文件类型（请给出 .shp、文件夹或 .zip）。', en: '{path}: unsupported file type (give a .shp, a folder or a .zip).' },
+  tooLarge: { 'zh-CN': '{path}：文件过大，无法读取。', en: '{path}: the file is too large to read.' },
+  unreadable: { 'zh-CN': '{path}：无法读取。', en: '{path}: cannot be read.' },
+  noLayers: { 'zh-CN': '{path}：没有可用的图层。', en: '{path}: no usable layer.' },
+  needsCrs: {
+    'zh-CN': '{file}：无法确定坐标系（{reason}），请用 --crs 指定 EPSG 代码，例如 --crs 4527。',
+    en: '{file}: the coordinate system cannot be determined ({reason}); give it with --crs, e.g. --crs 4527.',
+  },
+  plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
+  idFieldMissing: { 'zh-CN': '{file}：没有字段“{field}”。', en: '{file}: there is no field "{field}".' },
+  internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
+} as const;
+
+export type CliMessageKey = keyof typeof CLI_MESSAGES;
+
+export function cliMessage(key: CliMessageKey, lang: 'zh-CN' | 'en', params: Record<string, string | number> = {}): string {
+  return CLI_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Chinese, then English on the next line: the CLI's stderr voice. */
+export const cliMessageBoth = (key: CliMessageKey, params: Record<string, string | number> = {}): string =>
+  `${cliMessage(key, 'zh-CN', params)}\n${cliMessage(key, 'en', params)}`;
