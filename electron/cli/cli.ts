@@ -9,7 +9,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { overlayPlots } from '../../shared/domain/geometry/overlay';
 import { importFiles } from '../../shared/formats/import';
 import type { ImportResult, InputFile, ParsedLayer } from '../../shared/formats/types';
-import { cliMessageBoth, type CliMessageKey } from '../../shared/i18n/cli';
+import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
 import { parseArgs } from './args';
 import { InputPathError, readInputPath } from './read-inputs';
@@ -49,7 +49,7 @@ async function importPath(p: string, crs?: number, encoding?: string): Promise<I
 function unusableLines(r: ImportResult): string[] {
   const lines: string[] = [];
   for (const f of r.failed) for (const i of f.issues) lines.push(`${formatIssue(i, 'zh-CN')}\n${formatIssue(i, 'en')}`);
-  for (const b of r.pending) lines.push(cliMessageBoth('needsCrs', { file: b.source, reason: b.crsGuess?.reason ?? 'unknown' }));
+  for (const b of r.pending) lines.push(needsCrsMessage(b.source, b.crsGuess?.reason ?? 'unknown'));
   return lines;
 }
 
@@ -61,6 +61,7 @@ async function inspect(paths: string[], crs?: number, encoding?: string): Promis
     const r = await importPath(p, crs, encoding);
     layers.push(...r.layers);
     for (const f of r.failed) errors.push(...f.issues.map(issueJson));
+    for (const b of r.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: b.crsGuess?.reason ?? 'unknown' } }));
     errors.push(...r.issues.map(issueJson));
     stderr.push(...unusableLines(r));
   }

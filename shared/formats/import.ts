@@ -1,7 +1,237 @@
-// CONTRACT STUB — the import pipeline (bundles → parsed, reprojected layers with areas); body to follow.
-import type { ImportOptions, ImportResult, InputFile } from './types';
+/**
+ * The import pipeline: everything the user dropped (loose parts, folders, zips) → layers in lon/lat with
+ * labelled areas, plus what could not be decided alone (pending: the CRS) and what failed (with issues that
+ * name the file). Pure: bytes in, data out; the app runs it in a worker, the CLI in Node.
+ */
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { detectCrsFromCoordinates } from '../domain/crs/detect';
+import { checkPlausibility } from '../domain/crs/plausibility';
+import { parsePrj } from '../domain/crs/prj';
+import { gkZoneForLongitude, makeToLngLat } from '../domain/crs/transform';
+import type { CrsGuess, CrsInfo } from '../domain/crs/types';
+import { crsFromEpsg } from '../domain/crs/zones';
+import { featureAreas } from '../domain/geometry/area';
+import type { GkZoneRef } from '../domain/units/area';
+import { groupBundles, type ShapefileBundle } from './bundle';
+import { detectEncoding } from './encoding/detect';
+import { encodingPreview } from './encoding/preview';
+import { getTextDecoder } from './encoding/text-decoder';
+import { readDbf } from './shapefile/dbf';
+import { pairRecords } from './shapefile/pair';
+import { readShp, type ShpRecord } from './shapefile/shp';
+import type { EncodingInfo, ImportOptions, ImportResult, InputFile, Issue, LayerFeature, ParsedLayer, PendingBundle } from './types';
+
+type BundleOutcome = { kind: 'layer'; layer: ParsedLayer } | { kind: 'pending'; pending: PendingBundle } | { kind: 'failed'; issues: Issue[] };
+
+const PROGRESS_EVERY = 2000;
+
+class Cancelled extends Error {}
+
+const hasError = (issues: Issue[]): boolean => issues.some((i) => i.severity === 'error');
+
+function decodeSmallText(bytes: Uint8Array): string {
+  // .prj and .cpg are ASCII in practice; UTF-8 decoding keeps any BOM visible for the parsers to strip.
+  return (getTextDecoder('utf-8') ?? { decode: () => '' }).decode(bytes);
+}
+
+/** The CRS of a bundle: the user's choice, else the .prj, else the coordinates themselves. */
+function decideCrs(bundle: ShapefileBundle, bboxSource: [number, number, number, number] | null, override: number | undefined): CrsGuess | { kind: 'bad-override'; epsg: number } {
+  if (override !== undefined) {
+    const crs = crsFromEpsg(override);
+    return crs ? { kind: 'known', crs: { ...crs, source: 'user' }, warnings: [] } : { kind: 'bad-override', epsg: override };
+  }
+  if (bundle.prj) {
+    const guess = parsePrj(decodeSmallText(bundle.prj.bytes));
+    if (guess.kind === 'known' || !bboxSource) return guess;
+    // An unreadable .prj: the coordinates may still settle it (an 8-digit zone-prefixed easting).
+    const fromCoords = detectCrsFromCoordinates(bboxSource);
+    return fromCoords.kind === 'known' ? fromCoords : guess;
+  }
+  if (!bboxSource) return { kind: 'ask-user', reason: 'no-prj-unrecognised', candidates: [], warnings: [] };
+  return detectCrsFromCoordinates(bboxSource);
+}
+
+/** The GK zone planar areas are given in: the data's own zone when it is GK, else the 3° zone of the feature. */
+function zoneOfData(crs: CrsInfo): GkZoneRef | null {
+  const gk = crs.gk;
+  if (!gk) return null;
+  const zone = gk.zone ?? Math.round(gk.centralMeridian / gk.width + (gk.width === 6 ? 0.5 : 0));
+  return { width: gk.width, zone, centralMeridian: gk.centralMeridian };
+}
+
+function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: f(g.coordinates) };
+    case 'MultiPoint':
+      return { type: 'MultiPoint', coordinates: g.coordinates.map(f) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: g.coordinates.map(f) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: g.coordinates.map((l) => l.map(f)) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(f)) };
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    default:
+      return g;
+  }
+}
+
+type Bbox = [number, number, number, number];
+
+function extend(b: Bbox, g: Geometry): void {
+  const visit = (p: Position): void => {
+    const x = p[0] as number;
+    const y = p[1] as number;
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  };
+  mapPositions(g, (p) => {
+    visit(p);
+    return p;
+  });
+}
+
+function recordsBbox(records: ShpRecord[]): Bbox | null {
+  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of records) if (r.geometry) extend(b, r.geometry);
+  return Number.isFinite(b[0]) ? b : null;
+}
+
+function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome {
+  const { shp, dbf } = bundle;
+  if (!shp || !dbf || hasError(bundle.issues)) return { kind: 'failed', issues: bundle.issues };
+  const issues: Issue[] = [...bundle.issues];
+  const report = (phase: 'parse' | 'reproject' | 'area', done: number, total: number): void => {
+    opts.onProgress?.({ phase, source: bundle.source, done, total });
+    if (opts.isCancelled?.()) throw new Cancelled();
+  };
+  report('parse', 0, 1);
+
+  const shpResult = readShp(shp.bytes, shp.path, bundle.shx ? { shxBytes: bundle.shx.bytes, shxPath: bundle.shx.path } : {});
+  issues.push(...shpResult.issues);
+  if (hasError(shpResult.issues)) return { kind: 'failed', issues };
+
+  // Encoding: the user's choice, else .cpg → LDID → content (shared/formats/encoding/detect.ts).
+  let encoding: EncodingInfo;
+  const override = opts.encodingOverride?.[bundle.source];
+  if (override) {
+    encoding = { encoding: override, source: 'user' };
+  } else {
+    const det = detectEncoding({
+      ...(bundle.cpg ? { cpgText: decodeSmallText(bundle.cpg.bytes), cpgPath: bundle.cpg.path } : {}),
+      dbfBytes: dbf.bytes,
+      dbfPath: dbf.path,
+    });
+    encoding = det.info;
+    issues.push(...det.issues);
+  }
+  const dbfResult = readDbf(dbf.bytes, dbf.path, encoding.encoding);
+  issues.push(...dbfResult.issues);
+  if (hasError(dbfResult.issues)) return { kind: 'failed', issues };
+  report('parse', 1, 1);
+
+  const pairing = pairRecords(shpResult.recordCount, dbfResult.rows.length, shp.path);
+  issues.push(...pairing.issues);
+
+  const bboxSource = recordsBbox(shpResult.records) ?? shpResult.bboxSource;
+  const guess = decideCrs(bundle, bboxSource, opts.crsOverride?.[bundle.source]);
+  if (guess.kind === 'bad-override') {
+    return { kind: 'failed', issues: [...issues, { code: 'crs.needsUser', severity: 'error', file: shp.path, params: { epsg: guess.epsg } }] };
+  }
+  if (guess.kind === 'ask-user') {
+    return {
+      kind: 'pending',
+      pending: { source: bundle.source, name: bundle.name, crsGuess: guess, encodingPreview: encodingPreview(dbf.bytes) },
+    };
+  }
+  const crs = guess.crs;
+  const crsFile = bundle.prj?.path ?? shp.path;
+  for (const w of [...guess.warnings, ...(bboxSource ? checkPlausibility(crs, bboxSource) : [])]) {
+    if (!issues.some((i) => i.code === w.code)) issues.push({ code: w.code, severity: 'warning', file: crsFile, params: w.params ?? {} });
+  }
+
+  const toLngLat = makeToLngLat(crs);
+  const project = (p: Position): Position => toLngLat(p[0] as number, p[1] as number);
+  const dataZone = zoneOfData(crs);
+  const features: LayerFeature[] = [];
+  const bboxLngLat: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const total = shpResult.records.length;
+  for (let i = 0; i < total; i++) {
+    if (i % PROGRESS_EVERY === 0) report('reproject', i, total);
+    const rec = shpResult.records[i] as ShpRecord;
+    if (rec.index >= pairing.paired) continue;
+    const row = dbfResult.rows[rec.index];
+    // A record deleted in the DBF ('*') is not imported; readDbf reports how many there were.
+    if (row === null || row === undefined) continue;
+    const feature: LayerFeature = { fid: rec.index, geometry: null, properties: row };
+    if (rec.geometry) {
+      const lngLat = mapPositions(rec.geometry, project);
+      feature.geometry = lngLat;
+      extend(bboxLngLat, lngLat);
+      if (lngLat.type === 'Polygon' || lngLat.type === 'MultiPolygon') {
+        const zone = dataZone ?? gkZoneForLongitude(centreLongitude(lngLat), 3);
+        feature.area = featureAreas(lngLat, dataZone ? { zone, planarGeometry: rec.geometry as Polygon | MultiPolygon } : { zone });
+      }
+    }
+    features.push(feature);
+  }
+  report('area', total, total);
+  if (features.length === 0) {
+    return { kind: 'failed', issues: [...issues, { code: 'layer.noFeatures', severity: 'error', file: shp.path }] };
+  }
+  return {
+    kind: 'layer',
+    layer: {
+      source: bundle.source,
+      name: bundle.name,
+      geometryKind: shpResult.geometryKind,
+      shapeType: shpResult.shapeTypeName,
+      fields: dbfResult.fields,
+      encoding,
+      crs,
+      features,
+      bboxLngLat: Number.isFinite(bboxLngLat[0]) ? bboxLngLat : null,
+      issues,
+    },
+  };
+}
+
+function centreLongitude(g: Polygon | MultiPolygon): number {
+  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  extend(b, g);
+  return (b[0] + b[2]) / 2;
+}
 
 /** Reads everything the user dropped (loose parts, folders, zips) into layers, in lon/lat, with areas. */
-export async function importFiles(_files: InputFile[], _opts: ImportOptions = {}): Promise<ImportResult> {
-  throw new Error('not implemented');
+export async function importFiles(files: InputFile[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const result: ImportResult = { layers: [], pending: [], failed: [], issues: [] };
+  opts.onProgress?.({ phase: 'unzip', source: files[0]?.path ?? '', done: 0, total: files.length });
+  const grouped = groupBundles(files, opts.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {});
+  result.issues.push(...grouped.issues);
+  let cancelled = false;
+  for (const bundle of grouped.bundles) {
+    if (cancelled || opts.isCancelled?.()) {
+      cancelled = true;
+      result.failed.push({ source: bundle.source, issues: [{ code: 'import.cancelled', severity: 'error', file: bundle.source }] });
+      continue;
+    }
+    try {
+      const outcome = readBundle(bundle, opts);
+      if (outcome.kind === 'layer') result.layers.push(outcome.layer);
+      else if (outcome.kind === 'pending') result.pending.push(outcome.pending);
+      else result.failed.push({ source: bundle.source, issues: outcome.issues });
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+      cancelled = true;
+      result.failed.push({ source: bundle.source, issues: [{ code: 'import.cancelled', severity: 'error', file: bundle.source }] });
+    }
+    // Let a worker's message loop (progress, cancel) breathe between bundles.
+    await Promise.resolve();
+  }
+  opts.onProgress?.({ phase: 'done', source: '', done: files.length, total: files.length });
+  return result;
 }

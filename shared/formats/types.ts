@@ -67,6 +67,7 @@ export type IssueCode =
   | 'shp.selfIntersection'
   | 'shx.mismatch'
   | 'dbf.truncatedText' // a string cut mid-character
+  | 'dbf.deletedRecords' // records flagged '*' in the DBF: skipped with their geometry
   | 'encoding.cpgConflict' // .cpg says one thing, the bytes another
   | 'encoding.assumed'
   | 'crs.localDatum'

@@ -23,6 +23,9 @@ PATH is a .shp, a folder or a .zip. Results are printed as JSON on standard outp
     'zh-CN': '{file}：无法确定坐标系（{reason}），请用 --crs 指定 EPSG 代码，例如 --crs 4527。',
     en: '{file}: the coordinate system cannot be determined ({reason}); give it with --crs, e.g. --crs 4527.',
   },
+  'reason.no-prj-6-digit-easting': { 'zh-CN': '没有 .prj，东坐标为 6 位，无法判断中央经线', en: 'no .prj and 6-digit eastings: the central meridian is unknown' },
+  'reason.no-prj-unrecognised': { 'zh-CN': '没有 .prj，坐标范围不像任何 CGCS2000 坐标系', en: 'no .prj, and the coordinates fit no CGCS2000 system' },
+  'reason.prj-unrecognised': { 'zh-CN': '.prj 中的坐标系无法识别', en: 'the .prj describes a coordinate system we do not recognise' },
   plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
   idFieldMissing: { 'zh-CN': '{file}：没有字段“{field}”。', en: '{file}: there is no field "{field}".' },
   internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
@@ -37,3 +40,12 @@ export function cliMessage(key: CliMessageKey, lang: 'zh-CN' | 'en', params: Rec
 /** Chinese, then English on the next line: the CLI's stderr voice. */
 export const cliMessageBoth = (key: CliMessageKey, params: Record<string, string | number> = {}): string =>
   `${cliMessage(key, 'zh-CN', params)}\n${cliMessage(key, 'en', params)}`;
+
+/** "CRS cannot be decided" in both languages, with the reason said in words rather than as a code. */
+export function needsCrsMessage(file: string, reason: string): string {
+  const key = `reason.${reason}` as CliMessageKey;
+  const known = key in CLI_MESSAGES;
+  return (['zh-CN', 'en'] as const)
+    .map((lang) => cliMessage('needsCrs', lang, { file, reason: known ? cliMessage(key, lang) : reason }))
+    .join('\n');
+}

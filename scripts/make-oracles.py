@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Generate the independent reference figures that shared/domain specs check against.
+
+Run: /usr/bin/python3 scripts/make-oracles.py   (writes tests/oracles/*.json)
+
+Engines (none of them is our TypeScript): PROJ via pyproj (CRS definitions, WKT in GDAL/ESRI/WKT2
+flavours, Gauss-Krüger forward values), GeographicLib via pyproj.Geod(ellps='GRS80') (ellipsoidal
+areas and lengths), GEOS via shapely (planar areas, overlay — see scripts/overlay-reference.py), OGR to
+read the real shapefiles in /work/shared/data/real (read in place; only derived figures and synthetic
+geometry are written to tests/oracles).
+"""
+import importlib.util
+import json
+import math
+import os
+import random
+
+import pyproj
+from pyproj import CRS, Geod, Transformer
+from pyproj.enums import WktVersion
+from shapely.geometry import Polygon, MultiPolygon, mapping, LineString
+from shapely.ops import transform as shp_transform, orient
+from osgeo import ogr
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'tests', 'oracles')
+DATA = '/work/shared/data/real'
+BANZHUCUN = os.path.join(DATA, 'banzhucun', '斑竹村10000.shp')
+GEOD = Geod(ellps='GRS80')
+
+spec = importlib.util.spec_from_file_location('overlay_reference', os.path.join(ROOT, 'scripts', 'overlay-reference.py'))
+overlay_reference = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(overlay_reference)
+
+
+def write(name, obj):
+    with open(os.path.join(OUT, name), 'w', encoding='utf-8') as f:
+        json.dump(obj, f, ensure_ascii=False, indent=None, separators=(',', ':'))
+        f.write('\n')
+    print('wrote', name)
+
+
+def geodesic_area(poly_lnglat):
+    total = 0.0
+    polys = poly_lnglat.geoms if isinstance(poly_lnglat, MultiPolygon) else [poly_lnglat]
+    for p in polys:
+        a, _ = GEOD.geometry_area_perimeter(orient(p, 1.0))
+        total += a
+    return total
+
+
+def geojson_coords(g):
+    m = mapping(g)
+    return {'type': m['type'], 'coordinates': json.loads(json.dumps(m['coordinates']))}
+
+
+# ---------------------------------------------------------------- CRS catalogue and GK forward values
+def crs_oracle():
+    codes = [4490, 4326] + list(range(4491, 4555)) + list(range(2327, 2391)) + list(range(2401, 2443)) \
+        + list(range(21413, 21424)) + list(range(21453, 21464))
+    entries = []
+    for c in codes:
+        crs = CRS.from_epsg(c)
+        e = {'epsg': c, 'name': crs.name, 'geographic': crs.is_geographic}
+        if not crs.is_geographic:
+            p = {k: v for k, v in crs.to_dict().items()}
+            e.update({'lon0': p['lon_0'], 'x0': p['x_0'], 'k': p['k'], 'ellps': p.get('ellps'),
+                      'a': crs.ellipsoid.semi_major_metre, 'invf': crs.ellipsoid.inverse_flattening})
+        entries.append(e)
+    # Forward values: lon/lat on the CRS's own geographic base (pure projection, no datum shift).
+    points = []
+    for c in list(range(4491, 4555)) + [2333, 2344, 2360, 2379, 2410, 2431, 21418, 21458]:
+        crs = CRS.from_epsg(c)
+        tr = Transformer.from_crs(crs.geodetic_crs, crs, always_xy=True)
+        lon0 = crs.to_dict()['lon_0']
+        half = 3.0 if crs.to_dict()['x_0'] in (500000,) and 'Gauss-Kruger CM' in crs.name and c in range(4502, 4513) else None
+        width = 6 if ('3-degree' not in crs.name) else 3
+        for dlon in (0.0, width / 2.0 - 0.001, -width / 2.0 + 0.001, 0.37):
+            for lat in (18.0, 35.0, 53.0):
+                e, n = tr.transform(lon0 + dlon, lat)
+                points.append({'epsg': c, 'lon': lon0 + dlon, 'lat': lat, 'easting': e, 'northing': n})
+    write('crs.json', {'proj': pyproj.proj_version_str, 'entries': entries, 'points': points})
+
+
+def wkt_oracle():
+    out = []
+    for c in (4527, 4549, 4490, 4326, 4499, 4507, 4523, 2379, 2360, 2431, 2410, 21458):
+        crs = CRS.from_epsg(c)
+        out.append({'epsg': c, 'name': crs.name,
+                    'wkt1Gdal': crs.to_wkt(WktVersion.WKT1_GDAL),
+                    'wkt1Esri': crs.to_wkt(WktVersion.WKT1_ESRI),
+                    'wkt2': crs.to_wkt(WktVersion.WKT2_2019, pretty=True)})
+    write('wkt.json', {'proj': pyproj.proj_version_str, 'crs': out})
+
+
+# ---------------------------------------------------------------- areas
+def banzhucun_oracle():
+    ds = ogr.Open(BANZHUCUN)
+    lyr = ds.GetLayer()
+    # EPSG:4523 → EPSG:4490: same datum, so this is the pure inverse Gauss-Krüger projection.
+    tr = Transformer.from_crs(CRS.from_epsg(4523), CRS.from_epsg(4490), always_xy=True)
+    from shapely import wkb
+    tot_geod = tot_planar = tot_shape_area = 0.0
+    samples = []
+    for i, f in enumerate(lyr):
+        g = wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))
+        ll = shp_transform(tr.transform, g)
+        a = geodesic_area(ll)
+        tot_geod += a
+        tot_planar += g.area
+        tot_shape_area += f.GetField('Shape_Area')
+        if i % 25 == 0:
+            samples.append({'index': i, 'ellipsoidalM2': a, 'planarM2': g.area, 'shapeArea': f.GetField('Shape_Area')})
+    write('area-banzhucun.json', {'count': lyr.GetFeatureCount(), 'totalEllipsoidalM2': tot_geod,
+                                   'totalPlanarM2': tot_planar, 'totalShapeAreaM2': tot_shape_area,
+                                   'samples': samples})
+
+
+def synthetic_polygons():
+    rnd = random.Random(20240601)
+    cases = []
+    for lat, lon in ((18.3, 109.5), (35.0, 117.2), (53.0, 124.6)):
+        zone = int(math.floor((lon + 1.5) / 3))
+        gk = CRS.from_proj4(f'+proj=tmerc +lat_0=0 +lon_0={3 * zone} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs')
+        ll = CRS.from_proj4('+proj=longlat +ellps=GRS80 +no_defs')
+        fwd = Transformer.from_crs(ll, gk, always_xy=True)
+        inv = Transformer.from_crs(gk, ll, always_xy=True)
+        cx, cy = fwd.transform(lon, lat)
+
+        def star(radius, n, jitter, ox=0.0, oy=0.0):
+            pts = []
+            for k in range(n):
+                t = 2 * math.pi * k / n
+                r = radius * (1 + jitter * (rnd.random() - 0.5))
+                pts.append((cx + ox + r * math.cos(t), cy + oy + r * math.sin(t)))
+            return pts
+
+        shapes = {
+            'square100m': Polygon([(cx, cy), (cx + 100, cy), (cx + 100, cy + 100), (cx, cy + 100)]),
+            'irregular1km': Polygon(star(500, 40, 0.6)),
+            'withHoles': Polygon(star(800, 60, 0.3), [star(150, 12, 0.2, -300, 0)[::-1], star(100, 9, 0.2, 300, 100)[::-1]]),
+            'multi': MultiPolygon([Polygon(star(200, 20, 0.3, -2000, 0)), Polygon(star(300, 25, 0.3, 2000, 500))]),
+            # Large, with 10–40 km edges: the fast path must hand these to GeographicLib.
+            'large30km': Polygon(star(15000, 9, 0.3)),
+            'large60kmHole': Polygon(star(30000, 7, 0.2), [star(8000, 5, 0.2)[::-1]]),
+            # Large but densely sampled (≈ 300 m edges): stays on the fast path.
+            'dense20km': Polygon(star(10000, 200, 0.05)),
+        }
+        for name, g in shapes.items():
+            g_ll = shp_transform(inv.transform, g)
+            # Planar figure in the zone, of the lon/lat polygon re-projected by PROJ (what featureAreas does).
+            g_back = shp_transform(fwd.transform, g_ll)
+            lines = []
+            cases.append({'name': f'{name}@{lat}', 'lat': lat, 'zone': zone, 'geometry': geojson_coords(g_ll),
+                          'ellipsoidalM2': geodesic_area(g_ll), 'planarM2': g_back.area,
+                          'gkGeometry': geojson_coords(g)})
+    # Lengths: geodesic (GeographicLib inverse) for a few lines.
+    lines = []
+    for lat in (18.0, 35.0, 53.0):
+        coords = [(110.0, lat), (110.01, lat + 0.003), (110.5, lat + 0.2), (111.3, lat - 0.1)]
+        lines.append({'lat': lat, 'coordinates': coords, 'geodesicM': GEOD.line_length([c[0] for c in coords], [c[1] for c in coords])})
+    write('area-synthetic.json', {'cases': cases, 'lines': lines})
+
+
+# ---------------------------------------------------------------- overlay on banzhucun
+def overlay_oracle():
+    rnd = random.Random(7)
+    tr_ll = Transformer.from_crs(CRS.from_epsg(4523), CRS.from_epsg(4490), always_xy=True)
+    # Plots drawn over the village extent (35607725–35612631 E, 3274305–3277480 N, EPSG:4523).
+    plots = []
+    for k in range(20):
+        cx = 35608200 + rnd.random() * 3900
+        cy = 3274800 + rnd.random() * 2200
+        r = 40 + rnd.random() * 300
+        n = 5 + int(rnd.random() * 20)
+        ring = []
+        for j in range(n):
+            t = 2 * math.pi * j / n
+            rr = r * (0.6 + 0.8 * rnd.random())
+            ring.append((cx + rr * math.cos(t), cy + rr * math.sin(t)))
+        g = Polygon(ring)
+        if k == 3:
+            g = Polygon(ring, [[(cx + 0.2 * r * math.cos(t), cy + 0.2 * r * math.sin(t)) for t in (0, 2, 4)]])
+        if k == 5:
+            g = MultiPolygon([g, Polygon([(x + 3 * r, y) for x, y in ring])])
+        if not g.is_valid:
+            g = g.buffer(0)
+        plots.append((f'P{k:02d}', shp_transform(tr_ll.transform, g)))
+    _, feats = overlay_reference.read_layer(BANZHUCUN + ':DLMC')
+    res = overlay_reference.overlay(plots, [('banzhucun', feats)])
+    write('overlay-banzhucun.json', {'plots': [{'id': pid, 'geometry': geojson_coords(g)} for pid, g in plots], 'result': res})
+
+
+def ae102_oracle():
+    # The ae102 demo: coordinates near the false origin of a CM-102E zone (northing ≈ 0): flagged.
+    out = {}
+    for name in ('DLTB', 'Polygon', 'Road'):
+        ds = ogr.Open(os.path.join(DATA, 'ae102-demo', name + '.shp'))
+        out[name] = list(ds.GetLayer().GetExtent())  # minX, maxX, minY, maxY
+    write('ae102.json', {'extents': out})
+
+
+if __name__ == '__main__':
+    os.makedirs(OUT, exist_ok=True)
+    crs_oracle()
+    wkt_oracle()
+    banzhucun_oracle()
+    synthetic_polygons()
+    overlay_oracle()
+    ae102_oracle()
