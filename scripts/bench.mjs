@@ -17,13 +17,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchAppImport } from './bench/app-import.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench', 'out');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
 const skipApp = args.includes('--skip-app');
+const { benchAppImport } = skipApp ? { benchAppImport: null } : await import('./bench/app-import.mjs');
 const cli = path.join(root, 'dist', 'cli', 'landpatrol.mjs');
 const mapshaper = path.join(root, 'node_modules', 'mapshaper', 'bin', 'mapshaper');
 const farmland = path.join(out, 'farmland.shp');
