@@ -10,7 +10,7 @@ import { parsePrj } from '../domain/crs/prj';
 import { gkZoneForLongitude, makeToLngLat } from '../domain/crs/transform';
 import type { CrsGuess, CrsInfo } from '../domain/crs/types';
 import { crsFromEpsg } from '../domain/crs/zones';
-import { featureAreas } from '../domain/geometry/area';
+import { featureAreas, planarAreaM2 } from '../domain/geometry/area';
 import type { GkZoneRef } from '../domain/units/area';
 import { groupBundles, type ShapefileBundle } from './bundle';
 import { detectEncoding } from './encoding/detect';
@@ -155,7 +155,14 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
   }
 
   const toLngLat = makeToLngLat(crs);
-  const project = (p: Position): Position => toLngLat(p[0] as number, p[1] as number);
+  // Reprojected in place: the reader's arrays are ours, and a county layer has millions of vertices.
+  const project = (p: Position): Position => {
+    const [lng, lat] = toLngLat(p[0] as number, p[1] as number);
+    p[0] = lng;
+    p[1] = lat;
+    p.length = 2;
+    return p;
+  };
   const dataZone = zoneOfData(crs);
   const features: LayerFeature[] = [];
   const bboxLngLat: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -168,13 +175,17 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
     // A record deleted in the DBF ('*') is not imported; readDbf reports how many there were.
     if (row === null || row === undefined) continue;
     const feature: LayerFeature = { fid: rec.index, geometry: null, properties: row };
-    if (rec.geometry) {
-      const lngLat = mapPositions(rec.geometry, project);
+    const source = rec.geometry;
+    if (source) {
+      const areal = source.type === 'Polygon' || source.type === 'MultiPolygon';
+      // Planar area from the source GK coordinates (exact, what ArcGIS's Shape_Area holds), before reprojecting.
+      const planarM2 = areal && dataZone ? planarAreaM2(source) : undefined;
+      const lngLat = mapPositions(source, project);
       feature.geometry = lngLat;
       extend(bboxLngLat, lngLat);
       if (lngLat.type === 'Polygon' || lngLat.type === 'MultiPolygon') {
         const zone = dataZone ?? gkZoneForLongitude(centreLongitude(lngLat), 3);
-        feature.area = featureAreas(lngLat, dataZone ? { zone, planarGeometry: rec.geometry as Polygon | MultiPolygon } : { zone });
+        feature.area = featureAreas(lngLat, planarM2 !== undefined ? { zone, planarM2 } : { zone });
       }
     }
     features.push(feature);

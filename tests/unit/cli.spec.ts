@@ -116,15 +116,18 @@ describe('landpatrol (built)', () => {
 
     const ref = spawnSync('/usr/bin/python3', [path.join(root, 'scripts/overlay-reference.py'), gj, `${banzhucun}:DLMC`], { encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(ref.status, ref.stderr).toBe(0);
-    const refPlots = JSON.parse(ref.stdout).plots as { id: string; area: Record<string, number>; overlaps: { group: string; area: Record<string, number> }[] }[];
+    type RefArea = { planarM2: number; ellipsoidalM2: number };
+    const refPlots = JSON.parse(ref.stdout).plots as (RefArea & { id: string; overlaps: (RefArea & { group: string })[]; uncoveredPlanarM2: number })[];
     for (const p of ours) {
       const q = refPlots.find((x) => x.id === p.id)!;
-      expect(p.area.planarM2).toBeCloseTo(q.area.planarM2!, 1);
-      expect(p.area.ellipsoidalM2).toBeCloseTo(q.area.ellipsoidalM2!, 1);
+      expect(p.area.planarM2).toBeCloseTo(q.planarM2, 2);
+      expect(p.area.ellipsoidalM2).toBeCloseTo(q.ellipsoidalM2, 2);
+      expect(p.uncovered.planarM2).toBeCloseTo(q.uncoveredPlanarM2, 2);
+      expect(p.overlaps.map((o) => o.group).sort()).toEqual(q.overlaps.map((o) => o.group).sort());
       for (const o of p.overlaps) {
-        const m = q.overlaps.find((x) => x.group === o.group);
-        expect(m, `group ${o.group} of ${p.id}`).toBeDefined();
-        expect(Math.abs(o.area.planarM2! - m!.area.planarM2!)).toBeLessThan(1e-6 * p.area.planarM2! + 0.002);
+        const m = q.overlaps.find((x) => x.group === o.group)!;
+        expect(Math.abs(o.area.planarM2! - m.planarM2)).toBeLessThan(1e-6 * p.area.planarM2! + 0.002);
+        expect(Math.abs(o.area.ellipsoidalM2! - m.ellipsoidalM2)).toBeLessThan(1e-6 * p.area.planarM2! + 0.002);
       }
     }
   });

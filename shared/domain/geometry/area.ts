@@ -191,6 +191,8 @@ export interface FeatureAreaOptions {
   zonePrefix?: boolean;
   /** The source GK geometry, when the data was in `zone`: the planar area comes from it directly. */
   planarGeometry?: AreaGeometry;
+  /** The planar area already taken from the source GK coordinates (lets the importer reproject in place). */
+  planarM2?: SquareMetres;
 }
 
 /**
@@ -199,6 +201,7 @@ export interface FeatureAreaOptions {
  * source coordinates — exactly what ArcGIS writes to Shape_Area — with no projection round trip.
  */
 export function featureAreas(geometryLngLat: AreaGeometry, opts: FeatureAreaOptions): AreaFigures {
-  const planarM2 = opts.planarGeometry ? planarAreaM2(opts.planarGeometry) : planarAreaM2(projectToZone(geometryLngLat, opts.zone));
+  const planarM2 =
+    opts.planarM2 ?? (opts.planarGeometry ? planarAreaM2(opts.planarGeometry) : planarAreaM2(projectToZone(geometryLngLat, opts.zone)));
   return { ellipsoidalM2: ellipsoidalAreaM2(geometryLngLat), planarM2, mu: toMu(planarM2), zone: opts.zone };
 }
