@@ -1,0 +1,2 @@
+export * from './repo';
+export { LATEST_SCHEMA_VERSION } from './migrations';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { AttributeStore } from '../layers/attribute-store';
+import { columnsOf, compareValues, nextSort, searchIndex, visibleRows, windowOf } from './attributes.logic';
+
+const store = new AttributeStore({
+  v: 1,
+  fields: ['DLMC', 'TBMJ'],
+  fids: [0, 1, 2, 3],
+  rows: [['水田', 100], ['旱地', 20.5], [null, 3], ['乔木林地', null]],
+  areas: [[100, 101, 3, 39, 117], null, [3, 3, 3, 39, 117], [7, 7, 3, 39, 117]],
+  bboxes: [null, null, null, null],
+});
+
+describe('attribute table', () => {
+  const cols = columnsOf(store);
+  const idx = searchIndex(store);
+  it('adds the three area columns when there are areas', () => {
+    expect(cols).toHaveLength(5);
+  });
+  it('sorts numbers numerically with nulls last', () => {
+    expect(visibleRows(store, idx, cols, '', { column: 1, dir: 'asc' })).toEqual([2, 1, 0, 3]);
+    expect(visibleRows(store, idx, cols, '', { column: 1, dir: 'desc' })).toEqual([0, 1, 2, 3]);
+  });
+  it('sorts Chinese by zh-CN collation (pinyin)', () => {
+    // 旱 han < 乔 qiao < 水 shui
+    expect(visibleRows(store, idx, cols, '', { column: 0, dir: 'asc' })).toEqual([1, 3, 0, 2]);
+  });
+  it('filters across all fields', () => {
+    expect(visibleRows(store, idx, cols, '林', null)).toEqual([3]);
+    expect(visibleRows(store, idx, cols, '20.5', null)).toEqual([1]);
+  });
+  it('compares mixed values deterministically', () => {
+    expect(compareValues(1, 'a')).toBeLessThan(0);
+    expect(compareValues(null, 'a')).toBeGreaterThan(0);
+  });
+  it('computes the virtual window', () => {
+    expect(windowOf(0, 100, 24, 50000)).toEqual({ start: 0, end: 13 });
+    expect(windowOf(24 * 1000, 240, 24, 50000, 0)).toEqual({ start: 1000, end: 1010 });
+    expect(windowOf(0, 100, 24, 3)).toEqual({ start: 0, end: 3 });
+  });
+  it('cycles sort asc → desc → none', () => {
+    expect(nextSort(null, 2)).toEqual({ column: 2, dir: 'asc' });
+    expect(nextSort({ column: 2, dir: 'asc' }, 2)).toEqual({ column: 2, dir: 'desc' });
+    expect(nextSort({ column: 2, dir: 'desc' }, 2)).toBeNull();
+  });
+});

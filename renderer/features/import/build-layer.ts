@@ -1,0 +1,132 @@
+/**
+ * ParsedLayer → the records we store (runs in the worker: the UI thread never holds the vertices).
+ * Produces the display GeoJSON text (lon/lat, `id` = fid, properties only {fid, _k}), the attribute store
+ * and label points.
+ */
+import type { Geometry, Position } from 'geojson';
+import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
+import type { ParsedLayer } from '../../../shared/formats/types';
+import type { LayerRecord } from '../../db';
+import { styleKeyFor } from '../../map/style-expressions';
+import { packArea, type AttributeStoreJson, type Bbox } from '../layers/attribute-store';
+import { safeDefaultStyle, safeGuessKind } from '../layers/layers.logic';
+
+/** 1e-7° ≈ 1 cm: display copies need no more (the attribute store keeps the computed areas). */
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
+function roundCoords(c: unknown): unknown {
+  if (typeof c === 'number') return round7(c);
+  if (Array.isArray(c)) return c.length > 0 && typeof c[0] === 'number' ? [round7(c[0] as number), round7(c[1] as number)] : c.map(roundCoords);
+  return c;
+}
+
+function roundGeometry(g: Geometry): Geometry {
+  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(roundGeometry) };
+  return { type: g.type, coordinates: roundCoords(g.coordinates) } as Geometry;
+}
+
+function eachPosition(g: Geometry, fn: (p: Position) => void): void {
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') fn(c as Position);
+    else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  if (g.type === 'GeometryCollection') g.geometries.forEach((x) => eachPosition(x, fn));
+  else walk(g.coordinates);
+}
+
+export function geometryBbox(g: Geometry | null): Bbox | null {
+  if (!g) return null;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  eachPosition(g, (p) => {
+    const x = p[0]!, y = p[1]!;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  });
+  return Number.isFinite(w) ? [round7(w), round7(s), round7(e), round7(n)] : null;
+}
+
+/** A label anchor: centre of the bbox of the largest outer ring (good enough for a map label). */
+export function labelPoint(g: Geometry | null): [number, number] | null {
+  if (!g) return null;
+  if (g.type === 'Point') return [g.coordinates[0]!, g.coordinates[1]!];
+  const rings: Position[][] = g.type === 'Polygon' ? [g.coordinates[0] ?? []] : g.type === 'MultiPolygon' ? g.coordinates.map((p) => p[0] ?? []) : [];
+  let best: Bbox | null = null;
+  let bestSize = -1;
+  for (const r of rings) {
+    const b = geometryBbox({ type: 'LineString', coordinates: r });
+    if (b && (b[2] - b[0]) * (b[3] - b[1]) > bestSize) {
+      best = b;
+      bestSize = (b[2] - b[0]) * (b[3] - b[1]);
+    }
+  }
+  const b = best ?? geometryBbox(g);
+  return b ? [round7((b[0] + b[2]) / 2), round7((b[1] + b[3]) / 2)] : null;
+}
+
+export interface BuiltLayerData {
+  geojsonText: string;
+  attributesText: string;
+  labelsText: string | null;
+}
+
+/** Builds the stored data for a layer with a given style (re-run by restyle / re-decode). */
+export function buildLayerData(layer: ParsedLayer, style: LayerStyle): BuiltLayerData {
+  const fields = layer.fields.map((f) => f.name);
+  const store: AttributeStoreJson = { v: 1, fields, fids: [], rows: [], areas: [], bboxes: [] };
+  const parts: string[] = [];
+  const labels: string[] = [];
+  for (const f of layer.features) {
+    store.fids.push(f.fid);
+    store.rows.push(fields.map((name) => f.properties[name] ?? null));
+    store.areas.push(packArea(f.area));
+    store.bboxes.push(geometryBbox(f.geometry));
+    if (!f.geometry) continue;
+    const k = styleKeyFor(style.fill, f.properties);
+    parts.push(JSON.stringify({ type: 'Feature', id: f.fid, properties: { fid: f.fid, _k: k }, geometry: roundGeometry(f.geometry) }));
+    if (style.labelField) {
+      const v = f.properties[style.labelField];
+      const p = v === null || v === undefined || String(v).trim() === '' ? null : labelPoint(f.geometry);
+      if (p) labels.push(JSON.stringify({ type: 'Feature', properties: { t: String(v).trim() }, geometry: { type: 'Point', coordinates: p } }));
+    }
+  }
+  return {
+    geojsonText: `{"type":"FeatureCollection","features":[${parts.join(',')}]}`,
+    attributesText: JSON.stringify(store),
+    labelsText: style.labelField ? `{"type":"FeatureCollection","features":[${labels.join(',')}]}` : null,
+  };
+}
+
+export function newLayerId(): string {
+  return `L${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The metadata record of a freshly imported (or sample) layer, with its guessed kind and default style. */
+export function buildLayerRecord(layer: ParsedLayer, opts: { id: string; sample: boolean; now: number; kind?: LayerKind; style?: LayerStyle }): LayerRecord {
+  const kind = opts.kind ?? safeGuessKind(layer.name, layer.fields);
+  const style = opts.style ?? safeDefaultStyle(kind, layer.fields, layer.geometryKind);
+  return {
+    id: opts.id,
+    name: layer.name,
+    kind,
+    order: 0,
+    visible: true,
+    opacity: 1,
+    style,
+    sample: opts.sample,
+    createdAt: opts.now,
+    dataVersion: 1,
+    meta: {
+      source: layer.source,
+      geometryKind: layer.geometryKind,
+      shapeType: layer.shapeType,
+      fields: layer.fields,
+      encoding: layer.encoding,
+      crs: layer.crs,
+      bboxLngLat: layer.bboxLngLat,
+      featureCount: layer.features.length,
+      issues: layer.issues,
+    },
+  };
+}

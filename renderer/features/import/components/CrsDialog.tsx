@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { PendingBundle } from '../../../../shared/formats/types';
+import { Dialog } from '../../../app/Dialog';
+import { useI18n } from '../../../i18n';
+import { crsFromEpsg } from '../../../../shared/domain/crs/zones';
+import { crsChoices } from '../import.logic';
+
+const labelOf = (epsg: number) => {
+  try {
+    return crsFromEpsg(epsg)?.label ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/** A bundle whose CRS cannot be known (6-digit eastings, no .prj): the user picks the zone, we never guess silently. */
+export function CrsDialog({ bundle, onChoose }: { bundle: PendingBundle; onChoose: (epsg: number | null) => void }) {
+  const { t } = useI18n();
+  const choices = crsChoices(bundle, labelOf);
+  const [epsg, setEpsg] = useState<number | null>(choices[0]?.epsg ?? null);
+  const reason = bundle.crsGuess?.reason;
+  return (
+    <Dialog
+      title={t('crs.title', { name: bundle.name })}
+      onClose={() => onChoose(null)}
+      testId="crs-dialog"
+      footer={
+        <>
+          <button className="btn" onClick={() => onChoose(null)}>{t('crs.skip')}</button>
+          <button className="btn primary" disabled={epsg === null} data-testid="crs-apply" onClick={() => onChoose(epsg)}>{t('crs.importWith')}</button>
+        </>
+      }
+    >
+      <p>{reason ? t(`crs.reason.${reason}`) : ''}</p>
+      <p>{reason === 'no-prj-6-digit-easting' ? t('crs.explain', { name: bundle.source }) : t('crs.explainGeneric', { name: bundle.source })}</p>
+      <div className="crs-choices" role="radiogroup" aria-label={t('crs.choose')}>
+        {choices.map((c) => (
+          <label key={c.epsg} className={`choice${epsg === c.epsg ? ' selected' : ''}`}>
+            <input type="radio" name="crs" checked={epsg === c.epsg} onChange={() => setEpsg(c.epsg)} />
+            <span>{c.label}</span>
+            <span className="muted small">EPSG:{c.epsg}</span>
+          </label>
+        ))}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState, type DragEvent } from 'react';
+import { LAYER_KINDS, type LayerKind } from '../../../../shared/domain/layers/kind';
+import type { LayerRecord } from '../../../db';
+import { formatNumber, useI18n } from '../../../i18n';
+import { Icon } from '../../../app/Icon';
+import { swatchColor } from '../layers.view';
+
+export interface LayerItemActions {
+  setVisible(id: string, v: boolean): void;
+  setOpacity(id: string, v: number): void;
+  rename(id: string, name: string): void;
+  remove(id: string): void;
+  move(id: string, dir: 'up' | 'down'): void;
+  dropOn(dragId: string, targetId: string): void;
+  changeKind(id: string, kind: LayerKind): void;
+  zoomTo(id: string): void;
+  openTable(id: string): void;
+  openProperties(id: string): void;
+}
+
+interface Props {
+  layer: LayerRecord;
+  isTop: boolean;
+  isBottom: boolean;
+  actions: LayerItemActions;
+}
+
+export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
+  const { t, lang } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [dragOver, setDragOver] = useState(false);
+  const id = layer.id;
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragOver(false);
+    const dragId = e.dataTransfer.getData('application/x-landpatrol-layer');
+    if (dragId && dragId !== id) actions.dropOn(dragId, id);
+  };
+
+  return (
+    <li
+      className={`layer-item${dragOver ? ' drag-over' : ''}${layer.visible ? '' : ' hidden-layer'}`}
+      data-testid="layer-item"
+      data-layer-id={id}
+      data-layer-name={layer.name}
+      draggable={!editing}
+      onDragStart={(e) => e.dataTransfer.setData('application/x-landpatrol-layer', id)}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('application/x-landpatrol-layer')) {
+          e.preventDefault();
+          setDragOver(true);
+        }
+      }}
+      onDragLeave={() => setDragOver(false)}
+      onDrop={onDrop}
+    >
+      <div className="layer-row">
+        <input type="checkbox" checked={layer.visible} title={t('layers.visible')} aria-label={t('layers.visible')} data-testid="layer-visible" onChange={(e) => actions.setVisible(id, e.target.checked)} />
+        <span className="swatch" style={swatchColor(layer.style, layer.meta.geometryKind)} />
+        {editing ? (
+          <input
+            className="rename-input"
+            autoFocus
+            defaultValue={layer.name}
+            data-testid="layer-rename-input"
+            onBlur={(e) => {
+              actions.rename(id, e.target.value);
+              setEditing(false);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+              if (e.key === 'Escape') setEditing(false);
+            }}
+          />
+        ) : (
+          <span className="layer-name" title={layer.meta.source || layer.name} data-testid="layer-name" onDoubleClick={() => setEditing(true)}>
+            {layer.name}
+          </span>
+        )}
+        {layer.sample && <span className="badge sample" title={t('layers.sampleHint')}>{t('layers.sample')}</span>}
+        <span className="layer-count" data-testid="layer-count">{t('layers.features', { count: formatNumber(lang, layer.meta.featureCount) })}</span>
+      </div>
+      <div className="layer-row sub">
+        <select className="kind-select" value={layer.kind} title={t('layers.kind')} data-testid="layer-kind" onChange={(e) => actions.changeKind(id, e.target.value as LayerKind)}>
+          {LAYER_KINDS.map((k) => (
+            <option key={k} value={k}>{t(`kind.${k}`)}</option>
+          ))}
+        </select>
+        <input type="range" min={0} max={1} step={0.05} value={layer.opacity} title={`${t('layers.opacity')} ${Math.round(layer.opacity * 100)}%`} data-testid="layer-opacity" onChange={(e) => actions.setOpacity(id, Number(e.target.value))} />
+        <span className="opacity-label">{Math.round(layer.opacity * 100)}%</span>
+      </div>
+      {confirming ? (
+        <div className="layer-row confirm" data-testid="layer-confirm">
+          <span>{t('layers.removeConfirm', { name: layer.name })}</span>
+          <button className="btn danger small" data-testid="layer-confirm-delete" onClick={() => actions.remove(id)}>{t('common.delete')}</button>
+          <button className="btn small" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+        </div>
+      ) : (
+        <div className="layer-row tools">
+          <button className="icon-btn" title={t('layers.up')} disabled={isTop} onClick={() => actions.move(id, 'up')}><Icon name="up" /></button>
+          <button className="icon-btn" title={t('layers.down')} disabled={isBottom} onClick={() => actions.move(id, 'down')}><Icon name="down" /></button>
+          <button className="icon-btn" title={t('layers.zoomTo')} data-testid="layer-zoom" disabled={!layer.meta.bboxLngLat} onClick={() => actions.zoomTo(id)}><Icon name="zoom" /></button>
+          <button className="icon-btn" title={t('layers.rename')} onClick={() => setEditing(true)}><Icon name="pencil" /></button>
+          <button className="icon-btn" title={t('layers.attributes')} data-testid="layer-table" onClick={() => actions.openTable(id)}><Icon name="table" /></button>
+          <button className="icon-btn" title={t('layers.properties')} data-testid="layer-props" onClick={() => actions.openProperties(id)}><Icon name="info" /></button>
+          <span className="spacer" />
+          <button className="icon-btn danger" title={t('layers.remove')} data-testid="layer-remove" onClick={() => setConfirming(true)}><Icon name="close" /></button>
+        </div>
+      )}
+    </li>
+  );
+}

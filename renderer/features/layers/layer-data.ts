@@ -1,0 +1,29 @@
+/** Lazy, cached access to a layer's stored Blobs (attribute store; object URLs for the map). */
+import { getLayerData } from '../../db';
+import { AttributeStore, restoreAttributeStore } from './attribute-store';
+
+const cache = new Map<string, Promise<AttributeStore | null>>();
+
+/** Parsed once per layer data version; a bad Blob gives null (shown as "not found"), never a crash. */
+export function loadAttributes(layerId: string, dataVersion: number): Promise<AttributeStore | null> {
+  const key = `${layerId}@${dataVersion}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      const data = await getLayerData(layerId);
+      if (!data) return null;
+      try {
+        return restoreAttributeStore(JSON.parse(await data.attributes.text()));
+      } catch {
+        return null;
+      }
+    })();
+    for (const k of cache.keys()) if (k.startsWith(`${layerId}@`)) cache.delete(k);
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export function forgetAttributes(layerId: string): void {
+  for (const k of [...cache.keys()]) if (k.startsWith(`${layerId}@`)) cache.delete(k);
+}

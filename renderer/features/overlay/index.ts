@@ -1,0 +1,1 @@
+export { OverlayDialog } from './components/OverlayDialog';

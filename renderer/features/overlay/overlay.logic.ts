@@ -1,0 +1,83 @@
+/**
+ * Overlay analysis table: rows per plot, a block of columns per overlay layer (its groups, then the layer's
+ * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area"), CSV with a UTF-8 BOM for Excel.
+ */
+import { compareGroups, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import type { LayerKind } from '../../../shared/domain/layers/kind';
+import type { FieldDef } from '../../../shared/formats/types';
+
+export interface OverlayLayerChoice {
+  layerId: string;
+  name: string;
+  groupField: string | null;
+}
+
+export interface OverlayColumn {
+  key: string;
+  layer: string | null;
+  /** null = the layer's 其他/未覆盖; undefined for the id / total columns */
+  group?: string | null;
+  label: string;
+}
+
+export interface OverlayTable {
+  columns: OverlayColumn[];
+  /** per row: id, then [m², 亩] per area column */
+  rows: { id: string; cells: [number, number][] }[];
+}
+
+const first = (fields: FieldDef[], names: string[]) => names.find((n) => fields.some((f) => f.name.toUpperCase() === n))
+  ?? null;
+
+/** The field to group an overlay layer by: 地类 name/code, planning zone name; farmland is not grouped. */
+export function defaultGroupField(kind: LayerKind, fields: FieldDef[]): string | null {
+  const pick = (names: string[]) => {
+    const n = first(fields, names);
+    return n ? fields.find((f) => f.name.toUpperCase() === n)!.name : null;
+  };
+  if (kind === 'landClass') return pick(['DLMC', 'DLBM']);
+  if (kind === 'planningZone') return pick(['GHFQMC', 'GHFQDM', 'YTQMC', 'TDYTQLXDM', 'GZQLXDM']);
+  return null;
+}
+
+/** The field that numbers a plot: 监测编号, 图斑编号, 标识码… */
+export function defaultIdField(fields: FieldDef[]): string | null {
+  const n = first(fields, ['JCBH', 'TBBH', 'TBYBH', 'BSM', 'BH', 'ID']);
+  return n ? fields.find((f) => f.name.toUpperCase() === n)!.name : fields[0]?.name ?? null;
+}
+
+export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerChoice[], labels: { plot: string; total: string; uncovered: string; occupied: (layer: string) => string }): OverlayTable {
+  const columns: OverlayColumn[] = [{ key: 'id', layer: null, label: labels.plot }, { key: 'total', layer: null, label: labels.total }];
+  for (const l of layers) {
+    const groups = new Set<string | null>();
+    for (const p of result.plots) for (const o of p.overlaps) if (o.layer === l.name) groups.add(o.group);
+    const sorted = [...groups].sort(compareGroups);
+    if (l.groupField === null) columns.push({ key: `${l.name}|*`, layer: l.name, group: '*', label: labels.occupied(l.name) });
+    else for (const g of sorted) columns.push({ key: `${l.name}|${g ?? ''}`, layer: l.name, group: g, label: `${l.name}·${g ?? '—'}` });
+    columns.push({ key: `${l.name}|~`, layer: l.name, group: null, label: `${l.name}·${labels.uncovered}` });
+  }
+  const rows = result.plots.map((p) => {
+    const cells: [number, number][] = [[p.area.planarM2, p.area.mu]];
+    for (const c of columns.slice(2)) {
+      if (c.group === null) {
+        const s = p.byLayer.find((b) => b.layer === c.layer);
+        cells.push(s ? [s.uncovered.planarM2, s.uncovered.mu] : [p.area.planarM2, p.area.mu]);
+      } else {
+        const pieces = p.overlaps.filter((o) => o.layer === c.layer && (c.group === '*' || (o.group ?? '') === (c.group ?? '')));
+        cells.push([pieces.reduce((s, o) => s + o.area.planarM2, 0), pieces.reduce((s, o) => s + o.area.mu, 0)]);
+      }
+    }
+    return { id: p.id, cells };
+  });
+  return { columns, rows };
+}
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** CSV, UTF-8 with BOM (Excel on Chinese Windows otherwise reads it as GBK), m² to 2 and 亩 to 4 decimals. */
+export function overlayCsv(table: OverlayTable, units: { m2: string; mu: string }): Uint8Array {
+  const head = [table.columns[0]!.label, ...table.columns.slice(1).flatMap((c) => [`${c.label}(${units.m2})`, `${c.label}(${units.mu})`])];
+  const lines = [head.map(csvCell).join(',')];
+  for (const r of table.rows) lines.push([csvCell(r.id), ...r.cells.flatMap(([m2, mu]) => [m2.toFixed(2), mu.toFixed(4)])].join(','));
+  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+}

@@ -1,0 +1,2 @@
+export { StatusBar, type Camera } from './components/StatusBar';
+export { useStatusbar } from './use-statusbar';

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { MapController, type FeatureHit, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
+
+export interface MapHandle {
+  fitBounds(bbox: [number, number, number, number], maxZoom?: number, animate?: boolean): void;
+  view(): MapViewState;
+}
+
+interface Props extends MapCallbacks {
+  initialView: MapViewState;
+  layers: MapLayerSpec[];
+  highlight: FeatureHit | null;
+  onReady(handle: MapHandle): void;
+}
+
+/** The map as a React component: it creates the controller once and pushes `layers`/`highlight` into it. */
+export function MapView({ initialView, layers, highlight, onReady, ...callbacks }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const ctrl = useRef<MapController | null>(null);
+  const loaded = useRef(false);
+  const cbRef = useRef(callbacks);
+  const latest = useRef({ layers, highlight });
+
+  useEffect(() => {
+    cbRef.current = callbacks;
+    latest.current = { layers, highlight };
+  });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const c = new MapController(container.current, initialView, {
+      onClick: (h) => cbRef.current.onClick(h),
+      onPointer: (p) => cbRef.current.onPointer(p),
+      onView: (v) => cbRef.current.onView(v),
+      onCamera: (cam) => cbRef.current.onCamera?.(cam),
+      onError: (m) => cbRef.current.onError?.(m),
+    });
+    ctrl.current = c;
+    c.whenLoaded(() => {
+      loaded.current = true;
+      c.setLayers(latest.current.layers);
+      c.highlight(latest.current.highlight);
+      onReady({ fitBounds: (b, z, a) => c.fitBounds(b, z, a), view: () => c.view() });
+    });
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(container.current);
+    return () => {
+      ro.disconnect();
+      c.destroy();
+      ctrl.current = null;
+      loaded.current = false;
+    };
+    // The map is created once; later view changes come from the user, not from props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (loaded.current) ctrl.current?.setLayers(layers);
+  }, [layers]);
+
+  useEffect(() => {
+    if (loaded.current) ctrl.current?.highlight(highlight);
+  }, [highlight]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,3 @@
+export { MapView, type MapHandle } from './MapView';
+export type { FeatureHit, MapLayerSpec, MapViewState } from './map-controller';
+export { styleKeyFor, STYLE_KEY_PROPERTY } from './style-expressions';

@@ -1,0 +1,21 @@
+/** Messages between the map (UI thread) and the tile worker. */
+export type TileRequest =
+  | { type: 'load'; key: string; blob: Blob }
+  | { type: 'unload'; key: string }
+  | { type: 'tile'; id: number; key: string; layer: string; z: number; x: number; y: number };
+
+export type TileResponse = { type: 'tile'; id: number; buffer: ArrayBuffer };
+
+export const TILE_PROTOCOL = 'lptile';
+/** source-layer names inside our tiles */
+export const DATA_LAYER = 'f';
+export const LABEL_LAYER = 'l';
+
+/** lptile://<key>/<layer>/{z}/{x}/{y} */
+export const tileUrlTemplate = (key: string, layer: string) => `${TILE_PROTOCOL}://${encodeURIComponent(key)}/${layer}/{z}/{x}/{y}`;
+
+export function parseTileUrl(url: string): { key: string; layer: string; z: number; x: number; y: number } | null {
+  const m = new RegExp(`^${TILE_PROTOCOL}://([^/]+)/(\\w+)/(\\d+)/(\\d+)/(\\d+)$`).exec(url);
+  if (!m) return null;
+  return { key: decodeURIComponent(m[1]!), layer: m[2]!, z: Number(m[3]), x: Number(m[4]), y: Number(m[5]) };
+}

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { openApp, readReal, screenshot, waitForImportResult, watchConsole } from './helpers';
+
+test('bad input shows a clear Chinese message naming the file, and stored layers stay', async ({ page }, info) => {
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  const items = page.getByTestId('layer-item');
+  await expect(items.first()).toBeVisible({ timeout: 60_000 });
+  const namesBefore = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
+
+  const roadShp = readReal('ae102-demo/Road.shp');
+  await page.getByTestId('import-files-input').setInputFiles([
+    // a .shp (with .shx) but no .dbf
+    { name: '缺少属性表.shp', mimeType: 'application/octet-stream', buffer: readReal('ae102-demo/DLTB.shp') },
+    { name: '缺少属性表.shx', mimeType: 'application/octet-stream', buffer: readReal('ae102-demo/DLTB.shx') },
+    // a truncated .shp: cut in the middle of the records
+    { name: '截断.shp', mimeType: 'application/octet-stream', buffer: roadShp.subarray(0, 150) },
+    { name: '截断.shx', mimeType: 'application/octet-stream', buffer: readReal('ae102-demo/Road.shx') },
+    { name: '截断.dbf', mimeType: 'application/octet-stream', buffer: readReal('ae102-demo/Road.dbf') },
+    { name: '截断.prj', mimeType: 'text/plain', buffer: readReal('ae102-demo/Road.prj') },
+    // a corrupt zip
+    { name: '损坏.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not really a zip file at all') },
+  ]);
+  const dialog = await waitForImportResult(page);
+  const errors = dialog.getByTestId('issue-error');
+  await expect(errors.filter({ hasText: '缺少属性表' })).not.toHaveCount(0);
+  await expect(dialog.locator('.msg').filter({ hasText: '截断' })).not.toHaveCount(0);
+  await expect(errors.filter({ hasText: '损坏.zip' })).not.toHaveCount(0);
+  // Messages are Chinese sentences, not codes.
+  for (const text of await errors.allTextContents()) {
+    expect(text).toMatch(/[\u4e00-\u9fa5]{4,}/);
+    expect(text).not.toMatch(/\b(file|zip|shp)\.[a-zA-Z]+\b/);
+  }
+  await screenshot(page, info, '05-bad-input');
+  await dialog.getByTestId('import-result-ok').click();
+  // Nothing already stored was touched.
+  const namesAfter = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
+  for (const n of namesBefore) expect(namesAfter).toContain(n);
+  await page.reload();
+  await expect(items.first()).toBeVisible({ timeout: 60_000 });
+  const namesReloaded = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
+  for (const n of namesBefore) expect(namesReloaded).toContain(n);
+  consoleWatch.assertClean();
+});

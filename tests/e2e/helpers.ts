@@ -1,0 +1,81 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** /work/shared/data/real — the real (de-identified) shapefiles kept beside the repo. */
+export const REAL_DATA = process.env.LANDPATROL_REAL_DATA ?? path.resolve(HERE, '../../../shared/data/real');
+
+/** Collects console errors and page errors; `assertClean()` fails the test on any (terra-draw's rule). */
+export function watchConsole(page: Page, allow: RegExp[] = []) {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allow.some((r) => r.test(m.text()))) errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { errors, assertClean: () => expect(errors, errors.join('\n')).toEqual([]) };
+}
+
+/** Fails on any request leaving the machine (offline for real: no fonts, tiles, glyphs or telemetry). */
+export function watchNetwork(page: Page) {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!/^(https?:\/\/127\.0\.0\.1:4173\/|blob:|data:)/.test(u)) external.push(u);
+  });
+  return { external, assertOffline: () => expect(external).toEqual([]) };
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('toolbar')).toBeVisible();
+}
+
+/** Waits until the map has rendered everything it was given (maplibre's `idle`). */
+export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', undefined, { timeout, polling: 50 });
+}
+
+export function layerItem(page: Page, name: string) {
+  return page.locator(`[data-testid="layer-item"][data-layer-name="${name}"]`);
+}
+
+export async function screenshot(page: Page, info: TestInfo, name: string): Promise<string> {
+  const file = info.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  fs.mkdirSync(path.resolve(HERE, '../../test-results/screens'), { recursive: true });
+  fs.copyFileSync(file, path.resolve(HERE, `../../test-results/screens/${name}.png`));
+  return file;
+}
+
+export const readReal = (rel: string): Buffer => fs.readFileSync(path.join(REAL_DATA, rel));
+
+/** Record count of a shapefile from its .shx: (file length − 100-byte header) / 8 bytes per record. */
+export const shxRecordCount = (shx: Buffer): number => (shx.length - 100) / 8;
+
+/** Waits for the import to finish and returns the result dialog. */
+export async function waitForImportResult(page: Page) {
+  const dialog = page.getByTestId('import-result');
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
+  return dialog;
+}
+
+/** Clicks points of a grid over the map until the identify panel shows a feature of `layerName`. */
+export async function identifyOn(page: Page, layerName: string): Promise<boolean> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  for (const fy of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+      const title = page.getByTestId('identify-panel').locator('.layer-label');
+      try {
+        await expect(title).toHaveText(layerName, { timeout: 2_000 });
+        return true;
+      } catch {
+        // try the next point
+      }
+    }
+  }
+  return false;
+}
