@@ -14,7 +14,7 @@
  * Options: --runs N (best of N, default 1), --skip-app.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,13 +71,16 @@ const ours = best('landpatrol inspect', process.execPath, [cli, 'inspect', farml
 const inspected = JSON.parse(ours.stdout).layers[0];
 console.log(`     ${inspected.featureCount} features, encoding ${inspected.encoding}, EPSG:${inspected.crs.epsg}, planar ${inspected.area.planarM2} m²`);
 const ms = best('mapshaper -proj wgs84 -info', process.execPath, [mapshaper, farmland, 'encoding=gbk', '-proj', 'wgs84', '-info']);
-const ogr = best('ogr2ogr -f GeoJSON -t_srs 4326', 'ogr2ogr', ['-overwrite', '-f', 'GeoJSON', '-t_srs', 'EPSG:4326', path.join(tmp, 'farmland.geojson'), farmland]);
+// GeoJSON cannot be overwritten in place by ogr2ogr: remove the previous output before each run.
+const ogrOut = path.join(tmp, 'farmland.geojson');
+const ogr = best('ogr2ogr -f GeoJSON -t_srs 4326', 'sh', ['-c', `rm -f '${ogrOut}' && exec ogr2ogr -f GeoJSON -t_srs EPSG:4326 '${ogrOut}' '${farmland}'`]);
 ratio('inspect vs mapshaper', ours.seconds, ms.seconds, 1.0, 'mapshaper');
 console.log(`     (inspect = ${(ours.seconds / ogr.seconds).toFixed(2)} × ogr2ogr; mapshaper = ${(ms.seconds / ogr.seconds).toFixed(2)} × ogr2ogr)`);
 
 console.log('\n2. overlay of 300 patches over farmland (grouped by DLMC)');
 const plotsGeojson = path.join(tmp, 'patches.geojson');
-run('ogr2ogr', ['-overwrite', '-f', 'GeoJSON', '-t_srs', 'EPSG:4490', '-sql', 'SELECT JCBH AS id, * FROM patches', plotsGeojson, patches]);
+rmSync(plotsGeojson, { force: true });
+run('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4490', '-sql', 'SELECT JCBH AS id, * FROM patches', plotsGeojson, patches]);
 const ov = best('landpatrol overlay', process.execPath, [cli, 'overlay', '--plots', patches, '--with', farmland, '--group-by', 'DLMC', '--id-field', 'JCBH']);
 const geos = best('shapely (GEOS) + STRtree', '/usr/bin/python3', [path.join(root, 'scripts', 'overlay-reference.py'), plotsGeojson, `${farmland}:DLMC`]);
 ratio('overlay vs GEOS', ov.seconds, geos.seconds, 2.0, 'GEOS/shapely');
@@ -92,6 +95,7 @@ if (!skipApp) {
   ratio('app import vs ogr2ogr', app.importSeconds, ogr.seconds, 1.0, 'ogr2ogr');
   console.log(`  longest UI-thread task during import: ${app.longestTaskMs.toFixed(0)} ms (target ≤ 200) ${app.longestTaskMs <= 200 ? 'PASS' : 'FAIL'}`);
   results.push({ name: 'longest UI task ms', ours: app.longestTaskMs, target: 200, pass: app.longestTaskMs <= 200 });
+  console.log(`     (for reference, not a target: longest UI task while the first start wrote and drew the sample: ${app.startupLongestTaskMs.toFixed(0)} ms)`);
   console.log(`  reopen with 50,000 stored polygons → map shown: ${app.reopenSeconds.toFixed(2)} s (target ≤ 3) ${app.reopenSeconds <= 3 ? 'PASS' : 'FAIL'}`);
   results.push({ name: 'reopen seconds', ours: app.reopenSeconds, target: 3, pass: app.reopenSeconds <= 3 });
 }

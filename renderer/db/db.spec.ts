@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { restoreLayerRecord, restoreMapView } from './records';
-import { deleteLayer, getMapView, listLayers, putSetting, setLayerOrder, updateLayer } from './repo';
+import { deleteLayer, getCachedTile, getMapView, hasCachedTiles, listLayers, pruneTileCache, putCachedTiles, putSetting, setLayerOrder, updateLayer } from './repo';
 
 /** A version-1 database written the raw way (as a v1 app left it), including records a bug could have left. */
 async function writeV1Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
@@ -36,8 +36,44 @@ const open = (indexedDB: IDBFactory, name: string) => new LandPatrolDb(name, { i
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(1);
+    expect(LATEST_SCHEMA_VERSION).toBe(2);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
+    expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
+  });
+
+  it('upgrades a v1 database to v2: every record kept, the tile cache added and empty', async () => {
+    const idb = new IDBFactory();
+    await writeV1Fixture(idb, 'fixture-up');
+    const db = open(idb, 'fixture-up');
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.layers.toArray()).map((l) => l.id).sort()).toEqual(['broken', 'good', 'repairable']);
+    expect(await db.tileCache.count()).toBe(0);
+    db.close();
+  });
+
+  it('caches tiles per data version, prunes dead versions and drops a layer\'s tiles with it', async () => {
+    const idb = new IDBFactory();
+    await writeV1Fixture(idb, 'fixture-tiles');
+    const db = open(idb, 'fixture-tiles');
+    const bytes = (n: number) => new Uint8Array([n, n + 1, n + 2]).buffer;
+    await putCachedTiles([
+      { id: 'good@1/f/12/3379/1622', layerId: 'good', bytes: bytes(1) },
+      { id: 'good@1~labels/l/12/3379/1622', layerId: 'good', bytes: bytes(2) },
+      { id: 'good@0/f/12/3379/1622', layerId: 'good', bytes: bytes(3) },
+      { id: 'repairable@1/f/3/1/1', layerId: 'repairable', bytes: new ArrayBuffer(0) },
+    ], db);
+    expect(new Uint8Array((await getCachedTile('good@1/f/12/3379/1622', db))!)).toEqual(new Uint8Array([1, 2, 3]));
+    expect((await getCachedTile('repairable@1/f/3/1/1', db))!.byteLength).toBe(0); // "no features here" is cached too
+    expect(await getCachedTile('good@1/f/12/0/0', db)).toBeNull();
+    expect(await hasCachedTiles('good@1', db)).toBe(true);
+    expect(await hasCachedTiles('good@2', db)).toBe(false);
+    expect(await pruneTileCache(db)).toBe(1); // only the stale good@0 goes: good and repairable are at version 1
+    expect(await getCachedTile('good@1~labels/l/12/3379/1622', db)).not.toBeNull();
+    await deleteLayer('good', db);
+    expect(await hasCachedTiles('good@1', db)).toBe(false);
+    expect(await hasCachedTiles('repairable@1', db)).toBe(true);
+    db.close();
   });
 
   it('opens a v1 fixture, repairs what is repairable and skips what is not', async () => {

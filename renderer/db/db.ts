@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './migrations';
-import type { LayerDataRecord, LayerRecord, SettingRecord, SourceFilesRecord } from './records';
+import type { LayerDataRecord, LayerRecord, SettingRecord, SourceFilesRecord, TileCacheRecord } from './records';
 
 export const DB_NAME = 'landpatrol';
 
@@ -10,6 +10,7 @@ export class LandPatrolDb extends Dexie {
   layerData!: Table<LayerDataRecord, string>;
   sourceFiles!: Table<SourceFilesRecord, string>;
   settings!: Table<SettingRecord, string>;
+  tileCache!: Table<TileCacheRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed), STACK-NOTES.md.

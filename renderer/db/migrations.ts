@@ -20,6 +20,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // v2: a cache of the vector tiles the map has drawn, so reopening a large layer draws stored tiles instead
+    // of re-parsing and re-indexing its whole GeoJSON (50,000 polygons: ~2 s before the first tile).
+    // `id` = "<dataKey>/<source-layer>/<z>/<x>/<y>"; `layerId` lets a layer's tiles go with it.
+    version: 2,
+    stores: {
+      layers: 'id, order',
+      layerData: 'layerId',
+      sourceFiles: 'layerId',
+      settings: 'key',
+      tileCache: 'id, layerId',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

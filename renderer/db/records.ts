@@ -67,6 +67,15 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** One vector tile the map has drawn (a cache: losing it costs time, never data). */
+export interface TileCacheRecord {
+  /** "<dataKey>/<source-layer>/<z>/<x>/<y>", dataKey = "<layerId>@<dataVersion>" */
+  id: string;
+  layerId: string;
+  /** The Mapbox Vector Tile bytes; an empty buffer means "no features here". */
+  bytes: ArrayBuffer;
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
@@ -151,4 +160,10 @@ export function restoreMapView(raw: unknown): MapView | null {
   if (Math.abs(lat) > 85 || !isFiniteNum(raw.zoom)) return null;
   const wrapped = lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180;
   return { center: [wrapped, lat], zoom: Math.min(24, Math.max(0, raw.zoom)), bearing: isFiniteNum(raw.bearing) ? raw.bearing : 0 };
+}
+
+/** A cached tile read back, or null when the record is not what we wrote (the cache then simply misses). */
+export function restoreTileCache(v: unknown): TileCacheRecord | null {
+  if (!isObj(v) || typeof v.id !== 'string' || typeof v.layerId !== 'string' || !(v.bytes instanceof ArrayBuffer)) return null;
+  return { id: v.id, layerId: v.layerId, bytes: v.bytes };
 }

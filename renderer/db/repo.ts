@@ -8,13 +8,15 @@ import {
   restoreLayerRecord,
   restoreMapView,
   restoreSourceFiles,
+  restoreTileCache,
   type LayerDataRecord,
   type LayerRecord,
   type MapView,
   type SourceFilesRecord,
+  type TileCacheRecord,
 } from './records';
 
-export type { LayerDataRecord, LayerRecord, LayerMeta, MapView, SourceFilesRecord } from './records';
+export type { LayerDataRecord, LayerRecord, LayerMeta, MapView, SourceFilesRecord, TileCacheRecord } from './records';
 
 export interface NewLayer {
   record: LayerRecord;
@@ -76,10 +78,11 @@ export async function setLayerOrder(idsBottomToTop: string[], db: LandPatrolDb =
 }
 
 export async function deleteLayer(id: string, db: LandPatrolDb = getDb()): Promise<void> {
-  await db.transaction('rw', db.layers, db.layerData, db.sourceFiles, async () => {
+  await db.transaction('rw', db.layers, db.layerData, db.sourceFiles, db.tileCache, async () => {
     await db.layers.delete(id);
     await db.layerData.delete(id);
     await db.sourceFiles.delete(id);
+    await db.tileCache.where('layerId').equals(id).delete();
   });
 }
 
@@ -95,6 +98,37 @@ export async function getSourceFiles(id: string, db: LandPatrolDb = getDb()): Pr
   return restoreSourceFiles(await db.sourceFiles.get(id));
 }
 
+/** A cached tile, or null (missing or malformed: the caller cuts it again). */
+export async function getCachedTile(id: string, db: LandPatrolDb = getDb()): Promise<ArrayBuffer | null> {
+  return restoreTileCache(await db.tileCache.get(id))?.bytes ?? null;
+}
+
+/** Whether any tile of this data version is cached (if not, the index is worth building at once). */
+export async function hasCachedTiles(dataKey: string, db: LandPatrolDb = getDb()): Promise<boolean> {
+  return (await db.tileCache.where('id').startsWith(`${dataKey}/`).limit(1).count()) > 0;
+}
+
+export async function putCachedTiles(tiles: TileCacheRecord[], db: LandPatrolDb = getDb()): Promise<void> {
+  await db.transaction('rw', db.tileCache, async () => {
+    await db.tileCache.bulkPut(tiles);
+  });
+}
+
+/**
+ * Drops cached tiles of data versions no layer has any more (a layer re-decoded, restyled or deleted).
+ * The live versions are read in the same transaction, so a layer added meanwhile can never lose its tiles.
+ */
+export async function pruneTileCache(db: LandPatrolDb = getDb()): Promise<number> {
+  return db.transaction('rw', db.layers, db.tileCache, async () => {
+    const live = new Set((await db.layers.toArray()).map((l) => `${l.id}@${typeof l.dataVersion === 'number' ? l.dataVersion : 1}`));
+    // Keys only: the tile bytes are never read to decide what to drop.
+    const ids = (await db.tileCache.toCollection().primaryKeys()) as string[];
+    // "<layerId>@<version>[~labels]/…": the data key is what stands before the first '/' or '~'.
+    const dead = ids.filter((id) => !live.has(id.slice(0, id.indexOf('/')).replace(/~.*$/, '')));
+    await db.tileCache.bulkDelete(dead);
+    return dead.length;
+  });
+}
 export async function getSetting(key: string, db: LandPatrolDb = getDb()): Promise<unknown> {
   return (await db.settings.get(key))?.value;
 }

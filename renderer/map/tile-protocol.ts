@@ -19,3 +19,6 @@ export function parseTileUrl(url: string): { key: string; layer: string; z: numb
   if (!m) return null;
   return { key: decodeURIComponent(m[1]!), layer: m[2]!, z: Number(m[3]), x: Number(m[4]), y: Number(m[5]) };
 }
+
+/** The tile cache key: "<dataKey>/<source-layer>/<z>/<x>/<y>" (dataKey = "<layerId>@<dataVersion>"). */
+export const tileCacheId = (key: string, layer: string, z: number, x: number, y: number) => `${key}/${layer}/${z}/${x}/${y}`;

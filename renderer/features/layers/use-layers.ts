@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
-import { deleteLayer, getLayerData, listLayers, setLayerOrder, updateLayer, type LayerRecord } from '../../db';
+import { deleteLayer, getLayerData, listLayers, pruneTileCache, setLayerOrder, updateLayer, type LayerRecord } from '../../db';
 import { runJob } from '../import';
 import { forgetAttributes } from './layer-data';
 import { applyOrder, clampOpacity, cleanLayerName, dropLayerOn, moveLayer, safeDefaultStyle } from './layers.logic';
@@ -44,6 +44,9 @@ export function useLayers(onError: (message: string) => void) {
 
   useEffect(() => {
     reload().catch((e: unknown) => onError(String(e)));
+    // Tiles of data versions that no longer exist are dropped once the map has settled (a cache, not data).
+    const prune = window.setTimeout(() => void pruneTileCache().catch(() => undefined), 15_000);
+    return () => window.clearTimeout(prune);
     // onError is stable for the app's lifetime; loading once is intended.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload]);
