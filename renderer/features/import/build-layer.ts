@@ -11,19 +11,10 @@ import { styleKeyFor } from '../../map/style-expressions';
 import { packArea, type AttributeStoreJson, type Bbox } from '../layers/attribute-store';
 import { safeDefaultStyle, safeGuessKind } from '../layers/layers.logic';
 
-/** 1e-7° ≈ 1 cm: display copies need no more (the attribute store keeps the computed areas). */
+/** 1e-7° ≈ 1 cm: enough for bboxes and label points. The stored geometry keeps full precision: the overlay
+ *  analysis reads it, and its figures go on evidence. */
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
-function roundCoords(c: unknown): unknown {
-  if (typeof c === 'number') return round7(c);
-  if (Array.isArray(c)) return c.length > 0 && typeof c[0] === 'number' ? [round7(c[0] as number), round7(c[1] as number)] : c.map(roundCoords);
-  return c;
-}
-
-function roundGeometry(g: Geometry): Geometry {
-  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(roundGeometry) };
-  return { type: g.type, coordinates: roundCoords(g.coordinates) } as Geometry;
-}
 
 function eachPosition(g: Geometry, fn: (p: Position) => void): void {
   const walk = (c: unknown): void => {
@@ -84,7 +75,7 @@ export function buildLayerData(layer: ParsedLayer, style: LayerStyle): BuiltLaye
     store.bboxes.push(geometryBbox(f.geometry));
     if (!f.geometry) continue;
     const k = styleKeyFor(style.fill, f.properties);
-    parts.push(JSON.stringify({ type: 'Feature', id: f.fid, properties: { fid: f.fid, _k: k }, geometry: roundGeometry(f.geometry) }));
+    parts.push(JSON.stringify({ type: 'Feature', id: f.fid, properties: { fid: f.fid, _k: k }, geometry: f.geometry }));
     if (style.labelField) {
       const v = f.properties[style.labelField];
       const p = v === null || v === undefined || String(v).trim() === '' ? null : labelPoint(f.geometry);

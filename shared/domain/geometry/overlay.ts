@@ -172,9 +172,16 @@ class LayerIndex {
 const boxesOverlap = (a: [number, number, number, number], b: [number, number, number, number]): boolean =>
   a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
+/**
+ * A remainder (total − Σ pieces) of a fully covered plot is float noise of either sign, ~1e-9 m²: below a
+ * micro-square-metre it is zero, so no table ever prints "-0.00". Real areas are never that small.
+ */
+const NOISE_M2 = 1e-6;
+const denoise = (v: number): number => (Math.abs(v) < NOISE_M2 ? 0 : v);
+
 function figures(planarM2: number, ellipsoidalM2: number, zone: GkZoneRef): AreaFigures {
-  const planar = squareMetres(planarM2);
-  return { planarM2: planar, ellipsoidalM2: squareMetres(ellipsoidalM2), mu: toMu(planar), zone };
+  const planar = squareMetres(denoise(planarM2));
+  return { planarM2: planar, ellipsoidalM2: squareMetres(denoise(ellipsoidalM2)), mu: toMu(planar), zone };
 }
 
 function ellipsoidalOfPlanar(mp: MultiPoly, tools: ZoneTools): number {
