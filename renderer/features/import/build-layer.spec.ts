@@ -24,12 +24,12 @@ const layer: ParsedLayer = {
 describe('buildLayerData', () => {
   const style = { fill: { type: 'categorical' as const, field: 'DLBM', stops: [{ value: '01', color: '#ff0', label: '耕地' }, { value: '03', color: '#0f0', label: '林地' }], defaultColor: '#ccc' }, fillOpacity: 0.5, line: { color: '#000', widthPx: 1 }, labelField: 'DLMC' };
   const built = buildLayerData(layer, style);
-  it('writes a display copy with only fid and the style key, coordinates to 1e-7°', () => {
+  it('writes the stored copy with only fid and the style key, coordinates at full precision (overlay figures go on evidence)', () => {
     const fc = JSON.parse(built.geojsonText);
     expect(fc.features).toHaveLength(2);
     expect(fc.features[0]).toMatchObject({ id: 0, properties: { fid: 0, _k: 0 } });
     expect(fc.features[1].properties).toEqual({ fid: 2, _k: -1 });
-    expect(fc.features[1].geometry.coordinates[0][0]).toEqual([117.1234568, 35]);
+    expect(fc.features[1].geometry.coordinates[0][0]).toEqual([117.123456789, 35]);
   });
   it('keeps every record (null shapes too) in the attribute store, with areas and bboxes', () => {
     const store = restoreAttributeStore(JSON.parse(built.attributesText))!;
