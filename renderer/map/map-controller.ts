@@ -9,7 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LayerStyle } from '../../shared/domain/layers/kind';
 import type { GeometryKind } from '../../shared/formats/types';
 import { baseStyle } from './base-style';
-import { paintFor } from './style-expressions';
+import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
 import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-protocol';
 
@@ -150,7 +150,7 @@ export class MapController {
     const source = srcId(id);
     const sl = { source, 'source-layer': DATA_LAYER } as const;
     if (spec.geometryKind === 'polygon') {
-      this.map.addLayer({ id: sub(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': spec.style.line.color } as never });
+      this.map.addLayer({ id: sub(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) } as never });
       this.map.addLayer({ id: sub(id, 'line'), type: 'line', ...sl, minzoom: lineMinzoom(spec), paint: p.line as never });
       this.map.addLayer({ id: sub(id, 'hlfill'), type: 'fill', ...sl, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } });
       this.map.addLayer({ id: sub(id, 'hl'), type: 'line', ...sl, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } });
@@ -183,7 +183,7 @@ export class MapController {
       if (!this.map.getLayer(layer)) return;
       for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer, k as never, v as never);
     };
-    if (spec.geometryKind === 'polygon') set(sub(spec.id, 'fill'), { ...(p.fill ?? { 'fill-opacity': 0 }), 'fill-outline-color': spec.style.line.color });
+    if (spec.geometryKind === 'polygon') set(sub(spec.id, 'fill'), { ...(p.fill ?? { 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) });
     if (spec.geometryKind !== 'point') set(sub(spec.id, 'line'), { ...p.line, 'line-dasharray': p.line['line-dasharray'] ?? undefined });
     else set(sub(spec.id, 'circle'), p.circle);
     set(sub(spec.id, 'label'), { 'text-opacity': spec.opacity });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColorRule, LayerStyle } from '../../shared/domain/layers/kind';
-import { colorExpression, paintFor, styleKeyFor } from './style-expressions';
+import { colorExpression, paintFor, styleKeyFor, fillOutlineColor } from './style-expressions';
 
 const dl: ColorRule = {
   type: 'categorical',
@@ -48,5 +48,15 @@ describe('paintFor', () => {
   it('has no fill for outline-only styles and clamps opacity', () => {
     expect(paintFor({ ...style, fill: null }, 2).fill).toBeNull();
     expect(paintFor({ ...style, fill: null }, 2).line['line-opacity']).toBe(1);
+  });
+});
+
+describe('fillOutlineColor', () => {
+  const farmland = { fill: { type: 'constant' as const, color: '#ffff00' }, fillOpacity: 0.5, line: { color: '#ff0000', widthPx: 2 } };
+  it('small layers: the boundary colour at every zoom', () => {
+    expect(fillOutlineColor(farmland, 0)).toBe('#ff0000');
+  });
+  it('large layers: the fill colour below the outline zoom, the boundary colour from it on', () => {
+    expect(fillOutlineColor(farmland, 14)).toEqual(['step', ['zoom'], '#ffff00', 14, '#ff0000']);
   });
 });

@@ -37,6 +37,16 @@ export function paintFor(style: LayerStyle, opacity: number): PaintSet {
   };
 }
 
+/**
+ * The fill's 1-px outline colour. Large layers draw their styled outline only from `lineMinzoom` (see
+ * map-controller): below it, a red 1-px outline on every 1–3 px parcel would turn a county of yellow farmland
+ * into red noise, so the outline takes the fill's own colour there and the boundary colour from that zoom on.
+ */
+export function fillOutlineColor(style: LayerStyle, lineMinzoom: number): ColorValue {
+  if (lineMinzoom <= 0 || !style.fill) return style.line.color;
+  return ['step', ['zoom'], colorExpression(style.fill), lineMinzoom, style.line.color];
+}
+
 /** The stop index a value falls in: stops compare the first N characters (longest match first). */
 export function styleKeyFor(rule: ColorRule | null, props: Record<string, unknown>): number {
   if (!rule || rule.type !== 'categorical') return -1;

@@ -75,3 +75,11 @@ describe('issue messages', () => {
     }
   });
 });
+
+describe('zip reasons in words', () => {
+  it('says why an archive is unreadable instead of printing the reader\'s code', () => {
+    const issue = { code: 'zip.corrupt' as const, severity: 'error' as const, file: '损坏.zip', params: { reason: 'noEndRecord' } };
+    expect(formatIssue(issue, 'zh-CN')).toBe('损坏.zip：压缩包损坏或无法解压（找不到压缩包目录，文件可能不完整）');
+    expect(formatIssue(issue, 'en')).toBe('损坏.zip: the archive is damaged or cannot be extracted (no archive directory found; the file may be incomplete)');
+  });
+});

@@ -111,6 +111,34 @@ const EVIDENCE: Record<Lang, Record<string, string>> = {
   en: { none: 'no .cpg, LDID not set', used: 'judged from the content' },
 };
 
+/** Why a zip could not be read, in words (the reader returns short reason codes). */
+const ZIP_REASONS: Record<Lang, Record<string, string>> = {
+  'zh-CN': {
+    short: '文件太短，不是完整的压缩包',
+    noEndRecord: '找不到压缩包目录，文件可能不完整',
+    zip64: 'ZIP64 目录损坏',
+    centralDirectory: '压缩包目录损坏',
+    encrypted: '文件已加密，请先解密',
+    localHeader: '文件头损坏',
+    size: '解压后大小与记录不符',
+    deflate: '压缩数据损坏',
+    crc: '校验码不符，数据已损坏',
+    method: '不支持的压缩方式',
+  },
+  en: {
+    short: 'too short to be a whole archive',
+    noEndRecord: 'no archive directory found; the file may be incomplete',
+    zip64: 'damaged ZIP64 directory',
+    centralDirectory: 'damaged archive directory',
+    encrypted: 'the member is encrypted',
+    localHeader: 'damaged member header',
+    size: 'extracted size differs from the recorded one',
+    deflate: 'damaged compressed data',
+    crc: 'checksum mismatch: the data is damaged',
+    method: 'unsupported compression method',
+  },
+};
+
 function evidenceText(value: string, lang: Lang): string {
   const known = EVIDENCE[lang][value];
   if (known) return known;
@@ -149,6 +177,11 @@ export function formatIssue(issue: Issue, lang: Lang): string {
     const v = params[key];
     if (v === undefined) return '?';
     if (key === 'evidence') return evidenceText(String(v), lang);
+    if (key === 'reason' && issue.code === 'zip.corrupt') {
+      const reason = String(v);
+      const method = /^method(\d+)$/.exec(reason); // "method12": a compression method other than stored/deflate
+      return method ? `${ZIP_REASONS[lang].method} (${method[1]})` : (ZIP_REASONS[lang][reason] ?? reason);
+    }
     return String(v);
   });
 }
