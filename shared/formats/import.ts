@@ -3,7 +3,7 @@
  * labelled areas, plus what could not be decided alone (pending: the CRS) and what failed (with issues that
  * name the file). Pure: bytes in, data out; the app runs it in a worker, the CLI in Node.
  */
-import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 import { detectCrsFromCoordinates } from '../domain/crs/detect';
 import { checkPlausibility } from '../domain/crs/plausibility';
 import { parsePrj } from '../domain/crs/prj';
@@ -59,45 +59,41 @@ function zoneOfData(crs: CrsInfo): GkZoneRef | null {
   return { width: gk.width, zone, centralMeridian: gk.centralMeridian };
 }
 
-function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
+/** Visits every position of a geometry without allocating (shapefiles never hold GeometryCollections). */
+function forEachPosition(g: Geometry, fn: (p: Position) => void): void {
   switch (g.type) {
     case 'Point':
-      return { type: 'Point', coordinates: f(g.coordinates) };
+      fn(g.coordinates);
+      return;
     case 'MultiPoint':
-      return { type: 'MultiPoint', coordinates: g.coordinates.map(f) };
     case 'LineString':
-      return { type: 'LineString', coordinates: g.coordinates.map(f) };
+      for (const p of g.coordinates) fn(p);
+      return;
     case 'MultiLineString':
-      return { type: 'MultiLineString', coordinates: g.coordinates.map((l) => l.map(f)) };
     case 'Polygon':
-      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(f)) };
+      for (const part of g.coordinates) for (const p of part) fn(p);
+      return;
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+      for (const poly of g.coordinates) for (const ring of poly) for (const p of ring) fn(p);
+      return;
     default:
-      return g;
+      return;
   }
 }
 
 type Bbox = [number, number, number, number];
+const emptyBbox = (): Bbox => [Infinity, Infinity, -Infinity, -Infinity];
 
-function extend(b: Bbox, g: Geometry): void {
-  const visit = (p: Position): void => {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  };
-  mapPositions(g, (p) => {
-    visit(p);
-    return p;
-  });
+function extendWith(b: Bbox, x: number, y: number): void {
+  if (x < b[0]) b[0] = x;
+  if (y < b[1]) b[1] = y;
+  if (x > b[2]) b[2] = x;
+  if (y > b[3]) b[3] = y;
 }
 
 function recordsBbox(records: ShpRecord[]): Bbox | null {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of records) if (r.geometry) extend(b, r.geometry);
+  const b = emptyBbox();
+  for (const r of records) if (r.geometry) forEachPosition(r.geometry, (p) => extendWith(b, p[0] as number, p[1] as number));
   return Number.isFinite(b[0]) ? b : null;
 }
 
@@ -155,17 +151,9 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
   }
 
   const toLngLat = makeToLngLat(crs);
-  // Reprojected in place: the reader's arrays are ours, and a county layer has millions of vertices.
-  const project = (p: Position): Position => {
-    const [lng, lat] = toLngLat(p[0] as number, p[1] as number);
-    p[0] = lng;
-    p[1] = lat;
-    p.length = 2;
-    return p;
-  };
   const dataZone = zoneOfData(crs);
   const features: LayerFeature[] = [];
-  const bboxLngLat: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const bboxLngLat = emptyBbox();
   const total = shpResult.records.length;
   for (let i = 0; i < total; i++) {
     if (i % PROGRESS_EVERY === 0) report('reproject', i, total);
@@ -175,17 +163,26 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
     // A record deleted in the DBF ('*') is not imported; readDbf reports how many there were.
     if (row === null || row === undefined) continue;
     const feature: LayerFeature = { fid: rec.index, geometry: null, properties: row };
-    const source = rec.geometry;
-    if (source) {
-      const areal = source.type === 'Polygon' || source.type === 'MultiPolygon';
+    const geometry = rec.geometry;
+    if (geometry) {
+      const areal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
       // Planar area from the source GK coordinates (exact, what ArcGIS's Shape_Area holds), before reprojecting.
-      const planarM2 = areal && dataZone ? planarAreaM2(source) : undefined;
-      const lngLat = mapPositions(source, project);
-      feature.geometry = lngLat;
-      extend(bboxLngLat, lngLat);
-      if (lngLat.type === 'Polygon' || lngLat.type === 'MultiPolygon') {
-        const zone = dataZone ?? gkZoneForLongitude(centreLongitude(lngLat), 3);
-        feature.area = featureAreas(lngLat, planarM2 !== undefined ? { zone, planarM2 } : { zone });
+      const planarM2 = areal && dataZone ? planarAreaM2(geometry) : undefined;
+      // Reprojected in place, bbox in the same pass: the reader's arrays are ours, and a county has millions of vertices.
+      const featureBbox = emptyBbox();
+      forEachPosition(geometry, (p) => {
+        const [lng, lat] = toLngLat(p[0] as number, p[1] as number);
+        p[0] = lng;
+        p[1] = lat;
+        p.length = 2;
+        extendWith(featureBbox, lng, lat);
+      });
+      feature.geometry = geometry;
+      extendWith(bboxLngLat, featureBbox[0], featureBbox[1]);
+      extendWith(bboxLngLat, featureBbox[2], featureBbox[3]);
+      if (areal) {
+        const zone = dataZone ?? gkZoneForLongitude((featureBbox[0] + featureBbox[2]) / 2, 3);
+        feature.area = featureAreas(geometry, planarM2 !== undefined ? { zone, planarM2 } : { zone });
       }
     }
     features.push(feature);
@@ -209,12 +206,6 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
       issues,
     },
   };
-}
-
-function centreLongitude(g: Polygon | MultiPolygon): number {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  extend(b, g);
-  return (b[0] + b[2]) / 2;
 }
 
 /** Reads everything the user dropped (loose parts, folders, zips) into layers, in lon/lat, with areas. */

@@ -1,11 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { openApp, screenshot, watchConsole } from './helpers';
+import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 test('switching to English shows an English UI, and the choice survives a reload', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
   await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('layer-panel').locator('h2')).toHaveText('图层');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-loaded-layers', /^([^|]+\|){4}[^|]+$/, { timeout: 60_000 });
+  await waitForMapIdle(page);
+  const loadedBefore = await map.getAttribute('data-loaded-layers');
   await page.getByTestId('lang-select').selectOption('en');
   await expect(page.getByTestId('import-button')).toHaveText(/Import layers/);
   await expect(page.getByTestId('overlay-button')).toHaveText('Overlay analysis');
@@ -13,6 +17,9 @@ test('switching to English shows an English UI, and the choice survives a reload
   await expect(page.getByTestId('identify-panel')).toContainText('Click a feature on the map');
   await expect(page.getByTestId('layer-item').first().getByTestId('layer-count')).toHaveText(/^[\d,]+ features$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Switching language keeps the map and its layers (nothing is reloaded or dropped).
+  await waitForMapIdle(page);
+  await expect(map).toHaveAttribute('data-loaded-layers', loadedBefore!);
   await screenshot(page, info, '06-english');
   await page.reload();
   await expect(page.getByTestId('import-button')).toHaveText(/Import layers/);
