@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { openApp, readReal, screenshot, waitForImportResult, watchConsole } from './helpers';
 
 test('bad input shows a clear Chinese message naming the file, and stored layers stay', async ({ page }, info) => {
@@ -40,5 +41,34 @@ test('bad input shows a clear Chinese message naming the file, and stored layers
   await expect(items.first()).toBeVisible({ timeout: 60_000 });
   const namesReloaded = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
   for (const n of namesBefore) expect(namesReloaded).toContain(n);
+  consoleWatch.assertClean();
+});
+
+test('a zip with a "../" member imports what is safe and says exactly what it skipped', async ({ page }, info) => {
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
+  const part = (ext: string) => new Uint8Array(readReal(`ae102-demo/DLTB.${ext}`));
+  const zip = zipSync({
+    '县局/地类/DLTB.shp': part('shp'),
+    '县局/地类/DLTB.shx': part('shx'),
+    '县局/地类/DLTB.dbf': part('dbf'),
+    '县局/地类/DLTB.prj': part('prj'),
+    '../evil.shp': part('shp'),
+    '../evil.shx': part('shx'),
+    '../evil.dbf': part('dbf'),
+  });
+  await page.getByTestId('import-files-input').setInputFiles({ name: '县局资料.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  const dialog = await waitForImportResult(page);
+  await expect(dialog.getByTestId('import-result-layer')).toHaveCount(1);
+  await expect(dialog.getByTestId('import-result-layer')).toContainText('DLTB');
+  const unsafe = dialog.locator('.msg').filter({ hasText: '不安全' });
+  await expect(unsafe).not.toHaveCount(0);
+  await expect(unsafe.first()).toContainText('县局资料.zip');
+  await expect(unsafe.first()).toContainText('../evil');
+  await screenshot(page, info, '05b-unsafe-zip');
+  await dialog.getByTestId('import-result-ok').click();
+  await expect(page.locator('[data-testid="layer-item"][data-layer-name="DLTB"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="layer-item"][data-layer-name="evil"]')).toHaveCount(0);
   consoleWatch.assertClean();
 });
