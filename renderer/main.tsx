@@ -2,6 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/styles.css';
+import { prefetchLayers } from './features/layers';
+
+// Reading the stored layers starts before React renders (see prefetchLayers).
+prefetchLayers();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-export { useLayers, type LayersApi, type LayerBlobs } from './use-layers';
+export { prefetchLayers, useLayers, type LayersApi, type LayerBlobs } from './use-layers';
 export { LayerPanel } from './components/LayerPanel';
 export { LayerPropertiesDialog } from './components/LayerPropertiesDialog';
 export type { LayerItemActions } from './components/LayerItem';

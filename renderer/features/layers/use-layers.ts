@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
-import { deleteLayer, getLayerData, listLayers, pruneTileCache, setLayerOrder, updateLayer, type LayerRecord } from '../../db';
+import { deleteLayer, getLayerData, listLayers, pruneTileCache, setLayerOrder, updateLayer, type LayerDataRecord, type LayerRecord } from '../../db';
 import { runJob } from '../import';
 import { forgetAttributes } from './layer-data';
 import { applyOrder, clampOpacity, cleanLayerName, dropLayerOn, moveLayer, safeDefaultStyle } from './layers.logic';
@@ -10,6 +10,25 @@ export interface LayerBlobs {
   version: number;
   data: Blob;
   labels: Blob | null;
+}
+
+type Prefetched = { layers: LayerRecord[]; data: (LayerDataRecord | null)[] };
+let prefetched: Promise<Prefetched> | null = null;
+
+/**
+ * Starts reading the stored layers (records and Blob handles) before React and the map are up: IndexedDB works
+ * off the main thread while the map sets up WebGL, so the map gets its sources as soon as its style loads.
+ */
+export function prefetchLayers(): void {
+  prefetched ??= listLayers().then(async (layers) => ({ layers, data: await Promise.all(layers.map((l) => getLayerData(l.id))) }));
+  prefetched.catch(() => undefined);
+}
+
+/** The prefetched read, once (later reloads read the DB again). */
+function takePrefetched(): Promise<Prefetched> | null {
+  const p = prefetched;
+  prefetched = null;
+  return p;
 }
 
 /** The layer list: loaded from the DB, every change written back in one transaction. */
@@ -34,7 +53,14 @@ export function useLayers(onError: (message: string) => void) {
   }, []);
 
   const reload = useCallback(async () => {
-    const ls = await listLayers();
+    const early = await takePrefetched()?.catch(() => null);
+    if (early) {
+      early.layers.forEach((l, i) => {
+        const data = early.data[i];
+        if (data) blobRef.current.set(l.id, { version: l.dataVersion, data: data.geojson, labels: data.labels });
+      });
+    }
+    const ls = early?.layers ?? (await listLayers());
     // The list shows at once; the map gets each layer as soon as its Blob reference is read.
     setLayers(ls);
     setLoaded(true);
