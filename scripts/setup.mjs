@@ -18,7 +18,7 @@ if (tooOld) {
 const needed = ['typescript', 'esbuild', 'vite', 'vitest', 'electron'];
 const missing = needed.filter((p) => !existsSync(path.join(root, 'node_modules', p, 'package.json')));
 if (missing.length > 0) {
-  console.error(`缺少依赖 ${missing.join(', ')}：请运行 npm ci。 / Missing dependencies (${missing.join(', ')}): run \`npm ci\`.`);
+  console.error(`缺少依赖 ${missing.join(', ')}：请运行 npm install。 / Missing dependencies (${missing.join(", ")}): run \`npm install\`.`);
   failed = true;
 }
 const electronDir = path.join(root, 'node_modules', 'electron');

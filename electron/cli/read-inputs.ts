@@ -5,11 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { InputFile } from '../../shared/formats/types';
-
-/** Extensions that belong to a shapefile bundle or may contain one (case-insensitive). */
-const WANTED = new Set(['.shp', '.shx', '.dbf', '.prj', '.cpg', '.zip']);
-/** Refuse single files above this size before reading them (a county layer is far below it). */
-export const MAX_INPUT_FILE_BYTES = 2 * 1024 ** 3 - 1;
+// The same folder walk (symlinks never followed, depth and count limits) and size limit as the app's open dialog.
+import { findShapefileParts, FOLDER_EXTENSIONS, MAX_OPEN_FILE_BYTES } from '../ipc/files';
 
 export class InputPathError extends Error {
   constructor(
@@ -22,23 +19,9 @@ export class InputPathError extends Error {
 
 async function readOne(abs: string, rel: string): Promise<InputFile> {
   const st = await fs.stat(abs);
-  if (st.size > MAX_INPUT_FILE_BYTES) throw new InputPathError('tooLarge', abs);
+  if (st.size > MAX_OPEN_FILE_BYTES) throw new InputPathError('tooLarge', abs);
   const buf = await fs.readFile(abs);
   return { path: rel, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
-}
-
-async function walk(dir: string, root: string, out: InputFile[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
-    // Never follow symlinks: a folder must not lead the reader outside what the user named.
-    if (e.isSymbolicLink()) continue;
-    if (e.isDirectory()) await walk(abs, root, out);
-    else if (e.isFile() && WANTED.has(path.extname(e.name).toLowerCase())) {
-      out.push(await readOne(abs, path.relative(root, abs).split(path.sep).join('/')));
-    }
-  }
 }
 
 /** The parts of the bundle a .shp belongs to: every sibling with the same base name and a wanted extension. */
@@ -48,7 +31,7 @@ async function siblings(shpPath: string): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const name of (await fs.readdir(dir)).sort()) {
     const ext = path.extname(name).toLowerCase();
-    if (ext !== '.zip' && WANTED.has(ext) && path.basename(name, path.extname(name)).toLowerCase() === base) {
+    if (ext !== '.zip' && FOLDER_EXTENSIONS.has(ext) && path.basename(name, path.extname(name)).toLowerCase() === base) {
       out.push(await readOne(path.join(dir, name), name));
     }
   }
@@ -65,13 +48,16 @@ export async function readInputPath(p: string): Promise<InputFile[]> {
     throw new InputPathError('notFound', p);
   }
   if (st.isDirectory()) {
-    const out: InputFile[] = [];
-    await walk(abs, abs, out);
+    const { found, unreadable } = await findShapefileParts(abs);
+    // A folder the command cannot fully read is an error here (the app's dialog lists it as skipped instead).
+    if (unreadable.length > 0) throw new InputPathError('unreadable', path.join(p, unreadable[0] as string));
     const prefix = path.basename(abs);
-    return out.map((f) => ({ ...f, path: `${prefix}/${f.path}` }));
+    const out: InputFile[] = [];
+    for (const c of found) out.push(await readOne(c.absPath, `${prefix}/${c.relPath}`)); // one at a time: bounded memory
+    return out;
   }
   const ext = path.extname(abs).toLowerCase();
   if (ext === '.zip') return [await readOne(abs, path.basename(abs))];
-  if (WANTED.has(ext)) return siblings(abs);
+  if (FOLDER_EXTENSIONS.has(ext)) return siblings(abs);
   throw new InputPathError('unsupported', p);
 }

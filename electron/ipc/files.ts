@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { OpenedFile, OpenFilesResult } from '../../shared/ipc/contract';
 
-/** Node's readFile refuses files over 2 GiB; such a shapefile part needs a streaming reader anyway. */
-export const MAX_OPEN_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+/** Node's readFile refuses files of 2 GiB and more (2^31 − 1 is its limit); such a part needs a streaming reader. */
+export const MAX_OPEN_FILE_BYTES = 2 ** 31 - 1;
 /** The parts of a shapefile bundle (and zipped bundles) picked up when walking a chosen folder. */
 export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(['.shp', '.shx', '.dbf', '.prj', '.cpg', '.zip']);
 /** Someone choosing C:\ by mistake should get an answer, not a frozen window. */

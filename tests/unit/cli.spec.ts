@@ -47,6 +47,15 @@ describe('landpatrol (built)', () => {
     expect(n).toBeLessThan(40);
   });
 
+  it('inspects a whole folder: every bundle in it, sources relative to the folder', () => {
+    const r = landpatrol('inspect', path.join(data, 'ae102-demo'));
+    expect(r.code).toBe(0);
+    const layers = JSON.parse(r.stdout).layers as { source: string; featureCount: number }[];
+    // DLTB and Road read; Polygon has no .prj and cannot be placed, so stderr names it instead.
+    expect(layers.map((l) => [l.source, l.featureCount]).sort()).toEqual([['ae102-demo/DLTB.shp', 8], ['ae102-demo/Road.shp', 11]]);
+    expect(r.stderr).toMatch(/ae102-demo\/Polygon\.shp/);
+  });
+
   it('reads the ae102 GBK layer flagged only by its LDID and warns about Xian 1980', () => {
     const r = landpatrol('inspect', path.join(data, 'ae102-demo/DLTB.shp'));
     expect(r.code).toBe(0);
