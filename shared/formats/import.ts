@@ -3,7 +3,6 @@
  * labelled areas, plus what could not be decided alone (pending: the CRS) and what failed (with issues that
  * name the file). Pure: bytes in, data out; the app runs it in a worker, the CLI in Node.
  */
-import type { Geometry, Position } from 'geojson';
 import { detectCrsFromCoordinates } from '../domain/crs/detect';
 import { checkPlausibility } from '../domain/crs/plausibility';
 import { parsePrj } from '../domain/crs/prj';
@@ -11,6 +10,7 @@ import { gkZoneForLongitude, makeToLngLat } from '../domain/crs/transform';
 import type { CrsGuess, CrsInfo } from '../domain/crs/types';
 import { crsFromEpsg } from '../domain/crs/zones';
 import { featureAreas, planarAreaM2 } from '../domain/geometry/area';
+import { emptyBbox, extendBbox, forEachPosition, geometriesBbox } from '../domain/geometry/bbox';
 import type { GkZoneRef } from '../domain/units/area';
 import { groupBundles, type ShapefileBundle } from './bundle';
 import { detectEncoding } from './encoding/detect';
@@ -59,44 +59,6 @@ function zoneOfData(crs: CrsInfo): GkZoneRef | null {
   return { width: gk.width, zone, centralMeridian: gk.centralMeridian };
 }
 
-/** Visits every position of a geometry without allocating (shapefiles never hold GeometryCollections). */
-function forEachPosition(g: Geometry, fn: (p: Position) => void): void {
-  switch (g.type) {
-    case 'Point':
-      fn(g.coordinates);
-      return;
-    case 'MultiPoint':
-    case 'LineString':
-      for (const p of g.coordinates) fn(p);
-      return;
-    case 'MultiLineString':
-    case 'Polygon':
-      for (const part of g.coordinates) for (const p of part) fn(p);
-      return;
-    case 'MultiPolygon':
-      for (const poly of g.coordinates) for (const ring of poly) for (const p of ring) fn(p);
-      return;
-    default:
-      return;
-  }
-}
-
-type Bbox = [number, number, number, number];
-const emptyBbox = (): Bbox => [Infinity, Infinity, -Infinity, -Infinity];
-
-function extendWith(b: Bbox, x: number, y: number): void {
-  if (x < b[0]) b[0] = x;
-  if (y < b[1]) b[1] = y;
-  if (x > b[2]) b[2] = x;
-  if (y > b[3]) b[3] = y;
-}
-
-function recordsBbox(records: ShpRecord[]): Bbox | null {
-  const b = emptyBbox();
-  for (const r of records) if (r.geometry) forEachPosition(r.geometry, (p) => extendWith(b, p[0] as number, p[1] as number));
-  return Number.isFinite(b[0]) ? b : null;
-}
-
 function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome {
   const { shp, dbf } = bundle;
   if (!shp || !dbf || hasError(bundle.issues)) return { kind: 'failed', issues: bundle.issues };
@@ -133,7 +95,7 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
   const pairing = pairRecords(shpResult.recordCount, dbfResult.rows.length, shp.path);
   issues.push(...pairing.issues);
 
-  const bboxSource = recordsBbox(shpResult.records) ?? shpResult.bboxSource;
+  const bboxSource = geometriesBbox(shpResult.records.map((r) => r.geometry)) ?? shpResult.bboxSource;
   const guess = decideCrs(bundle, bboxSource, opts.crsOverride?.[bundle.source]);
   if (guess.kind === 'bad-override') {
     return { kind: 'failed', issues: [...issues, { code: 'crs.needsUser', severity: 'error', file: shp.path, params: { epsg: guess.epsg } }] };
@@ -175,11 +137,11 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
         p[0] = lng;
         p[1] = lat;
         p.length = 2;
-        extendWith(featureBbox, lng, lat);
+        extendBbox(featureBbox, lng, lat);
       });
       feature.geometry = geometry;
-      extendWith(bboxLngLat, featureBbox[0], featureBbox[1]);
-      extendWith(bboxLngLat, featureBbox[2], featureBbox[3]);
+      extendBbox(bboxLngLat, featureBbox[0], featureBbox[1]);
+      extendBbox(bboxLngLat, featureBbox[2], featureBbox[3]);
       if (areal) {
         const zone = dataZone ?? gkZoneForLongitude((featureBbox[0] + featureBbox[2]) / 2, 3);
         feature.area = featureAreas(geometry, planarM2 !== undefined ? { zone, planarM2 } : { zone });

@@ -4,13 +4,14 @@
  * (EPSG:4527, CM 117°E, near 35.05°N) is cut into parcels that share their edges exactly, and each layer
  * a township office brings is derived from it with the field names of the real standards (DOMAIN.md).
  */
-import type { Geometry, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { crsFromEpsg } from '../domain/crs/zones';
 import { makeGkToLngLat } from '../domain/crs/transform';
 import { featureAreas } from '../domain/geometry/area';
+import { geometriesBbox } from '../domain/geometry/bbox';
 import type { GkZoneRef } from '../domain/units/area';
 import type { AttributeValue, FieldDef, LayerFeature, ParsedLayer } from '../formats/types';
-import { LAND_CLASS_PLAN, SAMPLE_COLS, SAMPLE_ROWS, landClassAt, villageAt, VILLAGES, PLANNING_ZONES, PATCHES } from './township-plan';
+import { SAMPLE_COLS, SAMPLE_ROWS, landClassAt, villageAt, VILLAGES, PLANNING_ZONES, PATCHES } from './township-plan';
 
 const ZONE: GkZoneRef = { width: 3, zone: 39, centralMeridian: 117 };
 /** Lattice origin (south-west corner): easting with the zone-39 prefix, northing in metres. */
@@ -90,21 +91,9 @@ function layer(name: string, fields: FieldDef[], features: LayerFeature[]): Pars
     encoding: { encoding: 'utf-8', source: 'default' },
     crs,
     features,
-    bboxLngLat: bboxOf(features.map((f) => f.geometry)),
+    bboxLngLat: geometriesBbox(features.map((f) => f.geometry)),
     issues: [],
   };
-}
-
-function bboxOf(geoms: (Geometry | null)[]): [number, number, number, number] | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const g of geoms) {
-    if (!g || g.type !== 'Polygon') continue;
-    for (const ring of g.coordinates) for (const [x, y] of ring) {
-      if (x === undefined || y === undefined) continue;
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-    }
-  }
-  return w === Infinity ? null : [w, s, e, n];
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -176,4 +165,3 @@ export function makeSampleTownship(): ParsedLayer[] {
   return [planningLayer(), dltb, farmland, adminLayer(), patchLayer()];
 }
 
-export { LAND_CLASS_PLAN };

@@ -4,6 +4,7 @@
  * and label points.
  */
 import type { Geometry, Position } from 'geojson';
+import { geometriesBbox } from '../../../shared/domain/geometry/bbox';
 import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
 import type { ParsedLayer } from '../../../shared/formats/types';
 import type { LayerRecord } from '../../db';
@@ -16,26 +17,9 @@ import { safeDefaultStyle, safeGuessKind } from '../layers/layers.logic';
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 
-function eachPosition(g: Geometry, fn: (p: Position) => void): void {
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') fn(c as Position);
-    else if (Array.isArray(c)) for (const x of c) walk(x);
-  };
-  if (g.type === 'GeometryCollection') g.geometries.forEach((x) => eachPosition(x, fn));
-  else walk(g.coordinates);
-}
-
 export function geometryBbox(g: Geometry | null): Bbox | null {
-  if (!g) return null;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  eachPosition(g, (p) => {
-    const x = p[0]!, y = p[1]!;
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  });
-  return Number.isFinite(w) ? [round7(w), round7(s), round7(e), round7(n)] : null;
+  const b = geometriesBbox([g]);
+  return b ? [round7(b[0]), round7(b[1]), round7(b[2]), round7(b[3])] : null;
 }
 
 /** A label anchor: centre of the bbox of the largest outer ring (good enough for a map label). */
