@@ -42,3 +42,12 @@ describe('defaultStyle', () => {
     expect(defaultStyle('adminBoundary', [])).toMatchObject({ fill: null, line: { dash: [4, 2] } });
   });
 });
+
+describe('label fields keep the DBF\'s own spelling', () => {
+  it('labels by the field as it is named in the file, whatever its case', () => {
+    const f = (name: string) => ({ name, type: 'C' as const, length: 20, decimals: 0 });
+    expect(defaultStyle('changePatch', [f('jcbh'), f('tblx')]).labelField).toBe('jcbh');
+    expect(defaultStyle('adminBoundary', [f('Xzqmc')]).labelField).toBe('Xzqmc');
+    expect(defaultStyle('changePatch', [f('TBLX')]).labelField).toBeUndefined();
+  });
+});

@@ -150,12 +150,17 @@ export function defaultStyle(kind: LayerKind, fields: FieldDef[]): LayerStyle {
         ...(ghfq ? { labelField: ghfq } : {}),
       };
     }
-    case 'changePatch':
-      return { fill: { type: 'constant', color: '#FF0000' }, fillOpacity: 0.08, line: { color: '#FF0000', widthPx: 2 }, ...(fieldOf(fields, 'JCBH') ? { labelField: 'JCBH' } : {}) };
+    case 'changePatch': {
+      // The field's own spelling (a DBF may say "jcbh"): the label must name a key that exists in the properties.
+      const jcbh = fieldOf(fields, 'JCBH');
+      return { fill: { type: 'constant', color: '#FF0000' }, fillOpacity: 0.08, line: { color: '#FF0000', widthPx: 2 }, ...(jcbh ? { labelField: jcbh } : {}) };
+    }
     case 'approvalSupply':
       return { fill: { type: 'constant', color: '#00A9E6' }, fillOpacity: 0.25, line: { color: '#0070C0', widthPx: 1.5 } };
-    case 'adminBoundary':
-      return { fill: null, fillOpacity: 0, line: { color: '#404040', widthPx: 1.5, dash: [4, 2] }, ...(fieldOf(fields, 'XZQMC') ? { labelField: 'XZQMC' } : {}) };
+    case 'adminBoundary': {
+      const xzqmc = fieldOf(fields, 'XZQMC');
+      return { fill: null, fillOpacity: 0, line: { color: '#404040', widthPx: 1.5, dash: [4, 2] }, ...(xzqmc ? { labelField: xzqmc } : {}) };
+    }
     case 'other':
       return { fill: { type: 'constant', color: NEUTRAL }, fillOpacity: 0.3, line: { color: '#606060', widthPx: 1 } };
   }
