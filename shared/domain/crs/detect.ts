@@ -7,11 +7,12 @@
  *   ask the user (candidates: the 3° CGCS2000 no-prefix CMs 75–135°E). Never guess silently.
  */
 import type { CrsGuess, CrsInfo } from './types';
-import { centralMeridianOfZone, falseEastingOf, geographicCrs, gkCrs } from './zones';
+import { centralMeridianOfZone, falseEastingOf, geographicCrs, gkCrs, isChinaZone } from './zones';
 
 export type BBox = [minX: number, minY: number, maxX: number, maxY: number];
 
-const inChinaLngLat = (x: number, y: number): boolean => x >= 73 && x <= 135 && y >= 3 && y <= 54;
+/** China's lon/lat extent, with margin (73–135°E, 3–54°N). */
+export const inChinaLngLat = (x: number, y: number): boolean => x >= 73 && x <= 135 && y >= 3 && y <= 54;
 
 export function detectCrsFromCoordinates(bbox: BBox, sample?: [number, number][]): CrsGuess {
   const [minX, minY, maxX, maxY] = bbox;
@@ -23,7 +24,7 @@ export function detectCrsFromCoordinates(bbox: BBox, sample?: [number, number][]
   const zMin = Math.floor(minX / 1_000_000);
   const zMax = Math.floor(maxX / 1_000_000);
   if (minX >= 10_000_000 && maxX < 100_000_000 && zMin === zMax && minY >= 0 && maxY < 10_000_000) {
-    const width = zMin >= 13 && zMin <= 23 ? 6 : zMin >= 25 && zMin <= 45 ? 3 : null;
+    const width = isChinaZone(6, zMin) ? 6 : isChinaZone(3, zMin) ? 3 : null;
     if (width !== null) {
       const crs = gkCrs({ datum: 'CGCS2000', width, centralMeridian: centralMeridianOfZone(width, zMin), falseEasting: falseEastingOf(zMin, true) }, 'coordinates');
       return { kind: 'known', crs, warnings: [{ code: 'crs.assumedFromCoordinates', params: { zone: zMin, width } }] };
@@ -32,7 +33,7 @@ export function detectCrsFromCoordinates(bbox: BBox, sample?: [number, number][]
   if (minX >= 100_000 && maxX <= 900_000 && minY >= 300_000 && maxY <= 6_000_000) {
     const candidates: CrsInfo[] = [];
     for (let zone = 25; zone <= 45; zone++) {
-      candidates.push(gkCrs({ datum: 'CGCS2000', width: 3, centralMeridian: 3 * zone, falseEasting: 500_000 }, 'coordinates'));
+      candidates.push(gkCrs({ datum: 'CGCS2000', width: 3, centralMeridian: centralMeridianOfZone(3, zone), falseEasting: 500_000 }, 'coordinates'));
     }
     return { kind: 'ask-user', reason: 'no-prj-6-digit-easting', candidates, warnings: [] };
   }

@@ -5,7 +5,7 @@
  */
 import type { CrsInfo, CrsWarning } from './types';
 import { makeToLngLat } from './transform';
-import type { BBox } from './detect';
+import { inChinaLngLat, type BBox } from './detect';
 
 /** Northing below 100 km is ~1°N: a GK layer there is drawn about the false origin, not in China. */
 const MIN_PLAUSIBLE_NORTHING_M = 100_000;
@@ -41,7 +41,7 @@ export function checkPlausibility(crs: CrsInfo, bboxNative: BBox): CrsWarning[] 
   }
   const toLngLat = makeToLngLat(crs);
   const corners = [toLngLat(minX, minY), toLngLat(maxX, maxY), toLngLat(minX, maxY), toLngLat(maxX, minY)];
-  if (corners.some(([lon, lat]) => !(lon >= 73 && lon <= 135 && lat >= 3 && lat <= 54))) {
+  if (corners.some(([lon, lat]) => !inChinaLngLat(lon, lat))) {
     warnings.push({ code: 'crs.outsideChina' });
   }
   return warnings;

@@ -9,7 +9,7 @@
  * CM. Parameters that fit an EPSG code map to it; other GK parameters still give a usable CrsInfo.
  */
 import type { CrsGuess, CrsWarning } from './types';
-import { geographicCrs, gkCrs, isLocalDatum, zoneOfCentralMeridian, type GkDatum, type GkWidth } from './zones';
+import { geographicCrs, gkCrs, isChinaZone, isLocalDatum, zoneOfCentralMeridian, type GkDatum, type GkWidth } from './zones';
 
 type Datum4 = 'CGCS2000' | 'WGS84' | 'Xian1980' | 'Beijing1954';
 
@@ -82,8 +82,8 @@ function widthOf(name: string, cm: number, fe: number): GkWidth {
   if (/(^|_)3_DEGREE/.test(n)) return 3;
   if (/(^|_)6_DEGREE/.test(n)) return 6;
   const prefixZone = Math.floor(fe / 1_000_000);
-  if (prefixZone >= 13 && prefixZone <= 23 && zoneOfCentralMeridian(6, cm) === prefixZone) return 6;
-  if (prefixZone >= 25 && prefixZone <= 45 && zoneOfCentralMeridian(3, cm) === prefixZone) return 3;
+  if (isChinaZone(6, prefixZone) && zoneOfCentralMeridian(6, cm) === prefixZone) return 6;
+  if (isChinaZone(3, prefixZone) && zoneOfCentralMeridian(3, cm) === prefixZone) return 3;
   if (/GAUSS|GK/.test(n) && zoneOfCentralMeridian(6, cm) !== null) return 6;
   return 3;
 }

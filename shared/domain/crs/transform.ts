@@ -32,21 +32,6 @@ function projectionOf(def: string): InstanceType<typeof proj4.Proj> {
   return new proj4.Proj(def);
 }
 
-/**
- * The raw forward function of a proj4 projection: lon/lat degrees → [easting, northing].
- * Exposed for code that projects many rings (area, overlay).
- */
-export function makeProjForward(def: string): (lng: number, lat: number) => RawPoint {
-  const proj = projectionOf(def);
-  const p: RawPoint = { x: 0, y: 0 };
-  return (lng, lat) => {
-    p.x = lng * DEG;
-    p.y = lat * DEG;
-    const r = proj.forward(p);
-    return { x: r.x, y: r.y };
-  };
-}
-
 export function makeProjInverse(def: string): (e: number, n: number) => [number, number] {
   const proj = projectionOf(def);
   const p: RawPoint = { x: 0, y: 0 };

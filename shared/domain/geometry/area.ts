@@ -59,20 +59,14 @@ export function ringSignedAreaM2(ring: readonly Position[]): number {
   return sum / 2; // closing edge back to (0, 0) contributes 0
 }
 
-function polygonsOf(g: AreaGeometry): Position[][][] {
+/** The polygons of a polygon or multipolygon, as one list. */
+export function polygonsOf(g: AreaGeometry): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
 /** Planar area (m²) of a polygon or multipolygon in metres: |outer| − Σ|holes| per polygon. */
 export function planarAreaM2(geometry: AreaGeometry): SquareMetres {
-  let total = 0;
-  for (const rings of polygonsOf(geometry)) {
-    rings.forEach((ring, i) => {
-      const a = Math.abs(ringSignedAreaM2(ring));
-      total += i === 0 ? a : -a;
-    });
-  }
-  return squareMetres(total);
+  return sumRings(geometry, (ring) => Math.abs(ringSignedAreaM2(ring)));
 }
 
 /** q at the pole, Snyder eq. 3-12 with φ = 90°: the authalic sphere has R² = a²·q_p/2. */

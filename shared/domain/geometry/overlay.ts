@@ -23,7 +23,7 @@ import { difference, intersection, union, type Geom } from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { toMu, squareMetres, type AreaFigures, type GkZoneRef } from '../units/area';
 import { gkZoneForLongitude, makeGkToLngLat, makeLngLatToGkEN } from '../crs/transform';
-import { ellipsoidalAreaM2, planarAreaM2 } from './area';
+import { ellipsoidalAreaM2, planarAreaM2, polygonsOf } from './area';
 
 type Pair = [number, number];
 type MultiPoly = Pair[][][];
@@ -91,10 +91,6 @@ export function compareGroups(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
-}
-
-function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
 function bboxOf(polys: Position[][][] | MultiPoly): [number, number, number, number] {
