@@ -1,2 +1,3 @@
 export * from './repo';
 export { LATEST_SCHEMA_VERSION } from './migrations';
+export { dataKeyOf, layerIdOfKey } from './records';

@@ -39,7 +39,7 @@ export interface LayerRecord {
 
 /**
  * The layer's data as few big Blobs (one record per layer, never one per feature):
- * - geojson: lon/lat FeatureCollection, `id` = fid, properties {fid, _k} — handed to maplibre as an object URL;
+ * - geojson: lon/lat FeatureCollection, `id` = fid, properties {fid, _k}, full precision — tiled for the map by the tile worker, read by the overlay;
  * - attributes: JSON AttributeStore (see attribute-store.ts) read lazily for identify / table;
  * - labels: point FeatureCollection {t: label} when the style has a label field.
  */
@@ -66,6 +66,13 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/** A layer's data version as one key: "<layerId>@<dataVersion>" (attribute cache, map sources, tile cache). */
+export const dataKeyOf = (layerId: string, dataVersion: number): string => `${layerId}@${dataVersion}`;
+/** The layer a data key (or a tile cache id "<dataKey>[~labels]/…") belongs to. */
+export const layerIdOfKey = (key: string): string => key.slice(0, key.indexOf('@'));
+/** The data key a tile cache id belongs to ("<layerId>@<version>[~labels]/…" → "<layerId>@<version>"). */
+export const dataKeyOfTileId = (id: string): string => id.slice(0, id.indexOf('/')).replace(/~.*$/, '');
 
 /** One vector tile the map has drawn (a cache: losing it costs time, never data). */
 export interface TileCacheRecord {

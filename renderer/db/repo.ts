@@ -9,6 +9,8 @@ import {
   restoreMapView,
   restoreSourceFiles,
   restoreTileCache,
+  dataKeyOf,
+  dataKeyOfTileId,
   type LayerDataRecord,
   type LayerRecord,
   type MapView,
@@ -120,11 +122,10 @@ export async function putCachedTiles(tiles: TileCacheRecord[], db: LandPatrolDb 
  */
 export async function pruneTileCache(db: LandPatrolDb = getDb()): Promise<number> {
   return db.transaction('rw', db.layers, db.tileCache, async () => {
-    const live = new Set((await db.layers.toArray()).map((l) => `${l.id}@${typeof l.dataVersion === 'number' ? l.dataVersion : 1}`));
+    const live = new Set((await db.layers.toArray()).map((l) => dataKeyOf(l.id, typeof l.dataVersion === 'number' ? l.dataVersion : 1)));
     // Keys only: the tile bytes are never read to decide what to drop.
     const ids = (await db.tileCache.toCollection().primaryKeys()) as string[];
-    // "<layerId>@<version>[~labels]/…": the data key is what stands before the first '/' or '~'.
-    const dead = ids.filter((id) => !live.has(id.slice(0, id.indexOf('/')).replace(/~.*$/, '')));
+    const dead = ids.filter((id) => !live.has(dataKeyOfTileId(id)));
     await db.tileCache.bulkDelete(dead);
     return dead.length;
   });

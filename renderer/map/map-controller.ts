@@ -1,7 +1,7 @@
 /**
  * The one object that owns the maplibre map. React talks to it through plain data (MapLayerSpec) and callbacks.
- * Each app layer becomes one GeoJSON source (an object URL of the stored Blob: maplibre's worker fetches and
- * parses it, the UI thread never does) and a few style layers: fill, line, circle, highlight, labels.
+ * Each app layer becomes one vector source whose `lptile://` tiles the tile worker cuts from the stored Blob
+ * (tile.worker.ts; the UI thread never parses a layer) and a few style layers: fill, line, circle, highlight, labels.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -96,7 +96,6 @@ export class MapController {
     this.map.on('move', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.once('load', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.on('error', (e) => this.cb.onError?.(e.error?.message ?? String(e)));
-    // A flag the end-to-end tests wait on: true once everything given to the map is drawn.
     // The map element says whether everything is drawn and which layers' data is loaded (tests, bench).
     this.map.on('idle', () => this.markState('idle'));
     this.map.on('movestart', () => this.markState('loading'));

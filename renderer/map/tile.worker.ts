@@ -10,7 +10,7 @@
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { getCachedTile, hasCachedTiles, putCachedTiles, type TileCacheRecord } from '../db';
+import { getCachedTile, hasCachedTiles, layerIdOfKey, putCachedTiles, type TileCacheRecord } from '../db';
 import { tileCacheId, type TileRequest, type TileResponse } from './tile-protocol';
 
 const blobs = new Map<string, Blob>();
@@ -58,7 +58,7 @@ async function tileBytes(m: Extract<TileRequest, { type: 'tile' }>): Promise<Arr
   const tile = index?.getTile(m.z, m.x, m.y) ?? null;
   const bytes = tile ? fromGeojsonVt({ [m.layer]: tile }, { version: 2, extent: OPTIONS.extent }) : new Uint8Array(0);
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-  if (index) remember({ id, layerId: m.key.slice(0, m.key.indexOf('@')), bytes: buffer.slice(0) });
+  if (index) remember({ id, layerId: layerIdOfKey(m.key), bytes: buffer.slice(0) });
   return buffer;
 }
 

@@ -1,4 +1,5 @@
 /** Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), virtual window. */
+import { squareMetres, toMu } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 import type { AttributeStore } from '../layers';
 
@@ -19,7 +20,7 @@ export function cellValue(store: AttributeStore, row: number, col: ColumnKey): A
   if (col.kind === 'field') return store.row(row)[col.index] ?? null;
   const a = store.json.areas[row];
   if (!a) return null;
-  return col.which === 'ellipsoidalM2' ? a[0] : col.which === 'planarM2' ? a[1] : a[1] * 0.0015;
+  return col.which === 'ellipsoidalM2' ? a[0] : col.which === 'planarM2' ? a[1] : toMu(squareMetres(a[1])); // 亩 follows the planar figure
 }
 
 export function cellText(v: AttributeValue, col: ColumnKey): string {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LayerRecord } from '../../db';
+import { dataKeyOf, type LayerRecord } from '../../db';
 import { loadAttributes, type AttributeStore } from '../layers';
 import { columnsOf, searchIndex, visibleRows, type SortState } from './attributes.logic';
 
@@ -8,7 +8,7 @@ export function useAttributes(layer: LayerRecord | null) {
   const [loaded, setLoaded] = useState<{ key: string; store: AttributeStore | null } | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
-  const key = layer ? `${layer.id}@${layer.dataVersion}` : '';
+  const key = layer ? dataKeyOf(layer.id, layer.dataVersion) : '';
 
   useEffect(() => {
     if (!layer) return;

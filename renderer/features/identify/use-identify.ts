@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
-import type { LayerRecord } from '../../db';
+import { dataKeyOf, type LayerRecord } from '../../db';
 import { loadAttributes } from '../layers';
 
 export interface IdentifyTarget {
@@ -20,7 +20,7 @@ export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]
   const layer = target ? layers.find((l) => l.id === target.layerId) ?? null : null;
   const version = layer?.dataVersion ?? 0;
   const [loaded, setLoaded] = useState<{ key: string; result: IdentifyResult } | null>(null);
-  const key = target ? `${target.layerId}@${version}#${target.fid}` : '';
+  const key = target ? `${dataKeyOf(target.layerId, version)}#${target.fid}` : '';
 
   useEffect(() => {
     if (!target || !layer) return;

@@ -1,12 +1,12 @@
-/** Lazy, cached access to a layer's stored Blobs (attribute store; object URLs for the map). */
-import { getLayerData } from '../../db';
+/** Lazy, cached access to a layer's attribute store (parsed once per data version). */
+import { dataKeyOf, getLayerData } from '../../db';
 import { AttributeStore, restoreAttributeStore } from './attribute-store';
 
 const cache = new Map<string, Promise<AttributeStore | null>>();
 
 /** Parsed once per layer data version; a bad Blob gives null (shown as "not found"), never a crash. */
 export function loadAttributes(layerId: string, dataVersion: number): Promise<AttributeStore | null> {
-  const key = `${layerId}@${dataVersion}`;
+  const key = dataKeyOf(layerId, dataVersion);
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
@@ -18,7 +18,7 @@ export function loadAttributes(layerId: string, dataVersion: number): Promise<At
         return null;
       }
     })();
-    for (const k of cache.keys()) if (k.startsWith(`${layerId}@`)) cache.delete(k);
+    forgetAttributes(layerId);
     cache.set(key, p);
   }
   return p;
