@@ -5,7 +5,7 @@ import { IdentifyPanel, useIdentify } from '../features/identify';
 import { CrsDialog, DropZone, ImportButtons, ImportProgressCard, ImportResultDialog, pickWithElectron, useImport, type JobSummary } from '../features/import';
 import { LayerPanel, LayerPropertiesDialog, sortBottomToTop, topProjectedZone, unionBbox, useLayers, useSampleOnFirstStart, type LayerItemActions } from '../features/layers';
 import { OverlayDialog } from '../features/overlay';
-import { StatusBar, useStatusbar } from '../features/statusbar';
+import { LiveStatusBar, useStatusbar } from '../features/statusbar';
 import { useI18n } from '../i18n';
 import { MapView, type FeatureHit, type MapHandle, type MapViewState } from '../map';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +22,7 @@ export function Workspace({ savedView }: { savedView: SavedView | null }) {
   const layersApi = useLayers(notices.error);
   const { layers, blobs } = layersApi;
   const status = useStatusbar();
+  const dataZone = useMemo(() => topProjectedZone(layers), [layers]);
   const mapRef = useRef<MapHandle | null>(null);
   const [selection, setSelection] = useState<FeatureHit | null>(null);
   const [tableId, setTableId] = useState<string | null>(null);
@@ -127,7 +128,7 @@ export function Workspace({ savedView }: { savedView: SavedView | null }) {
           <IdentifyPanel result={identify} />
         </ErrorBoundary>
       </div>
-      <StatusBar pointer={status.pointer} camera={status.camera} dataZone={topProjectedZone(layers)} />
+      <LiveStatusBar source={status} dataZone={dataZone} />
       {imp.state.kind === 'result' && <ImportResultDialog summary={imp.state.summary} onClose={imp.dismiss} />}
       {imp.state.kind !== 'result' && !running && imp.pending && <CrsDialog key={imp.pending.source} bundle={imp.pending} onChoose={imp.resolvePending} />}
       {propsLayer && <LayerPropertiesDialog layer={propsLayer} onClose={() => setPropsId(null)} onChanged={() => void layersApi.reload()} />}

@@ -89,7 +89,7 @@ export class MapController {
     this.map.on('click', (e) => this.cb.onClick(this.hitAt(e.point)));
     this.map.on('mousemove', (e) => {
       this.cb.onPointer([e.lngLat.lng, e.lngLat.lat]);
-      this.map.getCanvas().style.cursor = this.hitAt(e.point) ? 'pointer' : '';
+      this.scheduleCursor(e.point);
     });
     this.map.on('mouseout', () => this.cb.onPointer(null));
     this.map.on('moveend', () => this.cb.onView(this.view()));
@@ -100,6 +100,21 @@ export class MapController {
     this.map.on('idle', () => this.markState('idle'));
     this.map.on('movestart', () => this.markState('loading'));
     this.markState('loading');
+  }
+
+  private cursorPoint: { x: number; y: number } | null = null;
+  private cursorFrame = 0;
+
+  /** The pointer cursor over features: one hit test per animation frame at most, none while panning or zooming. */
+  private scheduleCursor(point: { x: number; y: number }): void {
+    this.cursorPoint = point;
+    if (this.cursorFrame) return;
+    this.cursorFrame = requestAnimationFrame(() => {
+      this.cursorFrame = 0;
+      const p = this.cursorPoint;
+      if (!p || this.map.isMoving()) return;
+      this.map.getCanvas().style.cursor = this.hitAt(p) ? 'pointer' : '';
+    });
   }
 
   private markState(state: 'loading' | 'idle'): void {
@@ -265,6 +280,7 @@ export class MapController {
   }
 
   destroy(): void {
+    cancelAnimationFrame(this.cursorFrame);
     this.map.remove();
   }
 }

@@ -1,2 +1,3 @@
 export { StatusBar, type Camera } from './components/StatusBar';
-export { useStatusbar } from './use-statusbar';
+export { LiveStatusBar } from './components/LiveStatusBar';
+export { useStatusbar, type StatusSource } from './use-statusbar';

@@ -1,29 +1,60 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { Camera } from './components/StatusBar';
 
-/** Pointer and camera for the status bar, throttled to one update per animation frame. */
-export function useStatusbar() {
-  const [pointer, setPointer] = useState<[number, number] | null>(null);
-  const [camera, setCamera] = useState<Camera | null>(null);
-  const frame = useRef(0);
-  const next = useRef<{ pointer?: [number, number] | null; camera?: Camera }>({});
-  const flush = useCallback(() => {
-    frame.current = 0;
-    const n = next.current;
-    next.current = {};
-    if (n.pointer !== undefined) setPointer(n.pointer);
-    if (n.camera) setCamera(n.camera);
-  }, []);
-  const schedule = useCallback(() => {
-    if (!frame.current) frame.current = requestAnimationFrame(flush);
-  }, [flush]);
-  const onPointer = useCallback((p: [number, number] | null) => {
-    next.current.pointer = p;
-    schedule();
-  }, [schedule]);
-  const onCamera = useCallback((c: Camera) => {
-    next.current.camera = c;
-    schedule();
-  }, [schedule]);
-  return { pointer, camera, onPointer, onCamera };
+export interface StatusSnapshot {
+  pointer: [number, number] | null;
+  camera: Camera | null;
+}
+
+/**
+ * Pointer and camera for the status bar, held outside React state: they change on every mouse move, and only
+ * the status bar reads them (in React state they re-rendered the whole workspace each frame). Updates are
+ * throttled to one per animation frame; the setters are stable for the app's lifetime.
+ */
+export interface StatusSource {
+  onPointer(p: [number, number] | null): void;
+  onCamera(c: Camera): void;
+  subscribe(listener: () => void): () => void;
+  get(): StatusSnapshot;
+}
+
+export function createStatusSource(): StatusSource {
+  let snapshot: StatusSnapshot = { pointer: null, camera: null };
+  let next: Partial<StatusSnapshot> = {};
+  let frame = 0;
+  const listeners = new Set<() => void>();
+  const flush = () => {
+    frame = 0;
+    snapshot = { pointer: 'pointer' in next ? (next.pointer ?? null) : snapshot.pointer, camera: next.camera ?? snapshot.camera };
+    next = {};
+    for (const l of listeners) l();
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(flush);
+  };
+  return {
+    onPointer(p) {
+      next.pointer = p;
+      schedule();
+    },
+    onCamera(c) {
+      next.camera = c;
+      schedule();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => snapshot,
+  };
+}
+
+/** One status source per workspace. */
+export function useStatusbar(): StatusSource {
+  return useState(createStatusSource)[0];
+}
+
+/** The current pointer and camera; re-renders only the component that calls it. */
+export function useStatusSnapshot(source: StatusSource): StatusSnapshot {
+  return useSyncExternalStore(source.subscribe, source.get);
 }
