@@ -1,6 +1,7 @@
 /**
  * The renderer's Content-Security-Policy, sent as a header by the app:// handler (and by the dev static
- * server in scripts/start.mjs). The renderer's index.html <meta> tag must carry the same string: both
+ * server in scripts/start.mjs). The renderer's index.html <meta> tag carries the same policy less
+ * `frame-ancestors` (CONTENT_SECURITY_POLICY_META: browsers ignore that directive in a meta tag): both
  * policies are enforced, so a stricter meta tag silently wins.
  *
  * Why each source: maplibre runs its worker from a same-origin script and makes blob: workers for some

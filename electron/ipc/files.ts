@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { IMPORT_EXTENSIONS } from '../../shared/formats/bundle';
 import type { OpenedFile, OpenFilesResult } from '../../shared/ipc/contract';
 
 /** Node's readFile refuses files of 2 GiB and more (2^31 − 1 is its limit); such a part needs a streaming reader. */
 export const MAX_OPEN_FILE_BYTES = 2 ** 31 - 1;
 /** The parts of a shapefile bundle (and zipped bundles) picked up when walking a chosen folder. */
-export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(['.shp', '.shx', '.dbf', '.prj', '.cpg', '.zip']);
+export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
 /** Someone choosing C:\ by mistake should get an answer, not a frozen window. */
 export const WALK_LIMITS = { maxDepth: 16, maxFiles: 5000 } as const;
 

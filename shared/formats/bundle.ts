@@ -25,6 +25,8 @@ export interface GroupResult {
 
 type Part = 'shp' | 'shx' | 'dbf' | 'prj' | 'cpg';
 const PARTS: readonly Part[] = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
+/** What the importer takes (lower case, no dot): a bundle's parts, and zips of them. File pickers use this list. */
+export const IMPORT_EXTENSIONS: readonly string[] = [...PARTS, 'zip'];
 
 /** Sidecars ArcGIS/QGIS leave beside a shapefile (spatial indexes, metadata): not needed, not worth a warning. */
 const SILENT = new Set(['sbn', 'sbx', 'xml', 'qix', 'fix', 'atx', 'ain', 'aih', 'ixs', 'mxs', 'qmd', 'qpj', 'cst', 'lock']);

@@ -1,18 +1,20 @@
 import { useRef } from 'react';
+import { IMPORT_EXTENSIONS } from '../../../../shared/formats/bundle';
 import { useI18n } from '../../../i18n';
 import { electronApi } from '../../../app/platform';
 import { fromFileList } from '../collect-files';
 import type { CollectedFile } from '../import.logic';
 
-const SHAPEFILE_EXTS = ['shp', 'shx', 'dbf', 'prj', 'cpg', 'zip'];
 
 /** Electron's native open dialog (files and folders); null when cancelled or not in Electron. */
 export async function pickWithElectron(title: string): Promise<CollectedFile[] | null> {
   const api = electronApi();
   if (!api) return null;
-  const r = await api.openFiles({ title, filters: [{ name: 'Shapefile / zip', extensions: SHAPEFILE_EXTS }], allowFolders: true });
+  const r = await api.openFiles({ title, filters: [{ name: 'Shapefile / zip', extensions: [...IMPORT_EXTENSIONS] }], allowFolders: true });
   return r.canceled ? null : r.files.map((f) => ({ path: f.path, data: f.bytes }));
 }
+
+const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /** 导入图层: Electron's native dialog when present, else a hidden file input (plus one for folders). */
 export function ImportButtons({ onFiles, disabled }: { onFiles: (files: CollectedFile[]) => void; disabled: boolean }) {
@@ -43,7 +45,7 @@ export function ImportButtons({ onFiles, disabled }: { onFiles: (files: Collecte
           {t('toolbar.importFolder')}
         </button>
       )}
-      <input ref={filesInput} type="file" multiple hidden data-testid="import-files-input" accept=".shp,.shx,.dbf,.prj,.cpg,.zip" onChange={(e) => take(e.currentTarget)} />
+      <input ref={filesInput} type="file" multiple hidden data-testid="import-files-input" accept={ACCEPT} onChange={(e) => take(e.currentTarget)} />
       <input
         ref={(el) => {
           folderInput.current = el;
