@@ -3,7 +3,7 @@ import { putSetting, type LayerRecord, type MapView as SavedView } from '../db';
 import { AttributeTable } from '../features/attributes';
 import { IdentifyPanel, useIdentify } from '../features/identify';
 import { CrsDialog, DropZone, ImportButtons, ImportProgressCard, ImportResultDialog, pickWithElectron, useImport, type JobSummary } from '../features/import';
-import { LayerPanel, LayerPropertiesDialog, sortBottomToTop, topProjectedZone, unionBbox, useLayers, useSampleOnFirstStart, type LayerItemActions } from '../features/layers';
+import { LayerPanel, LayerPropertiesDialog, sortBottomToTop, topProjectedZone, unionBbox, useLayers, useSampleOnFirstStart, type LayerItemActions, type StartupLayers } from '../features/layers';
 import { OverlayDialog } from '../features/overlay';
 import { LiveStatusBar, useStatusbar } from '../features/statusbar';
 import { useI18n } from '../i18n';
@@ -16,10 +16,10 @@ import { useMenuCommands } from './use-menu-commands';
 import { useNotices } from './use-notices';
 import { CHINA_VIEW, toMapSpecs } from './workspace.logic';
 
-export function Workspace({ savedView }: { savedView: SavedView | null }) {
+export function Workspace({ savedView, startupLayers }: { savedView: SavedView | null; startupLayers: StartupLayers | null }) {
   const { t, lang, setLang } = useI18n();
   const notices = useNotices();
-  const layersApi = useLayers(notices.error);
+  const layersApi = useLayers(notices.error, startupLayers);
   const { layers, blobs } = layersApi;
   const status = useStatusbar();
   const dataZone = useMemo(() => topProjectedZone(layers), [layers]);
@@ -93,20 +93,25 @@ export function Workspace({ savedView }: { savedView: SavedView | null }) {
         </ErrorBoundary>
         <main className="map-area">
           <DropZone onFiles={imp.start} onError={notices.error}>
-            <MapView
-              initialView={savedView ?? CHINA_VIEW}
-              layers={specs}
-              highlight={selection}
-              onReady={(h) => {
-                mapRef.current = h;
-                if (pendingFit.current) h.fitBounds(pendingFit.current, 17, false);
-                pendingFit.current = null;
-              }}
-              onClick={setSelection}
-              onPointer={status.onPointer}
-              onCamera={status.onCamera}
-              onView={onView}
-            />
+            {/* Created once the stored layers are known, so they are in the map's first style (see MapController). */}
+            {layersApi.dataLoaded ? (
+              <MapView
+                initialView={savedView ?? CHINA_VIEW}
+                layers={specs}
+                highlight={selection}
+                onReady={(h) => {
+                  mapRef.current = h;
+                  if (pendingFit.current) h.fitBounds(pendingFit.current, 17, false);
+                  pendingFit.current = null;
+                }}
+                onClick={setSelection}
+                onPointer={status.onPointer}
+                onCamera={status.onCamera}
+                onView={onView}
+              />
+            ) : (
+              <div className="map" data-testid="map" data-map-state="loading" />
+            )}
           </DropZone>
           {running && <ImportProgressCard progress={imp.state.kind === 'running' ? imp.state.progress : null} onCancel={imp.cancel} />}
           <Notices items={notices.items} onDismiss={notices.dismiss} />

@@ -105,6 +105,11 @@ export async function getCachedTile(id: string, db: LandPatrolDb = getDb()): Pro
   return restoreTileCache(await db.tileCache.get(id))?.bytes ?? null;
 }
 
+/** Opens the database ahead of its first read (a worker that will read it soon); failures surface on that read. */
+export function openDbEarly(db: LandPatrolDb = getDb()): void {
+  db.open().catch(() => undefined);
+}
+
 /** Whether any tile of this data version is cached (if not, the index is worth building at once). */
 export async function hasCachedTiles(dataKey: string, db: LandPatrolDb = getDb()): Promise<boolean> {
   return (await db.tileCache.where('id').startsWith(`${dataKey}/`).limit(1).count()) > 0;

@@ -34,7 +34,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       onView: (v) => cbRef.current.onView(v),
       onCamera: (cam) => cbRef.current.onCamera?.(cam),
       onError: (m) => cbRef.current.onError?.(m),
-    });
+    }, latest.current.layers);
     ctrl.current = c;
     c.whenLoaded(() => {
       loaded.current = true;

@@ -1,3 +1,4 @@
+export { warmUpMap } from './warm-up';
 export { MapView, type MapHandle } from './MapView';
 export type { FeatureHit, MapLayerSpec, MapViewState } from './map-controller';
 export { styleKeyFor, STYLE_KEY_PROPERTY } from './style-expressions';

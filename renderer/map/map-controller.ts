@@ -5,30 +5,15 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { LayerStyle } from '../../shared/domain/layers/kind';
-import type { GeometryKind } from '../../shared/formats/types';
 import { baseStyle } from './base-style';
+import { initialStyle, labelSourceId, layerStyleParts, lineMinzoom, NO_MATCH, parseStyleLayerId, sourceId, stackOrder, styleLayerId as sub, styleLayerIdsOf, type MapLayerSpec } from './layer-style';
+import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
-import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-protocol';
 
-maplibregl.setWorkerUrl(workerUrl);
+export type { MapLayerSpec } from './layer-style';
 
-export interface MapLayerSpec {
-  id: string;
-  name: string;
-  /** Changes whenever the stored data changes (layer id @ data version): the source is rebuilt. */
-  dataKey: string;
-  /** The stored lon/lat GeoJSON Blob (tiled in the tile worker) and the label points Blob. */
-  data: Blob;
-  labels: Blob | null;
-  geometryKind: GeometryKind;
-  featureCount: number;
-  style: LayerStyle;
-  visible: boolean;
-  opacity: number;
-}
+selectMaplibreWorker();
 
 export interface MapViewState {
   center: [number, number];
@@ -49,41 +34,31 @@ export interface MapCallbacks {
   onError?(message: string): void;
 }
 
-const HIGHLIGHT = '#00e5ff';
-const sub = (id: string, part: 'fill' | 'line' | 'circle' | 'hl' | 'hlfill' | 'label') => `lp-${id}-${part}`;
-const srcId = (id: string) => `lp-${id}`;
-const labelSrcId = (id: string) => `lp-${id}-labels`;
-const NO_MATCH: maplibregl.FilterSpecification = ['==', ['get', 'fid'], -999999];
-
-/**
- * Scale-dependent outlines for large filled polygon layers: below this zoom the fill's own 1-px outline stands in
- * for the line layer, whose buckets cost as much again as the fills (measured: 50,000 polygons, reopen 5.3 s → 3.5 s
- * under SwiftShader). Small layers keep their styled outline at every zoom.
- */
-export const LARGE_LAYER_FEATURES = 20_000;
-export const LARGE_LAYER_LINE_MINZOOM = 14;
-const lineMinzoom = (spec: MapLayerSpec) => (spec.geometryKind === 'polygon' && spec.style.fill && spec.featureCount > LARGE_LAYER_FEATURES ? LARGE_LAYER_LINE_MINZOOM : 0);
-
-
 export class MapController {
   readonly map: maplibregl.Map;
   private specs = new Map<string, MapLayerSpec>();
   private order: string[] = [];
   private highlighted: FeatureHit | null = null;
 
-  constructor(container: HTMLElement, view: MapViewState, private readonly cb: MapCallbacks) {
+  /** `initialLayers` (bottom → top) go into the first style: their tiles are asked for in the map's first frame. */
+  constructor(container: HTMLElement, view: MapViewState, private readonly cb: MapCallbacks, initialLayers: readonly MapLayerSpec[] = []) {
+    for (const spec of initialLayers) this.loadData(spec);
     this.map = new maplibregl.Map({
       container,
-      style: baseStyle(),
+      style: initialStyle(baseStyle(), initialLayers),
       center: view.center,
       zoom: view.zoom,
       bearing: view.bearing,
       attributionControl: false,
       // Chinese labels drawn with the system CJK font (no glyph server).
       localIdeographFontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif',
-      canvasContextAttributes: { preserveDrawingBuffer: true },
       maxZoom: 22,
+      // No label fade-in: each fade is ~300 ms of continuous repainting, and on a software-rendered machine every
+      // frame of a county-sized layer costs 100+ ms (measured on the 50,000-polygon reopen: 11–12 → 4–7 renders).
+      fadeDuration: 0,
     });
+    for (const spec of initialLayers) this.specs.set(spec.id, spec);
+    this.order = initialLayers.map((s) => s.id);
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     this.map.on('click', (e) => this.cb.onClick(this.hitAt(e.point)));
@@ -121,7 +96,7 @@ export class MapController {
     const el = this.map.getContainer();
     el.setAttribute('data-map-state', state);
     if (state !== 'idle') return;
-    const loaded = [...this.specs.values()].filter((s) => this.map.getSource(srcId(s.id)) && this.map.isSourceLoaded(srcId(s.id)));
+    const loaded = [...this.specs.values()].filter((s) => this.map.getSource(sourceId(s.id)) && this.map.isSourceLoaded(sourceId(s.id)));
     el.setAttribute('data-loaded-layers', loaded.map((s) => s.name).join('|'));
   }
 
@@ -131,64 +106,35 @@ export class MapController {
   }
 
   whenLoaded(fn: () => void): void {
+    // 'style.load', not 'load': layers that arrived after the map was made still get their sources before its first
+    // frame, which is when maplibre asks for tiles ('load' comes after that frame; under software GL the next frame
+    // can be a second later).
     if (this.map.isStyleLoaded()) fn();
-    else this.map.once('load', fn);
-  }
-
-  private styleLayerIds(spec: MapLayerSpec): string[] {
-    const id = spec.id;
-    const ids: string[] = [];
-    if (spec.geometryKind === 'polygon') ids.push(sub(id, 'fill'), sub(id, 'line'), sub(id, 'hlfill'), sub(id, 'hl'));
-    else if (spec.geometryKind === 'line') ids.push(sub(id, 'line'), sub(id, 'hl'));
-    else ids.push(sub(id, 'circle'), sub(id, 'hl'));
-    if (spec.labels) ids.push(sub(id, 'label'));
-    return ids;
+    else this.map.once('style.load', fn);
   }
 
   private removeLayer(id: string): void {
     const old = this.specs.get(id);
     if (!old) return;
-    for (const l of this.styleLayerIds(old)) if (this.map.getLayer(l)) this.map.removeLayer(l);
-    if (this.map.getSource(srcId(id))) this.map.removeSource(srcId(id));
-    if (this.map.getSource(labelSrcId(id))) this.map.removeSource(labelSrcId(id));
+    for (const l of styleLayerIdsOf(old)) if (this.map.getLayer(l)) this.map.removeLayer(l);
+    if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
+    if (this.map.getSource(labelSourceId(id))) this.map.removeSource(labelSourceId(id));
     unloadTileData(old.dataKey);
     unloadTileData(`${old.dataKey}~labels`);
     this.specs.delete(id);
   }
 
-  private addLayer(spec: MapLayerSpec): void {
-    const id = spec.id;
+  private loadData(spec: MapLayerSpec): void {
     loadTileData(spec.dataKey, spec.data);
-    this.map.addSource(srcId(id), { type: 'vector', tiles: [tileUrlTemplate(spec.dataKey, DATA_LAYER)], minzoom: 0, maxzoom: 18 });
-    const p = paintFor(spec.style, spec.opacity);
-    const source = srcId(id);
-    const sl = { source, 'source-layer': DATA_LAYER } as const;
-    if (spec.geometryKind === 'polygon') {
-      this.map.addLayer({ id: sub(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) } as never });
-      this.map.addLayer({ id: sub(id, 'line'), type: 'line', ...sl, minzoom: lineMinzoom(spec), paint: p.line as never });
-      this.map.addLayer({ id: sub(id, 'hlfill'), type: 'fill', ...sl, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } });
-      this.map.addLayer({ id: sub(id, 'hl'), type: 'line', ...sl, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } });
-    } else if (spec.geometryKind === 'line') {
-      this.map.addLayer({ id: sub(id, 'line'), type: 'line', ...sl, paint: p.line as never });
-      this.map.addLayer({ id: sub(id, 'hl'), type: 'line', ...sl, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 4 } });
-    } else {
-      this.map.addLayer({ id: sub(id, 'circle'), type: 'circle', ...sl, paint: p.circle as never });
-      this.map.addLayer({ id: sub(id, 'hl'), type: 'circle', ...sl, filter: NO_MATCH, paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 8, 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 3 } });
-    }
-    if (spec.labels) {
-      loadTileData(`${spec.dataKey}~labels`, spec.labels);
-      this.map.addSource(labelSrcId(id), { type: 'vector', tiles: [tileUrlTemplate(`${spec.dataKey}~labels`, LABEL_LAYER)], minzoom: 0, maxzoom: 18 });
-      this.map.addLayer({
-        id: sub(id, 'label'),
-        type: 'symbol',
-        source: labelSrcId(id),
-        'source-layer': LABEL_LAYER,
-        minzoom: 11,
-        layout: { 'text-field': ['get', 't'], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': false },
-        paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1.2, 'text-opacity': spec.opacity },
-      });
-    }
-    this.specs.set(id, spec);
+    if (spec.labels) loadTileData(`${spec.dataKey}~labels`, spec.labels);
+  }
+
+  private addLayer(spec: MapLayerSpec): void {
+    this.loadData(spec);
+    const parts = layerStyleParts(spec);
+    for (const [id, source] of parts.sources) this.map.addSource(id, source);
+    for (const layer of stackOrder([parts])) this.map.addLayer(layer);
+    this.specs.set(spec.id, spec);
   }
 
   private updatePaint(spec: MapLayerSpec): void {
@@ -218,14 +164,12 @@ export class MapController {
         this.addLayer(spec);
       } else if (old.style !== spec.style || old.opacity !== spec.opacity) this.updatePaint(spec);
       else this.specs.set(spec.id, spec);
-      for (const l of this.styleLayerIds(spec)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+      for (const l of styleLayerIdsOf(spec)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
     }
     const order = specsBottomToTop.map((s) => s.id);
     if (order.join('|') !== this.order.join('|')) {
-      // Bodies bottom → top, then every highlight and label layer above all bodies.
-      for (const s of specsBottomToTop) for (const l of this.styleLayerIds(s)) if (!/-(hl|hlfill|label)$/.test(l)) this.map.moveLayer(l);
-      for (const s of specsBottomToTop) for (const l of this.styleLayerIds(s)) if (/-(hlfill|hl)$/.test(l)) this.map.moveLayer(l);
-      for (const s of specsBottomToTop) for (const l of this.styleLayerIds(s)) if (/-label$/.test(l)) this.map.moveLayer(l);
+      // The stacking rule of layer-style.ts: bodies bottom → top, then every highlight, then every label.
+      for (const l of stackOrder(specsBottomToTop.map(layerStyleParts))) this.map.moveLayer(l.id);
       this.order = order;
     }
     this.applyHighlight();
@@ -249,9 +193,9 @@ export class MapController {
     const r = 3;
     const feats = this.map.queryRenderedFeatures([[point.x - r, point.y - r], [point.x + r, point.y + r]], { layers });
     for (const f of feats) {
-      const m = /^lp-(.+)-(fill|line|circle)$/.exec(f.layer.id);
+      const m = parseStyleLayerId(f.layer.id);
       const fid = Number(f.properties?.fid ?? f.id);
-      if (m && Number.isFinite(fid)) return { layerId: m[1]!, fid };
+      if (m && Number.isFinite(fid)) return { layerId: m.layerId, fid };
     }
     return null;
   }

@@ -35,5 +35,13 @@ function send(m: TileRequest): void {
   tileWorker().postMessage(m);
 }
 
+/**
+ * Starts the tile worker (and with it its IndexedDB connection) ahead of the first map: on a reopen its module
+ * load and database open then overlap the page's own start-up instead of delaying the first tile.
+ */
+export function startTileWorker(): void {
+  tileWorker();
+}
+
 export const loadTileData = (key: string, blob: Blob): void => send({ type: 'load', key, blob });
 export const unloadTileData = (key: string): void => send({ type: 'unload', key });

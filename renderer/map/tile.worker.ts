@@ -10,7 +10,7 @@
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { getCachedTile, hasCachedTiles, layerIdOfKey, putCachedTiles, type TileCacheRecord } from '../db';
+import { getCachedTile, hasCachedTiles, layerIdOfKey, openDbEarly, putCachedTiles, type TileCacheRecord } from '../db';
 import { tileCacheId, type TileRequest, type TileResponse } from './tile-protocol';
 
 const blobs = new Map<string, Blob>();
@@ -61,6 +61,9 @@ async function tileBytes(m: Extract<TileRequest, { type: 'tile' }>): Promise<Arr
   if (index) remember({ id, layerId: layerIdOfKey(m.key), bytes: buffer.slice(0) });
   return buffer;
 }
+
+// Open the database now, while the map is still being created (the first tile read then finds it open).
+openDbEarly();
 
 self.onmessage = async (e: MessageEvent<TileRequest>) => {
   const m = e.data;

@@ -1,4 +1,4 @@
-export { prefetchLayers, useLayers, type LayersApi, type LayerBlobs } from './use-layers';
+export { prefetchLayers, takeStartupLayers, useLayers, type LayersApi, type LayerBlobs, type StartupLayers } from './use-layers';
 export { LayerPanel } from './components/LayerPanel';
 export { LayerPropertiesDialog } from './components/LayerPropertiesDialog';
 export type { LayerItemActions } from './components/LayerItem';

@@ -12,31 +12,50 @@ export interface LayerBlobs {
   labels: Blob | null;
 }
 
-type Prefetched = { layers: LayerRecord[]; data: (LayerDataRecord | null)[] };
-let prefetched: Promise<Prefetched> | null = null;
+/** The stored layers as the app starts with them: records and their data Blob handles (never the Blobs' bytes). */
+export type StartupLayers = { layers: LayerRecord[]; data: (LayerDataRecord | null)[] };
+let prefetched: Promise<StartupLayers> | null = null;
+
+const readStartupLayers = () => listLayers().then(async (layers) => ({ layers, data: await Promise.all(layers.map((l) => getLayerData(l.id))) }));
 
 /**
- * Starts reading the stored layers (records and Blob handles) before React and the map are up: IndexedDB works
- * off the main thread while the map sets up WebGL, so the map gets its sources as soon as its style loads.
+ * Starts reading the stored layers before React is up (IndexedDB works off the main thread meanwhile). The app
+ * waits for this read before its first real render, so the list and the map come in one render and the map is
+ * created with every stored layer in its first style (it asks for their tiles in its very first frame).
  */
 export function prefetchLayers(): void {
-  prefetched ??= listLayers().then(async (layers) => ({ layers, data: await Promise.all(layers.map((l) => getLayerData(l.id))) }));
+  prefetched ??= readStartupLayers();
   prefetched.catch(() => undefined);
 }
 
-/** The prefetched read, once (later reloads read the DB again). */
-function takePrefetched(): Promise<Prefetched> | null {
-  const p = prefetched;
+/** The prefetched read, once; null if it failed (useLayers then reads again and reports the error). */
+export function takeStartupLayers(): Promise<StartupLayers | null> {
+  const p = prefetched ?? readStartupLayers();
   prefetched = null;
-  return p;
+  return p.catch(() => null);
 }
 
-/** The layer list: loaded from the DB, every change written back in one transaction. */
-export function useLayers(onError: (message: string) => void) {
-  const [layers, setLayers] = useState<LayerRecord[]>([]);
-  const [blobs, setBlobs] = useState<Record<string, LayerBlobs>>({});
-  const [loaded, setLoaded] = useState(false);
-  const blobRef = useRef(new Map<string, LayerBlobs>());
+function blobsOf(startup: StartupLayers): Map<string, LayerBlobs> {
+  const map = new Map<string, LayerBlobs>();
+  startup.layers.forEach((l, i) => {
+    const data = startup.data[i];
+    if (data) map.set(l.id, { version: l.dataVersion, data: data.geojson, labels: data.labels });
+  });
+  return map;
+}
+
+/**
+ * The layer list: starts from the layers read at start-up (or reads them if that read failed), every change
+ * written back in one transaction.
+ */
+export function useLayers(onError: (message: string) => void, startup: StartupLayers | null = null) {
+  const [layers, setLayers] = useState<LayerRecord[]>(() => startup?.layers ?? []);
+  const [initialBlobs] = useState(() => (startup ? blobsOf(startup) : new Map<string, LayerBlobs>()));
+  const blobRef = useRef(initialBlobs);
+  const [blobs, setBlobs] = useState<Record<string, LayerBlobs>>(() => Object.fromEntries(initialBlobs));
+  const [loaded, setLoaded] = useState(startup !== null);
+  /** The layers' data references are known: the map can be created with them in its first style. */
+  const [dataLoaded, setDataLoaded] = useState(startup !== null);
   const opacityTimers = useRef(new Map<string, number>());
 
   const syncBlobs = useCallback(async (ls: LayerRecord[]) => {
@@ -53,23 +72,17 @@ export function useLayers(onError: (message: string) => void) {
   }, []);
 
   const reload = useCallback(async () => {
-    const early = await takePrefetched()?.catch(() => null);
-    if (early) {
-      early.layers.forEach((l, i) => {
-        const data = early.data[i];
-        if (data) blobRef.current.set(l.id, { version: l.dataVersion, data: data.geojson, labels: data.labels });
-      });
-    }
-    const ls = early?.layers ?? (await listLayers());
+    const ls = await listLayers();
     // The list shows at once; the map gets each layer as soon as its Blob reference is read.
     setLayers(ls);
     setLoaded(true);
-    await syncBlobs(ls);
+    await syncBlobs(ls).finally(() => setDataLoaded(true));
     return ls;
   }, [syncBlobs]);
 
+  const startedWith = useRef(startup);
   useEffect(() => {
-    reload().catch((e: unknown) => onError(String(e)));
+    if (!startedWith.current) reload().catch((e: unknown) => onError(String(e)));
     // Tiles of data versions that no longer exist are dropped once the map has settled (a cache, not data).
     const prune = window.setTimeout(() => void pruneTileCache().catch(() => undefined), 15_000);
     return () => window.clearTimeout(prune);
@@ -123,7 +136,7 @@ export function useLayers(onError: (message: string) => void) {
     void guard(runJob({ type: 'restyle', layerId: id, style, kind }).promise.then(reload));
   }, [layers, patch, guard, reload]);
 
-  return { layers, blobs, loaded, reload, setVisible, setOpacity, rename, remove, move, dropOn, changeKind };
+  return { layers, blobs, loaded, dataLoaded, reload, setVisible, setOpacity, rename, remove, move, dropOn, changeKind };
 }
 
 export type LayersApi = ReturnType<typeof useLayers>;
