@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
+import { MENU_COMMAND_CHANNEL, type MenuCommand, type UiLanguage } from '../shared/ipc/contract';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { registerIpcHandlers } from './ipc/handlers';
 import { buildMenuTemplate } from './menu';
@@ -26,6 +26,10 @@ const getWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindo
 
 function sendCommand(command: MenuCommand): void {
   getWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+function installMenu(lang: UiLanguage): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(lang, { sendCommand, showAbout }, { isDev })));
 }
 
 function showAbout(): void {
@@ -66,8 +70,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession();
     handleAppProtocol(rendererDir);
-    registerIpcHandlers(getWindow);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate('zh-CN', { sendCommand, showAbout }, { isDev })));
+    registerIpcHandlers(getWindow, { installMenu });
+    // Chinese until the window says otherwise (it sends its stored language as soon as it starts).
+    installMenu('zh-CN');
     openWindow();
     app.on('activate', () => {
       if (getWindow() === null) openWindow();

@@ -4,9 +4,9 @@
  * the access key letter works whatever the input method.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc/contract';
+import type { MenuCommand, UiLanguage } from '../shared/ipc/contract';
 
-export type MenuLanguage = 'zh-CN' | 'en';
+export type MenuLanguage = UiLanguage;
 
 export interface MenuHandlers {
   /** Forward a command to the renderer (MENU_COMMAND_CHANNEL). */
@@ -23,7 +23,6 @@ const LABELS = {
   'zh-CN': {
     file: '文件(&F)',
     importLayers: '导入图层…',
-    printMap: '打印/导出 PDF…',
     quit: '退出',
     view: '视图(&V)',
     reload: '重新加载',
@@ -39,7 +38,6 @@ const LABELS = {
   en: {
     file: '&File',
     importLayers: 'Import Layers…',
-    printMap: 'Print / Export PDF…',
     quit: 'Exit',
     view: '&View',
     reload: 'Reload',
@@ -68,7 +66,6 @@ export function buildMenuTemplate(lang: MenuLanguage, handlers: MenuHandlers, op
       label: t.file,
       submenu: [
         { label: t.importLayers, accelerator: 'CmdOrCtrl+O', click: () => handlers.sendCommand('importLayers') },
-        { label: t.printMap, accelerator: 'CmdOrCtrl+P', click: () => handlers.sendCommand('printMap') },
         { type: 'separator' },
         { label: t.quit, role: 'quit' },
       ],

@@ -48,6 +48,7 @@ describe('createExposedApi', () => {
 
   it('isMenuCommand ignores inherited names', () => {
     expect(isMenuCommand('constructor')).toBe(false);
-    expect(isMenuCommand('printMap')).toBe(true);
+    expect(isMenuCommand('toggleLanguage')).toBe(true);
+    expect(isMenuCommand('printMap')).toBe(false);
   });
 });

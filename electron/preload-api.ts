@@ -25,6 +25,7 @@ export function createExposedApi(invoke: Invoke, subscribeMenu: SubscribeMenu): 
     saveFile: (req) => invoke(ipcChannel('saveFile'), req) as ReturnType<MainApi['saveFile']>,
     printToPdf: (req) => invoke(ipcChannel('printToPdf'), req) as ReturnType<MainApi['printToPdf']>,
     getAppInfo: () => invoke(ipcChannel('getAppInfo')) as ReturnType<MainApi['getAppInfo']>,
+    setMenuLanguage: (lang) => invoke(ipcChannel('setMenuLanguage'), lang) as ReturnType<MainApi['setMenuLanguage']>,
   };
   return {
     ...api,

@@ -4,7 +4,7 @@
  */
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { ipcChannel, MAIN_API_METHODS, type AppInfo, type MainApi, type MainApiMethod } from '../../shared/ipc/contract';
+import { ipcChannel, MAIN_API_METHODS, type AppInfo, type MainApi, type MainApiMethod, type UiLanguage } from '../../shared/ipc/contract';
 import { isTrustedSender } from '../policy';
 import { readChosenPaths, writeFileAtomic } from './files';
 import { toPrintToPdfOptions } from './print';
@@ -13,7 +13,13 @@ import { VALIDATORS, type RequestOf } from './validate';
 type Result<M extends MainApiMethod> = Awaited<ReturnType<MainApi[M]>>;
 type Implementation = { [M in MainApiMethod]: (win: BrowserWindow, req: RequestOf<M>) => Promise<Result<M>> };
 
-const implementation: Implementation = {
+/** What main.ts provides that the handlers cannot build themselves. */
+export interface MainHooks {
+  /** Rebuild and install the application menu in this language. */
+  installMenu(lang: UiLanguage): void;
+}
+
+const implementationWith = (hooks: MainHooks): Implementation => ({
   async openFiles(win, req) {
     const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = ['openFile', 'multiSelections'];
     // On Windows and Linux a dialog cannot pick files and folders at once: with openDirectory it is a
@@ -41,14 +47,18 @@ const implementation: Implementation = {
   async getAppInfo(): Promise<AppInfo> {
     return { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? '' };
   },
-};
+  async setMenuLanguage(_win, lang) {
+    hooks.installMenu(lang);
+  },
+});
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 /** Register every channel. `getWindow` returns the one main window (null while it does not exist). */
-export function registerIpcHandlers(getWindow: () => BrowserWindow | null): void {
+export function registerIpcHandlers(getWindow: () => BrowserWindow | null, hooks: MainHooks): void {
+  const implementation = implementationWith(hooks);
   for (const method of Object.keys(MAIN_API_METHODS) as MainApiMethod[]) {
     ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, arg: unknown) => {
       const win = getWindow();

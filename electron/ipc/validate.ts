@@ -3,7 +3,7 @@
  * the shape of anything that crosses a process boundary). Each returns data, never throws, and names
  * the field at fault so the rejected promise in the renderer says what was wrong.
  */
-import type { FileFilter, MainApi, MainApiMethod, OpenFilesRequest, PrintToPdfRequest, SaveFileRequest } from '../../shared/ipc/contract';
+import { UI_LANGUAGES, type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type SaveFileRequest, type UiLanguage } from '../../shared/ipc/contract';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -144,6 +144,10 @@ export function validateGetAppInfo(v: unknown): Validation<undefined> {
   return v === undefined ? { ok: true, value: undefined } : fail('getAppInfo takes no argument');
 }
 
+export function validateSetMenuLanguage(v: unknown): Validation<UiLanguage> {
+  return typeof v === 'string' && (UI_LANGUAGES as readonly string[]).includes(v) ? { ok: true, value: v as UiLanguage } : fail(`setMenuLanguage: unknown language ${JSON.stringify(v)?.slice(0, 40)}`);
+}
+
 /** The validated argument type of each method (getAppInfo takes none). */
 export type RequestOf<M extends MainApiMethod> = Parameters<MainApi[M]> extends [infer R] ? R : undefined;
 
@@ -153,4 +157,5 @@ export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => Validation<Requ
   saveFile: validateSaveFile,
   printToPdf: validatePrintToPdf,
   getAppInfo: validateGetAppInfo,
+  setMenuLanguage: validateSetMenuLanguage,
 };

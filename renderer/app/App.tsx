@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { getMapView, getSetting, putSetting, type MapView } from '../db';
 import { takeStartupLayers, type StartupLayers } from '../features/layers';
 import { I18nProvider, isLang, translate, type Lang } from '../i18n';
+import { electronApi } from './platform';
 import { Workspace } from './Workspace';
 
 type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; lang: Lang; view: MapView | null; layers: StartupLayers | null };
@@ -23,6 +24,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, 'app.title');
+    // In Electron the application menu follows the window's language (a no-op in a browser).
+    void electronApi()?.setMenuLanguage(lang).catch(() => undefined);
   }, [lang]);
 
   if (boot.status === 'loading') return <BootWait />;

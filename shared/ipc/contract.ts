@@ -47,11 +47,17 @@ export interface AppInfo {
   electron: string;
 }
 
+/** The UI languages; the menu follows the renderer's choice. */
+export type UiLanguage = 'zh-CN' | 'en';
+export const UI_LANGUAGES: readonly UiLanguage[] = ['zh-CN', 'en'];
+
 export interface MainApi {
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
   getAppInfo(): Promise<AppInfo>;
+  /** Rebuilds the application menu in the language the user chose in the window. */
+  setMenuLanguage(lang: UiLanguage): Promise<void>;
 }
 
 export type MainApiMethod = keyof MainApi;
@@ -62,6 +68,7 @@ export const MAIN_API_METHODS: Record<MainApiMethod, true> = {
   saveFile: true,
   printToPdf: true,
   getAppInfo: true,
+  setMenuLanguage: true,
 };
 
 export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${method}`;
@@ -73,8 +80,8 @@ export const MAIN_API_GLOBAL = 'landpatrol';
  * Main → renderer: the application menu's commands (one channel, one typed payload). The preload exposes
  * `onMenuCommand` beside the MainApi methods; it returns a function that removes the listener.
  */
-export type MenuCommand = 'importLayers' | 'printMap' | 'toggleLanguage';
-export const MENU_COMMANDS: Record<MenuCommand, true> = { importLayers: true, printMap: true, toggleLanguage: true };
+export type MenuCommand = 'importLayers' | 'toggleLanguage';
+export const MENU_COMMANDS: Record<MenuCommand, true> = { importLayers: true, toggleLanguage: true };
 export const MENU_COMMAND_CHANNEL = 'landpatrol:menuCommand';
 export interface RendererEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -27,3 +27,38 @@ test('switching to English shows an English UI, and the choice survives a reload
   await expect(page.getByTestId('import-button')).toHaveText(/导入图层/);
   consoleWatch.assertClean();
 });
+
+test('in Electron the menu follows the window language, and the menu can switch it back', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  // A stand-in for what electron/preload.ts exposes (same method names); it records what the window asks of main.
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    let menuListener: ((c: string) => void) | null = null;
+    const w = window as unknown as Record<string, unknown>;
+    w.__menuCalls = calls;
+    w.__sendMenuCommand = (c: string) => menuListener?.(c);
+    w.landpatrol = {
+      openFiles: async () => ({ canceled: true }),
+      saveFile: async () => ({ canceled: true }),
+      printToPdf: async () => new Uint8Array(0),
+      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
+      setMenuLanguage: async (lang: string) => void calls.push(lang),
+      onMenuCommand: (l: (c: string) => void) => {
+        menuListener = l;
+        return () => (menuListener = null);
+      },
+    };
+  });
+  await openApp(page);
+  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
+  const calls = () => page.evaluate(() => (window as unknown as { __menuCalls: string[] }).__menuCalls.slice());
+  await expect.poll(calls).toEqual(['zh-CN']);
+  await page.getByTestId('lang-select').selectOption('en');
+  await expect(page.getByTestId('import-button')).toHaveText(/Import layers/);
+  await expect.poll(calls).toEqual(['zh-CN', 'en']);
+  // 视图 → 中文 in the English menu sends toggleLanguage: the window switches and tells main again.
+  await page.evaluate(() => (window as unknown as { __sendMenuCommand: (c: string) => void }).__sendMenuCommand('toggleLanguage'));
+  await expect(page.getByTestId('import-button')).toHaveText(/导入图层/);
+  await expect.poll(calls).toEqual(['zh-CN', 'en', 'zh-CN']);
+  consoleWatch.assertClean();
+});
