@@ -49,14 +49,15 @@ describe('layerStyleParts', () => {
     const p = layerStyleParts(spec('a', { visible: false, labels: new Blob(['{}']) }));
     for (const l of [...p.bodies, ...p.highlights, ...p.labels]) expect(l.layout).toMatchObject({ visibility: 'none' });
   });
-  it('draws a large polygon layer without the fill outline and its boundary only from zoom 14', () => {
+  it("draws a large polygon layer's boundary only from zoom 14, its fill outline in the fill colour below that", () => {
     const big = spec('big', { featureCount: 50_000 });
     expect(lineMinzoom(big)).toBe(14);
     const [fill, line] = layerStyleParts(big).bodies;
-    expect(fill!.paint).toMatchObject({ 'fill-antialias': false });
+    expect(fill!.paint).toMatchObject({ 'fill-outline-color': ['step', ['zoom'], '#FFFF00', 14, '#FF0000'] });
+    expect(fill!.paint).not.toHaveProperty('fill-antialias');
     expect(line!.minzoom).toBe(14);
     const [smallFill, smallLine] = layerStyleParts(spec('small')).bodies;
-    expect(smallFill!.paint).toMatchObject({ 'fill-antialias': true });
+    expect(smallFill!.paint).toMatchObject({ 'fill-outline-color': '#FF0000' });
     expect(smallLine!.minzoom).toBe(0);
   });
   it('gives lines and points their own parts', () => {

@@ -81,9 +81,9 @@ export function layerStyleParts(spec: MapLayerSpec): LayerStyleParts {
   const large = lineMinzoom(spec);
   if (spec.geometryKind === 'polygon') {
     parts.bodies.push(
-      // A large layer draws no fill outline of its own (fill-antialias off): below LARGE_LAYER_LINE_MINZOOM it would
-      // only repeat the fill colour, and from there the line layer draws the boundary.
-      { id: styleLayerId(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, large), 'fill-antialias': large === 0 } as never },
+      // The fill keeps its 1-px outline (fill-antialias) even on a large layer: at county scale most parcels are 1–3 px
+      // and only that outline makes them visible (without it, 50,000 parcels drew as a faint mesh).
+      { id: styleLayerId(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, large) } as never },
       { id: styleLayerId(id, 'line'), type: 'line', ...sl, minzoom: large, paint: p.line as never },
     );
     parts.highlights.push(
