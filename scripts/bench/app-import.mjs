@@ -38,19 +38,20 @@ async function startPreview(root) {
   throw new Error('vite preview did not start');
 }
 
-const open = (profile, args = ARGS) => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args, headless: true, viewport: { width: 1400, height: 900 } });
+const open = (profile) => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Opens the stored profile and times navigation → the layer drawn and the map idle. */
-async function reopen(profile, name, args, screenshot) {
-  const ctx = await open(profile, args);
+/** Starts the browser on `profile`, times navigation to `url` → `shown(page)` resolving, then closes it. */
+async function timedOpen(profile, url, shown, screenshot = null) {
+  const ctx = await open(profile);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const t = Date.now();
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await waitShown(page, name, 120_000);
+    await page.goto(url);
+    await shown(page);
     const seconds = (Date.now() - t) / 1000;
     if (screenshot) await page.screenshot({ path: screenshot });
-    // Leave the view and tile cache as they were (nothing moved); give pending writes a moment before closing.
+    // Nothing moved, so the view and caches stay as they were; give pending writes a moment before closing.
     await page.waitForTimeout(500);
     return seconds;
   } finally {
@@ -105,8 +106,9 @@ export async function benchAppImport({ root, files, layerName = 'farmland' }) {
     await ctx.close();
 
     const reopenRuns = [];
-    for (let i = 0; i < REOPENS; i++) reopenRuns.push(await reopen(profile, layerName, ARGS, i === 0 ? path.join(root, 'bench', 'out', 'reopen.png') : null));
-    const reopenSeconds = [...reopenRuns].sort((a, b) => a - b)[Math.floor(REOPENS / 2)];
+    const shown = (p) => waitShown(p, layerName, 120_000);
+    for (let i = 0; i < REOPENS; i++) reopenRuns.push(await timedOpen(profile, `http://127.0.0.1:${PORT}/`, shown, i === 0 ? path.join(root, 'bench', 'out', 'reopen.png') : null));
+    const reopenSeconds = median(reopenRuns);
     return { importSeconds, longestTaskMs, reopenSeconds, reopenRuns, startupLongestTaskMs };
   } finally {
     server.kill();
@@ -132,25 +134,15 @@ export async function benchBareMap({ root }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-bare-'));
+  const idle = (page) => page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 60_000, polling: 50 });
   const runs = [];
   try {
-    // One warm-up (the browser's code and shader caches fill as they do for the app's first start), then three.
-    for (let i = 0; i < 4; i++) {
-      const ctx = await open(profile);
-      try {
-        const page = ctx.pages()[0] ?? (await ctx.newPage());
-        const t = Date.now();
-        await page.goto(url);
-        await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 60_000, polling: 50 });
-        if (i > 0) runs.push((Date.now() - t) / 1000);
-        await page.waitForTimeout(300);
-      } finally {
-        await ctx.close();
-      }
-    }
+    // One warm-up (the browser's code and shader caches fill as they do for the app's first start), then the runs.
+    await timedOpen(profile, url, idle);
+    for (let i = 0; i < REOPENS; i++) runs.push(await timedOpen(profile, url, idle));
   } finally {
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return { seconds: [...runs].sort((a, b) => a - b)[1], runs };
+  return { seconds: median(runs), runs };
 }

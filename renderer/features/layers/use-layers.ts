@@ -35,11 +35,11 @@ export function takeStartupLayers(): Promise<StartupLayers | null> {
   return p.catch(() => null);
 }
 
-function blobsOf(startup: StartupLayers): Map<string, LayerBlobs> {
-  const map = new Map<string, LayerBlobs>();
-  startup.layers.forEach((l, i) => {
-    const data = startup.data[i];
-    if (data) map.set(l.id, { version: l.dataVersion, data: data.geojson, labels: data.labels });
+/** Puts each layer's Blob references (data read in the same order as `layers`; null = unreadable) into `map`. */
+function setBlobsOf(map: Map<string, LayerBlobs>, layers: readonly LayerRecord[], data: readonly (LayerDataRecord | null)[]): Map<string, LayerBlobs> {
+  layers.forEach((l, i) => {
+    const d = data[i];
+    if (d) map.set(l.id, { version: l.dataVersion, data: d.geojson, labels: d.labels });
   });
   return map;
 }
@@ -50,7 +50,7 @@ function blobsOf(startup: StartupLayers): Map<string, LayerBlobs> {
  */
 export function useLayers(onError: (message: string) => void, startup: StartupLayers | null = null) {
   const [layers, setLayers] = useState<LayerRecord[]>(() => startup?.layers ?? []);
-  const [initialBlobs] = useState(() => (startup ? blobsOf(startup) : new Map<string, LayerBlobs>()));
+  const [initialBlobs] = useState(() => setBlobsOf(new Map<string, LayerBlobs>(), startup?.layers ?? [], startup?.data ?? []));
   const blobRef = useRef(initialBlobs);
   const [blobs, setBlobs] = useState<Record<string, LayerBlobs>>(() => Object.fromEntries(initialBlobs));
   const [loaded, setLoaded] = useState(startup !== null);
@@ -63,11 +63,7 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
     const ids = new Set(ls.map((l) => l.id));
     for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
     const stale = ls.filter((l) => map.get(l.id)?.version !== l.dataVersion);
-    const read = await Promise.all(stale.map((l) => getLayerData(l.id)));
-    stale.forEach((l, i) => {
-      const data = read[i];
-      if (data) map.set(l.id, { version: l.dataVersion, data: data.geojson, labels: data.labels });
-    });
+    setBlobsOf(map, stale, await Promise.all(stale.map((l) => getLayerData(l.id))));
     setBlobs(Object.fromEntries(map));
   }, []);
 
