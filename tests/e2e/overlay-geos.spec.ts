@@ -6,7 +6,6 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, REAL_DATA, screenshot, waitForImportResult, watchConsole } from './helpers';
@@ -33,7 +32,9 @@ function plotsShapefile(dir: string): { geojson: string; parts: string[] } {
 test('overlay in the app agrees with GEOS on real land classes (CSV export)', async ({ page }, info) => {
   test.setTimeout(240_000);
   const consoleWatch = watchConsole(page);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-e2e-overlay-'));
+  // Playwright's own output folder for this test: emptied by the next run, never left in /tmp.
+  const dir = info.outputPath('plots');
+  fs.mkdirSync(dir, { recursive: true });
   const plots = plotsShapefile(dir);
   await openApp(page);
   await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });

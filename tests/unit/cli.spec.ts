@@ -4,10 +4,10 @@
  * sum of ArcGIS's Shape_Area), and GEOS/PROJ via scripts/overlay-reference.py (overlay areas).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/landpatrol.mjs');
@@ -90,6 +90,7 @@ describe('landpatrol (built)', () => {
 
   it('overlays plots on the village grouped by DLMC, adding up, and agrees with GEOS', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lp-overlay-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     // Three plots over the village, in lon/lat: built from its bbox, not from our output.
     const info = JSON.parse(landpatrol('inspect', banzhucun).stdout).layers[0];
     const [w, s, e, n] = info.bboxLngLat as number[];
