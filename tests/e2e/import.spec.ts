@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { identifyOn, layerItem, openApp, readReal, REAL_DATA, screenshot, shxRecordCount, waitForImportResult, waitForMapIdle, watchConsole } from './helpers';
 
@@ -80,6 +81,24 @@ test('imports a GBK zip and a UTF-8 folder through the UI, then identifies a fea
   await table.getByTestId('attr-row').first().click();
   await expect(page.getByTestId('identify-attributes')).toContainText('水田');
   await screenshot(page, info, '02c-attribute-table');
+  // Sort by Slope (in the attributes worker): the rows in view come back in order both ways, starting from the
+  // smallest / largest value GDAL finds in the file.
+  await table.getByTestId('attr-search').fill('');
+  await expect(table.getByTestId('attr-count')).toHaveText('10,653 / 10,653 条');
+  const ref = spawnSync('ogrinfo', ['-q', '-sql', 'SELECT MIN(Slope) AS mn, MAX(Slope) AS mx FROM "斑竹村10000"', path.join(REAL_DATA, 'banzhucun', '斑竹村10000.shp')], { encoding: 'utf8' });
+  const [minSlope, maxSlope] = ['mn', 'mx'].map((k) => Number(new RegExp(`${k} \\(Real\\) = (\\S+)`).exec(ref.stdout)![1]));
+  const headers = await table.getByTestId('attr-th').allTextContents();
+  const slopeHeader = table.getByTestId('attr-th').nth(headers.indexOf('Slope'));
+  const slopes = async () => (await table.locator(`[data-testid="attr-row"] .vt-cell:nth-child(${headers.indexOf('Slope') + 2})`).allTextContents()).slice(0, 8).map(Number);
+  const inOrder = (xs: number[], dir: 1 | -1) => xs.length === 8 && xs.every((x, i) => i === 0 || dir * (x - xs[i - 1]!) >= 0);
+  await slopeHeader.click();
+  await expect(slopeHeader).toContainText('▲');
+  await expect.poll(async () => inOrder(await slopes(), 1)).toBe(true);
+  expect((await slopes())[0]).toBeCloseTo(minSlope!, 9);
+  await slopeHeader.click();
+  await expect(slopeHeader).toContainText('▼');
+  await expect.poll(async () => inOrder(await slopes(), -1)).toBe(true);
+  expect((await slopes())[0]).toBeCloseTo(maxSlope!, 9);
 
   // 5. reopen with the 10,653-polygon layer stored: time from navigation start to the map drawn.
   await page.reload();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../layers/attribute-store';
-import { columnsOf, compareValues, nextSort, searchIndex, visibleRows, windowOf } from './attributes.logic';
+import { columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, visibleRows, windowOf } from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
@@ -8,7 +8,7 @@ const store = new AttributeStore({
   fids: [0, 1, 2, 3],
   rows: [['水田', 100], ['旱地', 20.5], [null, 3], ['乔木林地', null]],
   areas: [[100, 101, 3, 39, 117], null, [3, 3, 3, 39, 117], [7, 7, 3, 39, 117]],
-  bboxes: [null, null, null, null],
+  bboxes: [null, [117, 35, 117.01, 35.01], null, null],
 });
 
 describe('attribute table', () => {
@@ -42,5 +42,19 @@ describe('attribute table', () => {
     expect(nextSort(null, 2)).toEqual({ column: 2, dir: 'asc' });
     expect(nextSort({ column: 2, dir: 'asc' }, 2)).toEqual({ column: 2, dir: 'desc' });
     expect(nextSort({ column: 2, dir: 'desc' }, 2)).toBeNull();
+  });
+  it('sends the rows in view with their cells per column, 亩 from the planar figure, skipping rows it does not have', () => {
+    const rows = rowsData(store, cols, [3, 1, 99, -1]);
+    expect(rows.map((r) => r.row)).toEqual([3, 1]);
+    expect(rows[0]).toEqual({ row: 3, fid: 3, cells: ['乔木林地', null, 7, 7, 7 * 0.0015], bbox: null });
+    expect(rows[1]).toEqual({ row: 1, fid: 1, cells: ['旱地', 20.5, null, null, null], bbox: [117, 35, 117.01, 35.01] });
+  });
+  it('gives a clicked feature its fields, values and both labelled areas, or null for an fid it does not have', () => {
+    const f = featureAttributes(store, 0)!;
+    expect(f.fields).toEqual(['DLMC', 'TBMJ']);
+    expect(f.values).toEqual(['水田', 100]);
+    expect(f.area).toMatchObject({ ellipsoidalM2: 100, planarM2: 101, zone: { width: 3, zone: 39, centralMeridian: 117 } });
+    expect(f.area!.mu).toBeCloseTo(101 * 0.0015, 12);
+    expect(featureAttributes(store, 42)).toBeNull();
   });
 });

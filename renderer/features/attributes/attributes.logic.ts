@@ -1,7 +1,10 @@
-/** Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), virtual window. */
-import { squareMetres, toMu } from '../../../shared/domain/units/area';
+/**
+ * Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), row data, virtual
+ * window. Pure: the store-facing parts run in attributes.worker.ts, the window in the table component.
+ */
+import { squareMetres, toMu, type AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
-import type { AttributeStore } from '../layers';
+import type { AttributeStore, Bbox } from '../layers/attribute-store';
 
 export type ColumnKey = { kind: 'field'; index: number } | { kind: 'area'; which: 'ellipsoidalM2' | 'planarM2' | 'mu' };
 
@@ -73,6 +76,30 @@ export function visibleRows(store: AttributeStore, index: string[] | null, colum
     return dir * (rank[a]! - rank[b]!) || a - b;
   });
   return rows;
+}
+
+/** One table row as the worker sends it: the cells already resolved per column (areas included). */
+export interface RowData {
+  row: number;
+  fid: number;
+  cells: AttributeValue[];
+  bbox: Bbox | null;
+}
+
+export function rowsData(store: AttributeStore, columns: ColumnKey[], rows: readonly number[]): RowData[] {
+  return rows.filter((r) => r >= 0 && r < store.size).map((row) => ({ row, fid: store.fid(row), cells: columns.map((c) => cellValue(store, row, c)), bbox: store.bbox(row) }));
+}
+
+/** A clicked feature's attributes and both labelled areas; null when the store has no such fid. */
+export interface FeatureAttributes {
+  fields: string[];
+  values: AttributeValue[];
+  area: AreaFigures | null;
+}
+
+export function featureAttributes(store: AttributeStore, fid: number): FeatureAttributes | null {
+  const i = store.rowIndexOf(fid);
+  return i === undefined ? null : { fields: store.fields, values: store.row(i), area: store.area(i) };
 }
 
 /** Rows to render for a scroll position (with overscan so fast scrolling shows no gaps). */

@@ -1,1 +1,2 @@
 export { AttributeTable } from './components/AttributeTable';
+export { featureAttributesOf, forgetAttributes } from './attribute-client';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 import { dataKeyOf, type LayerRecord } from '../../db';
-import { loadAttributes } from '../layers';
+import { featureAttributesOf } from '../attributes';
 
 export interface IdentifyTarget {
   layerId: string;
@@ -15,7 +15,7 @@ export type IdentifyResult =
   | { status: 'missing'; layer: LayerRecord | null; fid: number }
   | { status: 'ok'; layer: LayerRecord; fid: number; fields: string[]; values: AttributeValue[]; area: AreaFigures | null };
 
-/** Loads the clicked feature's attributes and areas from the layer's attribute store (lazily, cached per layer). */
+/** The clicked feature's attributes and areas, from the layer's attribute store in the attributes worker. */
 export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]): IdentifyResult {
   const layer = target ? layers.find((l) => l.id === target.layerId) ?? null : null;
   const version = layer?.dataVersion ?? 0;
@@ -25,14 +25,10 @@ export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]
   useEffect(() => {
     if (!target || !layer) return;
     let live = true;
-    loadAttributes(target.layerId, version).then(
-      (store) => {
+    featureAttributesOf({ layerId: target.layerId, dataVersion: version }, target.fid).then(
+      (f) => {
         if (!live) return;
-        const i = store?.rowIndexOf(target.fid);
-        const result: IdentifyResult =
-          !store || i === undefined
-            ? { status: 'missing', layer, fid: target.fid }
-            : { status: 'ok', layer, fid: target.fid, fields: store.fields, values: store.row(i), area: store.area(i) };
+        const result: IdentifyResult = f ? { status: 'ok', layer, fid: target.fid, ...f } : { status: 'missing', layer, fid: target.fid };
         setLoaded({ key, result });
       },
       () => live && setLoaded({ key, result: { status: 'missing', layer, fid: target.fid } }),

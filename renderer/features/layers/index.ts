@@ -2,7 +2,6 @@ export { prefetchLayers, takeStartupLayers, useLayers, type LayersApi, type Laye
 export { LayerPanel } from './components/LayerPanel';
 export { LayerPropertiesDialog } from './components/LayerPropertiesDialog';
 export type { LayerItemActions } from './components/LayerItem';
-export { loadAttributes } from './layer-data';
 export { AttributeStore, unpackArea } from './attribute-store';
 export { topProjectedZone, unionBbox, sortBottomToTop, sortTopToBottom } from './layers.logic';
 export { useSampleOnFirstStart } from './use-sample';

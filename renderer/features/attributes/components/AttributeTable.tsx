@@ -2,29 +2,55 @@ import { useState } from 'react';
 import { Icon } from '../../../app/Icon';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type MessageKey } from '../../../i18n';
-import { cellText, cellValue, nextSort, windowOf, type ColumnKey } from '../attributes.logic';
-import { useAttributes } from '../use-attributes';
+import { cellText, nextSort, windowOf, type ColumnKey } from '../attributes.logic';
+import { useAttributeRows, useAttributes } from '../use-attributes';
 
 const ROW_PX = 24;
 const AREA_LABEL: Record<'ellipsoidalM2' | 'planarM2' | 'mu', MessageKey> = { ellipsoidalM2: 'attr.ellipsoidalM2', planarM2: 'attr.planarM2', mu: 'attr.mu' };
 
-/** Virtualised: only the rows in view (plus overscan) are in the DOM, so 50,000 rows scroll smoothly. */
+/**
+ * Virtualised: only the rows in view (plus overscan) are in the DOM, so 50,000 rows scroll smoothly; the store,
+ * its search and its sort stay in the attributes worker, which sends the row order and the cells in view.
+ */
 export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { layer: LayerRecord; selectedFid: number | null; onSelect: (fid: number, bbox: [number, number, number, number] | null) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const { loading, store, columns, rows, query, setQuery, sort, setSort } = useAttributes(layer);
+  const { loading, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(240);
-  const { start, end } = windowOf(scrollTop, viewport, ROW_PX, rows.length);
-  const header = (c: ColumnKey) => (c.kind === 'field' ? store?.fields[c.index] ?? '' : t(AREA_LABEL[c.which]));
+  const order = data?.order ?? null;
+  const total = order?.length ?? 0;
+  const { start, end } = windowOf(scrollTop, viewport, ROW_PX, total);
+  const rowAt = useAttributeRows(storeKey, order, start, end);
+  const columns = data?.columns ?? [];
+  const header = (c: ColumnKey) => (c.kind === 'field' ? data?.fields[c.index] ?? '' : t(AREA_LABEL[c.which]));
   // Fixed widths: the header and the virtual rows are separate grids and must line up exactly.
   const gridCols = `64px repeat(${columns.length}, 128px)`;
+
+  const rows = [];
+  for (let pos = start; pos < end && order; pos++) {
+    const r = order[pos]!;
+    const d = rowAt(r);
+    rows.push(
+      d ? (
+        <div key={r} className={`vt-row${d.fid === selectedFid ? ' selected' : ''}`} style={{ top: pos * ROW_PX }} data-testid="attr-row" data-fid={d.fid} onClick={() => onSelect(d.fid, d.bbox)}>
+          <div className="vt-cell num muted">{d.fid}</div>
+          {columns.map((c, i) => {
+            const v = d.cells[i] ?? null;
+            return <div key={i} className={`vt-cell${typeof v === 'number' ? ' num' : ''}`}>{cellText(v, c)}</div>;
+          })}
+        </div>
+      ) : (
+        <div key={r} className="vt-row pending" style={{ top: pos * ROW_PX }} />
+      ),
+    );
+  }
 
   return (
     <section className="attr-drawer" data-testid="attribute-table">
       <header className="drawer-header">
         <h2>{t('attr.title', { name: layer.name })}</h2>
         <input className="search" type="search" placeholder={t('attr.search')} value={query} data-testid="attr-search" onChange={(e) => setQuery(e.target.value)} />
-        <span className="muted" data-testid="attr-count">{t('attr.count', { shown: formatNumber(lang, rows.length), total: formatNumber(lang, store?.size ?? 0) })}</span>
+        <span className="muted" data-testid="attr-count">{t('attr.count', { shown: formatNumber(lang, total), total: formatNumber(lang, data?.size ?? 0) })}</span>
         <span className="spacer" />
         <button className="icon-btn" title={t('attr.close')} onClick={onClose}><Icon name="close" /></button>
       </header>
@@ -49,20 +75,7 @@ export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { laye
             }}
             onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
           >
-            <div style={{ height: rows.length * ROW_PX, position: 'relative' }}>
-              {store && rows.slice(start, end).map((r, k) => {
-                const fid = store.fid(r);
-                return (
-                  <div key={r} className={`vt-row${fid === selectedFid ? ' selected' : ''}`} style={{ top: (start + k) * ROW_PX }} data-testid="attr-row" data-fid={fid} onClick={() => onSelect(fid, store.bbox(r))}>
-                    <div className="vt-cell num muted">{fid}</div>
-                    {columns.map((c, i) => {
-                      const v = cellValue(store, r, c);
-                      return <div key={i} className={`vt-cell${typeof v === 'number' ? ' num' : ''}`}>{cellText(v, c)}</div>;
-                    })}
-                  </div>
-                );
-              })}
-            </div>
+            <div style={{ height: total * ROW_PX, position: 'relative' }}>{rows}</div>
           </div>
         </div>
       )}
