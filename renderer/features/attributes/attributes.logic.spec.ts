@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../layers/attribute-store';
-import { columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, visibleRows, windowOf } from './attributes.logic';
+import { cellText, columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, visibleRows, windowOf } from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
@@ -56,5 +56,13 @@ describe('attribute table', () => {
     expect(f.area).toMatchObject({ ellipsoidalM2: 100, planarM2: 101, zone: { width: 3, zone: 39, centralMeridian: 117 } });
     expect(f.area!.mu).toBeCloseTo(101 * 0.0015, 12);
     expect(featureAttributes(store, 42)).toBeNull();
+  });
+  it('writes cells as the identify panel does: fields to 12 significant digits, areas to 0.01 m² and 0.0001 亩', () => {
+    expect(cellText(0.00000827459, { kind: 'field', index: 0 })).toBe('0.00000827459');
+    expect(cellText(0.1 + 0.2, { kind: 'field', index: 0 })).toBe('0.3');
+    expect(cellText(true, { kind: 'field', index: 0 }, ['是', '否'])).toBe('是');
+    expect(cellText(666.672400015, { kind: 'area', which: 'planarM2' })).toBe('666.67');
+    expect(cellText(1.000008, { kind: 'area', which: 'mu' })).toBe('1.0000');
+    expect(cellText(null, { kind: 'area', which: 'mu' })).toBe('');
   });
 });

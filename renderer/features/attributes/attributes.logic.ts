@@ -4,6 +4,7 @@
  */
 import { squareMetres, toMu, type AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
+import { formatValue } from '../identify/identify.logic';
 import type { AttributeStore, Bbox } from '../layers/attribute-store';
 
 export type ColumnKey = { kind: 'field'; index: number } | { kind: 'area'; which: 'ellipsoidalM2' | 'planarM2' | 'mu' };
@@ -26,10 +27,11 @@ export function cellValue(store: AttributeStore, row: number, col: ColumnKey): A
   return col.which === 'ellipsoidalM2' ? a[0] : col.which === 'planarM2' ? a[1] : toMu(squareMetres(a[1])); // 亩 follows the planar figure
 }
 
-export function cellText(v: AttributeValue, col: ColumnKey): string {
+/** Areas to 0.01 m² / 0.0001 亩 as on the identify panel; fields as the identify panel writes them. */
+export function cellText(v: AttributeValue, col: ColumnKey, yesNo?: [string, string]): string {
   if (v === null) return '';
   if (col.kind === 'area' && typeof v === 'number') return v.toFixed(col.which === 'mu' ? 4 : 2);
-  return String(v);
+  return formatValue(v, yesNo);
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' });

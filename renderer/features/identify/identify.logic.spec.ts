@@ -8,6 +8,10 @@ describe('identify', () => {
     expect(formatValue(null)).toBe('');
     expect(formatValue(12)).toBe('12');
     expect(formatValue(0.1 + 0.2)).toBe('0.3');
+    // As banzhucun's DBF writes them (Slope N 19.11): small and long values keep their digits.
+    expect(formatValue(0.00000827459)).toBe('0.00000827459');
+    expect(formatValue(23.1946601868)).toBe('23.1946601868');
+    expect(formatValue(666.672400015)).toBe('666.672400015');
     expect(formatValue(true, ['是', '否'])).toBe('是');
     expect(formatValue(false)).toBe('false');
   });

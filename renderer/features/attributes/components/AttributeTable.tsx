@@ -26,6 +26,7 @@ export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { laye
   // Fixed widths: the header and the virtual rows are separate grids and must line up exactly.
   const gridCols = `64px repeat(${columns.length}, 128px)`;
 
+  const yesNo: [string, string] = [t('common.yes'), t('common.no')];
   const rows = [];
   for (let pos = start; pos < end && order; pos++) {
     const r = order[pos]!;
@@ -36,7 +37,7 @@ export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { laye
           <div className="vt-cell num muted">{d.fid}</div>
           {columns.map((c, i) => {
             const v = d.cells[i] ?? null;
-            return <div key={i} className={`vt-cell${typeof v === 'number' ? ' num' : ''}`}>{cellText(v, c)}</div>;
+            return <div key={i} className={`vt-cell${typeof v === 'number' ? ' num' : ''}`}>{cellText(v, c, yesNo)}</div>;
           })}
         </div>
       ) : (
