@@ -125,6 +125,7 @@ export const en: Messages = {
   'attr.search': 'Search all fields…',
   'attr.count': '{shown} / {total} rows',
   'attr.loading': 'Reading the attribute table…',
+  'attr.unreadable': 'The attribute data of this layer cannot be read (damaged or removed). Close the table and try again, or import the layer again.',
   'attr.close': 'Close the attribute table',
   'attr.ellipsoidalM2': 'Ellipsoidal (m²)',
   'attr.planarM2': 'Planar (m²)',

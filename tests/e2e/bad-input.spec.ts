@@ -72,3 +72,38 @@ test('a zip with a "../" member imports what is safe and says exactly what it sk
   await expect(page.locator('[data-testid="layer-item"][data-layer-name="evil"]')).toHaveCount(0);
   consoleWatch.assertClean();
 });
+
+test('a layer whose stored attributes are damaged: the table says so, the app and the other layers carry on', async ({ page }, info) => {
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  const dltb = page.getByTestId('layer-item').filter({ hasText: '地类图斑DLTB' });
+  await expect(dltb).toBeVisible({ timeout: 60_000 });
+  const layerId = (await dltb.getAttribute('data-layer-id'))!;
+  // Damage the stored attribute store in IndexedDB, as a disk error or a half-written file would.
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('landpatrol');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('layerData', 'readwrite');
+          const store = tx.objectStore('layerData');
+          const get = store.get(id);
+          get.onsuccess = () => store.put({ ...get.result, attributes: new Blob(['{"fields": ["DLMC"], "fids": [0, 1, 2], "rows": [[']) });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    layerId,
+  );
+  await dltb.getByTestId('layer-table').click();
+  const table = page.getByTestId('attribute-table');
+  await expect(table.getByTestId('attr-unreadable')).toContainText('无法读取该图层的属性数据');
+  await screenshot(page, info, '05c-damaged-attributes');
+  // Another layer's table still reads, and the damaged layer is still listed.
+  await page.getByTestId('layer-item').filter({ hasText: '卫片图斑WPTB' }).getByTestId('layer-table').click();
+  await expect(table.getByTestId('attr-count')).toHaveText('5 / 5 条');
+  await expect(table.getByTestId('attr-row')).toHaveCount(5);
+  await expect(dltb).toBeVisible();
+  consoleWatch.assertClean();
+});

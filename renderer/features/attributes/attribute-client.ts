@@ -21,14 +21,18 @@ function attributesWorker(): Worker {
     if (e.data.ok) p.resolve(e.data.result);
     else p.reject(new Error(e.data.message));
   };
-  w.onerror = (e) => {
-    // The worker itself failed (not one request): every caller gets an error, the next call starts a new one.
-    e.preventDefault();
-    for (const p of pending.values()) p.reject(new Error(e.message || 'attributes worker failed'));
+  // The worker itself failed, or a reply could not be read: every caller gets an error, the next call starts anew.
+  const fail = (message: string) => {
+    for (const p of pending.values()) p.reject(new Error(message));
     pending.clear();
     w.terminate();
-    worker = null;
+    if (worker === w) worker = null;
   };
+  w.onerror = (e) => {
+    e.preventDefault();
+    fail(e.message || 'attributes worker failed');
+  };
+  w.onmessageerror = () => fail('attributes worker reply could not be read');
   worker = w;
   return w;
 }
@@ -47,5 +51,5 @@ export const attributeRows = (key: StoreKey, rows: number[]) => call({ type: 'ro
 
 /** Drops a removed or re-imported layer's cached store (nothing to do when the worker never started). */
 export function forgetAttributes(layerId: string): void {
-  if (worker) void call({ type: 'forget', layerId });
+  if (worker) call({ type: 'forget', layerId }).catch(() => undefined); // a failed worker has forgotten anyway
 }

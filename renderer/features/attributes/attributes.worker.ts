@@ -4,7 +4,7 @@
  * searching it never freezes the map or the table. The UI asks for one feature (identify), a row order (table
  * search and sort) or the cells of the rows in view.
  */
-import { getLayerData } from '../../db';
+import { getLayerData, getLayerRecord } from '../../db';
 import { restoreAttributeStore, type AttributeStore } from '../layers/attribute-store';
 import { columnsOf, featureAttributes, rowsData, searchIndex, visibleRows } from './attributes.logic';
 import type { AttributesRequest, AttributesResponse, StoreKey } from './attributes.protocol';
@@ -14,42 +14,61 @@ interface Loaded {
   index: string[] | null; // built on the first search
 }
 
-/** The two most recently used stores (an open table and an identify on another layer), by layerId@version. */
-const MAX_STORES = 2;
+/**
+ * The three most recently used stores by layerId@version, never evicting the one the table shows (so identify on
+ * other layers does not make the open table parse its store again).
+ */
+const MAX_STORES = 3;
 const stores = new Map<string, Promise<Loaded>>();
+let tableKey: string | null = null;
 
 const keyOf = (k: StoreKey) => `${k.layerId}@${k.dataVersion}`;
+
+function forget(layerId: string): void {
+  for (const key of [...stores.keys()]) if (key.startsWith(`${layerId}@`)) stores.delete(key);
+}
 
 function load(k: StoreKey): Promise<Loaded> {
   const key = keyOf(k);
   let p = stores.get(key);
   if (p) stores.delete(key); // re-inserted below: most recent last
   else {
-    p = (async () => {
-      const data = await getLayerData(k.layerId);
-      if (!data) return { store: null, index: null };
+    forget(k.layerId); // an older version of this layer is never asked for again
+    const loading = (async (): Promise<Loaded> => {
+      const [record, data] = await Promise.all([getLayerRecord(k.layerId), getLayerData(k.layerId)]);
+      if (!data || record?.dataVersion !== k.dataVersion) return { store: null, index: null }; // gone, or re-decoded since
       try {
         return { store: restoreAttributeStore(JSON.parse(await data.attributes.text())), index: null };
       } catch {
         return { store: null, index: null };
       }
     })();
+    // Nothing unreadable is remembered (a failed database read, a layer re-decoded since the UI asked, a store
+    // that does not parse): the next request reads again.
+    const drop = () => stores.get(key) === loading && stores.delete(key);
+    loading.then((l) => l.store === null && drop(), drop);
+    p = loading;
   }
   stores.set(key, p);
-  while (stores.size > MAX_STORES) stores.delete(stores.keys().next().value!);
+  for (const old of [...stores.keys()]) {
+    if (stores.size <= MAX_STORES) break;
+    if (old !== tableKey && old !== key) stores.delete(old);
+  }
   return p;
 }
 
 async function handle(m: AttributesRequest): Promise<AttributesResponse> {
   switch (m.type) {
     case 'forget':
-      for (const key of [...stores.keys()]) if (key.startsWith(`${m.layerId}@`)) stores.delete(key);
+      forget(m.layerId);
+      if (tableKey?.startsWith(`${m.layerId}@`)) tableKey = null;
       return { id: m.id, ok: true, result: null };
     case 'feature': {
       const { store } = await load(m.key);
       return { id: m.id, ok: true, result: store ? featureAttributes(store, m.fid) : null };
     }
     case 'query': {
+      tableKey = keyOf(m.key);
       const loaded = await load(m.key);
       const { store } = loaded;
       if (!store) return { id: m.id, ok: true, result: null };

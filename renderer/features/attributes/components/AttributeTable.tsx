@@ -14,13 +14,13 @@ const AREA_LABEL: Record<'ellipsoidalM2' | 'planarM2' | 'mu', MessageKey> = { el
  */
 export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { layer: LayerRecord; selectedFid: number | null; onSelect: (fid: number, bbox: [number, number, number, number] | null) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const { loading, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
+  const { loading, unreadable, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(240);
   const order = data?.order ?? null;
   const total = order?.length ?? 0;
   const { start, end } = windowOf(scrollTop, viewport, ROW_PX, total);
-  const rowAt = useAttributeRows(storeKey, order, start, end);
+  const { rowAt, failed } = useAttributeRows(storeKey, order, start, end);
   const columns = data?.columns ?? [];
   const header = (c: ColumnKey) => (c.kind === 'field' ? data?.fields[c.index] ?? '' : t(AREA_LABEL[c.which]));
   // Fixed widths: the header and the virtual rows are separate grids and must line up exactly.
@@ -51,12 +51,14 @@ export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { laye
       <header className="drawer-header">
         <h2>{t('attr.title', { name: layer.name })}</h2>
         <input className="search" type="search" placeholder={t('attr.search')} value={query} data-testid="attr-search" onChange={(e) => setQuery(e.target.value)} />
-        <span className="muted" data-testid="attr-count">{t('attr.count', { shown: formatNumber(lang, total), total: formatNumber(lang, data?.size ?? 0) })}</span>
+        {data && <span className="muted" data-testid="attr-count">{t('attr.count', { shown: formatNumber(lang, total), total: formatNumber(lang, data.size) })}</span>}
         <span className="spacer" />
         <button className="icon-btn" title={t('attr.close')} onClick={onClose}><Icon name="close" /></button>
       </header>
       {loading ? (
         <p className="empty-note">{t('attr.loading')}</p>
+      ) : unreadable || failed ? (
+        <p className="msg error" data-testid="attr-unreadable">{t('attr.unreadable')}</p>
       ) : (
         <div className="vt" style={{ ['--cols' as string]: gridCols }}>
           <div className="vt-head">
