@@ -111,8 +111,12 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
   }, [patch, guard]);
 
   const remove = useCallback((id: string) => {
-    forgetAttributes(id);
-    void guard(deleteLayer(id).then(reload));
+    void guard(
+      deleteLayer(id).then(() => {
+        forgetAttributes(id); // after the delete: a read in between cannot cache the removed store again
+        return reload();
+      }),
+    );
   }, [guard, reload]);
 
   const reorder = useCallback((idsBottomToTop: string[]) => {
