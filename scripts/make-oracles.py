@@ -6,7 +6,7 @@ Run: /usr/bin/python3 scripts/make-oracles.py   (writes tests/oracles/*.json)
 Engines (none of them is our TypeScript): PROJ via pyproj (CRS definitions, WKT in GDAL/ESRI/WKT2
 flavours, Gauss-Krüger forward values), GeographicLib via pyproj.Geod(ellps='GRS80') (ellipsoidal
 areas and lengths), GEOS via shapely (planar areas, overlay — see scripts/overlay-reference.py), OGR to
-read the real shapefiles in /work/shared/data/real (read in place; only derived figures and synthetic
+read the real shapefiles in ../shared/data/real beside the repo (read in place; only derived figures and synthetic
 geometry are written to tests/oracles).
 """
 import importlib.util
@@ -24,7 +24,7 @@ from osgeo import ogr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'tests', 'oracles')
-DATA = '/work/shared/data/real'
+DATA = os.environ.get('LANDPATROL_REAL_DATA') or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'real')
 BANZHUCUN = os.path.join(DATA, 'banzhucun', '斑竹村10000.shp')
 GEOD = Geod(ellps='GRS80')
 

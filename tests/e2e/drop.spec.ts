@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { layerItem, openApp, readReal, screenshot, waitForImportResult, watchConsole } from './helpers';
+import { layerItem, openApp, readReal, screenshot, shxRecordCount, waitForImportResult, watchConsole } from './helpers';
 
 test('a shapefile dropped on the map is imported', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
@@ -19,7 +19,7 @@ test('a shapefile dropped on the map is imported', async ({ page }, info) => {
   await expect(dialog.getByTestId('import-result-layer')).toContainText('Road');
   await screenshot(page, info, '04-drop-result');
   await dialog.getByTestId('import-result-ok').click();
-  const count = (readReal('ae102-demo/Road.shx').length - 100) / 8;
+  const count = shxRecordCount(readReal('ae102-demo/Road.shx'));
   await expect(layerItem(page, 'Road').getByTestId('layer-count')).toHaveText(`${count} 个要素`);
   consoleWatch.assertClean();
 });

@@ -2,11 +2,11 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REAL_DATA } from '../fixtures/read-fixture';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** /work/shared/data/real — the real (de-identified) shapefiles kept beside the repo. */
-export const REAL_DATA = process.env.LANDPATROL_REAL_DATA ?? path.resolve(HERE, '../../../shared/data/real');
+export { REAL_DATA };
 
 /** Collects console errors and page errors; `assertClean()` fails the test on any (terra-draw's rule). */
 export function watchConsole(page: Page, allow: RegExp[] = []) {

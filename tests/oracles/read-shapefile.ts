@@ -1,5 +1,5 @@
 /**
- * Minimal test-only reader for the real shapefiles in /work/shared/data/real (read in place, never
+ * Minimal test-only reader for the real shapefiles in ../shared/data/real beside the repo (read in place, never
  * copied): polygon rings from .shp (shape type 5) and one text field from .dbf. Rings are returned as
  * stored (ESRI: outer rings clockwise); the real layers have no holes or multiparts (checked by ogrinfo
  * in scripts/make-oracles.py), so each record is one GeoJSON-like polygon [rings][points][x, y].

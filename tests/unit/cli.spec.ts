@@ -8,10 +8,11 @@ import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { REAL_DATA } from '../fixtures/read-fixture';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/landpatrol.mjs');
-const data = path.resolve(root, '../shared/data/real');
+const data = REAL_DATA;
 const banzhucun = path.join(data, 'banzhucun/斑竹村10000.shp');
 
 function landpatrol(...args: string[]) {

@@ -5,6 +5,7 @@ import { parsePrj } from './prj';
 import { detectCrsFromCoordinates } from './detect';
 import { checkPlausibility } from './plausibility';
 import { gkZoneForLongitude, makeGkToLngLat, makeLngLatToGk, makeToLngLat } from './transform';
+import { REAL_DATA } from '../../../tests/fixtures/read-fixture';
 
 // Oracles from scripts/make-oracles.py: PROJ 9 via pyproj (EPSG parameters, forward values, WKT in
 // GDAL WKT1 / ESRI WKT1 / WKT2_2019 flavours) and OGR extents of the real ae102 demo.
@@ -73,7 +74,7 @@ describe('GK forward/inverse equal PROJ to 1 mm, all four CGCS2000 families + Xi
 
 describe('parsePrj', () => {
   it('real banzhucun .prj (ESRI) → EPSG:4523, zone 35, prefix', () => {
-    const g = parsePrj(readFileSync('/work/shared/data/real/banzhucun/斑竹村10000.prj', 'utf8'));
+    const g = parsePrj(readFileSync(`${REAL_DATA}/banzhucun/斑竹村10000.prj`, 'utf8'));
     expect(g.kind).toBe('known');
     if (g.kind !== 'known') return;
     expect(g.crs.epsg).toBe(4523);
@@ -81,7 +82,7 @@ describe('parsePrj', () => {
     expect(g.warnings).toEqual([]);
   });
   it('real ae102 DLTB.prj → Xian 1980 3° CM 102E (EPSG:2379) with crs.localDatum, no made-up towgs84', () => {
-    const g = parsePrj(readFileSync('/work/shared/data/real/ae102-demo/DLTB.prj', 'utf8'));
+    const g = parsePrj(readFileSync(`${REAL_DATA}/ae102-demo/DLTB.prj`, 'utf8'));
     expect(g.kind).toBe('known');
     if (g.kind !== 'known') return;
     expect(g.crs).toMatchObject({ epsg: 2379, datum: 'Xian1980' });

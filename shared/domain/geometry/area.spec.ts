@@ -5,11 +5,12 @@ import * as turf from '@turf/turf';
 import { ellipsoidalAreaM2, featureAreas, geodesicAreaM2Exact, planarAreaM2, LONG_EDGE_METRES, type AreaGeometry } from './area';
 import { makeGkToLngLat } from '../crs/transform';
 import { readPolygonShp } from '../../../tests/oracles/read-shapefile';
+import { REAL_DATA } from '../../../tests/fixtures/read-fixture';
 import type { GkZoneRef } from '../units/area';
 
 // Oracles: scripts/make-oracles.py — pyproj.Geod(ellps='GRS80').geometry_area_perimeter (GeographicLib C),
 // shapely (GEOS) planar areas, PROJ for the reprojection of the real data.
-const BANZHUCUN_SHP = '/work/shared/data/real/banzhucun/斑竹村10000.shp';
+const BANZHUCUN_SHP = `${REAL_DATA}/banzhucun/斑竹村10000.shp`;
 const bz = JSON.parse(readFileSync('tests/oracles/area-banzhucun.json', 'utf8')) as {
   count: number;
   totalEllipsoidalM2: number;

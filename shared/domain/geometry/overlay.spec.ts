@@ -4,10 +4,11 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { compareGroups, overlayPlots, type OverlayLayer, type OverlayPlot } from './overlay';
 import { makeGkToLngLat } from '../crs/transform';
 import { readDbfTextField, readPolygonShp } from '../../../tests/oracles/read-shapefile';
+import { REAL_DATA } from '../../../tests/fixtures/read-fixture';
 
 // Oracle: scripts/overlay-reference.py (GEOS via shapely, PROJ via pyproj, GeographicLib via
 // pyproj.Geod) run by scripts/make-oracles.py on the real banzhucun layer grouped by DLMC.
-const BASE = '/work/shared/data/real/banzhucun/斑竹村10000';
+const BASE = `${REAL_DATA}/banzhucun/斑竹村10000`;
 interface RefPlot {
   id: string;
   planarM2: number;
