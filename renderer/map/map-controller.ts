@@ -162,9 +162,12 @@ export class MapController {
       else if (old.dataKey !== spec.dataKey || old.geometryKind !== spec.geometryKind || !!old.labels !== !!spec.labels || lineMinzoom(old) !== lineMinzoom(spec)) {
         this.removeLayer(spec.id);
         this.addLayer(spec);
-      } else if (old.style !== spec.style || old.opacity !== spec.opacity) this.updatePaint(spec);
-      else this.specs.set(spec.id, spec);
-      for (const l of styleLayerIdsOf(spec)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+      } else {
+        if (old.style !== spec.style || old.opacity !== spec.opacity) this.updatePaint(spec);
+        else this.specs.set(spec.id, spec);
+        // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
+        if (old.visible !== spec.visible) for (const l of styleLayerIdsOf(spec)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+      }
     }
     const order = specsBottomToTop.map((s) => s.id);
     if (order.join('|') !== this.order.join('|')) {

@@ -3,6 +3,7 @@ import type { AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 import { dataKeyOf, type LayerRecord } from '../../db';
 import { featureAttributesOf } from '../attributes';
+import type { FeatureAttributes } from '../attributes/attributes.logic';
 
 export interface IdentifyTarget {
   layerId: string;
@@ -18,27 +19,26 @@ export type IdentifyResult =
 /** The clicked feature's attributes and areas, from the layer's attribute store in the attributes worker. */
 export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]): IdentifyResult {
   const layer = target ? layers.find((l) => l.id === target.layerId) ?? null : null;
+  const hasLayer = !!layer;
   const version = layer?.dataVersion ?? 0;
-  const [loaded, setLoaded] = useState<{ key: string; result: IdentifyResult } | null>(null);
+  // Only the fetched attributes are kept: renaming the layer or moving its opacity slider asks nothing again.
+  const [loaded, setLoaded] = useState<{ key: string; found: FeatureAttributes | null } | null>(null);
   const key = target ? `${dataKeyOf(target.layerId, version)}#${target.fid}` : '';
 
   useEffect(() => {
-    if (!target || !layer) return;
+    if (!target || !hasLayer) return;
     let live = true;
     featureAttributesOf({ layerId: target.layerId, dataVersion: version }, target.fid).then(
-      (f) => {
-        if (!live) return;
-        const result: IdentifyResult = f ? { status: 'ok', layer, fid: target.fid, ...f } : { status: 'missing', layer, fid: target.fid };
-        setLoaded({ key, result });
-      },
-      () => live && setLoaded({ key, result: { status: 'missing', layer, fid: target.fid } }),
+      (found) => live && setLoaded({ key, found }),
+      () => live && setLoaded({ key, found: null }),
     );
     return () => {
       live = false;
     };
-  }, [key, target, layer, version]);
+  }, [key, target, hasLayer, version]);
 
   if (!target) return { status: 'none' };
   if (!layer) return { status: 'missing', layer: null, fid: target.fid };
-  return loaded?.key === key ? loaded.result : { status: 'loading' };
+  if (loaded?.key !== key) return { status: 'loading' };
+  return loaded.found ? { status: 'ok', layer, fid: target.fid, ...loaded.found } : { status: 'missing', layer, fid: target.fid };
 }
