@@ -37,8 +37,8 @@ function decodeSmallText(bytes: Uint8Array): string {
 /** The CRS of a bundle: the user's choice, else the .prj, else the coordinates themselves. */
 function decideCrs(bundle: ShapefileBundle, bboxSource: [number, number, number, number] | null, override: number | undefined): CrsGuess | { kind: 'bad-override'; epsg: number } {
   if (override !== undefined) {
-    const crs = crsFromEpsg(override);
-    return crs ? { kind: 'known', crs: { ...crs, source: 'user' }, warnings: [] } : { kind: 'bad-override', epsg: override };
+    const crs = crsFromEpsg(override, 'user');
+    return crs ? { kind: 'known', crs, warnings: [] } : { kind: 'bad-override', epsg: override };
   }
   if (bundle.prj) {
     const guess = parsePrj(decodeSmallText(bundle.prj.bytes));
@@ -55,7 +55,7 @@ function decideCrs(bundle: ShapefileBundle, bboxSource: [number, number, number,
 function zoneOfData(crs: CrsInfo): GkZoneRef | null {
   const gk = crs.gk;
   if (!gk) return null;
-  const zone = gk.zone ?? Math.round(gk.centralMeridian / gk.width + (gk.width === 6 ? 0.5 : 0));
+  const zone = gk.zone ?? gkZoneForLongitude(gk.centralMeridian, gk.width).zone;
   return { width: gk.width, zone, centralMeridian: gk.centralMeridian };
 }
 

@@ -3,7 +3,7 @@
  * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area"), CSV with a UTF-8 BOM for Excel.
  */
 import { compareGroups, type OverlayResult } from '../../../shared/domain/geometry/overlay';
-import type { LayerKind } from '../../../shared/domain/layers/kind';
+import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
 import type { FieldDef } from '../../../shared/formats/types';
 
 export interface OverlayLayerChoice {
@@ -26,24 +26,16 @@ export interface OverlayTable {
   rows: { id: string; cells: [number, number][] }[];
 }
 
-const first = (fields: FieldDef[], names: string[]) => names.find((n) => fields.some((f) => f.name.toUpperCase() === n))
-  ?? null;
-
 /** The field to group an overlay layer by: 地类 name/code, planning zone name; farmland is not grouped. */
 export function defaultGroupField(kind: LayerKind, fields: FieldDef[]): string | null {
-  const pick = (names: string[]) => {
-    const n = first(fields, names);
-    return n ? fields.find((f) => f.name.toUpperCase() === n)!.name : null;
-  };
-  if (kind === 'landClass') return pick(['DLMC', 'DLBM']);
-  if (kind === 'planningZone') return pick(['GHFQMC', 'GHFQDM', 'YTQMC', 'TDYTQLXDM', 'GZQLXDM']);
+  if (kind === 'landClass') return fieldOf(fields, 'DLMC', 'DLBM');
+  if (kind === 'planningZone') return fieldOf(fields, 'GHFQMC', 'GHFQDM', 'YTQMC', 'TDYTQLXDM', 'GZQLXDM');
   return null;
 }
 
 /** The field that numbers a plot: 监测编号, 图斑编号, 标识码… */
 export function defaultIdField(fields: FieldDef[]): string | null {
-  const n = first(fields, ['JCBH', 'TBBH', 'TBYBH', 'BSM', 'BH', 'ID']);
-  return n ? fields.find((f) => f.name.toUpperCase() === n)!.name : fields[0]?.name ?? null;
+  return fieldOf(fields, 'JCBH', 'TBBH', 'TBYBH', 'BSM', 'BH', 'ID') ?? fields[0]?.name ?? null;
 }
 
 export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerChoice[], labels: { plot: string; total: string; uncovered: string; occupied: (layer: string) => string }): OverlayTable {

@@ -127,17 +127,20 @@ export function geographicCrs(datum: 'CGCS2000' | 'WGS84' | 'Xian1980' | 'Beijin
   }
 }
 
-/** CrsInfo for an EPSG code we understand (4490, 4326, 4610, 4214, CGCS2000/Xian80/Beijing54 GK), else null. */
-export function crsFromEpsg(epsg: number): CrsInfo | null {
-  if (epsg === EPSG_CGCS2000) return geographicCrs('CGCS2000', 'prj');
-  if (epsg === EPSG_WGS84) return geographicCrs('WGS84', 'prj');
-  if (epsg === 4610) return geographicCrs('Xian1980', 'prj');
-  if (epsg === 4214) return geographicCrs('Beijing1954', 'prj');
+/**
+ * CrsInfo for an EPSG code we understand (4490, 4326, 4610, 4214, CGCS2000/Xian80/Beijing54 GK), else null;
+ * `source` says where the code came from (a .prj's authority, or the user's choice).
+ */
+export function crsFromEpsg(epsg: number, source: CrsInfo['source'] = 'prj'): CrsInfo | null {
+  if (epsg === EPSG_CGCS2000) return geographicCrs('CGCS2000', source);
+  if (epsg === EPSG_WGS84) return geographicCrs('WGS84', source);
+  if (epsg === 4610) return geographicCrs('Xian1980', source);
+  if (epsg === 4214) return geographicCrs('Beijing1954', source);
   for (const b of GK_BLOCKS) {
     const i = epsg - b.first;
     if (i >= 0 && i < zoneCount(b.width)) {
       const zone = firstZone(b.width) + i;
-      return gkCrs({ datum: b.datum, width: b.width, centralMeridian: centralMeridianOfZone(b.width, zone), falseEasting: falseEastingOf(zone, b.prefix) }, 'prj');
+      return gkCrs({ datum: b.datum, width: b.width, centralMeridian: centralMeridianOfZone(b.width, zone), falseEasting: falseEastingOf(zone, b.prefix) }, source);
     }
   }
   return null;

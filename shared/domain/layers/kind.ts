@@ -106,7 +106,8 @@ const TDYTQ_STOPS = [
 ];
 
 const NEUTRAL = '#9E9E9E';
-const fieldOf = (fields: FieldDef[], ...names: string[]): string | null => {
+/** The first of `names` (upper case) the layer has, in the layer's own spelling; null when it has none. */
+export const fieldOf = (fields: FieldDef[], ...names: string[]): string | null => {
   for (const n of names) {
     const f = fields.find((x) => x.name.toUpperCase() === n);
     if (f) return f.name;
