@@ -38,7 +38,7 @@ export async function listLayers(db: LandPatrolDb = getDb()): Promise<LayerRecor
   return out.sort((a, b) => a.order - b.order);
 }
 
-export async function maxLayerOrder(db: LandPatrolDb = getDb()): Promise<number> {
+async function maxLayerOrder(db: LandPatrolDb = getDb()): Promise<number> {
   const last = await db.layers.orderBy('order').last();
   return last && typeof last.order === 'number' ? last.order : 0;
 }

@@ -3,7 +3,6 @@ import { MapController, type FeatureHit, type MapCallbacks, type MapLayerSpec, t
 
 export interface MapHandle {
   fitBounds(bbox: [number, number, number, number], maxZoom?: number, animate?: boolean): void;
-  view(): MapViewState;
 }
 
 interface Props extends MapCallbacks {
@@ -42,7 +41,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       loaded.current = true;
       c.setLayers(latest.current.layers);
       c.highlight(latest.current.highlight);
-      onReady({ fitBounds: (b, z, a) => c.fitBounds(b, z, a), view: () => c.view() });
+      onReady({ fitBounds: (b, z, a) => c.fitBounds(b, z, a) });
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(container.current);

@@ -1,4 +1,3 @@
 export { warmUpMap } from './warm-up';
 export { MapView, type MapHandle } from './MapView';
 export type { FeatureHit, MapLayerSpec, MapViewState } from './map-controller';
-export { styleKeyFor, STYLE_KEY_PROPERTY } from './style-expressions';

@@ -1,2 +1,2 @@
-export { useIdentify, type IdentifyTarget, type IdentifyResult } from './use-identify';
+export { useIdentify, type IdentifyResult } from './use-identify';
 export { IdentifyPanel } from './components/IdentifyPanel';

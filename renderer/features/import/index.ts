@@ -1,6 +1,6 @@
-export { useImport, type ImportApi, type ImportState } from './use-import';
-export { runJob, JobCancelled } from './worker-client';
-export type { JobSummary, JobProgress } from './worker-protocol';
+export { useImport, type ImportState } from './use-import';
+export { runJob } from './worker-client';
+export type { JobSummary } from './worker-protocol';
 export { safeFormatIssue } from './issues.view';
 export { ImportButtons, pickWithElectron } from './components/ImportButtons';
 export { DropZone } from './components/DropZone';

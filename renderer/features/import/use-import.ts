@@ -6,7 +6,7 @@ import type { JobProgress, JobSummary } from './worker-protocol';
 
 export type ImportState =
   | { kind: 'idle' }
-  | { kind: 'running'; progress: JobProgress | null; files: number }
+  | { kind: 'running'; progress: JobProgress | null }
   | { kind: 'result'; summary: JobSummary }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' }
@@ -30,8 +30,8 @@ export function useImport(onImported: (summary: JobSummary) => void) {
       return;
     }
     job.current?.cancel();
-    setState({ kind: 'running', progress: null, files: list.length });
-    const j = runJob({ type: 'import', files: list, crsOverride }, (progress) => setState({ kind: 'running', progress, files: list.length }));
+    setState({ kind: 'running', progress: null });
+    const j = runJob({ type: 'import', files: list, crsOverride }, (progress) => setState({ kind: 'running', progress }));
     job.current = j;
     j.promise.then(
       (summary) => {

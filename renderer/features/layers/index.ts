@@ -2,6 +2,5 @@ export { prefetchLayers, takeStartupLayers, useLayers, type LayersApi, type Laye
 export { LayerPanel } from './components/LayerPanel';
 export { LayerPropertiesDialog } from './components/LayerPropertiesDialog';
 export type { LayerItemActions } from './components/LayerItem';
-export { AttributeStore, unpackArea } from './attribute-store';
-export { topProjectedZone, unionBbox, sortBottomToTop, sortTopToBottom } from './layers.logic';
+export { topProjectedZone, unionBbox, sortBottomToTop } from './layers.logic';
 export { useSampleOnFirstStart } from './use-sample';

@@ -5,7 +5,7 @@ import { formatNumber, useI18n, type Lang, type MessageKey } from '../../../i18n
 import { runJob } from '../../import';
 import { safeFormatIssue } from '../../import';
 
-export const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
+const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
 
 type Preview = { encoding: string; fields: string[]; rows: string[][] } | null;
 
