@@ -4,6 +4,8 @@
  * happen here, so the UI thread never holds the vertices. One worker per job: cancel = terminate, and since
  * everything is written in one transaction at the end, a cancelled or failed job leaves the DB untouched.
  */
+import { groupBundles } from '../../../shared/formats/bundle';
+import { decodedTextPreview } from '../../../shared/formats/encoding/preview';
 import { importFiles } from '../../../shared/formats/import';
 import type { InputFile, ParsedLayer } from '../../../shared/formats/types';
 import { makeSampleTownship } from '../../../shared/sample/township';
@@ -79,15 +81,19 @@ async function runSample(): Promise<JobSummary> {
 async function runRedecode(req: Extract<JobRequest, { type: 'redecode' }>): Promise<JobSummary> {
   const [record, src] = await Promise.all([getLayerRecord(req.layerId), getSourceFiles(req.layerId)]);
   if (!record || !src || src.files.length === 0) throw new Error('no source files');
-  const result = await importFiles(src.files, { encodingOverride: { [record.meta.source]: req.encoding } });
+  // Only this layer's parts (a stored zip may hold many layers): the preview reads its .dbf alone, applying
+  // re-imports this one bundle.
+  const { bundles } = groupBundles(src.files);
+  const bundle = bundles.find((b) => b.source === record.meta.source) ?? (bundles.length === 1 ? bundles[0] : undefined);
+  if (req.previewOnly) {
+    const none: JobSummary = { layers: [], pending: [], failed: [], issues: [], timingsMs: { read: 0, parse: 0, save: 0 } };
+    return bundle?.dbf ? { ...none, preview: decodedTextPreview(bundle.dbf, req.encoding) } : none;
+  }
+  const parts = bundle ? [bundle.shp, bundle.shx, bundle.dbf, bundle.prj, bundle.cpg].filter((f) => f !== undefined) : src.files;
+  const result = await importFiles(parts, { encodingOverride: { [record.meta.source]: req.encoding } });
   const layer = result.layers.find((l) => l.source === record.meta.source) ?? (result.layers.length === 1 ? result.layers[0] : undefined);
   const base: JobSummary = { layers: [], pending: result.pending, failed: result.failed, issues: result.issues, timingsMs: { read: 0, parse: 0, save: 0 } };
   if (!layer) return base;
-  if (req.previewOnly) {
-    const text = layer.fields.filter((f) => f.type === 'C').map((f) => f.name);
-    const rows = layer.features.slice(0, 8).map((f) => text.map((n) => String(f.properties[n] ?? '')));
-    return { ...base, preview: { fields: text, rows } };
-  }
   const built = buildLayerData(layer, record.style);
   await replaceLayerData(
     record.id,

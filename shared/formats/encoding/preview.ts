@@ -1,6 +1,8 @@
 // Samples for the encoding override dialog: the same text fields decoded under each candidate, so the
 // officer can pick the one that reads as Chinese instead of 乱码.
 import { completeRecordCount, readDbfHeader } from '../shapefile/dbf-header';
+import { readDbf } from '../shapefile/dbf';
+import type { InputFile } from '../types';
 import { getTextDecoder } from './text-decoder';
 import { hasNonAscii } from './validate';
 
@@ -52,4 +54,19 @@ export function encodingPreview(
     const d = getTextDecoder(encoding);
     return { encoding, samples: d ? chosen.map((b) => d.decode(b)) : [] };
   });
+}
+
+/**
+ * A layer's text fields as one encoding reads them: the first `maxRows` records of the .dbf (deleted ones
+ * skipped), for the layer-properties preview. Reads the .dbf alone: no geometry, reprojection or areas.
+ */
+export function decodedTextPreview(dbf: InputFile, encoding: string, maxRows = 8): { fields: string[]; rows: string[][] } {
+  const read = readDbf(dbf.bytes, dbf.path, encoding);
+  const fields = read.fields.filter((f) => f.type === 'C').map((f) => f.name);
+  const rows: string[][] = [];
+  for (const r of read.rows) {
+    if (rows.length >= maxRows) break;
+    if (r) rows.push(fields.map((n) => String(r[n] ?? '')));
+  }
+  return { fields, rows };
 }
