@@ -6,7 +6,7 @@
 import type { Geometry, Position } from 'geojson';
 import { geometriesBbox } from '../../../shared/domain/geometry/bbox';
 import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
-import type { ParsedLayer } from '../../../shared/formats/types';
+import type { LayerFeature, ParsedLayer } from '../../../shared/formats/types';
 import type { LayerRecord } from '../../db';
 import { styleKeyFor } from '../../map/style-expressions';
 import { packArea, type AttributeStoreJson, type Bbox } from '../layers/attribute-store';
@@ -46,17 +46,24 @@ export interface BuiltLayerData {
   labelsText: string | null;
 }
 
-/** Builds the stored data for a layer with a given style (re-run by restyle / re-decode). */
+/** Builds the stored data for a layer with a given style (re-run by re-decode). */
 export function buildLayerData(layer: ParsedLayer, style: LayerStyle): BuiltLayerData {
   const fields = layer.fields.map((f) => f.name);
   const store: AttributeStoreJson = { v: 1, fields, fids: [], rows: [], areas: [], bboxes: [] };
-  const parts: string[] = [];
-  const labels: string[] = [];
   for (const f of layer.features) {
     store.fids.push(f.fid);
     store.rows.push(fields.map((name) => f.properties[name] ?? null));
     store.areas.push(packArea(f.area));
     store.bboxes.push(geometryBbox(f.geometry));
+  }
+  return { ...buildDisplayData(layer.features, style), attributesText: JSON.stringify(store) };
+}
+
+/** The display copy alone (map GeoJSON with per-feature style keys, label points): all a restyle rewrites. */
+export function buildDisplayData(features: readonly LayerFeature[], style: LayerStyle): Omit<BuiltLayerData, 'attributesText'> {
+  const parts: string[] = [];
+  const labels: string[] = [];
+  for (const f of features) {
     if (!f.geometry) continue;
     const k = styleKeyFor(style.fill, f.properties);
     parts.push(JSON.stringify({ type: 'Feature', id: f.fid, properties: { fid: f.fid, _k: k }, geometry: f.geometry }));
@@ -68,7 +75,6 @@ export function buildLayerData(layer: ParsedLayer, style: LayerStyle): BuiltLaye
   }
   return {
     geojsonText: `{"type":"FeatureCollection","features":[${parts.join(',')}]}`,
-    attributesText: JSON.stringify(store),
     labelsText: style.labelField ? `{"type":"FeatureCollection","features":[${labels.join(',')}]}` : null,
   };
 }

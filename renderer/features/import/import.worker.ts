@@ -9,9 +9,9 @@ import { decodedTextPreview } from '../../../shared/formats/encoding/preview';
 import { importFiles } from '../../../shared/formats/import';
 import type { InputFile, ParsedLayer } from '../../../shared/formats/types';
 import { makeSampleTownship } from '../../../shared/sample/township';
-import { addLayers, getLayerData, getLayerRecord, getSourceFiles, replaceLayerData, type NewLayer } from '../../db';
-import { restoreAttributeStore } from '../layers/attribute-store';
-import { buildLayerData, buildLayerRecord, newLayerId } from './build-layer';
+import { addLayers, getLayerRecord, getSourceFiles, replaceLayerData, type LayerDataRecord, type NewLayer } from '../../db';
+import { readStoredLayer } from '../layers/stored-features';
+import { buildDisplayData, buildLayerData, buildLayerRecord, newLayerId, type BuiltLayerData } from './build-layer';
 import { matchBundleFiles } from './import.logic';
 import type { JobMessage, JobProgress, JobRequest, JobSummary } from './worker-protocol';
 
@@ -25,6 +25,13 @@ const progress = (p: JobProgress, force = false) => {
 };
 
 const jsonBlob = (text: string) => new Blob([text], { type: 'application/json' });
+/** The stored data record of a layer: its display copy as built, and its attribute store. */
+const layerDataOf = (layerId: string, display: Omit<BuiltLayerData, 'attributesText'>, attributes: Blob): LayerDataRecord => ({
+  layerId,
+  geojson: jsonBlob(display.geojsonText),
+  attributes,
+  labels: display.labelsText ? jsonBlob(display.labelsText) : null,
+});
 
 function toNewLayer(layer: ParsedLayer, sample: boolean, files: InputFile[] | null): NewLayer {
   const record = buildLayerRecord(layer, { id: newLayerId(), sample, now: Date.now() });
@@ -32,7 +39,7 @@ function toNewLayer(layer: ParsedLayer, sample: boolean, files: InputFile[] | nu
   const own = files ? matchBundleFiles(layer.source, files) : [];
   return {
     record,
-    data: { layerId: record.id, geojson: jsonBlob(built.geojsonText), attributes: jsonBlob(built.attributesText), labels: built.labelsText ? jsonBlob(built.labelsText) : null },
+    data: layerDataOf(record.id, built, jsonBlob(built.attributesText)),
     sourceFiles: own.length > 0 ? { layerId: record.id, files: own.map((f) => ({ path: f.path, bytes: f.bytes })) } : null,
   };
 }
@@ -98,30 +105,17 @@ async function runRedecode(req: Extract<JobRequest, { type: 'redecode' }>): Prom
   await replaceLayerData(
     record.id,
     { meta: { ...record.meta, encoding: layer.encoding, fields: layer.fields, featureCount: layer.features.length, issues: layer.issues } },
-    { layerId: record.id, geojson: jsonBlob(built.geojsonText), attributes: jsonBlob(built.attributesText), labels: built.labelsText ? jsonBlob(built.labelsText) : null },
+    layerDataOf(record.id, built, jsonBlob(built.attributesText)),
   );
   return { ...base, layers: [{ id: record.id, name: record.name, source: layer.source, featureCount: layer.features.length, encoding: layer.encoding, crs: layer.crs, issues: layer.issues }] };
 }
 
-/** New style → new per-feature style keys: rebuild the display copy from the stored geometry and attributes. */
+/** New style → new per-feature style keys: rebuild the display copy from the stored geometry; attributes stay. */
 async function runRestyle(req: Extract<JobRequest, { type: 'restyle' }>): Promise<JobSummary> {
-  const [record, data] = await Promise.all([getLayerRecord(req.layerId), getLayerData(req.layerId)]);
-  if (!record || !data) throw new Error('layer not found');
-  const store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
-  const fc = JSON.parse(await data.geojson.text()) as { features: { id: number; geometry: ParsedLayer['features'][number]['geometry'] }[] };
-  if (!store) throw new Error('attribute store unreadable');
-  const geomByFid = new Map(fc.features.map((f) => [f.id, f.geometry]));
-  const layer: ParsedLayer = {
-    ...record.meta,
-    name: record.name,
-    features: store.json.fids.map((fid, i) => {
-      const row = store.row(i);
-      const properties = Object.fromEntries(store.fields.map((n, j) => [n, row[j] ?? null]));
-      return { fid, geometry: geomByFid.get(fid) ?? null, properties, area: store.area(i) ?? undefined };
-    }),
-  };
-  const built = buildLayerData(layer, req.style);
-  await replaceLayerData(record.id, { style: req.style, kind: req.kind }, { layerId: record.id, geojson: jsonBlob(built.geojsonText), attributes: data.attributes, labels: built.labelsText ? jsonBlob(built.labelsText) : null });
+  const [record, stored] = await Promise.all([getLayerRecord(req.layerId), readStoredLayer(req.layerId)]);
+  if (!record || !stored) throw new Error('layer not found');
+  const built = buildDisplayData(stored.features, req.style);
+  await replaceLayerData(record.id, { style: req.style, kind: req.kind }, layerDataOf(record.id, built, stored.attributesBlob));
   return { layers: [], pending: [], failed: [], issues: [], timingsMs: { read: 0, parse: 0, save: 0 } };
 }
 

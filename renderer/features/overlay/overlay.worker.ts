@@ -5,8 +5,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { overlayPlots, type OverlayLayer, type OverlayPlot } from '../../../shared/domain/geometry/overlay';
-import { getLayerData } from '../../db';
-import { restoreAttributeStore } from '../layers/attribute-store';
+import { readStoredLayer } from '../layers/stored-features';
 import type { OverlayLayerChoice } from './overlay.logic';
 
 export type OverlayRequest = { plotLayerId: string; idField: string | null; layers: OverlayLayerChoice[] };
@@ -17,17 +16,11 @@ const post = (m: OverlayMessage) => (self as unknown as DedicatedWorkerGlobalSco
 type Feat = { fid: number; geometry: Polygon | MultiPolygon; props: Record<string, unknown> };
 
 async function readLayer(layerId: string): Promise<Feat[]> {
-  const data = await getLayerData(layerId);
-  if (!data) throw new Error(`layer ${layerId} has no data`);
-  const store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
-  const fc = JSON.parse(await data.geojson.text()) as { features: { id: number; geometry: { type: string } | null }[] };
+  const stored = await readStoredLayer(layerId);
+  if (!stored) throw new Error(`layer ${layerId} has no data`);
   const out: Feat[] = [];
-  for (const f of fc.features) {
-    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
-    const i = store?.rowIndexOf(f.id);
-    const row = store && i !== undefined ? store.row(i) : [];
-    const props = store ? Object.fromEntries(store.fields.map((n, j) => [n, row[j] ?? null])) : {};
-    out.push({ fid: f.id, geometry: f.geometry as Polygon | MultiPolygon, props });
+  for (const f of stored.features) {
+    if (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') out.push({ fid: f.fid, geometry: f.geometry, props: f.properties });
   }
   return out;
 }
