@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { layerItem, openApp, readReal, waitForImportResult, waitForMapIdle, watchConsole } from './helpers';
+import { layerItem, openApp, readReal, screenshot, waitForImportResult, waitForMapIdle, watchConsole } from './helpers';
 
 const names = (page: import('@playwright/test').Page) => page.getByTestId('layer-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
 
@@ -60,5 +60,31 @@ test('after a reload the layers, their order, visibility, opacity and the view a
   expect(await page.getByTestId('layer-opacity').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(before.opacity);
   await expect(page.getByTestId('status-scale')).toHaveText(before.scale!);
   await expect(page.getByTestId('status-lnglat')).toHaveText(before.lnglat!);
+  consoleWatch.assertClean();
+});
+
+test('changing a layer’s kind restyles it on the map, keeps its attributes, and survives a reload', async ({ page }, info) => {
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  const dltb = layerItem(page, '地类图斑DLTB');
+  await expect(dltb).toBeVisible({ timeout: 60_000 });
+  await waitForMapIdle(page);
+  const swatch = dltb.locator('.swatch');
+  const before = await swatch.evaluate((el) => getComputedStyle(el).backgroundColor);
+  // 地类图斑 → 永久基本农田: the display copy is rebuilt in the worker with the farmland style (yellow, red boundary).
+  await dltb.getByTestId('layer-kind').selectOption({ label: '永久基本农田' });
+  await expect(swatch).toHaveCSS('background-color', 'rgb(255, 255, 0)');
+  expect(before).not.toBe('rgb(255, 255, 0)');
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded-layers', /(^|\|)地类图斑DLTB(\||$)/);
+  await page.reload();
+  await expect(dltb.getByTestId('layer-kind')).toHaveValue('permanentFarmland', { timeout: 60_000 });
+  await expect(swatch).toHaveCSS('background-color', 'rgb(255, 255, 0)');
+  await waitForMapIdle(page);
+  await screenshot(page, info, '11-kind-changed');
+  // The attribute store was kept as it was: the table still has the land classes.
+  await dltb.getByTestId('layer-table').click();
+  await expect(page.getByTestId('attr-count')).toHaveText('120 / 120 条');
+  await expect(page.getByTestId('attr-row').first()).toBeVisible();
   consoleWatch.assertClean();
 });
