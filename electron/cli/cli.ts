@@ -8,7 +8,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { overlayPlots } from '../../shared/domain/geometry/overlay';
 import { importFiles } from '../../shared/formats/import';
-import type { ImportResult, InputFile, ParsedLayer } from '../../shared/formats/types';
+import type { ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
 import { parseArgs } from './args';
@@ -45,11 +45,14 @@ async function importPath(p: string, crs?: number, encoding?: string): Promise<I
   return importFiles(files, { ...(crsOverride ? { crsOverride } : {}), ...(encodingOverride ? { encodingOverride } : {}) });
 }
 
+/** Why a bundle still needs its CRS from the user: the command cannot ask, so it says so. */
+const pendingReason = (b: PendingBundle): string => b.crsGuess?.reason ?? 'unknown';
+
 /** Errors for everything in a result that could not be used, as stderr lines (Chinese, then English). */
 function unusableLines(r: ImportResult): string[] {
   const lines: string[] = [];
   for (const f of r.failed) for (const i of f.issues) lines.push(`${formatIssue(i, 'zh-CN')}\n${formatIssue(i, 'en')}`);
-  for (const b of r.pending) lines.push(needsCrsMessage(b.source, b.crsGuess?.reason ?? 'unknown'));
+  for (const b of r.pending) lines.push(needsCrsMessage(b.source, pendingReason(b)));
   return lines;
 }
 
@@ -61,7 +64,7 @@ async function inspect(paths: string[], crs?: number, encoding?: string): Promis
     const r = await importPath(p, crs, encoding);
     layers.push(...r.layers);
     for (const f of r.failed) errors.push(...f.issues.map(issueJson));
-    for (const b of r.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: b.crsGuess?.reason ?? 'unknown' } }));
+    for (const b of r.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: pendingReason(b) } }));
     errors.push(...r.issues.map(issueJson));
     stderr.push(...unusableLines(r));
   }

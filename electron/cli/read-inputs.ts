@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { InputFile } from '../../shared/formats/types';
 // The same folder walk (symlinks never followed, depth and count limits) and size limit as the app's open dialog.
-import { findShapefileParts, FOLDER_EXTENSIONS, MAX_OPEN_FILE_BYTES } from '../ipc/files';
+import { findShapefileParts, FOLDER_EXTENSIONS, readPart } from '../input-files';
 
 export class InputPathError extends Error {
   constructor(
@@ -18,10 +18,9 @@ export class InputPathError extends Error {
 }
 
 async function readOne(abs: string, rel: string): Promise<InputFile> {
-  const st = await fs.stat(abs);
-  if (st.size > MAX_OPEN_FILE_BYTES) throw new InputPathError('tooLarge', abs);
-  const buf = await fs.readFile(abs);
-  return { path: rel, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+  const bytes = await readPart(abs);
+  if (bytes === 'tooLarge') throw new InputPathError('tooLarge', abs);
+  return { path: rel, bytes };
 }
 
 /** The parts of the bundle a .shp belongs to: every sibling with the same base name and a wanted extension. */

@@ -4,58 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { IMPORT_EXTENSIONS } from '../../shared/formats/bundle';
 import type { OpenedFile, OpenFilesResult } from '../../shared/ipc/contract';
-
-/** Node's readFile refuses files of 2 GiB and more (2^31 − 1 is its limit); such a part needs a streaming reader. */
-export const MAX_OPEN_FILE_BYTES = 2 ** 31 - 1;
-/** The parts of a shapefile bundle (and zipped bundles) picked up when walking a chosen folder. */
-export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
-/** Someone choosing C:\ by mistake should get an answer, not a frozen window. */
-export const WALK_LIMITS = { maxDepth: 16, maxFiles: 5000 } as const;
+import { findShapefileParts, MAX_OPEN_FILE_BYTES, readPart, type Candidate } from '../input-files';
 
 type Skipped = Extract<OpenFilesResult, { canceled: false }>['skipped'][number];
 export interface ReadResult {
   files: OpenedFile[];
   skipped: Skipped[];
-}
-
-interface Candidate {
-  absPath: string;
-  /** Reported path: relative to the chosen folder with '/' separators, or the bare file name. */
-  relPath: string;
-}
-
-/**
- * Walk a chosen folder for shapefile parts, case-insensitively. Symbolic links and junctions are never
- * followed (lstat), so the walk cannot leave the folder the user chose.
- */
-export async function findShapefileParts(folder: string): Promise<{ found: Candidate[]; unreadable: string[] }> {
-  const found: Candidate[] = [];
-  const unreadable: string[] = [];
-  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
-    if (depth > WALK_LIMITS.maxDepth || found.length >= WALK_LIMITS.maxFiles) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      unreadable.push(rel === '' ? path.basename(dir) : rel);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (found.length >= WALK_LIMITS.maxFiles) return;
-      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
-      // Dirent types come from lstat semantics: a symlink is reported as a symlink, never as its target.
-      if (e.isSymbolicLink()) continue;
-      if (e.isDirectory()) await walk(path.join(dir, e.name), childRel, depth + 1);
-      else if (e.isFile() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-        found.push({ absPath: path.join(dir, e.name), relPath: childRel });
-      }
-    }
-  };
-  await walk(folder, '', 0);
-  return { found, unreadable };
 }
 
 /**
@@ -85,13 +40,9 @@ export async function readChosenPaths(chosen: readonly string[], maxBytes = MAX_
   const files: OpenedFile[] = [];
   for (const c of candidates) {
     try {
-      const st = await fs.stat(c.absPath);
-      if (st.size > maxBytes) {
-        skipped.push({ path: c.relPath, reason: 'tooLarge' });
-        continue;
-      }
-      const buf = await fs.readFile(c.absPath);
-      files.push({ path: c.relPath, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+      const bytes = await readPart(c.absPath, maxBytes);
+      if (bytes === 'tooLarge') skipped.push({ path: c.relPath, reason: 'tooLarge' });
+      else files.push({ path: c.relPath, bytes });
     } catch {
       skipped.push({ path: c.relPath, reason: 'unreadable' });
     }
