@@ -45,16 +45,7 @@ function run(cmd, argv, opts = {}) {
   return { seconds, stdout: r.stdout };
 }
 
-function best(label, cmd, argv, opts) {
-  let bestRun;
-  for (let i = 0; i < runs; i++) {
-    const r = run(cmd, argv, opts);
-    if (!bestRun || r.seconds < bestRun.seconds) bestRun = r;
-  }
-  console.log(`  ${label.padEnd(34)} ${bestRun.seconds.toFixed(2)} s`);
-  return bestRun;
-}
-
+/** Runs each command `n` times, alternating between them, and keeps each one's fastest run. */
 function bestAlternating(n, commands) {
   const bests = commands.map(() => null);
   for (let i = 0; i < n; i++)
@@ -62,7 +53,7 @@ function bestAlternating(n, commands) {
       const r = run(cmd, argv);
       if (!bests[k] || r.seconds < bests[k].seconds) bests[k] = r;
     });
-  commands.forEach(([label], k) => console.log(`  ${label.padEnd(34)} ${bests[k].seconds.toFixed(2)} s (best of ${n})`));
+  commands.forEach(([label], k) => console.log(`  ${label.padEnd(34)} ${bests[k].seconds.toFixed(2)} s${n > 1 ? ` (best of ${n})` : ''}`));
   return bests;
 }
 
@@ -92,7 +83,7 @@ const inspected = JSON.parse(ours.stdout).layers[0];
 console.log(`     ${inspected.featureCount} features, encoding ${inspected.encoding}, EPSG:${inspected.crs.epsg}, planar ${inspected.area.planarM2} m²`);
 // GeoJSON cannot be overwritten in place by ogr2ogr: remove the previous output before each run.
 const ogrOut = path.join(tmp, 'farmland.geojson');
-const ogr = best('ogr2ogr -f GeoJSON -t_srs 4326', 'sh', ['-c', `rm -f '${ogrOut}' && exec ogr2ogr -f GeoJSON -t_srs EPSG:4326 '${ogrOut}' '${farmland}'`]);
+const [ogr] = bestAlternating(runs, [['ogr2ogr -f GeoJSON -t_srs 4326', 'sh', ['-c', `rm -f '${ogrOut}' && exec ogr2ogr -f GeoJSON -t_srs EPSG:4326 '${ogrOut}' '${farmland}'`]]]);
 ratio('inspect vs mapshaper', ours.seconds, ms.seconds, 1.0, 'mapshaper');
 console.log(`     (inspect = ${(ours.seconds / ogr.seconds).toFixed(2)} × ogr2ogr; mapshaper = ${(ms.seconds / ogr.seconds).toFixed(2)} × ogr2ogr)`);
 
@@ -100,8 +91,10 @@ console.log('\n2. overlay of 300 patches over farmland (grouped by DLMC)');
 const plotsGeojson = path.join(tmp, 'patches.geojson');
 rmSync(plotsGeojson, { force: true });
 run('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4490', '-sql', 'SELECT JCBH AS id, * FROM patches', plotsGeojson, patches]);
-const ov = best('landpatrol overlay', process.execPath, [cli, 'overlay', '--plots', patches, '--with', farmland, '--group-by', 'DLMC', '--id-field', 'JCBH']);
-const geos = best('shapely (GEOS) + STRtree', '/usr/bin/python3', [path.join(root, 'scripts', 'overlay-reference.py'), plotsGeojson, `${farmland}:DLMC`]);
+const [ov, geos] = bestAlternating(runs, [
+  ['landpatrol overlay', process.execPath, [cli, 'overlay', '--plots', patches, '--with', farmland, '--group-by', 'DLMC', '--id-field', 'JCBH']],
+  ['shapely (GEOS) + STRtree', '/usr/bin/python3', [path.join(root, 'scripts', 'overlay-reference.py'), plotsGeojson, `${farmland}:DLMC`]],
+]);
 ratio('overlay vs GEOS', ov.seconds, geos.seconds, 2.0, 'GEOS/shapely');
 const oursPlots = JSON.parse(ov.stdout).plots;
 const sumOurs = oursPlots.reduce((s, p) => s + p.overlaps.reduce((t, o) => t + o.area.planarM2, 0), 0);

@@ -65,6 +65,10 @@ async function timedOpen(profile, url, shown, raster, screenshot = null) {
   }
 }
 
+/** Resolves when the map is idle (see renderer/map: data-map-state). */
+const mapIdle = (page, timeout = 60_000) =>
+  page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout, polling: 50 });
+
 /** Resolves when the map has drawn a layer named `name` and is idle (see renderer/map: data-map-state). */
 async function waitShown(page, name, timeout) {
   await page.locator('[data-testid="layer-name"]', { hasText: name }).first().waitFor({ timeout });
@@ -87,7 +91,7 @@ export async function benchAppImport({ root, files, layerName = 'farmland' }) {
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.locator('[data-testid="layer-item"]').first().waitFor({ timeout: 60_000 });
     // First start (sample township written and drawn) is measured on its own, not counted as import.
-    await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 60_000 });
+    await mapIdle(page);
     await page.waitForTimeout(1000);
     const startupLongestTaskMs = await page.evaluate(
       () =>
@@ -143,14 +147,13 @@ export async function benchBareMap({ root }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-bare-'));
-  const idle = (page) => page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 60_000, polling: 50 });
   const floor = {};
   try {
     for (const raster of Object.keys(RASTER)) {
       // One warm-up (the browser's code and shader caches fill as they do for the app's first start), then the runs.
-      await timedOpen(profile, url, idle, raster);
+      await timedOpen(profile, url, mapIdle, raster);
       const runs = [];
-      for (let i = 0; i < REOPENS; i++) runs.push(await timedOpen(profile, url, idle, raster));
+      for (let i = 0; i < REOPENS; i++) runs.push(await timedOpen(profile, url, mapIdle, raster));
       floor[raster] = { seconds: median(runs), runs };
     }
   } finally {
