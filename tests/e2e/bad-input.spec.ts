@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { openApp, readReal, screenshot, waitForImportResult, watchConsole } from './helpers';
+import { layerItem, openApp, readReal, screenshot, waitForImportResult, watchConsole } from './helpers';
 
 test('bad input shows a clear Chinese message naming the file, and stored layers stay', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
   const items = page.getByTestId('layer-item');
-  await expect(items.first()).toBeVisible({ timeout: 60_000 });
   const namesBefore = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
 
   const roadShp = readReal('ae102-demo/Road.shp');
@@ -47,7 +46,6 @@ test('bad input shows a clear Chinese message naming the file, and stored layers
 test('a zip with a "../" member imports what is safe and says exactly what it skipped', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   const part = (ext: string) => new Uint8Array(readReal(`ae102-demo/DLTB.${ext}`));
   const zip = zipSync({
     '县局/地类/DLTB.shp': part('shp'),
@@ -68,16 +66,16 @@ test('a zip with a "../" member imports what is safe and says exactly what it sk
   await expect(unsafe.first()).toContainText('../evil');
   await screenshot(page, info, '05b-unsafe-zip');
   await dialog.getByTestId('import-result-ok').click();
-  await expect(page.locator('[data-testid="layer-item"][data-layer-name="DLTB"]')).toHaveCount(1);
-  await expect(page.locator('[data-testid="layer-item"][data-layer-name="evil"]')).toHaveCount(0);
+  await expect(layerItem(page, 'DLTB')).toHaveCount(1);
+  await expect(layerItem(page, 'evil')).toHaveCount(0);
   consoleWatch.assertClean();
 });
 
 test('a layer whose stored attributes are damaged: the table says so, the app and the other layers carry on', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  const dltb = page.getByTestId('layer-item').filter({ hasText: '地类图斑DLTB' });
-  await expect(dltb).toBeVisible({ timeout: 60_000 });
+  const dltb = layerItem(page, '地类图斑DLTB');
+  await expect(dltb).toBeVisible();
   const layerId = (await dltb.getAttribute('data-layer-id'))!;
   // Damage the stored attribute store in IndexedDB, as a disk error or a half-written file would.
   await page.evaluate(

@@ -4,7 +4,6 @@ import { layerItem, openApp, readReal, screenshot, waitForImportResult, watchCon
 test('a shapefile without .prj asks for the CRS before importing, and imports with the chosen one', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   // The Road bundle without its .prj: projected coordinates the importer must not guess silently.
   await page.getByTestId('import-files-input').setInputFiles(
     ['shp', 'shx', 'dbf'].map((ext) => ({ name: `无坐标系道路.${ext}`, mimeType: 'application/octet-stream', buffer: readReal(`ae102-demo/Road.${ext}`) })),

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
 import * as path from 'node:path';
-import { layerItem, openApp, REAL_DATA, screenshot, waitForImportResult, watchConsole } from './helpers';
+import { acceptImport, layerItem, openApp, REAL_DATA, screenshot, watchConsole } from './helpers';
 
 test('the layer properties re-decode the stored original bytes with another encoding, with a preview', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('import-folder-input').setInputFiles(path.join(REAL_DATA, 'banzhucun'));
-  await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
+  await acceptImport(page);
   const layer = layerItem(page, '斑竹村10000');
   await layer.getByTestId('layer-props').click();
   const props = page.getByTestId('layer-properties');

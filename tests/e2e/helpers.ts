@@ -28,9 +28,16 @@ export function watchNetwork(page: Page) {
   return { external, assertOffline: () => expect(external).toEqual([]) };
 }
 
+/** Opens the app and waits for its layer list (on a first start, the sample township's layers). */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('toolbar')).toBeVisible();
+  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
+}
+
+/** Closes the import result dialog of the import just started (it names what was imported). */
+export async function acceptImport(page: Page): Promise<void> {
+  await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
 }
 
 /** Waits until the map has rendered everything it was given (maplibre's `idle`). */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, REAL_DATA, screenshot, waitForImportResult, watchConsole } from './helpers';
+import { acceptImport, openApp, REAL_DATA, screenshot, watchConsole } from './helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VILLAGE = path.join(REAL_DATA, 'banzhucun');
@@ -37,12 +37,11 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
   fs.mkdirSync(dir, { recursive: true });
   const plots = plotsShapefile(dir);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
 
   await page.getByTestId('import-folder-input').setInputFiles(VILLAGE);
-  await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
+  await acceptImport(page);
   await page.getByTestId('import-files-input').setInputFiles(plots.parts);
-  await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
+  await acceptImport(page);
 
   await page.getByTestId('overlay-button').click();
   const dialog = page.getByTestId('overlay-dialog');

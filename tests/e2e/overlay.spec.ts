@@ -5,7 +5,6 @@ import { openApp, screenshot, watchConsole } from './helpers';
 test('overlay analysis of the sample patches against farmland and land classes, exported as CSV with BOM', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('overlay-button').click();
   const dialog = page.getByTestId('overlay-dialog');
   await expect(dialog).toBeVisible();

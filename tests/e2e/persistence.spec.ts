@@ -1,16 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { layerItem, openApp, readReal, screenshot, waitForImportResult, waitForMapIdle, watchConsole } from './helpers';
+import { acceptImport, layerItem, openApp, readReal, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 const names = (page: import('@playwright/test').Page) => page.getByTestId('layer-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
 
 test('after a reload the layers, their order, visibility, opacity and the view are still there', async ({ page }) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await expect(page.getByTestId('layer-item').first()).toBeVisible({ timeout: 60_000 });
   const zip = Buffer.from(zipSync(Object.fromEntries(['Road.shp', 'Road.shx', 'Road.dbf', 'Road.prj'].map((p) => [p, new Uint8Array(readReal(`ae102-demo/${p}`))]))));
   await page.getByTestId('import-files-input').setInputFiles({ name: 'roads.zip', mimeType: 'application/zip', buffer: zip });
-  await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
+  await acceptImport(page);
   await expect(layerItem(page, 'Road')).toBeVisible();
 
   // Change things: move Road down one step, hide the second layer, set an opacity, rename one, zoom the map.
