@@ -2,7 +2,8 @@
  * Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), row data, virtual
  * window. Pure: the store-facing parts run in attributes.worker.ts, the window in the table component.
  */
-import { squareMetres, toMu, type AreaFigures } from '../../../shared/domain/units/area';
+import { squareMetres, toMu, type AreaFigures, type Mu } from '../../../shared/domain/units/area';
+import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
 import type { AttributeValue } from '../../../shared/formats/types';
 import { formatValue } from '../identify/identify.logic';
 import type { AttributeStore, Bbox } from '../layers/attribute-store';
@@ -30,7 +31,7 @@ export function cellValue(store: AttributeStore, row: number, col: ColumnKey): A
 /** Areas to 0.01 m² / 0.0001 亩 as on the identify panel; fields as the identify panel writes them. */
 export function cellText(v: AttributeValue, col: ColumnKey, yesNo?: [string, string]): string {
   if (v === null) return '';
-  if (col.kind === 'area' && typeof v === 'number') return v.toFixed(col.which === 'mu' ? 4 : 2);
+  if (col.kind === 'area' && typeof v === 'number') return col.which === 'mu' ? formatMu(v as Mu) : formatSquareMetres(squareMetres(v));
   return formatValue(v, yesNo);
 }
 

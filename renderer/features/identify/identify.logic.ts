@@ -1,6 +1,6 @@
 /** What the identify panel shows: attribute values as text and the two labelled areas (m² and 亩). */
-import type { AreaFigures } from '../../../shared/domain/units/area';
-import { toMu } from '../../../shared/domain/units/area';
+import { toMu, type AreaFigures, type SquareMetres } from '../../../shared/domain/units/area';
+import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
 import type { AttributeValue } from '../../../shared/formats/types';
 
 /**
@@ -23,9 +23,6 @@ export interface AreaLine {
 
 /** m² with 2 decimals, 亩 with 4 (1 亩 = 666.67 m²: 4 decimals ≈ 0.07 m²). Both figures carry their own 亩. */
 export function areaLines(a: AreaFigures): AreaLine[] {
-  const fmt = (v: number, d: number) => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  return [
-    { kind: 'ellipsoidal', m2: fmt(a.ellipsoidalM2, 2), mu: fmt(toMu(a.ellipsoidalM2), 4) },
-    { kind: 'planar', m2: fmt(a.planarM2, 2), mu: fmt(toMu(a.planarM2), 4) },
-  ];
+  const line = (kind: AreaLine['kind'], m2: SquareMetres): AreaLine => ({ kind, m2: formatSquareMetres(m2, { thousands: true }), mu: formatMu(toMu(m2), { thousands: true }) });
+  return [line('ellipsoidal', a.ellipsoidalM2), line('planar', a.planarM2)];
 }

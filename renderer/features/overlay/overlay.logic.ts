@@ -4,6 +4,8 @@
  */
 import { compareGroups, type OverlayResult } from '../../../shared/domain/geometry/overlay';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
+import { squareMetres, toMu, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
+import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
 import type { FieldDef } from '../../../shared/formats/types';
 
 export interface OverlayLayerChoice {
@@ -23,7 +25,7 @@ export interface OverlayColumn {
 export interface OverlayTable {
   columns: OverlayColumn[];
   /** per row: id, then [m², 亩] per area column */
-  rows: { id: string; cells: [number, number][] }[];
+  rows: { id: string; cells: [SquareMetres, Mu][] }[];
 }
 
 /** The field to group an overlay layer by: 地类 name/code, planning zone name; farmland is not grouped. */
@@ -49,14 +51,15 @@ export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerCho
     columns.push({ key: `${l.name}|~`, layer: l.name, group: null, label: `${l.name}·${labels.uncovered}` });
   }
   const rows = result.plots.map((p) => {
-    const cells: [number, number][] = [[p.area.planarM2, p.area.mu]];
+    const cells: [SquareMetres, Mu][] = [[p.area.planarM2, p.area.mu]];
     for (const c of columns.slice(2)) {
       if (c.group === null) {
         const s = p.byLayer.find((b) => b.layer === c.layer);
         cells.push(s ? [s.uncovered.planarM2, s.uncovered.mu] : [p.area.planarM2, p.area.mu]);
       } else {
         const pieces = p.overlaps.filter((o) => o.layer === c.layer && (c.group === '*' || (o.group ?? '') === (c.group ?? '')));
-        cells.push([pieces.reduce((s, o) => s + o.area.planarM2, 0), pieces.reduce((s, o) => s + o.area.mu, 0)]);
+        const m2 = squareMetres(pieces.reduce((s, o) => s + o.area.planarM2, 0));
+        cells.push([m2, toMu(m2)]); // 亩 follows the planar figure
       }
     }
     return { id: p.id, cells };
@@ -70,6 +73,6 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
 export function overlayCsv(table: OverlayTable, units: { m2: string; mu: string }): Uint8Array {
   const head = [table.columns[0]!.label, ...table.columns.slice(1).flatMap((c) => [`${c.label}(${units.m2})`, `${c.label}(${units.mu})`])];
   const lines = [head.map(csvCell).join(',')];
-  for (const r of table.rows) lines.push([csvCell(r.id), ...r.cells.flatMap(([m2, mu]) => [m2.toFixed(2), mu.toFixed(4)])].join(','));
+  for (const r of table.rows) lines.push([csvCell(r.id), ...r.cells.flatMap(([m2, mu]) => [formatSquareMetres(m2), formatMu(mu)])].join(','));
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
 }

@@ -25,8 +25,8 @@ export function roundScale(n: number): number {
   return Math.round(n / mag) * mag;
 }
 
-export const formatDegrees = (v: number): string => v.toFixed(7);
-export const formatMetres3 = (v: number): string => v.toFixed(3);
+// Coordinates as survey tables write them (shared/domain/units/format.ts): degrees to 7 places, metres to 0.001.
+export { formatDegrees, formatMetres } from '../../../shared/domain/units/format';
 
 /** The zone X/Y is shown in: the data's zone when a projected layer is visible, else the 3° zone under the cursor. */
 export function zoneForStatus(dataZone: GkZoneRef | null, lng: number): GkZoneRef | null {

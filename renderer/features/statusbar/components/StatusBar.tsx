@@ -1,6 +1,6 @@
 import type { GkZoneRef } from '../../../../shared/domain/units/area';
 import { formatNumber, useI18n } from '../../../i18n';
-import { formatDegrees, formatMetres3, gkOf, roundScale, scaleDenominator, zoneForStatus } from '../statusbar.logic';
+import { formatDegrees, formatMetres, gkOf, roundScale, scaleDenominator, zoneForStatus } from '../statusbar.logic';
 
 export interface Camera {
   zoom: number;
@@ -21,7 +21,7 @@ export function StatusBar({ pointer, camera, dataZone }: { pointer: [number, num
             {t('status.lng')} <b>{formatDegrees(pointer[0])}</b> {t('status.lat')} <b>{formatDegrees(pointer[1])}</b>
           </span>
           <span className="cell" data-testid="status-gk">
-            {t('status.x')} <b>{gk ? formatMetres3(gk.x) : '—'}</b> {t('status.y')} <b>{gk ? formatMetres3(gk.y) : '—'}</b>
+            {t('status.x')} <b>{gk ? formatMetres(gk.x) : '—'}</b> {t('status.y')} <b>{gk ? formatMetres(gk.y) : '—'}</b>
           </span>
           {zone && <span className="cell muted">{t('status.zone', { width: zone.width, zone: zone.zone, cm: zone.centralMeridian })}</span>}
         </>
