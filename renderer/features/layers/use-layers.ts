@@ -50,22 +50,23 @@ function setBlobsOf(map: Map<string, LayerBlobs>, layers: readonly LayerRecord[]
  */
 export function useLayers(onError: (message: string) => void, startup: StartupLayers | null = null) {
   const [layers, setLayers] = useState<LayerRecord[]>(() => startup?.layers ?? []);
-  const [initialBlobs] = useState(() => setBlobsOf(new Map<string, LayerBlobs>(), startup?.layers ?? [], startup?.data ?? []));
-  const blobRef = useRef(initialBlobs);
-  const [blobs, setBlobs] = useState<Record<string, LayerBlobs>>(() => Object.fromEntries(initialBlobs));
+  // The Blob references by layer id: one Map for the hook's lifetime, kept current by syncBlobs; `blobs` is its
+  // snapshot for rendering.
+  const [blobMap] = useState(() => setBlobsOf(new Map<string, LayerBlobs>(), startup?.layers ?? [], startup?.data ?? []));
+  const [blobs, setBlobs] = useState<Record<string, LayerBlobs>>(() => Object.fromEntries(blobMap));
   const [loaded, setLoaded] = useState(startup !== null);
   /** The layers' data references are known: the map can be created with them in its first style. */
   const [dataLoaded, setDataLoaded] = useState(startup !== null);
   const opacityTimers = useRef(new Map<string, number>());
 
   const syncBlobs = useCallback(async (ls: LayerRecord[]) => {
-    const map = blobRef.current;
+    const map = blobMap;
     const ids = new Set(ls.map((l) => l.id));
     for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
     const stale = ls.filter((l) => map.get(l.id)?.version !== l.dataVersion);
     setBlobsOf(map, stale, await Promise.all(stale.map((l) => getLayerData(l.id))));
     setBlobs(Object.fromEntries(map));
-  }, []);
+  }, [blobMap]);
 
   const reload = useCallback(async () => {
     const ls = await listLayers();
