@@ -6,15 +6,14 @@
  * - 6-digit easting ≈ 500 000 ± 400 000 with a plausible northing → the central meridian is unknown:
  *   ask the user (candidates: the 3° CGCS2000 no-prefix CMs 75–135°E). Never guess silently.
  */
+import type { Bbox } from '../geometry/bbox';
 import type { CrsGuess, CrsInfo } from './types';
 import { centralMeridianOfZone, falseEastingOf, geographicCrs, gkCrs, isChinaZone } from './zones';
-
-export type BBox = [minX: number, minY: number, maxX: number, maxY: number];
 
 /** China's lon/lat extent, with margin (73–135°E, 3–54°N). */
 export const inChinaLngLat = (x: number, y: number): boolean => x >= 73 && x <= 135 && y >= 3 && y <= 54;
 
-export function detectCrsFromCoordinates(bbox: BBox, sample?: [number, number][]): CrsGuess {
+export function detectCrsFromCoordinates(bbox: Bbox, sample?: [number, number][]): CrsGuess {
   const [minX, minY, maxX, maxY] = bbox;
   const points: [number, number][] = [[minX, minY], [maxX, maxY], ...(sample ?? [])];
   if (points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && inChinaLngLat(x, y))) {

@@ -5,14 +5,15 @@
  */
 import type { CrsInfo, CrsWarning } from './types';
 import { makeToLngLat } from './transform';
-import { inChinaLngLat, type BBox } from './detect';
+import type { Bbox } from '../geometry/bbox';
+import { inChinaLngLat } from './detect';
 
 /** Northing below 100 km is ~1°N: a GK layer there is drawn about the false origin, not in China. */
 const MIN_PLAUSIBLE_NORTHING_M = 100_000;
 /** Easting within 5 km of the false easting on both sides, with a tiny northing: local/engineering grid. */
 const NEAR_FALSE_EASTING_M = 5_000;
 
-export function checkPlausibility(crs: CrsInfo, bboxNative: BBox): CrsWarning[] {
+export function checkPlausibility(crs: CrsInfo, bboxNative: Bbox): CrsWarning[] {
   const [minX, minY, maxX, maxY] = bboxNative;
   const warnings: CrsWarning[] = [];
   if (crs.kind === 'projected' && crs.gk) {

@@ -3,15 +3,14 @@
 // for archives made by Windows Explorer/WinRAR/7-Zip on Chinese Windows. Many Linux/macOS tools write UTF-8
 // without the flag, so unflagged names are tried as strict UTF-8 first, then GBK, then windows-1252.
 import { decodeStrict, getTextDecoder } from '../encoding/text-decoder';
+import { hasNonAscii } from '../encoding/validate';
 import type { ZipEntry } from './central-directory';
 
 export function decodeMemberName(e: ZipEntry): string {
   if (e.unicodePath) return getTextDecoder('utf-8')?.decode(e.unicodePath) ?? '';
   const b = e.nameBytes;
   if (e.utf8Flag) return getTextDecoder('utf-8')?.decode(b) ?? '';
-  let ascii = true;
-  for (let i = 0; i < b.length; i++) if ((b[i] as number) >= 0x80) ascii = false;
-  if (ascii) return String.fromCharCode(...b);
+  if (!hasNonAscii(b, 0, b.length)) return String.fromCharCode(...b);
   return decodeStrict(b, 'utf-8') ?? decodeStrict(b, 'gbk') ?? getTextDecoder('windows-1252')?.decode(b) ?? '';
 }
 
