@@ -190,6 +190,57 @@ def ae102_oracle():
     write('ae102.json', {'extents': out})
 
 
+# ---------------------------------------------------------------- repaired boundaries (GEOS MakeValid)
+def repair_oracle():
+    """Invalid boundaries a user can bring, and what GEOS MakeValid (shapely.validation.make_valid, the
+    linework method, as ST_MakeValid and QGIS "Fix geometries") makes of them: validity, polygonal area and
+    part count. Coordinates: GK zone 39 with the zone prefix, around (39 512 000, 3 820 000)."""
+    from shapely.validation import make_valid
+    x0, y0 = 39_512_000.0, 3_820_000.0
+
+    def pts(seq):
+        return [(x0 + x, y0 + y) for x, y in seq]
+
+    sq = lambda x, y, s: [(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)]
+    cases = {
+        'bowtie': [[pts([(0, 0), (100, 100), (100, 0), (0, 100), (0, 0)])]],
+        'bowtie_unequal': [[pts([(0, 0), (120, 60), (120, 0), (0, 100), (0, 0)])]],
+        'figure8_at_vertex': [[pts([(0, 0), (50, 50), (100, 0), (100, 100), (50, 50), (0, 100), (0, 0)])]],
+        'inverted_hole_cw_loop': [[pts([(0, 0), (100, 0), (100, 100), (50, 100), (70, 50), (30, 50), (50, 100), (0, 100), (0, 0)])]],
+        'inverted_loop_ccw': [[pts([(0, 0), (100, 0), (100, 100), (50, 100), (30, 50), (70, 50), (50, 100), (0, 100), (0, 0)])]],
+        'spike': [[pts([(0, 0), (100, 0), (100, 50), (150, 50), (100, 50), (100, 100), (0, 100), (0, 0)])]],
+        'hole_crossing_shell': [[pts(sq(0, 0, 100)), pts(sq(80, 40, 40))]],
+        'overlapping_parts': [[pts(sq(0, 0, 100))], [pts(sq(50, 50, 100))]],
+        'pentagram': [[pts([(100 * math.cos(k * 4 * math.pi / 5 + math.pi / 2) + 100, 100 * math.sin(k * 4 * math.pi / 5 + math.pi / 2) + 100) for k in range(6)])]],
+        'valid_with_hole': [[pts(sq(0, 0, 100)), pts(sq(20, 20, 30))]],
+        # Three nested squares given as three parts: linework makes the middle one a hole, the inner an island.
+        'nested_three': [[pts(sq(0, 0, 100))], [pts(sq(10, 10, 50))], [pts(sq(20, 20, 10))]],
+    }
+    out = []
+    for name, polys in cases.items():
+        parts = [Polygon(rings[0], rings[1:]) for rings in polys]
+        g = parts[0] if len(parts) == 1 else MultiPolygon(parts)
+        fixed = make_valid(g)
+        polygonal = [q for q in overlay_reference.polygons_of(fixed)]
+        out.append({'name': name, 'polygons': [[[list(p) for p in ring] for ring in rings] for rings in polys],
+                    'valid': bool(g.is_valid), 'area': sum(q.area for q in polygonal), 'parts': len(polygonal)})
+    # The bowtie fixture as OGR reads it (tests/fixtures/shp/bowtie.shp), repaired: the import must agree.
+    from shapely import wkb as shapely_wkb
+    ds = ogr.Open(os.path.join(ROOT, 'tests', 'fixtures', 'shp', 'bowtie.shp'))
+    fixture = []
+    for i, f in enumerate(ds.GetLayer()):
+        g = shapely_wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))
+        fixed = g if g.is_valid else make_valid(g)
+        fixture.append({'record': i + 1, 'valid': bool(g.is_valid), 'area': sum(q.area for q in overlay_reference.polygons_of(fixed))})
+    write('repair.json', {'geos': 'shapely %s' % shapely_version(), 'cases': out, 'bowtieFixture': fixture})
+
+
+def shapely_version():
+    import shapely
+    from shapely import geos
+    return '%s / GEOS %s' % (shapely.__version__, geos.geos_version_string)
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     crs_oracle()
@@ -198,3 +249,4 @@ if __name__ == '__main__':
     synthetic_polygons()
     overlay_oracle()
     ae102_oracle()
+    repair_oracle()

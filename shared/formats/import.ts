@@ -10,6 +10,9 @@ import { gkZoneForLongitude, makeToLngLat } from '../domain/crs/transform';
 import type { CrsGuess, CrsInfo } from '../domain/crs/types';
 import { crsFromEpsg } from '../domain/crs/zones';
 import { featureAreas, planarAreaM2 } from '../domain/geometry/area';
+import type { GeometryEngine } from '../domain/geometry/engine/engine';
+import { loadGeometryEngine } from '../domain/geometry/engine/load';
+import { repairPolygonal } from '../domain/geometry/repair';
 import { emptyBbox, extendBbox, forEachPosition, geometriesBbox } from '../domain/geometry/bbox';
 import type { GkZoneRef } from '../domain/units/area';
 import { groupBundles, type ShapefileBundle } from './bundle';
@@ -18,12 +21,14 @@ import { encodingPreview } from './encoding/preview';
 import { getTextDecoder } from './encoding/text-decoder';
 import { readDbf } from './shapefile/dbf';
 import { pairRecords } from './shapefile/pair';
-import { readShp, type ShpRecord } from './shapefile/shp';
-import type { EncodingInfo, ImportOptions, ImportResult, InputFile, Issue, LayerFeature, ParsedLayer, PendingBundle } from './types';
+import { listParams, readShp, type ShpRecord } from './shapefile/shp';
+import type { AttributeValue, BundleDescription, EncodingInfo, ImportOptions, ImportResult, InputFile, Issue, LayerFeature, ParsedLayer, PendingBundle } from './types';
 
 type BundleOutcome = { kind: 'layer'; layer: ParsedLayer } | { kind: 'pending'; pending: PendingBundle } | { kind: 'failed'; issues: Issue[] };
 
 const PROGRESS_EVERY = 2000;
+/** Rows a pending bundle's description carries (inspect prints the first three, as for a layer). */
+const DESCRIBED_ROWS = 3;
 
 class Cancelled extends Error {}
 
@@ -59,7 +64,30 @@ function zoneOfData(crs: CrsInfo): GkZoneRef | null {
   return { width: gk.width, zone, centralMeridian: gk.centralMeridian };
 }
 
-function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome {
+/**
+ * Repairs, in source coordinates, the records the reader flagged (a ring touching or crossing itself, several
+ * rings): GEOS decides which are invalid, and those take their MakeValid boundary (shared/domain/geometry/
+ * repair.ts). Returns the 0-based indexes of the repaired records; the issues name them (1-based, as GIS
+ * software numbers records).
+ */
+function repairRecords(records: ShpRecord[], engine: GeometryEngine, file: string, issues: Issue[]): Set<number> {
+  const repaired = new Set<number>();
+  const collapsed: number[] = [];
+  for (const rec of records) {
+    const g = rec.geometry;
+    if (!rec.check || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    const out = repairPolygonal(engine, g);
+    if (!out.repaired) continue;
+    rec.geometry = out.geometry;
+    if (out.geometry) repaired.add(rec.index);
+    else collapsed.push(rec.index + 1);
+  }
+  if (repaired.size > 0) issues.push({ code: 'geometry.repaired', severity: 'warning', file, params: listParams([...repaired].map((i) => i + 1)) });
+  if (collapsed.length > 0) issues.push({ code: 'geometry.collapsed', severity: 'warning', file, params: listParams(collapsed) });
+  return repaired;
+}
+
+function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: GeometryEngine): BundleOutcome {
   const { shp, dbf } = bundle;
   if (!shp || !dbf || hasError(bundle.issues)) return { kind: 'failed', issues: bundle.issues };
   const issues: Issue[] = [...bundle.issues];
@@ -72,6 +100,7 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
   const shpResult = readShp(shp.bytes, shp.path, bundle.shx ? { shxBytes: bundle.shx.bytes, shxPath: bundle.shx.path } : {});
   issues.push(...shpResult.issues);
   if (hasError(shpResult.issues)) return { kind: 'failed', issues };
+  const repaired = repairRecords(shpResult.records, engine, shp.path, issues);
 
   // Encoding: the user's choice, else .cpg → LDID → content (shared/formats/encoding/detect.ts).
   let encoding: EncodingInfo;
@@ -95,15 +124,31 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
   const pairing = pairRecords(shpResult.recordCount, dbfResult.rows.length, shp.path);
   issues.push(...pairing.issues);
 
-  const bboxSource = geometriesBbox(shpResult.records.map((r) => r.geometry)) ?? shpResult.bboxSource;
+  // A whole file with no records (not one cut short) has no extent: its header box is all zeros, which would
+  // read as "at the false origin".
+  const emptyFile = shpResult.recordCount === 0 && dbfResult.rows.length === 0 && !issues.some((i) => i.code === 'shp.truncated' || i.code === 'dbf.truncated');
+  const bboxSource = emptyFile ? null : (geometriesBbox(shpResult.records.map((r) => r.geometry)) ?? shpResult.bboxSource);
   const guess = decideCrs(bundle, bboxSource, opts.crsOverride?.[bundle.source]);
   if (guess.kind === 'bad-override') {
     return { kind: 'failed', issues: [...issues, { code: 'crs.needsUser', severity: 'error', file: shp.path, params: { epsg: guess.epsg } }] };
   }
   if (guess.kind === 'ask-user') {
+    // Everything but the CRS is known: the CLI's inspect describes it from this (the app asks for the CRS).
+    const usable = shpResult.records.filter((r) => r.index < pairing.paired && dbfResult.rows[r.index]);
+    const crsFile = bundle.prj?.path ?? shp.path;
+    const description: BundleDescription = {
+      geometryKind: shpResult.geometryKind,
+      shapeType: shpResult.shapeTypeName,
+      fields: dbfResult.fields,
+      encoding,
+      featureCount: usable.length,
+      firstRows: usable.slice(0, DESCRIBED_ROWS).map((r) => dbfResult.rows[r.index] as Record<string, AttributeValue>),
+      bboxNative: bboxSource,
+      issues: [...issues, ...guess.warnings.map((w): Issue => ({ code: w.code, severity: 'warning', file: crsFile, params: w.params ?? {} }))],
+    };
     return {
       kind: 'pending',
-      pending: { source: bundle.source, name: bundle.name, crsGuess: guess, encodingPreview: encodingPreview(dbf.bytes) },
+      pending: { source: bundle.source, name: bundle.name, crsGuess: guess, description, encodingPreview: encodingPreview(dbf.bytes) },
     };
   }
   const crs = guess.crs;
@@ -145,13 +190,17 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions): BundleOutcome
       if (areal) {
         const zone = dataZone ?? gkZoneForLongitude((featureBbox[0] + featureBbox[2]) / 2, 3);
         feature.area = featureAreas(geometry, planarM2 !== undefined ? { zone, planarM2 } : { zone });
+        if (repaired.has(rec.index)) feature.area.boundary = 'repaired';
       }
     }
     features.push(feature);
   }
   report('area', total, total);
   if (features.length === 0) {
-    return { kind: 'failed', issues: [...issues, { code: 'layer.noFeatures', severity: 'error', file: shp.path }] };
+    // Records that all failed is a broken layer; a file with none (an empty template, a query that matched
+    // nothing) is a valid empty layer, as GDAL reads it.
+    if (!emptyFile) return { kind: 'failed', issues: [...issues, { code: 'layer.noFeatures', severity: 'error', file: shp.path }] };
+    issues.push({ code: 'layer.empty', severity: 'info', file: shp.path });
   }
   return {
     kind: 'layer',
@@ -177,6 +226,7 @@ export async function importFiles(files: InputFile[], opts: ImportOptions = {}):
   const grouped = groupBundles(files, opts.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {});
   result.issues.push(...grouped.issues);
   let cancelled = false;
+  const engine = await loadGeometryEngine();
   for (const bundle of grouped.bundles) {
     if (cancelled || opts.isCancelled?.()) {
       cancelled = true;
@@ -184,7 +234,7 @@ export async function importFiles(files: InputFile[], opts: ImportOptions = {}):
       continue;
     }
     try {
-      const outcome = readBundle(bundle, opts);
+      const outcome = readBundle(bundle, opts, engine);
       if (outcome.kind === 'layer') result.layers.push(outcome.layer);
       else if (outcome.kind === 'pending') result.pending.push(outcome.pending);
       else result.failed.push({ source: bundle.source, issues: outcome.issues });

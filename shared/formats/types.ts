@@ -55,7 +55,7 @@ export type IssueCode =
   | 'zip.tooLarge' // zip bomb: declared or actual uncompressed size over the limit
   | 'zip.unsafePath' // ../ or absolute member path: skipped
   | 'zip.nested' // a zip inside a zip: opened one level deep only
-  | 'layer.noFeatures'
+  | 'layer.noFeatures' // records existed, none could be used
   | 'import.cancelled'
   | 'crs.needsUser'
   // warnings (the layer is usable; something was skipped or noticed)
@@ -64,7 +64,8 @@ export type IssueCode =
   | 'shp.badRecords' // records whose geometry could not be read: skipped
   | 'shp.zmDropped'
   | 'shp.unclosedRing' // closed automatically
-  | 'shp.selfIntersection'
+  | 'geometry.repaired' // boundaries GEOS found invalid (self-crossing, self-touching, crossing rings): repaired
+  | 'geometry.collapsed' // boundaries that have no area once repaired: imported without geometry
   | 'shx.mismatch'
   | 'dbf.truncatedText' // a string cut mid-character
   | 'dbf.deletedRecords' // records flagged '*' in the DBF: skipped with their geometry
@@ -76,11 +77,14 @@ export type IssueCode =
   | 'crs.outsideChina'
   | 'crs.zoneMismatch'
   | 'crs.assumedFromCoordinates'
-  | 'crs.noPrjGeographic';
+  | 'crs.noPrjGeographic'
+  // notes (nothing is wrong; worth saying)
+  | 'layer.empty'; // a valid shapefile with zero records: read as a layer of 0 features
 
 export interface Issue {
   code: IssueCode;
-  severity: 'error' | 'warning';
+  /** error: the bundle cannot be used; warning: usable, something was skipped or looks wrong; info: a note. */
+  severity: 'error' | 'warning' | 'info';
   /** The file the issue is about (path as the user gave it, e.g. "county.zip/JBNT.dbf"). */
   file: string;
   params?: Record<string, string | number>;
@@ -114,11 +118,32 @@ export interface ParsedLayer {
   issues: Issue[];
 }
 
-/** A bundle whose CRS or encoding the importer could not decide alone: the UI asks, the CLI fails with code 2. */
+/**
+ * What a bundle holds, read before its CRS is decided: fields, rows, encoding and extent in the file's own
+ * units, which need no CRS (what `landpatrol inspect` prints for such a layer, as ogrinfo does).
+ */
+export interface BundleDescription {
+  geometryKind: GeometryKind;
+  shapeType: string;
+  fields: FieldDef[];
+  encoding: EncodingInfo;
+  /** Records that become features once the CRS is known: paired with a DBF row and not deleted. */
+  featureCount: number;
+  /** The attributes of the first few of them. */
+  firstRows: Record<string, AttributeValue>[];
+  /** [minX, minY, maxX, maxY] of the geometry in source coordinates (unit unknown); null without geometry. */
+  bboxNative: [number, number, number, number] | null;
+  /** What reading found so far (encoding, records); CRS and area checks need the CRS and are not in it. */
+  issues: Issue[];
+}
+
+/** A bundle whose CRS or encoding the importer could not decide alone: the UI asks, the CLI's inspect describes it, overlay refuses it. */
 export interface PendingBundle {
   source: string;
   name: string;
   crsGuess?: Extract<CrsGuess, { kind: 'ask-user' }>;
+  /** What could be read without the CRS. */
+  description?: BundleDescription;
   /** Decoded samples of text fields under candidate encodings, for the override preview. */
   encodingPreview?: { encoding: string; samples: string[] }[];
 }

@@ -31,7 +31,8 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'shp.badRecords': '{file}：{count} 条记录的图形损坏，已跳过（记录号：{records}）',
     'shp.zmDropped': '{file}：几何类型为 {shapeType}，已忽略 Z/M 值，只使用平面坐标',
     'shp.unclosedRing': '{file}：有 {count} 个面的边界未闭合，已自动闭合',
-    'shp.selfIntersection': '{file}：{count} 个图斑的边界自相交，其面积可能不准确（记录号：{records}）',
+    'geometry.repaired': '{file}：{count} 个图斑的边界无效（自相交、自接触或环相交），已按 GEOS MakeValid 修复；其面积均为修复后边界的面积（记录号：{records}）',
+    'geometry.collapsed': '{file}：{count} 个图斑的边界修复后没有面积（退化为线或点），已按无图形导入（记录号：{records}）',
     'shx.mismatch': '{file}：索引文件 .shx 与 .shp 不一致（.shx {shx} 条，.shp {shp} 条，{differing} 处不同），已按 .shp 读取',
     'dbf.truncatedText': '{file}：第 {record} 条记录的文字（字段 {field}）在字符中间被截断，已去掉残缺部分（共 {count} 处）',
     'dbf.deletedRecords': '{file}：属性表中有 {count} 条记录标记为已删除，已连同图形一起跳过',
@@ -44,6 +45,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'crs.zoneMismatch': '{file}：坐标中的带号（{coordinateZone}）与 .prj 中的带号（{prjZone}）不一致',
     'crs.assumedFromCoordinates': '{file}：没有 .prj，根据坐标推断为 EPSG:{epsg}',
     'crs.noPrjGeographic': '{file}：没有 .prj，坐标看起来是经纬度，按 CGCS2000 经纬度读取',
+    'layer.empty': '{file}：图层没有任何记录（0 个要素），按空图层读取',
   },
   en: {
     'file.missingShp': '{file}: the matching .shp ({expected}) is missing; this file cannot be read',
@@ -68,7 +70,8 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'shp.badRecords': '{file}: {count} records have damaged geometry and were skipped (records {records})',
     'shp.zmDropped': '{file}: shape type {shapeType}; Z/M values ignored, plane coordinates used',
     'shp.unclosedRing': '{file}: {count} polygon rings were not closed; closed automatically',
-    'shp.selfIntersection': '{file}: {count} parcels have self-intersecting boundaries; their areas may be wrong (records {records})',
+    'geometry.repaired': '{file}: {count} parcels have invalid boundaries (self-crossing, self-touching or crossing rings), repaired as GEOS MakeValid does; their areas are those of the repaired boundary (records {records})',
+    'geometry.collapsed': '{file}: {count} parcels have no area once their boundary is repaired (it collapses to lines or points); imported without geometry (records {records})',
     'shx.mismatch': '{file}: the .shx index disagrees with the .shp (.shx {shx} records, .shp {shp}, {differing} differences); read from the .shp',
     'dbf.truncatedText': '{file}: the text of record {record} (field {field}) was cut mid-character; the broken part was removed ({count} in all)',
     'dbf.deletedRecords': '{file}: {count} records are marked deleted in the attribute table; skipped with their geometry',
@@ -81,6 +84,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'crs.zoneMismatch': '{file}: the zone in the coordinates ({coordinateZone}) differs from the zone in the .prj ({prjZone})',
     'crs.assumedFromCoordinates': '{file}: no .prj; EPSG:{epsg} inferred from the coordinates',
     'crs.noPrjGeographic': '{file}: no .prj; coordinates look like longitude/latitude, read as CGCS2000 geographic',
+    'layer.empty': '{file}: the layer has no records (0 features); read as an empty layer',
   },
 };
 

@@ -24,6 +24,9 @@ export interface AreaFigures {
   mu: Mu;
   /** The CGCS2000 GK zone the planar figure is in (e.g. { width: 3, zone: 39, centralMeridian: 117 }). */
   zone: GkZoneRef;
+  /** 'repaired': the figures are of the boundary as GEOS MakeValid repaired it (the file's own boundary
+   *  crossed or touched itself); identify and tables say so. Absent for a valid boundary. */
+  boundary?: 'repaired';
 }
 
 export interface GkZoneRef {

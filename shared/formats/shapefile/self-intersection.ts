@@ -1,9 +1,12 @@
-// Does a ring cross itself? A bowtie's shoelace area is the difference of its lobes, so area figures for such
-// rings are wrong. Sort-and-sweep over segments by min x: each segment is tested only against segments whose
+// Does a ring cross or touch itself? A bowtie's shoelace area is the difference of its lobes, and so is that of
+// a figure-8 whose lobes meet at a shared vertex, so such rings go to GEOS (isValid, then MakeValid) before
+// any area is taken. Sort-and-sweep over segments by min x: each segment is tested only against segments whose
 // x-range overlaps it, O(n log n + k) for the parcel-shaped rings we see (k = overlapping pairs).
-// Only PROPER crossings count (both orientation tests strictly opposite): rings touching themselves at a
-// vertex, which ESRI tolerates, are not reported. Coordinates are taken relative to the first vertex so the
-// orientation products stay precise on zone-prefixed GK eastings.
+// Any CONTACT of two non-adjacent segments counts (crossing, a vertex on another segment, collinear overlap):
+// this is a cheap pre-filter, and GEOS decides. A ring touching itself where the lobes wind the same way (an
+// "inverted hole") has the right shoelace area, but is invalid in OGC terms and is repaired the same way;
+// its area does not change. Coordinates are taken relative to the first vertex so the orientation products
+// stay precise on zone-prefixed GK eastings.
 
 export interface SweepScratch {
   minX: Float64Array;
@@ -115,10 +118,11 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 }
 
 /**
- * True when some two non-adjacent segments of the closed ring (n positions, last == first) properly cross.
- * `budget.pairs` is decremented per pair examined; when it runs out the answer is false (unchecked).
+ * True when some two non-adjacent segments of the closed ring (n positions, last == first) cross or touch.
+ * `budget.pairs` is decremented per pair examined; when it runs out the answer is true (unchecked: let GEOS
+ * decide), so no ring escapes the check because it was large.
  */
-export function ringSelfIntersects(
+export function ringSelfContacts(
   xs: Float64Array,
   ys: Float64Array,
   n: number,
@@ -157,7 +161,7 @@ export function ringSelfIntersects(
     for (let oj = oi + 1; oj < segs; oj++) {
       const j = order[oj] as number;
       if ((minX[j] as number) > maxXi) break;
-      if (--budget.pairs < 0) return false;
+      if (--budget.pairs < 0) return true;
       const d = i > j ? i - j : j - i;
       if (d === 1 || d === segs - 1) continue; // neighbours share a vertex
       const cx = (xs[j] as number) - x0;
@@ -167,10 +171,15 @@ export function ringSelfIntersects(
       if ((cy < dy ? dy : cy) < minYi || (cy < dy ? cy : dy) > maxYi) continue;
       const o1 = orient(ax, ay, bx, by, cx, cy);
       const o2 = orient(ax, ay, bx, by, dx, dy);
-      if (!((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0))) continue;
+      if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
       const o3 = orient(cx, cy, dx, dy, ax, ay);
       const o4 = orient(cx, cy, dx, dy, bx, by);
-      if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) return true;
+      if ((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) continue;
+      if (o1 !== 0 || o2 !== 0 || o3 !== 0 || o4 !== 0) return true; // crossing or touching
+      // All four collinear: they touch only if their extents overlap (x, or y for vertical segments).
+      const lo = (u: number, v: number): number => (u < v ? u : v);
+      const hi = (u: number, v: number): number => (u > v ? u : v);
+      if (lo(ax, bx) <= hi(cx, dx) && lo(cx, dx) <= hi(ax, bx) && lo(ay, by) <= hi(cy, dy) && lo(cy, dy) <= hi(ay, by)) return true;
     }
   }
   return false;

@@ -50,12 +50,16 @@ describe('readShp on fixtures', () => {
     expect(shape).toHaveLength(3);
   });
 
-  it('a bowtie is kept and reported by record number', () => {
+  it('a bowtie is read as the file has it and flagged for the GEOS check; the square is not', () => {
     const r = read('bowtie');
     expect(r.records).toHaveLength(2);
-    expect(r.issues).toEqual([
-      { code: 'shp.selfIntersection', severity: 'warning', file: 'bowtie.shp', params: { count: 1, records: '2' } },
-    ]);
+    expect(r.records.map((x) => x.check ?? false)).toEqual([false, true]);
+    expect(r.issues).toEqual([]); // the import repairs it and says so (geometry.repaired)
+  });
+
+  it('every multi-ring record is flagged for the GEOS check (rings may cross one another)', () => {
+    expect(read('hole').records.map((x) => x.check ?? false)).toEqual([true]);
+    expect(read('zone39_prj').records.map((x) => x.check ?? false)).toEqual([false, false, false]);
   });
 
   it('PolygonZ → 2D with shp.zmDropped once', () => {

@@ -7,7 +7,7 @@ import type { Geometry, Position } from 'geojson';
 import type { GeometryKind, Issue } from '../types';
 import { assemblePolygon, type RingInput } from './polygon-assembly';
 import { signedAreaFlat } from './ring-geometry';
-import { makeSweepScratch, ringSelfIntersects, type SweepScratch } from './self-intersection';
+import { makeSweepScratch, ringSelfContacts, type SweepScratch } from './self-intersection';
 import { baseShapeType, geometryKindOf, hasZOrM, SHAPE_TYPE_NAMES } from './shape-types';
 import { checkShx } from './shx';
 
@@ -15,6 +15,9 @@ export interface ShpRecord {
   /** 0-based position of the record in the .shp; pairs with DBF row `index`. */
   index: number;
   geometry: Geometry | null;
+  /** Set on polygons that may be invalid (a ring touching or crossing itself, or several rings that may
+   *  cross): the import asks GEOS whether they are valid and repairs those that are not. */
+  check?: true;
 }
 
 export interface ShpResult {
@@ -35,7 +38,8 @@ export interface ReadShpOptions {
   /** The .shx bytes, to cross-check record offsets (shx.mismatch). */
   shxBytes?: Uint8Array;
   shxPath?: string;
-  /** Segment pairs the self-intersection sweep may examine in total before giving up (default 50 million). */
+  /** Segment pairs the self-contact sweep may examine in total (default 50 million); past it, every
+   *  non-convex ring is sent to the GEOS check. */
   selfIntersectionPairBudget?: number;
 }
 
@@ -53,11 +57,12 @@ interface Ctx {
   sweep: SweepScratch;
   budget: { pairs: number };
   unclosedRings: number;
-  selfIntersecting: number[];
   zm: boolean;
+  /** Set by readPolygon when the record it just read needs the GEOS validity check. */
+  needsCheck: boolean;
 }
 
-function listParams(recordNumbers: number[]): { count: number; records: string } {
+export function listParams(recordNumbers: number[]): { count: number; records: string } {
   const shown = recordNumbers.slice(0, MAX_LISTED_RECORDS).join(', ');
   return { count: recordNumbers.length, records: recordNumbers.length > MAX_LISTED_RECORDS ? `${shown} …` : shown };
 }
@@ -108,8 +113,8 @@ export function readShp(bytes: Uint8Array, file: string, options: ReadShpOptions
     sweep: makeSweepScratch(),
     budget: { pairs: options.selfIntersectionPairBudget ?? 50_000_000 },
     unclosedRings: 0,
-    selfIntersecting: [],
     zm: hasZOrM(shapeType),
+    needsCheck: false,
   };
   const badRecords: number[] = [];
   const offsets: number[] = [];
@@ -148,13 +153,14 @@ export function readShp(bytes: Uint8Array, file: string, options: ReadShpOptions
       else if (baseShapeType(recType) !== fileBase || SHAPE_TYPE_NAMES[recType] === undefined) geometry = undefined;
       else {
         if (hasZOrM(recType)) ctx.zm = true;
-        geometry = readContent(ctx, fileBase, c, contentBytes, recordNumber);
+        ctx.needsCheck = false;
+        geometry = readContent(ctx, fileBase, c, contentBytes);
       }
     }
     if (geometry === undefined) badRecords.push(recordNumber);
     else {
       if (geometry === null) nullShapes++;
-      result.records.push({ index, geometry });
+      result.records.push(geometry && ctx.needsCheck ? { index, geometry, check: true } : { index, geometry });
     }
     index++;
     result.recordCount = index;
@@ -165,16 +171,13 @@ export function readShp(bytes: Uint8Array, file: string, options: ReadShpOptions
   if (nullShapes > 0) issues.push({ code: 'shp.nullShapes', severity: 'warning', file, params: { count: nullShapes } });
   if (badRecords.length > 0) issues.push({ code: 'shp.badRecords', severity: 'warning', file, params: listParams(badRecords) });
   if (ctx.unclosedRings > 0) issues.push({ code: 'shp.unclosedRing', severity: 'warning', file, params: { count: ctx.unclosedRings } });
-  if (ctx.selfIntersecting.length > 0) {
-    issues.push({ code: 'shp.selfIntersection', severity: 'warning', file, params: listParams(ctx.selfIntersecting) });
-  }
   if (truncated) issues.push({ code: 'shp.truncated', severity: 'warning', file, params: { count: result.recordCount } });
   if (options.shxBytes) issues.push(...checkShx(options.shxBytes, offsets, options.shxPath ?? file));
   return result;
 }
 
 /** Parses one record's content; undefined = corrupt (counts inconsistent with the content length). */
-function readContent(ctx: Ctx, base: number, c: number, len: number, recordNumber: number): Geometry | null | undefined {
+function readContent(ctx: Ctx, base: number, c: number, len: number): Geometry | null | undefined {
   const v = ctx.view;
   if (base === 1) {
     if (len < 20) return undefined;
@@ -208,7 +211,7 @@ function readContent(ctx: Ctx, base: number, c: number, len: number, recordNumbe
     prev = start;
   }
   if (base === 3) return readLines(ctx, c, numParts, numPoints, pointsAt);
-  return readPolygon(ctx, c, numParts, numPoints, pointsAt, recordNumber);
+  return readPolygon(ctx, c, numParts, numPoints, pointsAt);
 }
 
 function partEnd(v: DataView, c: number, p: number, numParts: number, numPoints: number): number {
@@ -240,11 +243,10 @@ function readPolygon(
   numParts: number,
   numPoints: number,
   pointsAt: number,
-  recordNumber: number,
 ): Geometry | undefined {
   const v = ctx.view;
   const rings: RingInput[] = [];
-  let crosses = false;
+  let contacts = false;
   for (let p = 0; p < numParts; p++) {
     const s = v.getInt32(c + 44 + p * 4, true);
     const e = partEnd(v, c, p, numParts, numPoints);
@@ -277,7 +279,7 @@ function readPolygon(
     }
     if (n < 4) continue; // fewer than three distinct corners: no area, not a ring (GeoJSON needs ≥ 4 positions)
     const area = signedAreaFlat(xs, ys, n);
-    if (!crosses && ctx.budget.pairs > 0 && ringSelfIntersects(xs, ys, n, ctx.sweep, ctx.budget)) crosses = true;
+    if (!contacts && ringSelfContacts(xs, ys, n, ctx.sweep, ctx.budget)) contacts = true;
     // Written reversed: shapefile outer rings are clockwise, RFC 7946 wants them counter-clockwise (and
     // the reverse for holes). assemblePolygon flips back the rare ring that turns out mis-wound.
     const coords: Position[] = new Array(n);
@@ -285,6 +287,8 @@ function readPolygon(
     rings.push({ coords, areaFileOrder: area, minX, minY, maxX, maxY });
   }
   if (rings.length === 0) return undefined;
-  if (crosses) ctx.selfIntersecting.push(recordNumber);
+  // Several rings may cross one another (an outer ring overlapping another, a hole poking out of its
+  // shell): no cheap test rules that out, so GEOS checks every multi-ring record.
+  ctx.needsCheck = contacts || rings.length > 1;
   return assemblePolygon(rings);
 }
