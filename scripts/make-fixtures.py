@@ -13,8 +13,9 @@ import shutil
 import struct
 import zlib
 
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 
+gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
 
@@ -93,11 +94,11 @@ def set_ldid(name, ldid):
         fh.write(bytes([ldid]))
 
 
-def parcels():
+def parcels(e0=E0):
     return [
-        (polygon(square(E0, N0, 50)), {'DLMC': '旱地', 'TBBH': '0001', 'TBMJ': 2500.0}),
-        (polygon(square(E0 + 100, N0, 40)), {'DLMC': '永久基本农田', 'TBBH': '0002', 'TBMJ': 1600.0}),
-        (polygon(square(E0 + 200, N0, 30)), {'DLMC': '农村宅基地', 'TBBH': '0003', 'TBMJ': 900.0}),
+        (polygon(square(e0, N0, 50)), {'DLMC': '旱地', 'TBBH': '0001', 'TBMJ': 2500.0}),
+        (polygon(square(e0 + 100, N0, 40)), {'DLMC': '永久基本农田', 'TBBH': '0002', 'TBMJ': 1600.0}),
+        (polygon(square(e0 + 200, N0, 30)), {'DLMC': '农村宅基地', 'TBBH': '0003', 'TBMJ': 900.0}),
     ]
 
 
@@ -116,6 +117,16 @@ def make_shapefiles():
     # Coordinates
     write_layer('zone39_prj', ogr.wkbPolygon, parcels())
     write_layer('zone39_no_prj', ogr.wkbPolygon, parcels(), srs=False)
+    # The same plots without the zone prefix (6-digit eastings) and without .prj: the central meridian cannot be
+    # told from the coordinates, so the CRS stays undecided (the app asks; `landpatrol inspect` describes it).
+    write_layer('no_prj_6digit', ogr.wkbPolygon, parcels(E0 - 39_000_000), srs=False)
+    # Zero records, fields and .prj kept: what `ogr2ogr -where 1=0` makes of zone39_prj (an empty template, a
+    # query that matched nothing). The .shp header's bbox is all zeros.
+    for ext in EXTS:
+        if os.path.exists(os.path.join(SHP, f'empty.{ext}')):
+            os.remove(os.path.join(SHP, f'empty.{ext}'))
+    gdal.VectorTranslate(os.path.join(SHP, 'empty.shp'), os.path.join(SHP, 'zone39_prj.shp'), format='ESRI Shapefile',
+                         where='1=0', layerName='empty', layerCreationOptions=['ENCODING=UTF-8'])
     # Geometry
     outer = square(E0, N0, 100)
     hole = square(E0 + 25, N0 + 25, 50, clockwise=False)
