@@ -2,18 +2,19 @@
  * `landpatrol` — the headless batch command on the same shared/ code as the app.
  *   landpatrol inspect PATH...            → JSON description of every layer found
  *   landpatrol overlay --plots P --with L → JSON areas of each plot over the given layers
- * Exit 0 when the input was read (warnings are in the JSON), 2 with a clear message on stderr when it
- * cannot be used. Bad input never produces a stack trace.
+ * Exit 0 when the input was read (warnings are in the JSON; inspect describes a layer whose CRS is unknown in
+ * its own coordinates), 2 with a clear message on stderr when it cannot be used (overlay refuses a layer it
+ * cannot place). Bad input never produces a stack trace.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { overlayPlots } from '../../shared/domain/geometry/overlay';
 import { importFiles } from '../../shared/formats/import';
-import type { ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
+import type { BundleDescription, ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
 import { parseArgs } from './args';
 import { InputPathError, readInputPath } from './read-inputs';
-import { areaJson, inspectJson, issueJson, zoneJson } from './reports';
+import { areaJson, inspectJson, issueJson, pendingInspectJson, zoneJson, type IssueJson } from './reports';
 
 class UsageError extends Error {
   constructor(readonly lines: string[]) {
@@ -56,29 +57,38 @@ function unusableLines(r: ImportResult): string[] {
   return lines;
 }
 
+const isDescribed = (b: PendingBundle): b is PendingBundle & { description: BundleDescription } => b.description !== undefined;
+
 async function inspect(paths: string[], crs?: number, encoding?: string): Promise<number> {
-  const layers: ParsedLayer[] = [];
-  const errors: ReturnType<typeof issueJson>[] = [];
+  const layers: (ReturnType<typeof inspectJson> | ReturnType<typeof pendingInspectJson>)[] = [];
+  const errors: IssueJson[] = [];
   const stderr: string[] = [];
   for (const p of paths) {
     const r = await importPath(p, crs, encoding);
-    layers.push(...r.layers);
+    layers.push(...r.layers.map(inspectJson));
+    // A layer whose CRS is unknown is still described (fields, rows, native extent), with a warning saying how
+    // to give the CRS: describing a file is what inspect is for, as ogrinfo does.
+    layers.push(...r.pending.filter(isDescribed).map(pendingInspectJson));
+    const undescribed = { ...r, pending: r.pending.filter((b) => !isDescribed(b)) };
     for (const f of r.failed) errors.push(...f.issues.map(issueJson));
-    for (const b of r.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: pendingReason(b) } }));
+    for (const b of undescribed.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: pendingReason(b) } }));
     errors.push(...r.issues.map(issueJson));
-    stderr.push(...unusableLines(r));
+    stderr.push(...unusableLines(undescribed));
   }
   if (stderr.length) process.stderr.write(stderr.join('\n') + '\n');
   if (layers.length === 0) {
     if (!stderr.length) process.stderr.write(cliMessageBoth('noLayers', { path: paths.join(' ') }) + '\n');
     return 2;
   }
-  process.stdout.write(JSON.stringify({ layers: layers.map(inspectJson), errors }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ layers, errors }, null, 2) + '\n');
   return 0;
 }
 
 async function loadLayers(p: string, crs?: number): Promise<ParsedLayer[]> {
   const r = await importPath(p, crs);
+  // A layer that cannot be placed cannot be overlaid, and leaving it out would turn its area into "uncovered":
+  // refuse the whole command, naming the file and how to give its CRS.
+  if (r.pending.length > 0) throw new UsageError(r.pending.map((b) => needsCrsMessage(b.source, pendingReason(b))));
   const lines = unusableLines(r);
   if (r.layers.length === 0) throw new UsageError(lines.length ? lines : [cliMessageBoth('noLayers', { path: p })]);
   if (lines.length) process.stderr.write(lines.join('\n') + '\n');

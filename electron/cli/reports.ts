@@ -3,7 +3,8 @@
  * so they are unit-tested without touching the disk.
  */
 import type { AreaFigures } from '../../shared/domain/units/area';
-import type { FieldDef, Issue, ParsedLayer } from '../../shared/formats/types';
+import type { BundleDescription, FieldDef, Issue, ParsedLayer, PendingBundle } from '../../shared/formats/types';
+import { crsUnknownMessage } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
 
 export interface AreaJson {
@@ -45,7 +46,15 @@ export function fieldTypeName(f: FieldDef): string {
   }
 }
 
-export const issueJson = (i: Issue): { code: string; severity: string; file: string; message: string; messageEn: string } => ({
+export interface IssueJson {
+  code: string;
+  severity: string;
+  file: string;
+  message: string;
+  messageEn: string;
+}
+
+export const issueJson = (i: Issue): IssueJson => ({
   code: i.code,
   severity: i.severity,
   file: i.file,
@@ -85,6 +94,43 @@ export function inspectJson(layer: ParsedLayer) {
     // Which Gauss-Krüger zone the planar figure is in (several when geographic data spans zones).
     planarZone: zones.size === 1 && firstZone ? firstZone : zones.size > 1 ? 'mixed' : null,
     warnings: layer.issues.map(issueJson),
+  };
+}
+
+/**
+ * A layer whose CRS could not be decided, described as far as it can be without one (ogrinfo does the same):
+ * fields, rows, encoding, geometry type, the extent in the file's own coordinates (`bboxNative`, unit unknown;
+ * 6 decimals as ogrinfo prints it), `crs`, `bboxLngLat` and areas null, and a `crs.unknown` warning that says how
+ * to give the CRS. The keys are those of a placed layer's, plus `bboxNative` and `crsCandidates`.
+ */
+export function pendingInspectJson(b: PendingBundle & { description: BundleDescription }) {
+  const d = b.description;
+  const reason = b.crsGuess?.reason ?? 'unknown';
+  const candidates = (b.crsGuess?.candidates ?? []).map((c) => c.epsg).filter((e): e is number => e !== null);
+  const crsWarning: IssueJson = {
+    code: 'crs.unknown',
+    severity: 'warning',
+    file: b.source,
+    message: crsUnknownMessage(b.source, reason, candidates, 'zh-CN'),
+    messageEn: crsUnknownMessage(b.source, reason, candidates, 'en'),
+  };
+  return {
+    source: b.source,
+    name: b.name,
+    featureCount: d.featureCount,
+    geometryType: GEOMETRY_TYPE[d.geometryKind],
+    shapeType: d.shapeType,
+    crs: null,
+    crsCandidates: candidates,
+    encoding: d.encoding.encoding,
+    encodingSource: d.encoding.source,
+    fields: d.fields.map((f) => ({ name: f.name, type: fieldTypeName(f), length: f.length, decimals: f.decimals })),
+    firstRows: d.firstRows,
+    bboxLngLat: null,
+    bboxNative: d.bboxNative ? d.bboxNative.map((v) => round(v, 6)) : null,
+    area: null,
+    planarZone: null,
+    warnings: [...d.issues.map(issueJson), crsWarning],
   };
 }
 

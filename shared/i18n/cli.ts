@@ -23,6 +23,12 @@ PATH is a .shp, a folder or a .zip. Results are printed as JSON on standard outp
     'zh-CN': '{file}：无法确定坐标系（{reason}），请用 --crs 指定 EPSG 代码，例如 --crs 4527。',
     en: '{file}: the coordinate system cannot be determined ({reason}); give it with --crs, e.g. --crs 4527.',
   },
+  crsUnknown: {
+    'zh-CN': '{file}：坐标系未知（{reason}），范围按文件自身的坐标给出，未计算面积；请用 --crs EPSG:xxxx 指定坐标系（{hint}）。',
+    en: "{file}: the coordinate system is unknown ({reason}); the extent is in the file's own coordinates and no area was computed; give it with --crs EPSG:xxxx ({hint}).",
+  },
+  'hint.example': { 'zh-CN': '例如 --crs EPSG:4527', en: 'e.g. --crs EPSG:4527' },
+  'hint.candidates': { 'zh-CN': '可能是 {candidates}，按数据所在的中央经线选择', en: 'likely one of {candidates}: pick the central meridian of the data' },
   'reason.no-prj-6-digit-easting': { 'zh-CN': '没有 .prj，东坐标为 6 位，无法判断中央经线', en: 'no .prj and 6-digit eastings: the central meridian is unknown' },
   'reason.no-prj-unrecognised': { 'zh-CN': '没有 .prj，坐标范围不像任何 CGCS2000 坐标系', en: 'no .prj, and the coordinates fit no CGCS2000 system' },
   'reason.prj-unrecognised': { 'zh-CN': '.prj 中的坐标系无法识别', en: 'the .prj describes a coordinate system we do not recognise' },
@@ -41,11 +47,29 @@ export function cliMessage(key: CliMessageKey, lang: 'zh-CN' | 'en', params: Rec
 export const cliMessageBoth = (key: CliMessageKey, params: Record<string, string | number> = {}): string =>
   `${cliMessage(key, 'zh-CN', params)}\n${cliMessage(key, 'en', params)}`;
 
+/** Why the CRS could not be decided, in words rather than as a code. */
+export function crsReasonText(reason: string, lang: 'zh-CN' | 'en'): string {
+  const key = `reason.${reason}` as CliMessageKey;
+  return key in CLI_MESSAGES ? cliMessage(key, lang) : reason;
+}
+
 /** "CRS cannot be decided" in both languages, with the reason said in words rather than as a code. */
 export function needsCrsMessage(file: string, reason: string): string {
-  const key = `reason.${reason}` as CliMessageKey;
-  const known = key in CLI_MESSAGES;
-  return (['zh-CN', 'en'] as const)
-    .map((lang) => cliMessage('needsCrs', lang, { file, reason: known ? cliMessage(key, lang) : reason }))
-    .join('\n');
+  return (['zh-CN', 'en'] as const).map((lang) => cliMessage('needsCrs', lang, { file, reason: crsReasonText(reason, lang) })).join('\n');
+}
+
+/** EPSG codes as a reader takes them in: a run of consecutive codes as "EPSG:4534–4554", others listed. */
+export function epsgListText(codes: readonly number[]): string {
+  const sorted = [...new Set(codes)].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  if (sorted.length > 2 && last - first === sorted.length - 1) return `EPSG:${first}–${last}`;
+  return sorted.map((c) => `EPSG:${c}`).join(', ');
+}
+
+/** inspect's warning for a layer described without a CRS: why, and how to give it (--crs), per language. */
+export function crsUnknownMessage(file: string, reason: string, candidates: readonly number[], lang: 'zh-CN' | 'en'): string {
+  const hint = candidates.length > 0 ? cliMessage('hint.candidates', lang, { candidates: epsgListText(candidates) }) : cliMessage('hint.example', lang);
+  return cliMessage('crsUnknown', lang, { file, reason: crsReasonText(reason, lang), hint });
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { REAL_DATA } from '../fixtures/read-fixture';
+import { ogrinfoSummary } from '../oracles/ogrinfo';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/landpatrol.mjs');
@@ -51,10 +52,14 @@ describe('landpatrol (built)', () => {
   it('inspects a whole folder: every bundle in it, sources relative to the folder', () => {
     const r = landpatrol('inspect', path.join(data, 'ae102-demo'));
     expect(r.code).toBe(0);
-    const layers = JSON.parse(r.stdout).layers as { source: string; featureCount: number }[];
-    // DLTB and Road read; Polygon has no .prj and cannot be placed, so stderr names it instead.
-    expect(layers.map((l) => [l.source, l.featureCount]).sort()).toEqual([['ae102-demo/DLTB.shp', 8], ['ae102-demo/Road.shp', 11]]);
-    expect(r.stderr).toMatch(/ae102-demo\/Polygon\.shp/);
+    expect(r.stderr).toBe('');
+    const layers = JSON.parse(r.stdout).layers as { source: string; featureCount: number; crs: unknown }[];
+    // DLTB and Road placed; Polygon has no .prj and cannot be placed, so it is described without a CRS.
+    expect(layers.map((l) => [l.source, l.featureCount, l.crs === null]).sort()).toEqual([
+      ['ae102-demo/DLTB.shp', 8, false],
+      ['ae102-demo/Polygon.shp', 5, true],
+      ['ae102-demo/Road.shp', 11, false],
+    ]);
   });
 
   it('reads the ae102 GBK layer flagged only by its LDID and warns about Xian 1980', () => {
@@ -70,14 +75,74 @@ describe('landpatrol (built)', () => {
     for (const w of layer.warnings) expect(w.message).toMatch(/DLTB/);
   });
 
-  it('exits 2 with a Chinese and English message when the CRS cannot be decided (no .prj)', () => {
-    const r = landpatrol('inspect', path.join(data, 'ae102-demo/Polygon.shp'));
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/Polygon\.shp/);
-    expect(r.stderr).toMatch(/坐标系/);
-    expect(r.stderr).toMatch(/coordinate system/);
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  it('describes a layer whose CRS cannot be decided (no .prj) as GDAL does: fields, rows, native extent, crs null, a warning', () => {
+    const shp = path.join(data, 'ae102-demo/Polygon.shp');
+    const gdal = ogrinfoSummary(shp); // 5 polygons, (499205.304430, -749.934517) - (500969.925417, 477.844435), SRS (unknown)
+    expect(gdal.srsUnknown).toBe(true);
+    const r = landpatrol('inspect', shp);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { layers, errors } = JSON.parse(r.stdout);
+    expect(errors).toEqual([]);
+    const [layer] = layers;
+    expect(layer).toMatchObject({ source: 'Polygon.shp', featureCount: gdal.featureCount, geometryType: gdal.geometry, crs: null, bboxLngLat: null, area: null, planarZone: null });
+    expect(layer.bboxNative).toEqual(gdal.extent);
+    expect(layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({ name: f.name, type: f.type, width: f.length, precision: f.decimals }))).toEqual(gdal.fields);
+    expect(layer.encoding).toBe('gbk');
+    expect(layer.firstRows[0]).toEqual({ Id: 0, Width: 15, YSDM: '1' });
+    const [w] = layer.warnings;
+    expect(layer.warnings).toHaveLength(1);
+    expect(w).toMatchObject({ code: 'crs.unknown', severity: 'warning', file: 'Polygon.shp' });
+    expect(w.message).toMatch(/^Polygon\.shp：坐标系未知.*--crs EPSG:/);
+    expect(w.messageEn).toMatch(/^Polygon\.shp: the coordinate system is unknown.*--crs EPSG:/);
+  });
+
+  it('names the likely CRS of 6-digit eastings without .prj, and --crs then places the layer', () => {
+    const shp = path.join(root, 'tests/fixtures/shp/no_prj_6digit.shp');
+    const described = landpatrol('inspect', shp);
+    expect(described.code).toBe(0);
+    const [layer] = JSON.parse(described.stdout).layers;
+    expect(layer).toMatchObject({ crs: null, featureCount: 3, bboxNative: ogrinfoSummary(shp).extent });
+    // CGCS2000 3° zones without the zone prefix, CM 75–135°E
+    expect(layer.crsCandidates).toEqual(Array.from({ length: 21 }, (_, i) => 4534 + i));
+    expect(layer.warnings[0].message).toContain('EPSG:4534–4554');
+    // The plots are 50², 40² and 30² m squares at CM 117°E: EPSG:4548.
+    const placed = landpatrol('inspect', shp, '--crs', 'EPSG:4548');
+    expect(placed.code).toBe(0);
+    const [p] = JSON.parse(placed.stdout).layers;
+    expect(p.crs).toMatchObject({ epsg: 4548, source: 'user' });
+    expect(p.area.planarM2).toBeCloseTo(2500 + 1600 + 900, 3);
+    expect(p.warnings.map((x: { code: string }) => x.code)).not.toContain('crs.unknown');
+  });
+
+  it('overlay refuses a layer whose CRS cannot be decided, naming it in Chinese and English (exit 2)', () => {
+    for (const args of [
+      ['--plots', banzhucun, '--with', path.join(data, 'ae102-demo/Polygon.shp')],
+      ['--plots', banzhucun, '--with', path.join(data, 'ae102-demo')], // its other layers are usable: still refused
+      ['--plots', path.join(data, 'ae102-demo/Polygon.shp'), '--with', banzhucun],
+    ]) {
+      const r = landpatrol('overlay', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/Polygon\.shp：无法确定坐标系.*--crs/);
+      expect(r.stderr).toMatch(/Polygon\.shp: the coordinate system cannot be determined.*--crs/);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+
+  it('reads a shapefile with zero records as an empty layer with a note, agreeing with GDAL', () => {
+    const shp = path.join(root, 'tests/fixtures/shp/empty.shp');
+    const gdal = ogrinfoSummary(shp); // Feature Count 0, Extent (0, 0) - (0, 0)
+    const r = landpatrol('inspect', shp);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [layer] = JSON.parse(r.stdout).layers;
+    expect(layer.featureCount).toBe(gdal.featureCount);
+    expect(layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({ name: f.name, type: f.type, width: f.length, precision: f.decimals }))).toEqual(gdal.fields);
+    expect(layer).toMatchObject({ geometryType: 'Polygon', crs: { epsg: 4527, source: 'prj' }, bboxLngLat: null, firstRows: [], area: { planarM2: 0, mu: 0 } });
+    expect(layer.warnings).toEqual([
+      { code: 'layer.empty', severity: 'info', file: 'empty.shp', message: 'empty.shp：图层没有任何记录（0 个要素），按空图层读取', messageEn: 'empty.shp: the layer has no records (0 features); read as an empty layer' },
+    ]);
   });
 
   it('exits 2 for missing paths and bad arguments, without a stack trace', () => {
