@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['shared/**/*.spec.ts', 'electron/**/*.spec.ts', 'renderer/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+    // The real shapefiles in ../shared/data (or LANDPATROL_REAL_DATA): checked once, one clear message if absent.
+    globalSetup: ['tests/real-data.global-setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
