@@ -101,9 +101,9 @@ describe('appResponseHeaders', () => {
     expect(h['Content-Length']).toBe('42');
   });
 
-  it('the CSP allows no remote origin', () => {
+  it('the CSP allows no remote origin, and scripts from self plus WebAssembly compilation only', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|'unsafe-eval'/);
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 });

@@ -7,9 +7,13 @@
  * Why each source: maplibre runs its worker from a same-origin script and makes blob: workers for some
  * builds (worker-src blob:); map canvases export as data:/blob: images; the renderer fetches bundled
  * styles/fonts from 'self'. No remote origin appears here: nothing leaves the machine by default.
+ * 'wasm-unsafe-eval' (and only that, never 'unsafe-eval'): the geometry engine is GEOS compiled to
+ * WebAssembly (geos-wasm, shared/domain/geometry/engine), which the import and overlay workers compile
+ * with WebAssembly.instantiate; the directive allows compiling WebAssembly, not evaluating JavaScript
+ * strings (CSP3 "wasm-unsafe-eval").
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
   "img-src 'self' data: blob:; connect-src 'self' blob: data:; font-src 'self' data:; object-src 'none'; " +
   "base-uri 'none'; frame-ancestors 'none'";
 

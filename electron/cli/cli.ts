@@ -7,14 +7,15 @@
  * cannot place). Bad input never produces a stack trace.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
+import { loadGeometryEngine } from '../../shared/domain/geometry/engine/load';
 import { overlayPlots } from '../../shared/domain/geometry/overlay';
 import { importFiles } from '../../shared/formats/import';
 import type { BundleDescription, ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
-import { parseArgs } from './args';
+import { parseArgs, type OverlayLayerArg } from './args';
 import { InputPathError, readInputPath } from './read-inputs';
-import { areaJson, inspectJson, issueJson, pendingInspectJson, zoneJson, type IssueJson } from './reports';
+import { inspectJson, issueJson, overlayPlotJson, pendingInspectJson, type IssueJson } from './reports';
 
 class UsageError extends Error {
   constructor(readonly lines: string[]) {
@@ -106,38 +107,33 @@ function plotId(layer: ParsedLayer, props: Record<string, unknown>, fid: number,
   return v === undefined || v === null || v === '' ? String(fid + 1) : String(v);
 }
 
-async function overlay(a: { plots: string; with: string[]; groupBy?: string; idField?: string; crs?: number }): Promise<number> {
+async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: string; idField?: string; crs?: number }): Promise<number> {
   const plotLayers = await loadLayers(a.plots, a.crs);
   const plotLayer = plotLayers[0] as ParsedLayer;
   if (plotLayer.geometryKind !== 'polygon') fail('plotsNotPolygons', { file: plotLayer.source });
   if (a.idField && !plotLayer.fields.some((f) => f.name.toUpperCase() === a.idField?.toUpperCase())) fail('idFieldMissing', { file: plotLayer.source, field: a.idField });
   const overlayLayers = [];
-  for (const p of a.with) {
-    for (const layer of await loadLayers(p, a.crs)) {
+  for (const w of a.with) {
+    // PATH:FIELD groups this layer by FIELD, which it must have; --group-by groups the layers that have it.
+    const groupBy = w.groupBy ?? a.groupBy;
+    for (const layer of await loadLayers(w.path, a.crs)) {
       if (layer.geometryKind !== 'polygon') continue;
-      const groupKey = a.groupBy ? layer.fields.find((f) => f.name.toUpperCase() === a.groupBy?.toUpperCase())?.name : undefined;
+      const groupKey = groupBy ? layer.fields.find((f) => f.name.toUpperCase() === groupBy.toUpperCase())?.name : undefined;
+      if (w.groupBy && !groupKey) fail('groupFieldMissing', { file: layer.source, field: w.groupBy });
       overlayLayers.push({
         name: layer.name,
         features: layer.features
           .filter((f) => isAreal(f.geometry))
-          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? String(f.properties[groupKey] ?? '') : null })),
+          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? String(f.properties[groupKey] ?? '') : null, fid: f.fid })),
       });
     }
   }
   const plots = plotLayer.features
     .filter((f) => isAreal(f.geometry))
-    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: f.geometry as Polygon | MultiPolygon }));
-  const result = overlayPlots(plots, overlayLayers);
-  const out = {
-    plots: result.plots.map((p) => ({
-      id: p.id,
-      zone: zoneJson(p.zone),
-      area: areaJson(p.area),
-      overlaps: p.overlaps.map((o) => ({ layer: o.layer, group: o.group, area: areaJson(o.area) })),
-      uncovered: areaJson(p.uncovered),
-      byLayer: p.byLayer.map((b) => ({ layer: b.layer, covered: areaJson(b.covered), uncovered: areaJson(b.uncovered) })),
-    })),
-  };
+    // The plot's own zone (its layer's data zone), so its total here is the one identify and inspect print.
+    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: f.geometry as Polygon | MultiPolygon, ...(f.area ? { zone: f.area.zone } : {}) }));
+  const result = overlayPlots(await loadGeometryEngine(), plots, overlayLayers);
+  const out = { plots: result.plots.map(overlayPlotJson) };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return 0;
 }

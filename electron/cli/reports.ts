@@ -2,6 +2,8 @@
  * The JSON shapes `landpatrol inspect` and `landpatrol overlay` print. Pure functions over shared/ types,
  * so they are unit-tested without touching the disk.
  */
+import type { OverlayPlotResult } from '../../shared/domain/geometry/overlay';
+import { printedPlot, type PrintedFigures } from '../../shared/domain/geometry/overlay-table';
 import type { AreaFigures } from '../../shared/domain/units/area';
 import type { BundleDescription, FieldDef, Issue, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { crsUnknownMessage } from '../../shared/i18n/cli';
@@ -135,3 +137,27 @@ export function pendingInspectJson(b: PendingBundle & { description: BundleDescr
 }
 
 export const zoneJson = (z: AreaFigures['zone']) => ({ width: z.width, zone: z.zone, centralMeridian: z.centralMeridian });
+
+const figuresJson = (f: PrintedFigures): AreaJson => ({ ellipsoidalM2: f.ellipsoidalM2, planarM2: f.planarM2, mu: f.mu });
+
+/**
+ * One plot of `landpatrol overlay`: figures rounded like areaJson (m² to 0.001, 亩 to 1e-6) and apportioned
+ * so each layer's groups + uncovered add up to the plot's area to the last printed digit (overlay-table.ts).
+ */
+export function overlayPlotJson(p: OverlayPlotResult) {
+  const t = printedPlot(p, { m2: 3, mu: 6 });
+  return {
+    id: p.id,
+    zone: zoneJson(p.zone),
+    area: figuresJson(t.total),
+    overlaps: t.layers.flatMap((b) => b.groups.map((g) => ({ layer: b.layer, group: g.group, area: figuresJson(g.area) }))),
+    uncovered: figuresJson(t.uncovered),
+    byLayer: t.layers.map((b) => ({ layer: b.layer, covered: figuresJson(b.covered), uncovered: figuresJson(b.remainder), complete: b.complete })),
+    // Never silently left out: a feature the engine could not use is named (its record number, 1-based as GIS
+    // software counts them), and `complete: false` marks every figure that depends on it.
+    complete: p.complete,
+    unusable: p.unusable.map((u) => ({ layer: u.layer, record: u.fid >= 0 ? u.fid + 1 : null, message: u.message })),
+    // Boundaries GEOS found invalid and repaired before clipping (layer null: the plot itself).
+    repaired: p.repaired.map((r) => ({ layer: r.layer, record: r.fid >= 0 ? r.fid + 1 : null })),
+  };
+}

@@ -6,8 +6,9 @@ import type { AreaFigures, GkZoneRef } from '../../../shared/domain/units/area';
 import { squareMetres, toMu } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 
-/** [ellipsoidal m², planar m², zone width, zone, central meridian] */
-export type PackedArea = [number, number, 3 | 6, number, number];
+/** [ellipsoidal m², planar m², zone width, zone, central meridian] and, for the figures of a boundary GEOS
+ *  repaired, a sixth element 1 (stores written before repairs existed have five: read as not repaired). */
+export type PackedArea = [number, number, 3 | 6, number, number] | [number, number, 3 | 6, number, number, 1];
 export type Bbox = [number, number, number, number];
 
 export interface AttributeStoreJson {
@@ -21,14 +22,17 @@ export interface AttributeStoreJson {
 
 export function packArea(a: AreaFigures | undefined): PackedArea | null {
   if (!a || !Number.isFinite(a.ellipsoidalM2) || !Number.isFinite(a.planarM2)) return null;
-  return [a.ellipsoidalM2, a.planarM2, a.zone.width, a.zone.zone, a.zone.centralMeridian];
+  const base: [number, number, 3 | 6, number, number] = [a.ellipsoidalM2, a.planarM2, a.zone.width, a.zone.zone, a.zone.centralMeridian];
+  return a.boundary === 'repaired' ? [...base, 1] : base;
 }
 
 export function unpackArea(p: PackedArea | null | undefined): AreaFigures | null {
   if (!p) return null;
   const planar = squareMetres(p[1]);
   const zone: GkZoneRef = { width: p[2], zone: p[3], centralMeridian: p[4] };
-  return { ellipsoidalM2: squareMetres(p[0]), planarM2: planar, mu: toMu(planar), zone };
+  const figures: AreaFigures = { ellipsoidalM2: squareMetres(p[0]), planarM2: planar, mu: toMu(planar), zone };
+  if (p[5] === 1) figures.boundary = 'repaired';
+  return figures;
 }
 
 /** A loaded store with an fid → row index. */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { compareGroups, overlayPlots, type OverlayLayer, type OverlayPlot } from './overlay';
+import { compareGroups, overlayPlots as overlayWith, type OverlayLayer, type OverlayOptions, type OverlayPlot } from './overlay';
+import { loadGeometryEngine } from './engine/load';
 import { makeGkToLngLat } from '../crs/transform';
 import { readDbfTextField, readPolygonShp } from '../../../tests/oracles/read-shapefile';
 import { REAL_DATA } from '../../../tests/fixtures/read-fixture';
+
+const engine = await loadGeometryEngine();
+const overlayPlots = (plots: OverlayPlot[], layers: OverlayLayer[], opts?: OverlayOptions) => overlayWith(engine, plots, layers, opts);
 
 // Oracle: scripts/overlay-reference.py (GEOS via shapely, PROJ via pyproj, GeographicLib via
 // pyproj.Geod) run by scripts/make-oracles.py on the real banzhucun layer grouped by DLMC.
@@ -65,25 +69,31 @@ describe('overlayPlots on banzhucun (10 653 polygons, grouped by DLMC) vs shapel
         expect(close(planar, r.planarM2, ref.planarM2), `${ref.id} ${r.group} planar ${planar} vs ${r.planarM2}`).toBe(true);
         expect(close(ell, r.ellipsoidalM2, ref.planarM2), `${ref.id} ${r.group} ellipsoidal ${ell} vs ${r.ellipsoidalM2}`).toBe(true);
       }
-      expect(close(got.uncovered.planarM2, ref.uncoveredPlanarM2, ref.planarM2), `${ref.id} uncovered ${got.uncovered.planarM2} vs ${ref.uncoveredPlanarM2} ${JSON.stringify(got.skipped).slice(0, 300)}`).toBe(true);
+      expect(close(got.uncovered.planarM2, ref.uncoveredPlanarM2, ref.planarM2), `${ref.id} uncovered ${got.uncovered.planarM2} vs ${ref.uncoveredPlanarM2} ${JSON.stringify(got.unusable).slice(0, 300)}`).toBe(true);
       // Uncovered (ellipsoidal) is total − covered: the plot's total has geodesic edges, the pieces the
       // GK-straight images of them; the two differ by ~1e-8 of the plot (also between GEOS's own
       // arithmetic and geometric remainders), so this one is checked to 1e-6 of the plot's area.
       expect(Math.abs(got.uncovered.ellipsoidalM2 - ref.uncoveredEllipsoidalM2) <= 1e-6 * ref.planarM2, `${ref.id} uncovered ell ${got.uncovered.ellipsoidalM2} vs ${ref.uncoveredEllipsoidalM2} (byLayer ${got.byLayer[0]?.uncovered.ellipsoidalM2})`).toBe(true);
-      expect(got.skipped).toEqual([]);
+      expect(got.unusable).toEqual([]);
+      expect(got.complete).toBe(true);
     });
   });
 
-  it('figures add up: Σ groups + layer uncovered = plot total (1e-6 m²), geometry agrees', () => {
+  it('figures add up: Σ groups + layer uncovered = plot total (planar 1e-6 m², ellipsoidal 1e-8 of the plot), never negative', () => {
     for (const p of result.plots) {
       for (const l of p.byLayer) {
         const groups = p.overlaps.filter((o) => o.layer === l.layer);
         const sumPlanar = groups.reduce((s, o) => s + o.area.planarM2, 0);
         const sumEll = groups.reduce((s, o) => s + o.area.ellipsoidalM2, 0);
         expect(Math.abs(sumPlanar + l.uncovered.planarM2 - p.area.planarM2)).toBeLessThan(1e-6);
-        expect(Math.abs(sumEll + l.uncovered.ellipsoidalM2 - p.area.ellipsoidalM2)).toBeLessThan(1e-6);
+        // Ellipsoidal pieces carry nodes GEOS inserted on the plot's edges, which are straight in the GK plane,
+        // while the plot's own total follows its lon/lat vertices (measured here: ≤ 2.1e-9 of the plot): a
+        // fully covered plot's pieces may sum to a hair over its total, and the remainder is then 0, never
+        // negative. Tables balance at the printed digit (overlay-table.ts).
+        expect(Math.abs(sumEll + l.uncovered.ellipsoidalM2 - p.area.ellipsoidalM2)).toBeLessThan(Math.max(1e-6, 1e-8 * p.area.planarM2));
+        expect(l.uncovered.ellipsoidalM2).toBeGreaterThanOrEqual(0);
         expect(Math.abs(l.covered.planarM2 - sumPlanar)).toBeLessThan(1e-6);
-        if (l.checkDiffM2 !== null) expect(l.checkDiffM2).toBeLessThan(1e-3);
+        expect(l.complete).toBe(true);
         for (const o of groups) expect(o.area.mu).toBeCloseTo(o.area.planarM2 * 0.0015, 9);
       }
     }
@@ -113,14 +123,31 @@ describe('overlayPlots robustness and rules', () => {
     expect(b / total).toBeCloseTo(0.125, 3); // b minus the half a already took
     expect(r?.overlaps.map((o) => o.group)).toEqual(['a', 'b']);
   });
-  it('a self-intersecting (bowtie) feature does not crash the overlay', () => {
-    const bowtie: Polygon = { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35.01], [117.01, 35], [117, 35.01], [117, 35]]] };
-    const r = overlayPlots([{ id: 'p', geometryLngLat: sq(117, 35, 0.01) }], [{ name: 'L', features: [{ geometryLngLat: bowtie, group: null }] }]);
-    expect(r.plots).toHaveLength(1);
-    const p = r.plots[0];
-    if (!p) return;
-    const covered = p.byLayer[0]?.covered.planarM2 ?? 0;
-    expect(covered + (p.byLayer[0]?.uncovered.planarM2 ?? 0)).toBeCloseTo(p.area.planarM2, 6);
+  const bowtie: Polygon = { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35.01], [117.01, 35], [117, 35.01], [117, 35]]] };
+  it('a bowtie feature counts with both lobes (half the square), is named as repaired, and the block adds up', () => {
+    const r = overlayPlots([{ id: 'p', geometryLngLat: sq(117, 35, 0.01) }], [{ name: 'L', features: [{ geometryLngLat: bowtie, group: null, fid: 7 }] }]);
+    const p = r.plots[0]!;
+    const l = p.byLayer[0]!;
+    expect(l.covered.planarM2 / p.area.planarM2).toBeCloseTo(0.5, 3); // not 0: the lobes' areas no longer cancel
+    expect(l.covered.planarM2 + l.uncovered.planarM2).toBeCloseTo(p.area.planarM2, 6);
+    expect(p.repaired).toEqual([{ layer: 'L', fid: 7 }]);
+    expect(p.complete).toBe(true);
+  });
+  it('a bowtie PLOT (the issue: −4 823.56 m² 其他/未覆盖 before) has the area of both lobes and no negative figure', () => {
+    const farmland: Polygon = sq(117, 35, 0.006); // covers all of one lobe and part of the other
+    const r = overlayPlots([{ id: 'bow', geometryLngLat: bowtie }], [{ name: '永久基本农田', features: [{ geometryLngLat: farmland, group: null }] }]);
+    const p = r.plots[0]!;
+    const full = overlayPlots([{ id: 'sq', geometryLngLat: sq(117, 35, 0.01) }], []).plots[0]!;
+    expect(p.area.planarM2 / full.area.planarM2).toBeCloseTo(0.5, 3);
+    expect(p.repaired).toEqual([{ layer: null, fid: -1 }]);
+    const l = p.byLayer[0]!;
+    for (const v of [p.area, l.covered, l.uncovered, p.uncovered, ...p.overlaps.map((o) => o.area)]) {
+      expect(v.planarM2).toBeGreaterThanOrEqual(0);
+      expect(v.ellipsoidalM2).toBeGreaterThanOrEqual(0);
+      expect(v.mu).toBeGreaterThanOrEqual(0);
+    }
+    expect(l.covered.planarM2).toBeLessThanOrEqual(p.area.planarM2);
+    expect(l.covered.planarM2 + l.uncovered.planarM2).toBeCloseTo(p.area.planarM2, 6);
   });
   it('group order: code-unit order, null last', () => {
     expect(['水田', null, '旱地', '果园'].sort(compareGroups)).toEqual(['旱地', '果园', '水田', null]);
@@ -146,5 +173,74 @@ describe('overlayPlots remainders', () => {
       expect(u.mu.toFixed(4)).toBe('0.0000');
       expect(r.overlaps.reduce((s, o) => s + o.area.planarM2, 0)).toBeCloseTo(r.area.planarM2, 6);
     }
+  });
+});
+
+/** A small deterministic generator (mulberry32): the same cases on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('property: random plots over random layers never give a negative figure and always add up', () => {
+  it('150 plots (a third of them self-crossing) over 3 layers of random, overlapping, partly invalid polygons', () => {
+    const rand = rng(20261201);
+    const blob = (cx: number, cy: number, r: number, n: number, scramble: boolean): Polygon => {
+      const pts: number[][] = [];
+      for (let k = 0; k < n; k++) {
+        const t = (k / n) * 2 * Math.PI;
+        const rr = r * (0.5 + rand());
+        pts.push([cx + rr * Math.cos(t), cy + rr * Math.sin(t) * 0.8]);
+      }
+      if (scramble) for (let k = 0; k < 2; k++) { const i = Math.floor(rand() * n); const j = Math.floor(rand() * n); const t = pts[i]!; pts[i] = pts[j]!; pts[j] = t; }
+      pts.push([...pts[0]!]);
+      return { type: 'Polygon', coordinates: [pts] };
+    };
+    const at = () => [113 + rand() * 0.05, 30 + rand() * 0.05] as const;
+    const layers: OverlayLayer[] = ['A', 'B', 'C'].map((name, li) => ({
+      name,
+      features: Array.from({ length: 100 }, (_, i) => {
+        const [x, y] = at();
+        return { geometryLngLat: blob(x, y, 0.002 + rand() * 0.004, 5 + Math.floor(rand() * 20), rand() < 0.15), group: li === 2 ? null : ['甲', '乙', '丙'][i % 3]!, fid: i };
+      }),
+    }));
+    const plots: OverlayPlot[] = Array.from({ length: 150 }, (_, i) => {
+      const [x, y] = at();
+      return { id: `p${i}`, geometryLngLat: blob(x, y, 0.001 + rand() * 0.005, 4 + Math.floor(rand() * 30), i % 3 === 0) };
+    });
+    const result = overlayPlots(plots, layers);
+    let repairedPlots = 0;
+    let worstEll = 0;
+    for (const p of result.plots) {
+      if (p.repaired.some((r) => r.layer === null)) repairedPlots++;
+      expect(p.complete).toBe(true);
+      const all = [p.area, p.uncovered, ...p.overlaps.map((o) => o.area), ...p.byLayer.flatMap((l) => [l.covered, l.uncovered])];
+      for (const a of all) {
+        expect(a.planarM2).toBeGreaterThanOrEqual(0);
+        expect(a.ellipsoidalM2).toBeGreaterThanOrEqual(0);
+        expect(a.mu).toBeGreaterThanOrEqual(0);
+      }
+      const tol = Math.max(1e-6, 1e-8 * p.area.planarM2);
+      expect(p.uncovered.planarM2).toBeLessThanOrEqual(p.area.planarM2 + tol);
+      for (const l of p.byLayer) {
+        const groups = p.overlaps.filter((o) => o.layer === l.layer);
+        expect(l.covered.planarM2).toBeLessThanOrEqual(p.area.planarM2 + tol);
+        expect(Math.abs(groups.reduce((s, o) => s + o.area.planarM2, 0) + l.uncovered.planarM2 - p.area.planarM2)).toBeLessThan(tol);
+        const ellGap = Math.abs(groups.reduce((s, o) => s + o.area.ellipsoidalM2, 0) + l.uncovered.ellipsoidalM2 - p.area.ellipsoidalM2);
+        worstEll = Math.max(worstEll, ellGap / p.area.planarM2);
+        // Here edges run to ~900 m, so the GK-chord nodes GEOS inserts stray further from the geodesic than on
+        // real parcels (≤ 2.1e-9 on banzhucun, above): the gap grows with the square of the edge length.
+        expect(ellGap).toBeLessThan(Math.max(1e-6, 2e-7 * p.area.planarM2));
+        expect(p.uncovered.planarM2).toBeLessThanOrEqual(l.uncovered.planarM2 + tol); // ∪ of layers covers at least each layer
+      }
+    }
+    expect(repairedPlots).toBeGreaterThan(25); // the scrambled plots really were invalid and went through MakeValid
+    console.log(`worst ellipsoidal gap: ${worstEll.toExponential(2)} of the plot`);
   });
 });

@@ -2,41 +2,48 @@
  * Plot overlay — "how much farmland / which land classes / which planning zones does this plot
  * occupy" (DOMAIN.md, 图斑核查 and "Overlay figures must add up").
  *
- * Method (mirrored independently by scripts/overlay-reference.py with GEOS, the test oracle):
- * 1. Work in the plot's CGCS2000 3° GK zone, no prefix (planar metres; gkZoneForLongitude of the
- *    plot's bbox centre). Candidate features are projected into that zone once and cached.
- * 2. Candidates from a Flatbush index per layer on lon/lat bboxes (built once per layer).
- * 3. Clip each candidate by the plot (polyclip-ts intersection). A feature polyclip cannot handle
- *    (self-intersections it rejects) is skipped and listed in `skipped` — never a crash.
- * 4. Per layer and group: UNION the clipped pieces, so overlapping features are not counted twice.
- *    Groups within a layer are made disjoint in a fixed order: group names sorted by UTF-16 code unit
- *    (plain `<`), `null` last; an earlier group keeps the contested area. So
- *    Σ groups + layer-uncovered = plot total exactly, with layer-uncovered computed as
- *    total − Σ groups (planar and ellipsoidal); the geometric difference plot − ∪groups is computed
- *    too and its planar area reported as a check (`checkDiffM2`, ~1e-6 m²).
- * 5. `uncovered` = plot − ∪ (all layers), as geometry.
- * Ellipsoidal figures of pieces: inverse-project the planar pieces to lon/lat, ellipsoidalAreaM2.
- * 亩 follow the planar figure.
+ * Method (mirrored independently by scripts/overlay-reference.py with shapely/GEOS, the test oracle and
+ * the benchmark reference):
+ * 1. Work in the plot's CGCS2000 3° GK zone, no prefix (planar metres) — or the zone the plot's own
+ *    figures are in (`OverlayPlot.zone`), so the plot's total here equals its total in identify.
+ * 2. Candidates from a Flatbush index per layer on lon/lat bboxes (built once per layer, `OverlayIndex`).
+ *    Each candidate is projected into the zone and built as a GEOS geometry once, and cached; a boundary
+ *    GEOS finds invalid is repaired (MakeValid) and the result names it (`repaired`).
+ * 3. Clip each candidate by the plot (GEOS OverlayNG intersection; a candidate of many vertices is first cut
+ *    to the plot's box by ClipByRect, which is exact on the box and linear in time). A candidate GEOS cannot
+ *    clip even after repair is named in `unusable`, and every figure that depends on it is marked
+ *    (`complete: false` on its layer and on the plot): never silently left out.
+ * 4. Per layer and group: UNION the clipped pieces, so overlapping features count once. Groups within a layer
+ *    are made disjoint in a fixed order: group names sorted by UTF-16 code unit (plain `<`), `null` last; an
+ *    earlier group keeps the contested area. A layer's remainder (其他/未覆盖) is total − Σ groups (planar and
+ *    ellipsoidal), so Σ groups + remainder = total exactly; no figure is negative (noise of either sign
+ *    below NOISE is 0).
+ * 5. `uncovered` = plot − ∪ (all layers): total − area(∪ of every layer's covered geometry).
+ * Planar figures are GEOS's areas; ellipsoidal figures inverse-project each piece to lon/lat and take
+ * ellipsoidalAreaM2; 亩 follow the planar figure.
  */
 import Flatbush from 'flatbush';
-import { difference, intersection, union, type Geom } from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { toMu, squareMetres, type AreaFigures, type GkZoneRef } from '../units/area';
 import { gkZoneForLongitude, makeGkToLngLat, makeLngLatToGkEN } from '../crs/transform';
-import { ellipsoidalAreaM2, planarAreaM2, polygonsOf } from './area';
-
-type Pair = [number, number];
-type MultiPoly = Pair[][][];
+import { ellipsoidalAreaM2, polygonsOf } from './area';
+import type { Bbox } from './bbox';
+import { EngineError, type GeometryEngine, type Polygons } from './engine/engine';
+import type { Ptr } from './engine/geos-api';
 
 export interface OverlayPlot {
   id: string;
   geometryLngLat: Polygon | MultiPolygon;
+  /** The GK zone of the plot's own figures (its layer's data zone); default: the 3° zone of its centre. */
+  zone?: GkZoneRef;
 }
 
 export interface OverlayFeature {
   geometryLngLat: Polygon | MultiPolygon;
   /** Classifying value (DLMC, GHFQMC …); null when the layer is not grouped. */
   group: string | null;
+  /** The feature's id for messages (its record number, 0-based fid); default: its index in the layer. */
+  fid?: number;
 }
 
 export interface OverlayLayer {
@@ -59,16 +66,22 @@ export interface OverlayLayerSummary {
   covered: AreaFigures;
   /** total − Σ groups, so the layer's table adds up exactly. */
   uncovered: AreaFigures;
-  /** |area(plot − ∪groups) − uncovered.planarM2| in m²: agreement of geometry and arithmetic; null
-   *  when polyclip-ts could not compute that difference (a known robustness limit of its sweep). */
-  checkDiffM2: number | null;
+  /** false when a feature of this layer that touches the plot could not be used (see `unusable`): the
+   *  layer's figures are then marked as incomplete wherever they are shown. */
+  complete: boolean;
 }
 
-export interface OverlaySkip {
+/** A feature the engine could not use for this plot; `fid` as in OverlayFeature. */
+export interface OverlayUnusable {
   layer: string;
-  featureIndex: number;
-  reason: 'clip-failed';
+  fid: number;
   message: string;
+}
+
+/** A feature (or the plot itself) whose boundary was invalid and was repaired before clipping. */
+export interface OverlayRepaired {
+  layer: string | null; // null: the plot
+  fid: number;
 }
 
 export interface OverlayPlotResult {
@@ -78,7 +91,10 @@ export interface OverlayPlotResult {
   overlaps: OverlayPiece[];
   uncovered: AreaFigures;
   byLayer: OverlayLayerSummary[];
-  skipped: OverlaySkip[];
+  /** false when any figure of this plot depends on an unusable feature. */
+  complete: boolean;
+  unusable: OverlayUnusable[];
+  repaired: OverlayRepaired[];
 }
 
 export interface OverlayResult {
@@ -93,7 +109,7 @@ export function compareGroups(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-function bboxOf(polys: Position[][][] | MultiPoly): [number, number, number, number] {
+function bboxOf(polys: Position[][][]): Bbox {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -113,20 +129,38 @@ function bboxOf(polys: Position[][][] | MultiPoly): [number, number, number, num
   return [minX, minY, maxX, maxY];
 }
 
-const planarOf = (mp: MultiPoly): number => planarAreaM2({ type: 'MultiPolygon', coordinates: mp });
+const boxesOverlap = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+const boxInside = (inner: Bbox, outer: Bbox): boolean => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+
+/** Candidates with more vertices than this are cut to the plot's box before the exact intersection. */
+const RECT_CLIP_VERTICES = 64;
 
 interface ZoneTools {
+  key: string;
   zone: GkZoneRef;
   toGk: (lng: number, lat: number) => [number, number];
   toLngLat: (e: number, n: number) => [number, number];
 }
 
+const zoneKey = (z: GkZoneRef): string => `${z.width}/${z.zone}/${z.centralMeridian}`;
+
+interface CachedFeature {
+  /** GEOS geometry in the zone, valid (repaired if it was not); 0 when nothing with an area is left. */
+  geom: Ptr;
+  bbox: Bbox;
+  vertices: number;
+  repaired: boolean;
+}
+
+/** A layer prepared for overlay: its lon/lat index, and its features built in GEOS per zone, on demand. */
 class LayerIndex {
   readonly index: Flatbush | null;
-  private readonly projected = new Map<string, (MultiPoly | null)[]>();
-  private readonly bboxes = new Map<string, ([number, number, number, number] | null)[]>();
+  private readonly cache = new Map<string, (CachedFeature | undefined)[]>();
 
-  constructor(readonly layer: OverlayLayer) {
+  constructor(
+    readonly layer: OverlayLayer,
+    private readonly engine: GeometryEngine,
+  ) {
     const n = layer.features.length;
     if (n === 0) {
       this.index = null;
@@ -140,156 +174,232 @@ class LayerIndex {
     this.index.finish();
   }
 
-  /** The feature projected into the zone (cached per zone), with its planar bbox. */
-  inZone(i: number, tools: ZoneTools): { geom: MultiPoly; bbox: [number, number, number, number] } | null {
-    const key = `${tools.zone.width}/${tools.zone.zone}`;
-    let cache = this.projected.get(key);
-    let boxes = this.bboxes.get(key);
-    if (!cache || !boxes) {
-      cache = new Array<MultiPoly | null>(this.layer.features.length).fill(null);
-      boxes = new Array<[number, number, number, number] | null>(this.layer.features.length).fill(null);
-      this.projected.set(key, cache);
-      this.bboxes.set(key, boxes);
+  fidOf(i: number): number {
+    return this.layer.features[i]?.fid ?? i;
+  }
+
+  /** The feature in the zone's GEOS form (cached). Throws EngineError when GEOS cannot build or repair it. */
+  inZone(i: number, tools: ZoneTools): CachedFeature {
+    let list = this.cache.get(tools.key);
+    if (!list) {
+      list = new Array<CachedFeature | undefined>(this.layer.features.length);
+      this.cache.set(tools.key, list);
     }
-    let geom = cache[i] ?? null;
-    let bbox = boxes[i] ?? null;
-    if (!geom || !bbox) {
-      const f = this.layer.features[i];
-      if (!f) return null;
-      geom = polygonsOf(f.geometryLngLat).map((poly) => poly.map((ring) => ring.map((p) => tools.toGk(p[0] as number, p[1] as number))));
-      bbox = bboxOf(geom);
-      cache[i] = geom;
-      boxes[i] = bbox;
-    }
-    return { geom, bbox };
+    const hit = list[i];
+    if (hit) return hit;
+    const f = this.layer.features[i] as OverlayFeature;
+    let vertices = 0;
+    const gk: Polygons = polygonsOf(f.geometryLngLat).map((poly) =>
+      poly.map((ring) => {
+        vertices += ring.length;
+        return ring.map((p) => tools.toGk(p[0] as number, p[1] as number));
+      }),
+    );
+    const built = this.engine.fromPolygons(gk);
+    const repaired = !this.engine.isValid(built);
+    const geom = repaired ? this.engine.valid(built) : built;
+    const entry: CachedFeature = { geom: this.engine.isEmpty(geom) ? (this.engine.destroy(geom), 0) : geom, bbox: bboxOf(gk), vertices, repaired };
+    list[i] = entry;
+    return entry;
+  }
+
+  dispose(): void {
+    for (const list of this.cache.values()) for (const e of list) if (e?.geom) this.engine.destroy(e.geom);
+    this.cache.clear();
   }
 }
 
-const boxesOverlap = (a: [number, number, number, number], b: [number, number, number, number]): boolean =>
-  a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
 /**
- * A remainder (total − Σ pieces) of a fully covered plot is float noise of either sign, ~1e-9 m²: below a
- * micro-square-metre it is zero, so no table ever prints "-0.00". Real areas are never that small.
+ * A remainder (total − Σ pieces) of a fully covered plot is float noise of either sign: below a
+ * micro-square-metre it is zero, and a negative one (the pieces lie inside the plot, so only noise can make
+ * their sum exceed it) is zero too, so no table ever prints "-0.00" or a negative 亩.
  */
 const NOISE_M2 = 1e-6;
-const denoise = (v: number): number => (Math.abs(v) < NOISE_M2 ? 0 : v);
+const clean = (v: number): number => (v < NOISE_M2 ? 0 : v);
 
 function figures(planarM2: number, ellipsoidalM2: number, zone: GkZoneRef): AreaFigures {
-  const planar = squareMetres(denoise(planarM2));
-  return { planarM2: planar, ellipsoidalM2: squareMetres(denoise(ellipsoidalM2)), mu: toMu(planar), zone };
+  const planar = squareMetres(clean(planarM2));
+  return { planarM2: planar, ellipsoidalM2: squareMetres(clean(ellipsoidalM2)), mu: toMu(planar), zone };
 }
 
-function ellipsoidalOfPlanar(mp: MultiPoly, tools: ZoneTools): number {
-  if (mp.length === 0) return 0;
-  const ll = mp.map((poly) => poly.map((ring) => ring.map((p) => tools.toLngLat(p[0], p[1]))));
-  return ellipsoidalAreaM2({ type: 'MultiPolygon', coordinates: ll });
-}
+/** Layers prepared once for many overlays (the on-site comparison, the live figure while drawing). */
+export class OverlayIndex {
+  private readonly layers: LayerIndex[];
+  private readonly zones = new Map<string, ZoneTools>();
 
-/** Overlay plots with layers; see the module comment for the rules. */
-export function overlayPlots(plots: OverlayPlot[], layers: OverlayLayer[], opts: OverlayOptions = {}): OverlayResult {
-  const indexes = layers.map((l) => new LayerIndex(l));
-  const zoneTools = new Map<string, ZoneTools>();
-  const toolsFor = (zone: GkZoneRef): ZoneTools => {
-    const key = `${zone.width}/${zone.zone}`;
-    let t = zoneTools.get(key);
+  constructor(
+    private readonly engine: GeometryEngine,
+    layers: OverlayLayer[],
+  ) {
+    this.layers = layers.map((l) => new LayerIndex(l, engine));
+  }
+
+  private toolsFor(zone: GkZoneRef): ZoneTools {
+    const key = zoneKey(zone);
+    let t = this.zones.get(key);
     if (!t) {
-      t = { zone, toGk: makeLngLatToGkEN(zone, false), toLngLat: makeGkToLngLat(zone, false) };
-      zoneTools.set(key, t);
+      t = { key, zone, toGk: makeLngLatToGkEN(zone, false), toLngLat: makeGkToLngLat(zone, false) };
+      this.zones.set(key, t);
     }
     return t;
-  };
+  }
 
-  const results: OverlayPlotResult[] = [];
-  plots.forEach((plot, plotIndex) => {
+  private ellipsoidal(g: Ptr, tools: ZoneTools): number {
+    if (!g || this.engine.isEmpty(g)) return 0;
+    const polys = this.engine.toPolygons(g);
+    const ll = polys.map((poly) => poly.map((ring) => ring.map((p) => tools.toLngLat(p[0] as number, p[1] as number))));
+    return ellipsoidalAreaM2({ type: 'MultiPolygon', coordinates: ll });
+  }
+
+  /** One plot against every layer (rules in the module comment). */
+  overlay(plot: OverlayPlot): OverlayPlotResult {
+    const e = this.engine;
     const llPolys = polygonsOf(plot.geometryLngLat);
     const llBox = bboxOf(llPolys);
-    const zone = gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3);
-    const tools = toolsFor(zone);
-    const plotGkAbs: MultiPoly = llPolys.map((poly) => poly.map((ring) => ring.map((p) => tools.toGk(p[0] as number, p[1] as number))));
-    const absBox = bboxOf(plotGkAbs);
-    // Clip about a local origin (plot bbox corner, whole km): polyclip compares coordinates with an
-    // epsilon relative to their magnitude; small numbers keep its sweep robust and exact to ~1e-9 m.
-    const ox = Math.floor(absBox[0] / 1000) * 1000;
-    const oy = Math.floor(absBox[1] / 1000) * 1000;
-    const local = (mp: MultiPoly): MultiPoly => mp.map((poly) => poly.map((ring) => ring.map((p): Pair => [p[0] - ox, p[1] - oy])));
-    const localTools: ZoneTools = { zone, toGk: tools.toGk, toLngLat: (e, n) => tools.toLngLat(e + ox, n + oy) };
-    const plotGk = local(plotGkAbs);
-    const plotBox: [number, number, number, number] = [absBox[0], absBox[1], absBox[2], absBox[3]];
-    const totalPlanar = planarOf(plotGk);
-    const totalEll = ellipsoidalAreaM2(plot.geometryLngLat);
-    const overlaps: OverlayPiece[] = [];
-    const byLayer: OverlayLayerSummary[] = [];
-    const skipped: OverlaySkip[] = [];
-    const coveredAll: MultiPoly[] = [];
+    const zone = plot.zone ?? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3);
+    const tools = this.toolsFor(zone);
+    const plotGk: Polygons = llPolys.map((poly) => poly.map((ring) => ring.map((p) => tools.toGk(p[0] as number, p[1] as number))));
+    const repaired: OverlayRepaired[] = [];
+    const unusable: OverlayUnusable[] = [];
+    let plotGeom = e.fromPolygons(plotGk);
+    let totalEll: number;
+    if (e.isValid(plotGeom)) totalEll = ellipsoidalAreaM2(plot.geometryLngLat);
+    else {
+      plotGeom = e.valid(plotGeom);
+      repaired.push({ layer: null, fid: -1 });
+      totalEll = this.ellipsoidal(plotGeom, tools);
+    }
+    const owned: Ptr[] = [plotGeom];
+    try {
+      const totalPlanar = e.area(plotGeom);
+      const box = bboxOf(plotGk);
+      const pad = 1; // m: the rectangle strictly contains the plot, so clipping to it changes nothing inside
+      const clipBox: Bbox = [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
+      const overlaps: OverlayPiece[] = [];
+      const byLayer: OverlayLayerSummary[] = [];
+      const coveredAll: Ptr[] = [];
 
-    for (const li of indexes) {
-      const name = li.layer.name;
-      const pieces = new Map<string | null, MultiPoly[]>();
-      const candidates = li.index ? li.index.search(llBox[0], llBox[1], llBox[2], llBox[3]) : [];
-      candidates.sort((a, b) => a - b); // deterministic order
-      for (const i of candidates) {
-        const f = li.inZone(i, tools);
-        if (!f || !boxesOverlap(f.bbox, plotBox)) continue;
-        try {
-          const clipped = intersection(local(f.geom) as Geom, plotGk as Geom);
-          if (clipped.length === 0) continue;
+      for (const li of this.layers) {
+        const name = li.layer.name;
+        const pieces = new Map<string | null, Ptr[]>();
+        let complete = true;
+        const candidates = li.index ? li.index.search(llBox[0], llBox[1], llBox[2], llBox[3]) : [];
+        candidates.sort((a, b) => a - b); // deterministic order
+        for (const i of candidates) {
+          let clipped: Ptr = 0;
+          try {
+            const f = li.inZone(i, tools);
+            if (f.repaired) repaired.push({ layer: name, fid: li.fidOf(i) });
+            if (!f.geom || !boxesOverlap(f.bbox, clipBox)) continue;
+            clipped = this.clip(f, plotGeom, clipBox);
+          } catch (err) {
+            complete = false;
+            unusable.push({ layer: name, fid: li.fidOf(i), message: err instanceof Error ? err.message : String(err) });
+            continue;
+          }
+          if (e.isEmpty(clipped)) {
+            e.destroy(clipped);
+            continue;
+          }
           const group = li.layer.features[i]?.group ?? null;
           const list = pieces.get(group);
           if (list) list.push(clipped);
           else pieces.set(group, [clipped]);
-        } catch (err) {
-          skipped.push({ layer: name, featureIndex: i, reason: 'clip-failed', message: err instanceof Error ? err.message : String(err) });
         }
+
+        let taken: Ptr = 0;
+        let sumPlanar = 0;
+        let sumEll = 0;
+        for (const group of [...pieces.keys()].sort(compareGroups)) {
+          let u: Ptr;
+          try {
+            u = e.unionAll(pieces.get(group) ?? []);
+            if (taken) {
+              const d = e.difference(u, taken);
+              e.destroy(u);
+              u = d;
+            }
+          } catch (err) {
+            // Named, and the layer's figures marked: a group that cannot be formed is never silently dropped.
+            complete = false;
+            unusable.push({ layer: name, fid: -1, message: `${group ?? '∅'}: ${err instanceof Error ? err.message : String(err)}` });
+            continue;
+          }
+          const a = e.area(u);
+          if (a > 0) {
+            const ell = this.ellipsoidal(u, tools);
+            overlaps.push({ layer: name, group, area: figures(a, ell, zone) });
+            sumPlanar += a;
+            sumEll += ell;
+          }
+          taken = taken ? e.unionAll([taken, u]) : u;
+        }
+        if (taken) coveredAll.push(taken);
+        byLayer.push({
+          layer: name,
+          covered: figures(sumPlanar, sumEll, zone),
+          uncovered: figures(totalPlanar - sumPlanar, totalEll - sumEll, zone),
+          complete,
+        });
       }
 
-      let taken: MultiPoly | null = null;
-      let sumPlanar = 0;
-      let sumEll = 0;
-      for (const group of [...pieces.keys()].sort(compareGroups)) {
-        const list = pieces.get(group) ?? [];
-        let u: MultiPoly;
-        try {
-          u = list.length === 1 ? (list[0] as MultiPoly) : union(list[0] as Geom, ...(list.slice(1) as Geom[]));
-          if (taken) u = difference(u as Geom, taken as Geom);
-          taken = taken ? union(taken as Geom, u as Geom) : u;
-        } catch (err) {
-          skipped.push({ layer: name, featureIndex: -1, reason: 'clip-failed', message: `group ${group ?? '∅'}: ${err instanceof Error ? err.message : String(err)}` });
-          continue;
-        }
-        const a = planarOf(u);
-        if (a <= 0) continue;
-        const e = ellipsoidalOfPlanar(u, localTools);
-        overlaps.push({ layer: name, group, area: figures(a, e, zone) });
-        sumPlanar += a;
-        sumEll += e;
+      let uncovered = figures(totalPlanar, totalEll, zone);
+      if (coveredAll.length > 0) {
+        const all = e.unionAll(coveredAll);
+        owned.push(all);
+        uncovered = figures(totalPlanar - e.area(all), totalEll - this.ellipsoidal(all, tools), zone);
       }
-      let checkDiffM2: number | null = 0;
-      if (taken) {
-        coveredAll.push(taken);
-        try {
-          checkDiffM2 = Math.abs(planarOf(difference(plotGk as Geom, taken as Geom)) - (totalPlanar - sumPlanar));
-        } catch {
-          checkDiffM2 = null; // polyclip could not build plot − ∪groups; the figures do not depend on it
-        }
-      }
-      byLayer.push({ layer: name, covered: figures(sumPlanar, sumEll, zone), uncovered: figures(totalPlanar - sumPlanar, totalEll - sumEll, zone), checkDiffM2 });
+      return {
+        id: plot.id,
+        zone,
+        area: figures(totalPlanar, totalEll, zone),
+        overlaps,
+        uncovered,
+        byLayer,
+        complete: unusable.length === 0,
+        unusable,
+        repaired,
+      };
+    } finally {
+      for (const g of owned) e.destroy(g);
     }
+  }
 
-    // uncovered = plot − ∪ layers. Every covered piece lies inside the plot, so its area is
-    // total − area(∪ layers): a union, which polyclip-ts completes reliably, where a difference against
-    // a many-hole result sometimes fails ("Unable to complete output ring").
-    let uncovered = figures(totalPlanar, totalEll, zone);
-    if (coveredAll.length > 0) {
+  /** candidate ∩ plot; a large candidate is first cut to the plot's box. Falls back to the plain
+   *  intersection if GEOS refuses the rectangle-clipped form. */
+  private clip(f: CachedFeature, plotGeom: Ptr, clipBox: Bbox): Ptr {
+    const e = this.engine;
+    if (f.vertices > RECT_CLIP_VERTICES && !boxInside(f.bbox, clipBox)) {
+      const cut = e.clipByRect(f.geom, clipBox[0], clipBox[1], clipBox[2], clipBox[3]);
+      if (e.isEmpty(cut)) return cut;
       try {
-        const all = coveredAll.length === 1 ? (coveredAll[0] as MultiPoly) : union(coveredAll[0] as Geom, ...(coveredAll.slice(1) as Geom[]));
-        uncovered = figures(totalPlanar - planarOf(all), totalEll - ellipsoidalOfPlanar(all, localTools), zone);
+        return e.intersection(cut, plotGeom);
       } catch (err) {
-        skipped.push({ layer: '*', featureIndex: -1, reason: 'clip-failed', message: err instanceof Error ? err.message : String(err) });
+        if (!(err instanceof EngineError)) throw err;
+      } finally {
+        e.destroy(cut);
       }
     }
-    results.push({ id: plot.id, zone, area: figures(totalPlanar, totalEll, zone), overlaps, uncovered, byLayer, skipped });
-    opts.onProgress?.(plotIndex + 1, plots.length);
-  });
-  return { plots: results };
+    return e.intersection(f.geom, plotGeom);
+  }
+
+  /** Frees the GEOS geometries this index built. */
+  dispose(): void {
+    for (const l of this.layers) l.dispose();
+  }
+}
+
+/** Overlay plots with layers; see the module comment for the rules. */
+export function overlayPlots(engine: GeometryEngine, plots: OverlayPlot[], layers: OverlayLayer[], opts: OverlayOptions = {}): OverlayResult {
+  const index = new OverlayIndex(engine, layers);
+  try {
+    const results: OverlayPlotResult[] = [];
+    plots.forEach((plot, k) => {
+      results.push(index.overlay(plot));
+      opts.onProgress?.(k + 1, plots.length);
+    });
+    return { plots: results };
+  } finally {
+    index.dispose();
+  }
 }

@@ -36,6 +36,11 @@ export function IdentifyPanel({ result }: { result: IdentifyResult }) {
           ) : (
             <p className="muted">{t('identify.noArea')}</p>
           )}
+          {result.area?.boundary === 'repaired' && (
+            <p className="msg warning" data-testid="identify-repaired">
+              {t('identify.repaired')}
+            </p>
+          )}
           <h3 className="section-title">{t('identify.attributes')}</h3>
           <table className="kv attr-table" data-testid="identify-attributes">
             <tbody>
