@@ -1,12 +1,18 @@
 /**
  * Overlay analysis table: rows per plot, a block of columns per overlay layer (its groups, then the layer's
- * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area"), CSV with a UTF-8 BOM for Excel.
+ * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area"). One flat sheet model
+ * (`overlaySheet`) feeds the dialog, the CSV (UTF-8 BOM for Excel) and the .xlsx: every figure is the text
+ * `printed` gives (shared/domain/units/format.ts), and the .xlsx stores that text's number, so the three
+ * can never disagree.
  */
-import { compareGroups, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { compareGroups, type OverlayLayer, type OverlayPlot, type OverlayPlotResult, type OverlayResult } from '../../../shared/domain/geometry/overlay';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
-import { squareMetres, toMu, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
-import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
+import { squareMetres, toMu, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
+import { formatMu, formatSquareMetres, type FormatOptions } from '../../../shared/domain/units/format';
 import type { FieldDef } from '../../../shared/formats/types';
+import type { XlsxCell, XlsxWorkbook } from '../../../shared/formats/xlsx/workbook';
+import type { Translate } from '../../i18n/i18n.logic';
 
 export interface OverlayLayerChoice {
   layerId: string;
@@ -22,10 +28,36 @@ export interface OverlayColumn {
   label: string;
 }
 
+export interface OverlayRow {
+  id: string;
+  /** [m², 亩] per area column: Gauss-Krüger planar m² in `zone`, 亩 following it (m² × 0.0015) */
+  cells: [SquareMetres, Mu][];
+  /** the plot's geodesic area on the CGCS2000 ellipsoid (what 三调 figures compare with) */
+  ellipsoidalM2: SquareMetres;
+  /** the 3° zone the planar figures are in (the engine works in the plot's zone) */
+  zone: GkZoneRef;
+  /** what the figures could not include (features the engine could not clip), in the UI language */
+  notes: string[];
+}
+
 export interface OverlayTable {
   columns: OverlayColumn[];
-  /** per row: id, then [m², 亩] per area column */
-  rows: { id: string; cells: [SquareMetres, Mu][] }[];
+  rows: OverlayRow[];
+}
+
+export interface OverlayTableLabels {
+  plot: string;
+  total: string;
+  uncovered: string;
+  occupied: (layer: string) => string;
+  /** `count` features or groups of `layer` could not be clipped: their area went to its 其他/未覆盖 */
+  skipped: (layer: string, count: number) => string;
+  /** `count` features of `layer` (record numbers `fids`) could not be used: the layer's figures are incomplete */
+  unusable: (layer: string, count: number, fids: string) => string;
+  /** `count` features of `layer` had invalid boundaries and were repaired before clipping */
+  repaired: (layer: string, count: number, fids: string) => string;
+  /** the plot's own boundary was invalid and was repaired */
+  plotRepaired: string;
 }
 
 /** The field to group an overlay layer by: 地类 name/code, planning zone name; farmland is not grouped. */
@@ -40,7 +72,62 @@ export function defaultIdField(fields: FieldDef[]): string | null {
   return fieldOf(fields, 'JCBH', 'TBBH', 'TBYBH', 'BSM', 'BH', 'ID') ?? fields[0]?.name ?? null;
 }
 
-export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerChoice[], labels: { plot: string; total: string; uncovered: string; occupied: (layer: string) => string }): OverlayTable {
+/**
+ * What a plot's figures could not use, as the engine reports it. Typed structurally on purpose: the engine
+ * (shared/domain/geometry/overlay.ts) is moving from `skipped` (polyclip) to `unusable` + `repaired` (GEOS);
+ * every OverlayPlotResult of either version is assignable to this, so the notes need no change when it lands.
+ */
+interface EngineNotes {
+  skipped?: readonly { layer: string }[];
+  unusable?: readonly { layer: string; fid: number }[];
+  repaired?: readonly { layer: string | null; fid: number }[];
+}
+
+/** Feature numbers for a note: the first five, then "…" (a bad layer can have hundreds). */
+const fidList = (fids: number[]): string => fids.slice(0, 5).join('、') + (fids.length > 5 ? '…' : '');
+
+function byLayer<T extends { layer: string | null; fid?: number }>(list: readonly T[]): Map<string | null, number[]> {
+  const m = new Map<string | null, number[]>();
+  for (const x of list) m.set(x.layer, [...(m.get(x.layer) ?? []), x.fid ?? -1]);
+  return m;
+}
+
+/**
+ * Notes for a plot, per layer: features the engine could not use (their area is missing from the layer's
+ * groups and so shows in its 其他/未覆盖: the sheet must say so) and features it repaired before clipping.
+ * The old engine's '*' entry (the plot's overall uncovered geometry) feeds no column and is left out.
+ */
+function plotNotes(p: OverlayPlotResult, labels: OverlayTableLabels): string[] {
+  const n: EngineNotes = p;
+  const notes: string[] = [];
+  for (const [layer, fids] of byLayer((n.skipped ?? []).filter((s) => s.layer !== '*'))) notes.push(labels.skipped(layer ?? '', fids.length));
+  for (const [layer, fids] of byLayer(n.unusable ?? [])) notes.push(labels.unusable(layer ?? '', fids.length, fidList(fids)));
+  for (const [layer, fids] of byLayer(n.repaired ?? [])) notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
+  return notes;
+}
+
+/** A stored polygon feature as the overlay reads it. */
+export interface OverlayInputFeature {
+  fid: number;
+  geometry: Polygon | MultiPolygon;
+  props: Record<string, unknown>;
+}
+
+/** Plots for the engine: numbered by `idField`, or `#fid` where that value is empty. */
+export function overlayPlotsOf(features: OverlayInputFeature[], idField: string | null): OverlayPlot[] {
+  return features.map((f) => {
+    const v = idField ? f.props[idField] : null;
+    return { id: v === null || v === undefined || String(v).trim() === '' ? `#${f.fid}` : String(v), geometryLngLat: f.geometry };
+  });
+}
+
+/** An overlay layer for the engine, grouped by its chosen field (null group where the value is missing). */
+export function overlayLayerOf(choice: OverlayLayerChoice, features: OverlayInputFeature[]): OverlayLayer {
+  const g = choice.groupField;
+  return { name: choice.name, features: features.map((f) => ({ geometryLngLat: f.geometry, group: g ? (f.props[g] === null || f.props[g] === undefined ? null : String(f.props[g])) : null })) };
+}
+
+export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerChoice[], labels: OverlayTableLabels): OverlayTable {
   const columns: OverlayColumn[] = [{ key: 'id', layer: null, label: labels.plot }, { key: 'total', layer: null, label: labels.total }];
   for (const l of layers) {
     const groups = new Set<string | null>();
@@ -62,17 +149,121 @@ export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerCho
         cells.push([m2, toMu(m2)]); // 亩 follows the planar figure
       }
     }
-    return { id: p.id, cells };
+    return { id: p.id, cells, ellipsoidalM2: p.area.ellipsoidalM2, zone: p.zone, notes: plotNotes(p, labels) };
   });
   return { columns, rows };
+}
+
+/** A cell of the flat sheet: what it is decides how it is printed and, in the .xlsx, its number format. */
+export type OverlayValue = { kind: 'text'; text: string } | { kind: 'm2'; m2: SquareMetres } | { kind: 'mu'; mu: Mu } | { kind: 'degrees'; degrees: number };
+export type OverlayValueKind = OverlayValue['kind'];
+
+export interface OverlaySheet {
+  header: { label: string; kind: OverlayValueKind }[];
+  rows: OverlayValue[][];
+}
+
+export interface OverlaySheetLabels {
+  /** unit of the planar columns, naming the area: "高斯平面 m²" */
+  planarM2: string;
+  mu: string;
+  /** header of the plot's ellipsoidal area: "总面积(椭球面积 m²)" */
+  ellipsoidalTotal: string;
+  zone: string;
+  zoneValue: (z: GkZoneRef) => string;
+  centralMeridian: string;
+  notes: string;
+}
+
+/**
+ * The one flat table every output prints: plot id; per area column its planar m² and 亩; then the plot's
+ * ellipsoidal area, its zone, central meridian and notes (appended, so the per-layer blocks keep their place).
+ */
+export function overlaySheet(table: OverlayTable, labels: OverlaySheetLabels): OverlaySheet {
+  const header: OverlaySheet['header'] = [{ label: table.columns[0]!.label, kind: 'text' }];
+  for (const c of table.columns.slice(1)) header.push({ label: `${c.label}(${labels.planarM2})`, kind: 'm2' }, { label: `${c.label}(${labels.mu})`, kind: 'mu' });
+  header.push({ label: labels.ellipsoidalTotal, kind: 'm2' }, { label: labels.zone, kind: 'text' }, { label: labels.centralMeridian, kind: 'degrees' }, { label: labels.notes, kind: 'text' });
+  const rows = table.rows.map((r): OverlayValue[] => [
+    { kind: 'text', text: r.id },
+    ...r.cells.flatMap(([m2, mu]): OverlayValue[] => [{ kind: 'm2', m2 }, { kind: 'mu', mu }]),
+    { kind: 'm2', m2: r.ellipsoidalM2 },
+    { kind: 'text', text: labels.zoneValue(r.zone) },
+    { kind: 'degrees', degrees: r.zone.centralMeridian },
+    { kind: 'text', text: r.notes.join('；') },
+  ]);
+  return { header, rows };
+}
+
+/** The dialog's labels in the UI language (the tests use the same). */
+export const overlayTableLabels = (t: Translate): OverlayTableLabels => ({
+  plot: t('overlay.col.plot'),
+  total: t('overlay.col.total'),
+  uncovered: t('overlay.col.uncovered'),
+  occupied: (layer) => t('overlay.col.occupied', { layer }),
+  skipped: (layer, count) => t('overlay.note.skipped', { layer, count }),
+  unusable: (layer, count, fids) => t('overlay.note.unusable', { layer, count, fids }),
+  repaired: (layer, count, fids) => t('overlay.note.repaired', { layer, count, fids }),
+  plotRepaired: t('overlay.note.plotRepaired'),
+});
+export const overlaySheetLabels = (t: Translate): OverlaySheetLabels => ({
+  planarM2: t('overlay.col.planarM2'),
+  mu: t('unit.mu'),
+  ellipsoidalTotal: t('overlay.col.ellipsoidalTotal'),
+  zone: t('overlay.col.zone'),
+  zoneValue: (z) => t('overlay.col.zoneValue', { width: z.width, zone: z.zone }),
+  centralMeridian: t('overlay.col.centralMeridian'),
+  notes: t('overlay.col.notes'),
+});
+
+/** A value as every output prints it: m² to 0.01, 亩 to 0.0001 (format.ts), central meridians as whole degrees. */
+export function printed(v: OverlayValue, o: Pick<FormatOptions, 'thousands'> = {}): string {
+  switch (v.kind) {
+    case 'text':
+      return v.text;
+    case 'm2':
+      return formatSquareMetres(v.m2, o);
+    case 'mu':
+      return formatMu(v.mu, o);
+    case 'degrees':
+      return String(v.degrees);
+  }
 }
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** CSV, UTF-8 with BOM (Excel on Chinese Windows otherwise reads it as GBK), m² to 2 and 亩 to 4 decimals. */
-export function overlayCsv(table: OverlayTable, units: { m2: string; mu: string }): Uint8Array {
-  const head = [table.columns[0]!.label, ...table.columns.slice(1).flatMap((c) => [`${c.label}(${units.m2})`, `${c.label}(${units.mu})`])];
-  const lines = [head.map(csvCell).join(',')];
-  for (const r of table.rows) lines.push([csvCell(r.id), ...r.cells.flatMap(([m2, mu]) => [formatSquareMetres(m2), formatMu(mu)])].join(','));
+export function overlayCsv(sheet: OverlaySheet): Uint8Array {
+  const lines = [sheet.header.map((h) => csvCell(h.label)).join(',')];
+  for (const r of sheet.rows) lines.push(r.map((v) => csvCell(printed(v))).join(','));
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+
+/** Excel number formats: the decimals `printed` writes (m² 0.01, 亩 0.0001), whole degrees. */
+export const OVERLAY_NUM_FMT: Record<Exclude<OverlayValueKind, 'text'>, string> = { m2: '0.00', mu: '0.0000', degrees: '0' };
+
+/**
+ * The .xlsx cell of a value: figures are numbers, parsed back from the text the CSV prints (so Excel,
+ * showing them with OVERLAY_NUM_FMT, shows the CSV's digits, and its sums are the CSV's sums).
+ */
+export function xlsxCell(v: OverlayValue): XlsxCell {
+  const s = printed(v);
+  if (v.kind === 'text') return s === '' ? null : s;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+}
+
+/** The sheet as an .xlsx workbook: one sheet, header frozen with the plot id column, figures as numbers. */
+export function overlayWorkbook(sheet: OverlaySheet, sheetName: string, created: Date): XlsxWorkbook {
+  return {
+    creator: 'LandPatrol 国土执法巡查工作站',
+    created,
+    sheets: [
+      {
+        name: sheetName,
+        frozenColumns: 1,
+        columns: sheet.header.map((h) => (h.kind === 'text' ? { header: h.label } : { header: h.label, numFmt: OVERLAY_NUM_FMT[h.kind] })),
+        rows: sheet.rows.map((r) => r.map(xlsxCell)),
+      },
+    ],
+  };
 }

@@ -1,32 +1,48 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../../app/Dialog';
 import { saveBytes } from '../../../app/platform';
+import { writeXlsxInWorker } from '../../../app/xlsx-client';
 import type { LayerRecord } from '../../../db';
-import { formatNumber, useI18n } from '../../../i18n';
-import { buildOverlayTable, defaultGroupField, defaultIdField, overlayCsv } from '../overlay.logic';
+import { useI18n } from '../../../i18n';
+import { XLSX_MIME } from '../../../../shared/formats/xlsx/workbook';
+import { buildOverlayTable, defaultGroupField, defaultIdField, overlayCsv, overlaySheet, overlaySheetLabels, overlayTableLabels, overlayWorkbook, printed } from '../overlay.logic';
 import { useOverlay } from '../use-overlay';
 import { OverlayForm, type OverlayFormValue } from './OverlayForm';
 
-/** 叠加分析: patch layer × overlay layers → table (m² and 亩, adds up per layer) → CSV. */
+/** Figures, ids and zones stay on one line (the table scrolls sideways); only the notes wrap. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** 叠加分析: patch layer × overlay layers → table (m² and 亩, adds up per layer) → CSV or .xlsx. */
 export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const polygons = layers.filter((l) => l.meta.geometryKind === 'polygon');
   const initialPlot = polygons.find((l) => l.kind === 'changePatch') ?? polygons[0];
   const [form, setForm] = useState<OverlayFormValue>({ plotLayerId: initialPlot?.id ?? '', idField: initialPlot ? defaultIdField(initialPlot.meta.fields) : null, overlays: [] });
-  const [saved, setSaved] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ kind: 'saved' | 'failed' | 'writing'; text: string } | null>(null);
   const { state, run, cancel } = useOverlay();
-  const table = useMemo(() => {
-    if (state.kind !== 'done') return null;
-    const labels = { plot: t('overlay.col.plot'), total: t('overlay.col.total'), uncovered: t('overlay.col.uncovered'), occupied: (l: string) => t('overlay.col.occupied', { layer: l }) };
-    return buildOverlayTable(state.result, state.layers, labels);
-  }, [state, t]);
+  const table = useMemo(() => (state.kind === 'done' ? buildOverlayTable(state.result, state.layers, overlayTableLabels(t)) : null), [state, t]);
+  // The one flat model the dialog, the CSV and the .xlsx all print.
+  const sheet = useMemo(() => (table ? overlaySheet(table, overlaySheetLabels(t)) : null), [table, t]);
 
+  const fileName = (ext: string) => `${t('overlay.title')}-${new Date().toISOString().slice(0, 10)}.${ext}`;
   const exportCsv = async () => {
-    if (!table) return;
-    const name = `${t('overlay.title')}-${new Date().toISOString().slice(0, 10)}.csv`;
-    if (await saveBytes(name, overlayCsv(table, { m2: t('unit.m2'), mu: t('unit.mu') }), 'text/csv;charset=utf-8', 'CSV', 'csv')) setSaved(name);
+    if (!sheet) return;
+    const name = fileName('csv');
+    if (await saveBytes(name, overlayCsv(sheet), 'text/csv;charset=utf-8', 'CSV', 'csv')) setExported({ kind: 'saved', text: t('overlay.exported', { name }) });
   };
-  const fmt = (v: number, d: number) => formatNumber(lang, v, d);
+  const exportXlsx = async () => {
+    if (!sheet) return;
+    const name = fileName('xlsx');
+    setExported({ kind: 'writing', text: t('overlay.exportingXlsx') });
+    try {
+      const bytes = await writeXlsxInWorker(overlayWorkbook(sheet, t('overlay.sheetName'), new Date()));
+      setExported((await saveBytes(name, bytes, XLSX_MIME, 'Excel', 'xlsx')) ? { kind: 'saved', text: t('overlay.exported', { name }) } : null);
+    } catch (err) {
+      setExported({ kind: 'failed', text: t('overlay.exportFailed', { message: err instanceof Error ? err.message : String(err) }) });
+    }
+  };
+  // Block columns (two per area column) come first; the plot's ellipsoidal area, zone and notes follow.
+  const tail = sheet && table ? sheet.header.slice(2 * table.columns.length - 1) : [];
   const canRun = form.plotLayerId !== '' && form.overlays.length > 0 && state.kind !== 'running';
   return (
     <Dialog
@@ -38,7 +54,8 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
         <>
           {state.kind === 'running' && <span className="muted">{t('overlay.running', { done: state.done, total: state.total })}</span>}
           {state.kind === 'running' && <button className="btn" onClick={cancel}>{t('common.cancel')}</button>}
-          {table && <button className="btn" data-testid="overlay-export" onClick={() => void exportCsv()}>{t('overlay.exportCsv')}</button>}
+          {sheet && <button className="btn" data-testid="overlay-export" onClick={() => void exportCsv()}>{t('overlay.exportCsv')}</button>}
+          {sheet && <button className="btn" data-testid="overlay-export-xlsx" disabled={exported?.kind === 'writing'} onClick={() => void exportXlsx()}>{t('overlay.exportXlsx')}</button>}
           <button className="btn primary" disabled={!canRun} data-testid="overlay-run" onClick={() => run({ plotLayerId: form.plotLayerId, idField: form.idField, layers: form.overlays })}>{t('overlay.run')}</button>
         </>
       }
@@ -49,21 +66,22 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
         <OverlayForm polygons={polygons} value={form} onChange={setForm} defaults={(l) => ({ layerId: l.id, name: l.name, groupField: defaultGroupField(l.kind, l.meta.fields) })} />
       )}
       {state.kind === 'error' && <p className="msg error">{t('overlay.failed', { message: state.message })}</p>}
-      {saved && <p className="msg ok">{t('overlay.exported', { name: saved })}</p>}
-      {table && (
+      {exported && <p className={`msg ${exported.kind === 'failed' ? 'error' : exported.kind === 'saved' ? 'ok' : 'muted'}`} data-testid="overlay-export-status">{exported.text}</p>}
+      {sheet && <p className="muted small" data-testid="overlay-basis">{t('overlay.basis')}</p>}
+      {table && sheet && (
         <div className="overlay-result">
           <table className="grid small" data-testid="overlay-table">
             <thead>
               <tr>
                 {table.columns.map((c) => <th key={c.key} colSpan={c.key === 'id' ? 1 : 2} rowSpan={c.key === 'id' ? 2 : 1}>{c.label}</th>)}
+                {tail.map((h) => <th key={h.label} rowSpan={2}>{h.label}</th>)}
               </tr>
               <tr>{table.columns.slice(1).flatMap((c) => [<th key={`${c.key}m2`} className="num">{t('unit.m2')}</th>, <th key={`${c.key}mu`} className="num">{t('unit.mu')}</th>])}</tr>
             </thead>
             <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={`${r.id}-${i}`}>
-                  <td>{r.id}</td>
-                  {r.cells.flatMap(([m2, mu], j) => [<td key={`${j}a`} className="num">{fmt(m2, 2)}</td>, <td key={`${j}b`} className="num">{fmt(mu, 4)}</td>])}
+              {sheet.rows.map((r, i) => (
+                <tr key={`${i}`}>
+                  {r.map((v, j) => <td key={j} className={v.kind === 'text' ? undefined : 'num'} style={j < r.length - 1 ? NO_WRAP : undefined}>{printed(v, { thousands: true })}</td>)}
                 </tr>
               ))}
             </tbody>
