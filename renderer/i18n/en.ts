@@ -153,7 +153,6 @@ export const en: Messages = {
   'overlay.col.zoneValue': 'CGCS2000 {width}° zone {zone}',
   'overlay.col.centralMeridian': 'Central meridian (°E)',
   'overlay.col.notes': 'Notes',
-  'overlay.note.skipped': '{layer}: {count} piece(s) could not be clipped; their area counts as other / uncovered',
   'overlay.note.unusable': '{layer}: {count} feature(s) could not be used (feature ids {fids}); this layer\'s figures are incomplete',
   'overlay.note.repaired': '{layer}: {count} feature(s) had invalid boundaries and were repaired before clipping (feature ids {fids})',
   'overlay.note.plotRepaired': 'The patch boundary was invalid and was repaired before clipping',

@@ -154,7 +154,6 @@ export const zhCN = {
   'overlay.col.zoneValue': 'CGCS2000 {width}° 带 第 {zone} 带',
   'overlay.col.centralMeridian': '中央经线(°E)',
   'overlay.col.notes': '备注',
-  'overlay.note.skipped': '{layer}：{count} 处未能裁切，其面积计入其他/未覆盖',
   'overlay.note.unusable': '{layer}：{count} 个要素无法参与计算（要素编号 {fids}），该层面积不完整',
   'overlay.note.repaired': '{layer}：{count} 个要素边界无效，已修复后计算（要素编号 {fids}）',
   'overlay.note.plotRepaired': '图斑边界无效，已修复后计算',

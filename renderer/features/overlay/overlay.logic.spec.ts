@@ -18,11 +18,9 @@ const result = {
         { layer: '地类', group: '旱地', area: a(400) },
       ],
       uncovered: a(0),
-      skipped: [
-        { layer: '地类', featureIndex: 4, reason: 'clip-failed', message: 'x' },
-        { layer: '地类', featureIndex: -1, reason: 'clip-failed', message: 'group 旱地: y' },
-        { layer: '*', featureIndex: -1, reason: 'clip-failed', message: 'z' },
-      ],
+      complete: false,
+      unusable: [3, 9, 11, 12, 40, 41].map((fid) => ({ layer: '地类', fid, message: 'm' })),
+      repaired: [{ layer: '永久基本农田', fid: 7 }, { layer: null, fid: 0 }],
       byLayer: [
         { layer: '永久基本农田', covered: a(300), uncovered: a(700), checkDiffM2: 0 },
         { layer: '地类', covered: a(1000), uncovered: a(0), checkDiffM2: 0 },
@@ -30,7 +28,7 @@ const result = {
     },
   ],
 } as unknown as OverlayResult;
-const labels = { plot: '图斑编号', total: '总面积', uncovered: '其他/未覆盖', occupied: (l: string) => `占${l}`, skipped: (l: string, n: number) => `${l}：${n} 处未计入`, unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`, repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`, plotRepaired: '图斑已修复' };
+const labels = { plot: '图斑编号', total: '总面积', uncovered: '其他/未覆盖', occupied: (l: string) => `占${l}`, unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`, repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`, plotRepaired: '图斑已修复' };
 const sheetLabels = overlaySheetLabels((k, p) => translate('zh-CN', k, p));
 const layers = [
   { layerId: 'a', name: '永久基本农田', groupField: null },
@@ -45,19 +43,14 @@ describe('overlay table', () => {
     expect(farm! + farmRest!).toBe(total);
     expect(dry! + paddy! + rest!).toBe(total);
   });
-  it('notes the features the engine skipped, per layer (not its whole-plot entry, which no column uses)', () => {
-    expect(t.rows[0]!.notes).toEqual(['地类：2 处未计入']);
-  });
-  it('notes unusable and repaired features as the GEOS engine reports them (feature ids, the first five)', () => {
-    const plot = { ...result.plots[0]!, skipped: undefined, unusable: [3, 9, 11, 12, 40, 41].map((fid) => ({ layer: '地类', fid, message: 'm' })), repaired: [{ layer: '永久基本农田', fid: 7 }, { layer: null, fid: 0 }] };
-    const r = buildOverlayTable({ plots: [plot] } as unknown as OverlayResult, layers, labels);
-    expect(r.rows[0]!.notes).toEqual(['地类：6 个不可用（3、9、11、12、40…）', '永久基本农田：1 个已修复（7）', '图斑已修复']);
+  it('notes unusable and repaired features per layer (feature ids, the first five) and a repaired plot', () => {
+    expect(t.rows[0]!.notes).toEqual(['地类：6 个不可用（3、9、11、12、40…）', '永久基本农田：1 个已修复（7）', '图斑已修复']);
   });
   it('writes CSV with a UTF-8 BOM, 亩 beside m², the areas labelled and the zone per plot', () => {
     const bytes = overlayCsv(overlaySheet(t, sheetLabels));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[1]).toBe('WP-1,1000.00,1.5000,300.00,0.4500,700.00,1.0500,400.00,0.6000,600.00,0.9000,0.00,0.0000,1000.00,CGCS2000 3° 带 第 39 带,117,地类：2 处未计入');
+    expect(text.split('\r\n')[1]).toBe('WP-1,1000.00,1.5000,300.00,0.4500,700.00,1.0500,400.00,0.6000,600.00,0.9000,0.00,0.0000,1000.00,CGCS2000 3° 带 第 39 带,117,地类：6 个不可用（3、9、11、12、40…）；永久基本农田：1 个已修复（7）；图斑已修复');
     expect(text).toContain('总面积(高斯平面 m²),总面积(亩)');
     expect(text.split('\r\n')[0]).toMatch(/,总面积\(椭球面积 m²\),投影分带,中央经线\(°E\),备注$/);
   });

@@ -50,8 +50,6 @@ export interface OverlayTableLabels {
   total: string;
   uncovered: string;
   occupied: (layer: string) => string;
-  /** `count` features or groups of `layer` could not be clipped: their area went to its 其他/未覆盖 */
-  skipped: (layer: string, count: number) => string;
   /** `count` features of `layer` (record numbers `fids`) could not be used: the layer's figures are incomplete */
   unusable: (layer: string, count: number, fids: string) => string;
   /** `count` features of `layer` had invalid boundaries and were repaired before clipping */
@@ -72,37 +70,24 @@ export function defaultIdField(fields: FieldDef[]): string | null {
   return fieldOf(fields, 'JCBH', 'TBBH', 'TBYBH', 'BSM', 'BH', 'ID') ?? fields[0]?.name ?? null;
 }
 
-/**
- * What a plot's figures could not use, as the engine reports it. Typed structurally on purpose: the engine
- * (shared/domain/geometry/overlay.ts) is moving from `skipped` (polyclip) to `unusable` + `repaired` (GEOS);
- * every OverlayPlotResult of either version is assignable to this, so the notes need no change when it lands.
- */
-interface EngineNotes {
-  skipped?: readonly { layer: string }[];
-  unusable?: readonly { layer: string; fid: number }[];
-  repaired?: readonly { layer: string | null; fid: number }[];
-}
-
 /** Feature numbers for a note: the first five, then "…" (a bad layer can have hundreds). */
 const fidList = (fids: number[]): string => fids.slice(0, 5).join('、') + (fids.length > 5 ? '…' : '');
 
-function byLayer<T extends { layer: string | null; fid?: number }>(list: readonly T[]): Map<string | null, number[]> {
-  const m = new Map<string | null, number[]>();
-  for (const x of list) m.set(x.layer, [...(m.get(x.layer) ?? []), x.fid ?? -1]);
+function fidsByLayer<L>(list: readonly { layer: L; fid: number }[]): Map<L, number[]> {
+  const m = new Map<L, number[]>();
+  for (const x of list) m.set(x.layer, [...(m.get(x.layer) ?? []), x.fid]);
   return m;
 }
 
 /**
  * Notes for a plot, per layer: features the engine could not use (their area is missing from the layer's
- * groups and so shows in its 其他/未覆盖: the sheet must say so) and features it repaired before clipping.
- * The old engine's '*' entry (the plot's overall uncovered geometry) feeds no column and is left out.
+ * groups, so the layer's figures are incomplete: the sheet must say so) and features, or the plot itself,
+ * whose invalid boundaries it repaired before clipping.
  */
 function plotNotes(p: OverlayPlotResult, labels: OverlayTableLabels): string[] {
-  const n: EngineNotes = p;
   const notes: string[] = [];
-  for (const [layer, fids] of byLayer((n.skipped ?? []).filter((s) => s.layer !== '*'))) notes.push(labels.skipped(layer ?? '', fids.length));
-  for (const [layer, fids] of byLayer(n.unusable ?? [])) notes.push(labels.unusable(layer ?? '', fids.length, fidList(fids)));
-  for (const [layer, fids] of byLayer(n.repaired ?? [])) notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
+  for (const [layer, fids] of fidsByLayer(p.unusable)) notes.push(labels.unusable(layer, fids.length, fidList(fids)));
+  for (const [layer, fids] of fidsByLayer(p.repaired)) notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
   return notes;
 }
 
@@ -200,7 +185,6 @@ export const overlayTableLabels = (t: Translate): OverlayTableLabels => ({
   total: t('overlay.col.total'),
   uncovered: t('overlay.col.uncovered'),
   occupied: (layer) => t('overlay.col.occupied', { layer }),
-  skipped: (layer, count) => t('overlay.note.skipped', { layer, count }),
   unusable: (layer, count, fids) => t('overlay.note.unusable', { layer, count, fids }),
   repaired: (layer, count, fids) => t('overlay.note.repaired', { layer, count, fids }),
   plotRepaired: t('overlay.note.plotRepaired'),

@@ -1,13 +1,13 @@
 /**
  * The .xlsx export of a real overlay (the sample township's change patches over its permanent farmland and its
- * land classes grouped by DLMC, run through the engine as the worker runs it), read back with exceljs and
+ * land classes grouped by DLMC, run through the GEOS engine as the worker runs it), read back with exceljs and
  * compared, cell by cell, with the CSV of the same table.
  */
 import { describe, expect, it } from 'vitest';
 import * as ExcelJS from 'exceljs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load';
-import { overlayPlots, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import { overlayPlots } from '../../../shared/domain/geometry/overlay';
 import { writeXlsx } from '../../../shared/formats/xlsx/write';
 import { makeSampleTownship } from '../../../shared/sample/township';
 import { translate } from '../../i18n/i18n.logic';
@@ -47,10 +47,7 @@ describe('overlay .xlsx export of the sample township (read back with exceljs)',
   ];
   const plots = overlayPlotsOf(feats('卫片图斑WPTB'), 'JCBH');
   const layers = choices.map((c) => overlayLayerOf(c, feats(c.name)));
-  // While the engine moves to GEOS, overlayPlots gains a GeometryEngine as its first parameter (3 before the
-  // defaulted options instead of 2); this runs against either. Once that lands: overlayPlots(await loadGeometryEngine(), plots, layers).
-  const run = overlayPlots as unknown as (...args: unknown[]) => OverlayResult;
-  const result = overlayPlots.length >= 3 ? run(await loadGeometryEngine(), plots, layers) : run(plots, layers);
+  const result = overlayPlots(await loadGeometryEngine(), plots, layers);
   const table = buildOverlayTable(result, choices, overlayTableLabels(t));
   const sheet = overlaySheet(table, overlaySheetLabels(t));
   const [csvHead, ...csvRows] = new TextDecoder().decode(overlayCsv(sheet)).replace(/^\uFEFF/, '').trim().split('\r\n').map(csvFields);
