@@ -174,7 +174,8 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: Geomet
     if (geometry) {
       const areal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
       // Planar area from the source GK coordinates (exact, what ArcGIS's Shape_Area holds), before reprojecting.
-      const planarM2 = areal && dataZone ? planarAreaM2(geometry) : undefined;
+      const withAreas = areal && opts.featureAreas !== false;
+      const planarM2 = withAreas && dataZone ? planarAreaM2(geometry) : undefined;
       // Reprojected in place, bbox in the same pass: the reader's arrays are ours, and a county has millions of vertices.
       const featureBbox = emptyBbox();
       forEachPosition(geometry, (p) => {
@@ -187,7 +188,7 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: Geomet
       feature.geometry = geometry;
       extendBbox(bboxLngLat, featureBbox[0], featureBbox[1]);
       extendBbox(bboxLngLat, featureBbox[2], featureBbox[3]);
-      if (areal) {
+      if (withAreas) {
         const zone = dataZone ?? gkZoneForLongitude((featureBbox[0] + featureBbox[2]) / 2, 3);
         feature.area = featureAreas(geometry, planarM2 !== undefined ? { zone, planarM2 } : { zone });
         if (repaired.has(rec.index)) feature.area.boundary = 'repaired';

@@ -157,6 +157,9 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Checked between records; returning true aborts with 'import.cancelled'. */
   isCancelled?: () => boolean;
+  /** false: leave LayerFeature.area out (a layer read only to overlay plots with needs no per-feature
+   *  figures; the overlay computes its own). Default true. */
+  featureAreas?: boolean;
 }
 
 export interface ImportProgress {

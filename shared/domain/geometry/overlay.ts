@@ -313,7 +313,9 @@ export class OverlayIndex {
         for (const group of [...pieces.keys()].sort(compareGroups)) {
           let u: Ptr;
           try {
-            u = e.unionAll(pieces.get(group) ?? []);
+            const list = pieces.get(group) ?? [];
+            // One piece is already valid and disjoint from itself: its union is itself.
+            u = list.length === 1 ? (list[0] as Ptr) : e.unionAll(list);
             if (taken) {
               const d = e.difference(u, taken);
               e.destroy(u);
