@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args';
+import { parseArgs, parseLayerArg } from './args';
 
 describe('parseArgs', () => {
   it('reads inspect with several paths and an EPSG override', () => {
@@ -11,10 +11,40 @@ describe('parseArgs', () => {
     expect(parseArgs(['overlay', '--plots', 'p.shp', '--with', 'a.shp', '--with', 'b.zip', '--group-by', 'DLMC', '--id-field', 'JCBH'])).toEqual({
       command: 'overlay',
       plots: 'p.shp',
-      with: ['a.shp', 'b.zip'],
+      with: [{ path: 'a.shp' }, { path: 'b.zip' }],
       groupBy: 'DLMC',
       idField: 'JCBH',
     });
+  });
+
+  it('reads a group field per layer (--with PATH:FIELD), which overrides --group-by for that layer only', () => {
+    expect(parseArgs(['overlay', '--plots', 'p.shp', '--with', 'farmland.shp', '--with', 'planning.shp:GHFQMC', '--group-by', 'DLMC'])).toEqual({
+      command: 'overlay',
+      plots: 'p.shp',
+      with: [{ path: 'farmland.shp' }, { path: 'planning.shp', groupBy: 'GHFQMC' }],
+      groupBy: 'DLMC',
+    });
+    expect(parseArgs(['overlay', '--plots', 'p.shp', '--with=dltb.zip:DLMC'])).toMatchObject({ with: [{ path: 'dltb.zip', groupBy: 'DLMC' }] });
+  });
+
+  it('splits PATH:FIELD at the last colon only when a field name follows and more than a drive letter precedes', () => {
+    expect(parseLayerArg('planning.shp:GHFQMC')).toEqual({ path: 'planning.shp', groupBy: 'GHFQMC' });
+    expect(parseLayerArg('/data/县/规划.shp:GHFQ_MC2')).toEqual({ path: '/data/县/规划.shp', groupBy: 'GHFQ_MC2' });
+    expect(parseLayerArg('规划.shp:规划分区')).toEqual({ path: '规划.shp', groupBy: '规划分区' }); // a Chinese DBF field name
+    // Windows paths stay whole …
+    expect(parseLayerArg('C:\\data\\dltb.shp')).toEqual({ path: 'C:\\data\\dltb.shp' });
+    expect(parseLayerArg('C:/data/dltb.shp')).toEqual({ path: 'C:/data/dltb.shp' });
+    expect(parseLayerArg('C:dltb.shp')).toEqual({ path: 'C:dltb.shp' });
+    expect(parseLayerArg('D:DLMC')).toEqual({ path: 'D:DLMC' }); // drive-relative file, not a field of "D"
+    // … and take a field after their last colon.
+    expect(parseLayerArg('C:\\data\\dltb.shp:DLMC')).toEqual({ path: 'C:\\data\\dltb.shp', groupBy: 'DLMC' });
+    expect(parseLayerArg('\\\\server\\share\\dltb.zip:DLMC')).toEqual({ path: '\\\\server\\share\\dltb.zip', groupBy: 'DLMC' });
+    // What follows the colon is not a field name: all path.
+    expect(parseLayerArg('/data/2024:06/dltb.shp')).toEqual({ path: '/data/2024:06/dltb.shp' });
+    expect(parseLayerArg('dltb.shp:2024')).toEqual({ path: 'dltb.shp:2024' });
+    expect(parseLayerArg('dltb.shp:')).toEqual({ path: 'dltb.shp:' });
+    expect(parseLayerArg(':DLMC')).toEqual({ path: ':DLMC' });
+    expect(parseLayerArg('dltb.shp')).toEqual({ path: 'dltb.shp' });
   });
 
   it('returns named errors instead of throwing', () => {

@@ -1,9 +1,35 @@
 /** Command-line parsing for `landpatrol`, pure so it can be tested. Errors are data. */
+
+/** One `--with PATH[:FIELD]`: a layer path and, when given, the field that groups that layer's pieces
+ *  (overriding `--group-by` for it). */
+export interface OverlayLayerArg {
+  path: string;
+  groupBy?: string;
+}
+
 export type ParsedArgs =
   | { command: 'inspect'; paths: string[]; crs?: number; encoding?: string }
-  | { command: 'overlay'; plots: string; with: string[]; groupBy?: string; idField?: string; crs?: number }
+  | { command: 'overlay'; plots: string; with: OverlayLayerArg[]; groupBy?: string; idField?: string; crs?: number }
   | { command: 'help' }
   | { command: 'error'; key: 'unknownCommand' | 'missingArgument' | 'badOption' | 'badEpsg' | 'usage'; params: Record<string, string> };
+
+/** A field name as DBF and GeoJSON spell them: letters (Chinese too), digits and '_', not starting with a digit. */
+const FIELD_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/** A Windows drive letter alone ("C" of C:\data or C:x.shp). */
+const DRIVE = /^[A-Za-z]$/;
+
+/**
+ * `PATH:FIELD` → { path, groupBy }, split at the last ':' only when a field name follows it and what precedes
+ * is more than a drive letter; anything else is all path (C:\data\dltb.shp, C:dltb.shp, /data/a:b/c.shp).
+ */
+export function parseLayerArg(spec: string): OverlayLayerArg {
+  const at = spec.lastIndexOf(':');
+  if (at <= 0) return { path: spec };
+  const head = spec.slice(0, at);
+  const field = spec.slice(at + 1);
+  if (!FIELD_NAME.test(field) || DRIVE.test(head)) return { path: spec };
+  return { path: head, groupBy: field };
+}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -42,7 +68,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return {
     command: 'overlay',
     plots,
-    with: withPaths,
+    with: withPaths.map(parseLayerArg),
     ...(opts['--group-by'] ? { groupBy: opts['--group-by'][0] as string } : {}),
     ...(opts['--id-field'] ? { idField: opts['--id-field'][0] as string } : {}),
     ...(crs !== undefined ? { crs } : {}),

@@ -3,12 +3,13 @@ export const CLI_MESSAGES = {
   usage: {
     'zh-CN': `用法：
   landpatrol inspect PATH... [--crs EPSG] [--encoding 编码]
-  landpatrol overlay --plots PATH --with PATH [--with PATH…] [--group-by 字段] [--id-field 字段]
-PATH 可以是 .shp、文件夹或 .zip。结果以 JSON 输出到标准输出。`,
+  landpatrol overlay --plots PATH --with PATH[:字段] [--with PATH[:字段]…] [--group-by 字段] [--id-field 字段]
+PATH 可以是 .shp、文件夹或 .zip。PATH:字段 按该字段为这一图层分组（优先于 --group-by）。结果以 JSON 输出到标准输出。`,
     en: `Usage:
   landpatrol inspect PATH... [--crs EPSG] [--encoding ENCODING]
-  landpatrol overlay --plots PATH --with PATH [--with PATH…] [--group-by FIELD] [--id-field FIELD]
-PATH is a .shp, a folder or a .zip. Results are printed as JSON on standard output.`,
+  landpatrol overlay --plots PATH --with PATH[:FIELD] [--with PATH[:FIELD]…] [--group-by FIELD] [--id-field FIELD]
+PATH is a .shp, a folder or a .zip. PATH:FIELD groups that layer by FIELD (instead of --group-by). Results are
+printed as JSON on standard output.`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
   missingArgument: { 'zh-CN': '缺少参数 {option}。', en: 'Missing argument {option}.' },
@@ -34,6 +35,7 @@ PATH is a .shp, a folder or a .zip. Results are printed as JSON on standard outp
   'reason.prj-unrecognised': { 'zh-CN': '.prj 中的坐标系无法识别', en: 'the .prj describes a coordinate system we do not recognise' },
   plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
   idFieldMissing: { 'zh-CN': '{file}：没有字段“{field}”。', en: '{file}: there is no field "{field}".' },
+  groupFieldMissing: { 'zh-CN': '{file}：没有分组字段“{field}”。', en: '{file}: there is no field "{field}" to group by.' },
   internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
 } as const;
 

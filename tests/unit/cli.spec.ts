@@ -4,7 +4,7 @@
  * sum of ArcGIS's Shape_Area), and GEOS/PROJ via scripts/overlay-reference.py (overlay areas).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -152,6 +152,41 @@ describe('landpatrol (built)', () => {
       expect(r.stderr.length).toBeGreaterThan(10);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('groups each --with layer by its own field (PATH:FIELD), and refuses a field the layer lacks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-overlay-field-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const [w, s, e, n] = JSON.parse(landpatrol('inspect', banzhucun).stdout).layers[0].bboxLngLat as number[];
+    const x0 = w! + (e! - w!) * 0.4, x1 = w! + (e! - w!) * 0.46, y0 = s! + (n! - s!) * 0.4, y1 = s! + (n! - s!) * 0.47;
+    const gj = path.join(dir, 'plot.geojson');
+    writeFileSync(gj, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { JCBH: 'P1' }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] } }] }));
+    const shp = path.join(dir, 'plot.shp');
+    expect(spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-a_srs', 'EPSG:4490', '-lco', 'ENCODING=UTF-8', shp, gj], { encoding: 'utf8' }).status).toBe(0);
+
+    // A second copy of the village under another name, so the two layers are told apart by name.
+    const copy = path.join(dir, 'village2.shp');
+    for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg']) copyFileSync(banzhucun.replace(/shp$/, ext), copy.replace(/shp$/, ext));
+
+    type Out = { plots: { overlaps: { layer: string; group: string | null; area: { planarM2: number } }[]; byLayer: { covered: { planarM2: number } }[] }[] };
+    const grouped = landpatrol('overlay', '--plots', shp, '--with', banzhucun, '--group-by', 'DLMC');
+    // The village grouped by its own field DLMC (overriding --group-by), and its copy with --group-by alone, which
+    // names a field it lacks: one null group, as before.
+    const perLayer = landpatrol('overlay', '--plots', shp, '--with', `${banzhucun}:DLMC`, '--with', copy, '--group-by', 'NOSUCH');
+    expect(perLayer.stderr).toBe('');
+    expect(perLayer.code).toBe(0);
+    const [g] = (JSON.parse(grouped.stdout) as Out).plots;
+    const [p] = (JSON.parse(perLayer.stdout) as Out).plots;
+    const groups = g!.overlaps.map((o) => o.group);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(p!.overlaps.slice(0, groups.length)).toEqual(g!.overlaps);
+    expect(p!.overlaps.slice(groups.length).map((o) => [o.layer, o.group])).toEqual([['village2', null]]);
+    expect(p!.byLayer[1]!.covered.planarM2).toBeCloseTo(p!.byLayer[0]!.covered.planarM2, 3);
+
+    const missing = landpatrol('overlay', '--plots', shp, '--with', `${banzhucun}:GHFQMC`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/没有分组字段“GHFQMC”/);
+    expect(missing.stderr).toMatch(/there is no field "GHFQMC" to group by/);
   });
 
   it('overlays plots on the village grouped by DLMC, adding up, and agrees with GEOS', () => {
