@@ -65,16 +65,18 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
   const col = (label: string) => head!.findIndex((h) => h.startsWith(`${label}(`));
   for (const row of rows) {
     const p = refPlots.find((x) => x.id === row[0])!;
-    // CSV figures are printed to 0.01 m²: agreement to rounding plus 1e-6 of the plot.
+    // CSV figures are printed to 0.01 m²: the total is rounded (within 0.005), a block's parts are apportioned so
+    // they add up to it (each within 0.01 of its exact figure, overlay-table.ts); plus 1e-6 of the plot.
     const tol = 0.006 + 1e-6 * p.planarM2;
+    const partTol = 0.011 + 1e-6 * p.planarM2;
     expect(Math.abs(Number(row[1]) - p.planarM2)).toBeLessThan(tol);
     for (const o of p.overlaps) {
       const i = col(`斑竹村10000·${o.group}`);
       expect(i, `column for ${o.group}`).toBeGreaterThan(0);
-      expect(Math.abs(Number(row[i]) - o.planarM2), `${p.id} ${o.group}`).toBeLessThan(tol);
+      expect(Math.abs(Number(row[i]) - o.planarM2), `${p.id} ${o.group}`).toBeLessThan(partTol);
     }
     const u = head!.findIndex((h) => h.startsWith('斑竹村10000·') && h.includes('其他/未覆盖') && !h.includes('亩'));
-    expect(Math.abs(Number(row[u]) - p.uncoveredPlanarM2)).toBeLessThan(tol);
+    expect(Math.abs(Number(row[u]) - p.uncoveredPlanarM2)).toBeLessThan(partTol);
   }
   expect(refPlots.find((p) => p.id === 'WP03')!.uncoveredPlanarM2).toBeGreaterThan(0); // hangs over the edge
   consoleWatch.assertClean();

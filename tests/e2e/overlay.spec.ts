@@ -37,7 +37,7 @@ test('overlay analysis of the sample patches against farmland and land classes, 
   await expect(table.locator('thead')).toContainText('图斑编号');
   await expect(table.locator('thead')).toContainText('占永久基本农田');
   await expect(table.locator('thead')).toContainText('其他/未覆盖');
-  // Each layer's block adds up to the plot total (planar m², 2 decimals → allow 0.02 per column).
+  // Each layer's block adds up to the plot total to the last printed digit (planar m², 2 decimals).
   const head = await table.locator('thead tr').first().locator('th').allTextContents();
   const cells = (await rows.first().locator('td').allTextContents()).map((s) => Number(s.replace(/,/g, '')));
   const total = cells[1]!;
@@ -55,7 +55,7 @@ test('overlay analysis of the sample patches against farmland and land classes, 
     }
     col = 3;
     expect(n).toBeGreaterThan(0);
-    expect(Math.abs(sum - total)).toBeLessThan(0.02 * n + 0.01);
+    expect(sum.toFixed(2)).toBe(total.toFixed(2));
   }
   await screenshot(page, info, '07-overlay');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('overlay-export').click()]);

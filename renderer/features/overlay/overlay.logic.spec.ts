@@ -43,6 +43,35 @@ describe('overlay table', () => {
     expect(farm! + farmRest!).toBe(total);
     expect(dry! + paddy! + rest!).toBe(total);
   });
+  it('prints blocks that add up to the last digit, where rounding each figure alone would not (printedPlot)', () => {
+    // 3.334 + 3.333 + 3.343 = 10.01; rounded one by one: 3.33 + 3.33 + 3.34 = 10.00.
+    const plot = {
+      ...result.plots[0]!,
+      area: a(10.01),
+      overlaps: [{ layer: '地类', group: '旱地', area: a(3.334) }, { layer: '地类', group: '水田', area: a(3.333) }],
+      byLayer: [{ layer: '地类', covered: a(6.667), uncovered: a(3.343), complete: true }],
+      unusable: [],
+      repaired: [],
+    };
+    const r = buildOverlayTable({ plots: [plot] } as unknown as OverlayResult, [layers[1]!], labels);
+    const [total, dry, paddy, rest] = r.rows[0]!.cells.map((c) => c[0]);
+    expect([total, dry, paddy, rest]).toEqual([10.01, 3.34, 3.33, 3.34]);
+    const mu = r.rows[0]!.cells.map((c) => c[1]);
+    expect(mu[0]).toBe(0.015); // 10.01 m² × 0.0015 = 0.015015 亩
+    expect(Math.round((mu[1]! + mu[2]! + mu[3]!) * 1e4)).toBe(Math.round(mu[0]! * 1e4));
+  });
+  it('gives features without a group value (null or empty) one column of their own, apart from 其他/未覆盖', () => {
+    const plot = {
+      ...result.plots[0]!,
+      overlaps: [{ layer: '地类', group: null, area: a(100) }, { layer: '地类', group: '', area: a(50) }, { layer: '地类', group: '水田', area: a(600) }],
+      byLayer: [{ layer: '地类', covered: a(750), uncovered: a(250), complete: true }],
+      unusable: [],
+      repaired: [],
+    };
+    const r = buildOverlayTable({ plots: [plot] } as unknown as OverlayResult, [layers[1]!], labels);
+    expect(r.columns.map((c) => c.label)).toEqual(['图斑编号', '总面积', '地类·—', '地类·水田', '地类·其他/未覆盖']);
+    expect(r.rows[0]!.cells.map((c) => c[0])).toEqual([1000, 150, 600, 250]);
+  });
   it('notes unusable and repaired features per layer (feature ids, the first five) and a repaired plot', () => {
     expect(t.rows[0]!.notes).toEqual(['地类：6 个不可用（3、9、11、12、40…）', '永久基本农田：1 个已修复（7）', '图斑已修复']);
   });

@@ -1,14 +1,15 @@
 /**
  * Overlay analysis table: rows per plot, a block of columns per overlay layer (its groups, then the layer's
- * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area"). One flat sheet model
+ * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area", to the last printed digit). One flat sheet model
  * (`overlaySheet`) feeds the dialog, the CSV (UTF-8 BOM for Excel) and the .xlsx: every figure is the text
  * `printed` gives (shared/domain/units/format.ts), and the .xlsx stores that text's number, so the three
  * can never disagree.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { compareGroups, type OverlayLayer, type OverlayPlot, type OverlayPlotResult, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import { printedPlot, TABLE_DIGITS, type PrintedFigures } from '../../../shared/domain/geometry/overlay-table';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
-import { squareMetres, toMu, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
+import { squareMetres, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
 import { formatMu, formatSquareMetres, type FormatOptions } from '../../../shared/domain/units/format';
 import type { FieldDef } from '../../../shared/formats/types';
 import type { XlsxCell, XlsxWorkbook } from '../../../shared/formats/xlsx/workbook';
@@ -20,17 +21,24 @@ export interface OverlayLayerChoice {
   groupField: string | null;
 }
 
-export interface OverlayColumn {
-  key: string;
-  layer: string | null;
-  /** null = the layer's 其他/未覆盖; undefined for the id / total columns */
-  group?: string | null;
-  label: string;
-}
+/**
+ * What a column shows: the plot id, its total, one group of a grouped layer (`group`: its value, '' for
+ * features without one, which share a column), all of an ungrouped layer (occupied), or the layer's 其他/未覆盖.
+ */
+export type OverlayColumn = { key: string; label: string } & (
+  | { role: 'id'; layer: null }
+  | { role: 'total'; layer: null }
+  | { role: 'group'; layer: string; group: string }
+  | { role: 'occupied'; layer: string }
+  | { role: 'remainder'; layer: string }
+);
 
 export interface OverlayRow {
   id: string;
-  /** [m², 亩] per area column: Gauss-Krüger planar m² in `zone`, 亩 following it (m² × 0.0015) */
+  /**
+   * [m², 亩] per area column: Gauss-Krüger planar m² in `zone` and 亩 (m² × 0.0015), as printed: rounded to
+   * 0.01 m² / 0.0001 亩 so that each layer's block adds up to the printed total (printedPlot)
+   */
   cells: [SquareMetres, Mu][];
   /** the plot's geodesic area on the CGCS2000 ellipsoid (what 三调 figures compare with) */
   ellipsoidalM2: SquareMetres;
@@ -112,31 +120,49 @@ export function overlayLayerOf(choice: OverlayLayerChoice, features: OverlayInpu
   return { name: choice.name, features: features.map((f) => ({ geometryLngLat: f.geometry, group: g ? (f.props[g] === null || f.props[g] === undefined ? null : String(f.props[g])) : null })) };
 }
 
+const NO_AREA: PrintedFigures = { planarM2: 0, ellipsoidalM2: 0, mu: 0 };
+
+/**
+ * The table: per plot, its total and per layer a block (its groups, or what it occupies, then its
+ * 其他/未覆盖). Figures are the engine's printed figures (shared/domain/geometry/overlay-table.ts): each
+ * block is apportioned to the last printed digit, so the printed parts add up to the printed total.
+ */
 export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerChoice[], labels: OverlayTableLabels): OverlayTable {
-  const columns: OverlayColumn[] = [{ key: 'id', layer: null, label: labels.plot }, { key: 'total', layer: null, label: labels.total }];
+  const columns: OverlayColumn[] = [
+    { key: 'id', role: 'id', layer: null, label: labels.plot },
+    { key: 'total', role: 'total', layer: null, label: labels.total },
+  ];
   for (const l of layers) {
-    const groups = new Set<string | null>();
-    for (const p of result.plots) for (const o of p.overlaps) if (o.layer === l.name) groups.add(o.group);
-    const sorted = [...groups].sort(compareGroups);
-    if (l.groupField === null) columns.push({ key: `${l.name}|*`, layer: l.name, group: '*', label: labels.occupied(l.name) });
-    else for (const g of sorted) columns.push({ key: `${l.name}|${g ?? ''}`, layer: l.name, group: g, label: `${l.name}·${g ?? '—'}` });
-    columns.push({ key: `${l.name}|~`, layer: l.name, group: null, label: `${l.name}·${labels.uncovered}` });
+    const groups = new Set<string>();
+    for (const p of result.plots) for (const o of p.overlaps) if (o.layer === l.name) groups.add(o.group ?? '');
+    if (l.groupField === null) columns.push({ key: `${l.name}|*`, role: 'occupied', layer: l.name, label: labels.occupied(l.name) });
+    else for (const g of [...groups].sort(compareGroups)) columns.push({ key: `${l.name}|=${g}`, role: 'group', layer: l.name, group: g, label: `${l.name}·${g === '' ? '—' : g}` });
+    columns.push({ key: `${l.name}|~`, role: 'remainder', layer: l.name, label: `${l.name}·${labels.uncovered}` });
   }
-  const rows = result.plots.map((p) => {
-    const cells: [SquareMetres, Mu][] = [[p.area.planarM2, p.area.mu]];
-    for (const c of columns.slice(2)) {
-      if (c.group === null) {
-        const s = p.byLayer.find((b) => b.layer === c.layer);
-        cells.push(s ? [s.uncovered.planarM2, s.uncovered.mu] : [p.area.planarM2, p.area.mu]);
-      } else {
-        const pieces = p.overlaps.filter((o) => o.layer === c.layer && (c.group === '*' || (o.group ?? '') === (c.group ?? '')));
-        const m2 = squareMetres(pieces.reduce((s, o) => s + o.area.planarM2, 0));
-        cells.push([m2, toMu(m2)]); // 亩 follows the planar figure
-      }
-    }
-    return { id: p.id, cells, ellipsoidalM2: p.area.ellipsoidalM2, zone: p.zone, notes: plotNotes(p, labels) };
+  const rows = result.plots.map((p): OverlayRow => {
+    const printed = printedPlot(p);
+    const figures = (c: OverlayColumn): PrintedFigures => {
+      if (c.role === 'id' || c.role === 'total') return printed.total;
+      const block = printed.layers.find((b) => b.layer === c.layer);
+      if (!block) return c.role === 'remainder' ? printed.total : NO_AREA; // a layer the engine was not given
+      if (c.role === 'remainder') return block.remainder;
+      if (c.role === 'occupied') return block.covered;
+      const parts = block.groups.filter((g) => (g.group ?? '') === c.group).map((g) => g.area);
+      return parts.length === 1 ? parts[0]! : addPrinted(parts);
+    };
+    const cells = columns.slice(1).map((c): [SquareMetres, Mu] => {
+      const f = figures(c);
+      return [squareMetres(f.planarM2), f.mu as Mu];
+    });
+    return { id: p.id, cells, ellipsoidalM2: squareMetres(printed.total.ellipsoidalM2), zone: p.zone, notes: plotNotes(p, labels) };
   });
   return { columns, rows };
+}
+
+/** Printed figures added (null and '' groups share a column), kept to their printed digits. */
+function addPrinted(parts: PrintedFigures[]): PrintedFigures {
+  const sum = (get: (f: PrintedFigures) => number, d: number) => Math.round(parts.reduce((s, f) => s + get(f), 0) * 10 ** d) / 10 ** d;
+  return { planarM2: sum((f) => f.planarM2, TABLE_DIGITS.m2), ellipsoidalM2: sum((f) => f.ellipsoidalM2, TABLE_DIGITS.m2), mu: sum((f) => f.mu, TABLE_DIGITS.mu) };
 }
 
 /** A cell of the flat sheet: what it is decides how it is printed and, in the .xlsx, its number format. */

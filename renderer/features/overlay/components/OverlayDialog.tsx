@@ -73,7 +73,7 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
           <table className="grid small" data-testid="overlay-table">
             <thead>
               <tr>
-                {table.columns.map((c) => <th key={c.key} colSpan={c.key === 'id' ? 1 : 2} rowSpan={c.key === 'id' ? 2 : 1}>{c.label}</th>)}
+                {table.columns.map((c) => <th key={c.key} colSpan={c.role === 'id' ? 1 : 2} rowSpan={c.role === 'id' ? 2 : 1}>{c.label}</th>)}
                 {tail.map((h) => <th key={h.label} rowSpan={2}>{h.label}</th>)}
               </tr>
               <tr>{table.columns.slice(1).flatMap((c) => [<th key={`${c.key}m2`} className="num">{t('unit.m2')}</th>, <th key={`${c.key}mu`} className="num">{t('unit.mu')}</th>])}</tr>
