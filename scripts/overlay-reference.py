@@ -24,13 +24,16 @@ What it does, step for step what overlay.ts (GEOS in WebAssembly) does, and no m
   a Gauss-Krüger CRS, else of the 3° zone of its lon/lat bbox centre (overlay.ts: OverlayPlot.zone, else
   gkZoneForLongitude).  Candidates are the features whose envelope meets the plot's; each is projected into
   the zone the first time it is a candidate and cached with its bbox and vertex count (never the whole
-  layer); one whose bbox misses the plot's (1 m wider) is skipped; with rect_clip (the command line) a
-  candidate of more than 64 vertices reaching out of that box is first cut to it by GEOS ClipByRect; then
-  clipped by the plot; the pieces unioned per group; earlier groups subtracted; planar areas from GEOS;
-  ellipsoidal area of each piece by inverse-projecting it and pyproj.Geod(ellps='GRS80') on the oriented
-  polygon, as geometry_area_perimeter (the plot's own total from its lon/lat ring).  Layer remainder =
-  total − Σ groups.  Plot remainder = plot − ∪ all layers as a geometry (overlay.ts takes total − area(∪):
-  one GEOS difference per plot more here, kept so the oracle in tests/oracles stays as it was).
+  layer); one whose bbox misses the plot's (1 m wider) is skipped; then clipped by the plot; the pieces
+  unioned per group; earlier groups subtracted; planar areas from GEOS; ellipsoidal area of each piece by
+  inverse-projecting it and pyproj.Geod(ellps='GRS80') on the oriented polygon, as geometry_area_perimeter
+  (the plot's own total from its lon/lat ring).  Layer remainder = total − Σ groups; plot remainder =
+  plot − ∪ all layers.
+- on the command line (as_command, the bench and the live tests) also overlay.ts's shortcuts: a candidate of
+  more than 64 vertices reaching out of the plot's box is first cut to it by GEOS ClipByRect, a group of one
+  piece is not unioned with itself, the plot remainder is total − area(∪ all layers).  They move figures
+  only in their last bits (~1e-11 m²); make-oracles.py calls overlay() without them, so tests/oracles stays
+  as it was.
 - PROJ is called once per batch of points (a file's batch, a plot's new candidates, a plot's pieces), not
   per ring through shapely.ops.transform and orient, which walk every vertex in Python: the figures are the
   same doubles, and the bench compares engines, not interpreters.
@@ -415,11 +418,13 @@ def clip(g, gbox, vertices, plot, clip_box, rect_clip):
     return g.intersection(plot)
 
 
-def overlay(plots, layers, indexes=None, rect_clip=False):
+def overlay(plots, layers, indexes=None, as_command=False):
     """plots: [(id, shapely geometry lon/lat[, zone])] where zone (zone number, central meridian) is the plot's
     own data zone (default: the 3° zone of its centre); layers: [(name, [(geom lon/lat, group)])] (or their
-    LayerIndex). rect_clip: cut large candidates to the plot's box first (overlay.ts; the command line turns it
-    on — the oracle in tests/oracles is computed without, the figures agree to ~1e-11 m²)."""
+    LayerIndex). as_command: also take overlay.ts's shortcuts, which save work and move figures only in their
+    last bits (~1e-11 m²): a large candidate cut to the plot's box first, a group of one piece not unioned with
+    itself, the plot's remainder as total − area(∪ layers). The command line turns it on (the bench, the live
+    tests); tests/oracles is computed without, so it stays as it was."""
     out = []
     planes = {}
     if indexes is None:
@@ -449,14 +454,15 @@ def overlay(plots, layers, indexes=None, rect_clip=False):
             for i, (g, gbox, vertices) in zip(ids, li.in_zone(ids, zone, fwd)):
                 if g.is_empty or not _overlap(gbox, clip_box):
                     continue
-                inter = clip(g, gbox, vertices, plot, clip_box, rect_clip)
+                inter = clip(g, gbox, vertices, plot, clip_box, as_command)
                 if inter.is_empty or inter.area == 0:
                     continue
                 pieces.setdefault(li.feats[i][1], []).append(inter)
             taken = None
             groups = []
             for grp in sorted(pieces.keys(), key=group_key):
-                u = unary_union(pieces[grp])
+                one = pieces[grp][0] if as_command and len(pieces[grp]) == 1 else None
+                u = one if isinstance(one, (Polygon, MultiPolygon)) else unary_union(pieces[grp])
                 if taken is not None:
                     u = u.difference(taken)
                 taken = u if taken is None else taken.union(u)
@@ -466,9 +472,13 @@ def overlay(plots, layers, indexes=None, rect_clip=False):
             if taken is not None:
                 all_cover.append(taken)
             layer_groups.append((li.name, groups))
-        rest = plot.difference(unary_union(all_cover)) if all_cover else plot
+        if as_command:
+            covered = unary_union(all_cover) if all_cover else None
+        else:
+            rest = plot.difference(unary_union(all_cover)) if all_cover else plot
         # Ellipsoidal areas of every piece and of the remainder: inverse-projected together, one PROJ call.
-        ells = iter(ellipsoidal_areas([u for _, groups in layer_groups for _, u, _ in groups] + [rest], inv))
+        last = [] if as_command and covered is None else [covered if as_command else rest]
+        ells = iter(ellipsoidal_areas([u for _, groups in layer_groups for _, u, _ in groups] + last, inv))
         overlaps = []
         by_layer = []
         for name, groups in layer_groups:
@@ -482,9 +492,15 @@ def overlay(plots, layers, indexes=None, rect_clip=False):
             by_layer.append({'layer': name, 'coveredPlanarM2': sum_pl, 'coveredEllipsoidalM2': sum_el,
                              'uncoveredPlanarM2': plot_planar - sum_pl,
                              'uncoveredEllipsoidalM2': plot_ell - sum_el})
+        if not as_command:
+            rest_pl, rest_el = rest.area, next(ells)
+        elif covered is None:
+            rest_pl, rest_el = plot_planar, plot_ell
+        else:
+            rest_pl, rest_el = plot_planar - covered.area, plot_ell - next(ells)
         out.append({'id': pid, 'zone': zone[0] if isinstance(zone, tuple) else zone, 'planarM2': plot_planar,
                     'ellipsoidalM2': plot_ell, 'overlaps': overlaps, 'byLayer': by_layer,
-                    'uncoveredPlanarM2': rest.area, 'uncoveredEllipsoidalM2': next(ells)})
+                    'uncoveredPlanarM2': rest_pl, 'uncoveredEllipsoidalM2': rest_el})
     return out
 
 
@@ -498,7 +514,7 @@ def main(argv):
     t1 = time.perf_counter()
     indexes = [LayerIndex(name, feats) for name, feats in layers]
     t2 = time.perf_counter()
-    res = overlay(plots, layers, indexes, rect_clip=True)
+    res = overlay(plots, layers, indexes, as_command=True)
     t3 = time.perf_counter()
     phases = {'readSeconds': t1 - t0, 'indexSeconds': t2 - t1, 'overlaySeconds': t3 - t2}
     sys.stdout.write(json.dumps({'plots': res, **phases}, ensure_ascii=False))
