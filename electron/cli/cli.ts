@@ -37,14 +37,14 @@ async function readPath(p: string): Promise<InputFile[]> {
 }
 
 /** Imports one command-line path; the CRS override applies to every bundle in it. */
-async function importPath(p: string, crs?: number, encoding?: string): Promise<ImportResult> {
+async function importPath(p: string, crs?: number, encoding?: string, featureAreas = true): Promise<ImportResult> {
   const files = await readPath(p);
-  const first = await importFiles(files);
+  const first = await importFiles(files, { featureAreas });
   if (crs === undefined && encoding === undefined) return first;
   const sources = [...first.layers.map((l) => l.source), ...first.pending.map((b) => b.source)];
   const crsOverride = crs === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, crs]));
   const encodingOverride = encoding === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, encoding]));
-  return importFiles(files, { ...(crsOverride ? { crsOverride } : {}), ...(encodingOverride ? { encodingOverride } : {}) });
+  return importFiles(files, { featureAreas, ...(crsOverride ? { crsOverride } : {}), ...(encodingOverride ? { encodingOverride } : {}) });
 }
 
 /** Why a bundle still needs its CRS from the user: the command cannot ask, so it says so. */
@@ -85,8 +85,9 @@ async function inspect(paths: string[], crs?: number, encoding?: string): Promis
   return 0;
 }
 
-async function loadLayers(p: string, crs?: number): Promise<ParsedLayer[]> {
-  const r = await importPath(p, crs);
+/** `featureAreas: false` for the layers plots are overlaid with: the overlay computes its own figures. */
+async function loadLayers(p: string, crs?: number, featureAreas = true): Promise<ParsedLayer[]> {
+  const r = await importPath(p, crs, undefined, featureAreas);
   // A layer that cannot be placed cannot be overlaid, and leaving it out would turn its area into "uncovered":
   // refuse the whole command, naming the file and how to give its CRS.
   if (r.pending.length > 0) throw new UsageError(r.pending.map((b) => needsCrsMessage(b.source, pendingReason(b))));
@@ -116,7 +117,7 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
   for (const w of a.with) {
     // PATH:FIELD groups this layer by FIELD, which it must have; --group-by groups the layers that have it.
     const groupBy = w.groupBy ?? a.groupBy;
-    for (const layer of await loadLayers(w.path, a.crs)) {
+    for (const layer of await loadLayers(w.path, a.crs, false)) {
       if (layer.geometryKind !== 'polygon') continue;
       const groupKey = groupBy ? layer.fields.find((f) => f.name.toUpperCase() === groupBy.toUpperCase())?.name : undefined;
       if (w.groupBy && !groupKey) fail('groupFieldMissing', { file: layer.source, field: w.groupBy });
