@@ -156,6 +156,7 @@ export const en: Messages = {
   'overlay.note.unusable': '{layer}: {count} feature(s) could not be used (feature ids {fids}); this layer\'s figures are incomplete',
   'overlay.note.repaired': '{layer}: {count} feature(s) had invalid boundaries and were repaired before clipping (feature ids {fids})',
   'overlay.note.plotRepaired': 'The patch boundary was invalid and was repaired before clipping',
+  'overlay.timing': '{plots} plots, overlay took {overlay} ms (reading layers {read} ms, indexing {index} ms; the index stays ready for the same layers)',
   'overlay.basis': "Areas are Gauss-Krüger planar areas in each patch's CGCS2000 3° zone (zone and central meridian in the last columns); mu = planar m² × 0.0015. The ellipsoidal area is measured on the CGCS2000 ellipsoid.",
   'overlay.idField': 'Patch id field',
   'overlay.failed': 'Overlay analysis failed: {message}',

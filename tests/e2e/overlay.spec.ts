@@ -57,7 +57,16 @@ test('overlay analysis of the sample patches against farmland and land classes, 
     expect(n).toBeGreaterThan(0);
     expect(sum.toFixed(2)).toBe(total.toFixed(2));
   }
+  // The first run reads and indexes the layers and says how long each part took.
+  await expect(dialog.getByTestId('overlay-timing')).toContainText(`${await rows.count()} 个图斑，计算用时`);
   await screenshot(page, info, '07-overlay');
+  // Running again over the same layers reuses the warm index (the worker lives while the dialog is open),
+  // and gives the same table.
+  const before = await table.locator('tbody').innerText();
+  await dialog.getByTestId('overlay-run').click();
+  await expect(dialog.getByTestId('overlay-timing')).toContainText('读取图层');
+  await expect(dialog.getByTestId('overlay-timing')).toContainText('建立索引 0 毫秒');
+  expect(await table.locator('tbody').innerText()).toBe(before);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('overlay-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^叠加分析-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = fs.readFileSync((await download.path())!);

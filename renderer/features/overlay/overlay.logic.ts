@@ -104,20 +104,22 @@ export interface OverlayInputFeature {
   fid: number;
   geometry: Polygon | MultiPolygon;
   props: Record<string, unknown>;
+  /** The GK zone of the feature's own figures (identify's): a plot is overlaid in it, so its total is the same. */
+  zone?: GkZoneRef;
 }
 
 /** Plots for the engine: numbered by `idField`, or `#fid` where that value is empty. */
 export function overlayPlotsOf(features: OverlayInputFeature[], idField: string | null): OverlayPlot[] {
   return features.map((f) => {
     const v = idField ? f.props[idField] : null;
-    return { id: v === null || v === undefined || String(v).trim() === '' ? `#${f.fid}` : String(v), geometryLngLat: f.geometry };
+    return { id: v === null || v === undefined || String(v).trim() === '' ? `#${f.fid}` : String(v), geometryLngLat: f.geometry, ...(f.zone ? { zone: f.zone } : {}) };
   });
 }
 
 /** An overlay layer for the engine, grouped by its chosen field (null group where the value is missing). */
 export function overlayLayerOf(choice: OverlayLayerChoice, features: OverlayInputFeature[]): OverlayLayer {
   const g = choice.groupField;
-  return { name: choice.name, features: features.map((f) => ({ geometryLngLat: f.geometry, group: g ? (f.props[g] === null || f.props[g] === undefined ? null : String(f.props[g])) : null })) };
+  return { name: choice.name, features: features.map((f) => ({ geometryLngLat: f.geometry, group: g ? (f.props[g] === null || f.props[g] === undefined ? null : String(f.props[g])) : null, fid: f.fid })) };
 }
 
 const NO_AREA: PrintedFigures = { planarM2: 0, ellipsoidalM2: 0, mu: 0 };

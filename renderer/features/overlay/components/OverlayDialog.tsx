@@ -68,6 +68,11 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
       {state.kind === 'error' && <p className="msg error">{t('overlay.failed', { message: state.message })}</p>}
       {exported && <p className={`msg ${exported.kind === 'failed' ? 'error' : exported.kind === 'saved' ? 'ok' : 'muted'}`} data-testid="overlay-export-status">{exported.text}</p>}
       {sheet && <p className="muted small" data-testid="overlay-basis">{t('overlay.basis')}</p>}
+      {state.kind === 'done' && (
+        <p className="muted small" data-testid="overlay-timing" data-overlay-ms={state.timings.overlayMs.toFixed(1)}>
+          {t('overlay.timing', { plots: state.result.plots.length, overlay: state.timings.overlayMs.toFixed(0), read: state.timings.readMs.toFixed(0), index: state.timings.indexMs.toFixed(0) })}
+        </p>
+      )}
       {table && sheet && (
         <div className="overlay-result">
           <table className="grid small" data-testid="overlay-table">
