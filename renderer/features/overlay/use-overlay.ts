@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OverlayResult } from '../../../shared/domain/geometry/overlay';
+import { uniqueNames, type OverlayResult } from '../../../shared/domain/geometry/overlay';
 import type { OverlayLayerChoice } from './overlay.logic';
 import type { OverlayMessage, OverlayRequest, OverlayTimings } from './overlay.worker';
 
@@ -23,7 +23,9 @@ export function useOverlay() {
   }, []);
   useEffect(() => stop, [stop]);
 
-  const run = useCallback((req: OverlayRequest) => {
+  const run = useCallback((asked: OverlayRequest) => {
+    // Names as the engine keys its result (a repeated name gets "（2）"), so the table finds each block.
+    const req: OverlayRequest = { ...asked, layers: uniqueNames(asked.layers) };
     let w = worker.current;
     if (!w) {
       w = new Worker(new URL('./overlay.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-overlay' });

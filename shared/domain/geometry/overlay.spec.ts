@@ -149,6 +149,17 @@ describe('overlayPlots robustness and rules', () => {
     expect(l.covered.planarM2).toBeLessThanOrEqual(p.area.planarM2);
     expect(l.covered.planarM2 + l.uncovered.planarM2).toBeCloseTo(p.area.planarM2, 6);
   });
+  it('two layers of the same name are kept apart (the second is named “（2）”), each block adding up on its own', () => {
+    const plot = { id: 'p', geometryLngLat: sq(117, 35, 0.01) };
+    const r = overlayPlots([plot], [
+      { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.005), group: 'a' }] },
+      { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.01), group: 'a' }] },
+    ]).plots[0]!;
+    expect(r.byLayer.map((l) => l.layer)).toEqual(['GHFQ', 'GHFQ（2）']);
+    expect(r.byLayer[0]!.covered.planarM2 / r.area.planarM2).toBeCloseTo(0.25, 3);
+    expect(r.byLayer[1]!.covered.planarM2 / r.area.planarM2).toBeCloseTo(1, 6);
+    expect(r.overlaps.map((o) => o.layer)).toEqual(['GHFQ', 'GHFQ（2）']);
+  });
   it('group order: code-unit order, null last', () => {
     expect(['水田', null, '旱地', '果园'].sort(compareGroups)).toEqual(['旱地', '果园', '水田', null]);
   });

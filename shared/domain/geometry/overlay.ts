@@ -222,6 +222,20 @@ function figures(planarM2: number, ellipsoidalM2: number, zone: GkZoneRef): Area
   return { planarM2: planar, ellipsoidalM2: squareMetres(clean(ellipsoidalM2)), mu: toMu(planar), zone };
 }
 
+/**
+ * Layer names as the result keys them: two layers of one name (两个 GHFQ.shp from different folders) would
+ * have their pieces and blocks mixed, so a repeated name gets a suffix, "GHFQ（2）", in the order given.
+ */
+export function uniqueNames<T extends { name: string }>(layers: T[]): T[] {
+  const seen = new Set<string>();
+  return layers.map((l) => {
+    let name = l.name;
+    for (let k = 2; seen.has(name); k++) name = `${l.name}（${k}）`;
+    seen.add(name);
+    return name === l.name ? l : { ...l, name };
+  });
+}
+
 /** Layers prepared once for many overlays (the on-site comparison, the live figure while drawing). */
 export class OverlayIndex {
   private readonly layers: LayerIndex[];
@@ -231,7 +245,7 @@ export class OverlayIndex {
     private readonly engine: GeometryEngine,
     layers: OverlayLayer[],
   ) {
-    this.layers = layers.map((l) => new LayerIndex(l, engine));
+    this.layers = uniqueNames(layers).map((l) => new LayerIndex(l, engine));
   }
 
   private toolsFor(zone: GkZoneRef): ZoneTools {
