@@ -241,6 +241,48 @@ def shapely_version():
     return '%s / GEOS %s' % (shapely.__version__, geos.geos_version_string)
 
 
+def overlay_invalid_oracle():
+    """The overlay on what users bring: bowtie and figure-8 boundaries, spikes, overlapping features of one
+    group and of two, holes, multiparts, reversed rings, and bowtie plots. The reference repairs invalid plots
+    and features with make_valid (GEOS MakeValid), as our engine does. Lon/lat near 117°E 35°N (zone 39)."""
+    fwd = Transformer.from_crs(CRS.from_epsg(4527), CRS.from_epsg(4490), always_xy=True)
+    e0, n0 = 39_512_000.0, 3_880_000.0
+
+    def ring(pts):
+        return [fwd.transform(e0 + x, n0 + y) for x, y in pts]
+
+    def sq(x, y, s):
+        return [(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)]
+
+    def poly(*rings):
+        return Polygon(ring(rings[0]), [ring(r) for r in rings[1:]])
+
+    feats = [
+        (poly([(0, 0), (100, 100), (100, 0), (0, 100), (0, 0)]), '水田'),                      # bowtie
+        (poly([(150, 0), (200, 50), (250, 0), (250, 100), (200, 50), (150, 100), (150, 0)]), '水田'),  # figure-8
+        (poly([(0, 150), (100, 150), (100, 200), (160, 200), (100, 200), (100, 250), (0, 250), (0, 150)]), '旱地'),  # spike
+        (poly(sq(300, 0, 100)), '旱地'),
+        (poly(sq(340, 40, 100)), '旱地'),                                                        # overlaps the one before, same group
+        (poly(sq(360, 60, 100)), '果园'),                                                        # and another group
+        (poly(sq(0, 300, 200), sq(50, 350, 50)), '水田'),                                        # with a hole
+        (poly(list(reversed(sq(250, 300, 200))), list(reversed(sq(300, 350, 50)))), None),        # reversed rings
+        (MultiPolygon([poly(sq(500, 0, 50)), poly(sq(560, 0, 50))]), '林地'),                    # multipart
+    ]
+    plots = [
+        ('covers-all', poly(sq(-20, -20, 700))),
+        ('bowtie-plot', poly([(-10, -10), (480, 480), (480, -10), (-10, 480), (-10, -10)])),
+        ('in-the-hole', poly(sq(60, 360, 30))),
+        ('overlaps', poly(sq(320, 20, 150))),
+        ('edge', poly([(90, 90), (310, 90), (310, 320), (90, 320), (90, 90)])),
+    ]
+    res = overlay_reference.overlay(plots, [('地类', feats), ('地类·未分组', [(g, None) for g, _ in feats])])
+    write('overlay-invalid.json', {
+        'features': [{'geometry': geojson_coords(g), 'group': grp} for g, grp in feats],
+        'plots': [{'id': pid, 'geometry': geojson_coords(g)} for pid, g in plots],
+        'result': res,
+    })
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     crs_oracle()
@@ -250,3 +292,4 @@ if __name__ == '__main__':
     overlay_oracle()
     ae102_oracle()
     repair_oracle()
+    overlay_invalid_oracle()

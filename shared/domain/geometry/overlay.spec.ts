@@ -255,3 +255,42 @@ describe('property: random plots over random layers never give a negative figure
     console.log(`worst ellipsoidal gap: ${worstEll.toExponential(2)} of the plot`);
   });
 });
+
+describe('overlayPlots on invalid and tricky input vs shapely/GEOS with make_valid (tests/oracles/overlay-invalid.json)', () => {
+  // Bowtie and figure-8 features, a spike, overlapping features of one group and of two, a hole, reversed
+  // rings, a multipart; plots include a bowtie. The reference repairs with make_valid as our engine does.
+  const inv = JSON.parse(readFileSync('tests/oracles/overlay-invalid.json', 'utf8')) as {
+    features: { geometry: Polygon | MultiPolygon; group: string | null }[];
+    plots: { id: string; geometry: Polygon | MultiPolygon }[];
+    result: RefPlot[];
+  };
+  const layers: OverlayLayer[] = [
+    { name: '地类', features: inv.features.map((f, i) => ({ geometryLngLat: f.geometry, group: f.group, fid: i })) },
+    { name: '地类·未分组', features: inv.features.map((f, i) => ({ geometryLngLat: f.geometry, group: null, fid: i })) },
+  ];
+  const result = overlayPlots(inv.plots.map((p) => ({ id: p.id, geometryLngLat: p.geometry })), layers);
+
+  it('every piece equals GEOS within 0.01 m² (planar and ellipsoidal), nothing left out, remainders as GEOS', () => {
+    inv.result.forEach((ref, k) => {
+      const got = result.plots[k]!;
+      expect(got.id).toBe(ref.id);
+      expect(got.complete).toBe(true);
+      expect(Math.abs(got.area.planarM2 - ref.planarM2)).toBeLessThan(0.01);
+      expect(Math.abs(got.area.ellipsoidalM2 - ref.ellipsoidalM2)).toBeLessThan(0.01);
+      expect(got.overlaps.map((o) => [o.layer, o.group])).toEqual(ref.overlaps.map((o) => [o.layer, o.group]));
+      ref.overlaps.forEach((r, i) => {
+        expect(Math.abs(got.overlaps[i]!.area.planarM2 - r.planarM2), `${ref.id} ${r.layer} ${r.group}`).toBeLessThan(0.01);
+        expect(Math.abs(got.overlaps[i]!.area.ellipsoidalM2 - r.ellipsoidalM2), `${ref.id} ${r.layer} ${r.group} ell`).toBeLessThan(0.01);
+      });
+      ref.byLayer.forEach((r, i) => expect(Math.abs(got.byLayer[i]!.uncovered.planarM2 - r.uncoveredPlanarM2)).toBeLessThan(0.01));
+      expect(Math.abs(got.uncovered.planarM2 - ref.uncoveredPlanarM2)).toBeLessThan(0.01);
+    });
+  });
+
+  it('names what it repaired: the bowtie plot, and the bowtie, figure-8 and spike features it met', () => {
+    const bow = result.plots.find((p) => p.id === 'bowtie-plot')!;
+    expect(bow.repaired).toContainEqual({ layer: null, fid: -1 });
+    const all = result.plots.find((p) => p.id === 'covers-all')!;
+    expect(new Set(all.repaired.filter((r) => r.layer === '地类').map((r) => r.fid))).toEqual(new Set([0, 1, 2]));
+  });
+});
