@@ -133,7 +133,17 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
     .filter((f) => isAreal(f.geometry))
     // The plot's own zone (its layer's data zone), so its total here is the one identify and inspect print.
     .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: f.geometry as Polygon | MultiPolygon, ...(f.area ? { zone: f.area.zone } : {}) }));
-  const result = overlayPlots(await loadGeometryEngine(), plots, overlayLayers);
+  // Progress on a terminal (a county's 3,000 patches take a while); Ctrl+C cancels, as for any command.
+  let shownAt = 0;
+  const onProgress = process.stderr.isTTY
+    ? (done: number, total: number) => {
+        const now = Date.now();
+        if (now - shownAt < 200 && done < total) return;
+        shownAt = now;
+        process.stderr.write(`\r${cliMessageBoth('overlayProgress', { done, total }).replace(/\n/g, ' / ')}${done === total ? '\n' : ''}`);
+      }
+    : undefined;
+  const result = overlayPlots(await loadGeometryEngine(), plots, overlayLayers, onProgress ? { onProgress } : {});
   const out = { plots: result.plots.map(overlayPlotJson) };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return 0;

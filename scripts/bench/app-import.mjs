@@ -82,7 +82,63 @@ async function waitShown(page, name, timeout) {
   );
 }
 
-export async function benchAppImport({ root, files, layerName = 'farmland' }) {
+/** Imports `files` through the file input and waits until `name` is drawn; closes the result dialog if shown. */
+async function importLayer(page, files, name) {
+  await page.locator('[data-testid="import-files-input"]').setInputFiles(files);
+  await waitShown(page, name, 300_000);
+  const ok = page.locator('[data-testid="import-result-ok"]');
+  if (await ok.isVisible()) await ok.click();
+}
+
+/** Runs the overlay dialog for plot layer `plotName` over `overName`; resolves with the worker's timings. */
+async function runOverlay(page, plotName, overName, onProgress = null) {
+  const dialog = page.locator('[data-testid="overlay-dialog"]');
+  await dialog.locator('[data-testid="overlay-plot-layer"]').selectOption({ label: plotName });
+  const box = dialog.locator('label', { hasText: overName }).locator('[data-testid="overlay-layer"]');
+  if (!(await box.isChecked())) await box.check();
+  const t = Date.now();
+  await dialog.locator('[data-testid="overlay-run"]').click();
+  const timing = dialog.locator('[data-testid="overlay-timing"]');
+  // A new run clears the previous result first, then the timing line comes back for this run.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="overlay-timing"]'), null, { timeout: 10_000, polling: 20 }).catch(() => {});
+  let progressSeen = 0;
+  while (!(await timing.isVisible())) {
+    if (onProgress && (await dialog.getByText(/^正在分析/).count()) > 0) progressSeen++;
+    await page.waitForTimeout(onProgress ? 200 : 20);
+  }
+  const text = await timing.textContent();
+  const overlayMs = Number(await timing.getAttribute('data-overlay-ms'));
+  return { wallSeconds: (Date.now() - t) / 1000, overlayMs, text, progressSeen };
+}
+
+/**
+ * The on-site comparison in the app: one plot against the stored 50,000-polygon farmland, in the overlay worker.
+ * Plot A warms the index (Flatbush and the layer's features read); plot B, elsewhere, is then measured: the
+ * worker's own overlay time for it (its candidates are new to GEOS, only the index is warm). Then 3,000 patches
+ * with the progress shown, timed, and a run cancelled half-way.
+ */
+async function benchComparison(page, { plotA, plotB, many, overName }) {
+  await importLayer(page, plotA.files, plotA.name);
+  await importLayer(page, plotB.files, plotB.name);
+  await importLayer(page, many.files, many.name);
+  await page.locator('[data-testid="overlay-button"]').click();
+  const cold = await runOverlay(page, plotA.name, overName);
+  const warm = await runOverlay(page, plotB.name, overName);
+  const again = await runOverlay(page, plotA.name, overName);
+  const big = await runOverlay(page, many.name, overName, true);
+  // Cancel: start again and cancel once progress shows; the dialog is usable afterwards.
+  const dialog = page.locator('[data-testid="overlay-dialog"]');
+  await dialog.locator('[data-testid="overlay-plot-layer"]').selectOption({ label: plotB.name });
+  await dialog.locator('[data-testid="overlay-plot-layer"]').selectOption({ label: many.name });
+  await dialog.locator('[data-testid="overlay-run"]').click();
+  await dialog.getByText(/^正在分析/).waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  const cancelled = (await dialog.locator('[data-testid="overlay-run"]').isEnabled()) && (await dialog.getByText(/^正在分析/).count()) === 0;
+  await page.keyboard.press('Escape');
+  return { coldMs: cold.overlayMs, coldText: cold.text, warmMs: warm.overlayMs, warmText: warm.text, againMs: again.overlayMs, manySeconds: big.wallSeconds, manyText: big.text, progressSeen: big.progressSeen, cancelled };
+}
+
+export async function benchAppImport({ root, files, layerName = 'farmland', comparison = null }) {
   const server = await startPreview(root);
   const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-profile-'));
   try {
@@ -111,6 +167,7 @@ export async function benchAppImport({ root, files, layerName = 'farmland' }) {
     await waitShown(page, layerName, 300_000);
     const importSeconds = (Date.now() - t0) / 1000;
     const longestTaskMs = await page.evaluate(() => window.__longest);
+    const compared = comparison ? await benchComparison(page, { ...comparison, overName: layerName }) : null;
     // Give the debounced writes (map view, tile cache) the moment a user's close would give them.
     await page.waitForTimeout(2000);
     await ctx.close();
@@ -122,7 +179,7 @@ export async function benchAppImport({ root, files, layerName = 'farmland' }) {
       for (let i = 0; i < REOPENS; i++) runs.push(await timedOpen(profile, `http://127.0.0.1:${PORT}/`, shown, raster, i === 0 ? path.join(root, 'bench', 'out', `reopen-${raster}.png`) : null));
       reopen[raster] = { seconds: median(runs), runs };
     }
-    return { importSeconds, longestTaskMs, reopen, startupLongestTaskMs };
+    return { importSeconds, longestTaskMs, reopen, startupLongestTaskMs, compared };
   } finally {
     server.kill();
     rmSync(profile, { recursive: true, force: true });

@@ -36,6 +36,7 @@ printed as JSON on standard output.`,
   plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
   idFieldMissing: { 'zh-CN': '{file}：没有字段“{field}”。', en: '{file}: there is no field "{field}".' },
   groupFieldMissing: { 'zh-CN': '{file}：没有分组字段“{field}”。', en: '{file}: there is no field "{field}" to group by.' },
+  overlayProgress: { 'zh-CN': '叠加分析 {done}/{total}', en: 'overlay {done}/{total}' },
   internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
 } as const;
 

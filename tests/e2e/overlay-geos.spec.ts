@@ -79,5 +79,19 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
     expect(Math.abs(Number(row[u]) - p.uncoveredPlanarM2)).toBeLessThan(partTol);
   }
   expect(refPlots.find((p) => p.id === 'WP03')!.uncoveredPlanarM2).toBeGreaterThan(0); // hangs over the edge
+
+  // The command line on the same files prints the same figures: the same engine, the same rules. Totals are the
+  // same to the cent; a block's parts are apportioned at each one's printed digits (CSV 0.01, JSON 0.001 m²).
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/landpatrol.mjs'), 'overlay', '--plots', plots.parts[0]!, '--with', `${path.join(VILLAGE, '斑竹村10000.shp')}:DLMC`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  expect(cli.status, cli.stderr).toBe(0);
+  type CliPlot = { id: string; area: { planarM2: number }; overlaps: { group: string; area: { planarM2: number } }[]; complete: boolean };
+  const cliPlots = (JSON.parse(cli.stdout) as { plots: CliPlot[] }).plots;
+  expect(cliPlots.map((p) => p.id)).toEqual(rows.map((r) => r[0]));
+  for (const row of rows) {
+    const p = cliPlots.find((x) => x.id === row[0])!;
+    expect(p.complete).toBe(true);
+    expect(p.area.planarM2.toFixed(2)).toBe(Number(row[1]).toFixed(2));
+    for (const o of p.overlaps) expect(Math.abs(Number(row[col(`斑竹村10000·${o.group}`)]) - o.area.planarM2), `${p.id} ${o.group}`).toBeLessThanOrEqual(0.0105);
+  }
   consoleWatch.assertClean();
 });
