@@ -20,7 +20,7 @@ const ORIGIN_X_NORTH = 3_879_000;
 const CELL_M = 250;
 
 /** Deterministic PRNG (mulberry32) so the sample is identical on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { compareGroups, overlayPlots as overlayWith, type OverlayLayer, type OverlayOptions, type OverlayPlot } from './overlay';
 import { loadGeometryEngine } from './engine/load';
+import { prng } from '../../sample/township';
 import { makeGkToLngLat } from '../crs/transform';
 import { readDbfTextField, readPolygonShp } from '../../../tests/oracles/read-shapefile';
 import { REAL_DATA } from '../../../tests/fixtures/read-fixture';
@@ -187,21 +188,10 @@ describe('overlayPlots remainders', () => {
   });
 });
 
-/** A small deterministic generator (mulberry32): the same cases on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('property: random plots over random layers never give a negative figure and always add up', () => {
   it('150 plots (a third of them self-crossing) over 3 layers of random, overlapping, partly invalid polygons', () => {
-    const rand = rng(20261201);
+    const rand = prng(20261201);
     const blob = (cx: number, cy: number, r: number, n: number, scramble: boolean): Polygon => {
       const pts: number[][] = [];
       for (let k = 0; k < n; k++) {
