@@ -116,6 +116,8 @@ export const en: Messages = {
   'attr.count': '{shown} / {total} rows',
   'attr.loading': 'Reading the attribute table…',
   'attr.unreadable': 'The attribute data of this layer cannot be read (damaged or removed). Close the table and try again, or import the layer again.',
+  'attr.failed': 'The attribute table could not be read just now (its background reader failed). Try again.',
+  'attr.retry': 'Try again',
   'attr.close': 'Close the attribute table',
   'attr.ellipsoidalM2': 'Ellipsoidal (m²)',
   'attr.planarM2': 'Planar (m²)',

@@ -117,6 +117,8 @@ export const zhCN = {
   'attr.count': '{shown} / {total} 条',
   'attr.loading': '正在读取属性表…',
   'attr.unreadable': '无法读取该图层的属性数据（可能已损坏或已被删除）。请关闭属性表后重试，或重新导入该图层。',
+  'attr.failed': '暂时无法读取属性表（后台读取进程出错）。请重试。',
+  'attr.retry': '重试',
   'attr.close': '关闭属性表',
   'attr.ellipsoidalM2': '椭球面积(m²)',
   'attr.planarM2': '平面面积(m²)',

@@ -1,15 +1,36 @@
 /**
  * UI-thread side of the attributes worker: one worker for the app's lifetime, started on first use. Every call
  * is a promise; results are plain data (the row order arrives as a transferred Int32Array).
+ *
+ * A worker that fails (its script could not be loaded, it died, a reply could not be read) is replaced, and the
+ * requests it had not answered are sent once more, to the new worker: they are reads, and the failure was the
+ * worker's, not the data's. A request that fails a second worker too is rejected with code `failed`.
  */
 import type { SortState } from './attributes.logic';
-import type { AttributesRequest, AttributesResponse, AttributesResult, StoreKey } from './attributes.protocol';
+import type { AttributesErrorCode, AttributesRequest, AttributesResponse, AttributesResult, StoreKey } from './attributes.protocol';
 
 type Req = AttributesRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/** A request the worker did not answer: see AttributesErrorCode (`stale` = a newer version is on its way). */
+export class AttributesError extends Error {
+  constructor(readonly code: AttributesErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export const isStale = (e: unknown): boolean => e instanceof AttributesError && e.code === 'stale';
+
+interface Pending {
+  msg: AttributesRequest;
+  worker: Worker;
+  resent: boolean;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, Pending>();
 
 function attributesWorker(): Worker {
   if (worker) return worker;
@@ -19,14 +40,24 @@ function attributesWorker(): Worker {
     pending.delete(e.data.id);
     if (!p) return;
     if (e.data.ok) p.resolve(e.data.result);
-    else p.reject(new Error(e.data.message));
+    else p.reject(new AttributesError(e.data.code, e.data.message));
   };
-  // The worker itself failed, or a reply could not be read: every caller gets an error, the next call starts anew.
   const fail = (message: string) => {
-    for (const p of pending.values()) p.reject(new Error(message));
-    pending.clear();
     w.terminate();
     if (worker === w) worker = null;
+    const again: Pending[] = [];
+    for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
+      if (p.resent) {
+        pending.delete(id);
+        p.reject(new AttributesError('failed', message));
+      } else again.push(p);
+    }
+    for (const p of again) {
+      p.resent = true;
+      p.worker = attributesWorker();
+      p.worker.postMessage(p.msg);
+    }
   };
   w.onerror = (e) => {
     e.preventDefault();
@@ -39,9 +70,11 @@ function attributesWorker(): Worker {
 
 function call<T extends keyof AttributesResult>(req: Req & { type: T }): Promise<AttributesResult[T]> {
   const id = nextId++;
+  const msg = { ...req, id } as AttributesRequest;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    attributesWorker().postMessage({ ...req, id });
+    const w = attributesWorker();
+    pending.set(id, { msg, worker: w, resent: false, resolve: resolve as (v: unknown) => void, reject });
+    w.postMessage(msg);
   });
 }
 

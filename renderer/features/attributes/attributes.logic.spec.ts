@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../layers/attribute-store';
-import { cellText, columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, visibleRows, windowOf } from './attributes.logic';
+import { cellText, columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows, windowOf } from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
@@ -64,5 +64,19 @@ describe('attribute table', () => {
     expect(cellText(666.672400015, { kind: 'area', which: 'planarM2' })).toBe('666.67');
     expect(cellText(1.000008, { kind: 'area', which: 'mu' })).toBe('1.0000');
     expect(cellText(null, { kind: 'area', which: 'mu' })).toBe('');
+  });
+});
+
+describe('storeStateOf', () => {
+  it('reads the version asked for', () => {
+    expect(storeStateOf(1, true, 1)).toBe('read');
+  });
+  it('is stale, not unreadable, when the layer was re-written after the UI read its record', () => {
+    expect(storeStateOf(2, true, 1)).toBe('stale');
+  });
+  it('is gone when the layer or its data is missing, or the version is one the UI cannot have', () => {
+    expect(storeStateOf(null, false, 1)).toBe('gone');
+    expect(storeStateOf(1, false, 1)).toBe('gone');
+    expect(storeStateOf(1, true, 2)).toBe('gone');
   });
 });

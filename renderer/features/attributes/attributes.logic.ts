@@ -114,3 +114,15 @@ export function windowOf(scrollTop: number, viewportPx: number, rowPx: number, t
 
 export const nextSort = (cur: SortState | null, column: number): SortState | null =>
   !cur || cur.column !== column ? { column, dir: 'asc' } : cur.dir === 'asc' ? { column, dir: 'desc' } : null;
+
+/**
+ * What the attributes worker can make of a layer's stored record and data for the version the UI asked for:
+ * `read` them; `stale`, the stored layer is newer than the UI's record (re-written since the UI listed it: the
+ * list is about to bring the new version, so this is no reason to call the store unreadable); `gone`, the layer
+ * or its data is missing (removed), or is of a version the UI never had.
+ */
+export function storeStateOf(storedVersion: number | null, hasData: boolean, askedVersion: number): 'read' | 'stale' | 'gone' {
+  if (storedVersion === null || !hasData) return 'gone';
+  if (storedVersion === askedVersion) return 'read';
+  return storedVersion > askedVersion ? 'stale' : 'gone';
+}

@@ -24,4 +24,13 @@ export type AttributesRequest =
 /** `null` results mean the layer's stored attributes are missing or unreadable (shown as such, never a crash). */
 export type AttributesResult = { feature: FeatureAttributes | null; query: QueryResult | null; rows: RowData[]; forget: null };
 
-export type AttributesResponse = { id: number; ok: true; result: AttributesResult[keyof AttributesResult] } | { id: number; ok: false; message: string };
+/**
+ * Why a request has no answer: `stale`, the layer was re-written (restyle, re-decode) after the UI read its
+ * record, so the version asked for is gone and the UI's layer list is about to bring the new one (not an
+ * unreadable store); `failed`, the worker could not read (a database error, or the worker itself died).
+ */
+export type AttributesErrorCode = 'stale' | 'failed';
+
+export type AttributesResponse =
+  | { id: number; ok: true; result: AttributesResult[keyof AttributesResult] }
+  | { id: number; ok: false; code: AttributesErrorCode; message: string };

@@ -6,13 +6,18 @@
  */
 import { getLayerData, getLayerRecord } from '../../db';
 import { restoreAttributeStore, type AttributeStore } from '../layers/attribute-store';
-import { columnsOf, featureAttributes, rowsData, searchIndex, visibleRows } from './attributes.logic';
+import { columnsOf, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
 import type { AttributesRequest, AttributesResponse, StoreKey } from './attributes.protocol';
 
 interface Loaded {
   store: AttributeStore | null;
   index: string[] | null; // built on the first search
+  /** No store because the layer was re-written after the UI read its record (see storeStateOf). */
+  stale?: true;
 }
+
+/** The UI asked for a version the layer has moved on from: answered as `stale`, never as an unreadable store. */
+class Stale extends Error {}
 
 /**
  * The three most recently used stores by layerId@version, never evicting the one the table shows (so identify on
@@ -28,22 +33,29 @@ function forget(layerId: string): void {
   for (const key of [...stores.keys()]) if (key.startsWith(`${layerId}@`)) stores.delete(key);
 }
 
+/** Drops the versions of a layer older than `version` (a stale ask must not drop the newer store). */
+function forgetOlder(layerId: string, version: number): void {
+  for (const key of [...stores.keys()]) if (key.startsWith(`${layerId}@`) && Number(key.slice(layerId.length + 1)) < version) stores.delete(key);
+}
+
 function load(k: StoreKey): Promise<Loaded> {
   const key = keyOf(k);
   let p = stores.get(key);
   if (p) stores.delete(key); // re-inserted below: most recent last
   else {
-    forget(k.layerId); // an older version of this layer is never asked for again
+    forgetOlder(k.layerId, k.dataVersion); // an older version of this layer is never asked for again
     const loading = (async (): Promise<Loaded> => {
       const [record, data] = await Promise.all([getLayerRecord(k.layerId), getLayerData(k.layerId)]);
-      if (!data || record?.dataVersion !== k.dataVersion) return { store: null, index: null }; // gone, or re-decoded since
+      const state = storeStateOf(record?.dataVersion ?? null, !!data, k.dataVersion);
+      if (state === 'stale') return { store: null, index: null, stale: true }; // re-written since the UI listed it
+      if (state === 'gone' || !data) return { store: null, index: null };
       try {
         return { store: restoreAttributeStore(JSON.parse(await data.attributes.text())), index: null };
       } catch {
         return { store: null, index: null };
       }
     })();
-    // Nothing unreadable is remembered (a failed database read, a layer re-decoded since the UI asked, a store
+    // Nothing unreadable is remembered (a failed database read, a layer re-written since the UI asked, a store
     // that does not parse): the next request reads again.
     const drop = () => stores.get(key) === loading && stores.delete(key);
     loading.then((l) => l.store === null && drop(), drop);
@@ -57,6 +69,13 @@ function load(k: StoreKey): Promise<Loaded> {
   return p;
 }
 
+/** The store for `k`, or null when it is unreadable; throws Stale when the layer has a newer version. */
+async function loaded(k: StoreKey): Promise<Loaded> {
+  const l = await load(k);
+  if (l.stale) throw new Stale(`${keyOf(k)} was re-written`);
+  return l;
+}
+
 async function handle(m: AttributesRequest): Promise<AttributesResponse> {
   switch (m.type) {
     case 'forget':
@@ -64,21 +83,21 @@ async function handle(m: AttributesRequest): Promise<AttributesResponse> {
       if (tableKey?.startsWith(`${m.layerId}@`)) tableKey = null;
       return { id: m.id, ok: true, result: null };
     case 'feature': {
-      const { store } = await load(m.key);
+      const { store } = await loaded(m.key);
       return { id: m.id, ok: true, result: store ? featureAttributes(store, m.fid) : null };
     }
     case 'query': {
       tableKey = keyOf(m.key);
-      const loaded = await load(m.key);
-      const { store } = loaded;
+      const l = await loaded(m.key);
+      const { store } = l;
       if (!store) return { id: m.id, ok: true, result: null };
-      if (m.query.trim() !== '') loaded.index ??= searchIndex(store);
+      if (m.query.trim() !== '') l.index ??= searchIndex(store);
       const columns = columnsOf(store);
-      const order = Int32Array.from(visibleRows(store, loaded.index, columns, m.query, m.sort));
+      const order = Int32Array.from(visibleRows(store, l.index, columns, m.query, m.sort));
       return { id: m.id, ok: true, result: { fields: store.fields, columns, size: store.size, order } };
     }
     case 'rows': {
-      const { store } = await load(m.key);
+      const { store } = await loaded(m.key);
       return { id: m.id, ok: true, result: store ? rowsData(store, columnsOf(store), m.rows) : [] };
     }
   }
@@ -91,6 +110,7 @@ self.onmessage = async (e: MessageEvent<AttributesRequest>) => {
     if (r.ok && r.result && 'order' in r.result) scope.postMessage(r, [r.result.order.buffer]);
     else scope.postMessage(r);
   } catch (err) {
-    scope.postMessage({ id: e.data.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies AttributesResponse);
+    const code = err instanceof Stale ? 'stale' : 'failed';
+    scope.postMessage({ id: e.data.id, ok: false, code, message: err instanceof Error ? err.message : String(err) } satisfies AttributesResponse);
   }
 };

@@ -1,2 +1,2 @@
 export { AttributeTable } from './components/AttributeTable';
-export { featureAttributesOf, forgetAttributes } from './attribute-client';
+export { featureAttributesOf, forgetAttributes, isStale } from './attribute-client';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 import { dataKeyOf, type LayerRecord } from '../../db';
-import { featureAttributesOf } from '../attributes';
+import { featureAttributesOf, isStale } from '../attributes';
 import type { FeatureAttributes } from '../attributes/attributes.logic';
 
 export interface IdentifyTarget {
@@ -30,7 +30,8 @@ export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]
     let live = true;
     featureAttributesOf({ layerId: target.layerId, dataVersion: version }, target.fid).then(
       (found) => live && setLoaded({ key, found }),
-      () => live && setLoaded({ key, found: null }),
+      // Stale: the layer was re-written after the list was read; the list brings the new version (a new key).
+      (e: unknown) => live && !isStale(e) && setLoaded({ key, found: null }),
     );
     return () => {
       live = false;

@@ -14,13 +14,13 @@ const AREA_LABEL: Record<'ellipsoidalM2' | 'planarM2' | 'mu', MessageKey> = { el
  */
 export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { layer: LayerRecord; selectedFid: number | null; onSelect: (fid: number, bbox: [number, number, number, number] | null) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const { loading, unreadable, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
+  const { loading, unreadable, failed, retry, attempt, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(240);
   const order = data?.order ?? null;
   const total = order?.length ?? 0;
   const { start, end } = windowOf(scrollTop, viewport, ROW_PX, total);
-  const { rowAt, failed } = useAttributeRows(storeKey, order, start, end);
+  const { rowAt, failed: rowsFailed } = useAttributeRows(storeKey, order, start, end, attempt);
   const columns = data?.columns ?? [];
   const header = (c: ColumnKey) => (c.kind === 'field' ? data?.fields[c.index] ?? '' : t(AREA_LABEL[c.which]));
   // Fixed widths: the header and the virtual rows are separate grids and must line up exactly.
@@ -57,7 +57,11 @@ export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { laye
       </header>
       {loading ? (
         <p className="empty-note">{t('attr.loading')}</p>
-      ) : unreadable || failed ? (
+      ) : failed || rowsFailed === 'failed' ? (
+        <p className="msg error" data-testid="attr-failed">
+          {t('attr.failed')} <button className="btn small" data-testid="attr-retry" onClick={retry}>{t('attr.retry')}</button>
+        </p>
+      ) : unreadable || rowsFailed === 'unreadable' ? (
         <p className="msg error" data-testid="attr-unreadable">{t('attr.unreadable')}</p>
       ) : (
         <div className="vt" style={{ ['--cols' as string]: gridCols }}>
