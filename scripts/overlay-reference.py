@@ -9,7 +9,7 @@ benchmark reference, so it does the same work as `landpatrol overlay` and no mor
 PLOTS: a FeatureCollection in lon/lat (CGCS2000) whose features carry an `id` property (else their index),
 or any file OGR reads (a shapefile), whose plot ids are IDFIELD, else the first of JCBH, TBBH, BSM, ID it
 has, else the record number from 1 (the command's rule).  LAYER: a .geojson in lon/lat or any file OGR reads;
-GROUPFIELD groups its pieces (values as text, a missing value is '' like the command's), without it the layer
+GROUPFIELD groups its pieces (values as text; a missing or blank value is no group, like the command's groupValueOf), without it the layer
 is one null group.  A path is split at its last ':' only when a field name follows (C:\\x.shp stays a path).
 Prints JSON: per plot, per layer, per group (groups made disjoint in sorted order, earlier groups win;
 null group last), the layer remainder and the plot remainder over all layers, and the phases' seconds
@@ -54,7 +54,7 @@ import time
 import numpy as np
 
 from shapely import wkb
-from shapely.geometry import shape, Polygon, MultiPolygon
+from shapely.geometry import box as rect, shape, Polygon, MultiPolygon
 from shapely.ops import clip_by_rect, unary_union
 from shapely.strtree import STRtree
 from shapely.validation import make_valid
@@ -262,12 +262,14 @@ def split_spec(spec):
 
 
 def group_text(v):
-    """A group value as the command prints it (String(v ?? '') in JavaScript)."""
+    """A group value by the command's rule (groupValueOf in overlay.ts): missing, null or blank is no group
+    (None, sorted last); anything else its text as JavaScript's String(v) writes it."""
     if v is None:
-        return ''
+        return None
     if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+        v = str(int(v))
+    text = str(v)
+    return None if text.strip() == '' else text
 
 
 def _plain(v):
@@ -324,7 +326,7 @@ def field_named(names, field):
 
 def read_layer(spec):
     """LAYER[:FIELD] → (path, [(geometry lon/lat, group)]): group None without FIELD or when the layer lacks
-    it (the command's rule), else the value as text ('' when missing)."""
+    it (the command's rule), else the value as text (None when missing or blank)."""
     path, field = split_spec(spec)
     if path.endswith('.geojson') or path.endswith('.json'):
         with open(path, encoding='utf-8') as f:
@@ -352,7 +354,7 @@ def read_plots(spec):
         return next((n for k in PLOT_ID_FIELDS for n in names if n.upper() == k), None)
 
     _, rows, zone = read_ogr(path, id_field)
-    return [(str(i + 1) if v is None or v == '' else group_text(v), g, zone) for i, (g, v) in enumerate(rows)]
+    return [(group_text(v) or str(i + 1), g, zone) for i, (g, v) in enumerate(rows)]
 
 
 def group_key(g):
@@ -384,7 +386,12 @@ class LayerIndex:
         self.projected = {}
 
     def candidates(self, plot_ll):
-        return self.tree.query_items(plot_ll) if self.tree is not None else []
+        # The plot's lon/lat box widened by 1e-4° (as overlay.ts's SEARCH_PAD_DEG): edges are straight in the GK
+        # plane, where they bow out of their lon/lat box by up to L²/8R; the GK box test drops the extras.
+        if self.tree is None:
+            return []
+        x0, y0, x1, y1 = plot_ll.bounds
+        return self.tree.query_items(rect(x0 - 1e-4, y0 - 1e-4, x1 + 1e-4, y1 + 1e-4))
 
     def in_zone(self, ids, zone, fwd):
         """[(geometry in the zone, valid; its bbox before repair; its vertex count)] of candidates ids; those not

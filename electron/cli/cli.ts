@@ -8,7 +8,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../shared/domain/geometry/engine/load';
-import { overlayPlots } from '../../shared/domain/geometry/overlay';
+import { groupValueOf, overlayPlots } from '../../shared/domain/geometry/overlay';
 import { importFiles } from '../../shared/formats/import';
 import type { BundleDescription, ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
@@ -125,14 +125,15 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
         name: layer.name,
         features: layer.features
           .filter((f) => isAreal(f.geometry))
-          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? String(f.properties[groupKey] ?? '') : null, fid: f.fid })),
+          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? groupValueOf(f.properties[groupKey]) : null, fid: f.fid })),
       });
     }
   }
+  // Every plot record gets its row: one without a polygon (a null shape, or nothing left once repaired) is
+  // marked in the result rather than dropped.
   const plots = plotLayer.features
-    .filter((f) => isAreal(f.geometry))
     // The plot's own zone (its layer's data zone), so its total here is the one identify and inspect print.
-    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: f.geometry as Polygon | MultiPolygon, ...(f.area ? { zone: f.area.zone } : {}) }));
+    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: isAreal(f.geometry) ? f.geometry : null, ...(f.area ? { zone: f.area.zone } : {}) }));
   // Progress on a terminal (a county's 3,000 patches take a while); Ctrl+C cancels, as for any command.
   let shownAt = 0;
   const onProgress = process.stderr.isTTY

@@ -156,7 +156,8 @@ export function overlayPlotJson(p: OverlayPlotResult) {
     // Never silently left out: a feature the engine could not use is named (its record number, 1-based as GIS
     // software counts them), and `complete: false` marks every figure that depends on it.
     complete: p.complete,
-    unusable: p.unusable.map((u) => ({ layer: u.layer, record: u.fid >= 0 ? u.fid + 1 : null, message: u.message })),
+    // layer null: the plot itself (reason no-geometry, or GEOS failed on it); record null with a group: a group.
+    unusable: p.unusable.map((u) => ({ layer: u.layer, record: u.fid >= 0 ? u.fid + 1 : null, ...(u.group !== undefined ? { group: u.group } : {}), reason: u.reason, message: u.message })),
     // Boundaries GEOS found invalid and repaired before clipping (layer null: the plot itself).
     repaired: p.repaired.map((r) => ({ layer: r.layer, record: r.fid >= 0 ? r.fid + 1 : null })),
   };

@@ -38,3 +38,23 @@ describe('import repairs invalid boundaries the GEOS way and says so', () => {
     expect(total).toBeCloseTo(7_102_035.487, 2);
   });
 });
+
+describe('repairRecords when GEOS can neither check nor repair a record', () => {
+  it('a polygon with a NaN corner in its hole comes in without geometry and is named; the others import', async () => {
+    const { repairRecords } = await import('./import');
+    const { loadGeometryEngine } = await import('../domain/geometry/engine/load');
+    const square = (x: number, s: number) => [[x, 0], [x + s, 0], [x + s, s], [x, s], [x, 0]];
+    const records = [
+      { index: 0, geometry: { type: 'Polygon' as const, coordinates: [square(0, 10), [[2, 2], [NaN, 3], [3, 3], [2, 2]]] }, check: true as const },
+      { index: 1, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]]] }, check: true as const },
+    ];
+    const issues: import('./types').Issue[] = [];
+    const repaired = await repairRecords(records, loadGeometryEngine, 'x.shp', issues);
+    expect(records[0]!.geometry).toBeNull();
+    expect([...repaired]).toEqual([1]);
+    expect(issues.map((i) => [i.code, i.params])).toEqual([
+      ['geometry.repaired', { count: 1, records: '2' }],
+      ['geometry.unrepairable', { count: 1, records: '1' }],
+    ]);
+  });
+});

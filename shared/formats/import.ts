@@ -3,6 +3,7 @@
  * labelled areas, plus what could not be decided alone (pending: the CRS) and what failed (with issues that
  * name the file). Pure: bytes in, data out; the app runs it in a worker, the CLI in Node.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import { detectCrsFromCoordinates } from '../domain/crs/detect';
 import { checkPlausibility } from '../domain/crs/plausibility';
 import { parsePrj } from '../domain/crs/prj';
@@ -10,7 +11,7 @@ import { gkZoneForLongitude, makeToLngLat } from '../domain/crs/transform';
 import type { CrsGuess, CrsInfo } from '../domain/crs/types';
 import { crsFromEpsg } from '../domain/crs/zones';
 import { featureAreas, planarAreaM2 } from '../domain/geometry/area';
-import type { GeometryEngine } from '../domain/geometry/engine/engine';
+import { EngineError, type GeometryEngine } from '../domain/geometry/engine/engine';
 import { loadGeometryEngine } from '../domain/geometry/engine/load';
 import { repairPolygonal } from '../domain/geometry/repair';
 import { emptyBbox, extendBbox, forEachPosition, geometriesBbox } from '../domain/geometry/bbox';
@@ -70,24 +71,35 @@ function zoneOfData(crs: CrsInfo): GkZoneRef | null {
  * repair.ts). Returns the 0-based indexes of the repaired records; the issues name them (1-based, as GIS
  * software numbers records).
  */
-function repairRecords(records: ShpRecord[], engine: GeometryEngine, file: string, issues: Issue[]): Set<number> {
+export async function repairRecords(records: ShpRecord[], engine: () => Promise<GeometryEngine>, file: string, issues: Issue[]): Promise<Set<number>> {
   const repaired = new Set<number>();
   const collapsed: number[] = [];
-  for (const rec of records) {
-    const g = rec.geometry;
-    if (!rec.check || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
-    const out = repairPolygonal(engine, g);
-    if (!out.repaired) continue;
-    rec.geometry = out.geometry;
-    if (out.geometry) repaired.add(rec.index);
-    else collapsed.push(rec.index + 1);
+  const unrepairable: number[] = [];
+  const flagged = records.filter((r) => r.check && (r.geometry?.type === 'Polygon' || r.geometry?.type === 'MultiPolygon'));
+  if (flagged.length === 0) return repaired; // the engine is loaded only when a record needs it
+  const geos = await engine();
+  for (const rec of flagged) {
+    try {
+      const out = repairPolygonal(geos, rec.geometry as Polygon | MultiPolygon);
+      if (!out.repaired) continue;
+      rec.geometry = out.geometry;
+      if (out.geometry) repaired.add(rec.index);
+      else collapsed.push(rec.index + 1);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      // GEOS can neither validate nor repair it (NaN corners, say): no figure from it is right, so it comes in
+      // without geometry and is named, and the other records import.
+      rec.geometry = null;
+      unrepairable.push(rec.index + 1);
+    }
   }
   if (repaired.size > 0) issues.push({ code: 'geometry.repaired', severity: 'warning', file, params: listParams([...repaired].map((i) => i + 1)) });
   if (collapsed.length > 0) issues.push({ code: 'geometry.collapsed', severity: 'warning', file, params: listParams(collapsed) });
+  if (unrepairable.length > 0) issues.push({ code: 'geometry.unrepairable', severity: 'warning', file, params: listParams(unrepairable) });
   return repaired;
 }
 
-function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: GeometryEngine): BundleOutcome {
+async function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: () => Promise<GeometryEngine>): Promise<BundleOutcome> {
   const { shp, dbf } = bundle;
   if (!shp || !dbf || hasError(bundle.issues)) return { kind: 'failed', issues: bundle.issues };
   const issues: Issue[] = [...bundle.issues];
@@ -100,7 +112,7 @@ function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: Geomet
   const shpResult = readShp(shp.bytes, shp.path, bundle.shx ? { shxBytes: bundle.shx.bytes, shxPath: bundle.shx.path } : {});
   issues.push(...shpResult.issues);
   if (hasError(shpResult.issues)) return { kind: 'failed', issues };
-  const repaired = repairRecords(shpResult.records, engine, shp.path, issues);
+  const repaired = await repairRecords(shpResult.records, engine, shp.path, issues);
 
   // Encoding: the user's choice, else .cpg → LDID → content (shared/formats/encoding/detect.ts).
   let encoding: EncodingInfo;
@@ -227,7 +239,6 @@ export async function importFiles(files: InputFile[], opts: ImportOptions = {}):
   const grouped = groupBundles(files, opts.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {});
   result.issues.push(...grouped.issues);
   let cancelled = false;
-  const engine = await loadGeometryEngine();
   for (const bundle of grouped.bundles) {
     if (cancelled || opts.isCancelled?.()) {
       cancelled = true;
@@ -235,7 +246,7 @@ export async function importFiles(files: InputFile[], opts: ImportOptions = {}):
       continue;
     }
     try {
-      const outcome = readBundle(bundle, opts, engine);
+      const outcome = await readBundle(bundle, opts, loadGeometryEngine);
       if (outcome.kind === 'layer') result.layers.push(outcome.layer);
       else if (outcome.kind === 'pending') result.pending.push(outcome.pending);
       else result.failed.push({ source: bundle.source, issues: outcome.issues });

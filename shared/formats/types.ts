@@ -66,6 +66,7 @@ export type IssueCode =
   | 'shp.unclosedRing' // closed automatically
   | 'geometry.repaired' // boundaries GEOS found invalid (self-crossing, self-touching, crossing rings): repaired
   | 'geometry.collapsed' // boundaries that have no area once repaired: imported without geometry
+  | 'geometry.unrepairable' // boundaries GEOS can neither validate nor repair: imported without geometry
   | 'shx.mismatch'
   | 'dbf.truncatedText' // a string cut mid-character
   | 'dbf.deletedRecords' // records flagged '*' in the DBF: skipped with their geometry

@@ -8,7 +8,7 @@ const ALL_CODES: Record<IssueCode, true> = {
   'shp.badHeader': true, 'shp.truncated': true, 'shp.unsupportedShapeType': true, 'dbf.badHeader': true, 'dbf.truncated': true,
   'zip.corrupt': true, 'zip.tooLarge': true, 'zip.unsafePath': true, 'zip.nested': true, 'layer.noFeatures': true,
   'import.cancelled': true, 'crs.needsUser': true, 'shp.recordCountMismatch': true, 'shp.nullShapes': true,
-  'shp.badRecords': true, 'shp.zmDropped': true, 'shp.unclosedRing': true, 'geometry.repaired': true, 'geometry.collapsed': true,
+  'shp.badRecords': true, 'shp.zmDropped': true, 'shp.unclosedRing': true, 'geometry.repaired': true, 'geometry.collapsed': true, 'geometry.unrepairable': true,
   'shx.mismatch': true, 'dbf.truncatedText': true, 'dbf.deletedRecords': true, 'encoding.cpgConflict': true,
   'encoding.assumed': true, 'crs.localDatum': true, 'crs.nearFalseOrigin': true, 'crs.swappedXY': true,
   'crs.outsideChina': true, 'crs.zoneMismatch': true, 'crs.assumedFromCoordinates': true, 'crs.noPrjGeographic': true,

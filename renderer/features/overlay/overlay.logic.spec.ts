@@ -28,7 +28,7 @@ const result = {
     },
   ],
 } as unknown as OverlayResult;
-const labels = { plot: '图斑编号', total: '总面积', uncovered: '其他/未覆盖', occupied: (l: string) => `占${l}`, unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`, repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`, plotRepaired: '图斑已修复' };
+const labels = { plot: '图斑编号', total: '总面积', uncovered: '其他/未覆盖', occupied: (l: string) => `占${l}`, unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`, repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`, plotRepaired: '图斑已修复', plotUnusable: (r: string) => `图斑无法计算（${r}）`, groupUnusable: (l: string, g: string) => `${l}：分组${g}无法计算` };
 const sheetLabels = overlaySheetLabels((k, p) => translate('zh-CN', k, p));
 const layers = [
   { layerId: 'a', name: '永久基本农田', groupField: null },

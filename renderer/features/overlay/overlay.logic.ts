@@ -6,7 +6,7 @@
  * can never disagree.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { compareGroups, type OverlayLayer, type OverlayPlot, type OverlayPlotResult, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import { compareGroups, groupValueOf, type OverlayLayer, type OverlayPlot, type OverlayPlotResult, type OverlayResult } from '../../../shared/domain/geometry/overlay';
 import { printedPlot, TABLE_DIGITS, type PrintedFigures } from '../../../shared/domain/geometry/overlay-table';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
 import { squareMetres, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
@@ -64,6 +64,10 @@ export interface OverlayTableLabels {
   repaired: (layer: string, count: number, fids: string) => string;
   /** the plot's own boundary was invalid and was repaired */
   plotRepaired: string;
+  /** the plot itself could not be overlaid: it has no geometry, or the engine failed on it */
+  plotUnusable: (reason: 'engine' | 'no-geometry') => string;
+  /** a group of `layer` could not be formed: the layer's figures are incomplete */
+  groupUnusable: (layer: string, group: string) => string;
 }
 
 /** The field to group an overlay layer by: 地类 name/code, planning zone name; farmland is not grouped. */
@@ -94,7 +98,12 @@ function fidsByLayer<L>(list: readonly { layer: L; fid: number }[]): Map<L, numb
  */
 function plotNotes(p: OverlayPlotResult, labels: OverlayTableLabels): string[] {
   const notes: string[] = [];
-  for (const [layer, fids] of fidsByLayer(p.unusable)) notes.push(labels.unusable(layer, fids.length, fidList(fids)));
+  for (const u of p.unusable) {
+    if (u.layer === null) notes.push(labels.plotUnusable(u.reason));
+    else if (u.fid < 0) notes.push(labels.groupUnusable(u.layer, u.group ?? '—'));
+  }
+  const features = p.unusable.filter((u): u is typeof u & { layer: string } => u.layer !== null && u.fid >= 0);
+  for (const [layer, fids] of fidsByLayer(features)) notes.push(labels.unusable(layer, fids.length, fidList(fids)));
   for (const [layer, fids] of fidsByLayer(p.repaired)) notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
   return notes;
 }
@@ -102,7 +111,8 @@ function plotNotes(p: OverlayPlotResult, labels: OverlayTableLabels): string[] {
 /** A stored polygon feature as the overlay reads it. */
 export interface OverlayInputFeature {
   fid: number;
-  geometry: Polygon | MultiPolygon;
+  /** null only for plot records without a polygon (they keep their row, marked). */
+  geometry: Polygon | MultiPolygon | null;
   props: Record<string, unknown>;
   /** The GK zone of the feature's own figures (identify's): a plot is overlaid in it, so its total is the same. */
   zone?: GkZoneRef;
@@ -119,7 +129,8 @@ export function overlayPlotsOf(features: OverlayInputFeature[], idField: string 
 /** An overlay layer for the engine, grouped by its chosen field (null group where the value is missing). */
 export function overlayLayerOf(choice: OverlayLayerChoice, features: OverlayInputFeature[]): OverlayLayer {
   const g = choice.groupField;
-  return { name: choice.name, features: features.map((f) => ({ geometryLngLat: f.geometry, group: g ? (f.props[g] === null || f.props[g] === undefined ? null : String(f.props[g])) : null, fid: f.fid })) };
+  const areal = features.filter((f): f is OverlayInputFeature & { geometry: Polygon | MultiPolygon } => f.geometry !== null);
+  return { name: choice.name, features: areal.map((f) => ({ geometryLngLat: f.geometry, group: g ? groupValueOf(f.props[g]) : null, fid: f.fid })) };
 }
 
 const NO_AREA: PrintedFigures = { planarM2: 0, ellipsoidalM2: 0, mu: 0 };
@@ -216,6 +227,8 @@ export const overlayTableLabels = (t: Translate): OverlayTableLabels => ({
   unusable: (layer, count, fids) => t('overlay.note.unusable', { layer, count, fids }),
   repaired: (layer, count, fids) => t('overlay.note.repaired', { layer, count, fids }),
   plotRepaired: t('overlay.note.plotRepaired'),
+  plotUnusable: (reason) => t(reason === 'no-geometry' ? 'overlay.note.plotNoGeometry' : 'overlay.note.plotFailed'),
+  groupUnusable: (layer, group) => t('overlay.note.groupUnusable', { layer, group }),
 });
 export const overlaySheetLabels = (t: Translate): OverlaySheetLabels => ({
   planarM2: t('overlay.col.planarM2'),

@@ -7,6 +7,7 @@
  * drawing will ask it the same way. Each result says how long reading, indexing and the overlay took.
  * Cancel = terminate.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load';
 import { OverlayIndex, type OverlayLayer, type OverlayPlotResult } from '../../../shared/domain/geometry/overlay';
 import { getLayerRecord } from '../../db';
@@ -27,12 +28,15 @@ export type OverlayMessage =
 
 const post = (m: OverlayMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
-async function readLayer(layerId: string): Promise<OverlayInputFeature[]> {
+/** The layer's polygon features; with `keepEmpty` (the plot layer) records without one too, geometry null,
+ *  so every plot gets its row. */
+async function readLayer(layerId: string, keepEmpty = false): Promise<OverlayInputFeature[]> {
   const stored = await readStoredLayer(layerId);
   if (!stored) throw new Error(`layer ${layerId} has no data`);
   const out: OverlayInputFeature[] = [];
   for (const f of stored.features) {
-    if (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') out.push({ fid: f.fid, geometry: f.geometry, props: f.properties, ...(f.area ? { zone: f.area.zone } : {}) });
+    const areal = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
+    if (areal || keepEmpty) out.push({ fid: f.fid, geometry: areal ? (f.geometry as Polygon | MultiPolygon) : null, props: f.properties, ...(f.area ? { zone: f.area.zone } : {}) });
   }
   return out;
 }
@@ -59,7 +63,7 @@ self.onmessage = async (e: MessageEvent<OverlayRequest>) => {
   try {
     const req = e.data;
     const t0 = performance.now();
-    const plots = overlayPlotsOf(await readLayer(req.plotLayerId), req.idField);
+    const plots = overlayPlotsOf(await readLayer(req.plotLayerId, true), req.idField);
     const plotReadMs = performance.now() - t0;
     const { index, readMs, indexMs } = await indexFor(req.layers);
     let last = 0;

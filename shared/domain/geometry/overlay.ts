@@ -33,7 +33,8 @@ import type { Ptr } from './engine/geos-api';
 
 export interface OverlayPlot {
   id: string;
-  geometryLngLat: Polygon | MultiPolygon;
+  /** null for a plot record without geometry: it still gets its row, marked (never silently left out). */
+  geometryLngLat: Polygon | MultiPolygon | null;
   /** The GK zone of the plot's own figures (its layer's data zone); default: the 3° zone of its centre. */
   zone?: GkZoneRef;
 }
@@ -71,10 +72,16 @@ export interface OverlayLayerSummary {
   complete: boolean;
 }
 
-/** A feature the engine could not use for this plot; `fid` as in OverlayFeature. */
+/**
+ * Something the engine could not use for this plot: a feature (`fid` as in OverlayFeature), a whole group
+ * (`fid` −1, `group` set), or the plot itself (`layer` null: no geometry, or GEOS failed on it).
+ */
 export interface OverlayUnusable {
-  layer: string;
+  layer: string | null;
   fid: number;
+  group?: string | null;
+  reason: 'engine' | 'no-geometry';
+  /** GEOS's own words, for a report; the UI says the reason in Chinese/English. */
   message: string;
 }
 
@@ -99,6 +106,18 @@ export interface OverlayPlotResult {
 
 export interface OverlayResult {
   plots: OverlayPlotResult[];
+}
+
+/**
+ * A feature's group from its attribute value, the one rule for the app, the CLI and the reference: a missing,
+ * null or blank value (DBF text of spaces reads as null) is no group (null, shown as '—'); anything else is its
+ * text. Without one rule, '' and null would sort apart (earlier groups win contested area) and the same plot
+ * would get different figures.
+ */
+export function groupValueOf(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const text = String(v);
+  return text.trim() === '' ? null : text;
 }
 
 /** Group order: code-unit order of names, null last (documented rule: earlier groups win). */
@@ -132,6 +151,9 @@ function bboxOf(polys: Position[][][]): Bbox {
 const boxesOverlap = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 const boxInside = (inner: Bbox, outer: Bbox): boolean => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 
+/** Widening of the lon/lat candidate search (see overlayOne). */
+const SEARCH_PAD_DEG = 1e-4;
+
 /** Candidates with more vertices than this are cut to the plot's box before the exact intersection. */
 const RECT_CLIP_VERTICES = 64;
 
@@ -156,6 +178,7 @@ interface CachedFeature {
 class LayerIndex {
   readonly index: Flatbush | null;
   private readonly cache = new Map<string, (CachedFeature | undefined)[]>();
+  private readonly failures = new Map<string, string>();
 
   constructor(
     readonly layer: OverlayLayer,
@@ -180,6 +203,17 @@ class LayerIndex {
 
   /** The feature in the zone's GEOS form (cached). Throws EngineError when GEOS cannot build or repair it. */
   inZone(i: number, tools: ZoneTools): CachedFeature {
+    const failed = this.failures.get(`${tools.key}#${i}`);
+    if (failed !== undefined) throw new EngineError('feature', failed);
+    try {
+      return this.build(i, tools);
+    } catch (err) {
+      if (err instanceof EngineError) this.failures.set(`${tools.key}#${i}`, err.geosMessage); // not tried again per plot
+      throw err;
+    }
+  }
+
+  private build(i: number, tools: ZoneTools): CachedFeature {
     let list = this.cache.get(tools.key);
     if (!list) {
       list = new Array<CachedFeature | undefined>(this.layer.features.length);
@@ -265,19 +299,47 @@ export class OverlayIndex {
     return ellipsoidalAreaM2({ type: 'MultiPolygon', coordinates: ll });
   }
 
-  /** One plot against every layer (rules in the module comment). */
+  /** One plot against every layer (rules in the module comment). Never throws for a plot GEOS cannot
+   *  handle: such a plot comes back with zero figures, `complete: false` and its reason in `unusable`. */
   overlay(plot: OverlayPlot): OverlayPlotResult {
-    const e = this.engine;
-    const llPolys = polygonsOf(plot.geometryLngLat);
+    const g = plot.geometryLngLat;
+    const llPolys = g ? polygonsOf(g) : [];
     const llBox = bboxOf(llPolys);
-    const zone = plot.zone ?? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3);
+    const zone = plot.zone ?? (Number.isFinite(llBox[0]) ? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3) : { width: 3 as const, zone: 0, centralMeridian: 0 });
+    if (!g || llPolys.length === 0 || !Number.isFinite(llBox[0])) return this.failed(plot.id, zone, 'no-geometry', 'no geometry');
+    try {
+      return this.overlayOne(plot.id, g, llPolys, llBox, zone);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      return this.failed(plot.id, zone, 'engine', err.message);
+    }
+  }
+
+  /** A plot that could not be overlaid at all: zero figures, marked incomplete, with the reason. */
+  private failed(id: string, zone: GkZoneRef, reason: OverlayUnusable['reason'], message: string): OverlayPlotResult {
+    const zero = figures(0, 0, zone);
+    return {
+      id,
+      zone,
+      area: zero,
+      overlaps: [],
+      uncovered: zero,
+      byLayer: this.layers.map((l) => ({ layer: l.layer.name, covered: zero, uncovered: zero, complete: false })),
+      complete: false,
+      unusable: [{ layer: null, fid: -1, reason, message }],
+      repaired: [],
+    };
+  }
+
+  private overlayOne(id: string, g: Polygon | MultiPolygon, llPolys: Position[][][], llBox: Bbox, zone: GkZoneRef): OverlayPlotResult {
+    const e = this.engine;
     const tools = this.toolsFor(zone);
     const plotGk: Polygons = llPolys.map((poly) => poly.map((ring) => ring.map((p) => tools.toGk(p[0] as number, p[1] as number))));
     const repaired: OverlayRepaired[] = [];
     const unusable: OverlayUnusable[] = [];
     let plotGeom = e.fromPolygons(plotGk);
     let totalEll: number;
-    if (e.isValid(plotGeom)) totalEll = ellipsoidalAreaM2(plot.geometryLngLat);
+    if (e.isValid(plotGeom)) totalEll = ellipsoidalAreaM2(g);
     else {
       plotGeom = e.valid(plotGeom);
       repaired.push({ layer: null, fid: -1 });
@@ -291,24 +353,29 @@ export class OverlayIndex {
       const clipBox: Bbox = [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
       const overlaps: OverlayPiece[] = [];
       const byLayer: OverlayLayerSummary[] = [];
-      const coveredAll: Ptr[] = [];
 
       for (const li of this.layers) {
         const name = li.layer.name;
         const pieces = new Map<string | null, Ptr[]>();
         let complete = true;
-        const candidates = li.index ? li.index.search(llBox[0], llBox[1], llBox[2], llBox[3]) : [];
+        // Candidates are found on lon/lat boxes but clipped with edges straight in the GK plane, which bow out
+        // of their lon/lat box by up to L²/8R (0.6 m for a 5.5 km edge): the search box is widened by
+        // SEARCH_PAD_DEG (~11 m, edges up to ~24 km), and the exact GK box test below drops the extras.
+        const candidates = li.index
+          ? li.index.search(llBox[0] - SEARCH_PAD_DEG, llBox[1] - SEARCH_PAD_DEG, llBox[2] + SEARCH_PAD_DEG, llBox[3] + SEARCH_PAD_DEG)
+          : [];
         candidates.sort((a, b) => a - b); // deterministic order
         for (const i of candidates) {
           let clipped: Ptr = 0;
           try {
             const f = li.inZone(i, tools);
-            if (f.repaired) repaired.push({ layer: name, fid: li.fidOf(i) });
             if (!f.geom || !boxesOverlap(f.bbox, clipBox)) continue;
+            if (f.repaired) repaired.push({ layer: name, fid: li.fidOf(i) });
             clipped = this.clip(f, plotGeom, clipBox);
           } catch (err) {
+            if (!(err instanceof EngineError)) throw err;
             complete = false;
-            unusable.push({ layer: name, fid: li.fidOf(i), message: err instanceof Error ? err.message : String(err) });
+            unusable.push({ layer: name, fid: li.fidOf(i), reason: 'engine', message: err.message });
             continue;
           }
           if (e.isEmpty(clipped)) {
@@ -325,7 +392,7 @@ export class OverlayIndex {
         let sumPlanar = 0;
         let sumEll = 0;
         for (const group of [...pieces.keys()].sort(compareGroups)) {
-          let u: Ptr;
+          let u: Ptr = 0;
           try {
             const list = pieces.get(group) ?? [];
             // One piece is already valid and disjoint from itself: its union is itself.
@@ -335,22 +402,31 @@ export class OverlayIndex {
               e.destroy(u);
               u = d;
             }
+            const a = e.area(u);
+            if (a > 0) {
+              const ell = this.ellipsoidal(u, tools);
+              overlaps.push({ layer: name, group, area: figures(a, ell, zone) });
+              sumPlanar += a;
+              sumEll += ell;
+            }
+            if (!taken) {
+              taken = u;
+              u = 0;
+            } else {
+              const both = [taken, u];
+              taken = 0; // unionAll owns both from here, also when it throws
+              u = 0;
+              taken = e.unionAll(both);
+            }
           } catch (err) {
+            if (!(err instanceof EngineError)) throw err;
             // Named, and the layer's figures marked: a group that cannot be formed is never silently dropped.
+            if (u) e.destroy(u);
             complete = false;
-            unusable.push({ layer: name, fid: -1, message: `${group ?? '∅'}: ${err instanceof Error ? err.message : String(err)}` });
-            continue;
+            unusable.push({ layer: name, fid: -1, group, reason: 'engine', message: err.message });
           }
-          const a = e.area(u);
-          if (a > 0) {
-            const ell = this.ellipsoidal(u, tools);
-            overlaps.push({ layer: name, group, area: figures(a, ell, zone) });
-            sumPlanar += a;
-            sumEll += ell;
-          }
-          taken = taken ? e.unionAll([taken, u]) : u;
         }
-        if (taken) coveredAll.push(taken);
+        if (taken) owned.push(taken);
         byLayer.push({
           layer: name,
           covered: figures(sumPlanar, sumEll, zone),
@@ -360,13 +436,19 @@ export class OverlayIndex {
       }
 
       let uncovered = figures(totalPlanar, totalEll, zone);
-      if (coveredAll.length > 0) {
-        const all = e.unionAll(coveredAll);
-        owned.push(all);
-        uncovered = figures(totalPlanar - e.area(all), totalEll - this.ellipsoidal(all, tools), zone);
+      const covers = owned.slice(1);
+      if (covers.length > 0) {
+        try {
+          const all = e.unionAll(covers.map((c) => e.clone(c)));
+          owned.push(all);
+          uncovered = figures(totalPlanar - e.area(all), totalEll - this.ellipsoidal(all, tools), zone);
+        } catch (err) {
+          if (!(err instanceof EngineError)) throw err;
+          unusable.push({ layer: null, fid: -1, reason: 'engine', message: err.message });
+        }
       }
       return {
-        id: plot.id,
+        id,
         zone,
         area: figures(totalPlanar, totalEll, zone),
         overlaps,
@@ -377,7 +459,7 @@ export class OverlayIndex {
         repaired,
       };
     } finally {
-      for (const g of owned) e.destroy(g);
+      for (const p of owned) e.destroy(p);
     }
   }
 

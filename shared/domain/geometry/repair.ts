@@ -47,7 +47,7 @@ export function repairPolygonal(engine: GeometryEngine, g: Polygon | MultiPolygo
   try {
     built = engine.fromPolygons(polys, dx, dy);
   } catch {
-    // GEOS refuses to build a ring (fewer than three distinct points): nothing with an area is there.
+    // GEOS refuses to build a ring (not closed, or too few points): nothing with an area is there.
     return { geometry: null, repaired: true };
   }
   try {

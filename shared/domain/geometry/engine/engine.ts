@@ -86,26 +86,41 @@ export class GeometryEngine {
     return arr;
   }
 
+  /** A polygon, or null when its outer ring has fewer than 4 positions (a degenerate shell is not replaced
+   *  by one of its holes: that would turn a hole into area). Holes of < 4 positions are dropped. */
   private polygon(rings: readonly Position[][], dx: number, dy: number): Ptr | null {
-    const usable = rings.filter((r) => r.length >= 4);
-    const shellCoords = usable[0];
-    if (!shellCoords) return null;
-    const shell = this.ring(shellCoords, dx, dy);
-    const holes = usable.slice(1).map((r) => this.ring(r, dx, dy));
+    const shellCoords = rings[0];
+    if (!shellCoords || shellCoords.length < 4) return null;
+    const built: Ptr[] = [];
+    try {
+      built.push(this.ring(shellCoords, dx, dy));
+      for (const r of rings.slice(1)) if (r.length >= 4) built.push(this.ring(r, dx, dy));
+    } catch (err) {
+      for (const r of built) this.destroy(r); // rings not yet owned by a polygon
+      throw err;
+    }
+    const holes = built.slice(1);
     const arr = this.ptrArray(holes);
-    const g = this.geos.GEOSGeom_createPolygon_r(this.ctx, shell, arr, holes.length);
+    const g = this.geos.GEOSGeom_createPolygon_r(this.ctx, built[0] as Ptr, arr, holes.length);
     this.geos.Module._free(arr);
     return this.check('polygon', g);
   }
 
-  /** A (multi)polygon from nested coordinates, shifted by (−dx, −dy). Rings of < 4 positions are dropped. */
+  /** A (multi)polygon from nested coordinates, shifted by (−dx, −dy). Parts whose outer ring has < 4 positions
+   *  are dropped; nothing at all gives an empty polygon. */
   fromPolygons(polys: Polygons, dx = 0, dy = 0): Ptr {
     const parts: Ptr[] = [];
-    for (const rings of polys) {
-      const p = this.polygon(rings, dx, dy);
-      if (p) parts.push(p);
+    try {
+      for (const rings of polys) {
+        const p = this.polygon(rings, dx, dy);
+        if (p) parts.push(p);
+      }
+    } catch (err) {
+      for (const p of parts) this.destroy(p);
+      throw err;
     }
     if (parts.length === 1) return parts[0] as Ptr;
+    if (parts.length === 0) return this.check('empty', this.geos.GEOSGeom_createEmptyPolygon_r(this.ctx));
     return this.collection(GEOS_MULTIPOLYGON, parts);
   }
 
@@ -115,6 +130,11 @@ export class GeometryEngine {
     const g = this.geos.GEOSGeom_createCollection_r(this.ctx, type, arr, parts.length);
     this.geos.Module._free(arr);
     return this.check('collection', g);
+  }
+
+  /** A copy the caller owns. */
+  clone(g: Ptr): Ptr {
+    return this.check('clone', this.geos.GEOSGeom_clone_r(this.ctx, g));
   }
 
   destroy(g: Ptr): void {
@@ -148,12 +168,15 @@ export class GeometryEngine {
     return this.polygonal(this.check('makeValid', this.geos.GEOSMakeValid_r(this.ctx, g)));
   }
 
-  /** `g` if valid, else its repaired copy (and `g` destroyed). */
+  /** `g` if valid, else its repaired copy; takes ownership of `g` (destroyed when replaced, or when the
+   *  repair throws). */
   valid(g: Ptr): Ptr {
     if (this.isValid(g)) return g;
-    const fixed = this.makeValid(g);
-    this.destroy(g);
-    return fixed;
+    try {
+      return this.makeValid(g);
+    } finally {
+      this.destroy(g);
+    }
   }
 
   intersection(a: Ptr, b: Ptr): Ptr {
@@ -170,10 +193,16 @@ export class GeometryEngine {
     return this.polygonal(this.check('clipByRect', this.geos.GEOSClipByRect_r(this.ctx, g, xmin, ymin, xmax, ymax)));
   }
 
-  /** Union of all `parts` (GEOS UnaryUnion, cascaded). Takes ownership of `parts`. */
+  /** Union of all `parts` (GEOS UnaryUnion, cascaded). Takes ownership of `parts`, also when it throws. */
   unionAll(parts: Ptr[]): Ptr {
     if (parts.length === 0) return this.check('empty', this.geos.GEOSGeom_createEmptyPolygon_r(this.ctx));
-    const coll = this.collection(GEOS_GEOMETRYCOLLECTION, parts);
+    let coll: Ptr;
+    try {
+      coll = this.collection(GEOS_GEOMETRYCOLLECTION, parts);
+    } catch (err) {
+      for (const p of parts) this.destroy(p);
+      throw err;
+    }
     try {
       return this.polygonal(this.check('union', this.geos.GEOSUnaryUnion_r(this.ctx, coll)));
     } finally {
