@@ -15,6 +15,12 @@ const noDomNodeOrUi = {
   ],
 };
 
+const rendererPatterns = [
+  { group: ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-*'], message: 'maplibre and the drawing library live in renderer/map only.' },
+  { group: ['dexie', 'dexie-*'], message: 'Dexie lives in renderer/db only.' },
+  { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tmp/**'] },
   js.configs.recommended,
@@ -33,13 +39,20 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/map/**', 'renderer/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+  },
+  {
+    // The shell composes features; a feature never reaches back into the shell (STYLE: app/ imports features,
+    // never the other way round). UI primitives live in renderer/ui, platform services in renderer/platform.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, { group: ['**/app', '**/app/*'], message: 'A feature does not import the shell (renderer/app): UI primitives are in renderer/ui, platform services in renderer/platform.' }] }] },
+  },
+  {
+    // Below the features: primitives and platform services know neither the shell nor any feature.
+    files: ['renderer/ui/**/*.{ts,tsx}', 'renderer/platform/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-*'], message: 'maplibre and the drawing library live in renderer/map only.' },
-          { group: ['dexie', 'dexie-*'], message: 'Dexie lives in renderer/db only.' },
-          { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
-        ],
+        patterns: [...rendererPatterns, { group: ['**/app', '**/app/*', '**/features', '**/features/*', '**/features/**'], message: 'renderer/ui and renderer/platform sit below the features and the shell: they import neither.' }],
       }],
     },
   },

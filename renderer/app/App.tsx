@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { getMapView, getSetting, putSetting, type MapView } from '../db';
 import { takeStartupLayers, type StartupLayers } from '../features/layers';
 import { I18nProvider, isLang, translate, type Lang } from '../i18n';
-import { electronApi } from './platform';
+import { electronApi } from '../platform/platform';
 import { Workspace } from './Workspace';
 
 type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; lang: Lang; view: MapView | null; layers: StartupLayers | null };

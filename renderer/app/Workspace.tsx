@@ -8,13 +8,14 @@ import { OverlayDialog } from '../features/overlay';
 import { LiveStatusBar, useStatusbar } from '../features/statusbar';
 import { useI18n } from '../i18n';
 import { MapView, type FeatureHit, type MapHandle, type MapViewState } from '../map';
-import { ErrorBoundary } from './ErrorBoundary';
-import { Notices } from './Notices';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Notices } from '../ui/Notices';
 import { Toolbar } from './Toolbar';
 import { useImportNotices } from './use-import-notices';
 import { useMenuCommands } from './use-menu-commands';
-import { useNotices } from './use-notices';
+import { useNotices } from '../ui/use-notices';
 import { CHINA_VIEW, toMapSpecs } from './workspace.logic';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export function Workspace({ savedView, startupLayers }: { savedView: SavedView | null; startupLayers: StartupLayers | null }) {
   const { t, lang, setLang } = useI18n();
@@ -31,7 +32,7 @@ export function Workspace({ savedView, startupLayers }: { savedView: SavedView |
   const viewTimer = useRef(0);
 
   // A fit asked for before the map has loaded (first start: the sample can be stored first) waits for it.
-  const pendingFit = useRef<[number, number, number, number] | null>(null);
+  const pendingFit = useRef<Bbox | null>(null);
   const fitLayers = useCallback((ls: readonly LayerRecord[], animate = true) => {
     const b = unionBbox(ls);
     if (!b) return;

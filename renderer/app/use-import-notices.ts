@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ImportState } from '../features/import';
 import { useI18n } from '../i18n';
-import type { Notice } from './use-notices';
+import type { Notice } from '../ui/use-notices';
 
 /** Import outcomes that are not a result dialog (failed worker, cancelled, nothing chosen) become notices. */
 export function useImportNotices(state: ImportState, push: (kind: Notice['kind'], text: string) => void, dismiss: () => void): void {

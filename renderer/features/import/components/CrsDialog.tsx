@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PendingBundle } from '../../../../shared/formats/types';
-import { Dialog } from '../../../app/Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { useI18n } from '../../../i18n';
 import { crsFromEpsg } from '../../../../shared/domain/crs/zones';
 import { crsChoices } from '../import.logic';

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { IMPORT_EXTENSIONS } from '../../../../shared/formats/bundle';
 import { useI18n } from '../../../i18n';
-import { electronApi } from '../../../app/platform';
+import { electronApi } from '../../../platform/platform';
 import { fromFileList } from '../collect-files';
 import type { CollectedFile } from '../import.logic';
 

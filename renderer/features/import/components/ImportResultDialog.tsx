@@ -1,4 +1,4 @@
-import { Dialog } from '../../../app/Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import { formatNumber, useI18n } from '../../../i18n';
 import { safeFormatIssue } from '../issues.view';
 import type { JobSummary } from '../worker-protocol';

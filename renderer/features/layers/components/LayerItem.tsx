@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { LAYER_KINDS, type LayerKind } from '../../../../shared/domain/layers/kind';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n } from '../../../i18n';
-import { Icon } from '../../../app/Icon';
+import { Icon } from '../../../ui/Icon';
 import { swatchColor } from '../layers.view';
 
 export interface LayerItemActions {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../../app/Dialog';
+import { Dialog } from '../../../ui/Dialog';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type Lang, type MessageKey } from '../../../i18n';
 import { runJob } from '../../import';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Dialog } from '../../../app/Dialog';
-import { saveBytes } from '../../../app/platform';
-import { writeXlsxInWorker } from '../../../app/xlsx-client';
+import { Dialog } from '../../../ui/Dialog';
+import { saveBytes } from '../../../platform/platform';
+import { writeXlsxInWorker } from '../../../platform/xlsx-client';
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
 import { XLSX_MIME } from '../../../../shared/formats/xlsx/workbook';

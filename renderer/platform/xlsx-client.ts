@@ -1,4 +1,4 @@
-/** Writes a workbook in a fresh worker (app/xlsx.worker.ts), which is ended once the bytes are back. */
+/** Writes a workbook in a fresh worker (platform/xlsx.worker.ts), which is ended once the bytes are back. */
 import type { XlsxWorkbook } from '../../shared/formats/xlsx/workbook';
 import type { XlsxWorkerMessage } from './xlsx.worker';
 
