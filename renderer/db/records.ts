@@ -7,6 +7,7 @@ import type { LayerKind, LayerStyle } from '../../shared/domain/layers/kind';
 import { LAYER_KINDS } from '../../shared/domain/layers/kind';
 import type { CrsInfo } from '../../shared/domain/crs/types';
 import type { EncodingInfo, FieldDef, GeometryKind, Issue } from '../../shared/formats/types';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export interface LayerMeta {
   source: string;
@@ -15,7 +16,7 @@ export interface LayerMeta {
   fields: FieldDef[];
   encoding: EncodingInfo;
   crs: CrsInfo;
-  bboxLngLat: [number, number, number, number] | null;
+  bboxLngLat: Bbox | null;
   featureCount: number;
   issues: Issue[];
 }
@@ -87,7 +88,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 
-function restoreBbox(v: unknown): [number, number, number, number] | null {
+function restoreBbox(v: unknown): Bbox | null {
   if (!Array.isArray(v) || v.length !== 4 || !v.every(isFiniteNum)) return null;
   const [w, s, e, n] = v as number[];
   if (w! > e! || s! > n! || s! < -90 || n! > 90) return null;

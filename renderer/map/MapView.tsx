@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { MapController, type FeatureHit, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export interface MapHandle {
-  fitBounds(bbox: [number, number, number, number], maxZoom?: number, animate?: boolean): void;
+  fitBounds(bbox: Bbox, maxZoom?: number, animate?: boolean): void;
 }
 
 interface Props extends MapCallbacks {

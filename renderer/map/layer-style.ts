@@ -8,6 +8,7 @@ import type { LayerStyle } from '../../shared/domain/layers/kind';
 import type { GeometryKind } from '../../shared/formats/types';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-protocol';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export interface MapLayerSpec {
   id: string;
@@ -20,7 +21,7 @@ export interface MapLayerSpec {
   geometryKind: GeometryKind;
   featureCount: number;
   /** The data's extent in lon/lat (null: no geometry); tiles outside it are never requested. */
-  bboxLngLat: [number, number, number, number] | null;
+  bboxLngLat: Bbox | null;
   style: LayerStyle;
   visible: boolean;
   opacity: number;
@@ -53,7 +54,7 @@ export const lineMinzoom = (spec: Pick<MapLayerSpec, 'geometryKind' | 'style' | 
  * a request, a worker round trip and a repaint for every empty tile of a county-wide view). Padded so a point
  * symbol or label on the very edge still finds the neighbouring tile it spills into.
  */
-export function sourceBounds(bbox: readonly [number, number, number, number] | null): [number, number, number, number] | null {
+export function sourceBounds(bbox: Readonly<Bbox> | null): Bbox | null {
   if (!bbox || !bbox.every(Number.isFinite)) return null;
   const [w, s, e, n] = bbox;
   const padX = (e - w) * 0.02 + 0.001;

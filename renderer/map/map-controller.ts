@@ -10,6 +10,7 @@ import { initialStyle, labelSourceId, layerStyleParts, lineMinzoom, NO_MATCH, pa
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export type { MapLayerSpec } from './layer-style';
 
@@ -215,7 +216,7 @@ export class MapController {
     }
   }
 
-  fitBounds(bbox: [number, number, number, number], maxZoom = 18, animate = true): void {
+  fitBounds(bbox: Bbox, maxZoom = 18, animate = true): void {
     const [w, s, e, n] = bbox;
     const duration = animate ? 500 : 0;
     if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 16), duration });

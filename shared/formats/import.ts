@@ -14,7 +14,7 @@ import { featureAreas, planarAreaM2 } from '../domain/geometry/area';
 import { EngineError, type GeometryEngine } from '../domain/geometry/engine/engine';
 import { loadGeometryEngine } from '../domain/geometry/engine/load';
 import { repairPolygonal } from '../domain/geometry/repair';
-import { emptyBbox, extendBbox, forEachPosition, geometriesBbox } from '../domain/geometry/bbox';
+import { emptyBbox, extendBbox, forEachPosition, geometriesBbox, type Bbox } from '../domain/geometry/bbox';
 import type { GkZoneRef } from '../domain/units/area';
 import { groupBundles, type ShapefileBundle } from './bundle';
 import { detectEncoding } from './encoding/detect';
@@ -41,7 +41,7 @@ function decodeSmallText(bytes: Uint8Array): string {
 }
 
 /** The CRS of a bundle: the user's choice, else the .prj, else the coordinates themselves. */
-function decideCrs(bundle: ShapefileBundle, bboxSource: [number, number, number, number] | null, override: number | undefined): CrsGuess | { kind: 'bad-override'; epsg: number } {
+function decideCrs(bundle: ShapefileBundle, bboxSource: Bbox | null, override: number | undefined): CrsGuess | { kind: 'bad-override'; epsg: number } {
   if (override !== undefined) {
     const crs = crsFromEpsg(override, 'user');
     return crs ? { kind: 'known', crs, warnings: [] } : { kind: 'bad-override', epsg: override };

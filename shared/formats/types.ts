@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { CrsInfo, CrsGuess } from '../domain/crs/types';
 import type { AreaFigures } from '../domain/units/area';
+import type { Bbox } from '../domain/geometry/bbox';
 
 /** A file handed to the importer: its path relative to what the user dropped (folders kept), and its bytes. */
 export interface InputFile {
@@ -115,7 +116,7 @@ export interface ParsedLayer {
   crs: CrsInfo;
   features: LayerFeature[];
   /** [west, south, east, north] in degrees; null when there is no geometry. */
-  bboxLngLat: [number, number, number, number] | null;
+  bboxLngLat: Bbox | null;
   issues: Issue[];
 }
 
@@ -133,7 +134,7 @@ export interface BundleDescription {
   /** The attributes of the first few of them. */
   firstRows: Record<string, AttributeValue>[];
   /** [minX, minY, maxX, maxY] of the geometry in source coordinates (unit unknown); null without geometry. */
-  bboxNative: [number, number, number, number] | null;
+  bboxNative: Bbox | null;
   /** What reading found so far (encoding, records); CRS and area checks need the CRS and are not in it. */
   issues: Issue[];
 }

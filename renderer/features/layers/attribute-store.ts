@@ -9,7 +9,8 @@ import type { AttributeValue } from '../../../shared/formats/types';
 /** [ellipsoidal m², planar m², zone width, zone, central meridian] and, for the figures of a boundary GEOS
  *  repaired, a sixth element 1 (stores written before repairs existed have five: read as not repaired). */
 export type PackedArea = [number, number, 3 | 6, number, number] | [number, number, 3 | 6, number, number, 1];
-export type Bbox = [number, number, number, number];
+export type { Bbox } from '../../../shared/domain/geometry/bbox';
+import type { Bbox } from '../../../shared/domain/geometry/bbox';
 
 export interface AttributeStoreJson {
   v: 1;

@@ -3,6 +3,7 @@ import { defaultStyle, guessLayerKind, type LayerKind, type LayerStyle } from '.
 import type { GkZoneRef } from '../../../shared/domain/units/area';
 import type { FieldDef, GeometryKind } from '../../../shared/formats/types';
 import type { LayerRecord } from '../../db';
+import type { Bbox } from '../../../shared/domain/geometry/bbox';
 
 /** Bottom → top (drawing order). */
 export const sortBottomToTop = (layers: readonly LayerRecord[]): LayerRecord[] => [...layers].sort((a, b) => a.order - b.order);
@@ -69,8 +70,8 @@ export function topProjectedZone(layers: readonly LayerRecord[]): GkZoneRef | nu
 }
 
 /** Union of the bboxes of the given layers (for "zoom to all" on first start). */
-export function unionBbox(layers: readonly LayerRecord[]): [number, number, number, number] | null {
-  let out: [number, number, number, number] | null = null;
+export function unionBbox(layers: readonly LayerRecord[]): Bbox | null {
+  let out: Bbox | null = null;
   for (const l of layers) {
     const b = l.meta.bboxLngLat;
     if (!b) continue;

@@ -10,6 +10,7 @@ import { signedAreaFlat } from './ring-geometry';
 import { makeSweepScratch, ringSelfContacts, type SweepScratch } from './self-intersection';
 import { baseShapeType, geometryKindOf, hasZOrM, SHAPE_TYPE_NAMES } from './shape-types';
 import { checkShx } from './shx';
+import type { Bbox } from '../../domain/geometry/bbox';
 
 export interface ShpRecord {
   /** 0-based position of the record in the .shp; pairs with DBF row `index`. */
@@ -26,7 +27,7 @@ export interface ShpResult {
   shapeTypeName: string;
   geometryKind: GeometryKind;
   /** Header bbox [xmin, ymin, xmax, ymax] in source coordinates; null for a bad header. */
-  bboxSource: [number, number, number, number] | null;
+  bboxSource: Bbox | null;
   /** Readable records, in file order; unreadable ones are left out (see shp.badRecords). */
   records: ShpRecord[];
   /** Record slots found in the file, readable or not: the count to compare with the DBF. */
@@ -84,7 +85,7 @@ export function readShp(bytes: Uint8Array, file: string, options: ReadShpOptions
   const shapeType = view.getInt32(32, true);
   const shapeTypeName = SHAPE_TYPE_NAMES[shapeType];
   if (shapeTypeName === undefined) return bad('shapeType');
-  const bboxSource: [number, number, number, number] = [
+  const bboxSource: Bbox = [
     view.getFloat64(36, true),
     view.getFloat64(44, true),
     view.getFloat64(52, true),

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Icon } from '../../../app/Icon';
+import { Icon } from '../../../ui/Icon';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type MessageKey } from '../../../i18n';
 import { cellText, nextSort, windowOf, type ColumnKey } from '../attributes.logic';
 import { useAttributeRows, useAttributes } from '../use-attributes';
+import type { Bbox } from '../../../../shared/domain/geometry/bbox';
 
 const ROW_PX = 24;
 const AREA_LABEL: Record<'ellipsoidalM2' | 'planarM2' | 'mu', MessageKey> = { ellipsoidalM2: 'attr.ellipsoidalM2', planarM2: 'attr.planarM2', mu: 'attr.mu' };
@@ -12,7 +13,7 @@ const AREA_LABEL: Record<'ellipsoidalM2' | 'planarM2' | 'mu', MessageKey> = { el
  * Virtualised: only the rows in view (plus overscan) are in the DOM, so 50,000 rows scroll smoothly; the store,
  * its search and its sort stay in the attributes worker, which sends the row order and the cells in view.
  */
-export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { layer: LayerRecord; selectedFid: number | null; onSelect: (fid: number, bbox: [number, number, number, number] | null) => void; onClose: () => void }) {
+export function AttributeTable({ layer, selectedFid, onSelect, onClose }: { layer: LayerRecord; selectedFid: number | null; onSelect: (fid: number, bbox: Bbox | null) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { loading, unreadable, failed, retry, attempt, storeKey, data, query, setQuery, sort, setSort } = useAttributes(layer);
   const [scrollTop, setScrollTop] = useState(0);
