@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -14,6 +15,11 @@ const noDomNodeOrUi = {
     { group: ['../renderer/*', '../../renderer/*', '../../../renderer/*', '../electron/*', '../../electron/*', '../../../electron/*'], message: 'Dependencies point toward shared/, never back.' },
   ],
 };
+
+/** The feature folders (renderer/features/<name>), each its own lint block below. */
+const FEATURES = readdirSync(new URL('./renderer/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const rendererPatterns = [
   { group: ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-*'], message: 'maplibre and the drawing library live in renderer/map only.' },
@@ -41,18 +47,28 @@ export default tseslint.config(
     ignores: ['renderer/map/**', 'renderer/db/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
   },
-  {
-    // The shell composes features; a feature never reaches back into the shell (STYLE: app/ imports features,
-    // never the other way round). UI primitives live in renderer/ui, platform services in renderer/platform.
-    files: ['renderer/features/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, { group: ['**/app', '**/app/*'], message: 'A feature does not import the shell (renderer/app): UI primitives are in renderer/ui, platform services in renderer/platform.' }] }] },
-  },
-  {
-    // Below the features: primitives and platform services know neither the shell nor any feature.
-    files: ['renderer/ui/**/*.{ts,tsx}', 'renderer/platform/**/*.{ts,tsx}'],
+  // The shell composes features; a feature never reaches back into the shell (STYLE: app/ imports features,
+  // never the other way round), and reaches another feature only through its index.ts. UI primitives live in
+  // renderer/ui, platform services in renderer/platform, stored-layer data shared by features and their workers
+  // in renderer/data.
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [...rendererPatterns, { group: ['**/app', '**/app/*', '**/features', '**/features/*', '**/features/**'], message: 'renderer/ui and renderer/platform sit below the features and the shell: they import neither.' }],
+        patterns: [
+          ...rendererPatterns,
+          { group: ['**/app', '**/app/*'], message: 'A feature does not import the shell (renderer/app): UI primitives are in renderer/ui, platform services in renderer/platform.' },
+          { group: FEATURES.filter((o) => o !== feature).flatMap((o) => [`../${o}/*`, `../../${o}/*`, `../../../${o}/*`, `**/features/${o}/*`]), message: 'Another feature is reached through its index.ts only (shared data modules live in renderer/data).' },
+        ],
+      }],
+    },
+  })),
+  {
+    // Below the features: primitives, platform services and stored-layer data know neither the shell nor any feature.
+    files: ['renderer/ui/**/*.{ts,tsx}', 'renderer/platform/**/*.{ts,tsx}', 'renderer/data/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...rendererPatterns, { group: ['**/app', '**/app/*', '**/features', '**/features/*', '**/features/**'], message: 'renderer/ui, renderer/platform and renderer/data sit below the features and the shell: they import neither.' }],
       }],
     },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttributeStore } from '../layers/attribute-store';
+import { AttributeStore } from '../../data/attribute-store';
 import { cellText, columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows, windowOf } from './attributes.logic';
 
 const store = new AttributeStore({

@@ -5,8 +5,8 @@
 import { squareMetres, toMu, type AreaFigures, type Mu } from '../../../shared/domain/units/area';
 import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
 import type { AttributeValue } from '../../../shared/formats/types';
-import { formatValue } from '../identify/identify.logic';
-import type { AttributeStore, Bbox } from '../layers/attribute-store';
+import { formatValue } from '../../data/attribute-text';
+import type { AttributeStore, Bbox } from '../../data/attribute-store';
 
 export type ColumnKey = { kind: 'field'; index: number } | { kind: 'area'; which: 'ellipsoidalM2' | 'planarM2' | 'mu' };
 

@@ -5,7 +5,7 @@
  * search and sort) or the cells of the rows in view.
  */
 import { getLayerData, getLayerRecord } from '../../db';
-import { restoreAttributeStore, type AttributeStore } from '../layers/attribute-store';
+import { restoreAttributeStore, type AttributeStore } from '../../data/attribute-store';
 import { columnsOf, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
 import type { AttributesRequest, AttributesResponse, StoreKey } from './attributes.protocol';
 

@@ -1,2 +1,3 @@
 export { AttributeTable } from './components/AttributeTable';
 export { featureAttributesOf, forgetAttributes, isStale } from './attribute-client';
+export type { FeatureAttributes } from './attributes.logic';

@@ -3,7 +3,7 @@ import type { AreaFigures } from '../../../shared/domain/units/area';
 import type { AttributeValue } from '../../../shared/formats/types';
 import { dataKeyOf, type LayerRecord } from '../../db';
 import { featureAttributesOf, isStale } from '../attributes';
-import type { FeatureAttributes } from '../attributes/attributes.logic';
+import type { FeatureAttributes } from '../attributes';
 
 export interface IdentifyTarget {
   layerId: string;

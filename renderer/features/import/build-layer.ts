@@ -9,8 +9,8 @@ import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
 import type { LayerFeature, ParsedLayer } from '../../../shared/formats/types';
 import type { LayerRecord } from '../../db';
 import { styleKeyFor } from '../../map/style-expressions';
-import { packArea, type AttributeStoreJson, type Bbox } from '../layers/attribute-store';
-import { safeDefaultStyle, safeGuessKind } from '../layers/layers.logic';
+import { packArea, type AttributeStoreJson, type Bbox } from '../../data/attribute-store';
+import { safeDefaultStyle, safeGuessKind } from '../../data/layer-defaults';
 
 /** 1e-7° ≈ 1 cm: enough for bboxes and label points. The stored geometry keeps full precision: the overlay
  *  analysis reads it, and its figures go on evidence. */

@@ -10,7 +10,7 @@ import { importFiles } from '../../../shared/formats/import';
 import type { InputFile, ParsedLayer } from '../../../shared/formats/types';
 import { makeSampleTownship } from '../../../shared/sample/township';
 import { addLayers, getLayerRecord, getSourceFiles, replaceLayerData, type LayerDataRecord, type NewLayer } from '../../db';
-import { readStoredLayer } from '../layers/stored-features';
+import { readStoredLayer } from '../../data/stored-features';
 import { buildDisplayData, buildLayerData, buildLayerRecord, newLayerId, type BuiltLayerData } from './build-layer';
 import { matchBundleFiles } from './import.logic';
 import type { JobMessage, JobProgress, JobRequest, JobSummary } from './worker-protocol';

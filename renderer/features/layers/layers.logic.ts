@@ -1,7 +1,6 @@
-/** Pure layer-list logic: ordering, kind and style defaults, which zone the status bar uses. */
-import { defaultStyle, guessLayerKind, type LayerKind, type LayerStyle } from '../../../shared/domain/layers/kind';
+/** Pure layer-list logic: ordering, which zone the status bar uses (kind and style defaults: renderer/data/layer-defaults). */
+export { fallbackStyle, safeDefaultStyle, safeGuessKind } from '../../data/layer-defaults';
 import type { GkZoneRef } from '../../../shared/domain/units/area';
-import type { FieldDef, GeometryKind } from '../../../shared/formats/types';
 import type { LayerRecord } from '../../db';
 import type { Bbox } from '../../../shared/domain/geometry/bbox';
 
@@ -33,32 +32,6 @@ export function dropLayerOn(layers: readonly LayerRecord[], dragId: string, targ
 
 export const applyOrder = (layers: readonly LayerRecord[], idsBottomToTop: string[]): LayerRecord[] =>
   layers.map((l) => ({ ...l, order: idsBottomToTop.indexOf(l.id) + 1 })).sort((a, b) => a.order - b.order);
-
-/** A plain style used when the domain styling cannot answer (never leaves a layer unstyled). */
-export function fallbackStyle(geometryKind: GeometryKind): LayerStyle {
-  return {
-    fill: geometryKind === 'polygon' ? { type: 'constant', color: '#9db8d9' } : null,
-    fillOpacity: 0.45,
-    line: { color: '#3b5b86', widthPx: geometryKind === 'line' ? 1.5 : 0.8 },
-    point: { color: '#d9480f', radiusPx: 4 },
-  };
-}
-
-export function safeGuessKind(name: string, fields: FieldDef[]): LayerKind {
-  try {
-    return guessLayerKind(name, fields);
-  } catch {
-    return 'other';
-  }
-}
-
-export function safeDefaultStyle(kind: LayerKind, fields: FieldDef[], geometryKind: GeometryKind): LayerStyle {
-  try {
-    return defaultStyle(kind, fields);
-  } catch {
-    return fallbackStyle(geometryKind);
-  }
-}
 
 /** The GK zone of the topmost visible projected layer (the zone the status bar shows X/Y in), if any. */
 export function topProjectedZone(layers: readonly LayerRecord[]): GkZoneRef | null {

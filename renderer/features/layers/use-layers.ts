@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
 import { deleteLayer, getLayerData, listLayers, pruneTileCache, setLayerOrder, updateLayer, type LayerDataRecord, type LayerRecord } from '../../db';
 import { runJob } from '../import';
-import { forgetAttributes } from '../attributes/attribute-client';
+import { forgetAttributes } from '../attributes';
 import { applyOrder, clampOpacity, cleanLayerName, dropLayerOn, moveLayer, safeDefaultStyle } from './layers.logic';
 
 /** A layer's stored Blobs as handed to the map (which tiles them in its worker; the UI thread never reads them). */

@@ -11,7 +11,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load';
 import { OverlayIndex, type OverlayLayer, type OverlayPlotResult } from '../../../shared/domain/geometry/overlay';
 import { getLayerRecord } from '../../db';
-import { readStoredLayer } from '../layers/stored-features';
+import { readStoredLayer } from '../../data/stored-features';
 import { overlayLayerOf, overlayPlotsOf, type OverlayInputFeature, type OverlayLayerChoice } from './overlay.logic';
 
 export type OverlayRequest = { plotLayerId: string; idField: string | null; layers: OverlayLayerChoice[] };

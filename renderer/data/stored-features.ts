@@ -2,8 +2,8 @@
  * A stored layer read back as features (workers only: it parses both Blobs): geometry from the lon/lat GeoJSON,
  * attributes and areas from the attribute store, in the store's (file) order. Used to restyle and to overlay.
  */
-import type { LayerFeature } from '../../../shared/formats/types';
-import { getLayerData } from '../../db';
+import type { LayerFeature } from '../../shared/formats/types';
+import { getLayerData } from '../db';
 import { restoreAttributeStore, type AttributeStore } from './attribute-store';
 
 export interface StoredLayer {

@@ -2,15 +2,15 @@
  * The per-layer attribute store: one JSON Blob per layer (few big records, STACK-NOTES.md), read lazily
  * for identify and the attribute table. Rows are arrays in field order; areas keep both labelled figures.
  */
-import type { AreaFigures, GkZoneRef } from '../../../shared/domain/units/area';
-import { squareMetres, toMu } from '../../../shared/domain/units/area';
-import type { AttributeValue } from '../../../shared/formats/types';
+import type { AreaFigures, GkZoneRef } from '../../shared/domain/units/area';
+import { squareMetres, toMu } from '../../shared/domain/units/area';
+import type { AttributeValue } from '../../shared/formats/types';
 
 /** [ellipsoidal m², planar m², zone width, zone, central meridian] and, for the figures of a boundary GEOS
  *  repaired, a sixth element 1 (stores written before repairs existed have five: read as not repaired). */
 export type PackedArea = [number, number, 3 | 6, number, number] | [number, number, 3 | 6, number, number, 1];
-export type { Bbox } from '../../../shared/domain/geometry/bbox';
-import type { Bbox } from '../../../shared/domain/geometry/bbox';
+export type { Bbox } from '../../shared/domain/geometry/bbox';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export interface AttributeStoreJson {
   v: 1;
