@@ -53,6 +53,7 @@ export const en: Messages = {
   'props.previewEmpty': 'No text fields to preview',
   'props.applyEncoding': 'Re-decode with this encoding',
   'props.redecoding': 'Re-decoding…',
+  'job.layerNotFound': 'The layer was removed meanwhile; nothing was done',
   'props.noSourceFiles': 'Original files were not kept: cannot re-decode',
   'encSource.cpg': '.cpg file',
   'encSource.ldid': 'DBF language id (LDID)',

@@ -54,6 +54,7 @@ export const zhCN = {
   'props.previewEmpty': '没有可预览的文字字段',
   'props.applyEncoding': '按此编码重新解码',
   'props.redecoding': '正在重新解码…',
+  'job.layerNotFound': '该图层已被删除，操作未完成',
   'props.noSourceFiles': '没有保存原始文件，无法重新解码',
   'encSource.cpg': '.cpg 文件',
   'encSource.ldid': 'DBF 语言标识（LDID）',

@@ -13,7 +13,7 @@ import { addLayers, getLayerRecord, getSourceFiles, replaceLayerData, type Layer
 import { readStoredLayer } from '../../data/stored-features';
 import { buildDisplayData, buildLayerData, buildLayerRecord, newLayerId, type BuiltLayerData } from './build-layer';
 import { matchBundleFiles } from './import.logic';
-import type { JobMessage, JobProgress, JobRequest, JobSummary } from './worker-protocol';
+import { JobError, type JobMessage, type JobProgress, type JobRequest, type JobSummary } from './worker-protocol';
 
 const post = (m: JobMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 let lastProgressAt = 0;
@@ -87,7 +87,7 @@ async function runSample(): Promise<JobSummary> {
 
 async function runRedecode(req: Extract<JobRequest, { type: 'redecode' }>): Promise<JobSummary> {
   const [record, src] = await Promise.all([getLayerRecord(req.layerId), getSourceFiles(req.layerId)]);
-  if (!record || !src || src.files.length === 0) throw new Error('no source files');
+  if (!record || !src || src.files.length === 0) throw new JobError('noSourceFiles');
   // Only this layer's parts (a stored zip may hold many layers): the preview reads its .dbf alone, applying
   // re-imports this one bundle.
   const { bundles } = groupBundles(src.files);
@@ -113,7 +113,7 @@ async function runRedecode(req: Extract<JobRequest, { type: 'redecode' }>): Prom
 /** New style → new per-feature style keys: rebuild the display copy from the stored geometry; attributes stay. */
 async function runRestyle(req: Extract<JobRequest, { type: 'restyle' }>): Promise<JobSummary> {
   const [record, stored] = await Promise.all([getLayerRecord(req.layerId), readStoredLayer(req.layerId)]);
-  if (!record || !stored) throw new Error('layer not found');
+  if (!record || !stored) throw new JobError('layerNotFound');
   const built = buildDisplayData(stored.features, req.style);
   await replaceLayerData(record.id, { style: req.style, kind: req.kind }, layerDataOf(record.id, built, stored.attributesBlob));
   return { layers: [], pending: [], failed: [], issues: [], timingsMs: { read: 0, parse: 0, save: 0 } };
@@ -126,6 +126,6 @@ self.onmessage = async (e: MessageEvent<JobRequest>) => {
       req.type === 'import' ? await runImport(req) : req.type === 'sample' ? await runSample() : req.type === 'redecode' ? await runRedecode(req) : await runRestyle(req);
     post({ type: 'done', summary });
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', code: err instanceof JobError ? err.code : 'failed', message: err instanceof Error ? err.message : String(err) });
   }
 };

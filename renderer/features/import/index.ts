@@ -1,5 +1,6 @@
 export { useImport, type ImportState } from './use-import';
 export { runJob } from './worker-client';
+export { jobErrorText } from './job-errors';
 export type { JobSummary } from './worker-protocol';
 export { safeFormatIssue } from './issues.view';
 export { ImportButtons, pickWithElectron } from './components/ImportButtons';

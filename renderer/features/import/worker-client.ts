@@ -1,5 +1,5 @@
 /** Runs one job in a fresh worker. cancel() terminates it: nothing it had not committed is stored. */
-import type { JobProgress, JobRequest, JobSummary, JobMessage } from './worker-protocol';
+import { JobError, type JobProgress, type JobRequest, type JobSummary, type JobMessage } from './worker-protocol';
 
 export class JobCancelled extends Error {
   constructor() {
@@ -27,7 +27,7 @@ export function runJob(req: JobRequest, onProgress?: (p: JobProgress) => void): 
     const m = e.data;
     if (m.type === 'progress') onProgress?.(m.progress);
     else if (m.type === 'done') finish((s) => s.resolve(m.summary));
-    else finish((s) => s.reject(new Error(m.message)));
+    else finish((s) => s.reject(new JobError(m.code, m.message)));
   };
   worker.onerror = (e) => {
     e.preventDefault();

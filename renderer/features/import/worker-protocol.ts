@@ -36,4 +36,22 @@ export interface JobSummary {
 
 export type JobProgress = { stage: 'reading' | 'saving'; done: number; total: number } | { stage: 'importing'; progress: ImportProgress };
 
-export type JobMessage = { type: 'progress'; progress: JobProgress } | { type: 'done'; summary: JobSummary } | { type: 'error'; message: string };
+/**
+ * Why a job failed, as a code the UI says in Chinese or English (never by matching the message text):
+ * noSourceFiles — the layer's original files are not stored (re-decode needs them); layerNotFound — the layer
+ * was removed meanwhile; failed — anything else (the message is the detail for a report).
+ */
+export type JobErrorCode = 'noSourceFiles' | 'layerNotFound' | 'failed';
+
+export type JobMessage = { type: 'progress'; progress: JobProgress } | { type: 'done'; summary: JobSummary } | { type: 'error'; code: JobErrorCode; message: string };
+
+/** A job's failure in the worker and, re-created from the message, in the UI. */
+export class JobError extends Error {
+  constructor(
+    readonly code: JobErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'JobError';
+  }
+}

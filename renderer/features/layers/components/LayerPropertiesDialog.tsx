@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type Lang, type MessageKey } from '../../../i18n';
-import { runJob } from '../../import';
+import { jobErrorText, runJob } from '../../import';
 import { safeFormatIssue } from '../../import';
 
 const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
@@ -25,7 +25,7 @@ export function LayerPropertiesDialog({ layer, onClose, onChanged }: { layer: La
         if (previewOnly) setPreview({ encoding, ...(s.preview ?? { fields: [], rows: [] }) });
         else onChanged();
       })
-      .catch((e: unknown) => setError(e instanceof Error && e.message === 'no source files' ? t('props.noSourceFiles') : t('common.error', { message: String(e) })))
+      .catch((e: unknown) => setError(jobErrorText(e, t)))
       .finally(() => setBusy(null));
   };
 
