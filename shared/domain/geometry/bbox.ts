@@ -46,3 +46,14 @@ export function geometriesBbox(geoms: Iterable<Geometry | null>): Bbox | null {
   for (const g of geoms) if (g) forEachPosition(g, (p) => extendBbox(b, p[0] as number, p[1] as number));
   return Number.isFinite(b[0]) ? b : null;
 }
+
+/** The box of polygons given as nested coordinates (outer rings only: holes lie inside them). */
+export function polygonsBbox(polys: readonly Position[][][]): Bbox {
+  const b = emptyBbox();
+  for (const poly of polys) for (const p of poly[0] ?? []) extendBbox(b, p[0] as number, p[1] as number);
+  return b;
+}
+
+export const bboxesOverlap = (a: Readonly<Bbox>, b: Readonly<Bbox>): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+export const bboxInside = (inner: Readonly<Bbox>, outer: Readonly<Bbox>): boolean =>
+  inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];

@@ -22,14 +22,14 @@
  * Planar figures are GEOS's areas; ellipsoidal figures inverse-project each piece to lon/lat and take
  * ellipsoidalAreaM2; 亩 follow the planar figure.
  */
-import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { toMu, squareMetres, type AreaFigures, type GkZoneRef } from '../units/area';
 import { gkZoneForLongitude, makeGkToLngLat, makeLngLatToGkEN } from '../crs/transform';
 import { ellipsoidalAreaM2, polygonsOf } from './area';
-import type { Bbox } from './bbox';
+import { bboxesOverlap, bboxInside, polygonsBbox, type Bbox } from './bbox';
 import { EngineError, type GeometryEngine, type Polygons } from './engine/engine';
 import type { Ptr } from './engine/geos-api';
+import { LayerIndex, zoneKey, type CachedFeature, type ZoneTools } from './overlay-layer-index';
 
 export interface OverlayPlot {
   id: string;
@@ -128,120 +128,11 @@ export function compareGroups(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-function bboxOf(polys: Position[][][]): Bbox {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const poly of polys) {
-    const outer = poly[0];
-    if (!outer) continue;
-    for (const p of outer) {
-      const x = p[0] as number;
-      const y = p[1] as number;
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
-
-const boxesOverlap = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-const boxInside = (inner: Bbox, outer: Bbox): boolean => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-
 /** Widening of the lon/lat candidate search (see overlayOne). */
 const SEARCH_PAD_DEG = 1e-4;
 
 /** Candidates with more vertices than this are cut to the plot's box before the exact intersection. */
 const RECT_CLIP_VERTICES = 64;
-
-interface ZoneTools {
-  key: string;
-  zone: GkZoneRef;
-  toGk: (lng: number, lat: number) => [number, number];
-  toLngLat: (e: number, n: number) => [number, number];
-}
-
-const zoneKey = (z: GkZoneRef): string => `${z.width}/${z.zone}/${z.centralMeridian}`;
-
-interface CachedFeature {
-  /** GEOS geometry in the zone, valid (repaired if it was not); 0 when nothing with an area is left. */
-  geom: Ptr;
-  bbox: Bbox;
-  vertices: number;
-  repaired: boolean;
-}
-
-/** A layer prepared for overlay: its lon/lat index, and its features built in GEOS per zone, on demand. */
-class LayerIndex {
-  readonly index: Flatbush | null;
-  private readonly cache = new Map<string, (CachedFeature | undefined)[]>();
-  private readonly failures = new Map<string, string>();
-
-  constructor(
-    readonly layer: OverlayLayer,
-    private readonly engine: GeometryEngine,
-  ) {
-    const n = layer.features.length;
-    if (n === 0) {
-      this.index = null;
-      return;
-    }
-    this.index = new Flatbush(n);
-    for (const f of layer.features) {
-      const [a, b, c, d] = bboxOf(polygonsOf(f.geometryLngLat));
-      this.index.add(a, b, c, d);
-    }
-    this.index.finish();
-  }
-
-  fidOf(i: number): number {
-    return this.layer.features[i]?.fid ?? i;
-  }
-
-  /** The feature in the zone's GEOS form (cached). Throws EngineError when GEOS cannot build or repair it. */
-  inZone(i: number, tools: ZoneTools): CachedFeature {
-    const failed = this.failures.get(`${tools.key}#${i}`);
-    if (failed !== undefined) throw new EngineError('feature', failed);
-    try {
-      return this.build(i, tools);
-    } catch (err) {
-      if (err instanceof EngineError) this.failures.set(`${tools.key}#${i}`, err.geosMessage); // not tried again per plot
-      throw err;
-    }
-  }
-
-  private build(i: number, tools: ZoneTools): CachedFeature {
-    let list = this.cache.get(tools.key);
-    if (!list) {
-      list = new Array<CachedFeature | undefined>(this.layer.features.length);
-      this.cache.set(tools.key, list);
-    }
-    const hit = list[i];
-    if (hit) return hit;
-    const f = this.layer.features[i] as OverlayFeature;
-    let vertices = 0;
-    const gk: Polygons = polygonsOf(f.geometryLngLat).map((poly) =>
-      poly.map((ring) => {
-        vertices += ring.length;
-        return ring.map((p) => tools.toGk(p[0] as number, p[1] as number));
-      }),
-    );
-    const built = this.engine.fromPolygons(gk);
-    const repaired = !this.engine.isValid(built);
-    const geom = repaired ? this.engine.valid(built) : built;
-    const entry: CachedFeature = { geom: this.engine.isEmpty(geom) ? (this.engine.destroy(geom), 0) : geom, bbox: bboxOf(gk), vertices, repaired };
-    list[i] = entry;
-    return entry;
-  }
-
-  dispose(): void {
-    for (const list of this.cache.values()) for (const e of list) if (e?.geom) this.engine.destroy(e.geom);
-    this.cache.clear();
-  }
-}
 
 /**
  * A remainder (total − Σ pieces) of a fully covered plot is float noise of either sign: below a
@@ -304,7 +195,7 @@ export class OverlayIndex {
   overlay(plot: OverlayPlot): OverlayPlotResult {
     const g = plot.geometryLngLat;
     const llPolys = g ? polygonsOf(g) : [];
-    const llBox = bboxOf(llPolys);
+    const llBox = polygonsBbox(llPolys);
     const zone = plot.zone ?? (Number.isFinite(llBox[0]) ? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3) : { width: 3 as const, zone: 0, centralMeridian: 0 });
     if (!g || llPolys.length === 0 || !Number.isFinite(llBox[0])) return this.failed(plot.id, zone, 'no-geometry', 'no geometry');
     try {
@@ -337,18 +228,13 @@ export class OverlayIndex {
     const plotGk: Polygons = llPolys.map((poly) => poly.map((ring) => ring.map((p) => tools.toGk(p[0] as number, p[1] as number))));
     const repaired: OverlayRepaired[] = [];
     const unusable: OverlayUnusable[] = [];
-    let plotGeom = e.fromPolygons(plotGk);
-    let totalEll: number;
-    if (e.isValid(plotGeom)) totalEll = ellipsoidalAreaM2(g);
-    else {
-      plotGeom = e.valid(plotGeom);
-      repaired.push({ layer: null, fid: -1 });
-      totalEll = this.ellipsoidal(plotGeom, tools);
-    }
+    const { geom: plotGeom, repaired: plotRepaired } = e.validated(e.fromPolygons(plotGk));
+    if (plotRepaired) repaired.push({ layer: null, fid: -1 });
+    const totalEll = plotRepaired ? this.ellipsoidal(plotGeom, tools) : ellipsoidalAreaM2(g);
     const owned: Ptr[] = [plotGeom];
     try {
       const totalPlanar = e.area(plotGeom);
-      const box = bboxOf(plotGk);
+      const box = polygonsBbox(plotGk);
       const pad = 1; // m: the rectangle strictly contains the plot, so clipping to it changes nothing inside
       const clipBox: Bbox = [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
       const overlaps: OverlayPiece[] = [];
@@ -369,7 +255,7 @@ export class OverlayIndex {
           let clipped: Ptr = 0;
           try {
             const f = li.inZone(i, tools);
-            if (!f.geom || !boxesOverlap(f.bbox, clipBox)) continue;
+            if (!f.geom || !bboxesOverlap(f.bbox, clipBox)) continue;
             if (f.repaired) repaired.push({ layer: name, fid: li.fidOf(i) });
             clipped = this.clip(f, plotGeom, clipBox);
           } catch (err) {
@@ -467,7 +353,7 @@ export class OverlayIndex {
    *  intersection if GEOS refuses the rectangle-clipped form. */
   private clip(f: CachedFeature, plotGeom: Ptr, clipBox: Bbox): Ptr {
     const e = this.engine;
-    if (f.vertices > RECT_CLIP_VERTICES && !boxInside(f.bbox, clipBox)) {
+    if (f.vertices > RECT_CLIP_VERTICES && !bboxInside(f.bbox, clipBox)) {
       const cut = e.clipByRect(f.geom, clipBox[0], clipBox[1], clipBox[2], clipBox[3]);
       if (e.isEmpty(cut)) return cut;
       try {

@@ -168,12 +168,12 @@ export class GeometryEngine {
     return this.polygonal(this.check('makeValid', this.geos.GEOSMakeValid_r(this.ctx, g)));
   }
 
-  /** `g` if valid, else its repaired copy; takes ownership of `g` (destroyed when replaced, or when the
-   *  repair throws). */
-  valid(g: Ptr): Ptr {
-    if (this.isValid(g)) return g;
+  /** `g` if valid, else its repaired copy, and which it was: one validity check. Takes ownership of `g`
+   *  (destroyed when replaced, or when the repair throws). */
+  validated(g: Ptr): { geom: Ptr; repaired: boolean } {
+    if (this.isValid(g)) return { geom: g, repaired: false };
     try {
-      return this.makeValid(g);
+      return { geom: this.makeValid(g), repaired: true };
     } finally {
       this.destroy(g);
     }
