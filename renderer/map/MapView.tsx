@@ -1,16 +1,40 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { MapController, type FeatureHit, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
+import { MapController, type FeatureHit, type FitOptions, type FlyToOptions, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
+import type { MapTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
+/** What features may do with the map once it has loaded (options as objects: no positional numbers). */
 export interface MapHandle {
-  fitBounds(bbox: Bbox, maxZoom?: number, animate?: boolean): void;
+  /** Shows a lon/lat box (default: at most zoom 18, animated, 40 px padding). */
+  fit(bbox: Bbox, opts?: FitOptions): void;
+  flyTo(opts: FlyToOptions): void;
+  view(): MapViewState;
+  /** Outlines one feature (null: none). The `highlight` prop does the same declaratively; the last call wins. */
+  highlight(hit: FeatureHit | null): void;
+  /** A PNG of the map canvas as drawn now (print, evidence). */
+  screenshot(): Promise<Blob>;
+  /** Runs a drawing tool (null: none); the tool it replaces gets onCancel. While a tool is active clicks don't identify. */
+  setTool(tool: MapTool | null): void;
+  activeTool(): string | null;
 }
 
 interface Props extends MapCallbacks {
   initialView: MapViewState;
-  layers: MapLayerSpec[];
-  highlight: FeatureHit | null;
+  layers: readonly MapLayerSpec[];
+  highlight?: FeatureHit | null;
   onReady(handle: MapHandle): void;
+}
+
+export function handleOf(c: MapController): MapHandle {
+  return {
+    fit: (b, o) => c.fit(b, o),
+    flyTo: (o) => c.flyTo(o),
+    view: () => c.view(),
+    highlight: (h) => c.highlight(h),
+    screenshot: () => c.screenshot(),
+    setTool: (t) => c.setTool(t),
+    activeTool: () => c.activeTool(),
+  };
 }
 
 /** The map as a React component: it creates the controller once and pushes `layers`/`highlight` into it. */
@@ -19,11 +43,11 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
   const ctrl = useRef<MapController | null>(null);
   const loaded = useRef(false);
   const cbRef = useRef(callbacks);
-  const latest = useRef({ layers, highlight });
+  const latest = useRef({ layers, highlight, onReady });
 
   useEffect(() => {
     cbRef.current = callbacks;
-    latest.current = { layers, highlight };
+    latest.current = { layers, highlight, onReady };
   });
 
   // Created before the first paint (layout effect): its WebGL context and tile requests then reach the GPU process
@@ -36,13 +60,14 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       onView: (v) => cbRef.current.onView(v),
       onCamera: (cam) => cbRef.current.onCamera?.(cam),
       onError: (m) => cbRef.current.onError?.(m),
+      onTool: (id) => cbRef.current.onTool?.(id),
     }, latest.current.layers);
     ctrl.current = c;
     c.whenLoaded(() => {
       loaded.current = true;
       c.setLayers(latest.current.layers);
-      c.highlight(latest.current.highlight);
-      onReady({ fitBounds: (b, z, a) => c.fitBounds(b, z, a) });
+      if (latest.current.highlight !== undefined) c.highlight(latest.current.highlight);
+      latest.current.onReady(handleOf(c));
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(container.current);
@@ -61,7 +86,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
   }, [layers]);
 
   useEffect(() => {
-    if (loaded.current) ctrl.current?.highlight(highlight);
+    if (loaded.current && highlight !== undefined) ctrl.current?.highlight(highlight);
   }, [highlight]);
 
   return <div ref={container} className="map" data-testid="map" />;

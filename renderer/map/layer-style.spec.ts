@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
-import { initialStyle, layerStyleParts, lineMinzoom, parseStyleLayerId, sourceBounds, stackOrder, styleLayerIdsOf, type MapLayerSpec } from './layer-style';
+import { highlightFilter, initialStyle, layerStyleParts, lineMinzoom, needsRebuild, parseStyleLayerId, sourceBounds, stackOrder, styleLayerIdsOf, type GeoJsonLayerSpec, type RasterLayerSpec, type StoredVectorLayerSpec } from './layer-style';
 
 const farmland = defaultStyle('permanentFarmland', []);
-const spec = (id: string, extra: Partial<MapLayerSpec> = {}): MapLayerSpec => ({
+const spec = (id: string, extra: Partial<StoredVectorLayerSpec> = {}): StoredVectorLayerSpec => ({
+  type: 'stored',
   id,
   name: id,
   dataKey: `${id}@1`,
@@ -84,5 +85,75 @@ describe('parseStyleLayerId', () => {
     expect(parseStyleLayerId('lp-Lm1-x-fill')).toEqual({ layerId: 'Lm1-x', part: 'fill' });
     expect(parseStyleLayerId('lp-a-hl')).toBeNull();
     expect(parseStyleLayerId('paper')).toBeNull();
+  });
+});
+
+const grid = (id: string, extra: Partial<GeoJsonLayerSpec> = {}): GeoJsonLayerSpec => ({
+  type: 'geojson',
+  id,
+  data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { fid: 1 }, geometry: { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35], [117.01, 35.01], [117, 35]]] } }] },
+  paint: { fill: { color: '#00ff00', opacity: 0.2 }, line: { color: '#008800', widthPx: 2 } },
+  visible: true,
+  ...extra,
+});
+const imagery = (id: string, extra: Partial<RasterLayerSpec> = {}): RasterLayerSpec => ({
+  type: 'raster',
+  id,
+  tiles: ['http://127.0.0.1:4173/tiles/{z}/{x}/{y}.png'],
+  tileSize: 256,
+  opacity: 0.8,
+  visible: true,
+  ...extra,
+});
+
+describe('live GeoJSON layers', () => {
+  it('make a GeoJSON source with the data as given and only the parts painted, each kept to its geometry type', () => {
+    const g = grid('g');
+    const p = layerStyleParts(g);
+    expect(p.sources).toEqual([['lp-g', { type: 'geojson', data: g.data }]]);
+    expect(p.bodies.map((l) => [l.id, l.type])).toEqual([['lp-g-fill', 'fill'], ['lp-g-line', 'line']]);
+    expect(p.bodies[0]).toMatchObject({ filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#00ff00', 'fill-opacity': 0.2 } });
+    expect(p.bodies[1]).toMatchObject({ paint: { 'line-color': '#008800', 'line-width': 2, 'line-opacity': 1 } });
+    expect(p.highlights).toEqual([]);
+  });
+  it('have highlight parts only when interactive, and a point part only when circles are painted', () => {
+    const track = grid('t', { interactive: true, paint: { circle: { color: '#0000ff' } } });
+    expect(styleLayerIdsOf(track)).toEqual(['lp-t-circle', 'lp-t-hlfill', 'lp-t-hl', 'lp-t-hlcircle']);
+    expect(highlightFilter(7, ['==', ['geometry-type'], 'Point'])).toEqual(['all', ['==', ['geometry-type'], 'Point'], ['==', ['get', 'fid'], 7]]);
+    expect(highlightFilter(null)).toEqual(['==', ['get', 'fid'], -999999]);
+  });
+  it('take new data and paint in place, and rebuild only when the drawn parts or interactivity change', () => {
+    const g = grid('g');
+    expect(needsRebuild(g, { ...g, data: { type: 'FeatureCollection', features: [] } })).toBe(false);
+    expect(needsRebuild(g, { ...g, paint: { fill: { color: '#ff0000' }, line: { color: '#000' } } })).toBe(false);
+    expect(needsRebuild(g, { ...g, paint: { line: { color: '#000' } } })).toBe(true);
+    expect(needsRebuild(g, { ...g, interactive: true })).toBe(true);
+  });
+});
+
+describe('raster layers', () => {
+  it('make a raster source from the URL templates, bounded, with the layer opacity', () => {
+    const r = layerStyleParts(imagery('img', { bounds: [117, 35, 117.2, 35.1], minzoom: 10, maxzoom: 19, attribution: '县自然资源局' }));
+    expect(r.sources).toEqual([['lp-img', { type: 'raster', tiles: ['http://127.0.0.1:4173/tiles/{z}/{x}/{y}.png'], tileSize: 256, bounds: sourceBounds([117, 35, 117.2, 35.1]), minzoom: 10, maxzoom: 19, attribution: '县自然资源局' }]]);
+    expect(r.bodies).toEqual([{ id: 'lp-img-raster', type: 'raster', source: 'lp-img', layout: { visibility: 'visible' }, paint: { 'raster-opacity': 0.8 } }]);
+  });
+  it('rebuild when the tiles change, not for opacity or visibility', () => {
+    const r = imagery('img');
+    expect(needsRebuild(r, { ...r, opacity: 0.3, visible: false })).toBe(false);
+    expect(needsRebuild(r, { ...r, tiles: ['http://127.0.0.1:4173/other/{z}/{x}/{y}.png'] })).toBe(true);
+    expect(needsRebuild(r, grid('img'))).toBe(true);
+  });
+});
+
+describe('mixed stacks', () => {
+  it('interleave stored, GeoJSON and raster layers in the order given, bottom → top', () => {
+    const style = initialStyle(baseStyle(), [imagery('img'), spec('a'), grid('g')]);
+    expect(Object.keys(style.sources)).toEqual(['lp-img', 'lp-a', 'lp-g']);
+    expect(style.layers.map((l) => l.id)).toEqual(['paper', 'lp-img-raster', 'lp-a-fill', 'lp-a-line', 'lp-g-fill', 'lp-g-line', 'lp-a-hlfill', 'lp-a-hl']);
+  });
+  it('rebuild a stored layer for a new data version, not for a style or visibility change', () => {
+    const a = spec('a');
+    expect(needsRebuild(a, { ...a, dataKey: 'a@2' })).toBe(true);
+    expect(needsRebuild(a, { ...a, visible: false, opacity: 0.5 })).toBe(false);
   });
 });

@@ -2,15 +2,22 @@
  * An app layer as maplibre sources and style layers: pure data (maplibre types only), so the same definitions go
  * into the map's first style (a reopened map asks for its tiles in its very first frame) and into addLayer later,
  * and are unit-tested without a map.
+ *
+ * Three kinds of layer (MapLayerSpec, discriminated by `type`): stored vector layers (tiled from their IndexedDB
+ * Blob in the tile worker), live GeoJSON (grids, tracks, records: small, changed in place with setData) and raster
+ * imagery (XYZ tile templates). They stack in the order given, bottom → top.
  */
 import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import type { LayerStyle } from '../../shared/domain/layers/kind';
 import type { GeometryKind } from '../../shared/formats/types';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-protocol';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export interface MapLayerSpec {
+/** A layer stored in IndexedDB (imported shapefiles, the sample): tiled from its Blob by the tile worker. */
+export interface StoredVectorLayerSpec {
+  type: 'stored';
   id: string;
   name: string;
   /** Changes whenever the stored data changes (layer id @ data version): the source is rebuilt. */
@@ -27,8 +34,46 @@ export interface MapLayerSpec {
   opacity: number;
 }
 
+/** How a live GeoJSON layer draws: each part is drawn only when given (fill for polygons, line for lines and
+ *  polygon outlines, circle for points). Colours are CSS colours, widths and radii in CSS pixels. */
+export interface GeoJsonPaint {
+  fill?: { color: string; opacity?: number };
+  line?: { color: string; widthPx?: number; opacity?: number; dash?: number[] };
+  circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
+}
+
+/**
+ * A small live layer in lon/lat (a grid, a patrol track, inspection records): the source is a GeoJSON source and a
+ * new `data` object is pushed with setData (no tile worker, no rebuild). Features that identify should hit carry a
+ * numeric `fid` property (FeatureHit.fid); only `interactive` layers are hit.
+ */
+export interface GeoJsonLayerSpec {
+  type: 'geojson';
+  id: string;
+  data: FeatureCollection;
+  paint: GeoJsonPaint;
+  visible: boolean;
+  interactive?: boolean;
+}
+
+/** Raster imagery from XYZ tile URL templates ({z}/{x}/{y}); `bounds` in lon/lat keeps requests inside it. */
+export interface RasterLayerSpec {
+  type: 'raster';
+  id: string;
+  tiles: string[];
+  tileSize: number;
+  bounds?: Bbox;
+  minzoom?: number;
+  maxzoom?: number;
+  opacity: number;
+  visible: boolean;
+  attribution?: string;
+}
+
+export type MapLayerSpec = StoredVectorLayerSpec | GeoJsonLayerSpec | RasterLayerSpec;
+
 export const HIGHLIGHT = '#00e5ff';
-export type LayerPart = 'fill' | 'line' | 'circle' | 'hl' | 'hlfill' | 'label';
+export type LayerPart = 'fill' | 'line' | 'circle' | 'hl' | 'hlfill' | 'hlcircle' | 'label' | 'raster';
 export const styleLayerId = (id: string, part: LayerPart) => `lp-${id}-${part}`;
 export const sourceId = (id: string) => `lp-${id}`;
 export const labelSourceId = (id: string) => `lp-${id}-labels`;
@@ -46,7 +91,7 @@ export function parseStyleLayerId(styleId: string): { layerId: string; part: 'fi
  */
 export const LARGE_LAYER_FEATURES = 20_000;
 export const LARGE_LAYER_LINE_MINZOOM = 14;
-export const lineMinzoom = (spec: Pick<MapLayerSpec, 'geometryKind' | 'style' | 'featureCount'>) =>
+export const lineMinzoom = (spec: Pick<StoredVectorLayerSpec, 'geometryKind' | 'style' | 'featureCount'>) =>
   spec.geometryKind === 'polygon' && spec.style.fill && spec.featureCount > LARGE_LAYER_FEATURES ? LARGE_LAYER_LINE_MINZOOM : 0;
 
 /**
@@ -71,6 +116,17 @@ export interface LayerStyleParts {
 }
 
 export function layerStyleParts(spec: MapLayerSpec): LayerStyleParts {
+  switch (spec.type) {
+    case 'stored':
+      return storedParts(spec);
+    case 'geojson':
+      return geoJsonParts(spec);
+    case 'raster':
+      return rasterParts(spec);
+  }
+}
+
+function storedParts(spec: StoredVectorLayerSpec): LayerStyleParts {
   const id = spec.id;
   const visibility = spec.visible ? 'visible' : 'none';
   const bounds = sourceBounds(spec.bboxLngLat);
@@ -118,6 +174,94 @@ export function layerStyleParts(spec: MapLayerSpec): LayerStyleParts {
     });
   }
   return parts;
+}
+
+/** GeoJSON geometry-type filters: a live layer may mix points, lines and polygons. */
+const IS_POLYGON: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+const IS_LINE_OR_POLYGON: FilterSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'Polygon']]];
+const IS_POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+/** A highlight filter: the feature `fid` among those of `kind` (maplibre's 'geometry-type' folds Multi* into the base type). */
+export const highlightFilter = (fid: number | null, kind?: FilterSpecification): FilterSpecification =>
+  fid === null ? NO_MATCH : kind ? (['all', kind, ['==', ['get', 'fid'], fid]] as FilterSpecification) : ['==', ['get', 'fid'], fid];
+/** The geometry-type filter each GeoJSON highlight part keeps (so a point's ring is not drawn as a line). */
+export const GEOJSON_HIGHLIGHT_KIND: Partial<Record<LayerPart, FilterSpecification>> = { hlfill: IS_POLYGON, hl: IS_LINE_OR_POLYGON, hlcircle: IS_POINT };
+
+/** The maplibre paint of a live layer's parts (pure; also used to update paint in place). */
+export function geoJsonPaintOf(paint: GeoJsonPaint): { fill?: Record<string, unknown>; line?: Record<string, unknown>; circle?: Record<string, unknown> } {
+  const out: { fill?: Record<string, unknown>; line?: Record<string, unknown>; circle?: Record<string, unknown> } = {};
+  if (paint.fill) out.fill = { 'fill-color': paint.fill.color, 'fill-opacity': paint.fill.opacity ?? 1 };
+  if (paint.line) {
+    out.line = { 'line-color': paint.line.color, 'line-width': paint.line.widthPx ?? 1, 'line-opacity': paint.line.opacity ?? 1 };
+    if (paint.line.dash && paint.line.dash.length > 0) out.line['line-dasharray'] = paint.line.dash;
+  }
+  if (paint.circle) {
+    out.circle = {
+      'circle-color': paint.circle.color,
+      'circle-radius': paint.circle.radiusPx ?? 4,
+      'circle-opacity': paint.circle.opacity ?? 1,
+      'circle-stroke-color': paint.circle.strokeColor ?? '#ffffff',
+      'circle-stroke-width': paint.circle.strokeWidthPx ?? 1,
+    };
+  }
+  return out;
+}
+
+function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
+  const id = spec.id;
+  const source = sourceId(id);
+  const layout = { visibility: spec.visible ? 'visible' : 'none' } as const;
+  const p = geoJsonPaintOf(spec.paint);
+  const parts: LayerStyleParts = { sources: [[source, { type: 'geojson', data: spec.data }]], bodies: [], highlights: [], labels: [] };
+  if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: p.fill as never });
+  if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
+  if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
+  // Only a layer identify can hit has something to highlight.
+  if (spec.interactive) {
+    parts.highlights.push(
+      { id: styleLayerId(id, 'hlfill'), type: 'fill', source, layout, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } },
+      { id: styleLayerId(id, 'hl'), type: 'line', source, layout, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } },
+      { id: styleLayerId(id, 'hlcircle'), type: 'circle', source, layout, filter: NO_MATCH, paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 8, 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 3 } },
+    );
+  }
+  return parts;
+}
+
+function rasterParts(spec: RasterLayerSpec): LayerStyleParts {
+  const source = sourceId(spec.id);
+  const bounds = sourceBounds(spec.bounds ?? null);
+  const src: SourceSpecification = {
+    type: 'raster',
+    tiles: spec.tiles,
+    tileSize: spec.tileSize,
+    ...(bounds ? { bounds } : {}),
+    ...(spec.minzoom !== undefined ? { minzoom: spec.minzoom } : {}),
+    ...(spec.maxzoom !== undefined ? { maxzoom: spec.maxzoom } : {}),
+    ...(spec.attribution ? { attribution: spec.attribution } : {}),
+  };
+  return {
+    sources: [[source, src]],
+    bodies: [{ id: styleLayerId(spec.id, 'raster'), type: 'raster', source, layout: { visibility: spec.visible ? 'visible' : 'none' }, paint: { 'raster-opacity': clamp01(spec.opacity) } }],
+    highlights: [],
+    labels: [],
+  };
+}
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+/**
+ * Whether a layer must be removed and added again (its sources changed shape) rather than updated in place: a
+ * stored layer whose data version, kind, labels or outline zoom changed; a raster whose tiles changed; any change of
+ * type; a GeoJSON layer whose set of drawn parts or interactivity changed (new data only needs setData).
+ */
+export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
+  if (old.type !== next.type) return true;
+  if (old.type === 'stored' && next.type === 'stored')
+    return old.dataKey !== next.dataKey || old.geometryKind !== next.geometryKind || !!old.labels !== !!next.labels || lineMinzoom(old) !== lineMinzoom(next);
+  if (old.type === 'raster' && next.type === 'raster')
+    return old.tiles.join('\n') !== next.tiles.join('\n') || old.tileSize !== next.tileSize || String(old.bounds) !== String(next.bounds) || old.minzoom !== next.minzoom || old.maxzoom !== next.maxzoom;
+  if (old.type === 'geojson' && next.type === 'geojson')
+    return !!old.interactive !== !!next.interactive || !!old.paint.fill !== !!next.paint.fill || !!old.paint.line !== !!next.paint.line || !!old.paint.circle !== !!next.paint.circle;
+  return true;
 }
 
 /** All style layer ids of a layer, in the order layerStyleParts gives them. */

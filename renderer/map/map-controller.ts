@@ -1,18 +1,22 @@
 /**
  * The one object that owns the maplibre map. React talks to it through plain data (MapLayerSpec) and callbacks.
- * Each app layer becomes one vector source whose `lptile://` tiles the tile worker cuts from the stored Blob
+ * A stored layer becomes one vector source whose `lptile://` tiles the tile worker cuts from the stored Blob
  * (tile.worker.ts; the UI thread never parses a layer) and a few style layers: fill, line, circle, highlight, labels.
+ * A live GeoJSON layer is a GeoJSON source updated with setData; a raster layer an XYZ raster source. Drawing tools
+ * (terra-draw) run in the ToolHost, which claims the map's clicks while a tool is active.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './base-style';
-import { initialStyle, labelSourceId, layerStyleParts, lineMinzoom, NO_MATCH, parseStyleLayerId, sourceId, stackOrder, styleLayerId as sub, styleLayerIdsOf, type MapLayerSpec } from './layer-style';
+import { GEOJSON_HIGHLIGHT_KIND, geoJsonPaintOf, highlightFilter, initialStyle, labelSourceId, layerStyleParts, lineMinzoom, needsRebuild, parseStyleLayerId, sourceId, stackOrder, styleLayerId as sub, styleLayerIdsOf, type GeoJsonLayerSpec, type MapLayerSpec, type RasterLayerSpec, type StoredVectorLayerSpec } from './layer-style';
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
+import { ToolHost } from './tools/tool-host';
+import type { MapTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { MapLayerSpec } from './layer-style';
+export type { GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
 
 selectMaplibreWorker();
 
@@ -27,12 +31,31 @@ export interface FeatureHit {
   fid: number;
 }
 
+export interface FitOptions {
+  /** Never zoom in further than this (default 18: a parcel fills the view, not one vertex). */
+  maxZoom?: number;
+  /** Default true: a 500 ms ease; false jumps (first start, restoring a view). */
+  animate?: boolean;
+  /** CSS pixels kept free on every side (default 40). */
+  padding?: number;
+}
+
+export interface FlyToOptions {
+  center: [number, number];
+  /** Default: the current zoom. */
+  zoom?: number;
+  animate?: boolean;
+}
+
 export interface MapCallbacks {
+  /** A click on the map that no tool claimed (while a tool is active the tool owns every click: no identify). */
   onClick(hit: FeatureHit | null): void;
   onPointer(lngLat: [number, number] | null): void;
   onView(view: MapViewState): void;
   onCamera?(camera: { zoom: number; lat: number }): void;
   onError?(message: string): void;
+  /** The active tool changed (its id, or null when none is active: finished tools stay active until ended). */
+  onTool?(toolId: string | null): void;
 }
 
 export class MapController {
@@ -40,6 +63,7 @@ export class MapController {
   private specs = new Map<string, MapLayerSpec>();
   private order: string[] = [];
   private highlighted: FeatureHit | null = null;
+  readonly tools: ToolHost;
 
   /** `initialLayers` (bottom → top) go into the first style: their tiles are asked for in the map's first frame. */
   constructor(container: HTMLElement, view: MapViewState, private readonly cb: MapCallbacks, initialLayers: readonly MapLayerSpec[] = []) {
@@ -62,7 +86,11 @@ export class MapController {
     this.order = initialLayers.map((s) => s.id);
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-    this.map.on('click', (e) => this.cb.onClick(this.hitAt(e.point)));
+    this.tools = new ToolHost(this.map, (id) => this.cb.onTool?.(id));
+    this.map.on('click', (e) => {
+      if (this.tools.claimsClicks()) return;
+      this.cb.onClick(this.hitAt(e.point));
+    });
     this.map.on('mousemove', (e) => {
       this.cb.onPointer([e.lngLat.lng, e.lngLat.lat]);
       this.scheduleCursor(e.point);
@@ -88,7 +116,8 @@ export class MapController {
     this.cursorFrame = requestAnimationFrame(() => {
       this.cursorFrame = 0;
       const p = this.cursorPoint;
-      if (!p || this.map.isMoving()) return;
+      // An active tool sets its own cursor (terra-draw's crosshair).
+      if (!p || this.map.isMoving() || this.tools.claimsClicks()) return;
       this.map.getCanvas().style.cursor = this.hitAt(p) ? 'pointer' : '';
     });
   }
@@ -97,7 +126,7 @@ export class MapController {
     const el = this.map.getContainer();
     el.setAttribute('data-map-state', state);
     if (state !== 'idle') return;
-    const loaded = [...this.specs.values()].filter((s) => this.map.getSource(sourceId(s.id)) && this.map.isSourceLoaded(sourceId(s.id)));
+    const loaded = [...this.specs.values()].filter((s): s is StoredVectorLayerSpec => s.type === 'stored').filter((s) => this.map.getSource(sourceId(s.id)) && this.map.isSourceLoaded(sourceId(s.id)));
     el.setAttribute('data-loaded-layers', loaded.map((s) => s.name).join('|'));
   }
 
@@ -120,12 +149,15 @@ export class MapController {
     for (const l of styleLayerIdsOf(old)) if (this.map.getLayer(l)) this.map.removeLayer(l);
     if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
     if (this.map.getSource(labelSourceId(id))) this.map.removeSource(labelSourceId(id));
-    unloadTileData(old.dataKey);
-    unloadTileData(`${old.dataKey}~labels`);
+    if (old.type === 'stored') {
+      unloadTileData(old.dataKey);
+      unloadTileData(`${old.dataKey}~labels`);
+    }
     this.specs.delete(id);
   }
 
   private loadData(spec: MapLayerSpec): void {
+    if (spec.type !== 'stored') return;
     loadTileData(spec.dataKey, spec.data);
     if (spec.labels) loadTileData(`${spec.dataKey}~labels`, spec.labels);
   }
@@ -138,54 +170,84 @@ export class MapController {
     this.specs.set(spec.id, spec);
   }
 
-  private updatePaint(spec: MapLayerSpec): void {
+  private setPaint(layer: string, paint: Record<string, unknown>): void {
+    if (!this.map.getLayer(layer)) return;
+    for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer, k as never, v as never);
+  }
+
+  private updateStored(old: StoredVectorLayerSpec, spec: StoredVectorLayerSpec): void {
+    if (old.style === spec.style && old.opacity === spec.opacity) return;
     const p = paintFor(spec.style, spec.opacity);
-    const set = (layer: string, paint: Record<string, unknown>) => {
-      if (!this.map.getLayer(layer)) return;
-      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer, k as never, v as never);
-    };
-    if (spec.geometryKind === 'polygon') set(sub(spec.id, 'fill'), { ...(p.fill ?? { 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) });
-    if (spec.geometryKind !== 'point') set(sub(spec.id, 'line'), { ...p.line, 'line-dasharray': p.line['line-dasharray'] ?? undefined });
-    else set(sub(spec.id, 'circle'), p.circle);
-    set(sub(spec.id, 'label'), { 'text-opacity': spec.opacity });
+    if (spec.geometryKind === 'polygon') this.setPaint(sub(spec.id, 'fill'), { ...(p.fill ?? { 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) });
+    if (spec.geometryKind !== 'point') this.setPaint(sub(spec.id, 'line'), { ...p.line, 'line-dasharray': p.line['line-dasharray'] ?? undefined });
+    else this.setPaint(sub(spec.id, 'circle'), p.circle);
+    this.setPaint(sub(spec.id, 'label'), { 'text-opacity': spec.opacity });
+  }
+
+  private updateGeoJson(old: GeoJsonLayerSpec, spec: GeoJsonLayerSpec): void {
+    // New data goes to the existing source: no tile worker, no layer rebuild (a track growing point by point).
+    if (old.data !== spec.data) (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
+    if (old.paint === spec.paint) return;
+    const p = geoJsonPaintOf(spec.paint);
+    if (p.fill) this.setPaint(sub(spec.id, 'fill'), p.fill);
+    if (p.line) this.setPaint(sub(spec.id, 'line'), { ...p.line, 'line-dasharray': p.line['line-dasharray'] ?? undefined });
+    if (p.circle) this.setPaint(sub(spec.id, 'circle'), p.circle);
+  }
+
+  private updateRaster(old: RasterLayerSpec, spec: RasterLayerSpec): void {
+    if (old.opacity !== spec.opacity) this.setPaint(sub(spec.id, 'raster'), { 'raster-opacity': Math.min(1, Math.max(0, spec.opacity)) });
+  }
+
+  /** Brings a kept layer up to `spec` in place (paint, data, visibility), the rebuild cases aside (needsRebuild). */
+  private updateLayer(old: MapLayerSpec, spec: MapLayerSpec): void {
+    if (old.type === 'stored' && spec.type === 'stored') this.updateStored(old, spec);
+    else if (old.type === 'geojson' && spec.type === 'geojson') this.updateGeoJson(old, spec);
+    else if (old.type === 'raster' && spec.type === 'raster') this.updateRaster(old, spec);
     this.specs.set(spec.id, spec);
+    // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
+    if (old.visible !== spec.visible) for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
   }
 
   /** Makes the map show exactly `specs`, bottom → top. */
-  setLayers(specsBottomToTop: MapLayerSpec[]): void {
+  setLayers(specsBottomToTop: readonly MapLayerSpec[]): void {
     this.markState('loading');
     this.map.triggerRepaint();
     const wanted = new Set(specsBottomToTop.map((s) => s.id));
     for (const id of [...this.specs.keys()]) if (!wanted.has(id)) this.removeLayer(id);
+    let added = false;
     for (const spec of specsBottomToTop) {
       const old = this.specs.get(spec.id);
-      if (!old) this.addLayer(spec);
-      else if (old.dataKey !== spec.dataKey || old.geometryKind !== spec.geometryKind || !!old.labels !== !!spec.labels || lineMinzoom(old) !== lineMinzoom(spec)) {
+      if (!old) {
+        this.addLayer(spec);
+        added = true;
+      } else if (needsRebuild(old, spec)) {
         this.removeLayer(spec.id);
         this.addLayer(spec);
-      } else {
-        if (old.style !== spec.style || old.opacity !== spec.opacity) this.updatePaint(spec);
-        else this.specs.set(spec.id, spec);
-        // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
-        if (old.visible !== spec.visible) for (const l of styleLayerIdsOf(spec)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
-      }
+        added = true;
+      } else this.updateLayer(old, spec);
     }
     const order = specsBottomToTop.map((s) => s.id);
     if (order.join('|') !== this.order.join('|')) {
       // The stacking rule of layer-style.ts: bodies bottom → top, then every highlight, then every label.
       for (const l of stackOrder(specsBottomToTop.map(layerStyleParts))) this.map.moveLayer(l.id);
       this.order = order;
+      added = true;
     }
+    // A drawing stays above every layer added or moved under it.
+    if (added) this.tools.raise();
     this.applyHighlight();
   }
 
+  /** The style layers a click can hit: visible stored layers, and visible live layers marked interactive. */
   private queryableLayers(): string[] {
     const out: string[] = [];
     for (const s of this.specs.values()) {
       if (!s.visible) continue;
-      if (s.geometryKind === 'polygon') out.push(sub(s.id, 'fill'), sub(s.id, 'line'));
-      else if (s.geometryKind === 'line') out.push(sub(s.id, 'line'));
-      else out.push(sub(s.id, 'circle'));
+      if (s.type === 'stored') {
+        if (s.geometryKind === 'polygon') out.push(sub(s.id, 'fill'), sub(s.id, 'line'));
+        else if (s.geometryKind === 'line') out.push(sub(s.id, 'line'));
+        else out.push(sub(s.id, 'circle'));
+      } else if (s.type === 'geojson' && s.interactive) out.push(sub(s.id, 'fill'), sub(s.id, 'line'), sub(s.id, 'circle'));
     }
     return out.filter((l) => this.map.getLayer(l));
   }
@@ -211,16 +273,49 @@ export class MapController {
 
   private applyHighlight(): void {
     for (const s of this.specs.values()) {
-      const filter: maplibregl.FilterSpecification = this.highlighted && this.highlighted.layerId === s.id ? ['==', ['get', 'fid'], this.highlighted.fid] : NO_MATCH;
-      for (const part of ['hl', 'hlfill'] as const) if (this.map.getLayer(sub(s.id, part))) this.map.setFilter(sub(s.id, part), filter);
+      const fid = this.highlighted && this.highlighted.layerId === s.id ? this.highlighted.fid : null;
+      if (s.type === 'stored') for (const part of ['hl', 'hlfill'] as const) this.setFilter(sub(s.id, part), highlightFilter(fid));
+      else if (s.type === 'geojson' && s.interactive) for (const part of ['hl', 'hlfill', 'hlcircle'] as const) this.setFilter(sub(s.id, part), highlightFilter(fid, GEOJSON_HIGHLIGHT_KIND[part]));
     }
   }
 
-  fitBounds(bbox: Bbox, maxZoom = 18, animate = true): void {
+  private setFilter(layer: string, filter: maplibregl.FilterSpecification): void {
+    if (this.map.getLayer(layer)) this.map.setFilter(layer, filter);
+  }
+
+  /** Shows `bbox` (lon/lat); a single point is flown to at street scale instead. */
+  fit(bbox: Bbox, opts: FitOptions = {}): void {
     const [w, s, e, n] = bbox;
-    const duration = animate ? 500 : 0;
+    const duration = opts.animate === false ? 0 : 500;
     if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 16), duration });
-    else this.map.fitBounds([[w, s], [e, n]], { padding: 40, maxZoom, duration });
+    else this.map.fitBounds([[w, s], [e, n]], { padding: opts.padding ?? 40, maxZoom: opts.maxZoom ?? 18, duration });
+  }
+
+  flyTo(opts: FlyToOptions): void {
+    const zoom = opts.zoom ?? this.map.getZoom();
+    if (opts.animate === false) this.map.jumpTo({ center: opts.center, zoom });
+    else this.map.flyTo({ center: opts.center, zoom });
+  }
+
+  /**
+   * A PNG of the map as drawn now. The WebGL drawing buffer is only readable within the frame that drew it (the map
+   * keeps no preserveDrawingBuffer: it costs a copy every frame), so the canvas is read inside the next 'render'.
+   */
+  screenshot(): Promise<Blob> {
+    return new Promise((resolve, reject) => {
+      this.map.once('render', () => {
+        this.map.getCanvas().toBlob((b) => (b && b.size > 0 ? resolve(b) : reject(new Error('the map canvas gave no image'))), 'image/png');
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
+  setTool(tool: MapTool | null): void {
+    this.tools.setTool(tool);
+  }
+
+  activeTool(): string | null {
+    return this.tools.activeId();
   }
 
   resize(): void {
@@ -229,6 +324,7 @@ export class MapController {
 
   destroy(): void {
     cancelAnimationFrame(this.cursorFrame);
+    this.tools.destroy();
     this.map.remove();
   }
 }
