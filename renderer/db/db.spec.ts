@@ -1,10 +1,19 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// A schema-2 database as the v2 app left it (origin: tests/fixtures/db/README.md).
+import v2 from '../../tests/fixtures/db/v2-database.json';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
-import { restoreLayerRecord, restoreMapView } from './records';
-import { deleteLayer, getCachedTile, getMapView, hasCachedTiles, listLayers, pruneTileCache, putCachedTiles, putSetting, setLayerOrder, updateLayer } from './repo';
+import { addLayers, deleteLayer, getLayerRecord, listLayers, replaceLayerData, setLayerOrder, updateLayer } from './layers-repo';
+import { getLayerData } from './layer-data-repo';
+import { getSourceFiles } from './source-files-repo';
+import { getCachedTile, hasCachedTiles, pruneTileCache, putCachedTiles } from './tile-cache-repo';
+import { getMapView, getSetting, putSetting } from './settings-repo';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** A version-1 database written the raw way (as a v1 app left it), including records a bug could have left. */
 async function writeV1Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
@@ -31,22 +40,85 @@ async function writeV1Fixture(indexedDB: IDBFactory, name: string): Promise<void
   });
 }
 
+/** The fixture's stand-ins for what JSON cannot hold, back to the real thing. */
+function revive(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(revive);
+  if (typeof v !== 'object' || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if (typeof o.$blob === 'string') return new Blob([o.$blob], { type: String(o.type ?? '') });
+  if (Array.isArray(o.$bytes)) return new Uint8Array(o.$bytes as number[]);
+  if (Array.isArray(o.$arrayBuffer)) return new Uint8Array(o.$arrayBuffer as number[]).buffer;
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, revive(x)]));
+}
+
+type Stores = 'layers' | 'layerData' | 'sourceFiles' | 'settings' | 'tileCache';
+const STORES: readonly Stores[] = ['layers', 'layerData', 'sourceFiles', 'settings', 'tileCache'];
+
+/** tests/fixtures/db/v2-database.json written with raw IndexedDB, stores and indexes as schema 2 declared them. */
+async function writeV2Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 20); // Dexie stores version × 10
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('layers', { keyPath: 'id' }).createIndex('order', 'order');
+      db.createObjectStore('layerData', { keyPath: 'layerId' });
+      db.createObjectStore('sourceFiles', { keyPath: 'layerId' });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('tileCache', { keyPath: 'id' }).createIndex('layerId', 'layerId');
+      for (const store of STORES) for (const rec of v2[store]) req.transaction!.objectStore(store).put(revive(rec));
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Every record of every store, read with raw IndexedDB (what is on disk, not what the repositories make of it). */
+async function readRaw(indexedDB: IDBFactory, name: string): Promise<Record<Stores, Record<string, unknown>[]>> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(STORES as Stores[], 'readonly');
+      const out = {} as Record<Stores, Record<string, unknown>[]>;
+      for (const s of STORES) {
+        const all = tx.objectStore(s).getAll();
+        all.onsuccess = () => (out[s] = all.result as Record<string, unknown>[]);
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve(out);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 const open = (indexedDB: IDBFactory, name: string) => new LandPatrolDb(name, { indexedDB, IDBKeyRange });
+const fixtureLayer = (id: string) => v2.layers.find((l) => l.id === id)!;
+const GOOD = 'Lm3x9k2abc123';
+const LABELLED = 'Lm3x9k3def456';
 
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(2);
+    expect(LATEST_SCHEMA_VERSION).toBe(3);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
+    expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
+    expect(SCHEMA_VERSIONS[0]!.upgrade).toBeUndefined();
+    expect(SCHEMA_VERSIONS[2]!.upgrade).toBeTypeOf('function');
   });
 
-  it('upgrades a v1 database to v2: every record kept, the tile cache added and empty', async () => {
+  it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
     const idb = new IDBFactory();
     await writeV1Fixture(idb, 'fixture-up');
     const db = open(idb, 'fixture-up');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.layers.toArray()).map((l) => l.id).sort()).toEqual(['broken', 'good', 'repairable']);
     expect(await db.tileCache.count()).toBe(0);
     db.close();
@@ -80,6 +152,7 @@ describe('schema', () => {
     const idb = new IDBFactory();
     await writeV1Fixture(idb, 'fixture-v1');
     const db = open(idb, 'fixture-v1');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const layers = await listLayers(db);
     expect(layers.map((l) => l.id)).toEqual(['repairable', 'good']);
     const [rep, good] = layers;
@@ -87,6 +160,7 @@ describe('schema', () => {
     expect(rep!.meta.bboxLngLat).toBeNull();
     expect(good).toMatchObject({ name: '永久基本农田', visible: false, opacity: 0.4 });
     expect(await getMapView(db)).toEqual({ center: [117.05, 35.05], zoom: 14, bearing: 0 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('skipped a malformed layer record (badStyle at style)'), expect.objectContaining({ id: 'broken' }));
     db.close();
   });
 
@@ -108,15 +182,148 @@ describe('schema', () => {
   });
 });
 
-describe('validators', () => {
-  it('reject non-objects and records without an id or style', () => {
-    expect(restoreLayerRecord(null)).toBeNull();
-    expect(restoreLayerRecord('x')).toBeNull();
-    expect(restoreLayerRecord({ id: 'a' })).toBeNull();
+describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
+  it('migrates the good records, stores the repairable ones repaired, leaves the broken ones as they were', async () => {
+    const idb = new IDBFactory();
+    await writeV2Fixture(idb, 'v2-up');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v2-up');
+    await db.open();
+    expect(db.verno).toBe(3);
+    db.close();
+    const raw = await readRaw(idb, 'v2-up');
+
+    // Nothing lost: every record of every store is still there.
+    for (const s of STORES) expect(raw[s].length, s).toBe(v2[s].length);
+
+    const layer = (id: string) => raw.layers.find((l) => l.id === id)!;
+    expect(layer(GOOD)).toEqual({ ...fixtureLayer(GOOD), v: 3 });
+    expect(layer(LABELLED)).toEqual({ ...fixtureLayer(LABELLED), v: 3 });
+    expect(layer('repairable')).toMatchObject({ v: 3, name: 'repairable', kind: 'other', opacity: 1, visible: true, style: { fillOpacity: 0, line: { widthPx: 1 } } });
+    expect(layer('broken')).toEqual(fixtureLayer('broken')); // no `v`: reads migrate it, and still skip it
+    expect(layer('bad-line')).toEqual(fixtureLayer('bad-line'));
+
+    const data = (id: string) => raw.layerData.find((d) => d.layerId === id)!;
+    expect(data(GOOD)).toMatchObject({ v: 3, labels: null });
+    expect(await (data(GOOD).geojson as Blob).text()).toBe('{"type":"FeatureCollection","features":[]}');
+    expect(data(LABELLED)).toMatchObject({ v: 3, labels: null }); // "not a blob" → no labels
+    expect(data('broken').v).toBeUndefined();
+
+    const files = (id: string) => raw.sourceFiles.find((d) => d.layerId === id)!;
+    expect(files(GOOD)).toEqual({ v: 3, layerId: GOOD, files: [{ path: 'county.zip', bytes: new Uint8Array([80, 75, 3, 4]) }] });
+    expect(files('broken')).toEqual({ layerId: 'broken', files: 'none' });
+
+    // Settings kept, values untouched.
+    expect(raw.settings.map((s) => [s.key, s.value, s.v])).toEqual([
+      ['lang', 'en', 3],
+      ['sampleLoaded', true, 3],
+      ['view', { center: [117.05, 34.505], zoom: 14.5, bearing: 12 }, 3],
+    ]);
+
+    const tile = (id: string) => raw.tileCache.find((t) => t.id === id)!;
+    expect(tile(`${GOOD}@1/f/12/3379/1622`)).toMatchObject({ v: 3, layerId: GOOD });
+    expect(new Uint8Array(tile(`${GOOD}@1/f/12/3379/1622`).bytes as ArrayBuffer)).toEqual(new Uint8Array([26, 3, 1, 2]));
+    expect(tile(`${LABELLED}@2/f/12/3379/1622`).v).toBeUndefined(); // bytes as a plain array: left, and a cache miss
+
+    // The upgrade said what it left behind: 2 layers, 1 layer data, 1 source files, 1 tile.
+    expect(warn.mock.calls.filter(([m]) => String(m).includes('schema 3 upgrade left'))).toHaveLength(5);
   });
-  it('reject impossible views and wrap longitudes', () => {
-    expect(restoreMapView({ center: [0, 95], zoom: 3 })).toBeNull();
-    expect(restoreMapView({ center: ['a', 1], zoom: 3 })).toBeNull();
-    expect(restoreMapView({ center: [190, 10], zoom: 40 })).toEqual({ center: [-170, 10], zoom: 24, bearing: 0 });
+
+  it('the app reads the upgraded database as it read the v2 one', async () => {
+    const idb = new IDBFactory();
+    await writeV2Fixture(idb, 'v2-read');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v2-read');
+    expect((await listLayers(db)).map((l) => [l.id, l.name, l.order])).toEqual([
+      ['repairable', 'repairable', 1],
+      [GOOD, '永久基本农田', 2],
+      [LABELLED, '地类图斑', 3],
+    ]);
+    expect(await getLayerRecord('broken', db)).toBeNull();
+    expect(await getLayerRecord(GOOD, db)).toMatchObject({ v: 3, id: GOOD, visible: false, opacity: 0.4, meta: { crs: { epsg: 4527 } } });
+    expect(await getLayerData('broken', db)).toBeNull();
+    expect(await (await getLayerData(LABELLED, db))!.attributes.text()).toContain('"DLBM"');
+    expect((await getSourceFiles(GOOD, db))!.files.map((f) => f.path)).toEqual(['county.zip']);
+    expect(await getSourceFiles('broken', db)).toBeNull();
+    expect(await getMapView(db)).toEqual({ center: [117.05, 34.505], zoom: 14.5, bearing: 12 });
+    expect(await getSetting('lang', db)).toBe('en');
+    expect(await getSetting('sampleLoaded', db)).toBe(true);
+    expect(await getSetting('never-written', db)).toBeUndefined();
+    expect(new Uint8Array((await getCachedTile(`${GOOD}@1/f/12/3379/1622`, db))!)).toEqual(new Uint8Array([26, 3, 1, 2]));
+    expect((await getCachedTile(`${LABELLED}@3~labels/l/12/3379/1622`, db))!.byteLength).toBe(0);
+    expect(await getCachedTile(`${LABELLED}@2/f/12/3379/1622`, db)).toBeNull();
+    expect(await hasCachedTiles(`${LABELLED}@2`, db)).toBe(true);
+    expect(await pruneTileCache(db)).toBe(1); // LABELLED is at data version 3: its @2 tile is dead
+    db.close();
+  });
+
+  it('a save completed after the upgrade survives closing and reopening, written at the current record version', async () => {
+    const idb = new IDBFactory();
+    await writeV2Fixture(idb, 'v2-save');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v2-save');
+    const geojson = new Blob(['{"type":"FeatureCollection","features":[]}']);
+    const attributes = new Blob(['{"v":1,"fields":[],"fids":[],"rows":[],"areas":[],"bboxes":[]}']);
+    const record = { ...fixtureLayer(LABELLED), id: 'Lnew', name: '新导入', order: 0, dataVersion: 1 } as Parameters<typeof addLayers>[0][number]['record'];
+    await addLayers([{ record, data: { layerId: 'Lnew', geojson, attributes, labels: null }, sourceFiles: { layerId: 'Lnew', files: [{ path: 'x.shp', bytes: new Uint8Array([1]) }] } }], db);
+    await replaceLayerData(GOOD, { name: '基本农田（改）' }, { layerId: GOOD, geojson, attributes, labels: null }, db);
+    await putSetting('lang', 'zh-CN', db);
+    db.close();
+
+    const raw = await readRaw(idb, 'v2-save');
+    expect(raw.layers.find((l) => l.id === 'Lnew')).toMatchObject({ v: 3, order: 6, name: '新导入' }); // on top of every stored order (5, a broken record's, included)
+    expect(raw.layerData.find((d) => d.layerId === 'Lnew')).toMatchObject({ v: 3 });
+    expect(raw.sourceFiles.find((d) => d.layerId === 'Lnew')).toMatchObject({ v: 3 });
+    expect(raw.layers.find((l) => l.id === GOOD)).toMatchObject({ v: 3, name: '基本农田（改）', dataVersion: 2 });
+    const again = open(idb, 'v2-save');
+    expect((await listLayers(again)).map((l) => l.id)).toEqual(['repairable', GOOD, LABELLED, 'Lnew']);
+    expect(await getSetting('lang', again)).toBe('zh-CN');
+    again.close();
+  });
+
+  it('an upgrade that fails half-way leaves the v2 database as it was (one transaction)', async () => {
+    const idb = new IDBFactory();
+    await writeV2Fixture(idb, 'v2-fail');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Settings are migrated after layers, layer data and source files: make that step throw.
+    vi.resetModules();
+    vi.doMock('../../shared/domain/settings/setting-record', async (actual) => ({
+      ...(await actual<typeof import('../../shared/domain/settings/setting-record')>()),
+      restoreSetting: () => {
+        throw new Error('disk full');
+      },
+    }));
+    const fresh = await import('./db');
+    const db = new fresh.LandPatrolDb('v2-fail', { indexedDB: idb, IDBKeyRange });
+    await expect(db.open()).rejects.toThrow(/disk full/);
+    db.close();
+    vi.doUnmock('../../shared/domain/settings/setting-record');
+    const raw = await readRaw(idb, 'v2-fail');
+    expect(raw.layers.find((l) => l.id === GOOD)).toEqual(fixtureLayer(GOOD)); // not migrated: rolled back
+    expect(raw.settings.every((r) => r.v === undefined)).toBe(true);
+    // And the real upgrade still runs on it afterwards.
+    const ok = open(idb, 'v2-fail');
+    expect((await listLayers(ok)).map((l) => l.id)).toEqual(['repairable', GOOD, LABELLED]);
+    ok.close();
+  });
+});
+
+describe('durability', () => {
+  it('every write transaction asks for strict durability (a completed save is on disk)', async () => {
+    // Installed before the database opens: Dexie binds the connection's transaction() when it opens.
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const idb = new IDBFactory();
+    await writeV2Fixture(idb, 'durable');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'durable');
+    await db.open();
+    spy.mockClear();
+    await putSetting('lang', 'en', db);
+    await updateLayer(GOOD, { opacity: 0.5 }, db);
+    await deleteLayer(LABELLED, db);
+    const writes = spy.mock.calls.filter((c) => c[1] === 'readwrite');
+    expect(writes).toHaveLength(3); // one transaction per action
+    expect(writes.map((c) => (c[2] as IDBTransactionOptions | undefined)?.durability)).toEqual(['strict', 'strict', 'strict']);
+    db.close();
   });
 });

@@ -1,10 +1,18 @@
 import { Dexie, type Table } from 'dexie';
+import type { LayerRecord } from '../../shared/domain/layers/layer-record';
+import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
+import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
+import type { SettingRecord } from '../../shared/domain/settings/setting-record';
+import type { LayerDataRecord } from './layer-data-record';
 import { SCHEMA_VERSIONS } from './migrations';
-import type { LayerDataRecord, LayerRecord, SettingRecord, SourceFilesRecord, TileCacheRecord } from './records';
 
 export const DB_NAME = 'landpatrol';
 
-/** The one IndexedDB database. Opened from the UI thread and from the import worker (same origin). */
+/**
+ * The one IndexedDB database. Opened from the UI thread and from the workers (same origin).
+ * The table types say what the repositories write; what is read back is validated all the same (older
+ * versions, a bug, a hand-edited profile), so repositories pass every record read through a `restore*`.
+ */
 export class LandPatrolDb extends Dexie {
   layers!: Table<LayerRecord, string>;
   layerData!: Table<LayerDataRecord, string>;
@@ -13,14 +21,12 @@ export class LandPatrolDb extends Dexie {
   tileCache!: Table<TileCacheRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
-    // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed), STACK-NOTES.md.
+    // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save
+    // when the machine loses power right after it).
     super(name, { chromeTransactionDurability: 'strict', ...options });
     for (const v of SCHEMA_VERSIONS) {
       const declared = this.version(v.version).stores(v.stores);
-      if (v.upgrade) {
-        const up = v.upgrade;
-        declared.upgrade((tx) => up(tx as never));
-      }
+      if (v.upgrade) declared.upgrade(v.upgrade);
     }
   }
 }
@@ -29,4 +35,9 @@ let instance: LandPatrolDb | null = null;
 export function getDb(): LandPatrolDb {
   instance ??= new LandPatrolDb();
   return instance;
+}
+
+/** Opens the database ahead of its first read (a worker that will read it soon); failures surface on that read. */
+export function openDbEarly(db: LandPatrolDb = getDb()): void {
+  db.open().catch(() => undefined);
 }

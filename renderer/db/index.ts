@@ -1,2 +1,22 @@
-export * from './repo';
-export { dataKeyOf, layerIdOfKey } from './records';
+/**
+ * renderer/db's public API: the only way the rest of the renderer (and its workers) touch IndexedDB.
+ * One repository per record kind; the record modules themselves live in shared/domain (layer data here).
+ *
+ * The type names below are the renderer's names for the records as the app builds and holds them: a plain
+ * string id and no record version (the repositories stamp `v` on write). Every record a repository returns is
+ * the stricter record of its module (branded LayerId, `v`), which fits these types.
+ */
+export type { LayerMeta } from '../../shared/domain/layers/layer-meta';
+export type { LayerRecordFields as LayerRecord, LayerId } from '../../shared/domain/layers/layer-record';
+export type { SourceFilesFields as SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
+export type { TileCacheFields as TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
+export type { MapView } from '../../shared/domain/settings/map-view';
+export type { LayerDataFields as LayerDataRecord } from './layer-data-record';
+export { dataKeyOf, layerIdOfKey } from '../../shared/domain/layers/data-key';
+
+export { openDbEarly } from './db';
+export { addLayers, deleteLayer, getLayerRecord, listLayers, replaceLayerData, setLayerOrder, updateLayer, type LayerPatch, type NewLayer } from './layers-repo';
+export { getLayerData } from './layer-data-repo';
+export { getSourceFiles } from './source-files-repo';
+export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
+export { getMapView, getSetting, putSetting } from './settings-repo';

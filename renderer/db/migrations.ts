@@ -3,34 +3,38 @@
  * An entry's `upgrade` migrates records written by the version before it; version 1 has none.
  * Indexes hold only small scalars: geometry and attributes live in Blobs, never in indexes.
  */
+import type { Transaction } from 'dexie';
+import { upgradeRecordsToV3 } from './upgrade-v3';
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string>;
-  /** Runs inside Dexie's upgrade transaction; receives the table accessor. */
-  upgrade?: (tables: { table(name: string): { toCollection(): { modify(fn: (rec: Record<string, unknown>) => void): Promise<unknown> } } }) => Promise<void>;
+  /** Runs inside Dexie's upgrade transaction, before the database opens at this version. */
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
+const V1_STORES = {
+  layers: 'id, order',
+  layerData: 'layerId',
+  sourceFiles: 'layerId',
+  settings: 'key',
+};
+
+// v2: a cache of the vector tiles the map has drawn, so reopening a large layer draws stored tiles instead
+// of re-parsing and re-indexing its whole GeoJSON (50,000 polygons: ~2 s before the first tile).
+// `id` = "<dataKey>/<source-layer>/<z>/<x>/<y>"; `layerId` lets a layer's tiles go with it.
+const V2_STORES = { ...V1_STORES, tileCache: 'id, layerId' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES },
   {
-    version: 1,
-    stores: {
-      layers: 'id, order',
-      layerData: 'layerId',
-      sourceFiles: 'layerId',
-      settings: 'key',
-    },
-  },
-  {
-    // v2: a cache of the vector tiles the map has drawn, so reopening a large layer draws stored tiles instead
-    // of re-parsing and re-indexing its whole GeoJSON (50,000 polygons: ~2 s before the first tile).
-    // `id` = "<dataKey>/<source-layer>/<z>/<x>/<y>"; `layerId` lets a layer's tiles go with it.
-    version: 2,
-    stores: {
-      layers: 'id, order',
-      layerData: 'layerId',
-      sourceFiles: 'layerId',
-      settings: 'key',
-      tileCache: 'id, layerId',
+    // v3: every record carries its record version `v` (the record modules in shared/domain and layer-data-record.ts),
+    // so a later change of one record's shape can be migrated record by record. Stores and indexes are unchanged.
+    version: 3,
+    stores: V2_STORES,
+    upgrade: async (tx) => {
+      await upgradeRecordsToV3(tx);
     },
   },
 ];
