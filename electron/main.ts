@@ -6,10 +6,10 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MENU_COMMAND_CHANNEL, type MenuCommand, type UiLanguage } from '../shared/ipc/contract';
+import { MENU_COMMAND_CHANNEL, type MenuModel } from '../shared/ipc/contract';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { registerIpcHandlers } from './ipc/handlers';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, STARTUP_MENU } from './menu';
 import { hardenAllWebContents, hardenSession } from './security';
 import { WINDOW_TITLE, createMainWindow } from './window';
 
@@ -24,12 +24,13 @@ hardenAllWebContents();
 let mainWindow: BrowserWindow | null = null;
 const getWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
 
-function sendCommand(command: MenuCommand): void {
-  getWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command);
+function sendCommand(commandId: string): void {
+  getWindow()?.webContents.send(MENU_COMMAND_CHANNEL, commandId);
 }
 
-function installMenu(lang: UiLanguage): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(lang, { sendCommand, showAbout }, { isDev })));
+/** The window's menu model (validated by the IPC handler); before the window sends one, the menu is empty. */
+function installMenu(model: MenuModel): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(model, { sendCommand, showAbout }, { isDev })));
 }
 
 function showAbout(): void {
@@ -72,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(rendererDir);
     registerIpcHandlers(getWindow, { installMenu });
     // Chinese until the window says otherwise (it sends its stored language as soon as it starts).
-    installMenu('zh-CN');
+    installMenu(STARTUP_MENU);
     openWindow();
     app.on('activate', () => {
       if (getWindow() === null) openWindow();

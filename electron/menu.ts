@@ -1,91 +1,75 @@
 /**
- * The application menu as data. Pure (only `import type` from electron) so labels and wiring are
- * unit-tested; main.ts turns it into a Menu. Labels follow Chinese Windows convention ("文件(&F)"):
- * the access key letter works whatever the input method.
+ * The application menu: the model the window built from its command registry (shared/ipc/contract.ts
+ * MenuModel, validated in electron/ipc/validate-menu.ts) turned into Electron's template. Pure (only
+ * `import type` from electron) so the wiring is unit-tested; main.ts turns it into a Menu. Main adds no
+ * labels of its own: the window's language is the menu's.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, UiLanguage } from '../shared/ipc/contract';
-
-export type MenuLanguage = UiLanguage;
+import type { MenuItemModel, MenuModel, MenuRole } from '../shared/ipc/contract';
 
 export interface MenuHandlers {
-  /** Forward a command to the renderer (MENU_COMMAND_CHANNEL). */
-  sendCommand(command: MenuCommand): void;
+  /** Forward a command id to the renderer (MENU_COMMAND_CHANNEL). */
+  sendCommand(commandId: string): void;
   showAbout(): void;
 }
 
 export interface MenuOptions {
-  /** Development builds add 重新加载 and 开发者工具. */
+  /** Development builds keep the model's developer items (重新加载, 开发者工具). */
   isDev: boolean;
 }
 
-const LABELS = {
-  'zh-CN': {
-    file: '文件(&F)',
-    importLayers: '导入图层…',
-    quit: '退出',
-    view: '视图(&V)',
-    reload: '重新加载',
-    devTools: '开发者工具',
-    resetZoom: '实际大小',
-    zoomIn: '放大',
-    zoomOut: '缩小',
-    fullscreen: '全屏',
-    toggleLanguage: 'English',
-    help: '帮助(&H)',
-    about: '关于 LandPatrol',
-  },
-  en: {
-    file: '&File',
-    importLayers: 'Import Layers…',
-    quit: 'Exit',
-    view: '&View',
-    reload: 'Reload',
-    devTools: 'Developer Tools',
-    resetZoom: 'Actual Size',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    fullscreen: 'Full Screen',
-    toggleLanguage: '中文',
-    help: '&Help',
-    about: 'About LandPatrol',
-  },
-} as const satisfies Record<MenuLanguage, Record<string, string>>;
+/** Electron's own roles; 'about' is main's dialog (Electron's about panel is macOS-only). */
+const ELECTRON_ROLES: Record<Exclude<MenuRole, 'about'>, MenuItemConstructorOptions['role']> = {
+  quit: 'quit',
+  reload: 'reload',
+  toggleDevTools: 'toggleDevTools',
+  resetZoom: 'resetZoom',
+  zoomIn: 'zoomIn',
+  zoomOut: 'zoomOut',
+  togglefullscreen: 'togglefullscreen',
+};
 
-export function buildMenuTemplate(lang: MenuLanguage, handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
-  const t = LABELS[lang];
-  const devItems: MenuItemConstructorOptions[] = options.isDev
-    ? [
-        { label: t.reload, role: 'reload', accelerator: 'CmdOrCtrl+R' },
-        { label: t.devTools, role: 'toggleDevTools', accelerator: 'F12' },
-        { type: 'separator' },
-      ]
-    : [];
-  return [
-    {
-      label: t.file,
-      submenu: [
-        { label: t.importLayers, accelerator: 'CmdOrCtrl+O', click: () => handlers.sendCommand('importLayers') },
-        { type: 'separator' },
-        { label: t.quit, role: 'quit' },
-      ],
-    },
-    {
-      label: t.view,
-      submenu: [
-        ...devItems,
-        { label: t.resetZoom, role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
-        { label: t.zoomIn, role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-        { label: t.zoomOut, role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
-        { type: 'separator' },
-        { label: t.fullscreen, role: 'togglefullscreen', accelerator: 'F11' },
-        { type: 'separator' },
-        { label: t.toggleLanguage, click: () => handlers.sendCommand('toggleLanguage') },
-      ],
-    },
-    {
-      label: t.help,
-      submenu: [{ label: t.about, click: () => handlers.showAbout() }],
-    },
-  ];
+function itemOf(item: MenuItemModel, handlers: MenuHandlers): MenuItemConstructorOptions {
+  if (item.kind === 'separator') return { type: 'separator' };
+  const accel = item.accelerator ? { accelerator: item.accelerator } : {};
+  if (item.kind === 'command') return { label: item.label, ...accel, enabled: item.enabled, click: () => handlers.sendCommand(item.command) };
+  if (item.role === 'about') return { label: item.label, click: () => handlers.showAbout() };
+  return { label: item.label, role: ELECTRON_ROLES[item.role], ...accel };
 }
+
+/** Separators only between items: none first, last or twice in a row (after the developer items are dropped). */
+function tidy(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  const out: MenuItemConstructorOptions[] = [];
+  for (const i of items) {
+    if (i.type === 'separator' && (out.length === 0 || out[out.length - 1]!.type === 'separator')) continue;
+    out.push(i);
+  }
+  while (out.length > 0 && out[out.length - 1]!.type === 'separator') out.pop();
+  return out;
+}
+
+export function buildMenuTemplate(model: MenuModel, handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
+  return model.menus.map((m) => ({
+    label: m.label,
+    submenu: tidy(m.items.filter((i) => options.isDev || i.kind !== 'role' || !i.devOnly).map((i) => itemOf(i, handlers))),
+  }));
+}
+
+/**
+ * The menu before the window has sent its own (or if the page never loads): quit and, in development, the
+ * developer tools to see why. Bilingual because the window's language is not known yet.
+ */
+export const STARTUP_MENU: MenuModel = {
+  lang: 'zh-CN',
+  menus: [
+    {
+      label: '文件 File(&F)',
+      items: [
+        { kind: 'role', role: 'reload', label: '重新加载 Reload', accelerator: 'CmdOrCtrl+R', devOnly: true },
+        { kind: 'role', role: 'toggleDevTools', label: '开发者工具 Developer Tools', accelerator: 'F12', devOnly: true },
+        { kind: 'separator' },
+        { kind: 'role', role: 'quit', label: '退出 Exit' },
+      ],
+    },
+  ],
+};

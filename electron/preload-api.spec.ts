@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannel, MAIN_API_METHODS, RENDERER_EVENT_METHODS, type MainApiMethod } from '../shared/ipc/contract';
-import { createExposedApi, isMenuCommand } from './preload-api';
+import { createExposedApi } from './preload-api';
 
 function make() {
   const invoke = vi.fn((..._args: unknown[]) => Promise.resolve('result'));
@@ -32,23 +32,19 @@ describe('createExposedApi', () => {
     }
   });
 
-  it('passes only known menu commands to the listener and can unsubscribe', () => {
+  it('passes only well-formed command ids to the listener and can unsubscribe', () => {
     const { api, emit, unsubscribe } = make();
     const seen: string[] = [];
     const off = api.onMenuCommand((c) => seen.push(c));
-    emit('importLayers');
+    emit('import.files');
     emit('rm -rf');
-    emit({ command: 'importLayers' });
+    emit({ command: 'import.files' });
     emit('toString');
-    emit('toggleLanguage');
-    expect(seen).toEqual(['importLayers', 'toggleLanguage']);
+    emit('constructor');
+    emit(`a.${'b'.repeat(80)}`);
+    emit('app.toggleLanguage');
+    expect(seen).toEqual(['import.files', 'app.toggleLanguage']);
     off();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
-  });
-
-  it('isMenuCommand ignores inherited names', () => {
-    expect(isMenuCommand('constructor')).toBe(false);
-    expect(isMenuCommand('toggleLanguage')).toBe(true);
-    expect(isMenuCommand('printMap')).toBe(false);
   });
 });

@@ -3,21 +3,11 @@
  * One function per MainApi method, each a single invoke on its own channel; the raw ipcRenderer never
  * reaches the page. Typing it as ExposedApi makes the compiler check it is complete.
  */
-import {
-  MENU_COMMANDS,
-  ipcChannel,
-  type ExposedApi,
-  type MainApi,
-  type MenuCommand,
-} from '../shared/ipc/contract';
+import { ipcChannel, isCommandId, type ExposedApi, type MainApi } from '../shared/ipc/contract';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 /** Subscribe to the menu channel; returns the unsubscribe function. */
 export type SubscribeMenu = (listener: (payload: unknown) => void) => () => void;
-
-export function isMenuCommand(v: unknown): v is MenuCommand {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, v);
-}
 
 export function createExposedApi(invoke: Invoke, subscribeMenu: SubscribeMenu): ExposedApi {
   const api: MainApi = {
@@ -25,13 +15,13 @@ export function createExposedApi(invoke: Invoke, subscribeMenu: SubscribeMenu): 
     saveFile: (req) => invoke(ipcChannel('saveFile'), req) as ReturnType<MainApi['saveFile']>,
     printToPdf: (req) => invoke(ipcChannel('printToPdf'), req) as ReturnType<MainApi['printToPdf']>,
     getAppInfo: () => invoke(ipcChannel('getAppInfo')) as ReturnType<MainApi['getAppInfo']>,
-    setMenuLanguage: (lang) => invoke(ipcChannel('setMenuLanguage'), lang) as ReturnType<MainApi['setMenuLanguage']>,
+    setMenu: (model) => invoke(ipcChannel('setMenu'), model) as ReturnType<MainApi['setMenu']>,
   };
   return {
     ...api,
     onMenuCommand: (listener) =>
       subscribeMenu((payload) => {
-        if (isMenuCommand(payload)) listener(payload);
+        if (isCommandId(payload)) listener(payload);
       }),
   };
 }

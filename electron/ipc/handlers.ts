@@ -4,7 +4,7 @@
  */
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { ipcChannel, MAIN_API_METHODS, type AppInfo, type MainApi, type MainApiMethod, type UiLanguage } from '../../shared/ipc/contract';
+import { ipcChannel, MAIN_API_METHODS, type AppInfo, type MainApi, type MainApiMethod, type MenuModel } from '../../shared/ipc/contract';
 import { isTrustedSender } from '../policy';
 import { readChosenPaths, writeFileAtomic } from './files';
 import { toPrintToPdfOptions } from './print';
@@ -16,7 +16,7 @@ type Implementation = { [M in MainApiMethod]: (win: BrowserWindow, req: RequestO
 /** What main.ts provides that the handlers cannot build themselves. */
 export interface MainHooks {
   /** Rebuild and install the application menu in this language. */
-  installMenu(lang: UiLanguage): void;
+  installMenu(model: MenuModel): void;
 }
 
 const implementationWith = (hooks: MainHooks): Implementation => ({
@@ -47,8 +47,8 @@ const implementationWith = (hooks: MainHooks): Implementation => ({
   async getAppInfo(): Promise<AppInfo> {
     return { version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? '' };
   },
-  async setMenuLanguage(_win, lang) {
-    hooks.installMenu(lang);
+  async setMenu(_win, model) {
+    hooks.installMenu(model);
   },
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAIN_API_METHODS } from '../../shared/ipc/contract';
-import { isPlainFileName, LIMITS, validateGetAppInfo, validateOpenFiles, validatePrintToPdf, validateSaveFile, validateSetMenuLanguage, VALIDATORS } from './validate';
+import { isPlainFileName, LIMITS, validateGetAppInfo, validateOpenFiles, validatePrintToPdf, validateSaveFile, VALIDATORS } from './validate';
 
 const shpFilter = { name: 'Shapefile', extensions: ['shp', 'shx', 'dbf', 'prj', 'cpg', 'zip'] };
 
@@ -115,13 +115,5 @@ describe('validateGetAppInfo', () => {
     expect(validateGetAppInfo(undefined)).toEqual({ ok: true, value: undefined });
     expect(validateGetAppInfo({}).ok).toBe(false);
     expect(validateGetAppInfo(null).ok).toBe(false);
-  });
-});
-
-describe('validateSetMenuLanguage', () => {
-  it('takes one of the UI languages and nothing else', () => {
-    expect(validateSetMenuLanguage('zh-CN')).toEqual({ ok: true, value: 'zh-CN' });
-    expect(validateSetMenuLanguage('en')).toEqual({ ok: true, value: 'en' });
-    for (const bad of ['zh', 'EN', '', undefined, null, 1, { lang: 'en' }, ['en']]) expect(validateSetMenuLanguage(bad).ok).toBe(false);
   });
 });

@@ -3,7 +3,8 @@
  * the shape of anything that crosses a process boundary). Each returns data, never throws, and names
  * the field at fault so the rejected promise in the renderer says what was wrong.
  */
-import { UI_LANGUAGES, type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type SaveFileRequest, type UiLanguage } from '../../shared/ipc/contract';
+import { type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type SaveFileRequest } from '../../shared/ipc/contract';
+import { validateSetMenu } from './validate-menu';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -144,9 +145,6 @@ export function validateGetAppInfo(v: unknown): Validation<undefined> {
   return v === undefined ? { ok: true, value: undefined } : fail('getAppInfo takes no argument');
 }
 
-export function validateSetMenuLanguage(v: unknown): Validation<UiLanguage> {
-  return typeof v === 'string' && (UI_LANGUAGES as readonly string[]).includes(v) ? { ok: true, value: v as UiLanguage } : fail(`setMenuLanguage: unknown language ${JSON.stringify(v)?.slice(0, 40)}`);
-}
 
 /** The validated argument type of each method (getAppInfo takes none). */
 export type RequestOf<M extends MainApiMethod> = Parameters<MainApi[M]> extends [infer R] ? R : undefined;
@@ -157,5 +155,5 @@ export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => Validation<Requ
   saveFile: validateSaveFile,
   printToPdf: validatePrintToPdf,
   getAppInfo: validateGetAppInfo,
-  setMenuLanguage: validateSetMenuLanguage,
+  setMenu: validateSetMenu,
 };

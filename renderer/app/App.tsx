@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getMapView, getSetting, putSetting, type MapView } from '../db';
-import { takeStartupLayers, type StartupLayers } from '../features/layers';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getMapView, getSetting, putSetting } from '../db';
 import { I18nProvider, isLang, translate, type Lang } from '../i18n';
 import { electronApi } from '../platform/platform';
+import type { BootData } from '../ui/contributions';
+import { FEATURES } from './features';
+import { buildRegistry } from './registry.logic';
 import { Workspace } from './Workspace';
 
-type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; lang: Lang; view: MapView | null; layers: StartupLayers | null };
+type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; lang: Lang; data: BootData };
 
-/** Boot: language, the last map view and the stored layers come from IndexedDB before the workspace mounts. */
+/** Boot: language, the last map view and what each feature reads at start come from IndexedDB before the workspace mounts. */
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const registry = useMemo(() => buildRegistry(FEATURES, electronApi() ? 'electron' : 'browser', /mac/i.test(navigator.platform)), []);
   useEffect(() => {
-    Promise.all([getSetting('lang'), getMapView(), takeStartupLayers()]).then(
-      ([lang, view, layers]) => setBoot({ status: 'ready', lang: isLang(lang) ? lang : 'zh-CN', view, layers }),
+    Promise.all([getSetting('lang'), getMapView(), ...FEATURES.map((f) => f.boot?.())]).then(
+      ([lang, view]) => setBoot({ status: 'ready', lang: isLang(lang) ? lang : 'zh-CN', data: { savedView: view } }),
       (e: unknown) => setBoot({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, []);
@@ -24,15 +27,13 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, 'app.title');
-    // In Electron the application menu follows the window's language (a no-op in a browser).
-    void electronApi()?.setMenuLanguage(lang).catch(() => undefined);
   }, [lang]);
 
   if (boot.status === 'loading') return <BootWait />;
   if (boot.status === 'error') return <div className="boot error">{translate('zh-CN', 'app.dbError', { message: boot.message })}</div>;
   return (
     <I18nProvider lang={boot.lang} setLang={setLang}>
-      <Workspace savedView={boot.view} startupLayers={boot.layers} />
+      <Workspace registry={registry} boot={boot.data} />
     </I18nProvider>
   );
 }

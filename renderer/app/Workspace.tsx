@@ -1,144 +1,105 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { putSetting, type LayerRecord, type MapView as SavedView } from '../db';
-import { AttributeTable } from '../features/attributes';
-import { IdentifyPanel, useIdentify } from '../features/identify';
-import { CrsDialog, DropZone, ImportButtons, ImportProgressCard, ImportResultDialog, pickWithElectron, useImport, type JobSummary } from '../features/import';
-import { LayerPanel, LayerPropertiesDialog, sortBottomToTop, topProjectedZone, unionBbox, useLayers, useSampleOnFirstStart, type LayerItemActions, type StartupLayers } from '../features/layers';
-import { OverlayDialog } from '../features/overlay';
-import { LiveStatusBar, useStatusbar } from '../features/statusbar';
+/**
+ * The shell's layout: toolbar, the left dock (tabbed panels), the map with the features' overlays, the right
+ * dock, the status bar. It composes what the features contribute (renderer/app/features.ts) and holds only its
+ * own state — the workbench services: selection, context keys, dock, map access, notices.
+ */
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { putSetting } from '../db';
 import { useI18n } from '../i18n';
-import { MapView, type FeatureHit, type MapHandle, type MapViewState } from '../map';
+import { MapView, type MapLayerSpec, type MapViewState } from '../map';
+import type { BootData, FeatureContribution } from '../ui/contributions';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Notices } from '../ui/Notices';
+import { createStore, useStore, type Store } from '../ui/store';
+import { WorkbenchContext } from '../ui/workbench';
+import { Dock } from './Dock';
+import type { Registry } from './registry.logic';
 import { Toolbar } from './Toolbar';
-import { useImportNotices } from './use-import-notices';
-import { useMenuCommands } from './use-menu-commands';
-import { useNotices } from '../ui/use-notices';
-import { CHINA_VIEW, toMapSpecs } from './workspace.logic';
-import type { Bbox } from '../../shared/domain/geometry/bbox';
+import { useElectronMenu } from './use-electron-menu';
+import { useShortcuts } from './use-shortcuts';
+import { createWorkbench, type ShellWorkbench } from './workbench';
+import { CHINA_VIEW, stackMapLayers } from './workspace.logic';
 
-export function Workspace({ savedView, startupLayers }: { savedView: SavedView | null; startupLayers: StartupLayers | null }) {
+export function Workspace({ registry, boot }: { registry: Registry; boot: BootData }) {
   const { t, lang, setLang } = useI18n();
-  const notices = useNotices();
-  const layersApi = useLayers(notices.error, startupLayers);
-  const { layers, blobs } = layersApi;
-  const status = useStatusbar();
-  const dataZone = useMemo(() => topProjectedZone(layers), [layers]);
-  const mapRef = useRef<MapHandle | null>(null);
-  const [selection, setSelection] = useState<FeatureHit | null>(null);
-  const [tableId, setTableId] = useState<string | null>(null);
-  const [propsId, setPropsId] = useState<string | null>(null);
-  const [overlayOpen, setOverlayOpen] = useState(false);
+  const wb = useMemo(() => createWorkbench(registry, boot), [registry, boot]);
+  wb.setContext({ t, lang, setLang });
+  let body: ReactNode = <Frame registry={registry} wb={wb} />;
+  for (const f of [...registry.features].reverse()) if (f.Provider) body = <f.Provider>{body}</f.Provider>;
+  return <WorkbenchContext.Provider value={wb}>{body}</WorkbenchContext.Provider>;
+}
+
+function Frame({ registry, wb }: { registry: Registry; wb: ShellWorkbench }) {
+  const { lang } = useI18n();
+  useShortcuts(registry, wb);
+  useElectronMenu(registry, wb);
+  const notices = useStore(wb.notices.items);
+  // Each feature's map layers are collected by a small reporter component (a hook per feature, in a fixed order).
+  const mapParts = useMemo(() => createStore<Readonly<Record<string, readonly MapLayerSpec[] | null>>>({}), []);
+  const drawing = useMemo(() => registry.features.filter((f) => f.useMapLayers), [registry]);
+  const parts = useStore(mapParts);
+  const specs = useMemo(() => stackMapLayers(drawing.map((f) => (f.id in parts ? parts[f.id]! : null))), [drawing, parts]);
+  let mapArea: ReactNode = specs ? <LiveMap registry={registry} wb={wb} specs={specs} /> : <div className="map" data-testid="map" data-map-state="loading" />;
+  for (const f of [...registry.features].reverse()) if (f.MapWrapper) mapArea = <f.MapWrapper>{mapArea}</f.MapWrapper>;
+
+  return (
+    <div className="app">
+      {drawing.map((f) => (
+        <MapLayersReporter key={f.id} feature={f} into={mapParts} />
+      ))}
+      <Toolbar registry={registry} wb={wb} />
+      <div className="workspace">
+        <Dock side="left" panels={registry.panels.left} wb={wb} />
+        <main className="map-area">
+          {mapArea}
+          {registry.hosts.map.map((h, i) => (
+            <ErrorBoundary key={i} lang={lang}>
+              <h.component />
+            </ErrorBoundary>
+          ))}
+          <Notices items={notices} onDismiss={wb.notices.dismiss} />
+        </main>
+        <Dock side="right" panels={registry.panels.right} wb={wb} />
+      </div>
+      {registry.hosts.status.map((h, i) => (
+        <h.component key={i} />
+      ))}
+      {registry.hosts.app.map((h, i) => (
+        <ErrorBoundary key={i} lang={lang}>
+          <h.component />
+        </ErrorBoundary>
+      ))}
+    </div>
+  );
+}
+
+function MapLayersReporter({ feature, into }: { feature: FeatureContribution; into: Store<Readonly<Record<string, readonly MapLayerSpec[] | null>>> }) {
+  const specs = feature.useMapLayers!();
+  useEffect(() => into.set((p) => ({ ...p, [feature.id]: specs })), [into, feature.id, specs]);
+  return null;
+}
+
+/** The map, created once the features' first layers are known (so they are in its first style, see MapController). */
+function LiveMap({ registry, wb, specs }: { registry: Registry; wb: ShellWorkbench; specs: readonly MapLayerSpec[] }) {
+  const selection = useStore(wb.selection);
   const viewTimer = useRef(0);
-
-  // A fit asked for before the map has loaded (first start: the sample can be stored first) waits for it.
-  const pendingFit = useRef<Bbox | null>(null);
-  const fitLayers = useCallback((ls: readonly LayerRecord[], animate = true) => {
-    const b = unionBbox(ls);
-    if (!b) return;
-    if (mapRef.current) mapRef.current.fitBounds(b, 17, animate);
-    else pendingFit.current = b;
-  }, []);
-  const showAll = useCallback((ls: readonly LayerRecord[]) => fitLayers(ls, false), [fitLayers]);
-  // No saved view (first start, or the setting was lost): show all layers once they are listed.
-  const fittedOnce = useRef(false);
-  useEffect(() => {
-    if (savedView || fittedOnce.current || !layersApi.loaded || layers.length === 0) return;
-    fittedOnce.current = true;
-    showAll(layers);
-  }, [savedView, layersApi.loaded, layers, showAll]);
-  const sampleBusy = useSampleOnFirstStart(layersApi, showAll, (m) => notices.error(t('layers.sampleFailed', { message: m })));
-  const onImported = useCallback((s: JobSummary) => {
-    void layersApi.reload().then((ls) => fitLayers(ls.filter((l) => s.layers.some((x) => x.id === l.id))));
-  }, [layersApi, fitLayers]);
-  const imp = useImport(onImported);
-  useImportNotices(imp.state, notices.push, imp.dismiss);
-  useMenuCommands({
-    importLayers: () => void pickWithElectron(t('import.dialogTitle')).then((f) => f && imp.start(f)),
-    toggleLanguage: () => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN'),
-  });
-
-  const bottomToTop = useMemo(() => sortBottomToTop(layers), [layers]);
-  const specs = useMemo(() => toMapSpecs(bottomToTop, blobs), [bottomToTop, blobs]);
-  const identify = useIdentify(selection, layers);
-  const tableLayer = layers.find((l) => l.id === tableId) ?? null;
-  const propsLayer = layers.find((l) => l.id === propsId) ?? null;
-
-  const actions: LayerItemActions = {
-    ...layersApi,
-    zoomTo: (id) => fitLayers(layers.filter((l) => l.id === id)),
-    openTable: setTableId,
-    openProperties: setPropsId,
-    remove: (id) => {
-      if (selection?.layerId === id) setSelection(null);
-      if (tableId === id) setTableId(null);
-      layersApi.remove(id);
-    },
-  };
-
+  const listeners = useMemo(() => registry.features.flatMap((f) => (f.mapListeners ? [f.mapListeners] : [])), [registry]);
   const onView = useCallback((v: MapViewState) => {
     window.clearTimeout(viewTimer.current);
     viewTimer.current = window.setTimeout(() => void putSetting('view', v).catch(() => undefined), 400);
   }, []);
   useEffect(() => () => window.clearTimeout(viewTimer.current), []);
-
-  const running = imp.state.kind === 'running';
+  useEffect(() => () => wb.attachMap(null), [wb]);
   return (
-    <div className="app">
-      <Toolbar onOverlay={() => setOverlayOpen(true)}>
-        <ImportButtons onFiles={imp.start} disabled={running} />
-      </Toolbar>
-      <div className="workspace">
-        <ErrorBoundary lang={lang}>
-          <LayerPanel layers={layers} actions={actions} busy={sampleBusy ? t('layers.sampleLoading') : null} />
-        </ErrorBoundary>
-        <main className="map-area">
-          <DropZone onFiles={imp.start} onError={notices.error}>
-            {/* Created once the stored layers are known, so they are in the map's first style (see MapController). */}
-            {layersApi.dataLoaded ? (
-              <MapView
-                initialView={savedView ?? CHINA_VIEW}
-                layers={specs}
-                highlight={selection}
-                onReady={(h) => {
-                  mapRef.current = h;
-                  if (pendingFit.current) h.fitBounds(pendingFit.current, 17, false);
-                  pendingFit.current = null;
-                }}
-                onClick={setSelection}
-                onPointer={status.onPointer}
-                onCamera={status.onCamera}
-                onView={onView}
-              />
-            ) : (
-              <div className="map" data-testid="map" data-map-state="loading" />
-            )}
-          </DropZone>
-          {running && <ImportProgressCard progress={imp.state.kind === 'running' ? imp.state.progress : null} onCancel={imp.cancel} />}
-          <Notices items={notices.items} onDismiss={notices.dismiss} />
-          {tableLayer && (
-            <ErrorBoundary lang={lang}>
-              <AttributeTable
-                layer={tableLayer}
-                selectedFid={selection?.layerId === tableLayer.id ? selection.fid : null}
-                onSelect={(fid, bbox) => {
-                  setSelection({ layerId: tableLayer.id, fid });
-                  if (bbox) mapRef.current?.fitBounds(bbox, 18);
-                }}
-                onClose={() => setTableId(null)}
-              />
-            </ErrorBoundary>
-          )}
-        </main>
-        <ErrorBoundary lang={lang}>
-          <IdentifyPanel result={identify} />
-        </ErrorBoundary>
-      </div>
-      <LiveStatusBar source={status} dataZone={dataZone} />
-      {imp.state.kind === 'result' && <ImportResultDialog summary={imp.state.summary} onClose={imp.dismiss} />}
-      {imp.state.kind !== 'result' && !running && imp.pending && <CrsDialog key={imp.pending.source} bundle={imp.pending} onChoose={imp.resolvePending} />}
-      {propsLayer && <LayerPropertiesDialog layer={propsLayer} onClose={() => setPropsId(null)} onChanged={() => void layersApi.reload()} />}
-      {overlayOpen && <OverlayDialog layers={layers} onClose={() => setOverlayOpen(false)} />}
-    </div>
+    <MapView
+      initialView={wb.boot.savedView ?? CHINA_VIEW}
+      layers={specs as MapLayerSpec[]}
+      highlight={selection}
+      onReady={(h) => wb.attachMap(h)}
+      onClick={(hit) => wb.selection.set(hit)}
+      onPointer={(p) => listeners.forEach((l) => l.onPointer?.(p))}
+      onCamera={(c) => listeners.forEach((l) => l.onCamera?.(c))}
+      onView={onView}
+    />
   );
 }

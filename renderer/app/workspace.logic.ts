@@ -1,17 +1,13 @@
-/** Pure glue between the layer records and the map. */
-import { dataKeyOf, type LayerRecord } from '../db';
-import type { LayerBlobs } from '../features/layers';
+/** Pure glue the shell uses to compose the features' map layers. */
 import type { MapLayerSpec } from '../map';
 
-/** Map specs bottom → top for the layers whose data is ready. */
-export function toMapSpecs(layersBottomToTop: readonly LayerRecord[], blobs: Record<string, LayerBlobs>): MapLayerSpec[] {
-  const out: MapLayerSpec[] = [];
-  for (const l of layersBottomToTop) {
-    const b = blobs[l.id];
-    if (!b) continue;
-    out.push({ id: l.id, name: l.name, dataKey: dataKeyOf(l.id, b.version), data: b.data, labels: b.labels, geometryKind: l.meta.geometryKind, featureCount: l.meta.featureCount, bboxLngLat: l.meta.bboxLngLat, style: l.style, visible: l.visible, opacity: l.opacity });
-  }
-  return out;
+/**
+ * The features' layer lists stacked bottom → top in registration order; null while any feature has not said
+ * what it draws (the map is created with all of them in its first style).
+ */
+export function stackMapLayers(parts: readonly (readonly MapLayerSpec[] | null)[]): readonly MapLayerSpec[] | null {
+  if (parts.some((p) => p === null)) return null;
+  return parts.flatMap((p) => p ?? []);
 }
 
 /** Default view before any data: mainland China. */

@@ -7,15 +7,25 @@ const PATHS = {
   table: 'M2.5 3.5 H13.5 V12.5 H2.5 Z M2.5 6.5 H13.5 M2.5 9.5 H13.5 M6.5 3.5 V12.5',
   info: 'M8 2 A6 6 0 1 1 7.99 2 M8 7 V11.5 M8 4.6 V5.4',
   close: 'M4 4 L12 12 M12 4 L4 12',
+  plus: 'M8 3 V13 M3 8 H13',
+  overlay: 'M2.5 4.5 H9.5 V11.5 H2.5 Z M6.5 2.5 H13.5 V9.5 H6.5 Z',
 } as const;
 
-export type IconName = keyof typeof PATHS;
+/** An icon drawn on a 16 × 16 grid; a feature defines its own with `defineIcon` instead of editing this file. */
+export interface IconDef {
+  readonly path: string;
+  readonly filled?: boolean;
+}
+export const defineIcon = (path: string, filled = false): IconDef => ({ path, filled });
+
+export type IconName = keyof typeof PATHS | IconDef;
 
 export function Icon({ name }: { name: IconName }) {
-  const filled = name === 'up' || name === 'down';
+  const def: IconDef = typeof name === 'string' ? { path: PATHS[name], filled: name === 'up' || name === 'down' } : name;
+  const filled = def.filled === true;
   return (
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" className="icon">
-      <path d={PATHS[name]} fill={filled ? 'currentColor' : 'none'} stroke={filled ? 'none' : 'currentColor'} strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path d={def.path} fill={filled ? 'currentColor' : 'none'} stroke={filled ? 'none' : 'currentColor'} strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }

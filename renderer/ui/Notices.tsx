@@ -1,7 +1,7 @@
 import { Icon } from './Icon';
 import type { Notice } from './use-notices';
 
-export function Notices({ items, onDismiss }: { items: Notice[]; onDismiss: (id: number) => void }) {
+export function Notices({ items, onDismiss }: { items: readonly Notice[]; onDismiss: (id: number) => void }) {
   if (items.length === 0) return null;
   return (
     <div className="notices" data-testid="notices">

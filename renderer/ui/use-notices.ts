@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { createStore, type Store } from './store';
 
 export interface Notice {
   id: number;
@@ -6,17 +6,22 @@ export interface Notice {
   text: string;
 }
 
-let nextId = 1;
+/** Transient messages shown over the map: the last five; errors stay until closed, information goes after 5 s. */
+export interface NoticeService {
+  items: Store<readonly Notice[]>;
+  push(kind: Notice['kind'], text: string): void;
+  error(text: string): void;
+  dismiss(id: number): void;
+}
 
-/** Transient messages shown over the map (errors stay until closed). */
-export function useNotices() {
-  const [items, setItems] = useState<Notice[]>([]);
-  const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), []);
-  const push = useCallback((kind: Notice['kind'], text: string) => {
+export function createNotices(infoMs = 5000): NoticeService {
+  let nextId = 1;
+  const items = createStore<readonly Notice[]>([]);
+  const dismiss = (id: number) => items.set((xs) => xs.filter((x) => x.id !== id));
+  const push = (kind: Notice['kind'], text: string) => {
     const id = nextId++;
-    setItems((xs) => [...xs.slice(-4), { id, kind, text }]);
-    if (kind === 'info') setTimeout(() => dismiss(id), 5000);
-  }, [dismiss]);
-  const error = useCallback((text: string) => push('error', text), [push]);
-  return { items, push, error, dismiss };
+    items.set((xs) => [...xs.slice(-4), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => dismiss(id), infoMs);
+  };
+  return { items, push, dismiss, error: (text) => push('error', text) };
 }

@@ -47,6 +47,26 @@ export interface AppInfo {
   electron: string;
 }
 
+/**
+ * The application menu as the renderer builds it from its command registry (renderer/app/menu.logic.ts): the
+ * labels are already translated, a command item carries the id main sends back when it is clicked, and the
+ * standard items (quit, zoom, full screen, about) are Electron roles main implements itself. Main installs
+ * only what validates (electron/ipc/validate-menu.ts); the developer items are dropped in a packaged app.
+ */
+export const MENU_ROLES = ['quit', 'reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'about'] as const;
+export type MenuRole = (typeof MENU_ROLES)[number];
+export type MenuItemModel =
+  | { kind: 'command'; command: string; label: string; accelerator?: string; enabled: boolean }
+  | { kind: 'role'; role: MenuRole; label: string; accelerator?: string; devOnly?: boolean }
+  | { kind: 'separator' };
+export interface MenuModel {
+  lang: UiLanguage;
+  menus: { label: string; items: MenuItemModel[] }[];
+}
+/** A command id: `<feature>.<verb>` ('import.files', 'app.toggleLanguage'). */
+export const COMMAND_ID_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/;
+export const isCommandId = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && COMMAND_ID_PATTERN.test(v);
+
 /** The UI languages; the menu follows the renderer's choice. */
 export type UiLanguage = 'zh-CN' | 'en';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['zh-CN', 'en'];
@@ -56,8 +76,8 @@ export interface MainApi {
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
   getAppInfo(): Promise<AppInfo>;
-  /** Rebuilds the application menu in the language the user chose in the window. */
-  setMenuLanguage(lang: UiLanguage): Promise<void>;
+  /** Installs the application menu the window built from its command registry (in the window's language). */
+  setMenu(model: MenuModel): Promise<void>;
 }
 
 export type MainApiMethod = keyof MainApi;
@@ -68,7 +88,7 @@ export const MAIN_API_METHODS: Record<MainApiMethod, true> = {
   saveFile: true,
   printToPdf: true,
   getAppInfo: true,
-  setMenuLanguage: true,
+  setMenu: true,
 };
 
 export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${method}`;
@@ -77,14 +97,13 @@ export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${metho
 export const MAIN_API_GLOBAL = 'landpatrol';
 
 /**
- * Main → renderer: the application menu's commands (one channel, one typed payload). The preload exposes
- * `onMenuCommand` beside the MainApi methods; it returns a function that removes the listener.
+ * Main → renderer: the id of the menu command the user clicked (one channel; the id is one main received in the
+ * last valid MenuModel). The preload exposes `onMenuCommand` beside the MainApi methods and passes on only
+ * well-formed ids; it returns a function that removes the listener.
  */
-export type MenuCommand = 'importLayers' | 'toggleLanguage';
-export const MENU_COMMANDS: Record<MenuCommand, true> = { importLayers: true, toggleLanguage: true };
 export const MENU_COMMAND_CHANNEL = 'landpatrol:menuCommand';
 export interface RendererEvents {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onMenuCommand(listener: (commandId: string) => void): () => void;
 }
 export const RENDERER_EVENT_METHODS: Record<keyof RendererEvents, true> = { onMenuCommand: true };
 /** Everything the preload exposes on `window[MAIN_API_GLOBAL]`. */

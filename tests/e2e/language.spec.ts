@@ -35,13 +35,18 @@ test('in Electron the menu follows the window language, and the menu can switch 
     let menuListener: ((c: string) => void) | null = null;
     const w = window as unknown as Record<string, unknown>;
     w.__menuCalls = calls;
+    w.__menus = [];
     w.__sendMenuCommand = (c: string) => menuListener?.(c);
     w.landpatrol = {
       openFiles: async () => ({ canceled: true }),
       saveFile: async () => ({ canceled: true }),
       printToPdf: async () => new Uint8Array(0),
       getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
-      setMenuLanguage: async (lang: string) => void calls.push(lang),
+      // Records the language of each menu the window sends (a model built from its command registry).
+      setMenu: async (model: { lang: string; menus: { label: string; items: { kind: string; label?: string; command?: string; accelerator?: string }[] }[] }) => {
+        calls.push(model.lang);
+        (w.__menus as unknown[]).push(model);
+      },
       onMenuCommand: (l: (c: string) => void) => {
         menuListener = l;
         return () => (menuListener = null);
@@ -51,11 +56,19 @@ test('in Electron the menu follows the window language, and the menu can switch 
   await openApp(page);
   const calls = () => page.evaluate(() => (window as unknown as { __menuCalls: string[] }).__menuCalls.slice());
   await expect.poll(calls).toEqual(['zh-CN']);
+  // The menu main installs is the registry's: 文件 holds the import command with its accelerator, 视图 the switch.
+  type SentMenu = { menus: { label: string; items: { kind: string; label?: string; command?: string; accelerator?: string }[] }[] };
+  const lastMenu = () => page.evaluate(() => (window as unknown as { __menus: unknown[] }).__menus.at(-1)) as Promise<SentMenu>;
+  const zhMenu = await lastMenu();
+  expect(zhMenu.menus.map((m) => m.label)).toEqual(['文件(&F)', '视图(&V)', '工具(&T)', '帮助(&H)']);
+  expect(zhMenu.menus[0]!.items[0]).toMatchObject({ kind: 'command', command: 'import.files', label: '导入图层…', accelerator: 'CmdOrCtrl+O' });
+  expect(zhMenu.menus[1]!.items.at(-1)).toMatchObject({ kind: 'command', command: 'app.toggleLanguage', label: 'English' });
   await page.getByTestId('lang-select').selectOption('en');
   await expect(page.getByTestId('import-button')).toHaveText(/Import layers/);
   await expect.poll(calls).toEqual(['zh-CN', 'en']);
-  // 视图 → 中文 in the English menu sends toggleLanguage: the window switches and tells main again.
-  await page.evaluate(() => (window as unknown as { __sendMenuCommand: (c: string) => void }).__sendMenuCommand('toggleLanguage'));
+  expect((await lastMenu()).menus[0]!.items[0]).toMatchObject({ label: 'Import Layers…' });
+  // 视图 → 中文 in the English menu sends its command id: the window switches and tells main again.
+  await page.evaluate(() => (window as unknown as { __sendMenuCommand: (c: string) => void }).__sendMenuCommand('app.toggleLanguage'));
   await expect(page.getByTestId('import-button')).toHaveText(/导入图层/);
   await expect.poll(calls).toEqual(['zh-CN', 'en', 'zh-CN']);
   consoleWatch.assertClean();

@@ -1,2 +1,3 @@
 export { useIdentify, type IdentifyResult } from './use-identify';
 export { IdentifyPanel } from './components/IdentifyPanel';
+export { identifyFeature } from './contribution';

@@ -8,3 +8,4 @@ export { DropZone } from './components/DropZone';
 export { ImportProgressCard } from './components/ImportProgressCard';
 export { ImportResultDialog } from './components/ImportResultDialog';
 export { CrsDialog } from './components/CrsDialog';
+export { importFeature } from './contribution';

@@ -4,3 +4,5 @@ export { LayerPropertiesDialog } from './components/LayerPropertiesDialog';
 export type { LayerItemActions } from './components/LayerItem';
 export { topProjectedZone, unionBbox, sortBottomToTop } from './layers.logic';
 export { useSampleOnFirstStart } from './use-sample';
+export { layersFeature } from './contribution';
+export { fitLayersOn, useLayerList, type LayerList } from './layers-context';

@@ -1,1 +1,2 @@
 export { OverlayDialog } from './components/OverlayDialog';
+export { overlayFeature } from './contribution';

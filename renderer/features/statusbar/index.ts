@@ -1,2 +1,3 @@
 export { LiveStatusBar } from './components/LiveStatusBar';
 export { useStatusbar, type StatusSource } from './use-statusbar';
+export { statusbarFeature } from './contribution';

@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { LAYER_KINDS, type LayerKind } from '../../../../shared/domain/layers/kind';
 import type { LayerRecord } from '../../../db';
-import { formatNumber, useI18n } from '../../../i18n';
-import { Icon } from '../../../ui/Icon';
+import { formatNumber, useI18n, type MessageKey } from '../../../i18n';
+import { Icon, type IconName } from '../../../ui/Icon';
 import { swatchColor } from '../layers.view';
 
 export interface LayerItemActions {
@@ -14,8 +14,9 @@ export interface LayerItemActions {
   dropOn(dragId: string, targetId: string): void;
   changeKind(id: string, kind: LayerKind): void;
   zoomTo(id: string): void;
-  openTable(id: string): void;
   openProperties(id: string): void;
+  /** Actions other features contribute to a layer row (the attribute table …), in their order. */
+  contributed: readonly { id: string; labelKey: MessageKey; icon: IconName; testId?: string; run(layerId: string): void }[];
 }
 
 interface Props {
@@ -103,7 +104,9 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
           <button className="icon-btn" title={t('layers.down')} disabled={isBottom} onClick={() => actions.move(id, 'down')}><Icon name="down" /></button>
           <button className="icon-btn" title={t('layers.zoomTo')} data-testid="layer-zoom" disabled={!layer.meta.bboxLngLat} onClick={() => actions.zoomTo(id)}><Icon name="zoom" /></button>
           <button className="icon-btn" title={t('layers.rename')} onClick={() => setEditing(true)}><Icon name="pencil" /></button>
-          <button className="icon-btn" title={t('layers.attributes')} data-testid="layer-table" onClick={() => actions.openTable(id)}><Icon name="table" /></button>
+          {actions.contributed.map((a) => (
+            <button key={a.id} className="icon-btn" title={t(a.labelKey)} data-testid={a.testId} onClick={() => a.run(id)}><Icon name={a.icon} /></button>
+          ))}
           <button className="icon-btn" title={t('layers.properties')} data-testid="layer-props" onClick={() => actions.openProperties(id)}><Icon name="info" /></button>
           <span className="spacer" />
           <button className="icon-btn danger" title={t('layers.remove')} data-testid="layer-remove" onClick={() => setConfirming(true)}><Icon name="close" /></button>

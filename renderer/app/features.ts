@@ -1,0 +1,15 @@
+/**
+ * The features the shell composes, in order: providers nest in this order (a later feature may read an earlier
+ * one's service), map layers stack in it (stored layers at the bottom, live overlays above), toolbar groups and
+ * menus take their own orders. Adding a feature is one line here and one folder under features/.
+ */
+import { attributesFeature } from '../features/attributes';
+import { identifyFeature } from '../features/identify';
+import { importFeature } from '../features/import';
+import { layersFeature } from '../features/layers';
+import { overlayFeature } from '../features/overlay';
+import { statusbarFeature } from '../features/statusbar';
+import type { FeatureContribution } from '../ui/contributions';
+import { shellFeature } from './shell-feature';
+
+export const FEATURES: readonly FeatureContribution[] = [shellFeature, layersFeature, importFeature, attributesFeature, identifyFeature, overlayFeature, statusbarFeature];
