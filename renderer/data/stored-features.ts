@@ -4,6 +4,7 @@
  */
 import type { LayerFeature } from '../../shared/formats/types';
 import { getLayerData } from '../db';
+import { CodedError } from '../platform/coded-error';
 import { restoreAttributeStore, type AttributeStore } from './attribute-store';
 
 export interface StoredLayer {
@@ -13,12 +14,17 @@ export interface StoredLayer {
   features: LayerFeature[];
 }
 
-/** Null when the layer has no stored data; throws when its attribute store does not parse. */
+/** Null when the layer has no stored data; throws `attributesUnreadable` when its attribute store does not parse. */
 export async function readStoredLayer(layerId: string): Promise<StoredLayer | null> {
   const data = await getLayerData(layerId);
   if (!data) return null;
-  const store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
-  if (!store) throw new Error(`layer ${layerId}: attribute store unreadable`);
+  let store: AttributeStore | null = null;
+  try {
+    store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
+  } catch (err) {
+    throw new CodedError('attributesUnreadable', { detail: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+  }
+  if (!store) throw new CodedError('attributesUnreadable', { detail: `layer ${layerId}` });
   const fc = JSON.parse(await data.geojson.text()) as { features: { id: number; geometry: LayerFeature['geometry'] }[] };
   const geomByFid = new Map(fc.features.map((f) => [f.id, f.geometry]));
   const features = store.json.fids.map((fid, i): LayerFeature => {

@@ -198,6 +198,16 @@ export const en: Messages = {
   'error.engineUnavailable': 'The geometry engine (GEOS WebAssembly) could not load, so no area can be computed',
   'error.xlsxFailed': 'Could not write the Excel file',
   'error.failed': 'Something went wrong (cause unknown)',
+  // Coded errors (renderer/platform/coded-error.ts): one sentence per code.
+  'error.cancelled': 'Cancelled',
+  'error.workerFailed': 'The background worker failed; the task was not completed',
+  'error.invalidRequest': 'Invalid internal request (a program error)',
+  'error.stale': 'The layer was updated; reading its new version',
+  'error.attributesUnreadable': "This layer's stored attributes cannot be read (possibly damaged); please import the layer again",
+  'error.fileUnreadable': 'Cannot read the file “{file}” (it may have been moved or deleted)',
+  'error.engineUnavailable': 'The geometry engine (GEOS WebAssembly) could not load, so no area can be computed',
+  'error.xlsxFailed': 'Could not write the Excel file',
+  'error.failed': 'Something went wrong (cause unknown)',
   // 测量 (renderer/features/measure): the measure tool's commands and floating card.
   'measure.length': 'Measure distance',
   'measure.area': 'Measure area',

@@ -1,38 +1,48 @@
 /**
  * UI-thread side of the tile worker: registers the `lptile://` protocol with maplibre once and relays each tile
- * request to the worker (only small ArrayBuffers pass through this thread, transferred, never parsed).
+ * request to the worker (only small ArrayBuffers pass through this thread, transferred, never parsed). One
+ * worker for the app's lifetime (renderer/platform/worker-client.ts); should it fail, its replacement is handed
+ * the loaded Blobs again and the unanswered tile requests are asked of it once more.
  */
 import * as maplibregl from 'maplibre-gl';
-import { parseTileUrl, TILE_PROTOCOL, type TileRequest, type TileResponse } from './tile-protocol';
+import { CodedError } from '../platform/coded-error';
+import { createWorkerClient } from '../platform/worker-client';
+import { parseTileUrl, TILE_PROTOCOL, type TileRequest } from './tile-protocol';
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, (buffer: ArrayBuffer) => void>();
+type Body<T extends TileRequest['type']> = Omit<Extract<TileRequest, { type: T }>, 'type' | 'id'>;
 
-function tileWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('./tile.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-tiles' });
-  w.onmessage = (e: MessageEvent<TileResponse>) => {
-    const resolve = pending.get(e.data.id);
-    pending.delete(e.data.id);
-    resolve?.(e.data.buffer);
-  };
-  worker = w;
-  maplibregl.addProtocol(TILE_PROTOCOL, async (params) => {
-    const t = parseTileUrl(params.url);
-    if (!t) throw new Error(`bad tile url ${params.url}`);
-    const id = nextId++;
-    const buffer = await new Promise<ArrayBuffer>((resolve) => {
-      pending.set(id, resolve);
-      send({ type: 'tile', id, ...t });
+/** The tile worker's protocol (renderer/platform/worker-protocol.ts), over the messages in tile-protocol.ts. */
+export type TileProtocol = {
+  /** One vector tile's bytes (transferred; empty where the layer has nothing, or was unloaded meanwhile). */
+  tile: { request: Body<'tile'>; result: ArrayBuffer };
+  /** Notifications: a layer's stored GeoJSON Blob to tile, or to forget. */
+  load: { request: Body<'load'>; result: null };
+  unload: { request: Body<'unload'>; result: null };
+};
+
+/** The Blobs the worker holds, by key. */
+const loaded = new Map<string, Blob>();
+
+const tiles = createWorkerClient<TileProtocol>({
+  spawn: () => new Worker(new URL('./tile.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-tiles' }),
+  lifetime: 'persistent',
+  recover: 'resend',
+  onStart: () => {
+    for (const [key, blob] of loaded) tiles.notify('load', { key, blob });
+  },
+});
+
+let registered = false;
+function tileClient() {
+  if (!registered) {
+    registered = true;
+    maplibregl.addProtocol(TILE_PROTOCOL, async (params) => {
+      const t = parseTileUrl(params.url);
+      if (!t) throw new CodedError('invalidRequest', { detail: `bad tile url ${params.url}` });
+      return { data: await tiles.request('tile', t) };
     });
-    return { data: buffer };
-  });
-  return w;
-}
-
-function send(m: TileRequest): void {
-  tileWorker().postMessage(m);
+  }
+  return tiles;
 }
 
 /**
@@ -40,8 +50,16 @@ function send(m: TileRequest): void {
  * load and database open then overlap the page's own start-up instead of delaying the first tile.
  */
 export function startTileWorker(): void {
-  tileWorker();
+  tileClient().start();
 }
 
-export const loadTileData = (key: string, blob: Blob): void => send({ type: 'load', key, blob });
-export const unloadTileData = (key: string): void => send({ type: 'unload', key });
+export function loadTileData(key: string, blob: Blob): void {
+  // Posted before it is remembered: a worker started by this very call is not handed it twice (onStart).
+  tileClient().notify('load', { key, blob });
+  loaded.set(key, blob);
+}
+
+export function unloadTileData(key: string): void {
+  loaded.delete(key);
+  tileClient().notify('unload', { key });
+}

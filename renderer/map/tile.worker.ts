@@ -11,11 +11,12 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { getCachedTile, hasCachedTiles, layerIdOfKey, openDbEarly, putCachedTiles, type TileCacheRecord } from '../db';
-import { tileCacheId, type TileRequest, type TileResponse } from './tile-protocol';
+import { serveWorker } from '../platform/worker-host';
+import type { TileProtocol } from './tile-client';
+import { tileCacheId } from './tile-protocol';
 
 const blobs = new Map<string, Blob>();
 const indexes = new Map<string, Promise<GeoJSONVT | null>>();
-const post = (m: TileResponse, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 /** extent 4096 per 512-px tile = 8 units per screen pixel: tolerance 8 simplifies the display copy to 1 px at every zoom
  *  (areas and attributes come from the full geometry, never from tiles). */
@@ -49,7 +50,7 @@ function remember(record: TileCacheRecord): void {
   }, 300);
 }
 
-async function tileBytes(m: Extract<TileRequest, { type: 'tile' }>): Promise<ArrayBuffer> {
+async function tileBytes(m: TileProtocol['tile']['request']): Promise<ArrayBuffer> {
   const id = tileCacheId(m.key, m.layer, m.z, m.x, m.y);
   const cached = await getCachedTile(id).catch(() => null);
   if (cached) return cached;
@@ -65,17 +66,21 @@ async function tileBytes(m: Extract<TileRequest, { type: 'tile' }>): Promise<Arr
 // Open the database now, while the map is still being created (the first tile read then finds it open).
 openDbEarly();
 
-self.onmessage = async (e: MessageEvent<TileRequest>) => {
-  const m = e.data;
-  if (m.type === 'load') {
-    blobs.set(m.key, m.blob);
+serveWorker<TileProtocol>({
+  load: async ({ key, blob }) => {
+    blobs.set(key, blob);
     // A layer never drawn before (just imported) has no cached tiles: start indexing at once.
-    if (!(await hasCachedTiles(m.key).catch(() => false))) void indexOf(m.key);
-  } else if (m.type === 'unload') {
-    blobs.delete(m.key);
-    indexes.delete(m.key);
-  } else {
-    const buffer = await tileBytes(m);
-    post({ type: 'tile', id: m.id, buffer }, [buffer]);
-  }
-};
+    if (!(await hasCachedTiles(key).catch(() => false))) void indexOf(key);
+    return null;
+  },
+  unload: ({ key }) => {
+    blobs.delete(key);
+    indexes.delete(key);
+    return null;
+  },
+  tile: async (t, ctx) => {
+    const buffer = await tileBytes(t);
+    ctx.transfer(buffer);
+    return buffer;
+  },
+});

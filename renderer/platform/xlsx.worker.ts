@@ -5,17 +5,16 @@
  * the bytes, transferred.
  */
 import { writeXlsx } from '../../shared/formats/xlsx/write';
-import type { XlsxWorkbook } from '../../shared/formats/xlsx/workbook';
+import { CodedError } from './coded-error';
+import { serveWorker } from './worker-host';
+import type { XlsxProtocol } from './xlsx.protocol';
 
-export type XlsxWorkerMessage = { type: 'done'; bytes: Uint8Array } | { type: 'error'; message: string };
-
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = async (e: MessageEvent<XlsxWorkbook>) => {
-  try {
-    const bytes = await writeXlsx(e.data);
-    scope.postMessage({ type: 'done', bytes } satisfies XlsxWorkerMessage, [bytes.buffer]);
-  } catch (err) {
-    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies XlsxWorkerMessage);
-  }
-};
+serveWorker<XlsxProtocol>({
+  write: async (book, ctx) => {
+    const bytes = await writeXlsx(book).catch((err: unknown) => {
+      throw new CodedError('xlsxFailed', { detail: err instanceof Error ? err.message : String(err), cause: err });
+    });
+    ctx.transfer(bytes.buffer);
+    return bytes;
+  },
+});

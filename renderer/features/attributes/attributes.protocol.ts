@@ -1,4 +1,4 @@
-/** Messages between the UI and the attributes worker (one request → one response with the same id). */
+/** The attributes worker's protocol: the UI asks for one feature, a row order, or the cells of rows. */
 import type { ColumnKey, FeatureAttributes, RowData, SortState } from './attributes.logic';
 
 /** A layer's attribute data at one version: stores are cached per key, so a re-import never serves old rows. */
@@ -15,22 +15,17 @@ export interface QueryResult {
   order: Int32Array;
 }
 
-export type AttributesRequest =
-  | { id: number; type: 'feature'; key: StoreKey; fid: number }
-  | { id: number; type: 'query'; key: StoreKey; query: string; sort: SortState | null }
-  | { id: number; type: 'rows'; key: StoreKey; rows: number[] }
-  | { id: number; type: 'forget'; layerId: string };
-
-/** `null` results mean the layer's stored attributes are missing or unreadable (shown as such, never a crash). */
-export type AttributesResult = { feature: FeatureAttributes | null; query: QueryResult | null; rows: RowData[]; forget: null };
-
 /**
- * Why a request has no answer: `stale`, the layer was re-written (restyle, re-decode) after the UI read its
- * record, so the version asked for is gone and the UI's layer list is about to bring the new one (not an
- * unreadable store); `failed`, the worker could not read (a database error, or the worker itself died).
+ * One request → one answer (renderer/platform/worker-protocol.ts). `null` results mean the layer's stored
+ * attributes are missing or unreadable (shown as such, never a crash). A request may fail with code `stale`: the
+ * layer was re-written (restyle, re-decode) after the UI read its record, so the version asked for is gone and
+ * the UI's layer list is about to bring the new one (not an unreadable store); `workerFailed`: the worker could
+ * not answer (twice); `failed`: it could not read (a database error).
  */
-export type AttributesErrorCode = 'stale' | 'failed';
-
-export type AttributesResponse =
-  | { id: number; ok: true; result: AttributesResult[keyof AttributesResult] }
-  | { id: number; ok: false; code: AttributesErrorCode; message: string };
+export type AttributesProtocol = {
+  feature: { request: { key: StoreKey; fid: number }; result: FeatureAttributes | null };
+  query: { request: { key: StoreKey; query: string; sort: SortState | null }; result: QueryResult | null };
+  rows: { request: { key: StoreKey; rows: number[] }; result: RowData[] };
+  /** Drops a layer's cached stores (a notification: nothing answers it). */
+  forget: { request: { layerId: string }; result: null };
+};

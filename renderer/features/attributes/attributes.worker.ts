@@ -6,8 +6,10 @@
  */
 import { getLayerData, getLayerRecord } from '../../db';
 import { restoreAttributeStore, type AttributeStore } from '../../data/attribute-store';
+import { CodedError } from '../../platform/coded-error';
+import { serveWorker } from '../../platform/worker-host';
 import { columnsOf, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
-import type { AttributesRequest, AttributesResponse, StoreKey } from './attributes.protocol';
+import type { AttributesProtocol, StoreKey } from './attributes.protocol';
 
 interface Loaded {
   store: AttributeStore | null;
@@ -15,9 +17,6 @@ interface Loaded {
   /** No store because the layer was re-written after the UI read its record (see storeStateOf). */
   stale?: true;
 }
-
-/** The UI asked for a version the layer has moved on from: answered as `stale`, never as an unreadable store. */
-class Stale extends Error {}
 
 /**
  * The three most recently used stores by layerId@version, never evicting the one the table shows (so identify on
@@ -69,48 +68,39 @@ function load(k: StoreKey): Promise<Loaded> {
   return p;
 }
 
-/** The store for `k`, or null when it is unreadable; throws Stale when the layer has a newer version. */
+/**
+ * The store for `k`, or null when it is unreadable; throws `stale` when the layer has a newer version (the UI
+ * asked for a version the layer has moved on from: never answered as an unreadable store).
+ */
 async function loaded(k: StoreKey): Promise<Loaded> {
   const l = await load(k);
-  if (l.stale) throw new Stale(`${keyOf(k)} was re-written`);
+  if (l.stale) throw new CodedError('stale', { detail: `${keyOf(k)} was re-written` });
   return l;
 }
 
-async function handle(m: AttributesRequest): Promise<AttributesResponse> {
-  switch (m.type) {
-    case 'forget':
-      forget(m.layerId);
-      if (tableKey?.startsWith(`${m.layerId}@`)) tableKey = null;
-      return { id: m.id, ok: true, result: null };
-    case 'feature': {
-      const { store } = await loaded(m.key);
-      return { id: m.id, ok: true, result: store ? featureAttributes(store, m.fid) : null };
-    }
-    case 'query': {
-      tableKey = keyOf(m.key);
-      const l = await loaded(m.key);
-      const { store } = l;
-      if (!store) return { id: m.id, ok: true, result: null };
-      if (m.query.trim() !== '') l.index ??= searchIndex(store);
-      const columns = columnsOf(store);
-      const order = Int32Array.from(visibleRows(store, l.index, columns, m.query, m.sort));
-      return { id: m.id, ok: true, result: { fields: store.fields, columns, size: store.size, order } };
-    }
-    case 'rows': {
-      const { store } = await loaded(m.key);
-      return { id: m.id, ok: true, result: store ? rowsData(store, columnsOf(store), m.rows) : [] };
-    }
-  }
-}
-
-self.onmessage = async (e: MessageEvent<AttributesRequest>) => {
-  const scope = self as unknown as DedicatedWorkerGlobalScope;
-  try {
-    const r = await handle(e.data);
-    if (r.ok && r.result && 'order' in r.result) scope.postMessage(r, [r.result.order.buffer]);
-    else scope.postMessage(r);
-  } catch (err) {
-    const code = err instanceof Stale ? 'stale' : 'failed';
-    scope.postMessage({ id: e.data.id, ok: false, code, message: err instanceof Error ? err.message : String(err) } satisfies AttributesResponse);
-  }
-};
+serveWorker<AttributesProtocol>({
+  forget: ({ layerId }) => {
+    forget(layerId);
+    if (tableKey?.startsWith(`${layerId}@`)) tableKey = null;
+    return null;
+  },
+  feature: async ({ key, fid }) => {
+    const { store } = await loaded(key);
+    return store ? featureAttributes(store, fid) : null;
+  },
+  query: async ({ key, query, sort }, ctx) => {
+    tableKey = keyOf(key);
+    const l = await loaded(key);
+    const { store } = l;
+    if (!store) return null;
+    if (query.trim() !== '') l.index ??= searchIndex(store);
+    const columns = columnsOf(store);
+    const order = Int32Array.from(visibleRows(store, l.index, columns, query, sort));
+    ctx.transfer(order.buffer);
+    return { fields: store.fields, columns, size: store.size, order };
+  },
+  rows: async ({ key, rows }) => {
+    const { store } = await loaded(key);
+    return store ? rowsData(store, columnsOf(store), rows) : [];
+  },
+});

@@ -3,21 +3,27 @@
  * (DataTransferItem.webkitGetAsEntry walks dropped folders, keeping relative paths). Files stay Blobs: the
  * worker reads their bytes, not the UI thread.
  */
+import { CodedError } from '../../platform/coded-error';
 import type { CollectedFile } from './import.logic';
+
+/** A dropped file or folder the browser would not read (moved or deleted since, or no permission). */
+const unreadable = (path: string) => (err: unknown) => {
+  throw new CodedError('fileUnreadable', { params: { file: path }, detail: err instanceof Error ? err.message : String(err), cause: err });
+};
 
 export function fromFileList(list: FileList | null): CollectedFile[] {
   if (!list) return [];
   return Array.from(list, (f) => ({ path: f.webkitRelativePath || f.name, data: f }));
 }
 
-const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+const fileOf = (entry: FileSystemFileEntry, path: string) => new Promise<File>((resolve, reject) => entry.file(resolve, reject)).catch(unreadable(path));
 
-async function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+async function readAllEntries(dir: FileSystemDirectoryEntry, path: string): Promise<FileSystemEntry[]> {
   const reader = dir.createReader();
   const out: FileSystemEntry[] = [];
   // readEntries returns batches (100 in Chromium) until an empty one.
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject)).catch(unreadable(path));
     if (batch.length === 0) return out;
     out.push(...batch);
   }
@@ -25,8 +31,8 @@ async function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystem
 
 async function walk(entry: FileSystemEntry, prefix: string, out: CollectedFile[]): Promise<void> {
   const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-  if (entry.isFile) out.push({ path, data: await fileOf(entry as FileSystemFileEntry) });
-  else if (entry.isDirectory) for (const child of await readAllEntries(entry as FileSystemDirectoryEntry)) await walk(child, path, out);
+  if (entry.isFile) out.push({ path, data: await fileOf(entry as FileSystemFileEntry, path) });
+  else if (entry.isDirectory) for (const child of await readAllEntries(entry as FileSystemDirectoryEntry, path)) await walk(child, path, out);
 }
 
 /** Must be called synchronously inside the drop handler (entries die after the event). */

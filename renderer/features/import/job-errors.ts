@@ -1,9 +1,2 @@
-/** A failed job (import, re-decode, restyle) said in the UI language, from its code (worker-protocol.ts). */
-import type { Translate } from '../../i18n/i18n.logic';
-import { JobError } from './worker-protocol';
-
-export function jobErrorText(e: unknown, t: Translate): string {
-  if (e instanceof JobError && e.code === 'noSourceFiles') return t('props.noSourceFiles');
-  if (e instanceof JobError && e.code === 'layerNotFound') return t('job.layerNotFound');
-  return t('common.error', { message: e instanceof Error ? e.message : String(e) });
-}
+/** The name the import feature's index.ts exports: a failure said from its code (renderer/platform/coded-error.ts). */
+export { errorText as jobErrorText } from '../../platform/coded-error';

@@ -1,14 +1,17 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PendingBundle } from '../../../shared/formats/types';
+import { useI18n } from '../../i18n';
+import { errorReason, isCancelled, toCodedError, type CodedError } from '../../platform/coded-error';
 import { matchBundleFiles, normaliseCollected, type CollectedFile } from './import.logic';
-import { JobCancelled, runJob, type RunningJob } from './worker-client';
-import type { JobProgress, JobSummary } from './worker-protocol';
+import type { ImportSummary, JobProgress } from './import.protocol';
+import { runJob, type RunningJob } from './worker-client';
 
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: JobProgress | null }
-  | { kind: 'result'; summary: JobSummary }
-  | { kind: 'error'; message: string }
+  | { kind: 'result'; summary: ImportSummary }
+  /** `message`: the coded error's reason in the UI language (for 导入失败：{message}). */
+  | { kind: 'error'; message: string; error: CodedError }
   | { kind: 'cancelled' }
   | { kind: 'empty' };
 
@@ -18,7 +21,8 @@ interface PendingItem {
 }
 
 /** The import flow: one worker job per import, progress, cancel, result, then the CRS questions one by one. */
-export function useImport(onImported: (summary: JobSummary) => void) {
+export function useImport(onImported: (summary: ImportSummary) => void) {
+  const { t } = useI18n();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const [pending, setPending] = useState<PendingItem[]>([]);
   const job = useRef<RunningJob | null>(null);
@@ -31,7 +35,7 @@ export function useImport(onImported: (summary: JobSummary) => void) {
     }
     job.current?.cancel();
     setState({ kind: 'running', progress: null });
-    const j = runJob({ type: 'import', files: list, crsOverride }, (progress) => setState({ kind: 'running', progress }));
+    const j = runJob({ files: list, crsOverride }, (progress) => setState({ kind: 'running', progress }));
     job.current = j;
     j.promise.then(
       (summary) => {
@@ -43,12 +47,13 @@ export function useImport(onImported: (summary: JobSummary) => void) {
         setPending((p) => [...p, ...summary.pending.map((bundle) => ({ bundle, files: matchBundleFiles(bundle.source, list) }))]);
       },
       (err: unknown) => {
-        if (job.current !== j && !(err instanceof JobCancelled)) return;
+        if (job.current !== j && !isCancelled(err)) return;
         job.current = null;
-        setState(err instanceof JobCancelled ? { kind: 'cancelled' } : { kind: 'error', message: err instanceof Error ? err.message : String(err) });
+        const error = toCodedError(err);
+        setState(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'error', message: errorReason(error, t), error });
       },
     );
-  }, [onImported]);
+  }, [onImported, t]);
 
   const start = useCallback((files: CollectedFile[]) => run(files), [run]);
   const cancel = useCallback(() => job.current?.cancel(), []);

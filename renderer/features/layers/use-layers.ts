@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
 import { deleteLayer, getLayerData, listLayers, pruneTileCache, setLayerOrder, updateLayer, type LayerDataRecord, type LayerRecord } from '../../db';
-import { runJob } from '../import';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../platform/coded-error';
 import { forgetAttributes } from '../attributes';
+import { restyleLayer } from './layer-jobs-client';
 import { applyOrder, clampOpacity, cleanLayerName, dropLayerOn, moveLayer, safeDefaultStyle } from './layers.logic';
 
 /** A layer's stored Blobs as handed to the map (which tiles them in its worker; the UI thread never reads them). */
@@ -46,9 +48,10 @@ function setBlobsOf(map: Map<string, LayerBlobs>, layers: readonly LayerRecord[]
 
 /**
  * The layer list: starts from the layers read at start-up (or reads them if that read failed), every change
- * written back in one transaction.
+ * written back in one transaction. A failure reaches `onError` said in the UI language (errorText).
  */
 export function useLayers(onError: (message: string) => void, startup: StartupLayers | null = null) {
+  const { t } = useI18n();
   const [layers, setLayers] = useState<LayerRecord[]>(() => startup?.layers ?? []);
   // The Blob references by layer id: one Map for the hook's lifetime, kept current by syncBlobs; `blobs` is its
   // snapshot for rendering.
@@ -79,15 +82,15 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
 
   const startedWith = useRef(startup);
   useEffect(() => {
-    if (!startedWith.current) reload().catch((e: unknown) => onError(String(e)));
+    if (!startedWith.current) reload().catch((e: unknown) => onError(errorText(e, t)));
     // Tiles of data versions that no longer exist are dropped once the map has settled (a cache, not data).
     const prune = window.setTimeout(() => void pruneTileCache().catch(() => undefined), 15_000);
     return () => window.clearTimeout(prune);
-    // onError is stable for the app's lifetime; loading once is intended.
+    // onError and t are stable for the app's lifetime; loading once is intended.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload]);
 
-  const guard = useCallback((p: Promise<unknown>) => p.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e))), [onError]);
+  const guard = useCallback((p: Promise<unknown>) => p.catch((e: unknown) => onError(errorText(e, t))), [onError, t]);
 
   const patch = useCallback((id: string, change: Partial<LayerRecord>) => setLayers((ls) => ls.map((l) => (l.id === id ? { ...l, ...change } : l))), []);
 
@@ -134,7 +137,7 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
     if (!l) return;
     const style = safeDefaultStyle(kind, l.meta.fields, l.meta.geometryKind);
     patch(id, { kind });
-    void guard(runJob({ type: 'restyle', layerId: id, style, kind }).promise.then(reload));
+    void guard(restyleLayer(id, style, kind).then(reload));
   }, [layers, patch, guard, reload]);
 
   return { layers, blobs, loaded, dataLoaded, reload, setVisible, setOpacity, rename, remove, move, dropOn, changeKind };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayResult } from '../../../shared/domain/geometry/overlay';
 import { squareMetres, toMu, type AreaFigures } from '../../../shared/domain/units/area';
+import { TABLE_DIGITS } from '../../../shared/domain/geometry/overlay-table';
+import { PRINT_DIGITS } from '../../../shared/domain/units/format';
 import { translate } from '../../i18n/i18n.logic';
 import { buildOverlayTable, defaultGroupField, defaultIdField, overlayCsv, overlaySheet, overlaySheetLabels, overlayWorkbook, xlsxCell } from './overlay.logic';
 
@@ -99,5 +101,11 @@ describe('overlay table', () => {
     expect(defaultGroupField('landClass', [f('BSM'), f('DLBM'), f('DLMC')])).toBe('DLMC');
     expect(defaultGroupField('permanentFarmland', [f('DLMC')])).toBeNull();
     expect(defaultIdField([f('OBJECTID'), f('JCBH')])).toBe('JCBH');
+  });
+});
+
+describe('one precision for the overlay table and the units module', () => {
+  it('the engine apportions to the digits the units module prints (else a block would not add up as printed)', () => {
+    expect(TABLE_DIGITS).toEqual({ m2: PRINT_DIGITS.m2, mu: PRINT_DIGITS.mu });
   });
 });

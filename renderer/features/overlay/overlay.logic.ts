@@ -10,7 +10,7 @@ import { compareGroups, groupValueOf, type OverlayLayer, type OverlayPlot, type 
 import { printedPlot, TABLE_DIGITS, type PrintedFigures } from '../../../shared/domain/geometry/overlay-table';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
 import { squareMetres, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
-import { formatMu, formatSquareMetres, type FormatOptions } from '../../../shared/domain/units/format';
+import { formatDegrees, formatMu, formatSquareMetres, roundTo, spreadsheetFormat, type FormatOptions } from '../../../shared/domain/units/format';
 import type { FieldDef } from '../../../shared/formats/types';
 import type { XlsxCell, XlsxWorkbook } from '../../../shared/formats/xlsx/workbook';
 import type { Translate } from '../../i18n/i18n.logic';
@@ -174,7 +174,7 @@ export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerCho
 
 /** Printed figures added (null and '' groups share a column), kept to their printed digits. */
 function addPrinted(parts: PrintedFigures[]): PrintedFigures {
-  const sum = (get: (f: PrintedFigures) => number, d: number) => Math.round(parts.reduce((s, f) => s + get(f), 0) * 10 ** d) / 10 ** d;
+  const sum = (get: (f: PrintedFigures) => number, d: number) => roundTo(parts.reduce((s, f) => s + get(f), 0), d);
   return { planarM2: sum((f) => f.planarM2, TABLE_DIGITS.m2), ellipsoidalM2: sum((f) => f.ellipsoidalM2, TABLE_DIGITS.m2), mu: sum((f) => f.mu, TABLE_DIGITS.mu) };
 }
 
@@ -250,7 +250,7 @@ export function printed(v: OverlayValue, o: Pick<FormatOptions, 'thousands'> = {
     case 'mu':
       return formatMu(v.mu, o);
     case 'degrees':
-      return String(v.degrees);
+      return formatDegrees(v.degrees, { decimals: 0 }); // a zone's central meridian: whole degrees
   }
 }
 
@@ -263,8 +263,8 @@ export function overlayCsv(sheet: OverlaySheet): Uint8Array {
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 
-/** Excel number formats: the decimals `printed` writes (m² 0.01, 亩 0.0001), whole degrees. */
-export const OVERLAY_NUM_FMT: Record<Exclude<OverlayValueKind, 'text'>, string> = { m2: '0.00', mu: '0.0000', degrees: '0' };
+/** Excel number formats: the decimals `printed` writes (m² 0.01, 亩 0.0001, as the engine apportions them), whole degrees. */
+export const OVERLAY_NUM_FMT: Record<Exclude<OverlayValueKind, 'text'>, string> = { m2: spreadsheetFormat(TABLE_DIGITS.m2), mu: spreadsheetFormat(TABLE_DIGITS.mu), degrees: spreadsheetFormat(0) };
 
 /**
  * The .xlsx cell of a value: figures are numbers, parsed back from the text the CSV prints (so Excel,

@@ -5,34 +5,23 @@
  * layers' index warm (their Flatbush index and their features built in GEOS), so running again — another plot
  * layer, the same layers — costs only the overlay itself; the on-site comparison and the live figure while
  * drawing will ask it the same way. Each result says how long reading, indexing and the overlay took.
- * Cancel = terminate.
+ * Cancel = terminate (use-overlay.ts).
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load';
 import { OverlayIndex, type OverlayLayer, type OverlayPlotResult } from '../../../shared/domain/geometry/overlay';
 import { getLayerRecord } from '../../db';
 import { readStoredLayer } from '../../data/stored-features';
+import { CodedError } from '../../platform/coded-error';
+import { serveWorker } from '../../platform/worker-host';
 import { overlayLayerOf, overlayPlotsOf, type OverlayInputFeature, type OverlayLayerChoice } from './overlay.logic';
-
-export type OverlayRequest = { plotLayerId: string; idField: string | null; layers: OverlayLayerChoice[] };
-/** Milliseconds spent in this run: reading stored layers, building the index (0 when it was warm), overlaying. */
-export interface OverlayTimings {
-  readMs: number;
-  indexMs: number;
-  overlayMs: number;
-}
-export type OverlayMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: { plots: OverlayPlotResult[] }; timings: OverlayTimings }
-  | { type: 'error'; message: string };
-
-const post = (m: OverlayMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+import type { OverlayProtocol } from './overlay.protocol';
 
 /** The layer's polygon features; with `keepEmpty` (the plot layer) records without one too, geometry null,
  *  so every plot gets its row. */
 async function readLayer(layerId: string, keepEmpty = false): Promise<OverlayInputFeature[]> {
   const stored = await readStoredLayer(layerId);
-  if (!stored) throw new Error(`layer ${layerId} has no data`);
+  if (!stored) throw new CodedError('layerNotFound', { detail: `layer ${layerId} has no data` }); // removed meanwhile
   const out: OverlayInputFeature[] = [];
   for (const f of stored.features) {
     const areal = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
@@ -54,14 +43,16 @@ async function indexFor(choices: OverlayLayerChoice[]): Promise<{ index: Overlay
   const layers: OverlayLayer[] = [];
   for (const c of choices) layers.push(overlayLayerOf(c, await readLayer(c.layerId)));
   const t1 = performance.now();
-  const index = new OverlayIndex(await loadGeometryEngine(), layers);
+  const engine = await loadGeometryEngine().catch((err: unknown) => {
+    throw new CodedError('engineUnavailable', { detail: err instanceof Error ? err.message : String(err), cause: err });
+  });
+  const index = new OverlayIndex(engine, layers);
   warm = { key, index };
   return { index, readMs: t1 - t0, indexMs: performance.now() - t1 };
 }
 
-self.onmessage = async (e: MessageEvent<OverlayRequest>) => {
-  try {
-    const req = e.data;
+serveWorker<OverlayProtocol>({
+  overlay: async (req, ctx) => {
     const t0 = performance.now();
     const plots = overlayPlotsOf(await readLayer(req.plotLayerId, true), req.idField);
     const plotReadMs = performance.now() - t0;
@@ -74,11 +65,9 @@ self.onmessage = async (e: MessageEvent<OverlayRequest>) => {
       const now = performance.now();
       if (now - last > 80 || k + 1 === plots.length) {
         last = now;
-        post({ type: 'progress', done: k + 1, total: plots.length });
+        ctx.progress({ done: k + 1, total: plots.length });
       }
     });
-    post({ type: 'done', result: { plots: results }, timings: { readMs: plotReadMs + readMs, indexMs, overlayMs: performance.now() - t1 } });
-  } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-  }
-};
+    return { result: { plots: results }, timings: { readMs: plotReadMs + readMs, indexMs, overlayMs: performance.now() - t1 } };
+  },
+});

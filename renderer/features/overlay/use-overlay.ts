@@ -1,13 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { uniqueNames, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import { isCancelled, toCodedError, type CodedError } from '../../platform/coded-error';
+import { createWorkerClient, type WorkerClient } from '../../platform/worker-client';
 import type { OverlayLayerChoice } from './overlay.logic';
-import type { OverlayMessage, OverlayRequest, OverlayTimings } from './overlay.worker';
+import type { OverlayProtocol, OverlayRequest, OverlayTimings } from './overlay.protocol';
 
 export type OverlayState =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number }
   | { kind: 'done'; result: OverlayResult; layers: OverlayLayerChoice[]; timings: OverlayTimings }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: CodedError };
+
+const overlayClient = () =>
+  createWorkerClient<OverlayProtocol>({
+    spawn: () => new Worker(new URL('./overlay.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-overlay' }),
+    lifetime: 'persistent',
+  });
 
 /**
  * Runs overlay analyses in one worker that lives as long as the dialog: it keeps the last layers' index warm,
@@ -16,38 +24,31 @@ export type OverlayState =
  */
 export function useOverlay() {
   const [state, setState] = useState<OverlayState>({ kind: 'idle' });
-  const worker = useRef<Worker | null>(null);
+  const client = useRef<WorkerClient<OverlayProtocol> | null>(null);
+  /** The run whose answers count (an earlier run's late answer changes nothing). */
+  const current = useRef(0);
   const stop = useCallback(() => {
-    worker.current?.terminate();
-    worker.current = null;
+    current.current++;
+    client.current?.terminate();
   }, []);
   useEffect(() => stop, [stop]);
 
   const run = useCallback((asked: OverlayRequest) => {
     // Names as the engine keys its result (a repeated name gets "（2）"), so the table finds each block.
     const req: OverlayRequest = { ...asked, layers: uniqueNames(asked.layers) };
-    let w = worker.current;
-    if (!w) {
-      w = new Worker(new URL('./overlay.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-overlay' });
-      worker.current = w;
-    }
+    client.current ??= overlayClient();
+    const c = client.current;
+    const me = ++current.current;
     setState({ kind: 'running', done: 0, total: 0 });
-    w.onmessage = (e: MessageEvent<OverlayMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') setState({ kind: 'running', done: m.done, total: m.total });
-      else if (m.type === 'done') setState({ kind: 'done', result: m.result, layers: req.layers, timings: m.timings });
-      else {
-        stop(); // a worker that failed keeps nothing worth reusing
-        setState({ kind: 'error', message: m.message });
-      }
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      stop();
-      setState({ kind: 'error', message: e.message || 'worker error' });
-    };
-    w.postMessage(req);
-  }, [stop]);
+    c.request('overlay', req, { onProgress: (p) => me === current.current && setState({ kind: 'running', ...p }) }).then(
+      (r) => me === current.current && setState({ kind: 'done', result: r.result, layers: req.layers, timings: r.timings }),
+      (err: unknown) => {
+        if (me !== current.current || isCancelled(err)) return;
+        c.terminate(); // a worker that failed keeps nothing worth reusing
+        setState({ kind: 'error', error: toCodedError(err) });
+      },
+    );
+  }, []);
 
   const cancel = useCallback(() => {
     stop();

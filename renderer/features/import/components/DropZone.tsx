@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n';
+import { errorText } from '../../../platform/coded-error';
 import { fromDataTransfer } from '../collect-files';
 import type { CollectedFile } from '../import.logic';
 
@@ -34,7 +35,7 @@ export function DropZone({ onFiles, onError, children }: { onFiles: (files: Coll
         depth.current = 0;
         setOver(false);
         // Entries must be taken synchronously, inside the event.
-        fromDataTransfer(e.dataTransfer).then(onFiles, (err: unknown) => onError(String(err)));
+        fromDataTransfer(e.dataTransfer).then(onFiles, (err: unknown) => onError(errorText(err, t)));
       }}
     >
       {children}

@@ -1,6 +1,6 @@
 import { formatNumber, useI18n } from '../../../i18n';
 import { fileNameOf, progressFraction } from '../import.logic';
-import type { JobProgress } from '../worker-protocol';
+import type { JobProgress } from '../import.protocol';
 
 /** Phase, file name, done/total, and 取消 (terminates the worker). */
 export function ImportProgressCard({ progress, onCancel }: { progress: JobProgress | null; onCancel: () => void }) {

@@ -1,12 +1,12 @@
 import { Dialog } from '../../../ui/Dialog';
 import { formatNumber, useI18n } from '../../../i18n';
 import { safeFormatIssue } from '../issues.view';
-import type { JobSummary } from '../worker-protocol';
+import type { ImportSummary } from '../import.protocol';
 
 /** After an import: each layer (count, encoding and why, CRS and why) and each issue (warnings yellow, errors red). */
-export function ImportResultDialog({ summary, onClose }: { summary: JobSummary; onClose: () => void }) {
+export function ImportResultDialog({ summary, onClose }: { summary: ImportSummary; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const issue = (i: JobSummary['issues'][number], k: number) => (
+  const issue = (i: ImportSummary['issues'][number], k: number) => (
     <li key={k} className={`msg ${i.severity}`} data-testid={`issue-${i.severity}`}>{safeFormatIssue(i, lang)}</li>
   );
   return (

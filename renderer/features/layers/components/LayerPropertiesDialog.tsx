@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type Lang, type MessageKey } from '../../../i18n';
-import { jobErrorText, runJob } from '../../import';
+import { errorText } from '../../../platform/coded-error';
 import { safeFormatIssue } from '../../import';
+import { previewEncoding, redecodeLayer } from '../layer-jobs-client';
 
 const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
 
@@ -20,12 +21,11 @@ export function LayerPropertiesDialog({ layer, onClose, onChanged }: { layer: La
   const run = (previewOnly: boolean) => {
     setBusy(previewOnly ? 'props.previewing' : 'props.redecoding');
     setError(null);
-    runJob({ type: 'redecode', layerId: layer.id, encoding, previewOnly })
-      .promise.then((s) => {
-        if (previewOnly) setPreview({ encoding, ...(s.preview ?? { fields: [], rows: [] }) });
-        else onChanged();
-      })
-      .catch((e: unknown) => setError(jobErrorText(e, t)))
+    const job = previewOnly
+      ? previewEncoding(layer.id, encoding).then((p) => setPreview({ encoding, ...(p ?? { fields: [], rows: [] }) }))
+      : redecodeLayer(layer.id, encoding).then(() => onChanged());
+    void job
+      .catch((e: unknown) => setError(errorText(e, t)))
       .finally(() => setBusy(null));
   };
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
 import { saveBytes } from '../../../platform/platform';
+import { errorReason } from '../../../platform/coded-error';
 import { writeXlsxInWorker } from '../../../platform/xlsx-client';
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
@@ -38,7 +39,7 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
       const bytes = await writeXlsxInWorker(overlayWorkbook(sheet, t('overlay.sheetName'), new Date()));
       setExported((await saveBytes(name, bytes, XLSX_MIME, 'Excel', 'xlsx')) ? { kind: 'saved', text: t('overlay.exported', { name }) } : null);
     } catch (err) {
-      setExported({ kind: 'failed', text: t('overlay.exportFailed', { message: err instanceof Error ? err.message : String(err) }) });
+      setExported({ kind: 'failed', text: t('overlay.exportFailed', { message: errorReason(err, t) }) });
     }
   };
   // Block columns (two per area column) come first; the plot's ellipsoidal area, zone and notes follow.
@@ -65,7 +66,7 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
       ) : (
         <OverlayForm polygons={polygons} value={form} onChange={setForm} defaults={(l) => ({ layerId: l.id, name: l.name, groupField: defaultGroupField(l.kind, l.meta.fields) })} />
       )}
-      {state.kind === 'error' && <p className="msg error">{t('overlay.failed', { message: state.message })}</p>}
+      {state.kind === 'error' && <p className="msg error">{t('overlay.failed', { message: errorReason(state.error, t) })}</p>}
       {exported && <p className={`msg ${exported.kind === 'failed' ? 'error' : exported.kind === 'saved' ? 'ok' : 'muted'}`} data-testid="overlay-export-status">{exported.text}</p>}
       {sheet && <p className="muted small" data-testid="overlay-basis">{t('overlay.basis')}</p>}
       {state.kind === 'done' && (

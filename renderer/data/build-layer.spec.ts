@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedLayer } from '../../../shared/formats/types';
-import { squareMetres, toMu } from '../../../shared/domain/units/area';
-import { restoreAttributeStore } from '../../data/attribute-store';
+import type { ParsedLayer } from '../../shared/formats/types';
+import { squareMetres, toMu } from '../../shared/domain/units/area';
+import { restoreAttributeStore } from './attribute-store';
 import { buildLayerData, geometryBbox, labelPoint } from './build-layer';
 
 const layer: ParsedLayer = {

@@ -4,13 +4,13 @@
  * and label points.
  */
 import type { Geometry, Position } from 'geojson';
-import { geometriesBbox } from '../../../shared/domain/geometry/bbox';
-import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
-import type { LayerFeature, ParsedLayer } from '../../../shared/formats/types';
-import type { LayerRecord } from '../../db';
-import { styleKeyFor } from '../../map/style-expressions';
-import { packArea, type AttributeStoreJson, type Bbox } from '../../data/attribute-store';
-import { safeDefaultStyle, safeGuessKind } from '../../data/layer-defaults';
+import { geometriesBbox } from '../../shared/domain/geometry/bbox';
+import type { LayerKind, LayerStyle } from '../../shared/domain/layers/kind';
+import type { LayerFeature, ParsedLayer } from '../../shared/formats/types';
+import type { LayerRecord } from '../db';
+import { styleKeyFor } from '../map/style-expressions';
+import { packArea, type AttributeStoreJson, type Bbox } from './attribute-store';
+import { safeDefaultStyle, safeGuessKind } from './layer-defaults';
 
 /** 1e-7° ≈ 1 cm: enough for bboxes and label points. The stored geometry keeps full precision: the overlay
  *  analysis reads it, and its figures go on evidence. */
