@@ -83,7 +83,7 @@ describe('validateSaveFile', () => {
     const huge = new Uint8Array(new ArrayBuffer(0));
     Object.defineProperty(huge, 'byteLength', { value: LIMITS.saveBytes + 1 });
     const r = validateSaveFile({ ...good, bytes: huge });
-    expect(r).toEqual({ ok: false, error: 'saveFile: bytes exceed 512 MiB' });
+    expect(r).toEqual({ ok: false, reason: 'tooLarge', path: 'bytes', detail: 'saveFile: bytes exceed 512 MiB', error: 'saveFile: bytes exceed 512 MiB' });
   });
 });
 
@@ -115,5 +115,29 @@ describe('validateGetAppInfo', () => {
     expect(validateGetAppInfo(undefined)).toEqual({ ok: true, value: undefined });
     expect(validateGetAppInfo({}).ok).toBe(false);
     expect(validateGetAppInfo(null).ok).toBe(false);
+  });
+});
+
+describe('rejections name their reason and field (the shared Validation), and say it in English as error', () => {
+  const filters = [{ name: 'CSV', extensions: ['csv'] }];
+  it.each([
+    ['openFiles', validateOpenFiles('x'), 'notObject', undefined],
+    ['openFiles', validateOpenFiles({ title: 'a', filters, allowFolders: true, defaultPath: '/etc' }), 'unknownField', 'defaultPath'],
+    ['openFiles', validateOpenFiles({ title: 'a', filters }), 'missingField', 'allowFolders'],
+    ['openFiles', validateOpenFiles({ title: 'a', filters: Array.from({ length: 21 }, () => filters[0]), allowFolders: true }), 'tooMany', 'filters'],
+    ['openFiles', validateOpenFiles({ title: 'a', filters: [{ name: 'a', extensions: ['.shp'] }], allowFolders: true }), 'badField', 'filters[0].extensions'],
+    ['openFiles', validateOpenFiles({ title: 'a', filters: [{ ...filters[0], x: 1 }], allowFolders: true }), 'unknownField', 'filters[0].x'],
+    ['saveFile', validateSaveFile({ suggestedName: '../x', filters, bytes: new Uint8Array() }), 'badField', 'suggestedName'],
+    ['printToPdf', validatePrintToPdf({ pageSize: 'A3', landscape: true, printBackground: true }), 'notObject', 'pageSize'],
+    ['printToPdf', validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 420, unit: 'in' }, landscape: true, printBackground: true }), 'unknownField', 'pageSize.unit'],
+    ['printToPdf', validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 9 }, landscape: true, printBackground: true }), 'badField', 'pageSize.heightMm'],
+    ['getAppInfo', validateGetAppInfo({}), 'unexpectedArgument', undefined],
+  ])('%s: %j', (_method, r, reason, path) => {
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toBe(reason);
+    expect(r.path).toBe(path);
+    expect(r.error).toBe(r.detail);
+    expect(r.error.length).toBeGreaterThan(0);
   });
 });
