@@ -18,6 +18,9 @@ export interface MapHandle {
   activeTool(): string | null;
 }
 
+/** The map's element (data-testid="map") once loaded. */
+export type MapElement = HTMLDivElement & { mapHandle?: MapHandle };
+
 interface Props extends MapCallbacks {
   initialView: MapViewState;
   layers: readonly MapLayerSpec[];
@@ -53,8 +56,9 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
   // Created before the first paint (layout effect): its WebGL context and tile requests then reach the GPU process
   // and the workers ahead of the panels' first raster, not behind it (reopen ~0.5 s sooner where both share one CPU).
   useLayoutEffect(() => {
-    if (!container.current) return;
-    const c = new MapController(container.current, initialView, {
+    const el: MapElement | null = container.current;
+    if (!el) return;
+    const c = new MapController(el, initialView, {
       onClick: (h) => cbRef.current.onClick(h),
       onPointer: (p) => cbRef.current.onPointer(p),
       onView: (v) => cbRef.current.onView(v),
@@ -67,11 +71,15 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       loaded.current = true;
       c.setLayers(latest.current.layers);
       if (latest.current.highlight !== undefined) c.highlight(latest.current.highlight);
-      latest.current.onReady(handleOf(c));
+      const handle = handleOf(c);
+      // The map element carries its handle, as it carries data-map-state: journeys and the bench drive the map with it.
+      el.mapHandle = handle;
+      latest.current.onReady(handle);
     });
     const ro = new ResizeObserver(() => c.resize());
-    ro.observe(container.current);
+    ro.observe(el);
     return () => {
+      delete el.mapHandle;
       ro.disconnect();
       c.destroy();
       ctrl.current = null;
