@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import v2 from '../../tests/fixtures/db/v2-database.json';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
+import { MIGRATED_ON_READ, UPGRADED_STORES } from './upgrade-v3';
 import { addLayers, deleteLayer, getLayerRecord, listLayers, replaceLayerData, setLayerOrder, updateLayer } from './layers-repo';
 import { getLayerData } from './layer-data-repo';
 import { getSourceFiles } from './source-files-repo';
@@ -209,8 +210,9 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     expect(data(LABELLED)).toMatchObject({ v: 3, labels: null }); // "not a blob" → no labels
     expect(data('broken').v).toBeUndefined();
 
+    // Source files and tiles are not rewritten (their bytes would cost seconds): unmarked, read as v2 and migrated on read.
     const files = (id: string) => raw.sourceFiles.find((d) => d.layerId === id)!;
-    expect(files(GOOD)).toEqual({ v: 3, layerId: GOOD, files: [{ path: 'county.zip', bytes: new Uint8Array([80, 75, 3, 4]) }] });
+    expect(files(GOOD)).toEqual({ layerId: GOOD, files: [{ path: 'county.zip', bytes: new Uint8Array([80, 75, 3, 4]) }, { path: 'notes.txt' }] });
     expect(files('broken')).toEqual({ layerId: 'broken', files: 'none' });
 
     // Settings kept, values untouched.
@@ -221,12 +223,18 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     ]);
 
     const tile = (id: string) => raw.tileCache.find((t) => t.id === id)!;
-    expect(tile(`${GOOD}@1/f/12/3379/1622`)).toMatchObject({ v: 3, layerId: GOOD });
+    expect(tile(`${GOOD}@1/f/12/3379/1622`)).toMatchObject({ layerId: GOOD });
     expect(new Uint8Array(tile(`${GOOD}@1/f/12/3379/1622`).bytes as ArrayBuffer)).toEqual(new Uint8Array([26, 3, 1, 2]));
-    expect(tile(`${LABELLED}@2/f/12/3379/1622`).v).toBeUndefined(); // bytes as a plain array: left, and a cache miss
+    expect(raw.tileCache.every((t) => t.v === undefined)).toBe(true);
 
-    // The upgrade said what it left behind: 2 layers, 1 layer data, 1 source files, 1 tile.
-    expect(warn.mock.calls.filter(([m]) => String(m).includes('schema 3 upgrade left'))).toHaveLength(5);
+    // Every v2 store is either rewritten or migrated on read.
+    expect([...UPGRADED_STORES, ...MIGRATED_ON_READ].sort()).toEqual(Object.keys(SCHEMA_VERSIONS[1]!.stores).sort());
+    // The upgrade said what it left behind: 2 layers, 1 layer data.
+    expect(warn.mock.calls.filter(([m]) => String(m).includes('schema 3 upgrade left')).map(([m]) => String(m))).toEqual([
+      'landpatrol: schema 3 upgrade left a layers record as it was (badStyle at style.line)',
+      'landpatrol: schema 3 upgrade left a layers record as it was (badStyle at style)',
+      'landpatrol: schema 3 upgrade left a layerData record as it was (badBlob at geojson)',
+    ]);
   });
 
   it('the app reads the upgraded database as it read the v2 one', async () => {
@@ -268,6 +276,7 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     await addLayers([{ record, data: { layerId: 'Lnew', geojson, attributes, labels: null }, sourceFiles: { layerId: 'Lnew', files: [{ path: 'x.shp', bytes: new Uint8Array([1]) }] } }], db);
     await replaceLayerData(GOOD, { name: '基本农田（改）' }, { layerId: GOOD, geojson, attributes, labels: null }, db);
     await putSetting('lang', 'zh-CN', db);
+    await putCachedTiles([{ id: `${GOOD}@2/f/12/3379/1622`, layerId: GOOD, bytes: new ArrayBuffer(1) }], db);
     db.close();
 
     const raw = await readRaw(idb, 'v2-save');
@@ -275,6 +284,7 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     expect(raw.layerData.find((d) => d.layerId === 'Lnew')).toMatchObject({ v: 3 });
     expect(raw.sourceFiles.find((d) => d.layerId === 'Lnew')).toMatchObject({ v: 3 });
     expect(raw.layers.find((l) => l.id === GOOD)).toMatchObject({ v: 3, name: '基本农田（改）', dataVersion: 2 });
+    expect(raw.tileCache.find((t) => t.id === `${GOOD}@2/f/12/3379/1622`)).toMatchObject({ v: 3, layerId: GOOD });
     const again = open(idb, 'v2-save');
     expect((await listLayers(again)).map((l) => l.id)).toEqual(['repairable', GOOD, LABELLED, 'Lnew']);
     expect(await getSetting('lang', again)).toBe('zh-CN');

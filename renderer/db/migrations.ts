@@ -29,8 +29,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   {
-    // v3: every record carries its record version `v` (the record modules in shared/domain and layer-data-record.ts),
+    // v3: records carry their record version `v` (the record modules in shared/domain and layer-data-record.ts),
     // so a later change of one record's shape can be migrated record by record. Stores and indexes are unchanged.
+    // The upgrade rewrites layers, layerData and settings; source files and tiles gain `v` when next written
+    // (upgrade-v3.ts says why), and until then are read as version 2.
     version: 3,
     stores: V2_STORES,
     upgrade: async (tx) => {
