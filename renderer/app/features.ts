@@ -7,9 +7,11 @@ import { attributesFeature } from '../features/attributes';
 import { identifyFeature } from '../features/identify';
 import { importFeature } from '../features/import';
 import { layersFeature } from '../features/layers';
+import { legendFeature } from '../features/legend';
+import { measureFeature } from '../features/measure';
 import { overlayFeature } from '../features/overlay';
 import { statusbarFeature } from '../features/statusbar';
 import type { FeatureContribution } from '../ui/contributions';
 import { shellFeature } from './shell-feature';
 
-export const FEATURES: readonly FeatureContribution[] = [shellFeature, layersFeature, importFeature, attributesFeature, identifyFeature, overlayFeature, statusbarFeature];
+export const FEATURES: readonly FeatureContribution[] = [shellFeature, layersFeature, importFeature, attributesFeature, identifyFeature, overlayFeature, measureFeature, legendFeature, statusbarFeature];

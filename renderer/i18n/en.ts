@@ -7,6 +7,10 @@ export const en: Messages = {
   'app.dbError': 'Cannot open the local database: {message}',
   // The shell: dock, menus, commands.
   'dock.layers': 'Layers',
+  'dock.legend': 'Legend',
+  'legend.title': 'Legend',
+  'legend.empty': 'No visible layers. Tick a layer to see its legend here.',
+  'legend.other': 'Other',
   'menu.file': '&File',
   'menu.view': '&View',
   'menu.tools': '&Tools',
@@ -188,16 +192,6 @@ export const en: Messages = {
   'unit.mu': 'mu',
   'error.panel': 'This panel failed: {message}',
   'error.reset': 'Reload panel',
-  // Coded errors (renderer/platform/coded-error.ts): one sentence per code.
-  'error.cancelled': 'Cancelled',
-  'error.workerFailed': 'The background worker failed; the task was not completed',
-  'error.invalidRequest': 'Invalid internal request (a program error)',
-  'error.stale': 'The layer was updated; reading its new version',
-  'error.attributesUnreadable': "This layer's stored attributes cannot be read (possibly damaged); please import the layer again",
-  'error.fileUnreadable': 'Cannot read the file “{file}” (it may have been moved or deleted)',
-  'error.engineUnavailable': 'The geometry engine (GEOS WebAssembly) could not load, so no area can be computed',
-  'error.xlsxFailed': 'Could not write the Excel file',
-  'error.failed': 'Something went wrong (cause unknown)',
   // Coded errors (renderer/platform/coded-error.ts): one sentence per code.
   'error.cancelled': 'Cancelled',
   'error.workerFailed': 'The background worker failed; the task was not completed',

@@ -8,6 +8,10 @@ export const zhCN = {
   'app.dbError': '无法打开本地数据库：{message}',
   // The shell: dock, menus, commands.
   'dock.layers': '图层',
+  'dock.legend': '图例',
+  'legend.title': '图例',
+  'legend.empty': '没有可见图层。勾选图层后在此显示其图例。',
+  'legend.other': '其他',
   'menu.file': '文件(&F)',
   'menu.view': '视图(&V)',
   'menu.tools': '工具(&T)',
@@ -189,16 +193,6 @@ export const zhCN = {
   'unit.mu': '亩',
   'error.panel': '此面板出错：{message}',
   'error.reset': '重新加载面板',
-  // Coded errors (renderer/platform/coded-error.ts): one sentence per code.
-  'error.cancelled': '操作已取消',
-  'error.workerFailed': '后台处理进程出错，操作未完成',
-  'error.invalidRequest': '内部请求无效（程序错误）',
-  'error.stale': '图层已更新，正在读取新版本',
-  'error.attributesUnreadable': '该图层的属性数据无法读取（可能已损坏），请重新导入该图层',
-  'error.fileUnreadable': '无法读取文件“{file}”（可能已被移动或删除）',
-  'error.engineUnavailable': '几何引擎（GEOS WebAssembly）无法加载，无法计算面积',
-  'error.xlsxFailed': '无法生成 Excel 文件',
-  'error.failed': '出错了（原因不明）',
   // Coded errors (renderer/platform/coded-error.ts): one sentence per code.
   'error.cancelled': '操作已取消',
   'error.workerFailed': '后台处理进程出错，操作未完成',

@@ -22,6 +22,7 @@ export const isStale = (e: unknown): boolean => hasCode(e, 'stale');
 
 export const featureAttributesOf = (key: StoreKey, fid: number) => attributes.request('feature', { key, fid });
 export const queryAttributes = (key: StoreKey, query: string, sort: SortState | null) => attributes.request('query', { key, query, sort });
+export const distinctValuesOf = (key: StoreKey, field: string, nameField: string | null) => attributes.request('values', { key, field, nameField });
 export const attributeRows = (key: StoreKey, rows: number[]) => attributes.request('rows', { key, rows });
 
 /** Drops a removed or re-imported layer's cached store (nothing to do when the worker never started; a failed

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../../data/attribute-store';
-import { cellText, columnsOf, compareValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows, windowOf } from './attributes.logic';
+import { cellText, columnsOf, compareValues, distinctValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows, windowOf } from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
@@ -78,5 +78,32 @@ describe('storeStateOf', () => {
     expect(storeStateOf(null, false, 1)).toBe('gone');
     expect(storeStateOf(1, false, 1)).toBe('gone');
     expect(storeStateOf(1, true, 2)).toBe('gone');
+  });
+});
+
+describe('distinctValues', () => {
+  const dltb = new AttributeStore({
+    v: 1,
+    fields: ['DLBM', 'DLMC'],
+    fids: [0, 1, 2, 3, 4, 5],
+    rows: [['0101', '水田'], ['0103', '旱地'], ['0101', '水田'], ['0101', '水田 '], [' 0103', '旱 地'], [null, null]],
+    areas: [null, null, null, null, null, null],
+    bboxes: [null, null, null, null, null, null],
+  });
+  it('counts each value (trimmed; null as empty) and gives it its most frequent name', () => {
+    expect(distinctValues(dltb, 'DLBM', 'DLMC')).toEqual([
+      ['0101', 3, '水田'],
+      ['0103', 2, '旱地'],
+      ['', 1, null],
+    ]);
+  });
+  it('works without a naming field, and says null for a field the store does not have', () => {
+    expect(distinctValues(dltb, 'DLMC', null)).toEqual([
+      ['水田', 3, null],
+      ['旱地', 1, null],
+      ['旱 地', 1, null],
+      ['', 1, null],
+    ]);
+    expect(distinctValues(dltb, 'TBBH', null)).toBeNull();
   });
 });

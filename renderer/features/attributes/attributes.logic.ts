@@ -126,3 +126,39 @@ export function storeStateOf(storedVersion: number | null, hasData: boolean, ask
   if (storedVersion === askedVersion) return 'read';
   return storedVersion > askedVersion ? 'stale' : 'gone';
 }
+
+/** One value a field holds: how many rows hold it and the name the naming field most often gives it. */
+export type DistinctValue = [value: string, count: number, name: string | null];
+
+/**
+ * The distinct values of `field` (as text, trimmed; empty and null values count as '') with their counts and,
+ * when `nameField` is given, the name each value is most often written with (DLBM 0101 → DLMC 水田): the legend
+ * lists what a layer holds. Null when the store has no such field.
+ */
+export function distinctValues(store: AttributeStore, field: string, nameField: string | null): DistinctValue[] | null {
+  const fi = store.fields.indexOf(field);
+  if (fi < 0) return null;
+  const ni = nameField ? store.fields.indexOf(nameField) : -1;
+  const counts = new Map<string, { count: number; names: Map<string, number> }>();
+  for (let r = 0; r < store.size; r++) {
+    const row = store.row(r);
+    const v = row[fi];
+    const key = v === null || v === undefined ? '' : String(v).trim();
+    let e = counts.get(key);
+    if (!e) counts.set(key, (e = { count: 0, names: new Map() }));
+    e.count++;
+    if (ni >= 0) {
+      const n = row[ni];
+      if (n !== null && n !== undefined && String(n).trim() !== '') {
+        const name = String(n).trim();
+        e.names.set(name, (e.names.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].map(([value, { count, names }]) => {
+    let best: string | null = null;
+    let most = 0;
+    for (const [n, c] of names) if (c > most) [best, most] = [n, c];
+    return [value, count, best];
+  });
+}

@@ -1,5 +1,5 @@
 /** The attributes worker's protocol: the UI asks for one feature, a row order, or the cells of rows. */
-import type { ColumnKey, FeatureAttributes, RowData, SortState } from './attributes.logic';
+import type { ColumnKey, DistinctValue, FeatureAttributes, RowData, SortState } from './attributes.logic';
 
 /** A layer's attribute data at one version: stores are cached per key, so a re-import never serves old rows. */
 export interface StoreKey {
@@ -26,6 +26,8 @@ export type AttributesProtocol = {
   feature: { request: { key: StoreKey; fid: number }; result: FeatureAttributes | null };
   query: { request: { key: StoreKey; query: string; sort: SortState | null }; result: QueryResult | null };
   rows: { request: { key: StoreKey; rows: number[] }; result: RowData[] };
+  /** The distinct values of a field with counts and names (the legend); null: unreadable store or no such field. */
+  values: { request: { key: StoreKey; field: string; nameField: string | null }; result: DistinctValue[] | null };
   /** Drops a layer's cached stores (a notification: nothing answers it). */
   forget: { request: { layerId: string }; result: null };
 };

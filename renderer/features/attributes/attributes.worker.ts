@@ -8,7 +8,7 @@ import { getLayerData, getLayerRecord } from '../../db';
 import { restoreAttributeStore, type AttributeStore } from '../../data/attribute-store';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
-import { columnsOf, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
+import { columnsOf, distinctValues, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
 import type { AttributesProtocol, StoreKey } from './attributes.protocol';
 
 interface Loaded {
@@ -98,6 +98,10 @@ serveWorker<AttributesProtocol>({
     const order = Int32Array.from(visibleRows(store, l.index, columns, query, sort));
     ctx.transfer(order.buffer);
     return { fields: store.fields, columns, size: store.size, order };
+  },
+  values: async ({ key, field, nameField }) => {
+    const { store } = await loaded(key);
+    return store ? distinctValues(store, field, nameField) : null;
   },
   rows: async ({ key, rows }) => {
     const { store } = await loaded(key);

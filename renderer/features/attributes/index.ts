@@ -1,4 +1,4 @@
 export { AttributeTable } from './components/AttributeTable';
-export { featureAttributesOf, forgetAttributes, isStale } from './attribute-client';
-export type { FeatureAttributes } from './attributes.logic';
+export { distinctValuesOf, featureAttributesOf, forgetAttributes, isStale } from './attribute-client';
+export type { DistinctValue, FeatureAttributes } from './attributes.logic';
 export { attributesFeature } from './contribution';

@@ -1,0 +1,1 @@
+export { legendFeature } from './contribution';
