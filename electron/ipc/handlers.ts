@@ -68,7 +68,7 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, hooks
         throw new Error(`${method}: refused, the caller is not the LandPatrol window`);
       }
       const v = VALIDATORS[method](arg);
-      if (!v.ok) throw new Error(v.error);
+      if (!v.ok) throw new Error(v.detail);
       try {
         // The mapped types line up per method; TypeScript cannot correlate them through the loop variable.
         const run = implementation[method] as (w: BrowserWindow, r: unknown) => Promise<unknown>;

@@ -11,17 +11,12 @@ import { validateSetMenu } from './validate-menu';
 /** Why main refused a request, as a code; `path` names the field, `detail` says it in English. */
 export type IpcReason = 'notObject' | 'unknownField' | 'missingField' | 'badField' | 'tooMany' | 'tooLarge' | 'unexpectedArgument';
 
-/**
- * The shared Invalid, its English sentence (for logs: the renderer's rejected promise carries it) also as
- * `error`, the name handlers.ts throws and validate-menu.ts's failures use.
- */
-export type IpcInvalid = Invalid<IpcReason> & { readonly detail: string; readonly error: string };
+/** The shared Invalid with its English sentence always there (handlers.ts rejects the call with it; logs show it). */
+export type IpcInvalid = Invalid<IpcReason> & { readonly detail: string };
 
 /** The shared Validation<T> with IPC's reasons. */
 export type IpcValidation<T> = Valid<T> | IpcInvalid;
 
-/** What handlers.ts needs of any validator: the value, or the sentence to reject the call with. */
-export type IpcCheck<T> = Valid<T> | { readonly ok: false; readonly error: string };
 
 export const LIMITS = {
   titleChars: 200,
@@ -41,7 +36,6 @@ const fail = (reason: IpcReason, path: string | undefined, message: string): Ipc
   reason,
   ...(path !== undefined ? { path } : {}),
   detail: message,
-  error: message,
 });
 
 /** Control characters (C0, DEL) never belong in a title, name or file name. */
@@ -167,7 +161,7 @@ export function validateGetAppInfo(v: unknown): IpcValidation<undefined> {
 export type RequestOf<M extends MainApiMethod> = Parameters<MainApi[M]> extends [infer R] ? R : undefined;
 
 /** One validator per method; the Record type makes the compiler insist on completeness. */
-export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => IpcCheck<RequestOf<M>> } = {
+export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => IpcValidation<RequestOf<M>> } = {
   openFiles: validateOpenFiles,
   saveFile: validateSaveFile,
   printToPdf: validatePrintToPdf,
