@@ -22,7 +22,7 @@ export async function readStoredLayer(layerId: string): Promise<StoredLayer | nu
   try {
     store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
   } catch (err) {
-    throw new CodedError('attributesUnreadable', { detail: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+    throw CodedError.of('attributesUnreadable', err);
   }
   if (!store) throw new CodedError('attributesUnreadable', { detail: `layer ${layerId}` });
   const fc = JSON.parse(await data.geojson.text()) as { features: { id: number; geometry: LayerFeature['geometry'] }[] };

@@ -55,6 +55,11 @@ describe('across postMessage', () => {
     expect(back).toBeInstanceOf(CodedError);
     expect([back.code, back.detail, back.params]).toEqual(['fileUnreadable', 'NotReadableError', { file: 'x.shp' }]);
   });
+  it('CodedError.of gives a caught failure the code of what was being done, its message as the detail', () => {
+    const e = CodedError.of('fileUnreadable', new DOMException('A requested file could not be read', 'NotReadableError'), { file: 'a.dbf' });
+    expect(e.toJSON()).toEqual({ code: 'fileUnreadable', detail: 'A requested file could not be read', params: { file: 'a.dbf' } });
+    expect(errorText(e, zh)).toBe('无法读取文件“a.dbf”（可能已被移动或删除）');
+  });
   it('anything else thrown is `failed` with its message; an unknown code too', () => {
     expect(toCodedError(new TypeError('x is undefined')).toJSON()).toEqual({ code: 'failed', detail: 'x is undefined' });
     expect(toCodedError(42).toJSON()).toEqual({ code: 'failed', detail: '42' });

@@ -12,7 +12,7 @@ import type { XlsxProtocol } from './xlsx.protocol';
 serveWorker<XlsxProtocol>({
   write: async (book, ctx) => {
     const bytes = await writeXlsx(book).catch((err: unknown) => {
-      throw new CodedError('xlsxFailed', { detail: err instanceof Error ? err.message : String(err), cause: err });
+      throw CodedError.of('xlsxFailed', err);
     });
     ctx.transfer(bytes.buffer);
     return bytes;

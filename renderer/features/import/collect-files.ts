@@ -8,7 +8,7 @@ import type { CollectedFile } from './import.logic';
 
 /** A dropped file or folder the browser would not read (moved or deleted since, or no permission). */
 const unreadable = (path: string) => (err: unknown) => {
-  throw new CodedError('fileUnreadable', { params: { file: path }, detail: err instanceof Error ? err.message : String(err), cause: err });
+  throw CodedError.of('fileUnreadable', err, { file: path });
 };
 
 export function fromFileList(list: FileList | null): CollectedFile[] {

@@ -30,7 +30,7 @@ async function readFile(f: ImportRequest['files'][number]): Promise<InputFile> {
     return { path: f.path, bytes: new Uint8Array(await f.data.arrayBuffer()) };
   } catch (err) {
     // A chosen file moved or deleted before the worker read it.
-    throw new CodedError('fileUnreadable', { params: { file: f.path }, detail: err instanceof Error ? err.message : String(err), cause: err });
+    throw CodedError.of('fileUnreadable', err, { file: f.path });
   }
 }
 

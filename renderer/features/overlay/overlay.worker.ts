@@ -44,7 +44,7 @@ async function indexFor(choices: OverlayLayerChoice[]): Promise<{ index: Overlay
   for (const c of choices) layers.push(overlayLayerOf(c, await readLayer(c.layerId)));
   const t1 = performance.now();
   const engine = await loadGeometryEngine().catch((err: unknown) => {
-    throw new CodedError('engineUnavailable', { detail: err instanceof Error ? err.message : String(err), cause: err });
+    throw CodedError.of('engineUnavailable', err);
   });
   const index = new OverlayIndex(engine, layers);
   warm = { key, index };
