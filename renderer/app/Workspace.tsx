@@ -100,6 +100,7 @@ function LiveMap({ registry, wb, specs }: { registry: Registry; wb: ShellWorkben
       onPointer={(p) => listeners.forEach((l) => l.onPointer?.(p))}
       onCamera={(c) => listeners.forEach((l) => l.onCamera?.(c))}
       onView={onView}
+      onTool={(id) => wb.setKey('map.tool', id)}
     />
   );
 }
