@@ -8,6 +8,7 @@ import type { AreaFigures } from '../../shared/domain/units/area';
 import type { BundleDescription, FieldDef, Issue, ParsedLayer, PendingBundle } from '../../shared/formats/types';
 import { crsUnknownMessage } from '../../shared/i18n/cli';
 import { formatIssue } from '../../shared/i18n/issues';
+import { JSON_DIGITS, roundTo } from '../../shared/domain/units/format';
 
 export interface AreaJson {
   ellipsoidalM2: number;
@@ -15,15 +16,10 @@ export interface AreaJson {
   mu: number;
 }
 
-/** Rounded for print: m² to 0.001 (1 mm²·1000 — well below survey precision), 亩 to 1e-6. */
+/** Rounded by the units module for JSON (JSON_DIGITS: m² to 0.001, well below survey precision; 亩 to 1e-6). */
 export function areaJson(a: { ellipsoidalM2: number; planarM2: number; mu: number }): AreaJson {
-  return { ellipsoidalM2: round(a.ellipsoidalM2, 3), planarM2: round(a.planarM2, 3), mu: round(a.mu, 6) };
+  return { ellipsoidalM2: roundTo(a.ellipsoidalM2, JSON_DIGITS.m2), planarM2: roundTo(a.planarM2, JSON_DIGITS.m2), mu: roundTo(a.mu, JSON_DIGITS.mu) };
 }
-
-const round = (v: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-};
 
 const GEOMETRY_TYPE: Record<ParsedLayer['geometryKind'], string> = {
   point: 'Point',
@@ -91,7 +87,7 @@ export function inspectJson(layer: ParsedLayer) {
     encodingSource: layer.encoding.source,
     fields: layer.fields.map((f) => ({ name: f.name, type: fieldTypeName(f), length: f.length, decimals: f.decimals })),
     firstRows: layer.features.slice(0, 3).map((f) => f.properties),
-    bboxLngLat: layer.bboxLngLat ? layer.bboxLngLat.map((v) => round(v, 8)) : null,
+    bboxLngLat: layer.bboxLngLat ? layer.bboxLngLat.map((v) => roundTo(v, JSON_DIGITS.degrees)) : null,
     area: layerArea(layer),
     // Which Gauss-Krüger zone the planar figure is in (several when geographic data spans zones).
     planarZone: zones.size === 1 && firstZone ? firstZone : zones.size > 1 ? 'mixed' : null,
@@ -129,7 +125,7 @@ export function pendingInspectJson(b: PendingBundle & { description: BundleDescr
     fields: d.fields.map((f) => ({ name: f.name, type: fieldTypeName(f), length: f.length, decimals: f.decimals })),
     firstRows: d.firstRows,
     bboxLngLat: null,
-    bboxNative: d.bboxNative ? d.bboxNative.map((v) => round(v, 6)) : null,
+    bboxNative: d.bboxNative ? d.bboxNative.map((v) => roundTo(v, JSON_DIGITS.metres)) : null,
     area: null,
     planarZone: null,
     warnings: [...d.issues.map(issueJson), crsWarning],
@@ -141,11 +137,11 @@ export const zoneJson = (z: AreaFigures['zone']) => ({ width: z.width, zone: z.z
 const figuresJson = (f: PrintedFigures): AreaJson => ({ ellipsoidalM2: f.ellipsoidalM2, planarM2: f.planarM2, mu: f.mu });
 
 /**
- * One plot of `landpatrol overlay`: figures rounded like areaJson (m² to 0.001, 亩 to 1e-6) and apportioned
+ * One plot of `landpatrol overlay`: figures rounded like areaJson (JSON_DIGITS) and apportioned
  * so each layer's groups + uncovered add up to the plot's area to the last printed digit (overlay-table.ts).
  */
 export function overlayPlotJson(p: OverlayPlotResult) {
-  const t = printedPlot(p, { m2: 3, mu: 6 });
+  const t = printedPlot(p, { m2: JSON_DIGITS.m2, mu: JSON_DIGITS.mu });
   return {
     id: p.id,
     zone: zoneJson(p.zone),

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getMapView, getSetting, putSetting } from '../db';
 import { I18nProvider, isLang, translate, type Lang } from '../i18n';
+import { errorReason } from '../platform/coded-error';
 import { electronApi } from '../platform/platform';
 import type { BootData } from '../ui/contributions';
 import { FEATURES } from './features';
 import { buildRegistry } from './registry.logic';
 import { Workspace } from './Workspace';
 
-type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; lang: Lang; data: BootData };
+type Boot = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; lang: Lang; data: BootData };
 
 /** Boot: language, the last map view and what each feature reads at start come from IndexedDB before the workspace mounts. */
 export function App() {
@@ -16,7 +17,7 @@ export function App() {
   useEffect(() => {
     Promise.all([getSetting('lang'), getMapView(), ...FEATURES.map((f) => f.boot?.())]).then(
       ([lang, view]) => setBoot({ status: 'ready', lang: isLang(lang) ? lang : 'zh-CN', data: { savedView: view } }),
-      (e: unknown) => setBoot({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setBoot({ status: 'error', error: e }),
     );
   }, []);
   const setLang = useCallback((lang: Lang) => {
@@ -30,7 +31,16 @@ export function App() {
   }, [lang]);
 
   if (boot.status === 'loading') return <BootWait />;
-  if (boot.status === 'error') return <div className="boot error">{translate('zh-CN', 'app.dbError', { message: boot.message })}</div>;
+  if (boot.status === 'error') {
+    // The language setting is in the database that could not be read: say it in both.
+    const say = (l: Lang) => translate(l, 'app.dbError', { message: errorReason(boot.error, (k, p) => translate(l, k, p)) });
+    return (
+      <div className="boot error" role="alert">
+        <p lang="zh-CN">{say('zh-CN')}</p>
+        <p lang="en">{say('en')}</p>
+      </div>
+    );
+  }
   return (
     <I18nProvider lang={boot.lang} setLang={setLang}>
       <Workspace registry={registry} boot={boot.data} />

@@ -1,5 +1,6 @@
 /** The shell's implementation of the workbench services (renderer/ui/workbench.tsx declares them). */
 import type { FeatureHit, MapHandle } from '../map';
+import { errorReason } from '../platform/coded-error';
 import type { BootData, CommandContext, ContextKeys } from '../ui/contributions';
 import { createStore } from '../ui/store';
 import { createNotices } from '../ui/use-notices';
@@ -49,7 +50,7 @@ export function createWorkbench(registry: Registry, boot: BootData): ShellWorkbe
       const context = wb.context();
       // A command's failure is shown, never thrown into the event handler that ran it. perform runs synchronously:
       // a browser opens a file picker only inside the user's click or key press.
-      const report = (e: unknown) => notices.error(context.t('command.failed', { command: context.t(c.labelKey), message: e instanceof Error ? e.message : String(e) }));
+      const report = (e: unknown) => notices.error(context.t('command.failed', { command: context.t(c.labelKey), message: errorReason(e, context.t) }));
       try {
         void Promise.resolve(c.perform(context)).catch(report);
       } catch (e) {

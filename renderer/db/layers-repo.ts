@@ -2,6 +2,7 @@
  * Layers: the user's actions on layers, each ONE transaction over every store it touches (a layer's record,
  * data, source files and tiles), so an action is either fully stored or not at all.
  */
+import { CodedError } from '../platform/coded-error';
 import { createLayerRecord, restoreLayerRecord, type LayerRecord, type LayerRecordFields } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesFields } from '../../shared/domain/layers/source-files-record';
 import { getDb, type LandPatrolDb } from './db';
@@ -63,7 +64,7 @@ export async function updateLayer(id: string, patch: LayerPatch, db: LandPatrolD
 export async function replaceLayerData(id: string, patch: LayerPatch, data: LayerDataFields, db: LandPatrolDb = getDb()): Promise<void> {
   await db.transaction('rw', db.layers, db.layerData, async () => {
     const cur = await db.layers.get(id);
-    if (!cur) throw new Error(`layer ${id} not found`);
+    if (!cur) throw new CodedError('layerNotFound', { detail: `layer ${id}` });
     await db.layers.put({ ...cur, ...patch, id: cur.id, dataVersion: (cur.dataVersion ?? 1) + 1 });
     await writeLayerData(db, data);
   });

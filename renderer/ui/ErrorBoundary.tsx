@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { translate, type Lang } from '../i18n';
+import { errorReason } from '../platform/coded-error';
 
 interface Props {
   lang: Lang;
@@ -19,7 +20,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     if (!this.state.error) return this.props.children;
     return (
       <div className="panel-error" role="alert">
-        <p>{translate(this.props.lang, 'error.panel', { message: this.state.error.message })}</p>
+        <p>{translate(this.props.lang, 'error.panel', { message: errorReason(this.state.error, (k, p) => translate(this.props.lang, k, p)) })}</p>
         <button className="btn small" onClick={() => this.setState({ error: null })}>{translate(this.props.lang, 'error.reset')}</button>
       </div>
     );

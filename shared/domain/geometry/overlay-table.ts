@@ -8,6 +8,7 @@
  * no printed figure is negative.
  */
 import type { AreaFigures } from '../units/area';
+import { PRINT_DIGITS } from '../units/format';
 import type { OverlayPlotResult } from './overlay';
 
 /** Printed digits: m² to 0.01 and 亩 to 0.0001 on tables (DOMAIN.md); the CLI's JSON keeps 3 and 6. */
@@ -15,7 +16,7 @@ export interface TableDigits {
   m2: number;
   mu: number;
 }
-export const TABLE_DIGITS: TableDigits = { m2: 2, mu: 4 };
+export const TABLE_DIGITS: TableDigits = { m2: PRINT_DIGITS.m2, mu: PRINT_DIGITS.mu };
 
 /**
  * `parts` (exact, ≥ 0 up to noise) rounded to `digits` so that they sum exactly to `total` rounded to
