@@ -12,7 +12,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerStyle } from '../../shared/domain/layers/kind';
 import type { GeometryKind } from '../../shared/formats/types';
 import { fillOutlineColor, paintFor } from './style-expressions';
-import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-protocol';
+import { DATA_LAYER, LABEL_LAYER, tileUrlTemplate } from './tile-url';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 /** A layer stored in IndexedDB (imported shapefiles, the sample): tiled from its Blob by the tile worker. */

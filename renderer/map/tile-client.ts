@@ -7,18 +7,8 @@
 import * as maplibregl from 'maplibre-gl';
 import { CodedError } from '../platform/coded-error';
 import { createWorkerClient } from '../platform/worker-client';
-import { parseTileUrl, TILE_PROTOCOL, type TileRequest } from './tile-protocol';
-
-type Body<T extends TileRequest['type']> = Omit<Extract<TileRequest, { type: T }>, 'type' | 'id'>;
-
-/** The tile worker's protocol (renderer/platform/worker-protocol.ts), over the messages in tile-protocol.ts. */
-export type TileProtocol = {
-  /** One vector tile's bytes (transferred; empty where the layer has nothing, or was unloaded meanwhile). */
-  tile: { request: Body<'tile'>; result: ArrayBuffer };
-  /** Notifications: a layer's stored GeoJSON Blob to tile, or to forget. */
-  load: { request: Body<'load'>; result: null };
-  unload: { request: Body<'unload'>; result: null };
-};
+import type { TileProtocol } from './tile.protocol';
+import { parseTileUrl, TILE_PROTOCOL } from './tile-url';
 
 /** The Blobs the worker holds, by key. */
 const loaded = new Map<string, Blob>();

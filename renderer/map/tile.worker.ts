@@ -12,8 +12,8 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { getCachedTile, hasCachedTiles, layerIdOfKey, openDbEarly, putCachedTiles, type TileCacheRecord } from '../db';
 import { serveWorker } from '../platform/worker-host';
-import type { TileProtocol } from './tile-client';
-import { tileCacheId } from './tile-protocol';
+import type { TileProtocol } from './tile.protocol';
+import { tileCacheId } from './tile-url';
 
 const blobs = new Map<string, Blob>();
 const indexes = new Map<string, Promise<GeoJSONVT | null>>();

@@ -1,11 +1,4 @@
-/** Messages between the map (UI thread) and the tile worker. */
-export type TileRequest =
-  | { type: 'load'; key: string; blob: Blob }
-  | { type: 'unload'; key: string }
-  | { type: 'tile'; id: number; key: string; layer: string; z: number; x: number; y: number };
-
-export type TileResponse = { type: 'tile'; id: number; buffer: ArrayBuffer };
-
+/** The `lptile://` URLs the map asks its custom protocol for (the messages to the tile worker are in tile.protocol.ts). */
 export const TILE_PROTOCOL = 'lptile';
 /** source-layer names inside our tiles */
 export const DATA_LAYER = 'f';

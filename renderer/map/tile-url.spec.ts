@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTileUrl, tileUrlTemplate } from './tile-protocol';
+import { parseTileUrl, tileUrlTemplate } from './tile-url';
 
 describe('tile urls', () => {
   it('round-trips keys with any characters', () => {

@@ -1,0 +1,8 @@
+/** The tile worker's protocol (renderer/platform/worker-protocol.ts): one request → one answer per message type. */
+export type TileProtocol = {
+  /** One vector tile's bytes (transferred; empty where the layer has nothing, or was unloaded meanwhile). */
+  tile: { request: { key: string; layer: string; z: number; x: number; y: number }; result: ArrayBuffer };
+  /** Notifications: a layer's stored GeoJSON Blob to tile, or to forget. */
+  load: { request: { key: string; blob: Blob }; result: null };
+  unload: { request: { key: string }; result: null };
+};
