@@ -52,6 +52,13 @@ describe('resolveAppPath', () => {
     ['app://landpatrol/NUL', 'forbidden-name'],
     ['app://landpatrol/index.html.', 'forbidden-name'],
     ['app://landpatrol/index.html::$DATA', 'forbidden-name'],
+    // The one file-name rule (shared/validation/file-name.ts) for every segment:
+    ['app://landpatrol/COM%C2%B9.js', 'forbidden-name'],
+    ['app://landpatrol/assets/CONOUT$', 'forbidden-name'],
+    ['app://landpatrol/assets/x%E2%80%AEsj.png', 'forbidden-name'],
+    ['app://landpatrol/in%E2%80%8Bdex.html', 'forbidden-name'],
+    ['app://landpatrol/assets%20/x.js', 'forbidden-name'],
+    ['app://landpatrol/a%C2%85.js', 'forbidden-name'],
     ['app://landpatrol/%E0%A4%A', 'bad-encoding'],
     ['app://evil/index.html', 'wrong-host'],
     ['app://landpatrol.evil.com/index.html', 'wrong-host'],

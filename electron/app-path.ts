@@ -4,6 +4,7 @@
  * unit-tested against traversal attacks.
  */
 import path from 'node:path';
+import { fileNameProblem } from '../shared/validation/file-name';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 export const APP_SCHEME = 'app';
@@ -63,11 +64,11 @@ export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Windows device names open devices, not files, whatever the extension ("con.js"). */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
-/** Characters that are never part of a name Vite emits and mean something to Windows or a shell. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_SEGMENT = /[:*?"<>|%\u0000-\u001f\u007f]/;
+/**
+ * A percent sign left after decoding means the URL was encoded twice ("%252e%252e"): Vite never emits one, and
+ * a second decoding elsewhere could turn it into a separator or "..".
+ */
+const DOUBLE_ENCODED = /%/;
 
 /**
  * Resolve `requestUrl` (e.g. `app://landpatrol/assets/index-abc.js?x=1`) to a file inside `rootDir`.
@@ -102,9 +103,8 @@ export function resolveAppPath(rootDir: string, requestUrl: string): AppPathResu
     if (seg === '.' || seg === '..') return { ok: false, reason: 'traversal' };
     if (seg === '') return { ok: false, reason: 'empty-segment' };
     if (seg.includes('/') || seg.includes('\\')) return { ok: false, reason: 'encoded-separator' };
-    if (FORBIDDEN_IN_SEGMENT.test(seg) || WINDOWS_DEVICE_NAME.test(seg) || /[. ]$/.test(seg)) {
-      return { ok: false, reason: 'forbidden-name' };
-    }
+    // The one file-name rule (device names, trailing dots, control, bidi and zero-width characters, …).
+    if (DOUBLE_ENCODED.test(seg) || fileNameProblem(seg) !== null) return { ok: false, reason: 'forbidden-name' };
     segments.push(seg);
   }
   return ok(rootDir, segments);

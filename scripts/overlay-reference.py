@@ -65,7 +65,7 @@ PLOT_ID_FIELDS = ('JCBH', 'TBBH', 'BSM', 'ID')
 
 
 def zone_for_lon(lon):
-    """CGCS2000 3° zone: CM = 3 × zone (DOMAIN.md)."""
+    """CGCS2000 3° zone: CM = 3 × zone (README, Domain rule 4)."""
     return int(math.floor((lon + 1.5) / 3.0))
 
 

@@ -51,6 +51,7 @@ describe('isPlainFileName', () => {
   it.each([
     '', 'x'.repeat(201), 'a/b.csv', 'a\\b.csv', 'C:x.csv', 'a\u0000.csv', 'a\n.csv', '.', '..', '../x.csv',
     'x.csv.', 'x.csv ', ' x.csv', 'a*.csv', 'a?.csv', 'a<b>.csv', 'a|b', 'a"b', 'CON', 'nul.txt', 'com1.csv', 42, null,
+    'COM¹.csv', 'CONIN$', 'a\u202ecsv.exe', 'a\u200b.csv', 'a\u0085.csv',
   ])('rejects %j', (n) => {
     expect(isPlainFileName(n)).toBe(false);
   });
@@ -69,6 +70,8 @@ describe('validateSaveFile', () => {
   it.each([
     ['a path as the name', { ...good, suggestedName: '../../evil.exe' }, /suggestedName/],
     ['an absolute Windows path', { ...good, suggestedName: 'C:\\Windows\\x.dll' }, /suggestedName/],
+    ['a device name', { ...good, suggestedName: 'LPT³.csv' }, /suggestedName: the file name is a Windows device name/],
+    ['a right-to-left override', { ...good, suggestedName: '报告\u202efdp.exe' }, /suggestedName: .*bidirectional/],
     ['bytes as an array', { ...good, bytes: [1, 2, 3] }, /Uint8Array/],
     ['bytes as a string', { ...good, bytes: 'abc' }, /Uint8Array/],
     ['bytes as an ArrayBuffer', { ...good, bytes: new ArrayBuffer(3) }, /Uint8Array/],

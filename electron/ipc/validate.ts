@@ -5,6 +5,7 @@
  */
 import { type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type SaveFileRequest } from '../../shared/ipc/contract';
 import { firstUnknownKey, isBoolean, isFiniteNumber, isPlainObject, isString } from '../../shared/validation/guards';
+import { FILE_NAME_MAX_CHARS, isSafeFileName, validateFileName } from '../../shared/validation/file-name';
 import { ok, type Invalid, type Valid } from '../../shared/validation/validation';
 import { validateSetMenu } from './validate-menu';
 
@@ -20,7 +21,7 @@ export type IpcValidation<T> = Valid<T> | IpcInvalid;
 
 export const LIMITS = {
   titleChars: 200,
-  fileNameChars: 200,
+  fileNameChars: FILE_NAME_MAX_CHARS,
   filters: 20,
   filterNameChars: 100,
   extensionsPerFilter: 50,
@@ -96,42 +97,22 @@ export function validateOpenFiles(v: unknown): IpcValidation<OpenFilesRequest> {
   return ok({ title, filters: f.value, allowFolders });
 }
 
-/** Characters Windows refuses in a file name, plus both separators. */
-const NOT_IN_FILE_NAME = /[/\\:*?"<>|]/;
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-/** A plain file name: no directory part, nothing Windows would reject or reinterpret. */
+/** A plain file name: the one file-name rule (shared/validation/file-name.ts), also used for app:// paths. */
 export function isPlainFileName(name: unknown): name is string {
-  return (
-    isString(name) &&
-    name.length > 0 &&
-    name.length <= LIMITS.fileNameChars &&
-    !NOT_IN_FILE_NAME.test(name) &&
-    !CONTROL_CHARS.test(name) &&
-    name !== '.' &&
-    name !== '..' &&
-    !/[. ]$/.test(name) && // Windows strips trailing dots and spaces: the saved name would differ
-    !/^\s/.test(name) &&
-    !WINDOWS_DEVICE_NAME.test(name)
-  );
+  return isSafeFileName(name);
 }
 
 export function validateSaveFile(v: unknown): IpcValidation<SaveFileRequest> {
   const o = checkObject(v, 'saveFile', ['suggestedName', 'filters', 'bytes']);
   if (!o.ok) return o;
   const { suggestedName, filters, bytes } = o.value;
-  if (!isPlainFileName(suggestedName)) {
-    return fail(
-      'badField',
-      'suggestedName',
-      `saveFile: suggestedName must be a plain file name of 1–${LIMITS.fileNameChars} characters without / \\ : * ? " < > | or control characters`,
-    );
-  }
+  const name = validateFileName(suggestedName);
+  if (!name.ok) return fail('badField', 'suggestedName', `saveFile: suggestedName: ${name.detail ?? name.reason}`);
   const f = checkFilters(filters, 'saveFile');
   if (!f.ok) return f;
   if (!(bytes instanceof Uint8Array)) return fail('badField', 'bytes', 'saveFile: bytes must be a Uint8Array');
   if (bytes.byteLength > LIMITS.saveBytes) return fail('tooLarge', 'bytes', `saveFile: bytes exceed ${LIMITS.saveBytes / 1024 / 1024} MiB`);
-  return ok({ suggestedName, filters: f.value, bytes });
+  return ok({ suggestedName: name.value, filters: f.value, bytes });
 }
 
 function isPaperEdge(n: unknown): n is number {

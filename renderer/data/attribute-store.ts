@@ -1,5 +1,5 @@
 /**
- * The per-layer attribute store: one JSON Blob per layer (few big records, STACK-NOTES.md), read lazily
+ * The per-layer attribute store: one JSON Blob per layer (few big records, README Decision 7), read lazily
  * for identify and the attribute table. Rows are arrays in field order; areas keep both labelled figures.
  */
 import type { AreaFigures, GkZoneRef } from '../../shared/domain/units/area';

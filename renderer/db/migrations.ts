@@ -1,5 +1,5 @@
 /**
- * Every schema version ever shipped stays declared here, oldest first (STYLE.md habit 6).
+ * Every schema version ever shipped stays declared here, oldest first (README Decision 20).
  * An entry's `upgrade` migrates records written by the version before it; version 1 has none.
  * Indexes hold only small scalars: geometry and attributes live in Blobs, never in indexes.
  */

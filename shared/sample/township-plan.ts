@@ -1,6 +1,6 @@
 /**
  * The plan of the synthetic sample township: which cell of the 12 × 10 lattice (250 m cells) is which
- * land class (三调 codes, DOMAIN.md), which village it belongs to, the planning zones and the change
+ * land class (三调 codes, README Domain rule 6), which village it belongs to, the planning zones and the change
  * patches. Names are invented; codes follow the 三调 working classification and GHFQ zone codes.
  */
 export const SAMPLE_COLS = 12;

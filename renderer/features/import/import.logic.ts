@@ -58,7 +58,7 @@ export const fileNameOf = (source: string): string => source.replace(/\\/g, '/')
 /**
  * Candidates for the CRS dialog, the importer's first. When it has none (coordinates it cannot place), every
  * CGCS2000 choice a township's data can be in: geographic, 3° zones without the zone prefix (EPSG:4534–4554),
- * then with it (EPSG:4513–4533). The user decides; we never guess silently (DOMAIN.md, "Coordinates").
+ * then with it (EPSG:4513–4533). The user decides; we never guess silently (README, Domain rule 4).
  */
 export function crsChoices(p: PendingBundle, labelOf: (epsg: number) => string | null = () => null): { epsg: number; label: string }[] {
   const own = (p.crsGuess?.candidates ?? []).filter((c) => c.epsg !== null).map((c) => ({ epsg: c.epsg as number, label: c.label }));

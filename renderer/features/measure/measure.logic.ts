@@ -3,7 +3,7 @@
  * (shared/domain/geometry area.ts and length.ts, shared/domain/crs). Pure: lon/lat vertices in, labelled figures out.
  *
  * - Lengths are planar, in the Gauss-Krüger plane of the zone (what a survey table's 边长 is), summed per segment.
- * - Areas: planar GK shoelace in the zone, 亩 from it (m² × 0.0015, DOMAIN.md), and ellipsoidal on CGCS2000/GRS80
+ * - Areas: planar GK shoelace in the zone, 亩 from it (m² × 0.0015, README Domain rule 1), and ellipsoidal on CGCS2000/GRS80
  *   (area.ts featureAreas, the same figures identify and overlay print).
  * - The zone is the data's (the topmost visible projected layer's, so a measurement matches that layer's
  *   Shape_Area), or, with no projected data, the CGCS2000 3° zone of the vertices' mean longitude.

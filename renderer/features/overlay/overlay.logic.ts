@@ -1,6 +1,6 @@
 /**
  * Overlay analysis table: rows per plot, a block of columns per overlay layer (its groups, then the layer's
- * 其他/未覆盖 so each block adds up to the plot total, DOMAIN.md "Area", to the last printed digit). One flat sheet model
+ * 其他/未覆盖 so each block adds up to the plot total, Domain rule 3, to the last printed digit). One flat sheet model
  * (`overlaySheet`) feeds the dialog, the CSV (UTF-8 BOM for Excel) and the .xlsx: every figure is the text
  * `printed` gives (shared/domain/units/format.ts), and the .xlsx stores that text's number, so the three
  * can never disagree.

@@ -1,5 +1,5 @@
 /**
- * CRS from coordinates alone (no .prj), DOMAIN.md "Coordinates":
+ * CRS from coordinates alone (no .prj), README, Domain rule 4:
  * - lon/lat inside China's extent (73–135°E, 3–54°N) → CGCS2000 geographic (EPSG:4490), flagged
  *   `crs.assumedFromCoordinates` (WGS84 data looks the same; cm-level difference).
  * - 8-digit easting: the first two digits are the zone; 13–23 → 6° zone, 25–45 → 3° zone, with prefix.

@@ -1,5 +1,5 @@
 /**
- * Does a layer's extent make sense in the CRS it claims? (DOMAIN.md: China spans ~3–54°N, 73–135°E;
+ * Does a layer's extent make sense in the CRS it claims? (README, Domain rule 4: China spans ~3–54°N, 73–135°E;
  * in GK the northing of mainland China starts around 2 000 km (18°N ≈ 1 990 km).)
  * Returns warnings, never throws: the importer shows them and lets the user decide.
  */

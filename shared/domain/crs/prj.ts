@@ -76,7 +76,7 @@ export function parsePrj(text: string): CrsGuess {
 }
 
 /** 3° or 6°: the name says so ("3_Degree", "3-degree"); else a prefixed false easting names the zone
- *  (13–23 → 6°, 25–45 → 3°, DOMAIN.md); else a CM of the form 6n − 3 in a name without "3 degree" is 6°. */
+ *  (13–23 → 6°, 25–45 → 3°, README Domain rule 4); else a CM of the form 6n − 3 in a name without "3 degree" is 6°. */
 function widthOf(name: string, cm: number, fe: number): GkWidth {
   const n = norm(name);
   if (/(^|_)3_DEGREE/.test(n)) return 3;

@@ -1,4 +1,4 @@
-/** Coordinate reference systems the app understands (DOMAIN.md, "Coordinates"). */
+/** Coordinate reference systems the app understands (README, Domain rule 4). */
 export type Datum = 'CGCS2000' | 'WGS84' | 'Xian1980' | 'Beijing1954' | 'unknown';
 
 export interface CrsInfo {

@@ -108,10 +108,10 @@ describe('synthetic polygons at 18°N, 35°N, 53°N (holes, multiparts, 30–60 
   });
 });
 
-// DOMAIN.md gives the drift as "−0.3 % at 18°N, near 0 at 35°N, +0.4 % at 53°N". Measured against
+// Domain rule 1 (README) gives the drift as "−0.3 % at 18°N, near 0 at 35°N, +0.4 % at 53°N". Measured against
 // GeographicLib the magnitudes agree but the signs are the other way round: turf's sphere (R = a) has
 // a larger area element than GRS80 near the equator and a smaller one towards the pole, so turf.area
-// over-reports by ~0.3 % at 18°N and under-reports by ~0.4 % at 53°N. The data wins (DOMAIN.md).
+// over-reports by ~0.3 % at 18°N and under-reports by ~0.4 % at 53°N. The data wins (the rule's own figures are rounded).
 describe('why not turf.area (sphere of radius a: ~0.3 % off at 18°N, ≈ 0 at 35°N, ~0.4 % at 53°N)', () => {
   const at = (name: string) => syn.cases.find((c) => c.name === name) as (typeof syn.cases)[number];
   const drift = (name: string): number => {

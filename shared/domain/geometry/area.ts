@@ -191,7 +191,7 @@ export interface FeatureAreaOptions {
 
 /**
  * The labelled area figures of one feature: ellipsoidal (GRS80), planar in `opts.zone`, and 亩 from the
- * planar figure (× 0.0015, DOMAIN.md). With `planarGeometry` the planar figure is the shoelace of the
+ * planar figure (× 0.0015, README Domain rule 1). With `planarGeometry` the planar figure is the shoelace of the
  * source coordinates — exactly what ArcGIS writes to Shape_Area — with no projection round trip.
  */
 export function featureAreas(geometryLngLat: AreaGeometry, opts: FeatureAreaOptions): AreaFigures {

@@ -11,7 +11,7 @@ import type { AreaFigures } from '../units/area';
 import { PRINT_DIGITS } from '../units/format';
 import type { OverlayPlotResult } from './overlay';
 
-/** Printed digits: m² to 0.01 and 亩 to 0.0001 on tables (DOMAIN.md); the CLI's JSON keeps 3 and 6. */
+/** Printed digits: m² to 0.01 and 亩 to 0.0001 on tables (README, Domain rule 2); the CLI's JSON keeps 3 and 6. */
 export interface TableDigits {
   m2: number;
   mu: number;

@@ -1,6 +1,6 @@
 /**
  * Plot overlay — "how much farmland / which land classes / which planning zones does this plot
- * occupy" (DOMAIN.md, 图斑核查 and "Overlay figures must add up").
+ * occupy" (README, Domain rule 3).
  *
  * Method (mirrored independently by scripts/overlay-reference.py with shapely/GEOS, the test oracle and
  * the benchmark reference):

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../../formats/types';
 
-/** What a layer is, for styling and for analysis (DOMAIN.md, "Layers users bring"). */
+/** What a layer is, for styling and for analysis (README, Domain rule 6). */
 export type LayerKind =
   | 'permanentFarmland' // 永久基本农田 (YJJBNTTB / JBNTBHTB)
   | 'planningZone' // 国土空间规划分区 GHFQ / 土地用途区 TDYTQ / 城镇开发边界 CZKFBJ / 建设用地管制区

@@ -1,6 +1,6 @@
 /**
  * Area units. Branded so a figure in m² can never be printed as 亩 by mistake.
- * 1 亩 (mu) = 10000/15 m² = 666.666… m²; 1 m² = 0.0015 亩; 1 公顷 = 15 亩 (DOMAIN.md, "Area").
+ * 1 亩 (mu) = 10000/15 m² = 666.666… m²; 1 m² = 0.0015 亩; 1 公顷 = 15 亩 (README, Domain rule 1).
  */
 export type SquareMetres = number & { readonly __unit: 'm2' };
 export type Mu = number & { readonly __unit: 'mu' };
@@ -9,7 +9,7 @@ export const SQUARE_METRES_PER_MU = 10000 / 15;
 export const MU_PER_SQUARE_METRE = 0.0015;
 
 export const squareMetres = (value: number): SquareMetres => value as SquareMetres;
-/** m² → 亩, as m² × 0.0015 (exactly the conversion in DOMAIN.md). */
+/** m² → 亩, as m² × 0.0015 (exactly the conversion of README, Domain rule 1). */
 export const toMu = (area: SquareMetres): Mu => (area * MU_PER_SQUARE_METRE) as Mu;
 
 /**

@@ -1,4 +1,4 @@
-// Which encoding a DBF's text is in. Evidence in order (DOMAIN.md "Files"): the .cpg, then the LDID
+// Which encoding a DBF's text is in. Evidence in order (README, Domain rule 5): the .cpg, then the LDID
 // (header byte 29), then the bytes themselves. A declaration the bytes contradict is not obeyed blindly:
 // a .cpg saying UTF-8 over GBK bytes is the most common cause of 乱码 in files passed between offices.
 import type { EncodingInfo, Issue } from '../types';

@@ -1,5 +1,5 @@
 /**
- * XlsxWorkbook → .xlsx bytes with exceljs (STACK-NOTES: exceljs 4.4 writes number formats, frozen panes and
+ * XlsxWorkbook → .xlsx bytes with exceljs (README Decision 17: exceljs 4.4 writes number formats, frozen panes and
  * widths; SheetJS's npm `xlsx` is stuck at a vulnerable 0.18.5). exceljs runs in Node (its main entry: CLI,
  * unit tests) and in the browser (its `browser` bundle, which Vite picks: the renderer calls this in a worker).
  * Nothing here touches the DOM, Node or a file: spec in, bytes out.
