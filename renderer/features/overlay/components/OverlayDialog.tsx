@@ -6,6 +6,7 @@ import { writeXlsxInWorker } from '../../../platform/xlsx-client';
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
 import { XLSX_MIME } from '../../../../shared/formats/xlsx/workbook';
+import { toSafeFileName } from '../../../../shared/validation/file-name';
 import { buildOverlayTable, defaultGroupField, defaultIdField, overlayCsv, overlaySheet, overlaySheetLabels, overlayTableLabels, overlayWorkbook, printed } from '../overlay.logic';
 import { useOverlay } from '../use-overlay';
 import { OverlayForm, type OverlayFormValue } from './OverlayForm';
@@ -25,7 +26,8 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
   // The one flat model the dialog, the CSV and the .xlsx all print.
   const sheet = useMemo(() => (table ? overlaySheet(table, overlaySheetLabels(t)) : null), [table, t]);
 
-  const fileName = (ext: string) => `${t('overlay.title')}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  // The one file-name rule: a translated title could hold a character main's saveFile refuses.
+  const fileName = (ext: string) => toSafeFileName(`${t('overlay.title')}-${new Date().toISOString().slice(0, 10)}.${ext}`);
   const exportCsv = async () => {
     if (!sheet) return;
     const name = fileName('csv');
