@@ -69,7 +69,7 @@ if (!app.requestSingleInstanceLock()) {
   if (process.platform === 'win32') app.setAppUserModelId('cn.landpatrol.workstation');
 
   void app.whenReady().then(() => {
-    hardenSession();
+    hardenSession(undefined, { devTools: isDev });
     handleAppProtocol(rendererDir);
     registerIpcHandlers(getWindow, { installMenu });
     // Chinese until the window says otherwise (it sends its stored language as soon as it starts).

@@ -28,8 +28,20 @@ describe('isTrustedSender', () => {
 
 describe('isRequestAllowed', () => {
   it('allows our files and local URLs with the default (empty) list', () => {
-    for (const url of ['app://landpatrol/assets/x.js', 'blob:app://landpatrol/0b7c', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/x.js']) {
+    for (const url of ['app://landpatrol/assets/x.js', 'blob:app://landpatrol/0b7c', 'data:image/png;base64,AAAA']) {
       expect(isRequestAllowed(url, [])).toBe(true);
+      expect(isRequestAllowed(url, [], { devTools: false })).toBe(true);
+    }
+  });
+  it('allows devtools: in a development build only (a packaged app allows exactly app:, blob: and data:)', () => {
+    const devtools = 'devtools://devtools/bundled/devtools_app.html';
+    expect(isRequestAllowed(devtools, [])).toBe(false);
+    expect(isRequestAllowed(devtools, [], { devTools: false })).toBe(false);
+    expect(isRequestAllowed(devtools, [], { devTools: true })).toBe(true);
+    // Every other scheme a Chromium page can name is refused in production, even with an origin enabled.
+    const schemes = ['file:', 'ftp:', 'chrome:', 'chrome-extension:', 'chrome-untrusted:', 'devtools:', 'about:', 'javascript:', 'filesystem:', 'view-source:', 'ws:', 'wss:', 'http:', 'https:', 'mailto:', 'ms-settings:', 'app:'];
+    for (const scheme of schemes) {
+      expect(isRequestAllowed(`${scheme}//other/x`, ['https://example.com'], { devTools: false }), scheme).toBe(false);
     }
   });
   it('blocks every network request by default', () => {

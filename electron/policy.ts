@@ -34,8 +34,10 @@ export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame
   return isMainFrame && typeof frameUrl === 'string' && isAppUrl(frameUrl);
 }
 
-/** Schemes that never touch the network. devtools: is the built-in DevTools UI (dev builds only). */
-const LOCAL_SCHEMES = new Set(['blob:', 'data:', 'devtools:']);
+/** Schemes that never touch the network: a page's own Blob URLs and inline data. */
+const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
+/** The built-in DevTools UI loads from devtools://; only a development build opens DevTools. */
+const DEVTOOLS_SCHEME = 'devtools:';
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 /**
@@ -48,16 +50,23 @@ export function normaliseOrigin(origin: string): string | null {
   return u.origin;
 }
 
+export interface RequestFilterOptions {
+  /** A development build (not packaged): DevTools may load its own UI. */
+  devTools: boolean;
+}
+
 /**
  * Session-level request filter: our app:// files and local blob:/data: URLs always pass; network URLs
  * pass only when their origin is one the user enabled for an online service (empty by default);
- * everything else (file:, ftp:, chrome-extension:, other custom schemes) is blocked.
+ * everything else (file:, ftp:, chrome-extension:, other custom schemes) is blocked. devtools: passes in a
+ * development build only: a packaged app allows exactly app://, blob: and data:.
  */
-export function isRequestAllowed(url: string, allowedOrigins: readonly string[]): boolean {
+export function isRequestAllowed(url: string, allowedOrigins: readonly string[], options: RequestFilterOptions = { devTools: false }): boolean {
   if (isAppUrl(url)) return true;
   const u = parse(url);
   if (u === null) return false;
   if (LOCAL_SCHEMES.has(u.protocol)) return true;
+  if (u.protocol === DEVTOOLS_SCHEME) return options.devTools;
   if (!NETWORK_SCHEMES.has(u.protocol)) return false;
   if (u.username !== '' || u.password !== '') return false;
   return allowedOrigins.some((o) => normaliseOrigin(o) === u.origin);

@@ -4,9 +4,10 @@
  * behave as on the web, which file:// does not.
  */
 import { protocol } from 'electron';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { APP_SCHEME, appResponseHeaders, resolveAppPath } from './app-path';
+import { resolveAppFile } from './app-file';
+import { APP_SCHEME, appResponseHeaders } from './app-path';
 
 /** Must run before app 'ready'. */
 export function registerAppSchemeAsPrivileged(): void {
@@ -22,26 +23,26 @@ function textResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
 }
 
-/** Serve files from `rootDir` (after app 'ready'). Only GET/HEAD; refusals are logged with their reason. */
-export function handleAppProtocol(rootDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+/**
+ * The handler for app:// requests on `rootDir`: only GET/HEAD; a file is served only when its real path is
+ * inside the real renderer folder (app-file.ts); refusals are logged with their reason.
+ */
+export function appProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method Not Allowed');
-    const r = resolveAppPath(rootDir, request.url);
+    const r = await resolveAppFile(rootDir, request.url);
     if (!r.ok) {
-      console.warn(`[app://] refused ${JSON.stringify(request.url)}: ${r.reason}`);
-      return textResponse(r.reason === 'wrong-host' ? 404 : 400, 'Bad Request');
+      if (r.reason !== 'not-found') console.warn(`[app://] refused ${JSON.stringify(request.url.slice(0, 200))}: ${r.reason}`);
+      return textResponse(r.status, r.status === 404 ? 'Not Found' : 'Bad Request');
     }
-    let size: number;
-    try {
-      const st = await fs.stat(r.filePath);
-      if (!st.isFile()) return textResponse(404, 'Not Found');
-      size = st.size;
-    } catch {
-      return textResponse(404, 'Not Found');
-    }
-    const headers = appResponseHeaders(r.mimeType, size);
+    const headers = appResponseHeaders(r.mimeType, r.sizeBytes);
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-    const body = Readable.toWeb(createReadStream(r.filePath)) as ReadableStream<Uint8Array>;
+    const body = Readable.toWeb(createReadStream(r.realPath)) as ReadableStream<Uint8Array>;
     return new Response(body, { status: 200, headers });
-  });
+  };
+}
+
+/** Serve files from `rootDir` (after app 'ready'). */
+export function handleAppProtocol(rootDir: string): void {
+  protocol.handle(APP_SCHEME, appProtocolHandler(rootDir));
 }

@@ -3,7 +3,7 @@
  * permissions. Applied to the default session and to every web contents ever created.
  */
 import { app, session, type Session } from 'electron';
-import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, normaliseOrigin } from './policy';
+import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, normaliseOrigin, type RequestFilterOptions } from './policy';
 
 /**
  * Origins the user switched on for online services (e.g. a tile server). Empty by default: no request
@@ -15,9 +15,10 @@ export function setAllowedOrigins(origins: readonly string[]): void {
   allowedOrigins = origins.map(normaliseOrigin).filter((o): o is string => o !== null);
 }
 
-export function hardenSession(ses: Session = session.defaultSession): void {
+/** `devTools`: a development build, whose DevTools load their UI from devtools:// (policy.ts isRequestAllowed). */
+export function hardenSession(ses: Session = session.defaultSession, options: RequestFilterOptions = { devTools: false }): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isRequestAllowed(details.url, allowedOrigins);
+    const allowed = isRequestAllowed(details.url, allowedOrigins, options);
     if (!allowed) console.warn(`[security] blocked request to ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs LandPatrol. With an Electron binary: `electron .` (main = dist/electron/main.cjs). Without one
-// (this build machine cannot download it): serve dist/renderer on http://127.0.0.1 with the same path
-// checks, MIME types and CSP as the app:// handler, so the renderer can still be used in a browser.
+// (this build machine cannot download it): serve dist/renderer on http://127.0.0.1 with the same path and
+// symlink checks, MIME types and CSP as the app:// handler, so the renderer can still be used in a browser.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,9 +56,12 @@ if (bin) {
     logLevel: 'warning',
   });
   const code = out.outputFiles[0].text;
-  const { startStaticServer } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const { startStaticServer, portNotice } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   const port = Number(process.env.PORT) || 5173;
+  // Bound to 127.0.0.1 and answering only Host 127.0.0.1:PORT / localhost:PORT (electron/static-server.ts).
   const server = await startStaticServer(rendererDir, port);
+  const notice = portNotice(server);
+  if (notice) console.log(notice);
   console.log(`界面地址 / Open: ${server.url}   (Ctrl+C 停止 / to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
