@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { putSetting } from '../db';
 import { useI18n } from '../i18n';
 import { MapView, type MapLayerSpec, type MapViewState } from '../map';
-import type { BootData, FeatureContribution } from '../ui/contributions';
+import type { BootData, FeatureContribution, MapContextTarget } from '../ui/contributions';
+import { ContextMenu } from '../ui/ContextMenu';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Notices } from '../ui/Notices';
 import { createStore, useStore, type Store } from '../ui/store';
@@ -34,12 +35,13 @@ function Frame({ registry, wb }: { registry: Registry; wb: ShellWorkbench }) {
   useShortcuts(registry, wb);
   useElectronMenu(registry, wb);
   const notices = useStore(wb.notices.items);
+  const mapMenu = useMemo(() => createStore<MapMenuState | null>(null), []);
   // Each feature's map layers are collected by a small reporter component (a hook per feature, in a fixed order).
   const mapParts = useMemo(() => createStore<Readonly<Record<string, readonly MapLayerSpec[] | null>>>({}), []);
   const drawing = useMemo(() => registry.features.filter((f) => f.useMapLayers), [registry]);
   const parts = useStore(mapParts);
   const specs = useMemo(() => stackMapLayers(drawing.map((f) => (f.id in parts ? parts[f.id]! : null))), [drawing, parts]);
-  let mapArea: ReactNode = specs ? <LiveMap registry={registry} wb={wb} specs={specs} /> : <div className="map" data-testid="map" data-map-state="loading" />;
+  let mapArea: ReactNode = specs ? <LiveMap registry={registry} wb={wb} specs={specs} menu={mapMenu} /> : <div className="map" data-testid="map" data-map-state="loading" />;
   for (const f of [...registry.features].reverse()) if (f.MapWrapper) mapArea = <f.MapWrapper>{mapArea}</f.MapWrapper>;
 
   return (
@@ -58,6 +60,7 @@ function Frame({ registry, wb }: { registry: Registry; wb: ShellWorkbench }) {
             </ErrorBoundary>
           ))}
           <Notices items={notices} onDismiss={wb.notices.dismiss} />
+          <MapContextMenu registry={registry} wb={wb} menu={mapMenu} />
         </main>
         <Dock side="right" panels={registry.panels.right} wb={wb} />
       </div>
@@ -80,7 +83,7 @@ function MapLayersReporter({ feature, into }: { feature: FeatureContribution; in
 }
 
 /** The map, created once the features' first layers are known (so they are in its first style, see MapController). */
-function LiveMap({ registry, wb, specs }: { registry: Registry; wb: ShellWorkbench; specs: readonly MapLayerSpec[] }) {
+function LiveMap({ registry, wb, specs, menu }: { registry: Registry; wb: ShellWorkbench; specs: readonly MapLayerSpec[]; menu: Store<MapMenuState | null> }) {
   const selection = useStore(wb.selection);
   const viewTimer = useRef(0);
   const listeners = useMemo(() => registry.features.flatMap((f) => (f.mapListeners ? [f.mapListeners] : [])), [registry]);
@@ -101,6 +104,26 @@ function LiveMap({ registry, wb, specs }: { registry: Registry; wb: ShellWorkben
       onCamera={(c) => listeners.forEach((l) => l.onCamera?.(c))}
       onView={onView}
       onTool={(id) => wb.setKey('map.tool', id)}
+      onContextMenu={registry.mapContextMenu.length > 0 ? ({ lngLat, client, hit }) => menu.set({ x: client[0], y: client[1], target: { lngLat, hit } }) : undefined}
     />
   );
+}
+
+interface MapMenuState {
+  x: number;
+  y: number;
+  target: MapContextTarget;
+}
+
+/** The map's right-click menu: the features' items that apply where the user clicked. */
+function MapContextMenu({ registry, wb, menu }: { registry: Registry; wb: ShellWorkbench; menu: Store<MapMenuState | null> }) {
+  const { t } = useI18n();
+  const m = useStore(menu);
+  const close = useCallback(() => menu.set(null), [menu]);
+  if (!m) return null;
+  const items = registry.mapContextMenu
+    .filter((a) => !a.when || a.when(m.target))
+    .map((a) => ({ id: a.id, label: t(a.labelKey), testId: a.testId, run: () => wb.attempt(a.labelKey, () => a.perform(wb.context(), m.target)) }));
+  if (items.length === 0) return null;
+  return <ContextMenu x={m.x} y={m.y} items={items} onClose={close} testId="map-context-menu" />;
 }

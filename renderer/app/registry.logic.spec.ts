@@ -66,6 +66,13 @@ describe('buildRegistry', () => {
     expect(buildRegistry(twins, 'electron').shortcuts.get('f2')).toBe('c.native');
   });
 
+  it('orders the map\'s right-click items across features and refuses one id twice', () => {
+    const item = (id: string, order: number) => ({ id, labelKey: 'identify.here' as const, order, perform: () => undefined });
+    const r = buildRegistry([{ id: 'x', mapContextMenu: [item('x.copy', 10)] }, { id: 'y', mapContextMenu: [item('y.show', 0)] }], 'browser');
+    expect(r.mapContextMenu.map((a) => a.id)).toEqual(['y.show', 'x.copy']);
+    expect(() => buildRegistry([{ id: 'x', mapContextMenu: [item('x.copy', 1)] }, { id: 'y', mapContextMenu: [item('x.copy', 2)] }], 'browser')).toThrow(/context menu item "x.copy"/);
+  });
+
   it('enables a command by its `when` over the context keys', () => {
     const c = cmd('x.y', { when: (k) => k['import.running'] !== true });
     expect(isEnabled(c, {})).toBe(true);

@@ -3,7 +3,7 @@
  * keyboard shortcuts are all read from it, so a command is declared once, in its feature. Pure (no React), so
  * its rules are unit-tested: ids are unique, a shortcut belongs to one command, groups and orders are stable.
  */
-import type { Command, ContextKeys, FeatureContribution, HostContribution, LayerAction, MenuId, PanelContribution } from '../ui/contributions';
+import type { Command, ContextKeys, FeatureContribution, HostContribution, LayerAction, MapContextAction, MenuId, PanelContribution } from '../ui/contributions';
 import { MENU_IDS } from '../ui/contributions';
 import { normalizeShortcut } from './shortcuts.logic';
 
@@ -21,6 +21,7 @@ export interface Registry {
   panels: { left: readonly PanelContribution[]; right: readonly PanelContribution[] };
   hosts: Readonly<Record<HostContribution['slot'], readonly HostContribution[]>>;
   layerActions: readonly LayerAction[];
+  mapContextMenu: readonly MapContextAction[];
 }
 
 export class RegistryError extends Error {}
@@ -53,6 +54,7 @@ export function buildRegistry(features: readonly FeatureContribution[], platform
   const hosts: Record<HostContribution['slot'], HostContribution[]> = { map: [], app: [], status: [] };
   const layerActions: LayerAction[] = [];
   const actionIds = new Set<string>();
+  const mapContextMenu: MapContextAction[] = [];
 
   for (const f of features) {
     if (seenFeatures.has(f.id)) throw new RegistryError(`feature "${f.id}" is registered twice`);
@@ -81,6 +83,11 @@ export function buildRegistry(features: readonly FeatureContribution[], platform
       actionIds.add(a.id);
       layerActions.push(a);
     }
+    for (const a of f.mapContextMenu ?? []) {
+      if (actionIds.has(a.id)) throw new RegistryError(`context menu item "${a.id}" is declared twice`);
+      actionIds.add(a.id);
+      mapContextMenu.push(a);
+    }
   }
   return {
     features,
@@ -91,6 +98,7 @@ export function buildRegistry(features: readonly FeatureContribution[], platform
     panels: { left: panels.filter((p) => p.dock === 'left').sort(byOrder), right: panels.filter((p) => p.dock === 'right').sort(byOrder) },
     hosts,
     layerActions: layerActions.sort(byOrder),
+    mapContextMenu: mapContextMenu.sort(byOrder),
   };
 }
 

@@ -47,12 +47,15 @@ export function createWorkbench(registry: Registry, boot: BootData): ShellWorkbe
     run(id) {
       const c = registry.commands.get(id);
       if (!c || !isEnabled(c, keys.get())) return;
-      const context = wb.context();
-      // A command's failure is shown, never thrown into the event handler that ran it. perform runs synchronously:
-      // a browser opens a file picker only inside the user's click or key press.
-      const report = (e: unknown) => notices.error(context.t('command.failed', { command: context.t(c.labelKey), message: errorReason(e, context.t) }));
+      wb.attempt(c.labelKey, () => c.perform(wb.context()));
+    },
+    attempt(labelKey, fn) {
+      const { t } = wb.context();
+      // A failure is shown, never thrown into the event handler that ran it. fn runs synchronously: a browser opens
+      // a file picker or writes the clipboard only inside the user's click or key press.
+      const report = (e: unknown) => notices.error(t('command.failed', { command: t(labelKey), message: errorReason(e, t) }));
       try {
-        void Promise.resolve(c.perform(context)).catch(report);
+        void Promise.resolve(fn()).catch(report);
       } catch (e) {
         report(e);
       }

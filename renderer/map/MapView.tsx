@@ -65,6 +65,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       onCamera: (cam) => cbRef.current.onCamera?.(cam),
       onError: (m) => cbRef.current.onError?.(m),
       onTool: (id) => cbRef.current.onTool?.(id),
+      onContextMenu: (at) => cbRef.current.onContextMenu?.(at),
     }, latest.current.layers);
     ctrl.current = c;
     c.whenLoaded(() => {

@@ -56,6 +56,8 @@ export interface MapCallbacks {
   onError?(message: string): void;
   /** The active tool changed (its id, or null when none is active: finished tools stay active until ended). */
   onTool?(toolId: string | null): void;
+  /** A right-click no tool claimed: where (lon/lat), where on the map element (px), and the feature under it. */
+  onContextMenu?(at: { lngLat: [number, number]; client: [number, number]; hit: FeatureHit | null }): void;
 }
 
 export class MapController {
@@ -90,6 +92,13 @@ export class MapController {
     this.map.on('click', (e) => {
       if (this.tools.claimsClicks()) return;
       this.cb.onClick(this.hitAt(e.point));
+    });
+    this.map.on('contextmenu', (e) => {
+      // A tool uses the right button itself (terra-draw deletes a vertex with it).
+      if (this.tools.claimsClicks() || !this.cb.onContextMenu) return;
+      e.preventDefault();
+      e.originalEvent.preventDefault(); // not the browser's own menu
+      this.cb.onContextMenu({ lngLat: [e.lngLat.lng, e.lngLat.lat], client: [e.originalEvent.clientX, e.originalEvent.clientY], hit: this.hitAt(e.point) });
     });
     this.map.on('mousemove', (e) => {
       this.cb.onPointer([e.lngLat.lng, e.lngLat.lat]);

@@ -25,3 +25,8 @@ export async function saveBytes(name: string, bytes: Uint8Array, mime: string, f
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
 }
+
+/** Puts text on the system clipboard (Electron's app:// and the local server are secure contexts). */
+export async function copyText(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}

@@ -7,7 +7,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import type { Lang, MessageKey, Translate } from '../i18n';
-import type { MapLayerSpec } from '../map';
+import type { FeatureHit, MapLayerSpec } from '../map';
 import type { IconName } from './Icon';
 import type { Workbench } from './workbench';
 
@@ -76,6 +76,24 @@ export interface HostContribution {
   component: ComponentType;
 }
 
+/** Where the user right-clicked the map. */
+export interface MapContextTarget {
+  lngLat: [number, number];
+  /** The feature under the pointer, if any. */
+  hit: FeatureHit | null;
+}
+
+/** An item of the map's right-click menu. */
+export interface MapContextAction {
+  id: string;
+  labelKey: MessageKey;
+  order: number;
+  testId?: string;
+  /** Offered only when this holds (e.g. a feature is under the pointer). */
+  when?: (target: MapContextTarget) => boolean;
+  perform(ctx: CommandContext, target: MapContextTarget): void | Promise<void>;
+}
+
 /** Map events a feature listens to (never the click: that is the selection service's, or the active tool's). */
 export interface MapListeners {
   onPointer?(lngLat: [number, number] | null): void;
@@ -95,6 +113,8 @@ export interface FeatureContribution {
   panels?: readonly PanelContribution[];
   hosts?: readonly HostContribution[];
   layerActions?: readonly LayerAction[];
+  /** Items of the map's right-click menu. */
+  mapContextMenu?: readonly MapContextAction[];
   mapListeners?: MapListeners;
   /** Wraps the workspace: a feature whose state others read through its index.ts (the layer list) provides it here. */
   Provider?: ComponentType<{ children: ReactNode }>;

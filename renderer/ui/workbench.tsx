@@ -4,6 +4,7 @@
  * provides it; features reach it with `useWorkbench()` in components and through `ctx.workbench` in commands.
  */
 import { createContext, useContext } from 'react';
+import type { MessageKey } from '../i18n';
 import type { FeatureHit, MapHandle } from '../map';
 import type { BootData, CommandContext, ContextKeys, LayerAction } from './contributions';
 import type { Store } from './store';
@@ -32,6 +33,11 @@ export interface Workbench {
   notices: NoticeService;
   /** Runs a registered command by id (menu, shortcut, another feature); unknown or disabled ids do nothing. */
   run(commandId: string): void;
+  /**
+   * Runs an action (a layer action, a context-menu item) as a command is run: synchronously, so a browser still
+   * sees the user's gesture, and a failure is a notice naming the action, never thrown into the event handler.
+   */
+  attempt(labelKey: MessageKey, fn: () => void | Promise<void>): void;
   layerActions: readonly LayerAction[];
   /** What a command's perform receives, in the current language. */
   context(): CommandContext;

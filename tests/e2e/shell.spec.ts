@@ -54,3 +54,54 @@ test('图例 shows the visible layers in map order with their categories, and fo
   await screenshot(page, info, '20b-legend-after');
   consoleWatch.assertClean();
 });
+
+test.describe('right-click menus', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the map menu copies coordinates as the status bar shows them and identifies the feature under the pointer; the layer row menu has the layer actions', async ({ page }, info) => {
+    const consoleWatch = watchConsole(page);
+    await openApp(page);
+    await waitForMapIdle(page);
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const at = { x: box.width / 2, y: box.height / 2 };
+    // The status bar under the same pointer position says what the copy must say.
+    await canvas.hover({ position: at });
+    const gkShown = (await page.getByTestId('status-gk').innerText()).replace(/\s+/g, ' ');
+    await canvas.click({ button: 'right', position: at });
+    const menu = page.getByTestId('map-context-menu');
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText(['查看此要素信息', '复制经纬度', '复制平面坐标（X, Y）']);
+    await screenshot(page, info, '21a-map-context-menu');
+    await menu.getByTestId('ctx-copy-gk').click();
+    await expect(menu).toHaveCount(0);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^X=\d{7}\.\d{3}, Y=\d{8}\.\d{3}$/);
+    const [, x, y] = /X=([\d.]+), Y=([\d.]+)/.exec(copied)!;
+    expect(gkShown).toBe(`X ${x} Y ${y}`);
+    await expect(page.getByTestId('notice-info')).toContainText(`已复制：${copied}`);
+
+    await canvas.click({ button: 'right', position: at });
+    await menu.getByTestId('ctx-copy-lnglat').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^1\d\d\.\d{7}, \d\d\.\d{7}$/);
+
+    // 查看此要素信息 selects what is under the pointer: the inspector shows it.
+    await canvas.click({ button: 'right', position: at });
+    await menu.getByTestId('ctx-identify').click();
+    await expect(page.getByTestId('identify-area')).toBeVisible();
+
+    // Escape closes a menu without running anything.
+    await canvas.click({ button: 'right', position: at });
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+
+    // A layer row's menu holds the contributed 属性表 among the layer's own actions.
+    await layerItem(page, '地类图斑DLTB').click({ button: 'right' });
+    const rowMenu = page.getByTestId('layer-context-menu');
+    await expect(rowMenu.getByRole('menuitem')).toHaveText(['缩放至图层', '重命名', '属性表', '属性', '删除']);
+    await rowMenu.getByTestId('ctx-layer-table').click();
+    await expect(page.getByTestId('attribute-table')).toContainText('地类图斑DLTB');
+    consoleWatch.assertClean();
+  });
+});

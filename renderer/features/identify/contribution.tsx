@@ -22,4 +22,17 @@ function IdentifyPanelHost() {
 export const identifyFeature: FeatureContribution = {
   id: 'identify',
   panels: [{ id: 'identify', titleKey: 'identify.title', dock: 'right', order: 0, component: IdentifyPanelHost }],
+  mapContextMenu: [
+    {
+      id: 'identify.here',
+      labelKey: 'identify.here',
+      order: 0,
+      testId: 'ctx-identify',
+      when: ({ hit }) => hit !== null,
+      perform: ({ workbench }, { hit }) => {
+        workbench.selection.set(hit);
+        workbench.showPanel('identify');
+      },
+    },
+  ],
 };

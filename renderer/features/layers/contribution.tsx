@@ -21,7 +21,7 @@ function LayersPanelHost() {
     ...api,
     zoomTo: (id) => wb.map.whenReady((m) => fitLayersOn(m, api.layers.filter((l) => l.id === id))),
     openProperties: (id) => propertiesOf.set(id),
-    contributed: wb.layerActions.map((a) => ({ ...a, run: (layerId: string) => a.perform(wb.context(), layerId) })),
+    contributed: wb.layerActions.map((a) => ({ ...a, run: (layerId: string) => wb.attempt(a.labelKey, () => a.perform(wb.context(), layerId)) })),
   };
   return <LayerPanel layers={api.layers} actions={actions} busy={api.sampleBusy ? t('layers.sampleLoading') : null} />;
 }

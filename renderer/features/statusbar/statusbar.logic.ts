@@ -1,6 +1,7 @@
 /** Status bar figures: scale denominator, coordinate formatting, which GK zone to show X/Y in. */
 import { gkZoneForLongitude, makeLngLatToGk } from '../../../shared/domain/crs/transform';
 import type { GkZoneRef } from '../../../shared/domain/units/area';
+import { formatDegrees, formatMetres } from '../../../shared/domain/units/format';
 
 /** Equatorial circumference of the WGS84/GRS80 ellipsoid in metres (web-mercator ground resolution). */
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
@@ -58,4 +59,14 @@ export function gkOf(zone: GkZoneRef, lng: number, lat: number): { x: number; y:
   } catch {
     return null;
   }
+}
+
+/**
+ * The coordinate texts 复制坐标 puts on the clipboard: lon/lat in degrees (lon first, as GIS tools and 奥维 read a
+ * pair), and X/Y in the zone the status bar shows (X north, Y east with the zone prefix), each at PRINT_DIGITS.
+ */
+export function coordinateTexts(dataZone: GkZoneRef | null, lng: number, lat: number): { lngLat: string; gk: string | null } {
+  const zone = zoneForStatus(dataZone, lng);
+  const gk = zone ? gkOf(zone, lng, lat) : null;
+  return { lngLat: `${formatDegrees(lng)}, ${formatDegrees(lat)}`, gk: gk ? `X=${formatMetres(gk.x)}, Y=${formatMetres(gk.y)}` : null };
 }

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { LAYER_KINDS, type LayerKind } from '../../../../shared/domain/layers/kind';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type MessageKey } from '../../../i18n';
+import { ContextMenu } from '../../../ui/ContextMenu';
 import { Icon, type IconName } from '../../../ui/Icon';
 import { swatchColor } from '../layers.view';
 
@@ -31,6 +32,7 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [dragOver, setDragOver] = useState(false);
+  const [menuAt, setMenuAt] = useState<[number, number] | null>(null);
   const id = layer.id;
 
   const onDrop = (e: DragEvent) => {
@@ -56,7 +58,27 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
       }}
       onDragLeave={() => setDragOver(false)}
       onDrop={onDrop}
+      onContextMenu={(e) => {
+        if (editing) return;
+        e.preventDefault();
+        setMenuAt([e.clientX, e.clientY]);
+      }}
     >
+      {menuAt && (
+        <ContextMenu
+          x={menuAt[0]}
+          y={menuAt[1]}
+          testId="layer-context-menu"
+          onClose={() => setMenuAt(null)}
+          items={[
+            { id: 'zoom', label: t('layers.zoomTo'), disabled: !layer.meta.bboxLngLat, run: () => actions.zoomTo(id) },
+            { id: 'rename', label: t('layers.rename'), run: () => setEditing(true) },
+            ...actions.contributed.map((a) => ({ id: a.id, label: t(a.labelKey), testId: a.testId && `ctx-${a.testId}`, run: () => a.run(id) })),
+            { id: 'props', label: t('layers.properties'), run: () => actions.openProperties(id) },
+            { id: 'remove', label: t('layers.remove'), testId: 'ctx-layer-remove', run: () => setConfirming(true) },
+          ]}
+        />
+      )}
       <div className="layer-row">
         <input type="checkbox" checked={layer.visible} title={t('layers.visible')} aria-label={t('layers.visible')} data-testid="layer-visible" onChange={(e) => actions.setVisible(id, e.target.checked)} />
         <span className="swatch" style={swatchColor(layer.style, layer.meta.geometryKind)} />
