@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDegrees, metresPerPixel, roundScale, scaleDenominator } from './statusbar.logic';
+import { formatDegrees, metresPerPixel, roundScale, scaleDenominator, coordinateTexts } from './statusbar.logic';
 
 describe('scale', () => {
   it('uses 512-px tiles: zoom 0 at the equator is 78,271.5 m/px', () => {
@@ -22,5 +22,15 @@ describe('scale', () => {
   });
   it('formats degrees with 7 decimals', () => {
     expect(formatDegrees(117.5)).toBe('117.5000000');
+  });
+});
+
+describe('coordinateTexts (复制坐标)', () => {
+  // Expected X/Y from PROJ: /usr/bin/python3 -c "from pyproj import Transformer; print(Transformer.from_crs(4490, 4527,
+  // always_xy=True).transform(117.1234567, 35.0123456))" → (39511268.446, 3875969.496); 4528 for 120.5°E 30.25°N.
+  it('gives lon, lat and X (north), Y (east, zone prefix) in the data zone, or the 3° zone under the point', () => {
+    const zone39 = { width: 3 as const, zone: 39, centralMeridian: 117 };
+    expect(coordinateTexts(zone39, 117.1234567, 35.0123456)).toEqual({ lngLat: '117.1234567, 35.0123456', gk: 'X=3875969.496, Y=39511268.446' });
+    expect(coordinateTexts(null, 120.5, 30.25).gk).toBe('X=3347932.816, Y=40548122.063');
   });
 });
