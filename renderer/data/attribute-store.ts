@@ -5,6 +5,8 @@
 import type { AreaFigures, GkZoneRef } from '../../shared/domain/units/area';
 import { squareMetres, toMu } from '../../shared/domain/units/area';
 import type { AttributeValue } from '../../shared/formats/types';
+import { isObject } from '../../shared/validation/guards';
+import { fail, ok, type Repair, type Validation } from '../../shared/validation/validation';
 
 /** [ellipsoidal m², planar m², zone width, zone, central meridian] and, for the figures of a boundary GEOS
  *  repaired, a sixth element 1 (stores written before repairs existed have five: read as not repaired). */
@@ -66,12 +68,26 @@ export class AttributeStore {
 }
 
 /** Validates the parsed JSON (it comes from IndexedDB: never trust it blindly). */
-export function restoreAttributeStore(raw: unknown): AttributeStore | null {
-  if (typeof raw !== 'object' || raw === null) return null;
+export type AttributeStoreReason = 'notObject' | 'badShape';
+
+/**
+ * A stored attribute store read back (the one validator idiom, shared/validation): the rows must match the fids,
+ * or nothing can be said of any feature; missing or misaligned areas and boxes are dropped (reported) and the
+ * figures then say 无面积 rather than belong to the wrong feature.
+ */
+export function validateAttributeStore(raw: unknown): Validation<AttributeStore, AttributeStoreReason> {
+  if (!isObject(raw)) return fail('notObject');
   const j = raw as Partial<AttributeStoreJson>;
-  if (!Array.isArray(j.fields) || !Array.isArray(j.fids) || !Array.isArray(j.rows) || j.rows.length !== j.fids.length) return null;
+  if (!Array.isArray(j.fields)) return fail('badShape', 'fields');
+  if (!Array.isArray(j.fids) || !Array.isArray(j.rows) || j.rows.length !== j.fids.length) return fail('badShape', 'rows', 'rows and fids differ in length');
   const n = j.fids.length;
-  const areas = Array.isArray(j.areas) && j.areas.length === n ? j.areas : new Array<null>(n).fill(null);
-  const bboxes = Array.isArray(j.bboxes) && j.bboxes.length === n ? j.bboxes : new Array<null>(n).fill(null);
-  return new AttributeStore({ v: 1, fields: j.fields.map(String), fids: j.fids, rows: j.rows, areas, bboxes });
+  const repaired: Repair[] = [];
+  const aligned = <T,>(v: T[] | undefined, path: string): (T | null)[] => {
+    if (Array.isArray(v) && v.length === n) return v;
+    repaired.push({ path, code: 'defaulted' });
+    return new Array<null>(n).fill(null);
+  };
+  const areas = aligned(j.areas, 'areas');
+  const bboxes = aligned(j.bboxes, 'bboxes');
+  return ok(new AttributeStore({ v: 1, fields: j.fields.map(String), fids: j.fids, rows: j.rows, areas, bboxes }), repaired);
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedLayer } from '../../shared/formats/types';
 import { squareMetres, toMu } from '../../shared/domain/units/area';
-import { restoreAttributeStore } from './attribute-store';
+import { validateAttributeStore } from './attribute-store';
+import type { Validation } from '../../shared/validation/validation';
+
+const storeOf = <T,>(v: Validation<T>): T => {
+  if (!v.ok) throw new Error(`attribute store invalid: ${v.reason}`);
+  return v.value;
+};
 import { buildLayerData, geometryBbox, labelPoint } from './build-layer';
 
 const layer: ParsedLayer = {
@@ -32,7 +38,7 @@ describe('buildLayerData', () => {
     expect(fc.features[1].geometry.coordinates[0][0]).toEqual([117.123456789, 35]);
   });
   it('keeps every record (null shapes too) in the attribute store, with areas and bboxes', () => {
-    const store = restoreAttributeStore(JSON.parse(built.attributesText))!;
+    const store = storeOf(validateAttributeStore(JSON.parse(built.attributesText)));
     expect(store.size).toBe(3);
     expect(store.row(store.rowIndexOf(1)!)).toEqual(['0301', '乔木林地']);
     expect(store.area(0)!.planarM2).toBe(5001);

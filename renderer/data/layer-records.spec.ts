@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedLayer } from '../../shared/formats/types';
 import { squareMetres, toMu } from '../../shared/domain/units/area';
 import { getLayerData, getSourceFiles, listLayers } from '../db';
-import { restoreAttributeStore } from './attribute-store';
+import { validateAttributeStore } from './attribute-store';
+import type { Validation } from '../../shared/validation/validation';
+
+const storeOf = <T,>(v: Validation<T>): T => {
+  if (!v.ok) throw new Error(`attribute store invalid: ${v.reason}`);
+  return v.value;
+};
 import { layerSummaryOf, newLayerOf, storeNewLayers } from './layer-records';
 
 const parsed = (name: string): ParsedLayer => ({
@@ -39,7 +45,7 @@ describe('the records both workers store for a layer', () => {
     const stored = await listLayers();
     expect(stored.filter((l) => built.some((b) => b.record.id === l.id)).map((l) => l.name)).toEqual(['A', 'B']);
     const data = await getLayerData(built[1]!.record.id);
-    expect(restoreAttributeStore(JSON.parse(await data!.attributes.text()))!.row(0)).toEqual(['水田']);
+    expect(storeOf(validateAttributeStore(JSON.parse(await data!.attributes.text()))).row(0)).toEqual(['水田']);
     expect((await getSourceFiles(built[0]!.record.id))!.files.map((f) => f.path)).toEqual(['x/A.shp']);
   });
 });

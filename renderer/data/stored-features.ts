@@ -5,7 +5,7 @@
 import type { LayerFeature } from '../../shared/formats/types';
 import { getLayerData } from '../db';
 import { CodedError } from '../platform/coded-error';
-import { restoreAttributeStore, type AttributeStore } from './attribute-store';
+import { validateAttributeStore, type AttributeStore } from './attribute-store';
 
 export interface StoredLayer {
   store: AttributeStore;
@@ -20,7 +20,8 @@ export async function readStoredLayer(layerId: string): Promise<StoredLayer | nu
   if (!data) return null;
   let store: AttributeStore | null = null;
   try {
-    store = restoreAttributeStore(JSON.parse(await data.attributes.text()));
+    const v = validateAttributeStore(JSON.parse(await data.attributes.text()));
+    store = v.ok ? v.value : null;
   } catch (err) {
     throw CodedError.of('attributesUnreadable', err);
   }

@@ -5,7 +5,7 @@
  * search and sort) or the cells of the rows in view.
  */
 import { getLayerData, getLayerRecord } from '../../db';
-import { restoreAttributeStore, type AttributeStore } from '../../data/attribute-store';
+import { validateAttributeStore, type AttributeStore } from '../../data/attribute-store';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
 import { columnsOf, distinctValues, featureAttributes, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
@@ -49,7 +49,8 @@ function load(k: StoreKey): Promise<Loaded> {
       if (state === 'stale') return { store: null, index: null, stale: true }; // re-written since the UI listed it
       if (state === 'gone' || !data) return { store: null, index: null };
       try {
-        return { store: restoreAttributeStore(JSON.parse(await data.attributes.text())), index: null };
+        const v = validateAttributeStore(JSON.parse(await data.attributes.text()));
+        return { store: v.ok ? v.value : null, index: null };
       } catch {
         return { store: null, index: null };
       }
