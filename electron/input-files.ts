@@ -5,9 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_EXTENSIONS } from '../shared/formats/bundle';
+import { IPC_LIMITS } from '../shared/ipc/limits';
 
-/** Node's readFile refuses files of 2 GiB and more (2^31 − 1 is its limit); such a part needs a streaming reader. */
-export const MAX_OPEN_FILE_BYTES = 2 ** 31 - 1;
+/** Node's readFile refuses files of 2 GiB and more (2^31 − 1 is its limit); the app's open dialog has the same limit. */
+export const MAX_OPEN_FILE_BYTES = IPC_LIMITS.openFileBytes;
 /** The parts of a shapefile bundle (and zipped bundles) picked up when walking a chosen folder. */
 export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
 /** Someone choosing C:\ by mistake should get an answer, not a frozen window. */

@@ -4,21 +4,24 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { OpenedFile, OpenFilesResult } from '../../shared/ipc/contract';
-import { findShapefileParts, MAX_OPEN_FILE_BYTES, readPart, type Candidate } from '../input-files';
+import type { OpenFilesResult } from '../../shared/ipc/contract';
+import { findShapefileParts, MAX_OPEN_FILE_BYTES, type Candidate } from '../input-files';
 
 type Skipped = Extract<OpenFilesResult, { canceled: false }>['skipped'][number];
-export interface ReadResult {
-  files: OpenedFile[];
+export interface ChosenPart extends Candidate {
+  sizeBytes: number;
+}
+export interface ListResult {
+  files: ChosenPart[];
   skipped: Skipped[];
 }
 
 /**
- * Read what the user chose in the open dialog: chosen files by their bare name, chosen folders walked
- * for shapefile parts. Files over MAX_OPEN_FILE_BYTES and files that cannot be read are reported in
- * `skipped` instead of failing the whole import.
+ * What the user chose in the open dialog, not yet read: chosen files by their bare name, chosen folders
+ * walked for shapefile parts, each with its size. Files over `maxBytes` and paths that cannot be read are
+ * reported in `skipped` instead of failing the whole import. Reported paths are relative, never absolute.
  */
-export async function readChosenPaths(chosen: readonly string[], maxBytes = MAX_OPEN_FILE_BYTES): Promise<ReadResult> {
+export async function listChosenPaths(chosen: readonly string[], maxBytes = MAX_OPEN_FILE_BYTES): Promise<ListResult> {
   const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
   for (const p of chosen) {
@@ -37,17 +40,42 @@ export async function readChosenPaths(chosen: readonly string[], maxBytes = MAX_
       candidates.push({ absPath: p, relPath: path.basename(p) });
     }
   }
-  const files: OpenedFile[] = [];
+  const files: ChosenPart[] = [];
   for (const c of candidates) {
     try {
-      const bytes = await readPart(c.absPath, maxBytes);
-      if (bytes === 'tooLarge') skipped.push({ path: c.relPath, reason: 'tooLarge' });
-      else files.push({ path: c.relPath, bytes });
+      const st = await fs.stat(c.absPath);
+      if (!st.isFile()) skipped.push({ path: c.relPath, reason: 'unreadable' });
+      else if (st.size > maxBytes) skipped.push({ path: c.relPath, reason: 'tooLarge' });
+      else files.push({ ...c, sizeBytes: st.size });
     } catch {
       skipped.push({ path: c.relPath, reason: 'unreadable' });
     }
   }
   return { files, skipped };
+}
+
+/**
+ * Bytes [offsetBytes, offsetBytes + lengthBytes) of a chosen file, or 'changed' when its size is no longer
+ * what the dialog reported (the renderer would otherwise assemble parts of two versions). Throws when the
+ * file cannot be opened or read.
+ */
+export async function readChunk(absPath: string, expectedSizeBytes: number, offsetBytes: number, lengthBytes: number): Promise<Uint8Array | 'changed'> {
+  const fh = await fs.open(absPath, 'r');
+  try {
+    const st = await fh.stat();
+    if (st.size !== expectedSizeBytes) return 'changed';
+    const length = Math.max(0, Math.min(lengthBytes, st.size - offsetBytes));
+    const buf = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await fh.read(buf, done, length - done, offsetBytes + done);
+      if (bytesRead === 0) return 'changed'; // shorter than its size said: truncated meanwhile
+      done += bytesRead;
+    }
+    return buf;
+  } finally {
+    await fh.close();
+  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAIN_API_METHODS } from '../../shared/ipc/contract';
-import { isPlainFileName, LIMITS, validateGetAppInfo, validateOpenFiles, validatePrintToPdf, validateSaveFile, VALIDATORS } from './validate';
+import { isPlainFileName, LIMITS, validateGetAppInfo, validateOpenFiles, validatePrintToPdf, validateReadChosenFile, validateSaveFile, VALIDATORS } from './validate';
 
 const shpFilter = { name: 'Shapefile', extensions: ['shp', 'shx', 'dbf', 'prj', 'cpg', 'zip'] };
 
@@ -110,6 +110,29 @@ describe('validatePrintToPdf', () => {
     const r = validatePrintToPdf(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.detail).toMatch(message);
+  });
+});
+
+describe('validateReadChosenFile', () => {
+  const good = { id: '0b7c2a4e-1d2f-4a5b-8c9d-0e1f2a3b4c5d', offsetBytes: 0, lengthBytes: LIMITS.readChunkBytes };
+  it('accepts an id from openFiles and a chunk of at most 16 MiB', () => {
+    expect(validateReadChosenFile(good)).toEqual({ ok: true, value: good });
+    expect(validateReadChosenFile({ ...good, offsetBytes: LIMITS.openFileBytes, lengthBytes: 1 }).ok).toBe(true);
+  });
+  it.each([
+    ['a chunk over 16 MiB', { ...good, lengthBytes: LIMITS.readChunkBytes + 1 }, 'tooLarge', 'lengthBytes'],
+    ['an empty chunk', { ...good, lengthBytes: 0 }, 'badField', 'lengthBytes'],
+    ['a fractional length', { ...good, lengthBytes: 1.5 }, 'badField', 'lengthBytes'],
+    ['a negative offset', { ...good, offsetBytes: -1 }, 'badField', 'offsetBytes'],
+    ['an offset past any file', { ...good, offsetBytes: LIMITS.openFileBytes + 1 }, 'badField', 'offsetBytes'],
+    ['a path as the id', { ...good, id: 'C:\\Users\\x.shp' }, 'badField', 'id'],
+    ['an upper-case id', { ...good, id: good.id.toUpperCase() }, 'badField', 'id'],
+    ['an extra field', { ...good, path: '/etc/passwd' }, 'unknownField', 'path'],
+    ['no object', 'x', 'notObject', undefined],
+  ])('rejects %s', (_what, input, reason, path) => {
+    const r = validateReadChosenFile(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.reason, r.path]).toEqual([reason, path]);
   });
 });
 

@@ -3,8 +3,10 @@
  * the shape of anything that crosses a process boundary). Each returns data, never throws, and names
  * the field at fault so the rejected promise in the renderer says what was wrong.
  */
-import { type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type SaveFileRequest } from '../../shared/ipc/contract';
+import { type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type ReadChosenFileRequest, type SaveFileRequest } from '../../shared/ipc/contract';
 import { firstUnknownKey, isBoolean, isFiniteNumber, isPlainObject, isString } from '../../shared/validation/guards';
+import type { IpcErrorCode } from '../../shared/ipc/errors';
+import { IPC_LIMITS, MIB } from '../../shared/ipc/limits';
 import { FILE_NAME_MAX_CHARS, isSafeFileName, validateFileName } from '../../shared/validation/file-name';
 import { ok, type Invalid, type Valid } from '../../shared/validation/validation';
 import { validateSetMenu } from './validate-menu';
@@ -18,6 +20,9 @@ export type IpcInvalid = Invalid<IpcReason> & { readonly detail: string };
 /** The shared Validation<T> with IPC's reasons. */
 export type IpcValidation<T> = Valid<T> | IpcInvalid;
 
+/** The error code a refusal is reported with (shared/ipc/errors.ts): a size over its limit, or a bad request. */
+export const refusalCode = (v: IpcInvalid): IpcErrorCode => (v.reason === 'tooLarge' || v.reason === 'tooMany' ? 'tooLarge' : 'invalidRequest');
+
 
 export const LIMITS = {
   titleChars: 200,
@@ -25,8 +30,11 @@ export const LIMITS = {
   filters: 20,
   filterNameChars: 100,
   extensionsPerFilter: 50,
-  /** 512 MiB: larger exports should be streamed, not sent through IPC in one message. */
-  saveBytes: 512 * 1024 * 1024,
+  /** 512 MiB (shared/ipc/limits.ts, also checked before sending): larger exports should be streamed. */
+  saveBytes: IPC_LIMITS.saveBytes,
+  /** One readChosenFile reply; an offset beyond the largest file a choice may hold is a caller bug. */
+  readChunkBytes: IPC_LIMITS.readChunkBytes,
+  openFileBytes: IPC_LIMITS.openFileBytes,
   /** Paper edge in millimetres: smaller than A8 or larger than a 2 m plotter roll is a caller bug. */
   paperMinMm: 50,
   paperMaxMm: 2000,
@@ -111,8 +119,24 @@ export function validateSaveFile(v: unknown): IpcValidation<SaveFileRequest> {
   const f = checkFilters(filters, 'saveFile');
   if (!f.ok) return f;
   if (!(bytes instanceof Uint8Array)) return fail('badField', 'bytes', 'saveFile: bytes must be a Uint8Array');
-  if (bytes.byteLength > LIMITS.saveBytes) return fail('tooLarge', 'bytes', `saveFile: bytes exceed ${LIMITS.saveBytes / 1024 / 1024} MiB`);
+  if (bytes.byteLength > LIMITS.saveBytes) return fail('tooLarge', 'bytes', `saveFile: bytes exceed ${LIMITS.saveBytes / MIB} MiB`);
   return ok({ suggestedName: name.value, filters: f.value, bytes });
+}
+
+/** The ids ChosenFiles hands out (crypto.randomUUID). */
+const CHOSEN_FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function validateReadChosenFile(v: unknown): IpcValidation<ReadChosenFileRequest> {
+  const o = checkObject(v, 'readChosenFile', ['id', 'offsetBytes', 'lengthBytes']);
+  if (!o.ok) return o;
+  const { id, offsetBytes, lengthBytes } = o.value;
+  if (!isString(id) || !CHOSEN_FILE_ID.test(id)) return fail('badField', 'id', 'readChosenFile: id must be an id from openFiles');
+  if (!Number.isSafeInteger(offsetBytes) || (offsetBytes as number) < 0 || (offsetBytes as number) > LIMITS.openFileBytes) {
+    return fail('badField', 'offsetBytes', `readChosenFile: offsetBytes must be an integer from 0 to ${LIMITS.openFileBytes}`);
+  }
+  if (!Number.isSafeInteger(lengthBytes) || (lengthBytes as number) < 1) return fail('badField', 'lengthBytes', 'readChosenFile: lengthBytes must be a positive integer');
+  if ((lengthBytes as number) > LIMITS.readChunkBytes) return fail('tooLarge', 'lengthBytes', `readChosenFile: lengthBytes exceeds ${LIMITS.readChunkBytes / MIB} MiB`);
+  return ok({ id, offsetBytes: offsetBytes as number, lengthBytes: lengthBytes as number });
 }
 
 function isPaperEdge(n: unknown): n is number {
@@ -144,6 +168,7 @@ export type RequestOf<M extends MainApiMethod> = Parameters<MainApi[M]> extends 
 /** One validator per method; the Record type makes the compiler insist on completeness. */
 export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => IpcValidation<RequestOf<M>> } = {
   openFiles: validateOpenFiles,
+  readChosenFile: validateReadChosenFile,
   saveFile: validateSaveFile,
   printToPdf: validatePrintToPdf,
   getAppInfo: validateGetAppInfo,

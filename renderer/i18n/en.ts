@@ -206,6 +206,7 @@ export const en: Messages = {
   'error.engineUnavailable': 'The geometry engine (GEOS WebAssembly) could not load, so no area can be computed',
   'error.xlsxFailed': 'Could not write the Excel file',
   'error.failed': 'Something went wrong (cause unknown)',
+  'error.tooLargeToSave': '“{file}” is too large to save: one save holds at most 512 MiB',
   // 测量 (renderer/features/measure): the measure tool's commands and floating card.
   'measure.length': 'Measure distance',
   'measure.area': 'Measure area',

@@ -207,6 +207,7 @@ export const zhCN = {
   'error.engineUnavailable': '几何引擎（GEOS WebAssembly）无法加载，无法计算面积',
   'error.xlsxFailed': '无法生成 Excel 文件',
   'error.failed': '出错了（原因不明）',
+  'error.tooLargeToSave': '“{file}”太大，无法保存：一次最多保存 512 MiB',
   // 测量 (renderer/features/measure): the measure tool's commands and floating card.
   'measure.length': '测距',
   'measure.area': '测面积',

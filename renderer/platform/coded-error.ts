@@ -13,6 +13,8 @@
  * - fileUnreadable: a chosen file could not be read (moved or deleted since); params.file names it.
  * - engineUnavailable: the geometry engine (GEOS WebAssembly) could not load.
  * - xlsxFailed: the .xlsx writer failed.
+ * - tooLargeToSave: an export over the size one IPC save may carry (512 MiB, shared/ipc/limits.ts), refused
+ *   before it was sent; params.file names it.
  * - failed: anything else; `detail` is the only thing known, shown after a Chinese lead-in for a report.
  */
 import type { MessageKey, Translate } from '../i18n/i18n.logic';
@@ -28,6 +30,7 @@ export type ErrorCode =
   | 'fileUnreadable'
   | 'engineUnavailable'
   | 'xlsxFailed'
+  | 'tooLargeToSave'
   | 'failed';
 
 /** Each code's sentence (i18n keys; placeholders are filled from the error's params). */
@@ -42,6 +45,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   fileUnreadable: 'error.fileUnreadable',
   engineUnavailable: 'error.engineUnavailable',
   xlsxFailed: 'error.xlsxFailed',
+  tooLargeToSave: 'error.tooLargeToSave',
   failed: 'error.failed',
 };
 

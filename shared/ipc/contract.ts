@@ -3,6 +3,7 @@
  * Both sides compile against MainApi; MAIN_API_METHODS makes the compiler check that the preload
  * exposes exactly these methods and main handles exactly these channels. Each method is one channel
  * (`landpatrol:<method>`), validated in main (see electron/ipc/validate.ts) and checked for its sender.
+ * Sizes are bounded on both sides (shared/ipc/limits.ts); a refusal carries a code (shared/ipc/errors.ts).
  */
 export interface OpenFilesRequest {
   /** Dialog title (already translated by the renderer). */
@@ -16,12 +17,26 @@ export interface FileFilter {
   name: string;
   extensions: string[];
 }
-export interface OpenedFile {
+/**
+ * A file the user chose in the open dialog. The reply carries no bytes: the renderer reads each file with
+ * readChosenFile in chunks of at most IPC_LIMITS.readChunkBytes, so no reply is larger than one chunk
+ * however big the choice (shared/ipc/read-chunks.ts assembles them).
+ */
+export interface ChosenFile {
+  /** Opaque, valid until the next openFiles (main keeps the absolute path; the renderer never sees it). */
+  id: string;
   /** Path relative to the chosen folder, or the bare file name. */
   path: string;
-  bytes: Uint8Array;
+  sizeBytes: number;
 }
-export type OpenFilesResult = { canceled: true } | { canceled: false; files: OpenedFile[]; skipped: { path: string; reason: 'tooLarge' | 'unreadable' }[] };
+export type OpenFilesResult = { canceled: true } | { canceled: false; files: ChosenFile[]; skipped: { path: string; reason: 'tooLarge' | 'unreadable' }[] };
+
+/** Bytes [offsetBytes, offsetBytes + lengthBytes) of a chosen file; a reply is shorter only at the end of the file. */
+export interface ReadChosenFileRequest {
+  id: string;
+  offsetBytes: number;
+  lengthBytes: number;
+}
 
 export interface SaveFileRequest {
   /** Suggested file name, e.g. "叠加分析-2026-11-22.csv". Path separators are rejected. */
@@ -72,7 +87,10 @@ export type UiLanguage = 'zh-CN' | 'en';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['zh-CN', 'en'];
 
 export interface MainApi {
+  /** Dialog-backed: one at a time (a second while the dialog is open is refused as 'busy'). */
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
+  readChosenFile(req: ReadChosenFileRequest): Promise<Uint8Array>;
+  /** Dialog-backed: one at a time. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   printToPdf(req: PrintToPdfRequest): Promise<Uint8Array>;
   getAppInfo(): Promise<AppInfo>;
@@ -85,6 +103,7 @@ export type MainApiMethod = keyof MainApi;
 /** Completeness is checked by the compiler: adding a method to MainApi without listing it here fails. */
 export const MAIN_API_METHODS: Record<MainApiMethod, true> = {
   openFiles: true,
+  readChosenFile: true,
   saveFile: true,
   printToPdf: true,
   getAppInfo: true,
