@@ -106,7 +106,7 @@ const LABELLED = 'Lm3x9k3def456';
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(3);
+    expect(LATEST_SCHEMA_VERSION).toBe(4);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
@@ -119,7 +119,7 @@ describe('schema', () => {
     await writeV1Fixture(idb, 'fixture-up');
     const db = open(idb, 'fixture-up');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.layers.toArray()).map((l) => l.id).sort()).toEqual(['broken', 'good', 'repairable']);
     expect(await db.tileCache.count()).toBe(0);
     db.close();
@@ -190,7 +190,7 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v2-up');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
     const raw = await readRaw(idb, 'v2-up');
 

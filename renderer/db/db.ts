@@ -8,6 +8,9 @@ import { SCHEMA_VERSIONS } from './migrations';
 
 export const DB_NAME = 'landpatrol';
 
+/** A record as a store holds it, before its module's restore has looked at it. */
+export type StoredRecord = Record<string, unknown> & { id: string };
+
 /**
  * The one IndexedDB database. Opened from the UI thread and from the workers (same origin).
  * The table types say what the repositories write; what is read back is validated all the same (older
@@ -19,6 +22,11 @@ export class LandPatrolDb extends Dexie {
   sourceFiles!: Table<SourceFilesRecord, string>;
   settings!: Table<SettingRecord, string>;
   tileCache!: Table<TileCacheRecord, string>;
+  // Schema 4 (migrations.ts). What is read from them goes through their record module's restore, like the rest;
+  // the patrol stores are typed by their records' module (shared/domain/patrol) when its repository is written.
+  gridAreas!: Table<StoredRecord, string>;
+  patrolRules!: Table<StoredRecord, string>;
+  patrols!: Table<StoredRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

@@ -25,6 +25,15 @@ const V1_STORES = {
 // `id` = "<dataKey>/<source-layer>/<z>/<x>/<y>"; `layerId` lets a layer's tiles go with it.
 const V2_STORES = { ...V1_STORES, tileCache: 'id, layerId' };
 
+// v4 (issue 10): the responsibility grid and the patrols. Three new stores, none of the old ones changed:
+// - gridAreas: the grid's areas (县 → 乡镇 → 村 → 网格单元, shared/domain/grid/area-record.ts); `parentId` finds an
+//   area's children and `level` the areas of one level. A county's parentId is null, which IndexedDB leaves out of
+//   the parentId index (null is not a key): roots are found by level, not by parentId.
+// - patrolRules: the office's patrol rules (shared/domain/patrol), keyed by id.
+// - patrols: the patrol log, keyed by id; `date` (the patrol's yyyy-MM-dd) finds a month's patrols for the ledger.
+// Geometry stays out of every index (the header comment).
+const V4_STORES = { ...V2_STORES, gridAreas: 'id, parentId, level', patrolRules: 'id', patrols: 'id, date' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
@@ -38,6 +47,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       await upgradeRecordsToV3(tx);
     },
+  },
+  {
+    // v4: new stores only (V4_STORES above); every v3 record stays as it is, so there is no upgrade step.
+    version: 4,
+    stores: V4_STORES,
   },
 ];
 
