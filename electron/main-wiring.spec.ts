@@ -79,6 +79,13 @@ describe('the window', () => {
     expect(state.sandboxEnabled).toBe(true);
     expect(win.loadedUrl).toBe(APP_INDEX_URL);
   });
+  it('a destroyed window counts as none: activating the app opens a new one', async () => {
+    const win = await boot();
+    win.destroy();
+    state.emitApp('activate');
+    expect(state.windows).toHaveLength(2);
+    expect(state.windows[1]?.options.webPreferences?.sandbox).toBe(true);
+  });
   it('registers app:// as standard and secure, and nothing more (no CSP bypass)', async () => {
     await boot();
     expect(state.privilegedSchemes).toEqual([
@@ -255,6 +262,18 @@ describe('IPC: who may call', () => {
     });
   });
 
+  it('the handlers themselves refuse a destroyed window, even if handed one', async () => {
+    // main-process's getWindow already returns null for a destroyed window; this is the handlers' own check.
+    resetFakeElectron();
+    const { registerIpcHandlers } = await import('./ipc/handlers');
+    const { BrowserWindow } = await import('electron');
+    const w = new BrowserWindow({}) as unknown as FakeBrowserWindow;
+    await w.loadURL(APP_INDEX_URL);
+    registerIpcHandlers(() => w as never, { installMenu: () => {} });
+    w.destroy();
+    for (const method of METHODS) expect(await codeOf(call(method, trusted(w), REQUESTS[method])), method).toBe('untrustedSender');
+  });
+
   it.each(METHODS)('%s is answered for the main frame of our window', async (method) => {
     const r = codeOf(call(method, trusted(win), REQUESTS[method]));
     // readChosenFile with an id from no dialog is refused for that reason, after the sender check.
@@ -270,7 +289,7 @@ describe('IPC: limits before work, one dialog at a time, no paths in errors', ()
     dir = await mkdtemp(path.join(base, 'files-'));
   });
 
-  it('an over-limit saveFile is refused before the dialog opens', async () => {
+  it('over-limit requests (saveFile bytes, a readChosenFile chunk, filters, menus) are refused before any work', async () => {
     const huge = new Uint8Array(new ArrayBuffer(0));
     Object.defineProperty(huge, 'byteLength', { value: IPC_LIMITS.saveBytes + 1 });
     expect(await codeOf(call('saveFile', trusted(win), { ...(REQUESTS.saveFile as object), bytes: huge }))).toBe('tooLarge');
