@@ -39,6 +39,7 @@ test('in Electron the menu follows the window language, and the menu can switch 
     w.__sendMenuCommand = (c: string) => menuListener?.(c);
     w.landpatrol = {
       openFiles: async () => ({ canceled: true }),
+      readChosenFile: async () => new Uint8Array(0),
       saveFile: async () => ({ canceled: true }),
       printToPdf: async () => new Uint8Array(0),
       getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
