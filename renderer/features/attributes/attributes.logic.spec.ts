@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../../data/attribute-store';
-import { cellText, columnsOf, compareValues, distinctValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows, windowOf } from './attributes.logic';
+import { cellText, columnsOf, compareValues, distinctValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
@@ -32,11 +32,6 @@ describe('attribute table', () => {
   it('compares mixed values deterministically', () => {
     expect(compareValues(1, 'a')).toBeLessThan(0);
     expect(compareValues(null, 'a')).toBeGreaterThan(0);
-  });
-  it('computes the virtual window', () => {
-    expect(windowOf(0, 100, 24, 50000)).toEqual({ start: 0, end: 13 });
-    expect(windowOf(24 * 1000, 240, 24, 50000, 0)).toEqual({ start: 1000, end: 1010 });
-    expect(windowOf(0, 100, 24, 3)).toEqual({ start: 0, end: 3 });
   });
   it('cycles sort asc → desc → none', () => {
     expect(nextSort(null, 2)).toEqual({ column: 2, dir: 'asc' });

@@ -1,6 +1,6 @@
 /**
- * Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), row data, virtual
- * window. Pure: the store-facing parts run in attributes.worker.ts, the window in the table component.
+ * Attribute table logic: columns, search, sort (numbers numerically, text by zh-CN collation), row data. Pure: the
+ * store-facing parts run in attributes.worker.ts; the virtual window is renderer/ui's (virtual-table.logic.ts).
  */
 import { squareMetres, toMu, type AreaFigures, type Mu } from '../../../shared/domain/units/area';
 import { formatMu, formatSquareMetres } from '../../../shared/domain/units/format';
@@ -103,13 +103,6 @@ export interface FeatureAttributes {
 export function featureAttributes(store: AttributeStore, fid: number): FeatureAttributes | null {
   const i = store.rowIndexOf(fid);
   return i === undefined ? null : { fields: store.fields, values: store.row(i), area: store.area(i) };
-}
-
-/** Rows to render for a scroll position (with overscan so fast scrolling shows no gaps). */
-export function windowOf(scrollTop: number, viewportPx: number, rowPx: number, total: number, overscan = 8): { start: number; end: number } {
-  const start = Math.max(0, Math.floor(scrollTop / rowPx) - overscan);
-  const end = Math.min(total, Math.ceil((scrollTop + viewportPx) / rowPx) + overscan);
-  return { start, end: Math.max(start, end) };
 }
 
 export const nextSort = (cur: SortState | null, column: number): SortState | null =>
