@@ -225,6 +225,10 @@ export const en: Messages = {
   'measure.hint.area': 'Click to add vertices; Enter or a click on the first vertex closes; Esc cancels',
   'measure.hint.done': 'Done: click the map to measure again; Esc closes',
   'measure.close': 'Close measuring',
+  // The progress card (renderer/ui ProgressCard): the overlay's progress.
+  'overlay.progress.title': 'Analysing',
+  'overlay.progress.phase': 'Overlaying plot by plot',
+  'overlay.progress.preparing': 'Reading the layers and building the index',
   'lang.zh': '中文',
   'lang.en': 'English',
 };

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
+import { ProgressCard } from '../../../ui/ProgressCard';
 import { saveBytes } from '../../../platform/platform';
 import { errorReason } from '../../../platform/coded-error';
 import { writeXlsxInWorker } from '../../../platform/xlsx-client';
@@ -55,8 +56,8 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
       testId="overlay-dialog"
       footer={
         <>
-          {state.kind === 'running' && <span className="muted">{t('overlay.running', { done: state.done, total: state.total })}</span>}
-          {state.kind === 'running' && <button className="btn" onClick={cancel}>{t('common.cancel')}</button>}
+          {/* Cancel stays in the footer, left of 开始分析: a second click on that button must not land on it. */}
+          {state.kind === 'running' && <button className="btn" data-testid="overlay-cancel" onClick={cancel}>{t('common.cancel')}</button>}
           {sheet && <button className="btn" data-testid="overlay-export" onClick={() => void exportCsv()}>{t('overlay.exportCsv')}</button>}
           {sheet && <button className="btn" data-testid="overlay-export-xlsx" disabled={exported?.kind === 'writing'} onClick={() => void exportXlsx()}>{t('overlay.exportXlsx')}</button>}
           <button className="btn primary" disabled={!canRun} data-testid="overlay-run" onClick={() => run({ plotLayerId: form.plotLayerId, idField: form.idField, layers: form.overlays })}>{t('overlay.run')}</button>
@@ -67,6 +68,9 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
         <p className="msg warning">{t('overlay.noPolygonLayers')}</p>
       ) : (
         <OverlayForm polygons={polygons} value={form} onChange={setForm} defaults={(l) => ({ layerId: l.id, name: l.name, groupField: defaultGroupField(l.kind, l.meta.fields) })} />
+      )}
+      {state.kind === 'running' && (
+        <ProgressCard placement="inline" title={t('overlay.progress.title')} phase={t(state.total > 0 ? 'overlay.progress.phase' : 'overlay.progress.preparing')} counts={state} testId="overlay-progress" />
       )}
       {state.kind === 'error' && <p className="msg error">{t('overlay.failed', { message: errorReason(state.error, t) })}</p>}
       {exported && <p className={`msg ${exported.kind === 'failed' ? 'error' : exported.kind === 'saved' ? 'ok' : 'muted'}`} data-testid="overlay-export-status">{exported.text}</p>}
