@@ -225,7 +225,11 @@ export const en: Messages = {
   'measure.hint.area': 'Click to add vertices; Enter or a click on the first vertex closes; Esc cancels',
   'measure.hint.done': 'Done: click the map to measure again; Esc closes',
   'measure.close': 'Close measuring',
-  // The progress card (renderer/ui ProgressCard): the overlay's progress.
+  // Form fields and the progress card (renderer/ui fields, ProgressCard): a number field's own reasons; the overlay's progress.
+  'field.notANumber': 'Enter a number',
+  'field.notInteger': 'Enter a whole number',
+  'field.belowMin': 'Must be at least {min}',
+  'field.aboveMax': 'Must be at most {max}',
   'overlay.progress.title': 'Analysing',
   'overlay.progress.phase': 'Overlaying plot by plot',
   'overlay.progress.preparing': 'Reading the layers and building the index',

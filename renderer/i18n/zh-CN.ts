@@ -226,7 +226,11 @@ export const zhCN = {
   'measure.hint.area': '单击添加节点，回车或单击首点闭合，Esc 取消',
   'measure.hint.done': '测量完成：单击地图重新测量，Esc 关闭',
   'measure.close': '关闭测量',
-  // 进度卡片 (renderer/ui ProgressCard): the overlay's progress.
+  // 表单字段与进度卡片 (renderer/ui fields, ProgressCard): a number field's own reasons; the overlay's progress.
+  'field.notANumber': '请输入数字',
+  'field.notInteger': '请输入整数',
+  'field.belowMin': '不能小于 {min}',
+  'field.aboveMax': '不能大于 {max}',
   'overlay.progress.title': '正在分析',
   'overlay.progress.phase': '逐个图斑叠加',
   'overlay.progress.preparing': '读取图层、建立索引',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PendingBundle } from '../../../../shared/formats/types';
 import { Dialog } from '../../../ui/Dialog';
+import { RadioGroup } from '../../../ui/fields';
 import { useI18n } from '../../../i18n';
 import { crsFromEpsg } from '../../../../shared/domain/crs/zones';
 import { crsChoices } from '../import.logic';
@@ -33,15 +34,7 @@ export function CrsDialog({ bundle, onChoose }: { bundle: PendingBundle; onChoos
     >
       <p>{reason ? t(`crs.reason.${reason}`) : ''}</p>
       <p>{reason === 'no-prj-6-digit-easting' ? t('crs.explain', { name: bundle.source }) : t('crs.explainGeneric', { name: bundle.source })}</p>
-      <div className="crs-choices" role="radiogroup" aria-label={t('crs.choose')}>
-        {choices.map((c) => (
-          <label key={c.epsg} className={`choice${epsg === c.epsg ? ' selected' : ''}`}>
-            <input type="radio" name="crs" checked={epsg === c.epsg} onChange={() => setEpsg(c.epsg)} />
-            <span>{c.label}</span>
-            <span className="muted small">EPSG:{c.epsg}</span>
-          </label>
-        ))}
-      </div>
+      <RadioGroup label={t('crs.choose')} hideLabel className="crs-choices" options={choices.map((c) => ({ value: c.epsg, label: c.label, detail: `EPSG:${c.epsg}` }))} value={epsg} onChange={setEpsg} />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
+import { SelectField, type SelectOption } from '../../../ui/fields';
 import type { LayerRecord } from '../../../db';
 import { formatNumber, useI18n, type Lang, type MessageKey } from '../../../i18n';
 import { errorText } from '../../../platform/coded-error';
@@ -7,6 +8,8 @@ import { safeFormatIssue } from '../../import';
 import { previewEncoding, redecodeLayer } from '../layer-jobs-client';
 
 const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
+/** The encodings offered; the layer's own first when it is none of them (a stored record from another detector). */
+const encodingOptions = (current: string): SelectOption<string>[] => [...(ENCODINGS.some((e) => e === current) ? [] : [current]), ...ENCODINGS].map((e) => ({ value: e, label: e }));
 
 type Preview = { encoding: string; fields: string[]; rows: string[][] } | null;
 
@@ -52,9 +55,7 @@ export function LayerPropertiesDialog({ layer, onClose, onChanged }: { layer: La
         <fieldset className="encoding-box">
           <legend>{t('props.changeEncoding')}</legend>
           <div className="row">
-            <select value={encoding} data-testid="encoding-select" onChange={(e) => setEncoding(e.target.value)}>
-              {ENCODINGS.map((e) => <option key={e} value={e}>{e}</option>)}
-            </select>
+            <SelectField label={t('props.encoding')} hideLabel testId="encoding-select" options={encodingOptions(m.encoding.encoding)} value={encoding} onChange={setEncoding} />
             <button className="btn" disabled={!!busy} onClick={() => run(true)}>{t('props.preview')}</button>
             <button className="btn primary" disabled={!!busy} onClick={() => run(false)}>{t('props.applyEncoding')}</button>
             {busy && <span className="muted">{t(busy)}</span>}

@@ -1,5 +1,6 @@
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
+import { CheckboxField, Select, SelectField, type SelectOption } from '../../../ui/fields';
 import type { OverlayLayerChoice } from '../overlay.logic';
 
 export interface OverlayFormValue {
@@ -8,31 +9,36 @@ export interface OverlayFormValue {
   overlays: OverlayLayerChoice[];
 }
 
+const fieldOptions = (l: LayerRecord): SelectOption<string>[] => l.meta.fields.map((f) => ({ value: f.name, label: f.name }));
+
 /** Choose the patch layer (and its id field) and the overlay layers (each with an optional group field). */
 export function OverlayForm({ polygons, value, onChange, defaults }: { polygons: LayerRecord[]; value: OverlayFormValue; onChange: (v: OverlayFormValue) => void; defaults: (l: LayerRecord) => OverlayLayerChoice }) {
   const { t } = useI18n();
   const plot = polygons.find((l) => l.id === value.plotLayerId);
   const toggle = (l: LayerRecord, on: boolean) =>
     onChange({ ...value, overlays: on ? [...value.overlays, defaults(l)] : value.overlays.filter((o) => o.layerId !== l.id) });
+  // '' is "none" in a select: the plot layer not chosen yet, fid as the id, no group field.
   const setGroup = (id: string, g: string) => onChange({ ...value, overlays: value.overlays.map((o) => (o.layerId === id ? { ...o, groupField: g === '' ? null : g } : o)) });
   return (
     <div className="overlay-form">
       <fieldset>
         <legend>{t('overlay.plotLayer')}</legend>
-        <label>
-          <select value={value.plotLayerId} data-testid="overlay-plot-layer" onChange={(e) => onChange({ ...value, plotLayerId: e.target.value, overlays: value.overlays.filter((o) => o.layerId !== e.target.value) })}>
-            <option value="">{t('overlay.pickPlot')}</option>
-            {polygons.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </select>
-        </label>
+        <SelectField
+          label={t('overlay.plotLayer')}
+          hideLabel
+          testId="overlay-plot-layer"
+          options={[{ value: '', label: t('overlay.pickPlot') }, ...polygons.map((l) => ({ value: l.id, label: l.name }))]}
+          value={value.plotLayerId}
+          onChange={(id) => onChange({ ...value, plotLayerId: id, overlays: value.overlays.filter((o) => o.layerId !== id) })}
+        />
         {plot && (
-          <label>
-            <span>{t('overlay.idField')}</span>
-            <select value={value.idField ?? ''} onChange={(e) => onChange({ ...value, idField: e.target.value || null })}>
-              <option value="">fid</option>
-              {plot.meta.fields.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
-            </select>
-          </label>
+          <SelectField
+            label={t('overlay.idField')}
+            layout="inline"
+            options={[{ value: '', label: 'fid' }, ...fieldOptions(plot)]}
+            value={value.idField ?? ''}
+            onChange={(f) => onChange({ ...value, idField: f || null })}
+          />
         )}
       </fieldset>
       <fieldset>
@@ -40,16 +46,14 @@ export function OverlayForm({ polygons, value, onChange, defaults }: { polygons:
         {polygons.filter((l) => l.id !== value.plotLayerId).map((l) => {
           const chosen = value.overlays.find((o) => o.layerId === l.id);
           return (
-            <label key={l.id}>
-              <input type="checkbox" checked={!!chosen} data-testid="overlay-layer" onChange={(e) => toggle(l, e.target.checked)} />
-              <span className="spacer">{l.name}</span>
-              {chosen && (
-                <select value={chosen.groupField ?? ''} title={t('overlay.groupField')} onChange={(e) => setGroup(l.id, e.target.value)}>
-                  <option value="">{t('overlay.noGroup')}</option>
-                  {l.meta.fields.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
-                </select>
-              )}
-            </label>
+            <CheckboxField
+              key={l.id}
+              label={l.name}
+              checked={!!chosen}
+              testId="overlay-layer"
+              onChange={(on) => toggle(l, on)}
+              after={chosen && <Select title={t('overlay.groupField')} options={[{ value: '', label: t('overlay.noGroup') }, ...fieldOptions(l)]} value={chosen.groupField ?? ''} onChange={(g) => setGroup(l.id, g)} />}
+            />
           );
         })}
       </fieldset>
