@@ -50,8 +50,11 @@ export const daysBetween = (a: DateKey, b: DateKey): number => dayNumber(b) - da
 
 /** The local calendar day of an instant (epoch ms) at a fixed offset from UTC (default China's +8 h). */
 export function localDateOf(epochMs: number, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES): DateKey {
-  return fromDayNumber(Math.floor((epochMs + utcOffsetMinutes * 60_000) / MS_PER_DAY));
+  return fromDayNumber(localDayNumberOf(epochMs, utcOffsetMinutes));
 }
+
+/** The day number of an instant's local day (what localDateOf names), without building the key. */
+export const localDayNumberOf = (epochMs: number, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES): number => Math.floor((epochMs + utcOffsetMinutes * 60_000) / MS_PER_DAY);
 
 export const yearOf = (key: DateKey): number => Number(key.slice(0, 4));
 export const monthOf = (key: DateKey): number => Number(key.slice(5, 7));
