@@ -66,6 +66,11 @@ export class GeometryEngine {
   }
 
   private ring(coords: readonly Position[], dx: number, dy: number): Ptr {
+    return this.check('ring', this.geos.GEOSGeom_createLinearRing_r(this.ctx, this.sequence(coords, dx, dy)));
+  }
+
+  /** A coordinate sequence of `coords` shifted by (−dx, −dy); owned by the geometry it is given to. */
+  private sequence(coords: readonly Position[], dx: number, dy: number): Ptr {
     const n = coords.length;
     const buf = this.scratch(n * 2);
     const heap = this.geos.Module.HEAPF64; // after scratch(): the heap may have grown
@@ -75,8 +80,7 @@ export class GeometryEngine {
       heap[at++] = (p[0] as number) - dx;
       heap[at++] = (p[1] as number) - dy;
     }
-    const seq = this.check('coordinates', this.geos.GEOSCoordSeq_copyFromBuffer_r(this.ctx, buf, n, 0, 0));
-    return this.check('ring', this.geos.GEOSGeom_createLinearRing_r(this.ctx, seq));
+    return this.check('coordinates', this.geos.GEOSCoordSeq_copyFromBuffer_r(this.ctx, buf, n, 0, 0));
   }
 
   private ptrArray(ptrs: readonly Ptr[]): Ptr {
@@ -122,6 +126,50 @@ export class GeometryEngine {
     if (parts.length === 1) return parts[0] as Ptr;
     if (parts.length === 0) return this.check('empty', this.geos.GEOSGeom_createEmptyPolygon_r(this.ctx));
     return this.collection(GEOS_MULTIPOLYGON, parts);
+  }
+
+  /** A LineString through `coords` (≥ 2 positions), shifted by (−dx, −dy). */
+  fromLineString(coords: readonly Position[], dx = 0, dy = 0): Ptr {
+    return this.check('lineString', this.geos.GEOSGeom_createLineString_r(this.ctx, this.sequence(coords, dx, dy)));
+  }
+
+  /**
+   * `polygon` cut along `line`, as shapely.ops.split does it: the polygon's boundary and the line are noded
+   * together (their union), the linework is polygonized, and the faces whose interior point lies inside the
+   * polygon are kept. A line that does not cross the polygon from edge to edge leaves one face, the polygon
+   * itself. Faces come as one Polygon or a MultiPolygon (a new geometry; the inputs are untouched).
+   */
+  split(polygon: Ptr, line: Ptr): Ptr {
+    const boundary = this.check('boundary', this.geos.GEOSBoundary_r(this.ctx, polygon));
+    let noded: Ptr = 0;
+    let faces: Ptr = 0;
+    const inside: Ptr[] = [];
+    try {
+      noded = this.check('union', this.geos.GEOSUnion_r(this.ctx, boundary, line));
+      const arr = this.ptrArray([noded]);
+      faces = this.geos.GEOSPolygonize_r(this.ctx, arr, 1);
+      this.geos.Module._free(arr);
+      this.check('polygonize', faces);
+      const found: Ptr[] = [];
+      this.collectPolygons(faces, found);
+      for (const face of found) {
+        const point = this.check('pointOnSurface', this.geos.GEOSPointOnSurface_r(this.ctx, face));
+        const contains = this.geos.GEOSContains_r(this.ctx, polygon, point);
+        this.destroy(point);
+        if (contains === 2) throw new EngineError('contains', this.messages.lastError ?? 'failed');
+        if (contains === 1) inside.push(this.clone(face));
+      }
+    } catch (err) {
+      for (const p of inside) this.destroy(p);
+      throw err;
+    } finally {
+      this.destroy(faces);
+      this.destroy(noded);
+      this.destroy(boundary);
+    }
+    if (inside.length === 0) return this.check('empty', this.geos.GEOSGeom_createEmptyPolygon_r(this.ctx));
+    if (inside.length === 1) return inside[0] as Ptr;
+    return this.collection(GEOS_MULTIPOLYGON, inside);
   }
 
   /** A collection of the given type; takes ownership of `parts`. */

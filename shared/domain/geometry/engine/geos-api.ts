@@ -41,6 +41,14 @@ export interface GeosApi {
   GEOSDifference_r(ctx: Ptr, a: Ptr, b: Ptr): Ptr;
   GEOSUnaryUnion_r(ctx: Ptr, g: Ptr): Ptr;
   GEOSClipByRect_r(ctx: Ptr, g: Ptr, xmin: number, ymin: number, xmax: number, ymax: number): Ptr;
+  GEOSGeom_createLineString_r(ctx: Ptr, seq: Ptr): Ptr;
+  GEOSBoundary_r(ctx: Ptr, g: Ptr): Ptr;
+  GEOSUnion_r(ctx: Ptr, a: Ptr, b: Ptr): Ptr;
+  /** A GeometryCollection of the polygons the noded linework `geoms` (an array of Ptr) encloses. */
+  GEOSPolygonize_r(ctx: Ptr, geoms: Ptr, ngeoms: number): Ptr;
+  GEOSPointOnSurface_r(ctx: Ptr, g: Ptr): Ptr;
+  /** 1 true, 0 false, 2 exception. */
+  GEOSContains_r(ctx: Ptr, a: Ptr, b: Ptr): number;
 }
 
 /** Every function of GeosApi, for the start-up check. */
@@ -69,6 +77,12 @@ export const GEOS_FUNCTIONS = [
   'GEOSDifference_r',
   'GEOSUnaryUnion_r',
   'GEOSClipByRect_r',
+  'GEOSGeom_createLineString_r',
+  'GEOSBoundary_r',
+  'GEOSUnion_r',
+  'GEOSPolygonize_r',
+  'GEOSPointOnSurface_r',
+  'GEOSContains_r',
 ] as const satisfies readonly (keyof GeosApi)[];
 
 /** geos_c.h GEOSGeomTypes. */
