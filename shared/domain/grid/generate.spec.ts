@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGeometryEngine } from '../geometry/engine/load';
 import { makeLngLatToGkEN } from '../crs/transform';
 import { planarAreaM2, projectToZone } from '../geometry/area';
-import { generateCells, type CellLayout } from './generate';
+import { generateCells, generatedAreas, type CellLayout } from './generate';
 import type { AreaGeometry } from './area-geometry';
 
 const engine = await loadGeometryEngine();
@@ -127,5 +127,24 @@ describe('generateCells: slivers, names, limits', () => {
     ['a boundary with no area', { ...village, geometry: { type: 'Polygon', coordinates: [[[117.1, 36.6], [117.11, 36.61], [117.1, 36.6], [117.1, 36.6]]] } }, { kind: 'square', sizeMetres: 500 }, 'emptyBoundary'],
   ] as const)('refuses %s', (_what, parent, layout, reason) => {
     expect(generateCells(engine, parent as typeof village, { layout: layout as CellLayout })).toMatchObject({ ok: false, reason });
+  });
+});
+
+describe('generatedAreas', () => {
+  it('makes one area a level below the parent per cell, in the grid\'s zone, opened as generated', () => {
+    const g = generateCells(engine, village, { layout: { kind: 'rowsCols', rows: 2, cols: 2 } });
+    if (!g.ok) throw new Error(g.reason);
+    let n = 0;
+    const r = generatedAreas({ id: 'V1', level: 'village' }, g.value, { newId: () => `C${++n}`, edit: { at: 5, by: '李晓燕' } });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.value.map((a) => [a.id, a.level, a.parentId, a.name])).toEqual([
+      ['C1', 'cell', 'V1', '杏园村-01'],
+      ['C2', 'cell', 'V1', '杏园村-02'],
+      ['C3', 'cell', 'V1', '杏园村-03'],
+      ['C4', 'cell', 'V1', '杏园村-04'],
+    ]);
+    expect(r.value.every((a) => a.zone?.zone === 39 && a.history[0]!.change === 'generated')).toBe(true);
+    expect(r.value[0]!.geometry).toEqual(g.value.cells[0]!.geometry);
+    expect(generatedAreas({ id: 'C1', level: 'cell' }, g.value, { newId: () => 'x', edit: { at: 5, by: '' } })).toMatchObject({ ok: false, reason: 'noChildLevel' });
   });
 });

@@ -23,6 +23,8 @@ import { fail, ok, type Validation } from '../../validation/validation';
 import { defaultZoneOf, type AreaGeometry } from './area-geometry';
 import { pieceOf, planeGeometry, zonePlane } from './plane';
 import { sharedBoundaryMetres } from './shared-boundary';
+import { createGridArea, type AreaEditInfo, type GridArea, type GridAreaReason } from './area-record';
+import { childLevelOf, type AreaLevel } from './levels';
 import { nextChildNames } from './tree.logic';
 
 export type CellLayout =
@@ -302,4 +304,23 @@ export function generateCells(engine: GeometryEngine, parent: GenerateParent, op
   } finally {
     for (const g of owned) e.destroy(g);
   }
+}
+
+export type GeneratedAreasReason = 'noChildLevel' | GridAreaReason;
+
+/**
+ * The records for generated cells under `parent`: each one level below it (a village's cells, or a township's
+ * villages to be renamed), in the parent's zone, its history opened as 'generated'. Nothing is stored here; the
+ * repository writes them in one transaction (renderer/db putGridAreas).
+ */
+export function generatedAreas(parent: { id: string; level: AreaLevel }, grid: Pick<GeneratedGrid, 'cells' | 'zone'>, opts: { newId: () => string; edit: AreaEditInfo }): Validation<GridArea[], GeneratedAreasReason> {
+  const level = childLevelOf(parent.level);
+  if (level === null) return fail('noChildLevel', 'level', 'a cell has no children');
+  const out: GridArea[] = [];
+  for (const c of grid.cells) {
+    const r = createGridArea({ id: opts.newId(), level, parentId: parent.id, name: c.name, geometry: c.geometry, zone: grid.zone }, { ...opts.edit, change: opts.edit.change ?? 'generated' });
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return ok(out);
 }
