@@ -8,7 +8,7 @@ import { MAIN_API_GLOBAL, type ChosenFile, type MainApi, type ReadChosenFileRequ
 import { ipcErrorMessage } from '../../shared/ipc/errors';
 import { IPC_LIMITS, MIB } from '../../shared/ipc/limits';
 import { translate } from '../../renderer/i18n/i18n.logic';
-import { pickWithElectron } from '../../renderer/features/import/components/ImportButtons';
+import { pickWithElectron } from '../../renderer/features/import/pick-electron';
 import { CodedError } from '../../renderer/platform/coded-error';
 import { saveBytes } from '../../renderer/platform/platform';
 

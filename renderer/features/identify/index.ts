@@ -1,3 +1,1 @@
-export { useIdentify, type IdentifyResult } from './use-identify';
-export { IdentifyPanel } from './components/IdentifyPanel';
 export { identifyFeature } from './contribution';

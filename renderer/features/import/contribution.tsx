@@ -10,7 +10,7 @@ import type { FeatureContribution } from '../../ui/contributions';
 import { createStore, useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
 import { fitLayersOn, useLayerList } from '../layers';
-import { pickWithElectron } from './components/ImportButtons';
+import { pickWithElectron } from './pick-electron';
 import { CrsDialog } from './components/CrsDialog';
 import { DropZone } from './components/DropZone';
 import { FileInputs, type FileInputHandles } from './components/FileInputs';

@@ -1,2 +1,1 @@
-export { OverlayDialog } from './components/OverlayDialog';
 export { overlayFeature } from './contribution';

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Camera } from './components/StatusBar';
 
 export interface StatusSnapshot {
@@ -47,11 +47,6 @@ export function createStatusSource(): StatusSource {
     },
     get: () => snapshot,
   };
-}
-
-/** One status source per workspace. */
-export function useStatusbar(): StatusSource {
-  return useState(createStatusSource)[0];
 }
 
 /** The current pointer and camera; re-renders only the component that calls it. */
