@@ -3,6 +3,8 @@ import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // A schema-2 database as the v2 app left it (origin: tests/fixtures/db/README.md).
 import v2 from '../../tests/fixtures/db/v2-database.json';
+// A schema-3 database as the v3 app left it (origin: tests/fixtures/db/README.md).
+import v3 from '../../tests/fixtures/db/v3-database.json';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { MIGRATED_ON_READ, UPGRADED_STORES } from './upgrade-v3';
@@ -11,6 +13,8 @@ import { getLayerData } from './layer-data-repo';
 import { getSourceFiles } from './source-files-repo';
 import { getCachedTile, hasCachedTiles, pruneTileCache, putCachedTiles } from './tile-cache-repo';
 import { getMapView, getSetting, putSetting } from './settings-repo';
+import { listGridAreas, putGridAreas } from './grid-repo';
+import { createGridArea } from '../../shared/domain/grid/area-record';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -76,6 +80,47 @@ async function writeV2Fixture(indexedDB: IDBFactory, name: string): Promise<void
   });
 }
 
+/** tests/fixtures/db/v3-database.json written with raw IndexedDB, stores and indexes as schema 3 declared them (schema 2's). */
+async function writeV3Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 30); // Dexie stores version × 10
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('layers', { keyPath: 'id' }).createIndex('order', 'order');
+      db.createObjectStore('layerData', { keyPath: 'layerId' });
+      db.createObjectStore('sourceFiles', { keyPath: 'layerId' });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('tileCache', { keyPath: 'id' }).createIndex('layerId', 'layerId');
+      for (const store of STORES) for (const rec of v3[store]) req.transaction!.objectStore(store).put(revive(rec));
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The object stores and their indexes as the database holds them. */
+async function readSchema(indexedDB: IDBFactory, name: string): Promise<{ version: number; stores: Record<string, { keyPath: unknown; indexes: string[] }> }> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => {
+      const db = req.result;
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const stores = Object.fromEntries(names.map((n) => {
+        const st = tx.objectStore(n);
+        return [n, { keyPath: st.keyPath, indexes: [...st.indexNames].sort() }];
+      }));
+      const version = db.version;
+      db.close();
+      resolve({ version, stores });
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 /** Every record of every store, read with raw IndexedDB (what is on disk, not what the repositories make of it). */
 async function readRaw(indexedDB: IDBFactory, name: string): Promise<Record<Stores, Record<string, unknown>[]>> {
   return new Promise((resolve, reject) => {
@@ -110,8 +155,10 @@ describe('schema', () => {
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
+    expect(SCHEMA_VERSIONS[3]!.stores).toEqual({ ...SCHEMA_VERSIONS[2]!.stores, gridAreas: 'id, parentId, level', patrolRules: 'id', patrols: 'id, date' });
     expect(SCHEMA_VERSIONS[0]!.upgrade).toBeUndefined();
     expect(SCHEMA_VERSIONS[2]!.upgrade).toBeTypeOf('function');
+    expect(SCHEMA_VERSIONS[3]!.upgrade).toBeUndefined(); // v4 adds stores, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -315,6 +362,58 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const ok = open(idb, 'v2-fail');
     expect((await listLayers(ok)).map((l) => l.id)).toEqual(['repairable', GOOD, LABELLED]);
     ok.close();
+  });
+});
+
+describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
+  it('keeps every v3 record exactly as it was and adds the grid and patrol stores, empty', async () => {
+    const idb = new IDBFactory();
+    await writeV3Fixture(idb, 'v3-up');
+    const before = await readRaw(idb, 'v3-up');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v3-up');
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.gridAreas.count()).toBe(0);
+    expect(await db.patrolRules.count()).toBe(0);
+    expect(await db.patrols.count()).toBe(0);
+    db.close();
+    expect(warn).not.toHaveBeenCalled(); // no record was looked at, so none was reported
+    const after = await readRaw(idb, 'v3-up');
+    for (const s of STORES) expect(after[s], s).toEqual(before[s]);
+    expect(after.layers.map((l) => [l.id, l.v])).toEqual([['Lm3x9k2abc123', 3], ['Lm3x9k3def456', 3], ['Lv3new789', 3], ['broken', undefined]]);
+    const schema = await readSchema(idb, 'v3-up');
+    expect(schema.version).toBe(40); // Dexie stores version × 10
+    expect(schema.stores).toEqual({
+      gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
+      layerData: { keyPath: 'layerId', indexes: [] },
+      layers: { keyPath: 'id', indexes: ['order'] },
+      patrolRules: { keyPath: 'id', indexes: [] },
+      patrols: { keyPath: 'id', indexes: ['date'] },
+      settings: { keyPath: 'key', indexes: [] },
+      sourceFiles: { keyPath: 'layerId', indexes: [] },
+      tileCache: { keyPath: 'id', indexes: ['layerId'] },
+    });
+  });
+
+  it('the app reads the upgraded database as it read the v3 one, and stores grid areas in it', async () => {
+    const idb = new IDBFactory();
+    await writeV3Fixture(idb, 'v3-read');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v3-read');
+    expect((await listLayers(db)).map((l) => [l.id, l.order])).toEqual([[GOOD, 2], [LABELLED, 3], ['Lv3new789', 6]]);
+    expect(await getLayerRecord('broken', db)).toBeNull();
+    expect(await (await getLayerData('Lv3new789', db))!.labels!.text()).toBe('{"type":"FeatureCollection","features":[]}');
+    expect((await getSourceFiles(GOOD, db))!.files.map((f) => f.path)).toEqual(['county.zip']); // an unmarked v2 record, migrated on read
+    expect((await getSourceFiles('Lv3new789', db))!.files.map((f) => f.path)).toEqual(['XZQ.shp', 'XZQ.dbf']);
+    expect(await getMapView(db)).toEqual({ center: [117.05, 34.505], zoom: 14.5, bearing: 12 });
+    expect(new Uint8Array((await getCachedTile('Lv3new789@1/f/12/3379/1622', db))!)).toEqual(new Uint8Array([26, 5, 9]));
+    const town = createGridArea({ id: 'A1', level: 'township', name: '青石镇', code: '370112001000' }, { at: 1, by: '李晓燕' });
+    expect(town.ok && (await putGridAreas([town.value], { at: 1, by: '李晓燕' }, db)).ok).toBe(true);
+    db.close();
+    const again = open(idb, 'v3-read');
+    expect((await listGridAreas(again)).map((a) => [a.id, a.name, a.v])).toEqual([['A1', '青石镇', 1]]);
+    again.close();
   });
 });
 

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { GridArea } from '../../shared/domain/grid/area-record';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
 import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
@@ -24,7 +25,7 @@ export class LandPatrolDb extends Dexie {
   tileCache!: Table<TileCacheRecord, string>;
   // Schema 4 (migrations.ts). What is read from them goes through their record module's restore, like the rest;
   // the patrol stores are typed by their records' module (shared/domain/patrol) when its repository is written.
-  gridAreas!: Table<StoredRecord, string>;
+  gridAreas!: Table<GridArea, string>;
   patrolRules!: Table<StoredRecord, string>;
   patrols!: Table<StoredRecord, string>;
 

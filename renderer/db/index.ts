@@ -20,3 +20,4 @@ export { getLayerData } from './layer-data-repo';
 export { getSourceFiles } from './source-files-repo';
 export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
 export { getMapView, getSetting, putSetting } from './settings-repo';
+export { deleteGridAreas, getGridArea, listChildAreas, listGridAreas, putGridArea, putGridAreas, type GridDeleteReason, type GridWriteReason, type GridWriteResult } from './grid-repo';
