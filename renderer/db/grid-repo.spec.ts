@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // Grid area records as a schema-4 database holds them (origin: tests/fixtures/db/README.md).
 import fixture from '../../tests/fixtures/db/grid-areas-v1.json';
 import { createGridArea, type GridArea, type NewGridArea } from '../../shared/domain/grid/area-record';
+import type { PatrolRuleId } from '../../shared/domain/patrol/rule';
 import { LandPatrolDb } from './db';
 import { deleteGridAreas, getGridArea, listChildAreas, listGridAreas, putGridArea, putGridAreas } from './grid-repo';
 
@@ -94,7 +95,7 @@ describe('putGridAreas', () => {
     const db = fresh();
     await putGridAreas([COUNTY, TOWN, VILLAGE], EDIT, db);
     const people = [{ name: '孙强', role: '网格员', lawEnforcementCertNo: '', phone: '13800000003' }];
-    const forged = { ...VILLAGE, people, ruleIds: ['R-township-2-week'], history: [], createdAt: 0 };
+    const forged: GridArea = { ...VILLAGE, people, ruleIds: ['R-township-2-week' as PatrolRuleId], history: [], createdAt: 0 };
     const r = await putGridArea(forged, { at: 1764800000000, by: '赵磊', note: '指定网格员' }, db);
     expect(r.ok).toBe(true);
     const stored = (await getGridArea('V', db))!;

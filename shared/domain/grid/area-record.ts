@@ -5,8 +5,10 @@
  * id, its record version, the validator every read goes through, the factory every write goes through, the edit
  * step that appends to the history, and the migrations from older versions (README Decision 20).
  *
- * Rules are referenced by id (`ruleIds`); the rule records are shared/domain/patrol's (PatrolRuleId there).
+ * Rules are referenced by id (`ruleIds`); the rule records are shared/domain/patrol's (rule.ts), which also says what
+ * applies to a key area. A rule id that names no stored rule is kept (the rule may come back with an import).
  */
+import type { PatrolRuleId } from '../patrol/rule';
 import type { GkZoneRef } from '../units/area';
 import { isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
 import { migrateRecord, storedVersionOf, type Migration, type MigrationReason } from '../../validation/migrate';
@@ -86,8 +88,8 @@ export interface GridArea {
   people: AreaPerson[];
   /** 定职责: the duties, as the office words them. */
   duties: string;
-  /** The patrol rules that apply (shared/domain/patrol PatrolRuleId), in the office's order, no repeats. */
-  ruleIds: string[];
+  /** The patrol rules that apply (shared/domain/patrol/rule.ts), in the office's order, no repeats. */
+  ruleIds: PatrolRuleId[];
   /** Set when the area is a key area (重点区域) and which kind; null otherwise. */
   keyArea: KeyArea | null;
   createdAt: number;
@@ -149,12 +151,13 @@ function validatePeople(raw: unknown, repaired: Repair[]): AreaPerson[] {
   return out;
 }
 
-function validateRuleIds(raw: unknown, repaired: Repair[]): string[] {
+function validateRuleIds(raw: unknown, repaired: Repair[]): PatrolRuleId[] {
   if (!Array.isArray(raw)) {
     if (raw !== undefined) repaired.push({ path: 'ruleIds', code: 'defaulted' });
     return [];
   }
-  const out = [...new Set(raw.filter(isNonEmptyString))];
+  // A rule id is any non-empty string, as rule.ts's isPatrolRuleId says.
+  const out = [...new Set(raw.filter(isNonEmptyString))] as PatrolRuleId[];
   if (out.length !== raw.length) repaired.push({ path: 'ruleIds', code: 'filtered' });
   return out;
 }
