@@ -15,6 +15,8 @@ export interface ZipLimits {
    * 2 bits), so a member declaring more is lying about its size. Default 1100.
    */
   maxRatio?: number;
+  /** Which members to keep, by path (default: the parts of a shapefile and zips). A KMZ reader keeps its .kml. */
+  members?: RegExp;
 }
 
 export interface UnzipResult {
@@ -33,11 +35,12 @@ interface Budget {
   remaining: number;
   limit: number;
   maxRatio: number;
+  keep: RegExp;
 }
 
 export function unzipInputs(zip: InputFile, limits: ZipLimits = {}): UnzipResult {
   const limit = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
-  const budget: Budget = { remaining: limit, limit, maxRatio: limits.maxRatio ?? DEFAULT_MAX_RATIO };
+  const budget: Budget = { remaining: limit, limit, maxRatio: limits.maxRatio ?? DEFAULT_MAX_RATIO, keep: limits.members ?? KEEP };
   const out: UnzipResult = { files: [], issues: [] };
   expand(zip, 0, budget, out);
   return out;
@@ -58,7 +61,7 @@ function expand(zip: InputFile, depth: number, budget: Budget, out: UnzipResult)
       out.issues.push({ code: 'zip.unsafePath', severity: 'warning', file: `${zip.path}/${name}`, params: { member: name } });
       continue;
     }
-    if (kind.kind === 'skip' || !KEEP.test(kind.path)) continue;
+    if (kind.kind === 'skip' || !budget.keep.test(kind.path)) continue;
     wanted.push({ entry, path: kind.path });
     declared += entry.uncompressedSize;
   }
