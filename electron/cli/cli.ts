@@ -2,6 +2,7 @@
  * `landpatrol` — the headless batch command on the same shared/ code as the app.
  *   landpatrol inspect PATH...            → JSON description of every layer found
  *   landpatrol overlay --plots P --with L → JSON areas of each plot over the given layers
+ *   landpatrol coverage --cells C --track T… → JSON length and time of each track inside each cell
  * Exit 0 when the input was read (warnings are in the JSON; inspect describes a layer whose CRS is unknown in
  * its own coordinates), 2 with a clear message on stderr when it cannot be used (overlay refuses a layer it
  * cannot place). Bad input never produces a stack trace.
@@ -9,54 +10,12 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { loadGeometryEngine } from '../../shared/domain/geometry/engine/load';
 import { groupValueOf, overlayPlots } from '../../shared/domain/geometry/overlay';
-import { importFiles } from '../../shared/formats/import';
-import type { BundleDescription, ImportResult, InputFile, ParsedLayer, PendingBundle } from '../../shared/formats/types';
-import { cliMessageBoth, needsCrsMessage, type CliMessageKey } from '../../shared/i18n/cli';
-import { formatIssue } from '../../shared/i18n/issues';
+import type { BundleDescription, ParsedLayer, PendingBundle } from '../../shared/formats/types';
+import { cliMessageBoth } from '../../shared/i18n/cli';
 import { parseArgs, type OverlayLayerArg } from './args';
-import { InputPathError, readInputPath } from './read-inputs';
+import { coverage } from './coverage';
+import { fail, importPath, loadLayers, pendingReason, unusableLines, UsageError } from './load-layers';
 import { inspectJson, issueJson, overlayPlotJson, pendingInspectJson, type IssueJson } from './reports';
-
-class UsageError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-const fail = (key: CliMessageKey, params: Record<string, string | number> = {}): never => {
-  throw new UsageError([cliMessageBoth(key, params)]);
-};
-
-async function readPath(p: string): Promise<InputFile[]> {
-  try {
-    return await readInputPath(p);
-  } catch (e) {
-    if (e instanceof InputPathError) return fail(e.code, { path: p });
-    return fail('unreadable', { path: p });
-  }
-}
-
-/** Imports one command-line path; the CRS override applies to every bundle in it. */
-async function importPath(p: string, crs?: number, encoding?: string, featureAreas = true): Promise<ImportResult> {
-  const files = await readPath(p);
-  const first = await importFiles(files, { featureAreas });
-  if (crs === undefined && encoding === undefined) return first;
-  const sources = [...first.layers.map((l) => l.source), ...first.pending.map((b) => b.source)];
-  const crsOverride = crs === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, crs]));
-  const encodingOverride = encoding === undefined ? undefined : Object.fromEntries(sources.map((s) => [s, encoding]));
-  return importFiles(files, { featureAreas, ...(crsOverride ? { crsOverride } : {}), ...(encodingOverride ? { encodingOverride } : {}) });
-}
-
-/** Why a bundle still needs its CRS from the user: the command cannot ask, so it says so. */
-const pendingReason = (b: PendingBundle): string => b.crsGuess?.reason ?? 'unknown';
-
-/** Errors for everything in a result that could not be used, as stderr lines (Chinese, then English). */
-function unusableLines(r: ImportResult): string[] {
-  const lines: string[] = [];
-  for (const f of r.failed) for (const i of f.issues) lines.push(`${formatIssue(i, 'zh-CN')}\n${formatIssue(i, 'en')}`);
-  for (const b of r.pending) lines.push(needsCrsMessage(b.source, pendingReason(b)));
-  return lines;
-}
 
 const isDescribed = (b: PendingBundle): b is PendingBundle & { description: BundleDescription } => b.description !== undefined;
 
@@ -83,18 +42,6 @@ async function inspect(paths: string[], crs?: number, encoding?: string): Promis
   }
   process.stdout.write(JSON.stringify({ layers, errors }, null, 2) + '\n');
   return 0;
-}
-
-/** `featureAreas: false` for the layers plots are overlaid with: the overlay computes its own figures. */
-async function loadLayers(p: string, crs?: number, featureAreas = true): Promise<ParsedLayer[]> {
-  const r = await importPath(p, crs, undefined, featureAreas);
-  // A layer that cannot be placed cannot be overlaid, and leaving it out would turn its area into "uncovered":
-  // refuse the whole command, naming the file and how to give its CRS.
-  if (r.pending.length > 0) throw new UsageError(r.pending.map((b) => needsCrsMessage(b.source, pendingReason(b))));
-  const lines = unusableLines(r);
-  if (r.layers.length === 0) throw new UsageError(lines.length ? lines : [cliMessageBoth('noLayers', { path: p })]);
-  if (lines.length) process.stderr.write(lines.join('\n') + '\n');
-  return r.layers;
 }
 
 const isAreal = (g: unknown): g is Polygon | MultiPolygon =>
@@ -164,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
         return await inspect(args.paths, args.crs, args.encoding);
       case 'overlay':
         return await overlay(args);
+      case 'coverage':
+        return await coverage(args);
     }
   } catch (e) {
     if (e instanceof UsageError) {

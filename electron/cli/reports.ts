@@ -1,8 +1,10 @@
 /**
- * The JSON shapes `landpatrol inspect` and `landpatrol overlay` print. Pure functions over shared/ types,
+ * The JSON shapes `landpatrol inspect`, `overlay` and `coverage` print. Pure functions over shared/ types,
  * so they are unit-tested without touching the disk.
  */
 import type { OverlayPlotResult } from '../../shared/domain/geometry/overlay';
+import type { TrackCoverage } from '../../shared/domain/patrol/coverage';
+import { isoUtc } from '../../shared/formats/track/time';
 import { printedPlot, type PrintedFigures } from '../../shared/domain/geometry/overlay-table';
 import type { AreaFigures } from '../../shared/domain/units/area';
 import type { BundleDescription, FieldDef, Issue, ParsedLayer, PendingBundle } from '../../shared/formats/types';
@@ -156,5 +158,26 @@ export function overlayPlotJson(p: OverlayPlotResult) {
     unusable: p.unusable.map((u) => ({ layer: u.layer, record: u.fid >= 0 ? u.fid + 1 : null, ...(u.group !== undefined ? { group: u.group } : {}), reason: u.reason, message: u.message })),
     // Boundaries GEOS found invalid and repaired before clipping (layer null: the plot itself).
     repaired: p.repaired.map((r) => ({ layer: r.layer, record: r.fid >= 0 ? r.fid + 1 : null })),
+  };
+}
+
+/**
+ * One track of `landpatrol coverage`: metres to JSON_DIGITS (1e-6 m), seconds to the millisecond, times as ISO 8601
+ * UTC, and the cells it entered. `source` is the file, with "#n" (1-based) when the file holds several tracks.
+ */
+export function coverageTrackJson(source: string, c: TrackCoverage) {
+  return {
+    source,
+    points: c.points,
+    lengthMetres: roundTo(c.lengthMetres, JSON_DIGITS.metres),
+    start: c.startMs === null ? null : isoUtc(c.startMs),
+    end: c.endMs === null ? null : isoUtc(c.endMs),
+    cells: c.cells.map((cell) => ({
+      id: cell.id,
+      name: cell.name,
+      insideMetres: roundTo(cell.insideMetres, JSON_DIGITS.metres),
+      insideSeconds: cell.insideSeconds === null ? null : roundTo(cell.insideSeconds, 3),
+      covered: cell.covered,
+    })),
   };
 }

@@ -4,16 +4,23 @@ export const CLI_MESSAGES = {
     'zh-CN': `用法：
   landpatrol inspect PATH... [--crs EPSG] [--encoding 编码]
   landpatrol overlay --plots PATH --with PATH[:字段] [--with PATH[:字段]…] [--group-by 字段] [--id-field 字段]
-PATH 可以是 .shp、文件夹或 .zip。PATH:字段 按该字段为这一图层分组（优先于 --group-by）。结果以 JSON 输出到标准输出。`,
+  landpatrol coverage --cells PATH --track 轨迹文件… [--name-field 字段] [--id-field 字段] [--min-metres 米] [--min-seconds 秒]
+PATH 可以是 .shp、文件夹或 .zip。PATH:字段 按该字段为这一图层分组（优先于 --group-by）。coverage 的网格 PATH 也可以是
+GeoJSON（经纬度），轨迹文件为 GPX、KML、KMZ 或其所在文件夹；轨迹在网格内达到 --min-metres（默认 200）米或
+--min-seconds（默认 300）秒即算覆盖。结果以 JSON 输出到标准输出。`,
     en: `Usage:
   landpatrol inspect PATH... [--crs EPSG] [--encoding ENCODING]
   landpatrol overlay --plots PATH --with PATH[:FIELD] [--with PATH[:FIELD]…] [--group-by FIELD] [--id-field FIELD]
-PATH is a .shp, a folder or a .zip. PATH:FIELD groups that layer by FIELD (instead of --group-by). Results are
-printed as JSON on standard output.`,
+  landpatrol coverage --cells PATH --track FILE… [--name-field FIELD] [--id-field FIELD] [--min-metres M] [--min-seconds S]
+PATH is a .shp, a folder or a .zip. PATH:FIELD groups that layer by FIELD (instead of --group-by). For coverage
+the cells may also be GeoJSON (lon/lat), and each FILE a GPX, KML or KMZ track or a folder of them; a cell is
+covered from --min-metres (default 200) metres or --min-seconds (default 300) seconds of track inside it.
+Results are printed as JSON on standard output.`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
   missingArgument: { 'zh-CN': '缺少参数 {option}。', en: 'Missing argument {option}.' },
   badOption: { 'zh-CN': '无法识别的参数“{option}”。', en: 'Unrecognised option "{option}".' },
+  badNumber: { 'zh-CN': '{option} 的值“{value}”不是有效的非负数。', en: '{option}: "{value}" is not a valid number ≥ 0.' },
   badEpsg: { 'zh-CN': '“{value}”不是有效的 EPSG 代码（例如 4527）。', en: '"{value}" is not a valid EPSG code (e.g. 4527).' },
   notFound: { 'zh-CN': '{path}：文件或文件夹不存在。', en: '{path}: no such file or folder.' },
   unsupported: { 'zh-CN': '{path}：不支持的文件类型（请给出 .shp、文件夹或 .zip）。', en: '{path}: unsupported file type (give a .shp, a folder or a .zip).' },
@@ -36,6 +43,13 @@ printed as JSON on standard output.`,
   plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
   idFieldMissing: { 'zh-CN': '{file}：没有字段“{field}”。', en: '{file}: there is no field "{field}".' },
   groupFieldMissing: { 'zh-CN': '{file}：没有分组字段“{field}”。', en: '{file}: there is no field "{field}" to group by.' },
+  cellsNotPolygons: { 'zh-CN': '{file}：网格图层必须是面图层。', en: '{file}: the cell layer must be a polygon layer.' },
+  badGeoJson: { 'zh-CN': '{file}：不是有效的 GeoJSON 文件。', en: '{file}: not a valid GeoJSON file.' },
+  cellsNotLngLat: {
+    'zh-CN': '{file}：GeoJSON 的坐标不是经纬度（可能是平面坐标）；请给出经纬度的 GeoJSON，或带 .prj 的 Shapefile。',
+    en: '{file}: the GeoJSON coordinates are not longitude/latitude (projected metres?); give lon/lat GeoJSON, or a shapefile with its .prj.',
+  },
+  noTracks: { 'zh-CN': '没有可用的轨迹：{path}', en: 'No usable track in: {path}' },
   overlayProgress: { 'zh-CN': '叠加分析 {done}/{total}', en: 'overlay {done}/{total}' },
   internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
 } as const;

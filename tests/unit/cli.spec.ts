@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { REAL_DATA } from '../fixtures/read-fixture';
+// GEOS (shapely) and GeographicLib (pyproj.Geod) over the track fixtures: scripts/make-coverage-oracle.py.
+import coverageOracle from '../oracles/coverage.json';
 import { ogrinfoSummary } from '../oracles/ogrinfo';
 
 const root = path.resolve(__dirname, '../..');
@@ -240,6 +242,114 @@ describe('landpatrol (built)', () => {
         expect(Math.abs(o.area.planarM2! - m.planarM2)).toBeLessThan(1e-6 * p.area.planarM2! + 0.002);
         expect(Math.abs(o.area.ellipsoidalM2! - m.ellipsoidalM2)).toBeLessThan(1e-6 * p.area.planarM2! + 0.002);
       }
+    }
+  });
+});
+
+describe('landpatrol coverage (built)', () => {
+  const tracks = path.join(root, 'tests/fixtures/tracks');
+  const cellsGeoJson = path.join(tracks, 'cells.geojson');
+  const t = (name: string) => path.join(tracks, name);
+  type Out = { tracks: { source: string; points: number; lengthMetres: number; start: string | null; end: string | null; cells: { id: string; name: string; insideMetres: number; insideSeconds: number | null; covered: boolean }[] }[] };
+  /** Oracle tracks as the command names them: the file, with #n when it holds several. */
+  const expected = coverageOracle.tracks.map((r) => {
+    const several = coverageOracle.tracks.filter((x) => x.file === r.file).length > 1;
+    const n = coverageOracle.tracks.filter((x) => x.file === r.file).indexOf(r) + 1;
+    return { ...r, source: several ? `${r.file}#${n}` : r.file };
+  });
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
+
+  function expectOracle(out: Out) {
+    expect(out.tracks.map((x) => x.source)).toEqual(expected.map((r) => r.source));
+    out.tracks.forEach((ours, i) => {
+      const ref = expected[i]!;
+      expect(Object.keys(ours)).toEqual(['source', 'points', 'lengthMetres', 'start', 'end', 'cells']);
+      expect([ours.points, ours.start, ours.end]).toEqual([ref.points, iso(ref.startMs), iso(ref.endMs)]);
+      expect(Math.abs(ours.lengthMetres - ref.lengthMetres)).toBeLessThan(1e-6 * ref.lengthMetres);
+      expect(ours.cells.map((c) => [c.id, c.name, c.covered])).toEqual(ref.cells.map((c) => [c.id, c.name, c.covered]));
+      ours.cells.forEach((c, k) => {
+        const r = ref.cells[k]!;
+        expect(Object.keys(c)).toEqual(['id', 'name', 'insideMetres', 'insideSeconds', 'covered']);
+        expect(Math.abs(c.insideMetres - r.insideMetres)).toBeLessThan(1e-6 * r.insideMetres);
+        if (r.insideSeconds === null) expect(c.insideSeconds).toBeNull();
+        else expect(Math.abs(c.insideSeconds! - r.insideSeconds)).toBeLessThan(1e-6 * r.insideSeconds + 5e-4); // printed to the ms
+      });
+    });
+  }
+
+  it('measures GPX and KML tracks over GeoJSON cells as GEOS and GeographicLib do', () => {
+    const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', t('morning.gpx'), t('route.gpx'), '--track', t('afternoon.kml'), t('diagonal.kml'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expectOracle(JSON.parse(r.stdout) as Out);
+  });
+
+  it('reads the cells from a shapefile in a zone-prefixed GK CRS with the app\'s reader, to the same figures', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-coverage-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const shp = path.join(dir, 'cells.shp');
+    const ogr = spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4527', '-lco', 'ENCODING=UTF-8', shp, cellsGeoJson], { encoding: 'utf8' });
+    expect(ogr.status, ogr.stderr).toBe(0);
+    const r = landpatrol('coverage', '--cells', shp, '--track', t('morning.gpx'), t('route.gpx'), t('afternoon.kml'), t('diagonal.kml'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expectOracle(JSON.parse(r.stdout) as Out);
+  });
+
+  it('takes the thresholds and the name field it is given', () => {
+    const base = ['coverage', '--cells', cellsGeoJson, '--track', t('morning.gpx')];
+    const covered = (args: string[]) => (JSON.parse(landpatrol(...base, ...args).stdout) as Out).tracks.map((x) => x.cells.filter((c) => c.covered).map((c) => c.id));
+    expect(covered([])).toEqual([['WG-01', 'WG-02', 'WG-03', 'WG-07'], ['WG-06']]);
+    // WG-01 and WG-02 have 400 m and 333 s inside: over 410 m they are still covered by time (≥ 300 s), not over 400 s.
+    expect(covered(['--min-metres', '410'])).toEqual([['WG-01', 'WG-02', 'WG-03', 'WG-07'], ['WG-06']]);
+    expect(covered(['--min-metres', '410', '--min-seconds', '400'])).toEqual([['WG-03', 'WG-07'], ['WG-06']]);
+    expect(covered(['--min-metres', '50', '--min-seconds', '3600'])).toEqual([['WG-01', 'WG-02', 'WG-03', 'WG-06', 'WG-07'], ['WG-06']]);
+    const named = JSON.parse(landpatrol(...base, '--name-field', 'WGBM').stdout) as Out;
+    expect(named.tracks[0]!.cells[0]).toMatchObject({ id: 'WG-01', name: 'WG-01' });
+  });
+
+  it('says on stderr what it could not use or should warn about, and measures the rest (exit 0)', () => {
+    const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', t('truncated.gpx'), t('diagonal.ovkml'), t('afternoon.kmz'), t('waypoints-only.gpx'));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Out).tracks.map((x) => x.source)).toEqual(['diagonal.ovkml', 'afternoon.kmz']);
+    expect(r.stderr).toMatch(/truncated\.gpx：不是有效的 XML 文件/);
+    expect(r.stderr).toMatch(/truncated\.gpx: not a valid XML file/);
+    expect(r.stderr).toMatch(/diagonal\.ovkml：可能是奥维互动地图导出的 GCJ-02/);
+    expect(r.stderr).toMatch(/waypoints-only\.gpx: the file holds no track line/);
+    expect(r.stderr).not.toMatch(/afternoon/); // its Point placemark is only a note
+    // The 奥维 file is measured as it is: the same figures as the plain KML.
+    const plain = JSON.parse(landpatrol('coverage', '--cells', cellsGeoJson, '--track', t('diagonal.kml')).stdout) as Out;
+    expect((JSON.parse(r.stdout) as Out).tracks[0]!.cells).toEqual(plain.tracks[0]!.cells);
+  });
+
+  it('reads a folder of tracks', () => {
+    const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', tracks);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Out).tracks.map((x) => x.source)).toEqual([
+      'tracks/afternoon.kml', 'tracks/afternoon.kmz', 'tracks/diagonal.kml', 'tracks/diagonal.ovkml', 'tracks/gb2312.gpx', 'tracks/morning.gpx#1', 'tracks/morning.gpx#2', 'tracks/route.gpx',
+    ]);
+  });
+
+  it('exits 2 when nothing can be measured or the input cannot be used, without a stack trace', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-coverage-bad-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const gk = path.join(dir, 'gk.geojson');
+    writeFileSync(gk, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[39500000, 4000000], [39500100, 4000000], [39500100, 4000100], [39500000, 4000000]]] } }] }));
+    const cases: [string[], RegExp][] = [
+      [['--cells', cellsGeoJson, '--track', t('truncated.gpx')], /没有可用的轨迹.*\nNo usable track in/],
+      [['--cells', cellsGeoJson, '--track', path.join(dir, 'none.gpx')], /none\.gpx：文件或文件夹不存在/],
+      [['--cells', path.join(dir, 'none.geojson'), '--track', t('morning.gpx')], /none\.geojson: no such file or folder/],
+      [['--cells', gk, '--track', t('morning.gpx')], /gk\.geojson：GeoJSON 的坐标不是经纬度/],
+      [['--cells', cellsGeoJson, '--track', t('morning.gpx'), '--name-field', 'NOSUCH'], /没有字段“NOSUCH”/],
+      [['--cells', cellsGeoJson, '--track', t('morning.gpx'), '--min-metres', 'lots'], /--min-metres: "lots" is not a valid number/],
+      [['--cells', cellsGeoJson], /缺少参数 --track/],
+    ];
+    for (const [args, message] of cases) {
+      const r = landpatrol('coverage', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 });
