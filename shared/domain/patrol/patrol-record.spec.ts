@@ -28,7 +28,7 @@ function morning(): Patrol {
 describe('createPatrol', () => {
   it('gives a new patrol its defaults and a created entry, and validates as it is', () => {
     const p = morning();
-    expect(p).toMatchObject({ v: 1, id: 'P1', findings: '', measures: '', notes: '', attachments: [], deletedAt: null, createdAt: T0 + 3 * 3600_000 });
+    expect(p).toMatchObject({ v: 1, id: 'P1', date: '2026-04-20', findings: '', measures: '', notes: '', attachments: [], deletedAt: null, createdAt: T0 + 3 * 3600_000 });
     expect(p.history).toEqual([{ at: T0 + 3 * 3600_000, by: '王芳', kind: 'created', change: [] }]);
     expect(validatePatrol(p)).toEqual({ ok: true, value: p });
   });
@@ -133,6 +133,16 @@ describe('amendPatrol', () => {
     const old = morning();
     expect(amendPatrol(old, { officers: structuredClone(officers) }, 'x', T0 + 1)).toBe(old);
     expect(amendPatrol(old, {}, 'x', T0 + 1)).toBe(old);
+  });
+
+  it('keeps the day in step with the start, in Beijing time', () => {
+    const old = morning();
+    // 23:30 in Beijing on the 21st is 15:30 UTC.
+    const next = amendPatrol(old, { startedAt: Date.UTC(2026, 3, 21, 15, 30), endedAt: Date.UTC(2026, 3, 21, 16, 30) }, 'x', T0 + 1);
+    expect(next.date).toBe('2026-04-21');
+    expect(next.history.at(-1)!.change.map((c) => c.field)).toEqual(['startedAt', 'endedAt']);
+    // A stored day that disagrees with the start is recomputed, and the repair said.
+    expect(validatePatrol({ ...old, date: '2026-01-01' })).toEqual({ ok: true, value: old, repaired: [{ path: 'date', code: 'defaulted' }] });
   });
 
   it('refuses an edit that breaks the record', () => {

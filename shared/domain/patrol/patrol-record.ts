@@ -9,6 +9,7 @@
 import { isBoolean, isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
 import { migrateRecord, type Migration, type MigrationReason } from '../../validation/migrate';
 import { fail, ok, type Repair, type Validation } from '../../validation/validation';
+import { localDateOf, type DateKey } from './calendar';
 import { isPatrolNumber } from './patrol-number';
 
 export type PatrolId = string & { readonly __brand: 'PatrolId' };
@@ -68,6 +69,11 @@ export interface Patrol {
   number: string;
   /** Epoch ms. */
   startedAt: number;
+  /**
+   * The local day of startedAt in China (UTC+8), 'yyyy-MM-dd': derived, kept by the factory and every edit, and
+   * indexed by the database so a month's patrols are found for the ledger without reading the others.
+   */
+  date: DateKey;
   /** Epoch ms, never before startedAt; null while unknown. */
   endedAt: number | null;
   officers: PatrolOfficer[];
@@ -204,11 +210,14 @@ export function validatePatrol(raw: unknown): Validation<Patrol, PatrolReason> {
   }
   const nothingFound = isBoolean(raw.nothingFound) ? raw.nothingFound : (repaired.push({ path: 'nothingFound', code: 'defaulted' }), false);
   const createdAt = time('createdAt', startedAt);
+  const date = localDateOf(startedAt);
+  if (raw.date !== date) repaired.push({ path: 'date', code: 'defaulted' });
   const record: Patrol = {
     v: PATROL_RECORD_VERSION,
     id: raw.id,
     number: raw.number,
     startedAt,
+    date,
     endedAt,
     officers: listOf(raw.officers, isOfficer, 'officers', repaired),
     areaIds: uniqueAreas,
@@ -259,6 +268,7 @@ export function createPatrol(init: NewPatrol, by: string, at: number): Patrol {
       id: init.id,
       number: init.number,
       startedAt: init.startedAt,
+      date: localDateOf(init.startedAt),
       endedAt: init.endedAt ?? null,
       officers: init.officers ?? [],
       areaIds: init.areaIds ?? [],
@@ -311,6 +321,7 @@ export function amendPatrol(old: Patrol, patch: PatrolPatch, by: string, at: num
     next[field] = after;
   }
   if (change.length === 0) return old;
+  if (isTime(next.startedAt)) next.date = localDateOf(next.startedAt);
   return checked({ ...next, history: [...old.history, { at, by, kind: 'amended', change }], updatedAt: at }, 'amendPatrol');
 }
 
