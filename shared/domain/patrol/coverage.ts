@@ -246,7 +246,7 @@ function segmentLengths(points: readonly CoveragePoint[]): Float64Array {
 
 /** Adds one track's figures per cell (by cell index) into `acc`; `lengths` are its segments' (segmentLengths). */
 function accumulate(prepared: PreparedCells, points: readonly CoveragePoint[], lengths: Float64Array, acc: Map<number, Accumulated>): void {
-  if (points.length === 0) return;
+  if (points.length < 2) return; // one point is no patrol: nothing to measure
   const add = (cell: number, metres: number, seconds: number | null): void => {
     let a = acc.get(cell);
     if (!a) acc.set(cell, (a = { metres: 0, seconds: 0, timed: false }));
@@ -264,7 +264,6 @@ function accumulate(prepared: PreparedCells, points: readonly CoveragePoint[], l
       gk[2 * i] = x;
       gk[2 * i + 1] = y;
     });
-    if (points.length === 1) continue; // one point is no patrol: nothing to measure
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1] as CoveragePoint;
       const b = points[i] as CoveragePoint;
