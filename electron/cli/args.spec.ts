@@ -59,7 +59,23 @@ describe('parseArgs', () => {
   });
 
   it('reads coverage: the cells, tracks given after --track or by repeating it, fields and thresholds', () => {
-    expect(parseArgs(['coverage', '--cells', 'grid.shp', '--track', 'a.gpx', 'b.kml', '--track', 'c.kmz', '--name-field', 'WGMC', '--min-metres', '150', '--min-seconds=600'])).toEqual({
+    expect(
+      parseArgs([
+        'coverage',
+        '--cells',
+        'grid.shp',
+        '--track',
+        'a.gpx',
+        'b.kml',
+        '--track',
+        'c.kmz',
+        '--name-field',
+        'WGMC',
+        '--min-metres',
+        '150',
+        '--min-seconds=600',
+      ]),
+    ).toEqual({
       command: 'coverage',
       cells: 'grid.shp',
       tracks: ['a.gpx', 'b.kml', 'c.kmz'], // in command-line order
@@ -67,26 +83,44 @@ describe('parseArgs', () => {
       minMetres: 150,
       minSeconds: 600,
     });
-    expect(parseArgs(['coverage', '--track', 'a.gpx', '--cells', 'g.geojson', '--id-field', 'WGBM', '--crs', '4527', '--min-metres', '0.5'])).toEqual({
-      command: 'coverage',
-      cells: 'g.geojson',
-      tracks: ['a.gpx'],
-      idField: 'WGBM',
-      minMetres: 0.5,
-      crs: 4527,
-    });
+    expect(parseArgs(['coverage', '--track', 'a.gpx', '--cells', 'g.geojson', '--id-field', 'WGBM', '--crs', '4527', '--min-metres', '0.5'])).toEqual(
+      {
+        command: 'coverage',
+        cells: 'g.geojson',
+        tracks: ['a.gpx'],
+        idField: 'WGBM',
+        minMetres: 0.5,
+        crs: 4527,
+      },
+    );
   });
 
-  it('refuses coverage without its inputs, with a bad threshold, or with another command\'s options', () => {
+  it("refuses coverage without its inputs, with a bad threshold, or with another command's options", () => {
     expect(parseArgs(['coverage', '--track', 'a.gpx'])).toMatchObject({ command: 'error', key: 'missingArgument', params: { option: '--cells' } });
-    expect(parseArgs(['coverage', '--cells', 'g.shp', 'a.gpx'])).toMatchObject({ command: 'error', key: 'missingArgument', params: { option: '--track' } });
-    expect(parseArgs(['coverage', '--cells', 'g.shp', '--track'])).toMatchObject({ command: 'error', key: 'missingArgument', params: { option: '--track' } });
+    expect(parseArgs(['coverage', '--cells', 'g.shp', 'a.gpx'])).toMatchObject({
+      command: 'error',
+      key: 'missingArgument',
+      params: { option: '--track' },
+    });
+    expect(parseArgs(['coverage', '--cells', 'g.shp', '--track'])).toMatchObject({
+      command: 'error',
+      key: 'missingArgument',
+      params: { option: '--track' },
+    });
     for (const bad of ['-5', 'abc', '1e3', '']) {
       const r = parseArgs(['coverage', '--cells', 'g.shp', '--track', 'a.gpx', `--min-metres=${bad}`]);
       expect(r).toMatchObject({ command: 'error', key: bad === '' ? 'missingArgument' : 'badNumber', params: { option: '--min-metres' } });
     }
-    expect(parseArgs(['coverage', '--cells', 'g.shp', '--track', 'a.gpx', '--with', 'x.shp'])).toMatchObject({ command: 'error', key: 'badOption', params: { option: '--with' } });
-    expect(parseArgs(['overlay', '--plots', 'p.shp', '--with', 'a.shp', '--track', 'x.gpx'])).toMatchObject({ command: 'error', key: 'badOption', params: { option: '--track' } });
+    expect(parseArgs(['coverage', '--cells', 'g.shp', '--track', 'a.gpx', '--with', 'x.shp'])).toMatchObject({
+      command: 'error',
+      key: 'badOption',
+      params: { option: '--with' },
+    });
+    expect(parseArgs(['overlay', '--plots', 'p.shp', '--with', 'a.shp', '--track', 'x.gpx'])).toMatchObject({
+      command: 'error',
+      key: 'badOption',
+      params: { option: '--track' },
+    });
     expect(parseArgs(['inspect', 'a.shp', '--cells', 'x'])).toMatchObject({ command: 'error', key: 'badOption' });
     // overlay has always let --encoding pass: unchanged.
     expect(parseArgs(['overlay', '--plots', 'p.shp', '--with', 'a.shp', '--encoding', 'gbk'])).toMatchObject({ command: 'overlay' });

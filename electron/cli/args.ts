@@ -10,7 +10,16 @@ export interface OverlayLayerArg {
 export type ParsedArgs =
   | { command: 'inspect'; paths: string[]; crs?: number; encoding?: string }
   | { command: 'overlay'; plots: string; with: OverlayLayerArg[]; groupBy?: string; idField?: string; crs?: number }
-  | { command: 'coverage'; cells: string; tracks: string[]; nameField?: string; idField?: string; minMetres?: number; minSeconds?: number; crs?: number }
+  | {
+      command: 'coverage';
+      cells: string;
+      tracks: string[];
+      nameField?: string;
+      idField?: string;
+      minMetres?: number;
+      minSeconds?: number;
+      crs?: number;
+    }
   | { command: 'help' }
   | { command: 'error'; key: 'unknownCommand' | 'missingArgument' | 'badOption' | 'badEpsg' | 'badNumber' | 'usage'; params: Record<string, string> };
 
@@ -35,12 +44,25 @@ export function parseLayerArg(spec: string): OverlayLayerArg {
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
-  if (command !== 'inspect' && command !== 'overlay' && command !== 'coverage') return { command: 'error', key: 'unknownCommand', params: { command } };
+  if (command !== 'inspect' && command !== 'overlay' && command !== 'coverage')
+    return { command: 'error', key: 'unknownCommand', params: { command } };
   const positional: string[] = [];
   const opts: Record<string, string[]> = {};
   /** Track paths in command-line order, whether after --track or standing alone (coverage). */
   const trackPaths: string[] = [];
-  const takesValue = new Set(['--crs', '--encoding', '--plots', '--with', '--group-by', '--id-field', '--cells', '--track', '--name-field', '--min-metres', '--min-seconds']);
+  const takesValue = new Set([
+    '--crs',
+    '--encoding',
+    '--plots',
+    '--with',
+    '--group-by',
+    '--id-field',
+    '--cells',
+    '--track',
+    '--name-field',
+    '--min-metres',
+    '--min-seconds',
+  ]);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     if (a.startsWith('--')) {
@@ -65,11 +87,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (command === 'inspect') {
     if (positional.length === 0) return { command: 'error', key: 'missingArgument', params: { option: 'PATH' } };
     for (const k of Object.keys(opts)) if (k !== '--crs' && k !== '--encoding') return { command: 'error', key: 'badOption', params: { option: k } };
-    return { command: 'inspect', paths: positional, ...(crs !== undefined ? { crs } : {}), ...(opts['--encoding'] ? { encoding: opts['--encoding'][0] as string } : {}) };
+    return {
+      command: 'inspect',
+      paths: positional,
+      ...(crs !== undefined ? { crs } : {}),
+      ...(opts['--encoding'] ? { encoding: opts['--encoding'][0] as string } : {}),
+    };
   }
   if (command === 'coverage') return coverageArgs(trackPaths, opts, crs);
   // The options of coverage are not overlay's (overlay has always let --encoding pass: it still does).
-  for (const k of Object.keys(opts)) if (!['--crs', '--encoding', '--plots', '--with', '--group-by', '--id-field'].includes(k)) return { command: 'error', key: 'badOption', params: { option: k } };
+  for (const k of Object.keys(opts))
+    if (!['--crs', '--encoding', '--plots', '--with', '--group-by', '--id-field'].includes(k))
+      return { command: 'error', key: 'badOption', params: { option: k } };
   if (positional.length > 0) return { command: 'error', key: 'badOption', params: { option: positional[0] as string } };
   const plots = opts['--plots']?.[0];
   if (!plots) return { command: 'error', key: 'missingArgument', params: { option: '--plots' } };
@@ -93,13 +122,18 @@ const THRESHOLD = /^\d+(?:\.\d+)?$/;
  * `--track` may be repeated, and the paths after it are tracks too (`--track a.gpx b.gpx`, as a shell glob expands).
  */
 function coverageArgs(trackPaths: string[], opts: Record<string, string[]>, crs: number | undefined): ParsedArgs {
-  for (const k of Object.keys(opts)) if (!['--cells', '--track', '--name-field', '--id-field', '--min-metres', '--min-seconds', '--crs'].includes(k)) return { command: 'error', key: 'badOption', params: { option: k } };
+  for (const k of Object.keys(opts))
+    if (!['--cells', '--track', '--name-field', '--id-field', '--min-metres', '--min-seconds', '--crs'].includes(k))
+      return { command: 'error', key: 'badOption', params: { option: k } };
   const cells = opts['--cells']?.[0];
   if (!cells) return { command: 'error', key: 'missingArgument', params: { option: '--cells' } };
   if (!opts['--track']) return { command: 'error', key: 'missingArgument', params: { option: '--track' } };
   const tracks = trackPaths;
   const numbers: { minMetres?: number; minSeconds?: number } = {};
-  for (const [option, key] of [['--min-metres', 'minMetres'], ['--min-seconds', 'minSeconds']] as const) {
+  for (const [option, key] of [
+    ['--min-metres', 'minMetres'],
+    ['--min-seconds', 'minSeconds'],
+  ] as const) {
     const text = opts[option]?.[0];
     if (text === undefined) continue;
     if (!THRESHOLD.test(text.trim())) return { command: 'error', key: 'badNumber', params: { option, value: text } };

@@ -31,7 +31,8 @@ async function inspect(paths: string[], crs?: number, encoding?: string): Promis
     layers.push(...r.pending.filter(isDescribed).map(pendingInspectJson));
     const undescribed = { ...r, pending: r.pending.filter((b) => !isDescribed(b)) };
     for (const f of r.failed) errors.push(...f.issues.map(issueJson));
-    for (const b of undescribed.pending) errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: pendingReason(b) } }));
+    for (const b of undescribed.pending)
+      errors.push(issueJson({ code: 'crs.needsUser', severity: 'error', file: b.source, params: { reason: pendingReason(b) } }));
     errors.push(...r.issues.map(issueJson));
     stderr.push(...unusableLines(undescribed));
   }
@@ -59,7 +60,8 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
   const plotLayers = await loadLayers(a.plots, a.crs);
   const plotLayer = plotLayers[0] as ParsedLayer;
   if (plotLayer.geometryKind !== 'polygon') fail('plotsNotPolygons', { file: plotLayer.source });
-  if (a.idField && !plotLayer.fields.some((f) => f.name.toUpperCase() === a.idField?.toUpperCase())) fail('idFieldMissing', { file: plotLayer.source, field: a.idField });
+  if (a.idField && !plotLayer.fields.some((f) => f.name.toUpperCase() === a.idField?.toUpperCase()))
+    fail('idFieldMissing', { file: plotLayer.source, field: a.idField });
   const overlayLayers = [];
   for (const w of a.with) {
     // PATH:FIELD groups this layer by FIELD, which it must have; --group-by groups the layers that have it.
@@ -72,7 +74,11 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
         name: layer.name,
         features: layer.features
           .filter((f) => isAreal(f.geometry))
-          .map((f) => ({ geometryLngLat: f.geometry as Polygon | MultiPolygon, group: groupKey ? groupValueOf(f.properties[groupKey]) : null, fid: f.fid })),
+          .map((f) => ({
+            geometryLngLat: f.geometry as Polygon | MultiPolygon,
+            group: groupKey ? groupValueOf(f.properties[groupKey]) : null,
+            fid: f.fid,
+          })),
       });
     }
   }
@@ -80,7 +86,11 @@ async function overlay(a: { plots: string; with: OverlayLayerArg[]; groupBy?: st
   // marked in the result rather than dropped.
   const plots = plotLayer.features
     // The plot's own zone (its layer's data zone), so its total here is the one identify and inspect print.
-    .map((f) => ({ id: plotId(plotLayer, f.properties, f.fid, a.idField), geometryLngLat: isAreal(f.geometry) ? f.geometry : null, ...(f.area ? { zone: f.area.zone } : {}) }));
+    .map((f) => ({
+      id: plotId(plotLayer, f.properties, f.fid, a.idField),
+      geometryLngLat: isAreal(f.geometry) ? f.geometry : null,
+      ...(f.area ? { zone: f.area.zone } : {}),
+    }));
   // Progress on a terminal (a county's 3,000 patches take a while); Ctrl+C cancels, as for any command.
   let shownAt = 0;
   const onProgress = process.stderr.isTTY

@@ -37,7 +37,8 @@ const text = (v: unknown): string | null => (v === undefined || v === null || St
 
 function cellsOf(file: string, raw: RawCell[], fields: readonly string[], opts: CellOptions): CellsResult {
   if (raw.length === 0) return { ok: false, key: 'cellsNotPolygons', params: { file } };
-  for (const f of [opts.idField, opts.nameField]) if (f !== undefined && !keyOf(fields, f)) return { ok: false, key: 'idFieldMissing', params: { file, field: f } };
+  for (const f of [opts.idField, opts.nameField])
+    if (f !== undefined && !keyOf(fields, f)) return { ok: false, key: 'idFieldMissing', params: { file, field: f } };
   const idKey = opts.idField ? keyOf(fields, opts.idField) : ID_FIELDS.map((f) => keyOf(fields, f)).find((k) => k !== undefined);
   const nameKey = opts.nameField ? keyOf(fields, opts.nameField) : NAME_FIELDS.map((f) => keyOf(fields, f)).find((k) => k !== undefined);
   return {
@@ -55,12 +56,18 @@ export function cellsFromLayers(layers: readonly ParsedLayer[], opts: CellOption
   const file = (layers[0]?.source ?? '?') as string;
   if (polygonal.length === 0) return { ok: false, key: 'cellsNotPolygons', params: { file } };
   const fields = [...new Set(polygonal.flatMap((l) => l.fields.map((f) => f.name)))];
-  const raw = polygonal.flatMap((l) => l.features.filter((f) => isAreal(f.geometry)).map((f) => ({ record: f.fid + 1, properties: f.properties, geometry: f.geometry as Polygon | MultiPolygon })));
+  const raw = polygonal.flatMap((l) =>
+    l.features
+      .filter((f) => isAreal(f.geometry))
+      .map((f) => ({ record: f.fid + 1, properties: f.properties, geometry: f.geometry as Polygon | MultiPolygon })),
+  );
   return cellsOf(polygonal[0]!.source, raw, fields, opts);
 }
 
 const inLngLat = (g: Polygon | MultiPolygon): boolean =>
-  (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).every((ring) => ring.every((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90));
+  (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).every((ring) =>
+    ring.every((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90),
+  );
 
 /** The polygons of a GeoJSON FeatureCollection, Feature or bare geometry, which must be in lon/lat. */
 export function cellsFromGeoJson(file: string, json: string, opts: CellOptions): CellsResult {

@@ -33,7 +33,13 @@ async function loadCells(a: CoverageArgs): Promise<CellsResult> {
   const opts = { ...(a.nameField ? { nameField: a.nameField } : {}), ...(a.idField ? { idField: a.idField } : {}) };
   if (/\.(geo)?json$/i.test(a.cells)) {
     const abs = path.resolve(a.cells);
-    if (!(await fs.stat(abs).then((s) => s.isFile(), () => false))) return fail('notFound', { path: a.cells });
+    if (
+      !(await fs.stat(abs).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      return fail('notFound', { path: a.cells });
     return cellsFromGeoJson(path.basename(abs), new TextDecoder().decode(await readBytes(abs, a.cells)), opts);
   }
   // The overlay does not need the layer's own areas: neither does coverage.
@@ -56,7 +62,10 @@ export async function coverage(a: CoverageArgs): Promise<number> {
   const cells = await loadCells(a);
   if (!cells.ok) throw new UsageError([cliMessageBoth(cells.key, cells.params)]);
   const prepared = prepareCells(cells.cells);
-  const opts = { ...(a.minMetres !== undefined ? { minMetres: a.minMetres } : {}), ...(a.minSeconds !== undefined ? { minSeconds: a.minSeconds } : {}) };
+  const opts = {
+    ...(a.minMetres !== undefined ? { minMetres: a.minMetres } : {}),
+    ...(a.minSeconds !== undefined ? { minSeconds: a.minSeconds } : {}),
+  };
   const tracks: ReturnType<typeof coverageTrackJson>[] = [];
   const stderr: string[] = [];
   for (const p of a.tracks) {
@@ -64,7 +73,9 @@ export async function coverage(a: CoverageArgs): Promise<number> {
       const file = readTrackFile(input);
       // Errors and warnings (a likely GCJ-02 file above all) are said; notes (waypoints ignored) are not.
       for (const i of file.issues) if (i.severity !== 'info') stderr.push(`${formatTrackIssue(i, 'zh-CN')}\n${formatTrackIssue(i, 'en')}`);
-      file.tracks.forEach((t, k) => tracks.push(coverageTrackJson(file.tracks.length > 1 ? `${input.path}#${k + 1}` : input.path, trackCoverage(prepared, t.points, opts))));
+      file.tracks.forEach((t, k) =>
+        tracks.push(coverageTrackJson(file.tracks.length > 1 ? `${input.path}#${k + 1}` : input.path, trackCoverage(prepared, t.points, opts))),
+      );
     }
   }
   if (stderr.length) process.stderr.write(stderr.join('\n') + '\n');

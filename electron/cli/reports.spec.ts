@@ -8,7 +8,10 @@ describe('coverageTrackJson', () => {
       lengthMetres: 1234.56789012,
       startMs: Date.UTC(2026, 3, 20, 0, 30),
       endMs: null,
-      cells: [{ id: 'WG-01', name: '杏园村-01', insideMetres: 399.9994960853, insideSeconds: 333.33325442, covered: true }, { id: 'x', name: 'x', insideMetres: 1, insideSeconds: null, covered: false }],
+      cells: [
+        { id: 'WG-01', name: '杏园村-01', insideMetres: 399.9994960853, insideSeconds: 333.33325442, covered: true },
+        { id: 'x', name: 'x', insideMetres: 1, insideSeconds: null, covered: false },
+      ],
     });
     expect(json).toEqual({
       source: 'a.gpx#2',

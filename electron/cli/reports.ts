@@ -20,7 +20,11 @@ export interface AreaJson {
 
 /** Rounded by the units module for JSON (JSON_DIGITS: m² to 0.001, well below survey precision; 亩 to 1e-6). */
 export function areaJson(a: { ellipsoidalM2: number; planarM2: number; mu: number }): AreaJson {
-  return { ellipsoidalM2: roundTo(a.ellipsoidalM2, JSON_DIGITS.m2), planarM2: roundTo(a.planarM2, JSON_DIGITS.m2), mu: roundTo(a.mu, JSON_DIGITS.mu) };
+  return {
+    ellipsoidalM2: roundTo(a.ellipsoidalM2, JSON_DIGITS.m2),
+    planarM2: roundTo(a.planarM2, JSON_DIGITS.m2),
+    mu: roundTo(a.mu, JSON_DIGITS.mu),
+  };
 }
 
 const GEOMETRY_TYPE: Record<ParsedLayer['geometryKind'], string> = {
@@ -155,7 +159,13 @@ export function overlayPlotJson(p: OverlayPlotResult) {
     // software counts them), and `complete: false` marks every figure that depends on it.
     complete: p.complete,
     // layer null: the plot itself (reason no-geometry, or GEOS failed on it); record null with a group: a group.
-    unusable: p.unusable.map((u) => ({ layer: u.layer, record: u.fid >= 0 ? u.fid + 1 : null, ...(u.group !== undefined ? { group: u.group } : {}), reason: u.reason, message: u.message })),
+    unusable: p.unusable.map((u) => ({
+      layer: u.layer,
+      record: u.fid >= 0 ? u.fid + 1 : null,
+      ...(u.group !== undefined ? { group: u.group } : {}),
+      reason: u.reason,
+      message: u.message,
+    })),
     // Boundaries GEOS found invalid and repaired before clipping (layer null: the plot itself).
     repaired: p.repaired.map((r) => ({ layer: r.layer, record: r.fid >= 0 ? r.fid + 1 : null })),
   };

@@ -29,17 +29,26 @@ const at9 = (day: string) => Date.parse(`${day}T01:00:00Z`); // 09:00 in Beijing
 const WANG = [{ name: '王芳', certNo: '鲁执 3701001' }];
 
 describe('addPatrol', () => {
-  it('numbers a day\'s patrols in order, and they survive reopening', async () => {
+  it("numbers a day's patrols in order, and they survive reopening", async () => {
     const idb = new IDBFactory();
     const db = fresh(idb);
-    const a = await addPatrol({ id: 'P1', startedAt: at9('2026-04-20'), officers: WANG, areaIds: ['cell-01'], nothingFound: true }, '王芳', at9('2026-04-20') + 3600_000, db);
+    const a = await addPatrol(
+      { id: 'P1', startedAt: at9('2026-04-20'), officers: WANG, areaIds: ['cell-01'], nothingFound: true },
+      '王芳',
+      at9('2026-04-20') + 3600_000,
+      db,
+    );
     const b = await addPatrol({ id: 'P2', startedAt: at9('2026-04-20') + 7200_000, officers: WANG }, '王芳', at9('2026-04-20') + 9000_000, db);
     // 00:30 on the 21st in Beijing is still the 20th in UTC: the 21st's first number.
     const c = await addPatrol({ id: 'P3', startedAt: Date.parse('2026-04-20T16:30:00Z') }, '王芳', Date.parse('2026-04-20T17:00:00Z'), db);
     expect([a, b, c].map((r) => r.ok && r.value.number)).toEqual(['XC20260420001', 'XC20260420002', 'XC20260421001']);
     db.close();
     const again = fresh(idb);
-    expect((await listPatrols(again)).map((p) => [p.id, p.date])).toEqual([['P1', '2026-04-20'], ['P2', '2026-04-20'], ['P3', '2026-04-21']]);
+    expect((await listPatrols(again)).map((p) => [p.id, p.date])).toEqual([
+      ['P1', '2026-04-20'],
+      ['P2', '2026-04-20'],
+      ['P3', '2026-04-21'],
+    ]);
     expect(await getPatrol('P1', again)).toMatchObject({ v: PATROL_RECORD_VERSION, nothingFound: true, areaIds: ['cell-01'] });
     expect((await listPatrolsBetween(d('2026-04-21'), d('2026-04-30'), again)).map((p) => p.id)).toEqual(['P3']);
     again.close();
@@ -60,7 +69,10 @@ describe('addPatrol', () => {
     const db = fresh();
     await addPatrol({ id: 'P1', startedAt: at9('2026-04-20') }, 'x', 1, db);
     expect(await addPatrol({ id: 'P1', startedAt: at9('2026-04-21') }, 'x', 2, db)).toMatchObject({ ok: false, reason: 'invalid', path: 'id' });
-    expect(await addPatrol({ id: 'P2', startedAt: at9('2026-04-21'), endedAt: at9('2026-04-20') }, 'x', 2, db)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await addPatrol({ id: 'P2', startedAt: at9('2026-04-21'), endedAt: at9('2026-04-20') }, 'x', 2, db)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect((await listPatrols(db)).map((p) => p.id)).toEqual(['P1']);
     db.close();
   });
@@ -71,7 +83,10 @@ describe('edits and deletions', () => {
     const db = fresh();
     await addPatrol({ id: 'P1', startedAt: at9('2026-04-20'), nothingFound: true }, '王芳', 10, db);
     const r = await amendStoredPatrol('P1', { nothingFound: false, findings: '发现新建地基一处' }, '张队', 20, db);
-    expect(r.ok && r.value.history.map((h) => [h.kind, h.by])).toEqual([['created', '王芳'], ['amended', '张队']]);
+    expect(r.ok && r.value.history.map((h) => [h.kind, h.by])).toEqual([
+      ['created', '王芳'],
+      ['amended', '张队'],
+    ]);
     // A no-change edit writes nothing.
     const put = vi.spyOn(db.patrols, 'put');
     expect((await amendStoredPatrol('P1', { findings: '发现新建地基一处' }, 'x', 30, db)).ok).toBe(true);
@@ -121,11 +136,26 @@ describe('patrol rules', () => {
     expect(await seedDefaultPatrolRules(db)).toBe(true);
     expect(await seedDefaultPatrolRules(db)).toBe(false);
     expect((await listPatrolRules(db)).map((r) => r.id).sort()).toEqual(DEFAULT_RULES.map((r) => r.id).sort());
-    const weekly = createPatrolRule({ id: 'summer', name: '4—10 月每周 1 次', minCount: 1, per: 'week', by: 'township', months: [4, 5, 6, 7, 8, 9, 10], appliesTo: 'area' });
+    const weekly = createPatrolRule({
+      id: 'summer',
+      name: '4—10 月每周 1 次',
+      minCount: 1,
+      per: 'week',
+      by: 'township',
+      months: [4, 5, 6, 7, 8, 9, 10],
+      appliesTo: 'area',
+    });
     expect(await putPatrolRules([weekly], db)).toEqual({ ok: true, value: [weekly] });
-    expect(await putPatrolRules([weekly, { ...weekly, id: 'bad' as PatrolRuleId, minCount: 0 }], db)).toMatchObject({ ok: false, reason: 'badMinCount', id: 'bad' });
+    expect(await putPatrolRules([weekly, { ...weekly, id: 'bad' as PatrolRuleId, minCount: 0 }], db)).toMatchObject({
+      ok: false,
+      reason: 'badMinCount',
+      id: 'bad',
+    });
     expect((await listPatrolRules(db)).some((r) => r.id === 'bad')).toBe(false);
-    await deletePatrolRules(DEFAULT_RULES.map((r) => r.id), db);
+    await deletePatrolRules(
+      DEFAULT_RULES.map((r) => r.id),
+      db,
+    );
     expect((await listPatrolRules(db)).map((r) => r.id)).toEqual(['summer']);
     expect(await seedDefaultPatrolRules(db)).toBe(false); // an office's own rules are never replaced
     db.close();

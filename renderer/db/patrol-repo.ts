@@ -9,7 +9,16 @@
  *   history plus one entry; a history the caller rewrote is never taken. A patrol is never removed from the store.
  * A refusal comes back as a named reason, nothing written; a failure of IndexedDB itself rejects.
  */
-import { amendPatrol, createPatrol, deletePatrol, restoreDeletedPatrol, restorePatrol, type NewPatrol, type Patrol, type PatrolPatch } from '../../shared/domain/patrol/patrol-record';
+import {
+  amendPatrol,
+  createPatrol,
+  deletePatrol,
+  restoreDeletedPatrol,
+  restorePatrol,
+  type NewPatrol,
+  type Patrol,
+  type PatrolPatch,
+} from '../../shared/domain/patrol/patrol-record';
 import { localDateOf, type DateKey } from '../../shared/domain/patrol/calendar';
 import { nextPatrolNumber } from '../../shared/domain/patrol/patrol-number';
 import { DEFAULT_RULES, restorePatrolRule, validatePatrolRule, type PatrolRule, type PatrolRuleReason } from '../../shared/domain/patrol/rule';
@@ -49,7 +58,12 @@ export type NewStoredPatrol = Omit<NewPatrol, 'number'>;
  * Stores a new patrol with the next number of its day (XC + yyyyMMdd + serial), in one transaction. Refused
  * (`invalid`, with the factory's message) when the record would not be valid; an id already stored is `invalid` too.
  */
-export async function addPatrol(init: NewStoredPatrol, by: string, at: number, db: LandPatrolDb = getDb()): Promise<Validation<Patrol, PatrolWriteReason>> {
+export async function addPatrol(
+  init: NewStoredPatrol,
+  by: string,
+  at: number,
+  db: LandPatrolDb = getDb(),
+): Promise<Validation<Patrol, PatrolWriteReason>> {
   return db.transaction('rw', db.patrols, async () => {
     if ((await db.patrols.get(init.id)) !== undefined) return fail('invalid', 'id', `a patrol ${init.id} is already stored`);
     const day = localDateOf(init.startedAt);
@@ -82,13 +96,16 @@ async function changeStored(id: string, change: (p: Patrol) => Patrol, db: LandP
 }
 
 /** An edit of a stored patrol, from the stored record, its history appended; a patch that changes nothing writes nothing. */
-export const amendStoredPatrol = (id: string, patch: PatrolPatch, by: string, at: number, db: LandPatrolDb = getDb()) => changeStored(id, (p) => amendPatrol(p, patch, by, at), db);
+export const amendStoredPatrol = (id: string, patch: PatrolPatch, by: string, at: number, db: LandPatrolDb = getDb()) =>
+  changeStored(id, (p) => amendPatrol(p, patch, by, at), db);
 
 /** Marks a stored patrol deleted (it stays, with its history). */
-export const deleteStoredPatrol = (id: string, by: string, at: number, db: LandPatrolDb = getDb()) => changeStored(id, (p) => deletePatrol(p, by, at), db);
+export const deleteStoredPatrol = (id: string, by: string, at: number, db: LandPatrolDb = getDb()) =>
+  changeStored(id, (p) => deletePatrol(p, by, at), db);
 
 /** Brings a deleted patrol back. */
-export const restoreStoredPatrol = (id: string, by: string, at: number, db: LandPatrolDb = getDb()) => changeStored(id, (p) => restoreDeletedPatrol(p, by, at), db);
+export const restoreStoredPatrol = (id: string, by: string, at: number, db: LandPatrolDb = getDb()) =>
+  changeStored(id, (p) => restoreDeletedPatrol(p, by, at), db);
 
 /** The office's rules as stored. */
 export async function listPatrolRules(db: LandPatrolDb = getDb()): Promise<PatrolRule[]> {
@@ -109,7 +126,10 @@ export async function seedDefaultPatrolRules(db: LandPatrolDb = getDb()): Promis
 }
 
 /** Stores rules (one editor's save) in one transaction, or none when one is not valid (its id and reason returned). */
-export async function putPatrolRules(rules: readonly PatrolRule[], db: LandPatrolDb = getDb()): Promise<Validation<PatrolRule[], PatrolRuleReason> & { readonly id?: string }> {
+export async function putPatrolRules(
+  rules: readonly PatrolRule[],
+  db: LandPatrolDb = getDb(),
+): Promise<Validation<PatrolRule[], PatrolRuleReason> & { readonly id?: string }> {
   const checked: PatrolRule[] = [];
   for (const r of rules) {
     const v = validatePatrolRule(r);

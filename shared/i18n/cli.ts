@@ -23,7 +23,10 @@ Results are printed as JSON on standard output.`,
   badNumber: { 'zh-CN': '{option} 的值“{value}”不是有效的非负数。', en: '{option}: "{value}" is not a valid number ≥ 0.' },
   badEpsg: { 'zh-CN': '“{value}”不是有效的 EPSG 代码（例如 4527）。', en: '"{value}" is not a valid EPSG code (e.g. 4527).' },
   notFound: { 'zh-CN': '{path}：文件或文件夹不存在。', en: '{path}: no such file or folder.' },
-  unsupported: { 'zh-CN': '{path}：不支持的文件类型（请给出 .shp、文件夹或 .zip）。', en: '{path}: unsupported file type (give a .shp, a folder or a .zip).' },
+  unsupported: {
+    'zh-CN': '{path}：不支持的文件类型（请给出 .shp、文件夹或 .zip）。',
+    en: '{path}: unsupported file type (give a .shp, a folder or a .zip).',
+  },
   tooLarge: { 'zh-CN': '{path}：文件过大，无法读取。', en: '{path}: the file is too large to read.' },
   unreadable: { 'zh-CN': '{path}：无法读取。', en: '{path}: cannot be read.' },
   noLayers: { 'zh-CN': '{path}：没有可用的图层。', en: '{path}: no usable layer.' },
@@ -36,8 +39,14 @@ Results are printed as JSON on standard output.`,
     en: "{file}: the coordinate system is unknown ({reason}); the extent is in the file's own coordinates and no area was computed; give it with --crs EPSG:xxxx ({hint}).",
   },
   'hint.example': { 'zh-CN': '例如 --crs EPSG:4527', en: 'e.g. --crs EPSG:4527' },
-  'hint.candidates': { 'zh-CN': '可能是 {candidates}，按数据所在的中央经线选择', en: 'likely one of {candidates}: pick the central meridian of the data' },
-  'reason.no-prj-6-digit-easting': { 'zh-CN': '没有 .prj，东坐标为 6 位，无法判断中央经线', en: 'no .prj and 6-digit eastings: the central meridian is unknown' },
+  'hint.candidates': {
+    'zh-CN': '可能是 {candidates}，按数据所在的中央经线选择',
+    en: 'likely one of {candidates}: pick the central meridian of the data',
+  },
+  'reason.no-prj-6-digit-easting': {
+    'zh-CN': '没有 .prj，东坐标为 6 位，无法判断中央经线',
+    en: 'no .prj and 6-digit eastings: the central meridian is unknown',
+  },
   'reason.no-prj-unrecognised': { 'zh-CN': '没有 .prj，坐标范围不像任何 CGCS2000 坐标系', en: 'no .prj, and the coordinates fit no CGCS2000 system' },
   'reason.prj-unrecognised': { 'zh-CN': '.prj 中的坐标系无法识别', en: 'the .prj describes a coordinate system we do not recognise' },
   plotsNotPolygons: { 'zh-CN': '{file}：图斑图层必须是面图层。', en: '{file}: the plot layer must be a polygon layer.' },
@@ -87,6 +96,7 @@ export function epsgListText(codes: readonly number[]): string {
 
 /** inspect's warning for a layer described without a CRS: why, and how to give it (--crs), per language. */
 export function crsUnknownMessage(file: string, reason: string, candidates: readonly number[], lang: 'zh-CN' | 'en'): string {
-  const hint = candidates.length > 0 ? cliMessage('hint.candidates', lang, { candidates: epsgListText(candidates) }) : cliMessage('hint.example', lang);
+  const hint =
+    candidates.length > 0 ? cliMessage('hint.candidates', lang, { candidates: epsgListText(candidates) }) : cliMessage('hint.example', lang);
   return cliMessage('crsUnknown', lang, { file, reason: crsReasonText(reason, lang), hint });
 }

@@ -15,8 +15,14 @@ describe('track messages', () => {
   });
 
   it('fill parameters, print a missing one as "?", and say a KMZ\'s zip problems in the zip reader\'s words', () => {
-    expect(formatTrackIssue({ code: 'track.badPoints', severity: 'warning', file: '0420.gpx', params: { count: 3 } }, 'zh-CN')).toBe('0420.gpx：3 个轨迹点的坐标无效（超出经纬度范围），已跳过');
-    expect(formatTrackIssue({ code: 'track.badPoints', severity: 'warning', file: '0420.gpx' }, 'en')).toBe('0420.gpx: ? track points have invalid coordinates (outside longitude/latitude ranges); skipped');
-    expect(formatTrackIssue({ code: 'zip.corrupt', severity: 'error', file: 'a.kmz', params: { reason: 'crc' } }, 'zh-CN')).toBe('a.kmz：压缩包损坏或无法解压（校验码不符，数据已损坏）');
+    expect(formatTrackIssue({ code: 'track.badPoints', severity: 'warning', file: '0420.gpx', params: { count: 3 } }, 'zh-CN')).toBe(
+      '0420.gpx：3 个轨迹点的坐标无效（超出经纬度范围），已跳过',
+    );
+    expect(formatTrackIssue({ code: 'track.badPoints', severity: 'warning', file: '0420.gpx' }, 'en')).toBe(
+      '0420.gpx: ? track points have invalid coordinates (outside longitude/latitude ranges); skipped',
+    );
+    expect(formatTrackIssue({ code: 'zip.corrupt', severity: 'error', file: 'a.kmz', params: { reason: 'crc' } }, 'zh-CN')).toBe(
+      'a.kmz：压缩包损坏或无法解压（校验码不符，数据已损坏）',
+    );
   });
 });

@@ -29,11 +29,13 @@ export const TRACK_MESSAGES: Record<Lang, Record<OwnCode, string>> = {
     'track.noTracks': '{file}: the file holds no track line ({others} other point or polygon features); no coverage can be computed',
     'track.kmzNoKml': '{file}: the KMZ archive holds no KML file',
     'track.badPoints': '{file}: {count} track points have invalid coordinates (outside longitude/latitude ranges); skipped',
-    'track.timesMismatch': '{file}: the times of track "{tracks}" cannot be matched to its points one to one; read without times (no time inside is counted)',
+    'track.timesMismatch':
+      '{file}: the times of track "{tracks}" cannot be matched to its points one to one; read without times (no time inside is counted)',
     'track.timesWithoutZone': '{file}: {count} times carry no time zone; read as UTC, as GPX prescribes',
     'track.encodingAssumed': '{file}: the declared encoding "{declared}" does not fit the content or is unknown; read as {used}',
     'track.othersIgnored': '{file}: {count} waypoints, placemarks or polygons are not tracks; ignored',
-    'track.gcj02Likely': '{file}: probably a GCJ-02 ("Mars coordinates") file from Ovital (奥维互动地图): positions may be offset by hundreds of metres. Nothing was shifted; confirm the datum',
+    'track.gcj02Likely':
+      '{file}: probably a GCJ-02 ("Mars coordinates") file from Ovital (奥维互动地图): positions may be offset by hundreds of metres. Nothing was shifted; confirm the datum',
   },
 };
 

@@ -87,9 +87,24 @@ describe('landpatrol (built)', () => {
     const { layers, errors } = JSON.parse(r.stdout);
     expect(errors).toEqual([]);
     const [layer] = layers;
-    expect(layer).toMatchObject({ source: 'Polygon.shp', featureCount: gdal.featureCount, geometryType: gdal.geometry, crs: null, bboxLngLat: null, area: null, planarZone: null });
+    expect(layer).toMatchObject({
+      source: 'Polygon.shp',
+      featureCount: gdal.featureCount,
+      geometryType: gdal.geometry,
+      crs: null,
+      bboxLngLat: null,
+      area: null,
+      planarZone: null,
+    });
     expect(layer.bboxNative).toEqual(gdal.extent);
-    expect(layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({ name: f.name, type: f.type, width: f.length, precision: f.decimals }))).toEqual(gdal.fields);
+    expect(
+      layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({
+        name: f.name,
+        type: f.type,
+        width: f.length,
+        precision: f.decimals,
+      })),
+    ).toEqual(gdal.fields);
     expect(layer.encoding).toBe('gbk');
     expect(layer.firstRows[0]).toEqual({ Id: 0, Width: 15, YSDM: '1' });
     const [w] = layer.warnings;
@@ -140,10 +155,29 @@ describe('landpatrol (built)', () => {
     expect(r.code).toBe(0);
     const [layer] = JSON.parse(r.stdout).layers;
     expect(layer.featureCount).toBe(gdal.featureCount);
-    expect(layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({ name: f.name, type: f.type, width: f.length, precision: f.decimals }))).toEqual(gdal.fields);
-    expect(layer).toMatchObject({ geometryType: 'Polygon', crs: { epsg: 4527, source: 'prj' }, bboxLngLat: null, firstRows: [], area: { planarM2: 0, mu: 0 } });
+    expect(
+      layer.fields.map((f: { name: string; type: string; length: number; decimals: number }) => ({
+        name: f.name,
+        type: f.type,
+        width: f.length,
+        precision: f.decimals,
+      })),
+    ).toEqual(gdal.fields);
+    expect(layer).toMatchObject({
+      geometryType: 'Polygon',
+      crs: { epsg: 4527, source: 'prj' },
+      bboxLngLat: null,
+      firstRows: [],
+      area: { planarM2: 0, mu: 0 },
+    });
     expect(layer.warnings).toEqual([
-      { code: 'layer.empty', severity: 'info', file: 'empty.shp', message: 'empty.shp：图层没有任何记录（0 个要素），按空图层读取', messageEn: 'empty.shp: the layer has no records (0 features); read as an empty layer' },
+      {
+        code: 'layer.empty',
+        severity: 'info',
+        file: 'empty.shp',
+        message: 'empty.shp：图层没有任何记录（0 个要素），按空图层读取',
+        messageEn: 'empty.shp: the layer has no records (0 features); read as an empty layer',
+      },
     ]);
   });
 
@@ -160,17 +194,47 @@ describe('landpatrol (built)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lp-overlay-field-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const [w, s, e, n] = JSON.parse(landpatrol('inspect', banzhucun).stdout).layers[0].bboxLngLat as number[];
-    const x0 = w! + (e! - w!) * 0.4, x1 = w! + (e! - w!) * 0.46, y0 = s! + (n! - s!) * 0.4, y1 = s! + (n! - s!) * 0.47;
+    const x0 = w! + (e! - w!) * 0.4,
+      x1 = w! + (e! - w!) * 0.46,
+      y0 = s! + (n! - s!) * 0.4,
+      y1 = s! + (n! - s!) * 0.47;
     const gj = path.join(dir, 'plot.geojson');
-    writeFileSync(gj, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { JCBH: 'P1' }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] } }] }));
+    writeFileSync(
+      gj,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { JCBH: 'P1' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [x0, y0],
+                  [x1, y0],
+                  [x1, y1],
+                  [x0, y1],
+                  [x0, y0],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     const shp = path.join(dir, 'plot.shp');
-    expect(spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-a_srs', 'EPSG:4490', '-lco', 'ENCODING=UTF-8', shp, gj], { encoding: 'utf8' }).status).toBe(0);
+    expect(
+      spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-a_srs', 'EPSG:4490', '-lco', 'ENCODING=UTF-8', shp, gj], { encoding: 'utf8' }).status,
+    ).toBe(0);
 
     // A second copy of the village under another name, so the two layers are told apart by name.
     const copy = path.join(dir, 'village2.shp');
     for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg']) copyFileSync(banzhucun.replace(/shp$/, ext), copy.replace(/shp$/, ext));
 
-    type Out = { plots: { overlaps: { layer: string; group: string | null; area: { planarM2: number } }[]; byLayer: { covered: { planarM2: number } }[] }[] };
+    type Out = {
+      plots: { overlaps: { layer: string; group: string | null; area: { planarM2: number } }[]; byLayer: { covered: { planarM2: number } }[] }[];
+    };
     const grouped = landpatrol('overlay', '--plots', shp, '--with', banzhucun, '--group-by', 'DLMC');
     // The village grouped by its own field DLMC (overriding --group-by), and its copy with --group-by alone, which
     // names a field it lacks: one null group, as before.
@@ -198,8 +262,19 @@ describe('landpatrol (built)', () => {
     const info = JSON.parse(landpatrol('inspect', banzhucun).stdout).layers[0];
     const [w, s, e, n] = info.bboxLngLat as number[];
     const box = (fx0: number, fy0: number, fx1: number, fy1: number) => {
-      const x0 = w! + (e! - w!) * fx0, x1 = w! + (e! - w!) * fx1, y0 = s! + (n! - s!) * fy0, y1 = s! + (n! - s!) * fy1;
-      return [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+      const x0 = w! + (e! - w!) * fx0,
+        x1 = w! + (e! - w!) * fx1,
+        y0 = s! + (n! - s!) * fy0,
+        y1 = s! + (n! - s!) * fy1;
+      return [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ];
     };
     const plots = {
       type: 'FeatureCollection',
@@ -218,7 +293,12 @@ describe('landpatrol (built)', () => {
     const r = landpatrol('overlay', '--plots', shp, '--with', banzhucun, '--group-by', 'DLMC', '--id-field', 'JCBH');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const ours = JSON.parse(r.stdout).plots as { id: string; area: Record<string, number>; overlaps: { group: string; area: Record<string, number> }[]; uncovered: Record<string, number> }[];
+    const ours = JSON.parse(r.stdout).plots as {
+      id: string;
+      area: Record<string, number>;
+      overlaps: { group: string; area: Record<string, number> }[];
+      uncovered: Record<string, number>;
+    }[];
     expect(ours.map((p) => p.id)).toEqual(['P1', 'P2', 'P3']);
     for (const p of ours) {
       const sum = p.overlaps.reduce((t, o) => t + o.area.planarM2!, 0) + p.uncovered.planarM2!;
@@ -227,10 +307,17 @@ describe('landpatrol (built)', () => {
     }
     expect(ours[2]!.uncovered.planarM2).toBeGreaterThan(0); // P3 hangs over the village edge
 
-    const ref = spawnSync('/usr/bin/python3', [path.join(root, 'scripts/overlay-reference.py'), gj, `${banzhucun}:DLMC`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const ref = spawnSync('/usr/bin/python3', [path.join(root, 'scripts/overlay-reference.py'), gj, `${banzhucun}:DLMC`], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     expect(ref.status, ref.stderr).toBe(0);
     type RefArea = { planarM2: number; ellipsoidalM2: number };
-    const refPlots = JSON.parse(ref.stdout).plots as (RefArea & { id: string; overlaps: (RefArea & { group: string })[]; uncoveredPlanarM2: number })[];
+    const refPlots = JSON.parse(ref.stdout).plots as (RefArea & {
+      id: string;
+      overlaps: (RefArea & { group: string })[];
+      uncoveredPlanarM2: number;
+    })[];
     for (const p of ours) {
       const q = refPlots.find((x) => x.id === p.id)!;
       expect(p.area.planarM2).toBeCloseTo(q.planarM2, 2);
@@ -250,7 +337,16 @@ describe('landpatrol coverage (built)', () => {
   const tracks = path.join(root, 'tests/fixtures/tracks');
   const cellsGeoJson = path.join(tracks, 'cells.geojson');
   const t = (name: string) => path.join(tracks, name);
-  type Out = { tracks: { source: string; points: number; lengthMetres: number; start: string | null; end: string | null; cells: { id: string; name: string; insideMetres: number; insideSeconds: number | null; covered: boolean }[] }[] };
+  type Out = {
+    tracks: {
+      source: string;
+      points: number;
+      lengthMetres: number;
+      start: string | null;
+      end: string | null;
+      cells: { id: string; name: string; insideMetres: number; insideSeconds: number | null; covered: boolean }[];
+    }[];
+  };
   /** Oracle tracks as the command names them: the file, with #n when it holds several. */
   const expected = coverageOracle.tracks.map((r) => {
     const several = coverageOracle.tracks.filter((x) => x.file === r.file).length > 1;
@@ -278,17 +374,29 @@ describe('landpatrol coverage (built)', () => {
   }
 
   it('measures GPX and KML tracks over GeoJSON cells as GEOS and GeographicLib do', () => {
-    const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', t('morning.gpx'), t('route.gpx'), '--track', t('afternoon.kml'), t('diagonal.kml'));
+    const r = landpatrol(
+      'coverage',
+      '--cells',
+      cellsGeoJson,
+      '--track',
+      t('morning.gpx'),
+      t('route.gpx'),
+      '--track',
+      t('afternoon.kml'),
+      t('diagonal.kml'),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expectOracle(JSON.parse(r.stdout) as Out);
   });
 
-  it('reads the cells from a shapefile in a zone-prefixed GK CRS with the app\'s reader, to the same figures', () => {
+  it("reads the cells from a shapefile in a zone-prefixed GK CRS with the app's reader, to the same figures", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lp-coverage-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const shp = path.join(dir, 'cells.shp');
-    const ogr = spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4527', '-lco', 'ENCODING=UTF-8', shp, cellsGeoJson], { encoding: 'utf8' });
+    const ogr = spawnSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4527', '-lco', 'ENCODING=UTF-8', shp, cellsGeoJson], {
+      encoding: 'utf8',
+    });
     expect(ogr.status, ogr.stderr).toBe(0);
     const r = landpatrol('coverage', '--cells', shp, '--track', t('morning.gpx'), t('route.gpx'), t('afternoon.kml'), t('diagonal.kml'));
     expect(r.stderr).toBe('');
@@ -298,7 +406,8 @@ describe('landpatrol coverage (built)', () => {
 
   it('takes the thresholds and the name field it is given', () => {
     const base = ['coverage', '--cells', cellsGeoJson, '--track', t('morning.gpx')];
-    const covered = (args: string[]) => (JSON.parse(landpatrol(...base, ...args).stdout) as Out).tracks.map((x) => x.cells.filter((c) => c.covered).map((c) => c.id));
+    const covered = (args: string[]) =>
+      (JSON.parse(landpatrol(...base, ...args).stdout) as Out).tracks.map((x) => x.cells.filter((c) => c.covered).map((c) => c.id));
     expect(covered([])).toEqual([['WG-01', 'WG-02', 'WG-03', 'WG-07'], ['WG-06']]);
     // WG-01 and WG-02 have 400 m and 333 s inside: over 410 m they are still covered by time (≥ 300 s), not over 400 s.
     expect(covered(['--min-metres', '410'])).toEqual([['WG-01', 'WG-02', 'WG-03', 'WG-07'], ['WG-06']]);
@@ -309,7 +418,16 @@ describe('landpatrol coverage (built)', () => {
   });
 
   it('says on stderr what it could not use or should warn about, and measures the rest (exit 0)', () => {
-    const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', t('truncated.gpx'), t('diagonal.ovkml'), t('afternoon.kmz'), t('waypoints-only.gpx'));
+    const r = landpatrol(
+      'coverage',
+      '--cells',
+      cellsGeoJson,
+      '--track',
+      t('truncated.gpx'),
+      t('diagonal.ovkml'),
+      t('afternoon.kmz'),
+      t('waypoints-only.gpx'),
+    );
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Out).tracks.map((x) => x.source)).toEqual(['diagonal.ovkml', 'afternoon.kmz']);
     expect(r.stderr).toMatch(/truncated\.gpx：不是有效的 XML 文件/);
@@ -326,7 +444,14 @@ describe('landpatrol coverage (built)', () => {
     const r = landpatrol('coverage', '--cells', cellsGeoJson, '--track', tracks);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Out).tracks.map((x) => x.source)).toEqual([
-      'tracks/afternoon.kml', 'tracks/afternoon.kmz', 'tracks/diagonal.kml', 'tracks/diagonal.ovkml', 'tracks/gb2312.gpx', 'tracks/morning.gpx#1', 'tracks/morning.gpx#2', 'tracks/route.gpx',
+      'tracks/afternoon.kml',
+      'tracks/afternoon.kmz',
+      'tracks/diagonal.kml',
+      'tracks/diagonal.ovkml',
+      'tracks/gb2312.gpx',
+      'tracks/morning.gpx#1',
+      'tracks/morning.gpx#2',
+      'tracks/route.gpx',
     ]);
   });
 
@@ -334,7 +459,29 @@ describe('landpatrol coverage (built)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lp-coverage-bad-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const gk = path.join(dir, 'gk.geojson');
-    writeFileSync(gk, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[39500000, 4000000], [39500100, 4000000], [39500100, 4000100], [39500000, 4000000]]] } }] }));
+    writeFileSync(
+      gk,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [39500000, 4000000],
+                  [39500100, 4000000],
+                  [39500100, 4000100],
+                  [39500000, 4000000],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     const cases: [string[], RegExp][] = [
       [['--cells', cellsGeoJson, '--track', t('truncated.gpx')], /没有可用的轨迹.*\nNo usable track in/],
       [['--cells', cellsGeoJson, '--track', path.join(dir, 'none.gpx')], /none\.gpx：文件或文件夹不存在/],

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateKey, dayNumber, daysBetween, daysInMonth, isDateKey, isoWeekday, localDateOf, windowInMonths, windowOf, windowsOverlapping, type DateKey } from './calendar';
+import {
+  addDays,
+  dateKey,
+  dayNumber,
+  daysBetween,
+  daysInMonth,
+  isDateKey,
+  isoWeekday,
+  localDateOf,
+  windowInMonths,
+  windowOf,
+  windowsOverlapping,
+  type DateKey,
+} from './calendar';
 
 const d = (s: string) => s as DateKey;
 
@@ -53,7 +66,13 @@ describe('rule windows', () => {
   });
 
   it('overlapping a period are listed whole, in order', () => {
-    expect(windowsOverlapping(d('2026-04-01'), d('2026-04-30'), 'week').map((w) => w.start)).toEqual(['2026-03-30', '2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27']);
+    expect(windowsOverlapping(d('2026-04-01'), d('2026-04-30'), 'week').map((w) => w.start)).toEqual([
+      '2026-03-30',
+      '2026-04-06',
+      '2026-04-13',
+      '2026-04-20',
+      '2026-04-27',
+    ]);
     expect(windowsOverlapping(d('2026-01-15'), d('2026-12-31'), 'quarter')).toHaveLength(4);
     expect(windowsOverlapping(d('2026-02-01'), d('2026-01-01'), 'month')).toEqual([]);
   });

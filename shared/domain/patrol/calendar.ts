@@ -54,7 +54,8 @@ export function localDateOf(epochMs: number, utcOffsetMinutes = CHINA_UTC_OFFSET
 }
 
 /** The day number of an instant's local day (what localDateOf names), without building the key. */
-export const localDayNumberOf = (epochMs: number, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES): number => Math.floor((epochMs + utcOffsetMinutes * 60_000) / MS_PER_DAY);
+export const localDayNumberOf = (epochMs: number, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES): number =>
+  Math.floor((epochMs + utcOffsetMinutes * 60_000) / MS_PER_DAY);
 
 export const yearOf = (key: DateKey): number => Number(key.slice(0, 4));
 export const monthOf = (key: DateKey): number => Number(key.slice(5, 7));

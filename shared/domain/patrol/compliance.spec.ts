@@ -15,9 +15,20 @@ const ZHANG: PatrolOfficer = { name: '张局', certNo: 'L-1' }; // a leader
 const ROLES: Record<string, OfficerRole> = { 'T-1': 'township', 'T-2': 'township', 'C-1': 'county', 'L-1': 'leader' };
 const roleOf = (o: PatrolOfficer): OfficerRole | null => ROLES[o.certNo] ?? null;
 
-const patrol = (day: string, officers: PatrolOfficer[], areaIds = ['cell-01'], deletedAt: number | null = null): CompliancePatrol => ({ startedAt: at9(day), officers, areaIds, deletedAt });
+const patrol = (day: string, officers: PatrolOfficer[], areaIds = ['cell-01'], deletedAt: number | null = null): CompliancePatrol => ({
+  startedAt: at9(day),
+  officers,
+  areaIds,
+  deletedAt,
+});
 
-const [TOWNSHIP, COUNTY, LEADER, KEY, STOP] = DEFAULT_RULES as [typeof DEFAULT_RULES[number], typeof DEFAULT_RULES[number], typeof DEFAULT_RULES[number], typeof DEFAULT_RULES[number], typeof DEFAULT_RULES[number]];
+const [TOWNSHIP, COUNTY, LEADER, KEY, STOP] = DEFAULT_RULES as [
+  (typeof DEFAULT_RULES)[number],
+  (typeof DEFAULT_RULES)[number],
+  (typeof DEFAULT_RULES)[number],
+  (typeof DEFAULT_RULES)[number],
+  (typeof DEFAULT_RULES)[number],
+];
 
 function input(over: Partial<ComplianceInput>): ComplianceInput {
   return { from: d('2026-04-01'), to: d('2026-04-30'), asOf: d('2026-04-22'), areas: [], rules: DEFAULT_RULES, patrols: [], roleOf, ...over };
@@ -55,7 +66,9 @@ describe('weekly rules (township office, at least twice a week)', () => {
     expect(now('2026-04-22')).toBe('open');
     expect(now('2026-04-23')).toBe('dueSoon');
     expect(now('2026-04-26')).toBe('dueSoon');
-    expect(computeCompliance(input({ asOf: d('2026-04-23'), from: d('2026-04-20'), dueSoonDays: 1, areas, patrols }))[0]!.rules[0]!.windows[0]!.status).toBe('open');
+    expect(
+      computeCompliance(input({ asOf: d('2026-04-23'), from: d('2026-04-20'), dueSoonDays: 1, areas, patrols }))[0]!.rules[0]!.windows[0]!.status,
+    ).toBe('open');
     // Two patrols in the week: done, whatever the day.
     const twice = [...patrols, patrol('2026-04-21', [WANG]), patrol('2026-04-22', [LI])];
     expect(computeCompliance(input({ asOf: d('2026-04-22'), from: d('2026-04-20'), areas, patrols: twice }))[0]!.status).toBe('done');
@@ -65,7 +78,16 @@ describe('weekly rules (township office, at least twice a week)', () => {
     // 01:00 on Monday 20 April in Beijing is 17:00 on Sunday 19 April in UTC.
     const early = { startedAt: Date.parse('2026-04-19T17:00:00Z'), officers: [WANG], areaIds: ['cell-01'], deletedAt: null };
     const week = (offset?: number) =>
-      computeCompliance(input({ from: d('2026-04-13'), to: d('2026-04-26'), asOf: d('2026-04-26'), areas, patrols: [early], ...(offset !== undefined ? { utcOffsetMinutes: offset } : {}) }))[0]!.rules[0]!.windows.map((w) => w.done);
+      computeCompliance(
+        input({
+          from: d('2026-04-13'),
+          to: d('2026-04-26'),
+          asOf: d('2026-04-26'),
+          areas,
+          patrols: [early],
+          ...(offset !== undefined ? { utcOffsetMinutes: offset } : {}),
+        }),
+      )[0]!.rules[0]!.windows.map((w) => w.done);
     expect(week()).toEqual([0, 1]);
     expect(week(0)).toEqual([1, 0]);
   });
@@ -84,18 +106,40 @@ describe('rules by whom', () => {
     const byRule = Object.fromEntries(a!.rules.map((r) => [r.ruleId, r.done]));
     expect(byRule).toEqual({ [TOWNSHIP.id]: 1, [COUNTY.id]: 1, [LEADER.id]: 1, [KEY.id]: 3 });
     expect(a!.rules.find((r) => r.ruleId === COUNTY.id)).toMatchObject({ required: 2, status: 'dueSoon' }); // 30 April: its last day
-    expect(a!.rules.find((r) => r.ruleId === LEADER.id)).toMatchObject({ required: 1, status: 'done', windows: [{ start: '2026-04-01', end: '2026-06-30' }] });
+    expect(a!.rules.find((r) => r.ruleId === LEADER.id)).toMatchObject({
+      required: 1,
+      status: 'done',
+      windows: [{ start: '2026-04-01', end: '2026-06-30' }],
+    });
   });
 });
 
 describe('seasons (one district: April–October weekly, November–March twice a month)', () => {
-  const summer = createPatrolRule({ id: 'summer', name: '4—10 月每周至少 1 次', minCount: 1, per: 'week', by: 'township', months: monthRange(4, 10), appliesTo: 'area' });
-  const winter = createPatrolRule({ id: 'winter', name: '11—3 月每月至少 2 次', minCount: 2, per: 'month', by: 'township', months: monthRange(11, 3), appliesTo: 'area' });
+  const summer = createPatrolRule({
+    id: 'summer',
+    name: '4—10 月每周至少 1 次',
+    minCount: 1,
+    per: 'week',
+    by: 'township',
+    months: monthRange(4, 10),
+    appliesTo: 'area',
+  });
+  const winter = createPatrolRule({
+    id: 'winter',
+    name: '11—3 月每月至少 2 次',
+    minCount: 2,
+    per: 'month',
+    by: 'township',
+    months: monthRange(11, 3),
+    appliesTo: 'area',
+  });
   const areas = [{ id: 'cell-01', ruleIds: ['summer', 'winter'] }];
 
   it('judges each rule only in its own months', () => {
     const patrols = [patrol('2026-03-05', [WANG]), patrol('2026-03-20', [WANG]), patrol('2026-04-01', [WANG]), patrol('2026-04-08', [WANG])];
-    const [a] = computeCompliance(input({ rules: [summer, winter], from: d('2026-03-01'), to: d('2026-04-19'), asOf: d('2026-04-20'), areas, patrols }));
+    const [a] = computeCompliance(
+      input({ rules: [summer, winter], from: d('2026-03-01'), to: d('2026-04-19'), asOf: d('2026-04-20'), areas, patrols }),
+    );
     const [s, w] = a!.rules;
     // Weeks whose Thursday is in April: from Monday 30 March.
     expect(s!.windows.map((x) => [x.start, x.done, x.status])).toEqual([
@@ -108,14 +152,21 @@ describe('seasons (one district: April–October weekly, November–March twice 
   });
 
   it('has nothing to judge out of season', () => {
-    const [a] = computeCompliance(input({ rules: [winter], from: d('2026-06-01'), to: d('2026-06-30'), asOf: d('2026-06-30'), areas: [{ id: 'cell-01', ruleIds: ['winter'] }] }));
+    const [a] = computeCompliance(
+      input({ rules: [winter], from: d('2026-06-01'), to: d('2026-06-30'), asOf: d('2026-06-30'), areas: [{ id: 'cell-01', ruleIds: ['winter'] }] }),
+    );
     expect(a!.rules[0]).toMatchObject({ windows: [], required: 0, status: null });
     expect(a!.status).toBeNull();
   });
 });
 
 describe('stop-notice sites (followed up every 3 days until closed)', () => {
-  const patrols = [patrol('2026-04-09', [WANG], ['site-1']), patrol('2026-04-12', [WANG], ['site-1']), patrol('2026-04-15', [ZHAO], ['site-1']), patrol('2026-04-16', [LI], ['site-1'])];
+  const patrols = [
+    patrol('2026-04-09', [WANG], ['site-1']),
+    patrol('2026-04-12', [WANG], ['site-1']),
+    patrol('2026-04-15', [ZHAO], ['site-1']),
+    patrol('2026-04-16', [LI], ['site-1']),
+  ];
 
   it('gives the last follow-up, the days since, the longest gap and whether it is late', () => {
     const areas = [{ id: 'site-1', ruleIds: [STOP.id], stopNotice: { noticeDate: d('2026-04-10') } }];
@@ -141,13 +192,25 @@ describe('stop-notice sites (followed up every 3 days until closed)', () => {
 
   it('is due soon before it is late, and counts from the notice when nobody went', () => {
     const areas = [{ id: 'site-1', ruleIds: [STOP.id], stopNotice: { noticeDate: d('2026-04-20') } }];
-    expect(computeCompliance(input({ areas, patrols }))[0]!.stopNotice).toMatchObject({ lastFollowUp: null, daysSince: 2, dueInDays: 1, overdue: false, status: 'dueSoon' });
+    expect(computeCompliance(input({ areas, patrols }))[0]!.stopNotice).toMatchObject({
+      lastFollowUp: null,
+      daysSince: 2,
+      dueInDays: 1,
+      overdue: false,
+      status: 'dueSoon',
+    });
     expect(computeCompliance(input({ areas, patrols, asOf: d('2026-04-24') }))[0]!.stopNotice).toMatchObject({ daysSince: 4, overdue: true });
   });
 
   it('stops counting once closed', () => {
     const areas = [{ id: 'site-1', ruleIds: [STOP.id], stopNotice: { noticeDate: d('2026-04-10'), closedDate: d('2026-04-18') } }];
-    expect(computeCompliance(input({ areas, patrols }))[0]!.stopNotice).toMatchObject({ closed: true, daysSince: 2, longestGapDays: 3, overdue: false, status: 'done' });
+    expect(computeCompliance(input({ areas, patrols }))[0]!.stopNotice).toMatchObject({
+      closed: true,
+      daysSince: 2,
+      longestGapDays: 3,
+      overdue: false,
+      status: 'done',
+    });
     // A closing day still ahead: not closed yet.
     const later = [{ id: 'site-1', ruleIds: [STOP.id], stopNotice: { noticeDate: d('2026-04-10'), closedDate: d('2026-04-30') } }];
     expect(computeCompliance(input({ areas: later, patrols }))[0]!.stopNotice).toMatchObject({ closed: false, overdue: true });
@@ -156,7 +219,12 @@ describe('stop-notice sites (followed up every 3 days until closed)', () => {
   it('follows the rule\'s "by" and falls back to the default interval without a rule', () => {
     const brigadeOnly = createPatrolRule({ ...STOP, id: 'stop-county', by: 'county', followUpEveryDays: 7 });
     const areas = [{ id: 'site-1', ruleIds: ['stop-county'], stopNotice: { noticeDate: d('2026-04-10') } }];
-    expect(computeCompliance(input({ rules: [brigadeOnly], areas, patrols }))[0]!.stopNotice).toMatchObject({ lastFollowUp: '2026-04-15', daysSince: 7, overdue: false, status: 'dueSoon' });
+    expect(computeCompliance(input({ rules: [brigadeOnly], areas, patrols }))[0]!.stopNotice).toMatchObject({
+      lastFollowUp: '2026-04-15',
+      daysSince: 7,
+      overdue: false,
+      status: 'dueSoon',
+    });
     const bare = [{ id: 'site-1', ruleIds: [], stopNotice: { noticeDate: d('2026-04-10') } }];
     expect(computeCompliance(input({ areas: bare, patrols }))[0]!.stopNotice).toMatchObject({ ruleId: null, everyDays: 3, overdue: true });
   });
@@ -174,7 +242,14 @@ describe('stop-notice sites (followed up every 3 days until closed)', () => {
 
 describe('what cannot be judged', () => {
   it('names rules the area refers to that are gone, and has no status without rules', () => {
-    const [a, b] = computeCompliance(input({ areas: [{ id: 'x', ruleIds: ['deleted-rule', TOWNSHIP.id] }, { id: 'y', ruleIds: [] }] }));
+    const [a, b] = computeCompliance(
+      input({
+        areas: [
+          { id: 'x', ruleIds: ['deleted-rule', TOWNSHIP.id] },
+          { id: 'y', ruleIds: [] },
+        ],
+      }),
+    );
     expect(a!.unknownRuleIds).toEqual(['deleted-rule']);
     expect(a!.rules.map((r) => r.ruleId)).toEqual([TOWNSHIP.id]);
     expect(b).toEqual({ areaId: 'y', rules: [], stopNotice: null, unknownRuleIds: [], status: null });

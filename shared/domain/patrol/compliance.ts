@@ -16,7 +16,16 @@
  *   day until it is closed; it is overdue when more than followUpEveryDays days have passed since the last one
  *   (or since the notice, when there was none).
  */
-import { dayNumber, fromDayNumber, localDayNumberOf, windowInMonths, windowsOverlapping, CHINA_UTC_OFFSET_MINUTES, type DateKey, type DayWindow } from './calendar';
+import {
+  dayNumber,
+  fromDayNumber,
+  localDayNumberOf,
+  windowInMonths,
+  windowsOverlapping,
+  CHINA_UTC_OFFSET_MINUTES,
+  type DateKey,
+  type DayWindow,
+} from './calendar';
 import type { Patrol, PatrolOfficer } from './patrol-record';
 import { DEFAULT_FOLLOW_UP_EVERY_DAYS, type PatrolBy, type PatrolRule } from './rule';
 
@@ -167,7 +176,12 @@ function windowStatus(count: number, required: number, end: number, asOf: number
   return end - asOf <= dueSoonDays ? 'dueSoon' : 'open';
 }
 
-function followUp(area: ComplianceArea & { stopNotice: NonNullable<ComplianceArea['stopNotice']> }, rule: PatrolRule | null, list: readonly DatedPatrol[], input: ComplianceInput): StopNoticeFollowUp {
+function followUp(
+  area: ComplianceArea & { stopNotice: NonNullable<ComplianceArea['stopNotice']> },
+  rule: PatrolRule | null,
+  list: readonly DatedPatrol[],
+  input: ComplianceInput,
+): StopNoticeFollowUp {
   const everyDays = rule?.followUpEveryDays ?? DEFAULT_FOLLOW_UP_EVERY_DAYS;
   const by = rule?.by ?? 'any';
   const asOf = dayNumber(input.asOf);
@@ -176,7 +190,8 @@ function followUp(area: ComplianceArea & { stopNotice: NonNullable<ComplianceAre
   const closed = closedDate !== null && dayNumber(closedDate) <= asOf;
   const until = closed ? dayNumber(closedDate) : asOf;
   const days: number[] = [];
-  for (let i = lowerBound(list, notice); i < list.length && (list[i] as DatedPatrol).day <= until; i++) if (counts(by, list[i] as DatedPatrol)) days.push((list[i] as DatedPatrol).day);
+  for (let i = lowerBound(list, notice); i < list.length && (list[i] as DatedPatrol).day <= until; i++)
+    if (counts(by, list[i] as DatedPatrol)) days.push((list[i] as DatedPatrol).day);
   const last = days.length ? (days[days.length - 1] as number) : null;
   let longestGapDays = 0;
   let prev = notice;
@@ -242,7 +257,10 @@ export function computeCompliance(input: ComplianceInput): AreaCompliance[] {
         status: windows.reduce<ComplianceStatus | null>((s, w) => worseStatus(s, w.status), null),
       });
     }
-    const stopNotice = area.stopNotice && dayNumber(area.stopNotice.noticeDate) <= asOf ? followUp({ ...area, stopNotice: area.stopNotice }, stopRule, list, input) : null;
+    const stopNotice =
+      area.stopNotice && dayNumber(area.stopNotice.noticeDate) <= asOf
+        ? followUp({ ...area, stopNotice: area.stopNotice }, stopRule, list, input)
+        : null;
     const status = rules.reduce<ComplianceStatus | null>((s, r) => worseStatus(s, r.status), stopNotice?.status ?? null);
     return { areaId: area.id, rules, stopNotice, unknownRuleIds, status };
   });

@@ -9,7 +9,10 @@ import { readTrackFile } from '../../formats/track/read-track';
 import { patrolCoverage, prepareCells, trackCoverage, trackLengthMetres, type CoverageCell, type CoveragePoint } from './coverage';
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures/tracks');
-const cellsFc = JSON.parse(readFileSync(path.join(FIXTURES, 'cells.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { WGBM: string; WGMC: string }>;
+const cellsFc = JSON.parse(readFileSync(path.join(FIXTURES, 'cells.geojson'), 'utf8')) as FeatureCollection<
+  Polygon | MultiPolygon,
+  { WGBM: string; WGMC: string }
+>;
 const CELLS: CoverageCell[] = cellsFc.features.map((f) => ({ id: f.properties.WGBM, name: f.properties.WGMC, geometryLngLat: f.geometry }));
 const prepared = prepareCells(CELLS);
 
@@ -95,7 +98,9 @@ describe('trackCoverage', () => {
     expect(r.cells[0]!.insideMetres).toBeCloseTo(40, 3);
     expect(r.cells[0]!.insideSeconds).toBeCloseTo(400, 6);
     expect(r.cells[0]!.covered).toBe(true);
-    expect(trackCoverage(grid, [pt(-20, 50, 0), pt(20, 50, 40), pt(20, 50, 400), pt(-20, 50, 440)], { minSeconds: 500 }).cells[0]!.covered).toBe(false);
+    expect(trackCoverage(grid, [pt(-20, 50, 0), pt(20, 50, 40), pt(20, 50, 400), pt(-20, 50, 440)], { minSeconds: 500 }).cells[0]!.covered).toBe(
+      false,
+    );
   });
 
   it('counts no time where the track has none or goes back in time', () => {
@@ -106,7 +111,7 @@ describe('trackCoverage', () => {
     expect([partly.startMs, partly.endMs]).toEqual([T, T + 30_000]);
   });
 
-  it('lists only the cells entered, in the cells\' order, and nothing for an empty or one-point track', () => {
+  it("lists only the cells entered, in the cells' order, and nothing for an empty or one-point track", () => {
     expect(trackCoverage(grid, [pt(150, 50, 0), pt(20, 50, 10)]).cells.map((c) => c.id)).toEqual(['A', 'B']);
     expect(trackCoverage(grid, [pt(500, 500, 0), pt(600, 500, 10)]).cells).toEqual([]);
     expect(trackCoverage(grid, [pt(50, 50, 0)])).toEqual({ points: 1, lengthMetres: 0, startMs: T, endMs: T, cells: [] });
@@ -120,7 +125,7 @@ describe('trackCoverage', () => {
     expect(trackCoverage(grid, line, { minMetres: 100, minSeconds: 30 }).cells[0]!.covered).toBe(true);
   });
 
-  it('cuts a segment that runs along part of an edge at the stretch\'s ends', () => {
+  it("cuts a segment that runs along part of an edge at the stretch's ends", () => {
     // Along the south edge of A from x = -50 to 50: the half on the edge (boundary) is inside.
     const r = trackCoverage(grid, [pt(-50, 0, 0), pt(50, 0, 100)]);
     expect(r.cells.map((c) => c.id)).toEqual(['A']);
@@ -130,7 +135,7 @@ describe('trackCoverage', () => {
 });
 
 describe('patrolCoverage', () => {
-  it('sums a patrol\'s lines per cell before judging coverage', () => {
+  it("sums a patrol's lines per cell before judging coverage", () => {
     const grid = prepareCells([squareCell('A', 0, 0, 100)]);
     const half = [pt(0, 20, 0), pt(60, 20, 60)];
     const other = [pt(0, 80, 100), pt(60, 80, 160)];

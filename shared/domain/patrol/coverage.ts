@@ -128,10 +128,11 @@ function prepareCell(index: number, g: Polygon | MultiPolygon, toGk: ZoneGroup['
 function lngLatBoxMiddle(g: Polygon | MultiPolygon): number | null {
   let w = Infinity;
   let e = -Infinity;
-  for (const ring of ringsOf(g)) for (const p of ring) {
-    w = Math.min(w, p[0] as number);
-    e = Math.max(e, p[0] as number);
-  }
+  for (const ring of ringsOf(g))
+    for (const p of ring) {
+      w = Math.min(w, p[0] as number);
+      e = Math.max(e, p[0] as number);
+    }
   return Number.isFinite(w) ? (w + e) / 2 : null;
 }
 
@@ -144,7 +145,8 @@ export function prepareCells(cells: readonly CoverageCell[]): PreparedCells {
     const zone = gkZoneForLongitude(middle);
     const key = `${zone.width}:${zone.zone}`;
     let group = zones.get(key);
-    if (!group) zones.set(key, (group = { zone, toGk: makeLngLatToGkEN(zone, false), toLngLat: makeGkToLngLat(zone, false), cells: [], index: null }));
+    if (!group)
+      zones.set(key, (group = { zone, toGk: makeLngLatToGkEN(zone, false), toLngLat: makeGkToLngLat(zone, false), cells: [], index: null }));
     const prepared = prepareCell(i, cell.geometryLngLat, group.toGk);
     if (prepared) group.cells.push(prepared);
   });
@@ -178,20 +180,25 @@ function distanceToEdgeSquared(px: number, py: number, x0: number, y0: number, x
 
 /** Inside the cell (even-odd over all its rings) or on its boundary. */
 function insideOrOnCell(c: PreparedCell, px: number, py: number): boolean {
-  if (px < c.box[0] - ON_EDGE_METRES || px > c.box[2] + ON_EDGE_METRES || py < c.box[1] - ON_EDGE_METRES || py > c.box[3] + ON_EDGE_METRES) return false;
+  if (px < c.box[0] - ON_EDGE_METRES || px > c.box[2] + ON_EDGE_METRES || py < c.box[1] - ON_EDGE_METRES || py > c.box[3] + ON_EDGE_METRES)
+    return false;
   const e = c.edges;
   // On the boundary: the edges near the point.
   const close = edgesNear(c, px, py, px, py);
   for (let k = 0, n = edgeCount(c, close); k < n; k++) {
     const i = edgeAt(close, k);
-    if (distanceToEdgeSquared(px, py, e[i] as number, e[i + 1] as number, e[i + 2] as number, e[i + 3] as number) <= ON_EDGE_METRES * ON_EDGE_METRES) return true;
+    if (distanceToEdgeSquared(px, py, e[i] as number, e[i + 1] as number, e[i + 2] as number, e[i + 3] as number) <= ON_EDGE_METRES * ON_EDGE_METRES)
+      return true;
   }
   // A ray towards +x: the edges in its band.
   let inside = false;
   const band = edgesNear(c, px, py, c.box[2], py);
   for (let k = 0, n = edgeCount(c, band); k < n; k++) {
     const i = edgeAt(band, k);
-    const x0 = e[i] as number, y0 = e[i + 1] as number, x1 = e[i + 2] as number, y1 = e[i + 3] as number;
+    const x0 = e[i] as number,
+      y0 = e[i + 1] as number,
+      x1 = e[i + 2] as number,
+      y1 = e[i + 3] as number;
     if (y0 > py !== y1 > py && px < x0 + ((py - y0) * (x1 - x0)) / (y1 - y0)) inside = !inside;
   }
   return inside;
@@ -208,7 +215,10 @@ function cuts(c: PreparedCell, ax: number, ay: number, bx: number, by: number): 
   const near = edgesNear(c, Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
   for (let k = 0, n = edgeCount(c, near); k < n; k++) {
     const i = edgeAt(near, k);
-    const x0 = e[i] as number, y0 = e[i + 1] as number, x1 = e[i + 2] as number, y1 = e[i + 3] as number;
+    const x0 = e[i] as number,
+      y0 = e[i + 1] as number,
+      x1 = e[i + 2] as number,
+      y1 = e[i + 3] as number;
     const ex = x1 - x0;
     const ey = y1 - y0;
     const denom = dx * ey - dy * ex;
@@ -220,7 +230,10 @@ function cuts(c: PreparedCell, ax: number, ay: number, bx: number, by: number): 
       if (t > 0 && t < 1 && u >= 0 && u <= 1) out.push(t);
     } else if (Math.abs(wx * dy - wy * dx) <= ON_EDGE_METRES * Math.sqrt(len2)) {
       // Collinear: the stretch along the edge starts and ends where the edge's ends project onto the segment.
-      for (const [px, py] of [[x0, y0], [x1, y1]] as const) {
+      for (const [px, py] of [
+        [x0, y0],
+        [x1, y1],
+      ] as const) {
         const t = ((px - ax) * dx + (py - ay) * dy) / len2;
         if (t > 0 && t < 1) out.push(t);
       }
@@ -240,7 +253,8 @@ const lngLatOf = (p: CoveragePoint): readonly [number, number] => [p[0], p[1]];
 /** Geodesic length of each segment of a line (segment i joins points i and i + 1). */
 function segmentLengths(points: readonly CoveragePoint[]): Float64Array {
   const out = new Float64Array(Math.max(0, points.length - 1));
-  for (let i = 1; i < points.length; i++) out[i - 1] = geodesicDistanceMetres(lngLatOf(points[i - 1] as CoveragePoint), lngLatOf(points[i] as CoveragePoint));
+  for (let i = 1; i < points.length; i++)
+    out[i - 1] = geodesicDistanceMetres(lngLatOf(points[i - 1] as CoveragePoint), lngLatOf(points[i] as CoveragePoint));
   return out;
 }
 
@@ -267,10 +281,18 @@ function accumulate(prepared: PreparedCells, points: readonly CoveragePoint[], l
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1] as CoveragePoint;
       const b = points[i] as CoveragePoint;
-      const ax = gk[2 * i - 2] as number, ay = gk[2 * i - 1] as number, bx = gk[2 * i] as number, by = gk[2 * i + 1] as number;
+      const ax = gk[2 * i - 2] as number,
+        ay = gk[2 * i - 1] as number,
+        bx = gk[2 * i] as number,
+        by = gk[2 * i + 1] as number;
       const dtSeconds = a[2] !== null && b[2] !== null && b[2] >= a[2] ? (b[2] - a[2]) / 1000 : null;
       // Padded as the edge test is, so a track along a cell's outer edge still finds that cell.
-      const candidates = zone.index.search(Math.min(ax, bx) - ON_EDGE_METRES, Math.min(ay, by) - ON_EDGE_METRES, Math.max(ax, bx) + ON_EDGE_METRES, Math.max(ay, by) + ON_EDGE_METRES);
+      const candidates = zone.index.search(
+        Math.min(ax, bx) - ON_EDGE_METRES,
+        Math.min(ay, by) - ON_EDGE_METRES,
+        Math.max(ax, bx) + ON_EDGE_METRES,
+        Math.max(ay, by) + ON_EDGE_METRES,
+      );
       if (candidates.length === 0) continue;
       for (const k of candidates) {
         const cell = zone.cells[k] as PreparedCell;
@@ -288,7 +310,8 @@ function accumulate(prepared: PreparedCells, points: readonly CoveragePoint[], l
           let metres: number;
           if (t0 === 0 && t1 === 1) metres = lengths[i - 1] as number;
           else {
-            const at = (t: number): readonly number[] => (t === 0 ? lngLatOf(a) : t === 1 ? lngLatOf(b) : zone.toLngLat(ax + t * (bx - ax), ay + t * (by - ay)));
+            const at = (t: number): readonly number[] =>
+              t === 0 ? lngLatOf(a) : t === 1 ? lngLatOf(b) : zone.toLngLat(ax + t * (bx - ax), ay + t * (by - ay));
             metres = geodesicDistanceMetres(at(t0), at(t1));
           }
           add(cell.index, metres, dtSeconds === null ? null : dtSeconds * (t1 - t0));
@@ -307,7 +330,13 @@ function cellResults(prepared: PreparedCells, acc: Map<number, Accumulated>, opt
     .map(([i, a]) => {
       const cell = prepared.cells[i] as CoverageCell;
       const insideSeconds = a.timed ? a.seconds : null;
-      return { id: cell.id, name: cell.name, insideMetres: a.metres, insideSeconds, covered: a.metres >= minMetres || (insideSeconds !== null && insideSeconds >= minSeconds) };
+      return {
+        id: cell.id,
+        name: cell.name,
+        insideMetres: a.metres,
+        insideSeconds,
+        covered: a.metres >= minMetres || (insideSeconds !== null && insideSeconds >= minSeconds),
+      };
     });
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { amendPatrol, createPatrol, deletePatrol, newPatrolId, restoreDeletedPatrol, restorePatrol, sameValue, validatePatrol, type Patrol } from './patrol-record';
+import {
+  amendPatrol,
+  createPatrol,
+  deletePatrol,
+  newPatrolId,
+  restoreDeletedPatrol,
+  restorePatrol,
+  sameValue,
+  validatePatrol,
+  type Patrol,
+} from './patrol-record';
 
 const T0 = Date.UTC(2026, 3, 20, 0, 30); // 08:30 in Beijing
 const officers = [
@@ -16,7 +26,12 @@ function morning(): Patrol {
       endedAt: T0 + 2 * 3600_000,
       officers,
       areaIds: ['cell-01', 'cell-02'],
-      route: [[[117.1, 36.6, T0], [117.11, 36.61, T0 + 600_000]]],
+      route: [
+        [
+          [117.1, 36.6, T0],
+          [117.11, 36.61, T0 + 600_000],
+        ],
+      ],
       routeSource: { kind: 'import', file: 'morning.gpx', format: 'gpx', datum: 'wgs84' },
       nothingFound: true,
     },
@@ -28,7 +43,17 @@ function morning(): Patrol {
 describe('createPatrol', () => {
   it('gives a new patrol its defaults and a created entry, and validates as it is', () => {
     const p = morning();
-    expect(p).toMatchObject({ v: 1, id: 'P1', date: '2026-04-20', findings: '', measures: '', notes: '', attachments: [], deletedAt: null, createdAt: T0 + 3 * 3600_000 });
+    expect(p).toMatchObject({
+      v: 1,
+      id: 'P1',
+      date: '2026-04-20',
+      findings: '',
+      measures: '',
+      notes: '',
+      attachments: [],
+      deletedAt: null,
+      createdAt: T0 + 3 * 3600_000,
+    });
     expect(p.history).toEqual([{ at: T0 + 3 * 3600_000, by: '王芳', kind: 'created', change: [] }]);
     expect(validatePatrol(p)).toEqual({ ok: true, value: p });
   });
@@ -39,7 +64,9 @@ describe('createPatrol', () => {
     expect(() => createPatrol({ ...base, number: 'XC1' }, 'x', T0)).toThrow(/badNumber/);
     expect(() => createPatrol({ ...base, officers: [{ name: '', certNo: '' }] }, 'x', T0)).toThrow(/officers/);
     expect(() => createPatrol({ ...base, route: [[[200, 36, null]]] }, 'x', T0)).toThrow(/route/);
-    expect(() => createPatrol({ ...base, attachments: [{ name: 'a.jpg', mime: 'image/jpeg', size: 1, sha256: 'ABC' }] }, 'x', T0)).toThrow(/attachments/);
+    expect(() => createPatrol({ ...base, attachments: [{ name: 'a.jpg', mime: 'image/jpeg', size: 1, sha256: 'ABC' }] }, 'x', T0)).toThrow(
+      /attachments/,
+    );
   });
 
   it('makes ids that differ by time and chance', () => {
@@ -92,7 +119,9 @@ describe('validatePatrol', () => {
     });
     expect(r.repaired).toEqual(
       expect.arrayContaining(
-        ['endedAt', 'officers', 'areaIds', 'route', 'routeSource', 'findings', 'nothingFound', 'attachments', 'history', 'updatedAt'].map((path) => expect.objectContaining({ path })),
+        ['endedAt', 'officers', 'areaIds', 'route', 'routeSource', 'findings', 'nothingFound', 'attachments', 'history', 'updatedAt'].map((path) =>
+          expect.objectContaining({ path }),
+        ),
       ),
     );
   });
@@ -109,7 +138,12 @@ describe('amendPatrol', () => {
     const old = morning();
     const frozenHistory = structuredClone(old.history);
     const at = T0 + 5 * 3600_000;
-    const next = amendPatrol(old, { findings: '杏园村东发现新建地基一处', nothingFound: false, areaIds: ['cell-01', 'cell-02'], notes: undefined }, '张队', at);
+    const next = amendPatrol(
+      old,
+      { findings: '杏园村东发现新建地基一处', nothingFound: false, areaIds: ['cell-01', 'cell-02'], notes: undefined },
+      '张队',
+      at,
+    );
     expect(next).not.toBe(old);
     expect(next.findings).toBe('杏园村东发现新建地基一处');
     expect(next.updatedAt).toBe(at);
@@ -168,7 +202,12 @@ describe('deletePatrol', () => {
     const p = morning();
     const gone = deletePatrol(p, '张队', T0 + 100);
     expect(gone.deletedAt).toBe(T0 + 100);
-    expect(gone.history.at(-1)).toEqual({ at: T0 + 100, by: '张队', kind: 'deleted', change: [{ field: 'deletedAt', before: null, after: T0 + 100 }] });
+    expect(gone.history.at(-1)).toEqual({
+      at: T0 + 100,
+      by: '张队',
+      kind: 'deleted',
+      change: [{ field: 'deletedAt', before: null, after: T0 + 100 }],
+    });
     expect(deletePatrol(gone, 'x', T0 + 200)).toBe(gone);
     const back = restoreDeletedPatrol(gone, '王芳', T0 + 300);
     expect(back.deletedAt).toBeNull();

@@ -42,7 +42,19 @@ export interface PatrolAttachment {
 }
 
 /** The fields an edit may change. */
-export const EDITABLE_PATROL_FIELDS = ['startedAt', 'endedAt', 'officers', 'areaIds', 'route', 'routeSource', 'findings', 'measures', 'notes', 'nothingFound', 'attachments'] as const;
+export const EDITABLE_PATROL_FIELDS = [
+  'startedAt',
+  'endedAt',
+  'officers',
+  'areaIds',
+  'route',
+  'routeSource',
+  'findings',
+  'measures',
+  'notes',
+  'nothingFound',
+  'attachments',
+] as const;
 export type EditablePatrolField = (typeof EDITABLE_PATROL_FIELDS)[number];
 export type HistoryField = EditablePatrolField | 'deletedAt';
 
@@ -108,7 +120,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 export const isOfficer = (v: unknown): v is PatrolOfficer => isObject(v) && isNonEmptyString(v.name) && isString(v.certNo);
 
-export const isRoutePoint = (v: unknown): v is RoutePoint => Array.isArray(v) && v.length === 3 && isLng(v[0]) && isLat(v[1]) && (v[2] === null || isTime(v[2]));
+export const isRoutePoint = (v: unknown): v is RoutePoint =>
+  Array.isArray(v) && v.length === 3 && isLng(v[0]) && isLat(v[1]) && (v[2] === null || isTime(v[2]));
 
 export const isAttachment = (v: unknown): v is PatrolAttachment =>
   isObject(v) && isNonEmptyString(v.name) && isString(v.mime) && isFiniteNumber(v.size) && v.size >= 0 && isString(v.sha256) && SHA256.test(v.sha256);
@@ -116,7 +129,12 @@ export const isAttachment = (v: unknown): v is PatrolAttachment =>
 function isRouteSource(v: unknown): v is RouteSource {
   if (!isObject(v)) return false;
   if (v.kind === 'drawn') return true;
-  return v.kind === 'import' && isString(v.file) && ['gpx', 'kml', 'kmz'].includes(v.format as string) && ['wgs84', 'gcj02', 'unknown'].includes(v.datum as string);
+  return (
+    v.kind === 'import' &&
+    isString(v.file) &&
+    ['gpx', 'kml', 'kmz'].includes(v.format as string) &&
+    ['wgs84', 'gcj02', 'unknown'].includes(v.datum as string)
+  );
 }
 
 const HISTORY_KINDS = ['created', 'amended', 'deleted', 'restored'];
@@ -249,11 +267,14 @@ export type NewPatrol = { id: string; number: string; startedAt: number } & Part
 
 /** A new id: 'P' + time + random, as layer ids are made. */
 export const newPatrolId = (at: number, random: () => number = Math.random): PatrolId =>
-  `P${at.toString(36)}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}` as PatrolId;
+  `P${at.toString(36)}${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}` as PatrolId;
 
 /** The record of a checked patrol, or a thrown RangeError naming what a caller let through (a form bug, not data). */
 function checked(record: Record<string, unknown>, what: string): Patrol {
-  if (isTime(record.endedAt) && isTime(record.startedAt) && record.endedAt < record.startedAt) throw new RangeError(`${what}: the patrol ends before it starts`);
+  if (isTime(record.endedAt) && isTime(record.startedAt) && record.endedAt < record.startedAt)
+    throw new RangeError(`${what}: the patrol ends before it starts`);
   const r = validatePatrol(record);
   if (!r.ok) throw new RangeError(`${what}: ${r.reason}${r.path ? ` at ${r.path}` : ''}`);
   if (r.repaired) throw new RangeError(`${what}: unusable ${r.repaired.map((x) => x.path).join(', ')}`);
@@ -328,11 +349,21 @@ export function amendPatrol(old: Patrol, patch: PatrolPatch, by: string, at: num
 /** The patrol marked deleted (kept, with its history): compliance, the ledger and the reports leave it out. */
 export function deletePatrol(old: Patrol, by: string, at: number): Patrol {
   if (old.deletedAt !== null) return old;
-  return { ...old, deletedAt: at, updatedAt: at, history: [...old.history, { at, by, kind: 'deleted', change: [{ field: 'deletedAt', before: null, after: at }] }] };
+  return {
+    ...old,
+    deletedAt: at,
+    updatedAt: at,
+    history: [...old.history, { at, by, kind: 'deleted', change: [{ field: 'deletedAt', before: null, after: at }] }],
+  };
 }
 
 /** A deleted patrol brought back. */
 export function restoreDeletedPatrol(old: Patrol, by: string, at: number): Patrol {
   if (old.deletedAt === null) return old;
-  return { ...old, deletedAt: null, updatedAt: at, history: [...old.history, { at, by, kind: 'restored', change: [{ field: 'deletedAt', before: old.deletedAt, after: null }] }] };
+  return {
+    ...old,
+    deletedAt: null,
+    updatedAt: at,
+    history: [...old.history, { at, by, kind: 'restored', change: [{ field: 'deletedAt', before: old.deletedAt, after: null }] }],
+  };
 }

@@ -37,6 +37,12 @@ export function monthlyReportDue(today: DateKey, opts: ReportDueOptions = {}): R
   const month = today.slice(0, 7);
   const daysLeft = daysBetween(today, dueDate);
   const remindFrom = opts.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE;
-  const state: ReportDueState = opts.submittedMonths?.includes(month) ? 'submitted' : daysLeft < 0 ? 'overdue' : daysLeft <= remindFrom ? 'remind' : 'notYet';
+  const state: ReportDueState = opts.submittedMonths?.includes(month)
+    ? 'submitted'
+    : daysLeft < 0
+      ? 'overdue'
+      : daysLeft <= remindFrom
+        ? 'remind'
+        : 'notYet';
   return { month, dueDate, daysLeft, state };
 }

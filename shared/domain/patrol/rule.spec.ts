@@ -30,7 +30,11 @@ describe('validatePatrolRule', () => {
   });
 
   it('names a blank rule by its id and says so', () => {
-    expect(validatePatrolRule({ ...good, name: '  ' })).toEqual({ ok: true, value: { ...good, name: 'r1' }, repaired: [{ path: 'name', code: 'defaulted' }] });
+    expect(validatePatrolRule({ ...good, name: '  ' })).toEqual({
+      ok: true,
+      value: { ...good, name: 'r1' },
+      repaired: [{ path: 'name', code: 'defaulted' }],
+    });
   });
 
   it('restores only versioned records', () => {

@@ -50,15 +50,7 @@ export interface PatrolRule {
   followUpEveryDays?: number;
 }
 
-export type PatrolRuleReason =
-  | MigrationReason
-  | 'missingId'
-  | 'badMinCount'
-  | 'badPer'
-  | 'badBy'
-  | 'badMonths'
-  | 'badAppliesTo'
-  | 'badFollowUp';
+export type PatrolRuleReason = MigrationReason | 'missingId' | 'badMinCount' | 'badPer' | 'badBy' | 'badMonths' | 'badAppliesTo' | 'badFollowUp';
 
 /** Oldest first, one step per version (migrateRecord). None yet: version 1 is the first. */
 export const PATROL_RULE_MIGRATIONS: readonly Migration[] = [];
@@ -151,8 +143,22 @@ export const DEFAULT_FOLLOW_UP_EVERY_DAYS = 3;
  */
 export const DEFAULT_RULES: readonly PatrolRule[] = [
   createPatrolRule({ id: 'default.township-weekly', name: '国土所每周巡查不少于 2 次', minCount: 2, per: 'week', by: 'township', appliesTo: 'area' }),
-  createPatrolRule({ id: 'default.county-monthly', name: '执法大队每月巡查抽查不少于 2 次', minCount: 2, per: 'month', by: 'county', appliesTo: 'area' }),
-  createPatrolRule({ id: 'default.leader-quarterly', name: '领导每季度带队巡查不少于 1 次', minCount: 1, per: 'quarter', by: 'leader', appliesTo: 'area' }),
+  createPatrolRule({
+    id: 'default.county-monthly',
+    name: '执法大队每月巡查抽查不少于 2 次',
+    minCount: 2,
+    per: 'month',
+    by: 'county',
+    appliesTo: 'area',
+  }),
+  createPatrolRule({
+    id: 'default.leader-quarterly',
+    name: '领导每季度带队巡查不少于 1 次',
+    minCount: 1,
+    per: 'quarter',
+    by: 'leader',
+    appliesTo: 'area',
+  }),
   createPatrolRule({ id: 'default.key-area-weekly', name: '重点区域每周巡查不少于 3 次', minCount: 3, per: 'week', by: 'any', appliesTo: 'keyArea' }),
   createPatrolRule({
     id: 'default.stop-notice-follow-up',

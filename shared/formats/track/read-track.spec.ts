@@ -59,7 +59,11 @@ describe('readTrackFile on the fixtures', () => {
     const truncated = readTrackFile(fixture('truncated.gpx'));
     expect(truncated).toMatchObject({ tracks: [], issues: [{ code: 'track.badXml', severity: 'error', file: 'truncated.gpx' }] });
     expect(formatTrackIssue(truncated.issues[0]!, 'zh-CN')).toMatch(/^truncated\.gpx：不是有效的 XML 文件/);
-    expect(readTrackFile(fixture('waypoints-only.gpx'))).toMatchObject({ format: 'gpx', tracks: [], issues: [{ code: 'track.noTracks', params: { others: 1 } }] });
+    expect(readTrackFile(fixture('waypoints-only.gpx'))).toMatchObject({
+      format: 'gpx',
+      tracks: [],
+      issues: [{ code: 'track.noTracks', params: { others: 1 } }],
+    });
   });
 });
 
@@ -80,7 +84,10 @@ describe('readTrackFile on what else arrives', () => {
   });
 
   it('takes doc.kml from a KMZ with several KMLs', () => {
-    const kml = (name: string) => new TextEncoder().encode(`<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>${name}</name><LineString><coordinates>117,36 117.1,36.1</coordinates></LineString></Placemark></kml>`);
+    const kml = (name: string) =>
+      new TextEncoder().encode(
+        `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>${name}</name><LineString><coordinates>117,36 117.1,36.1</coordinates></LineString></Placemark></kml>`,
+      );
     const r = readTrackFile({ path: 'b.kmz', bytes: zipSync({ 'a.kml': kml('other'), 'doc.kml': kml('main') }) });
     expect(r.tracks.map((t) => t.name)).toEqual(['main']);
   });
@@ -96,9 +103,16 @@ describe('readTrackFile on what else arrives', () => {
         <Placemark><name>坏点</name><LineString><coordinates>117,36 190,36 117.1,36.1</coordinates></LineString></Placemark></kml>`,
       ),
     );
-    expect(r.tracks.map((t) => [t.name, t.points.length])).toEqual([['多段 (1/2)', 2], ['多段 (2/2)', 2], ['坏点', 2]]);
+    expect(r.tracks.map((t) => [t.name, t.points.length])).toEqual([
+      ['多段 (1/2)', 2],
+      ['多段 (2/2)', 2],
+      ['坏点', 2],
+    ]);
     expect(r.tracks[1]!.points[0]![2]).toBe(Date.UTC(2026, 3, 20, 2));
-    expect(codes(r)).toEqual([['track.badPoints', 'warning'], ['track.timesWithoutZone', 'info']]);
+    expect(codes(r)).toEqual([
+      ['track.badPoints', 'warning'],
+      ['track.timesWithoutZone', 'info'],
+    ]);
   });
 
   it('warns when a GPX segment lacks times it cannot pair', () => {
@@ -110,7 +124,9 @@ describe('readTrackFile on what else arrives', () => {
     );
     expect(r.tracks[0]!.points.map((p) => p[2])).toEqual([null, null, null]);
     expect(r.issues).toEqual([{ code: 'track.timesMismatch', severity: 'warning', file: 'd.gpx', params: { tracks: '半程' } }]);
-    expect(formatTrackIssue(r.issues[0]!, 'en')).toBe('d.gpx: the times of track "半程" cannot be matched to its points one to one; read without times (no time inside is counted)');
+    expect(formatTrackIssue(r.issues[0]!, 'en')).toBe(
+      'd.gpx: the times of track "半程" cannot be matched to its points one to one; read without times (no time inside is counted)',
+    );
   });
 });
 

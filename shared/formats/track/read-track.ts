@@ -40,7 +40,13 @@ const failed = (file: string, format: TrackFormat | null, issue: Omit<TrackIssue
 function readXml(label: string, bytes: Uint8Array, nameFile: string, kmz: boolean): TrackFile {
   const issues: TrackIssue[] = [];
   const decoded = xmlText(bytes);
-  if (decoded.assumed) issues.push({ code: 'track.encodingAssumed', severity: 'warning', file: label, params: { declared: decoded.assumed.declared ?? '-', used: decoded.encoding } });
+  if (decoded.assumed)
+    issues.push({
+      code: 'track.encodingAssumed',
+      severity: 'warning',
+      file: label,
+      params: { declared: decoded.assumed.declared ?? '-', used: decoded.encoding },
+    });
   const parsed = parseXml(decoded.text);
   if (!parsed.ok) return failed(label, kmz ? 'kmz' : null, { code: 'track.badXml', params: { reason: parsed.reason } });
   let fc: FeatureCollection<Geometry | null>;
@@ -56,9 +62,17 @@ function readXml(label: string, bytes: Uint8Array, nameFile: string, kmz: boolea
   }
   const datum = trackDatum(nameFile, decoded.text);
   const r = tracksFromGeoJson(fc, baseName(nameFile));
-  if (r.tracks.length === 0) return { file: label, format, datum, tracks: [], issues: [...issues, { code: 'track.noTracks', severity: 'error', file: label, params: { others: r.othersIgnored } }] };
+  if (r.tracks.length === 0)
+    return {
+      file: label,
+      format,
+      datum,
+      tracks: [],
+      issues: [...issues, { code: 'track.noTracks', severity: 'error', file: label, params: { others: r.othersIgnored } }],
+    };
   if (r.badPoints > 0) issues.push({ code: 'track.badPoints', severity: 'warning', file: label, params: { count: r.badPoints } });
-  if (r.timesMismatched.length > 0) issues.push({ code: 'track.timesMismatch', severity: 'warning', file: label, params: { tracks: r.timesMismatched.join('、') } });
+  if (r.timesMismatched.length > 0)
+    issues.push({ code: 'track.timesMismatch', severity: 'warning', file: label, params: { tracks: r.timesMismatched.join('、') } });
   if (r.timesWithoutZone > 0) issues.push({ code: 'track.timesWithoutZone', severity: 'info', file: label, params: { count: r.timesWithoutZone } });
   if (r.othersIgnored > 0) issues.push({ code: 'track.othersIgnored', severity: 'info', file: label, params: { count: r.othersIgnored } });
   if (datum === 'gcj02-likely') issues.push({ code: 'track.gcj02Likely', severity: 'warning', file: label });
@@ -69,13 +83,22 @@ function readKmz(file: InputFile): TrackFile {
   const z = unzipInputs(file, { members: /\.kml$/i, maxUncompressedBytes: KMZ_LIMIT_BYTES });
   const bad = z.issues.find((i) => i.severity === 'error');
   // The zip reader's own issue names the member and says why (damaged, a zip bomb …).
-  if (bad) return { ...failed(file.path, 'kmz', { code: 'track.kmzNoKml' }), issues: [{ code: bad.code as TrackIssue['code'], severity: 'error', file: bad.file, ...(bad.params ? { params: bad.params } : {}) }] };
+  if (bad)
+    return {
+      ...failed(file.path, 'kmz', { code: 'track.kmzNoKml' }),
+      issues: [{ code: bad.code as TrackIssue['code'], severity: 'error', file: bad.file, ...(bad.params ? { params: bad.params } : {}) }],
+    };
   // Google Earth names the main one doc.kml; otherwise the first KML at the top level, else the first at all.
   const kmls = z.files;
   const main = kmls.find((f) => /(^|\/)doc\.kml$/i.test(f.path)) ?? kmls.find((f) => !f.path.slice(file.path.length + 1).includes('/')) ?? kmls[0];
   if (!main) return failed(file.path, 'kmz', { code: 'track.kmzNoKml' });
   const r = readXml(main.path, main.bytes, file.path, true);
-  const warnings: TrackIssue[] = z.issues.map((i) => ({ code: i.code as TrackIssue['code'], severity: i.severity, file: i.file, ...(i.params ? { params: i.params } : {}) }));
+  const warnings: TrackIssue[] = z.issues.map((i) => ({
+    code: i.code as TrackIssue['code'],
+    severity: i.severity,
+    file: i.file,
+    ...(i.params ? { params: i.params } : {}),
+  }));
   return { ...r, file: file.path, format: r.format ?? 'kmz', issues: [...warnings, ...r.issues] };
 }
 

@@ -57,7 +57,9 @@ function pairTimes(f: Feature<Geometry | null>, coords: Position[][]): { lines: 
 
 const goodLngLat = (p: Position): boolean => {
   const [lng, lat] = p;
-  return typeof lng === 'number' && typeof lat === 'number' && Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90;
+  return (
+    typeof lng === 'number' && typeof lat === 'number' && Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90
+  );
 };
 
 const featureName = (f: Feature<Geometry | null>): string | null => {

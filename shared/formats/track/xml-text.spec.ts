@@ -30,6 +30,9 @@ describe('xmlText', () => {
     expect(xmlText(enc.encode('<gpx>巡查</gpx>'))).toEqual({ text: '<gpx>巡查</gpx>', encoding: 'utf-8' });
     expect(xmlText(gbk('<gpx>巡查</gpx>'))).toEqual({ text: '<gpx>巡查</gpx>', encoding: 'gb18030', assumed: { declared: null } });
     // An unknown label: UTF-8 when it fits, and the declaration named.
-    expect(xmlText(enc.encode('<?xml version="1.0" encoding="x-nonsense"?><gpx/>'))).toMatchObject({ encoding: 'utf-8', assumed: { declared: 'x-nonsense' } });
+    expect(xmlText(enc.encode('<?xml version="1.0" encoding="x-nonsense"?><gpx/>'))).toMatchObject({
+      encoding: 'utf-8',
+      assumed: { declared: 'x-nonsense' },
+    });
   });
 });
