@@ -1,6 +1,10 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { MapController, type FeatureHit, type FitOptions, type FlyToOptions, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
-import type { MapTool } from './tools/types';
+import { EditCard } from './tools/EditCard';
+import type { EditorHandle } from './tools/edit-session';
+import type { ToolHost } from './tools/tool-host';
+import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 /** What features may do with the map once it has loaded (options as objects: no positional numbers). */
@@ -13,9 +17,16 @@ export interface MapHandle {
   highlight(hit: FeatureHit | null): void;
   /** A PNG of the map canvas as drawn now (print, evidence). */
   screenshot(): Promise<Blob>;
-  /** Runs a drawing tool (null: none); the tool it replaces gets onCancel. While a tool is active clicks don't identify. */
-  setTool(tool: MapTool | null): void;
+  /**
+   * Runs a tool (null: none): a drawing tool (MapTool) or an editing session (EditTool); the tool it replaces gets
+   * onCancel. While a tool is active clicks don't identify.
+   */
+  setTool(tool: AnyTool | null): void;
   activeTool(): string | null;
+  /** The running editing session's commands and view (null when no EditTool is active). */
+  editor(): EditorHandle | null;
+  /** A lon/lat position → CSS pixels from the map element's top left. */
+  project(lngLat: [number, number]): [number, number];
 }
 
 /** The map's element (data-testid="map") once loaded. */
@@ -37,7 +48,20 @@ export function handleOf(c: MapController): MapHandle {
     screenshot: () => c.screenshot(),
     setTool: (t) => c.setTool(t),
     activeTool: () => c.activeTool(),
+    editor: () => c.tools.editor(),
+    project: (p) => c.project(p),
   };
+}
+
+/** The editing session's card, in the map element (over the canvas), while a session that wants it runs. */
+function EditCardHost({ tools, container }: { tools: ToolHost; container: HTMLElement }) {
+  const view = useSyncExternalStore(
+    (l) => tools.subscribe(l),
+    () => (tools.showsCard() ? tools.editView() : null),
+  );
+  const editor = tools.editor();
+  if (!view || !editor) return null;
+  return createPortal(<EditCard view={view} editor={editor} />, container);
 }
 
 /** The map as a React component: it creates the controller once and pushes `layers`/`highlight` into it. */
@@ -47,6 +71,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
   const loaded = useRef(false);
   const cbRef = useRef(callbacks);
   const latest = useRef({ layers, highlight, onReady });
+  const [ready, setReady] = useState<{ tools: ToolHost; container: HTMLElement } | null>(null);
 
   useEffect(() => {
     cbRef.current = callbacks;
@@ -68,6 +93,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       onContextMenu: (at) => cbRef.current.onContextMenu?.(at),
     }, latest.current.layers);
     ctrl.current = c;
+    setReady({ tools: c.tools, container: el });
     c.whenLoaded(() => {
       loaded.current = true;
       c.setLayers(latest.current.layers);
@@ -85,6 +111,7 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
       c.destroy();
       ctrl.current = null;
       loaded.current = false;
+      setReady(null);
     };
     // The map is created once; later view changes come from the user, not from props.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -98,5 +125,10 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
     if (loaded.current && highlight !== undefined) ctrl.current?.highlight(highlight);
   }, [highlight]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    <>
+      <div ref={container} className="map" data-testid="map" />
+      {ready && <EditCardHost tools={ready.tools} container={ready.container} />}
+    </>
+  );
 }

@@ -13,7 +13,7 @@ import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
 import { ToolHost } from './tools/tool-host';
-import type { MapTool } from './tools/types';
+import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
 export type { GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
@@ -88,7 +88,7 @@ export class MapController {
     this.order = initialLayers.map((s) => s.id);
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-    this.tools = new ToolHost(this.map, (id) => this.cb.onTool?.(id));
+    this.tools = new ToolHost(this.map, (id) => this.cb.onTool?.(id), () => [...this.specs.values()]);
     this.map.on('click', (e) => {
       if (this.tools.claimsClicks()) return;
       this.cb.onClick(this.hitAt(e.point));
@@ -242,8 +242,9 @@ export class MapController {
       this.order = order;
       added = true;
     }
-    // A drawing stays above every layer added or moved under it.
+    // A drawing stays above every layer added or moved under it; an editing session snaps to what is visible now.
     if (added) this.tools.raise();
+    this.tools.layersChanged();
     this.applyHighlight();
   }
 
@@ -319,8 +320,14 @@ export class MapController {
     });
   }
 
-  setTool(tool: MapTool | null): void {
+  setTool(tool: AnyTool | null): void {
     this.tools.setTool(tool);
+  }
+
+  /** A lon/lat position → CSS pixels from the map element's top left. */
+  project(lngLat: [number, number]): [number, number] {
+    const p = this.map.project(lngLat);
+    return [p.x, p.y];
   }
 
   activeTool(): string | null {

@@ -7,7 +7,9 @@
 import * as maplibregl from 'maplibre-gl';
 import { CodedError } from '../platform/coded-error';
 import { createWorkerClient } from '../platform/worker-client';
+import type { Bbox } from '../../shared/domain/geometry/bbox';
 import type { TileProtocol } from './tile.protocol';
+import type { SnapParts } from './tools/snap-parts.logic';
 import { parseTileUrl, TILE_PROTOCOL } from './tile-url';
 
 /** The Blobs the worker holds, by key. */
@@ -52,4 +54,14 @@ export function loadTileData(key: string, blob: Blob): void {
 export function unloadTileData(key: string): void {
   loaded.delete(key);
   tileClient().notify('unload', { key });
+}
+
+/**
+ * The exact polylines of a loaded layer touching `bbox`, for snapping; null when they hold more than `maxPoints`
+ * points (the view is too large to snap to that layer) or the layer is not loaded.
+ */
+export async function snapPartsOf(key: string, bbox: Bbox, maxPoints: number): Promise<SnapParts | null> {
+  if (!loaded.has(key)) return null;
+  const r = await tileClient().request('snapParts', { key, bbox, maxPoints });
+  return r.truncated ? null : { xy: r.xy, starts: r.starts };
 }

@@ -7,6 +7,10 @@
  * Every tile cut is kept in IndexedDB (db `tileCache`, keyed by the layer's data version): reopening the app
  * draws the stored tiles of the view it was left at, and the Blob is parsed and indexed only when a tile is
  * missing (50,000 polygons: ~2 s of parsing and indexing saved before the first tile).
+ *
+ * It also answers snapping's question "which edges are in view" from the stored geometry itself (exact, where a tile's
+ * are quantised and simplified): a layer's parts are indexed on the first such request (while an edit tool runs) and
+ * kept until the layer is unloaded.
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -14,9 +18,26 @@ import { getCachedTile, hasCachedTiles, layerIdOfKey, openDbEarly, putCachedTile
 import { serveWorker } from '../platform/worker-host';
 import type { TileProtocol } from './tile.protocol';
 import { tileCacheId } from './tile-url';
+import { emptyParts, PartIndex, partsOfGeometries } from './tools/snap-parts.logic';
 
 const blobs = new Map<string, Blob>();
 const indexes = new Map<string, Promise<GeoJSONVT | null>>();
+const snapIndexes = new Map<string, Promise<PartIndex | null>>();
+
+function snapIndexOf(key: string): Promise<PartIndex | null> {
+  let index = snapIndexes.get(key);
+  if (!index) {
+    const blob = blobs.get(key);
+    index = blob
+      ? blob.text().then(
+          (text) => new PartIndex(partsOfGeometries((JSON.parse(text) as GeoJSON.FeatureCollection).features.map((f) => f.geometry))),
+          () => null,
+        )
+      : Promise.resolve(null);
+    snapIndexes.set(key, index);
+  }
+  return index.catch(() => null);
+}
 
 /** extent 4096 per 512-px tile = 8 units per screen pixel: tolerance 8 simplifies the display copy to 1 px at every zoom
  *  (areas and attributes come from the full geometry, never from tiles). */
@@ -76,7 +97,14 @@ serveWorker<TileProtocol>({
   unload: ({ key }) => {
     blobs.delete(key);
     indexes.delete(key);
+    snapIndexes.delete(key);
     return null;
+  },
+  snapParts: async ({ key, bbox, maxPoints }, ctx) => {
+    const index = await snapIndexOf(key);
+    const { parts, truncated } = index ? index.query(bbox, maxPoints) : { parts: emptyParts(), truncated: false };
+    ctx.transfer(parts.xy.buffer, parts.starts.buffer);
+    return { xy: parts.xy, starts: parts.starts, truncated };
   },
   tile: async (t, ctx) => {
     const buffer = await tileBytes(t);
