@@ -12,7 +12,10 @@ const noDomNodeOrUi = {
     { group: ['dexie', 'dexie-*'], message: 'Dexie lives in renderer/db only.' },
     { group: ['electron'], message: 'Electron lives in electron/ only.' },
     { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'shared/ takes bytes, not paths: no Node.' },
-    { group: ['../renderer/*', '../../renderer/*', '../../../renderer/*', '../electron/*', '../../electron/*', '../../../electron/*'], message: 'Dependencies point toward shared/, never back.' },
+    {
+      group: ['../renderer/*', '../../renderer/*', '../../../renderer/*', '../electron/*', '../../electron/*', '../../../electron/*'],
+      message: 'Dependencies point toward shared/, never back.',
+    },
   ],
 };
 
@@ -40,7 +43,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', noDomNodeOrUi], 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require'] },
+    rules: {
+      'no-restricted-imports': ['error', noDomNodeOrUi],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require'],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -54,28 +60,50 @@ export default tseslint.config(
   ...FEATURES.map((feature) => ({
     files: [`renderer/features/${feature}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...rendererPatterns,
-          { group: ['**/app', '**/app/*'], message: 'A feature does not import the shell (renderer/app): UI primitives are in renderer/ui, platform services in renderer/platform.' },
-          { group: FEATURES.filter((o) => o !== feature).flatMap((o) => [`../${o}/*`, `../../${o}/*`, `../../../${o}/*`, `**/features/${o}/*`]), message: 'Another feature is reached through its index.ts only (shared data modules live in renderer/data).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            {
+              group: ['**/app', '**/app/*'],
+              message:
+                'A feature does not import the shell (renderer/app): UI primitives are in renderer/ui, platform services in renderer/platform.',
+            },
+            {
+              group: FEATURES.filter((o) => o !== feature).flatMap((o) => [`../${o}/*`, `../../${o}/*`, `../../../${o}/*`, `**/features/${o}/*`]),
+              message: 'Another feature is reached through its index.ts only (shared data modules live in renderer/data).',
+            },
+          ],
+        },
+      ],
     },
   })),
   {
     // Below the features: primitives, platform services and stored-layer data know neither the shell nor any feature.
     files: ['renderer/ui/**/*.{ts,tsx}', 'renderer/platform/**/*.{ts,tsx}', 'renderer/data/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...rendererPatterns, { group: ['**/app', '**/app/*', '**/features', '**/features/*', '**/features/**'], message: 'renderer/ui, renderer/platform and renderer/data sit below the features and the shell: they import neither.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            {
+              group: ['**/app', '**/app/*', '**/features', '**/features/*', '**/features/**'],
+              message: 'renderer/ui, renderer/platform and renderer/data sit below the features and the shell: they import neither.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/map/**/*.{ts,tsx}', 'renderer/db/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' }] },
+      ],
     },
   },
   {

@@ -76,10 +76,12 @@ describe('resolveAppPath', () => {
 
   it('never resolves outside the root, whatever the input', () => {
     const samples = ['a', '..', '%2e', '%2f', '\\', '/', '.', 'b%00', '%5C', 'C:', '%', '～', '..%2f'];
-    for (const a of samples) for (const b of samples) for (const c of samples) {
-      const r = resolveAppPath(root, `app://landpatrol/${a}${b}/${c}`);
-      if (r.ok) expect(path.relative(root, r.filePath).startsWith('..')).toBe(false);
-    }
+    for (const a of samples)
+      for (const b of samples)
+        for (const c of samples) {
+          const r = resolveAppPath(root, `app://landpatrol/${a}${b}/${c}`);
+          if (r.ok) expect(path.relative(root, r.filePath).startsWith('..')).toBe(false);
+        }
   });
 });
 

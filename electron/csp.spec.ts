@@ -3,10 +3,14 @@ import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from './csp';
 
 /** Directive → sources, in the order written; a directive given twice is kept twice (browsers use the first). */
 function directives(policy: string): [string, string[]][] {
-  return policy.split(';').map((d) => d.trim()).filter((d) => d !== '').map((d) => {
-    const [name = '', ...sources] = d.split(/\s+/);
-    return [name, sources];
-  });
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
+    .map((d) => {
+      const [name = '', ...sources] = d.split(/\s+/);
+      return [name, sources];
+    });
 }
 
 /**

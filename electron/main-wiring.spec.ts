@@ -71,7 +71,19 @@ describe('the window', () => {
     expect(p.preload).toBe(path.join(electronDir, 'preload.cjs'));
     // Nothing that loosens them: only these keys.
     expect(Object.keys(p).sort()).toEqual(
-      ['allowRunningInsecureContent', 'contextIsolation', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ].sort(),
     );
   });
   it('every renderer is sandboxed (app.enableSandbox before ready) and the window loads app://landpatrol', async () => {
@@ -151,8 +163,17 @@ describe('the session', () => {
   };
   it('the packaged request filter lets through exactly app://landpatrol, blob: and data:', async () => {
     await boot({ isPackaged: true });
-    for (const url of ['app://landpatrol/assets/a.js', 'blob:app://landpatrol/0b7c', 'data:image/png;base64,AAAA']) expect(filter(url), url).toBe(true);
-    for (const url of ['devtools://devtools/bundled/devtools_app.html', 'https://t0.tianditu.gov.cn/x', 'http://127.0.0.1:5173/', 'file:///etc/passwd', 'app://evil/x.js', 'chrome-extension://abc/x.js', 'ws://localhost/']) {
+    for (const url of ['app://landpatrol/assets/a.js', 'blob:app://landpatrol/0b7c', 'data:image/png;base64,AAAA'])
+      expect(filter(url), url).toBe(true);
+    for (const url of [
+      'devtools://devtools/bundled/devtools_app.html',
+      'https://t0.tianditu.gov.cn/x',
+      'http://127.0.0.1:5173/',
+      'file:///etc/passwd',
+      'app://evil/x.js',
+      'chrome-extension://abc/x.js',
+      'ws://localhost/',
+    ]) {
       expect(filter(url), url).toBe(false);
     }
   });
@@ -203,7 +224,11 @@ async function call(method: MainApiMethod, event: IpcEvent, arg?: unknown): Prom
   if (!handler) throw new Error(`no handler for ${method}`);
   return arguments.length > 2 ? handler(event, arg) : handler(event);
 }
-const codeOf = (p: Promise<unknown>): Promise<string | null> => p.then(() => null, (e: unknown) => ipcErrorCode(e) ?? `uncoded: ${String(e)}`);
+const codeOf = (p: Promise<unknown>): Promise<string | null> =>
+  p.then(
+    () => null,
+    (e: unknown) => ipcErrorCode(e) ?? `uncoded: ${String(e)}`,
+  );
 
 const MENU = { lang: 'zh-CN', menus: [{ label: '文件', items: [{ kind: 'role', role: 'quit', label: '退出' }] }] };
 const REQUESTS: Record<MainApiMethod, unknown> = {
@@ -234,22 +259,34 @@ describe('IPC: who may call', () => {
 
   const untrusted: [string, (w: FakeBrowserWindow) => IpcEvent][] = [
     ['an iframe of our page', (w) => ({ sender: w.webContents, senderFrame: new FakeFrame('app://landpatrol/index.html', w.webContents.mainFrame) })],
-    ['a main frame of another origin', (w) => {
-      w.webContents.mainFrame.url = 'https://evil.example/';
-      return trusted(w);
-    }],
-    ['a main frame of another app host', (w) => {
-      w.webContents.mainFrame.url = 'app://evil/index.html';
-      return trusted(w);
-    }],
-    ['another web contents (a popup, a devtools page)', () => {
-      const other = new FakeWebContents('app://landpatrol/index.html');
-      return { sender: other, senderFrame: other.mainFrame };
-    }],
-    ['a destroyed window', (w) => {
-      w.destroy();
-      return trusted(w);
-    }],
+    [
+      'a main frame of another origin',
+      (w) => {
+        w.webContents.mainFrame.url = 'https://evil.example/';
+        return trusted(w);
+      },
+    ],
+    [
+      'a main frame of another app host',
+      (w) => {
+        w.webContents.mainFrame.url = 'app://evil/index.html';
+        return trusted(w);
+      },
+    ],
+    [
+      'another web contents (a popup, a devtools page)',
+      () => {
+        const other = new FakeWebContents('app://landpatrol/index.html');
+        return { sender: other, senderFrame: other.mainFrame };
+      },
+    ],
+    [
+      'a destroyed window',
+      (w) => {
+        w.destroy();
+        return trusted(w);
+      },
+    ],
     ['no frame (it navigated away or was removed)', (w) => ({ sender: w.webContents, senderFrame: null })],
   ];
   describe.each(untrusted)('from %s', (_who, makeEvent) => {
@@ -293,8 +330,17 @@ describe('IPC: limits before work, one dialog at a time, no paths in errors', ()
     const huge = new Uint8Array(new ArrayBuffer(0));
     Object.defineProperty(huge, 'byteLength', { value: IPC_LIMITS.saveBytes + 1 });
     expect(await codeOf(call('saveFile', trusted(win), { ...(REQUESTS.saveFile as object), bytes: huge }))).toBe('tooLarge');
-    expect(await codeOf(call('readChosenFile', trusted(win), { ...(REQUESTS.readChosenFile as object), lengthBytes: IPC_LIMITS.readChunkBytes + 1 }))).toBe('tooLarge');
-    expect(await codeOf(call('openFiles', trusted(win), { ...(REQUESTS.openFiles as object), filters: Array.from({ length: 21 }, () => ({ name: 'a', extensions: ['a'] })) }))).toBe('tooLarge');
+    expect(
+      await codeOf(call('readChosenFile', trusted(win), { ...(REQUESTS.readChosenFile as object), lengthBytes: IPC_LIMITS.readChunkBytes + 1 })),
+    ).toBe('tooLarge');
+    expect(
+      await codeOf(
+        call('openFiles', trusted(win), {
+          ...(REQUESTS.openFiles as object),
+          filters: Array.from({ length: 21 }, () => ({ name: 'a', extensions: ['a'] })),
+        }),
+      ),
+    ).toBe('tooLarge');
     expect(await codeOf(call('setMenu', trusted(win), { ...MENU, menus: Array.from({ length: 9 }, () => MENU.menus[0]) }))).toBe('tooLarge');
     expect(state.dialogCalls).toEqual([]);
   });
@@ -304,7 +350,9 @@ describe('IPC: limits before work, one dialog at a time, no paths in errors', ()
     win.webContents.printToPDF = async (o) => (printed.push(o), Buffer.from(''));
     expect(await codeOf(call('openFiles', trusted(win), { ...(REQUESTS.openFiles as object), defaultPath: '/etc' }))).toBe('invalidRequest');
     expect(await codeOf(call('saveFile', trusted(win), { ...(REQUESTS.saveFile as object), suggestedName: '..\\evil.exe' }))).toBe('invalidRequest');
-    expect(await codeOf(call('printToPdf', trusted(win), { pageSize: { widthMm: 10, heightMm: 420 }, landscape: true, printBackground: true }))).toBe('invalidRequest');
+    expect(await codeOf(call('printToPdf', trusted(win), { pageSize: { widthMm: 10, heightMm: 420 }, landscape: true, printBackground: true }))).toBe(
+      'invalidRequest',
+    );
     expect(await codeOf(call('getAppInfo', trusted(win), {}))).toBe('invalidRequest');
     expect(state.dialogCalls).toEqual([]);
     expect(printed).toEqual([]);
@@ -315,7 +363,9 @@ describe('IPC: limits before work, one dialog at a time, no paths in errors', ()
     win.webContents.printToPDF = async (o) => (printed.push(o), Buffer.from('%PDF'));
     const pdf = await call('printToPdf', trusted(win), REQUESTS.printToPdf);
     expect(pdf).toBeInstanceOf(Uint8Array);
-    expect(printed).toEqual([expect.objectContaining({ pageSize: { width: 297 / 25.4, height: 420 / 25.4 }, landscape: true, printBackground: true })]);
+    expect(printed).toEqual([
+      expect.objectContaining({ pageSize: { width: 297 / 25.4, height: 420 / 25.4 }, landscape: true, printBackground: true }),
+    ]);
   });
 
   it.each(['openFiles', 'saveFile'] as const)('a second %s while its dialog is open is refused as busy', async (method) => {
@@ -350,7 +400,10 @@ describe('IPC: limits before work, one dialog at a time, no paths in errors', ()
     state.dialogs.showOpenDialog = async () => ({ canceled: false, filePaths: [big, path.join(dir, 'folder'), path.join(dir, 'gone.shp')] });
     const r = (await call('openFiles', trusted(win), REQUESTS.openFiles)) as OpenFilesResult;
     if (r.canceled) throw new Error('canceled');
-    expect(r.files.map((f) => [f.path, f.sizeBytes])).toEqual([['村界.shp', 40_000], ['sub/a.dbf', 3]]);
+    expect(r.files.map((f) => [f.path, f.sizeBytes])).toEqual([
+      ['村界.shp', 40_000],
+      ['sub/a.dbf', 3],
+    ]);
     expect(r.skipped).toEqual([{ path: 'gone.shp', reason: 'unreadable' }]);
     expect(JSON.stringify(r)).not.toContain(dir);
     const [file] = r.files as [ChosenFile, ChosenFile];

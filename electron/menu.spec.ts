@@ -39,7 +39,7 @@ function make(model: MenuModel, isDev: boolean) {
 }
 
 describe('buildMenuTemplate', () => {
-  it('uses the window\'s labels and accelerators, adding none of its own', () => {
+  it("uses the window's labels and accelerators, adding none of its own", () => {
     const { template } = make(MODEL, false);
     expect(template.map((m) => m.label)).toEqual(['文件(&F)', '视图(&V)', '帮助(&H)']);
     const file = submenu(template[0]);

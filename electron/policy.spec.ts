@@ -39,7 +39,25 @@ describe('isRequestAllowed', () => {
     expect(isRequestAllowed(devtools, [], { devTools: false })).toBe(false);
     expect(isRequestAllowed(devtools, [], { devTools: true })).toBe(true);
     // Every other scheme a Chromium page can name is refused in production, even with an origin enabled.
-    const schemes = ['file:', 'ftp:', 'chrome:', 'chrome-extension:', 'chrome-untrusted:', 'devtools:', 'about:', 'javascript:', 'filesystem:', 'view-source:', 'ws:', 'wss:', 'http:', 'https:', 'mailto:', 'ms-settings:', 'app:'];
+    const schemes = [
+      'file:',
+      'ftp:',
+      'chrome:',
+      'chrome-extension:',
+      'chrome-untrusted:',
+      'devtools:',
+      'about:',
+      'javascript:',
+      'filesystem:',
+      'view-source:',
+      'ws:',
+      'wss:',
+      'http:',
+      'https:',
+      'mailto:',
+      'ms-settings:',
+      'app:',
+    ];
     for (const scheme of schemes) {
       expect(isRequestAllowed(`${scheme}//other/x`, ['https://example.com'], { devTools: false }), scheme).toBe(false);
     }

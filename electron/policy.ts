@@ -20,12 +20,7 @@ function parse(url: string): URL | null {
 export function isAppUrl(url: string): boolean {
   const u = parse(url);
   return (
-    u !== null &&
-    u.protocol === `${APP_SCHEME}:` &&
-    u.hostname.toLowerCase() === APP_HOST &&
-    u.port === '' &&
-    u.username === '' &&
-    u.password === ''
+    u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname.toLowerCase() === APP_HOST && u.port === '' && u.username === '' && u.password === ''
   );
 }
 

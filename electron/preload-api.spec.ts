@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannel, MAIN_API_METHODS, RENDERER_EVENT_METHODS, type MainApiMethod, type ReadChosenFileRequest, type SaveFileRequest } from '../shared/ipc/contract';
+import {
+  ipcChannel,
+  MAIN_API_METHODS,
+  RENDERER_EVENT_METHODS,
+  type MainApiMethod,
+  type ReadChosenFileRequest,
+  type SaveFileRequest,
+} from '../shared/ipc/contract';
 import { ipcErrorCode } from '../shared/ipc/errors';
 import { IPC_LIMITS } from '../shared/ipc/limits';
 import { createExposedApi } from './preload-api';

@@ -37,7 +37,9 @@ function get(p: string, host = `127.0.0.1:${server.port}`): Promise<{ status: nu
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -77,7 +79,16 @@ describe('the local server is for this computer only', () => {
   it('answers only Host 127.0.0.1:PORT or localhost:PORT (DNS rebinding)', async () => {
     expect((await get('/', `localhost:${server.port}`)).status).toBe(200);
     expect((await get('/', `LocalHost:${server.port}`)).status).toBe(200);
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1', 'localhost', `127.0.0.1.evil.example:${server.port}`, `[::1]:${server.port}`, `0.0.0.0:${server.port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      '127.0.0.1',
+      'localhost',
+      `127.0.0.1.evil.example:${server.port}`,
+      `[::1]:${server.port}`,
+      `0.0.0.0:${server.port}`,
+    ]) {
       const r = await get('/', host);
       expect(r.status, host).toBe(421);
       expect(r.body).not.toContain('<title>');

@@ -68,7 +68,9 @@ export async function startStaticServer(rootDir: string, preferredPort = 5173): 
         if (!r.ok) return send(r.status, r.status === 404 ? 'Not Found' : `Bad Request (${r.reason})`);
         res.writeHead(200, appResponseHeaders(r.mimeType, r.sizeBytes));
         if (req.method === 'HEAD') return res.end();
-        createReadStream(r.realPath).on('error', () => res.destroy()).pipe(res);
+        createReadStream(r.realPath)
+          .on('error', () => res.destroy())
+          .pipe(res);
       },
       () => send(500, 'Internal Server Error'),
     );

@@ -34,7 +34,14 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 1;
 const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? new Set(String(args[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
+const only =
+  onlyAt >= 0
+    ? new Set(
+        String(args[onlyAt + 1] ?? '')
+          .split(',')
+          .filter(Boolean),
+      )
+    : null;
 for (const name of only ?? []) {
   if (!['inspect', 'overlay', 'app'].includes(name)) {
     console.error(`--only: unknown section "${name}" (inspect, overlay, app)`);
@@ -96,7 +103,9 @@ let ogr = null;
 function measureOgr() {
   // GeoJSON cannot be overwritten in place by ogr2ogr: remove the previous output before each run.
   const ogrOut = path.join(tmp, 'farmland.geojson');
-  return bestAlternating(runs, [['ogr2ogr -f GeoJSON -t_srs 4326', 'sh', ['-c', `rm -f '${ogrOut}' && exec ogr2ogr -f GeoJSON -t_srs EPSG:4326 '${ogrOut}' '${farmland}'`]]])[0];
+  return bestAlternating(runs, [
+    ['ogr2ogr -f GeoJSON -t_srs 4326', 'sh', ['-c', `rm -f '${ogrOut}' && exec ogr2ogr -f GeoJSON -t_srs EPSG:4326 '${ogrOut}' '${farmland}'`]],
+  ])[0];
 }
 
 if (wanted('inspect')) {
@@ -107,10 +116,14 @@ if (wanted('inspect')) {
     ['mapshaper -proj wgs84 -info', process.execPath, [mapshaper, farmland, 'encoding=gbk', '-proj', 'wgs84', '-info']],
   ]);
   const inspected = JSON.parse(ours.stdout).layers[0];
-  console.log(`     ${inspected.featureCount} features, encoding ${inspected.encoding}, EPSG:${inspected.crs.epsg}, planar ${inspected.area.planarM2} m²`);
+  console.log(
+    `     ${inspected.featureCount} features, encoding ${inspected.encoding}, EPSG:${inspected.crs.epsg}, planar ${inspected.area.planarM2} m²`,
+  );
   ogr = measureOgr();
   ratio('inspect vs mapshaper', ours.seconds, ms.seconds, 1.0, 'mapshaper');
-  console.log(`     (inspect = ${(ours.seconds / ogr.seconds).toFixed(2)} × ogr2ogr; mapshaper = ${(ms.seconds / ogr.seconds).toFixed(2)} × ogr2ogr)`);
+  console.log(
+    `     (inspect = ${(ours.seconds / ogr.seconds).toFixed(2)} × ogr2ogr; mapshaper = ${(ms.seconds / ogr.seconds).toFixed(2)} × ogr2ogr)`,
+  );
 }
 
 /**
@@ -120,12 +133,18 @@ if (wanted('inspect')) {
  */
 function overlayEntry(plotsShp, layers, n) {
   const [ov, geos] = bestAlternating(n, [
-    ['landpatrol overlay', process.execPath, [cli, 'overlay', '--plots', plotsShp, ...layers.flatMap(([p, f]) => ['--with', `${p}:${f}`]), '--id-field', 'JCBH']],
+    [
+      'landpatrol overlay',
+      process.execPath,
+      [cli, 'overlay', '--plots', plotsShp, ...layers.flatMap(([p, f]) => ['--with', `${p}:${f}`]), '--id-field', 'JCBH'],
+    ],
     ['shapely (GEOS) + STRtree', '/usr/bin/python3', [reference, `${plotsShp}:JCBH`, ...layers.map(([p, f]) => `${p}:${f}`)]],
   ]);
   const oursPlots = JSON.parse(ov.stdout).plots;
   const ref = JSON.parse(geos.stdout);
-  console.log(`     reference phases (best run): read ${ref.readSeconds.toFixed(2)} s, STRtree ${ref.indexSeconds.toFixed(2)} s, overlay ${ref.overlaySeconds.toFixed(2)} s`);
+  console.log(
+    `     reference phases (best run): read ${ref.readSeconds.toFixed(2)} s, STRtree ${ref.indexSeconds.toFixed(2)} s, overlay ${ref.overlaySeconds.toFixed(2)} s`,
+  );
   const byId = new Map(ref.plots.map((p) => [String(p.id), p]));
   layers.forEach(([p], k) => {
     let ours = 0;
@@ -138,7 +157,9 @@ function overlayEntry(plotsShp, layers, n) {
       theirs += b;
       worst = Math.max(worst, Math.abs(a - b));
     }
-    console.log(`     ${path.basename(p)}: Σ covered ${ours.toFixed(3)} m² (planar; GEOS ${theirs.toFixed(3)}), worst plot differs by ${worst.toFixed(3)} m²`);
+    console.log(
+      `     ${path.basename(p)}: Σ covered ${ours.toFixed(3)} m² (planar; GEOS ${theirs.toFixed(3)}), worst plot differs by ${worst.toFixed(3)} m²`,
+    );
   });
   const incomplete = oursPlots.filter((p) => p.complete === false).length;
   console.log(`     ${oursPlots.length} plots (GEOS ${ref.plots.length})${incomplete ? `, ${incomplete} marked incomplete` : ''}`);
@@ -151,50 +172,98 @@ if (wanted('overlay')) {
   ratio('overlay vs GEOS', ov.seconds, geos.seconds, 2.0, 'GEOS/shapely');
 
   console.log('\n2b. overlay of 300 patches over farmland (DLMC) and planning zones (GHFQMC): a county');
-  const [ovc, geosc] = overlayEntry(patches, [[farmland, 'DLMC'], [planning, 'GHFQMC']], runs);
+  const [ovc, geosc] = overlayEntry(
+    patches,
+    [
+      [farmland, 'DLMC'],
+      [planning, 'GHFQMC'],
+    ],
+    runs,
+  );
   ratio('overlay county vs GEOS', ovc.seconds, geosc.seconds, 2.0, 'GEOS/shapely');
 
-  console.log('\n2c. overlay of 3,000 patches over farmland and planning zones (a large county\'s annual check; once, no target)');
-  const [ovl, geosl, count] = overlayEntry(patches3000, [[farmland, 'DLMC'], [planning, 'GHFQMC']], 1);
-  console.log(`  → 3,000 patches: landpatrol overlay ${ovl.seconds.toFixed(1)} s for ${count} plots${count === 3000 ? '' : ' (expected 3,000!)'} (GEOS ${geosl.seconds.toFixed(1)} s; ${(ovl.seconds / geosl.seconds).toFixed(2)} ×)`);
-  results.push({ name: 'overlay 3,000 patches, county (seconds, no target)', ours: ovl.seconds, ref: geosl.seconds, refName: 'GEOS/shapely', plots: count, target: null });
+  console.log("\n2c. overlay of 3,000 patches over farmland and planning zones (a large county's annual check; once, no target)");
+  const [ovl, geosl, count] = overlayEntry(
+    patches3000,
+    [
+      [farmland, 'DLMC'],
+      [planning, 'GHFQMC'],
+    ],
+    1,
+  );
+  console.log(
+    `  → 3,000 patches: landpatrol overlay ${ovl.seconds.toFixed(1)} s for ${count} plots${count === 3000 ? '' : ' (expected 3,000!)'} (GEOS ${geosl.seconds.toFixed(1)} s; ${(ovl.seconds / geosl.seconds).toFixed(2)} ×)`,
+  );
+  results.push({
+    name: 'overlay 3,000 patches, county (seconds, no target)',
+    ours: ovl.seconds,
+    ref: geosl.seconds,
+    refName: 'GEOS/shapely',
+    plots: count,
+    target: null,
+  });
 }
 
 if (!skipApp) {
   console.log('\n3. the app in Chromium: whole import (parse, reproject, areas, store in IndexedDB), reopen');
   const layerFiles = (name) => ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => path.join(out, `${name}.${e}`));
   // Two single plots for the on-site comparison: the first and the 151st of the 300 patches (apart on the map).
-  for (const [name, fid] of [['plot-a', 0], ['plot-b', 150]]) {
-    if (!existsSync(path.join(out, `${name}.shp`))) execFileSync('ogr2ogr', ['-fid', String(fid), '-lco', 'ENCODING=UTF-8', path.join(out, `${name}.shp`), path.join(out, 'patches.shp')]);
+  for (const [name, fid] of [
+    ['plot-a', 0],
+    ['plot-b', 150],
+  ]) {
+    if (!existsSync(path.join(out, `${name}.shp`)))
+      execFileSync('ogr2ogr', ['-fid', String(fid), '-lco', 'ENCODING=UTF-8', path.join(out, `${name}.shp`), path.join(out, 'patches.shp')]);
   }
   const app = await benchAppImport({
     root,
     files: layerFiles('farmland'),
-    comparison: { plotA: { name: 'plot-a', files: layerFiles('plot-a') }, plotB: { name: 'plot-b', files: layerFiles('plot-b') }, many: { name: 'patches3000', files: layerFiles('patches3000') } },
+    comparison: {
+      plotA: { name: 'plot-a', files: layerFiles('plot-a') },
+      plotB: { name: 'plot-b', files: layerFiles('plot-b') },
+      many: { name: 'patches3000', files: layerFiles('patches3000') },
+    },
   });
   console.log(`  ${'app import (until stored & shown)'.padEnd(34)} ${app.importSeconds.toFixed(2)} s`);
   ogr ??= measureOgr();
   ratio('app import vs ogr2ogr', app.importSeconds, ogr.seconds, 1.0, 'ogr2ogr');
-  console.log(`  longest UI-thread task during import: ${app.longestTaskMs.toFixed(0)} ms (target ≤ 200) ${app.longestTaskMs <= 200 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `  longest UI-thread task during import: ${app.longestTaskMs.toFixed(0)} ms (target ≤ 200) ${app.longestTaskMs <= 200 ? 'PASS' : 'FAIL'}`,
+  );
   results.push({ name: 'longest UI task ms', ours: app.longestTaskMs, target: 200, pass: app.longestTaskMs <= 200 });
-  console.log(`     (for reference, not a target: longest UI task while the first start wrote and drew the sample: ${app.startupLongestTaskMs.toFixed(0)} ms)`);
+  console.log(
+    `     (for reference, not a target: longest UI task while the first start wrote and drew the sample: ${app.startupLongestTaskMs.toFixed(0)} ms)`,
+  );
   const bare = await benchBareMap({ root });
   const runsOf = (r) => r.runs.map((s) => s.toFixed(2)).join(' / ');
   const { cpu, swiftshader } = app.reopen;
-  console.log(`  reopen with 50,000 stored polygons → map shown: ${cpu.seconds.toFixed(2)} s, median of ${runsOf(cpu)} (target ≤ 3) ${cpu.seconds <= 3 ? 'PASS' : 'FAIL'}`);
-  console.log(`     (the floor, same browser and flags: a bare maplibre page with only a background reaches idle in ${bare.cpu.seconds.toFixed(2)} s, median of ${runsOf(bare.cpu)}; the app's reopen is ${(cpu.seconds / bare.cpu.seconds).toFixed(2)} × that)`);
-  console.log(`     (pessimistic, not the target's stand-in: with the page also rasterized on SwiftShader, reopen ${swiftshader.seconds.toFixed(2)} s, median of ${runsOf(swiftshader)}; floor ${bare.swiftshader.seconds.toFixed(2)} s)`);
+  console.log(
+    `  reopen with 50,000 stored polygons → map shown: ${cpu.seconds.toFixed(2)} s, median of ${runsOf(cpu)} (target ≤ 3) ${cpu.seconds <= 3 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `     (the floor, same browser and flags: a bare maplibre page with only a background reaches idle in ${bare.cpu.seconds.toFixed(2)} s, median of ${runsOf(bare.cpu)}; the app's reopen is ${(cpu.seconds / bare.cpu.seconds).toFixed(2)} × that)`,
+  );
+  console.log(
+    `     (pessimistic, not the target's stand-in: with the page also rasterized on SwiftShader, reopen ${swiftshader.seconds.toFixed(2)} s, median of ${runsOf(swiftshader)}; floor ${bare.swiftshader.seconds.toFixed(2)} s)`,
+  );
   results.push({ name: 'reopen seconds', ours: cpu.seconds, target: 3, pass: cpu.seconds <= 3 });
   const c = app.compared;
-  console.log(`  on-site comparison, one plot against the stored 50,000 parcels, index warm (overlay worker's time): ${c.warmMs.toFixed(1)} ms (target ≤ 50) ${c.warmMs <= 50 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `  on-site comparison, one plot against the stored 50,000 parcels, index warm (overlay worker's time): ${c.warmMs.toFixed(1)} ms (target ≤ 50) ${c.warmMs <= 50 ? 'PASS' : 'FAIL'}`,
+  );
   console.log(`     (first plot, reading and indexing the layer: ${c.coldText}; the first plot again: ${c.againMs.toFixed(1)} ms)`);
   results.push({ name: 'comparison ms, one plot, index warm', ours: c.warmMs, target: 50, pass: c.warmMs <= 50 });
-  console.log(`  3,000 patches over the stored farmland in the app: ${c.manySeconds.toFixed(1)} s from the click to the table (progress seen ${c.progressSeen} times; ${c.manyText}); cancel mid-way ${c.cancelled ? 'worked' : 'FAILED'}`);
+  console.log(
+    `  3,000 patches over the stored farmland in the app: ${c.manySeconds.toFixed(1)} s from the click to the table (progress seen ${c.progressSeen} times; ${c.manyText}); cancel mid-way ${c.cancelled ? 'worked' : 'FAILED'}`,
+  );
   results.push({ name: 'app overlay 3,000 patches seconds (no target)', ours: c.manySeconds, target: null, cancelled: c.cancelled });
   results.push({ name: 'reopen seconds, page raster on SwiftShader (reported, no target)', ours: swiftshader.seconds, target: null });
 }
 
-writeFileSync(path.join(out, 'results.json'), JSON.stringify({ date: new Date().toISOString(), runs, only: only ? [...only] : null, results }, null, 2));
+writeFileSync(
+  path.join(out, 'results.json'),
+  JSON.stringify({ date: new Date().toISOString(), runs, only: only ? [...only] : null, results }, null, 2),
+);
 const judged = results.filter((r) => r.target != null);
 const failed = judged.filter((r) => !r.pass);
 console.log(`\n${judged.length - failed.length} targets met, ${failed.length} missed. (bench/out/results.json)`);

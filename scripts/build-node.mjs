@@ -31,7 +31,12 @@ const jobs = [
 
 const cliEntry = r('electron/cli/landpatrol.ts');
 const cliOut = r('dist/cli/landpatrol.mjs');
-const hasCli = !process.argv.includes('--electron-only') && (await stat(cliEntry).then((s) => s.isFile(), () => false));
+const hasCli =
+  !process.argv.includes('--electron-only') &&
+  (await stat(cliEntry).then(
+    (s) => s.isFile(),
+    () => false,
+  ));
 if (hasCli) {
   jobs.push(
     build({

@@ -41,7 +41,11 @@ const FUSE_NAMES = [
 ];
 function standInElectron() {
   const script = Buffer.from('#!/bin/sh\necho "placeholder: no Electron binary on this machine" >&2\nexit 1\n# ');
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSE_NAMES.length]), Buffer.from(FUSE_NAMES.map(([, stock]) => stock).join(''))]);
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, FUSE_NAMES.length]),
+    Buffer.from(FUSE_NAMES.map(([, stock]) => stock).join('')),
+  ]);
   return Buffer.concat([script, wire, Buffer.from('\n')]);
 }
 /** The fuses of the packaged binary, by electron-builder.yml's names: 'on', 'off', or another state's name. */
@@ -51,7 +55,9 @@ async function readFuses(unpackedDir) {
   const STATES = { 49: 'on', 48: 'off', 114: 'removed' };
   const { readdirSync, statSync } = await import('node:fs');
   // The binary is the executable file electron-builder renamed from the stand-in.
-  const exe = readdirSync(unpackedDir).map((f) => path.join(unpackedDir, f)).find((f) => statSync(f).isFile() && (statSync(f).mode & 0o111) !== 0 && readFileSync(f).includes(FUSE_SENTINEL));
+  const exe = readdirSync(unpackedDir)
+    .map((f) => path.join(unpackedDir, f))
+    .find((f) => statSync(f).isFile() && (statSync(f).mode & 0o111) !== 0 && readFileSync(f).includes(FUSE_SENTINEL));
   if (!exe) fail(`no executable with a fuse wire in ${unpackedDir}`);
   const wire = await getCurrentFuseWire(exe);
   const out = {};
@@ -112,7 +118,9 @@ try {
   const entries = new Set(listPackage(asarPath).map((p) => p.replaceAll('\\', '/')));
   const must = ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html'];
   const missing = must.filter((p) => !entries.has(p));
-  const unwanted = [...entries].filter((p) => /^\/(node_modules|electron|shared|renderer|scripts|src)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts'));
+  const unwanted = [...entries].filter(
+    (p) => /^\/(node_modules|electron|shared|renderer|scripts|src)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts'),
+  );
   if (!existsSync(path.join(stage, 'release', 'linux-unpacked', 'resources', 'icon.png'))) missing.push('resources/icon.png (extraResources)');
   if (missing.length > 0) fail(`app.asar lacks ${missing.join(', ')}`);
   const fuses = await readFuses(path.join(stage, 'release', 'linux-unpacked'));

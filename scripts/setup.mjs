@@ -12,13 +12,15 @@ const firstDiff = MIN.findIndex((m, i) => (have[i] ?? 0) !== m);
 const tooOld = firstDiff !== -1 && (have[firstDiff] ?? 0) < MIN[firstDiff];
 let failed = false;
 if (tooOld) {
-  console.error(`需要 Node.js ≥ ${MIN.join('.')}，当前 ${process.versions.node}。 / Node.js ≥ ${MIN.join('.')} required, found ${process.versions.node}.`);
+  console.error(
+    `需要 Node.js ≥ ${MIN.join('.')}，当前 ${process.versions.node}。 / Node.js ≥ ${MIN.join('.')} required, found ${process.versions.node}.`,
+  );
   failed = true;
 }
 const needed = ['typescript', 'esbuild', 'vite', 'vitest', 'electron'];
 const missing = needed.filter((p) => !existsSync(path.join(root, 'node_modules', p, 'package.json')));
 if (missing.length > 0) {
-  console.error(`缺少依赖 ${missing.join(', ')}：请运行 npm install。 / Missing dependencies (${missing.join(", ")}): run \`npm install\`.`);
+  console.error(`缺少依赖 ${missing.join(', ')}：请运行 npm install。 / Missing dependencies (${missing.join(', ')}): run \`npm install\`.`);
   failed = true;
 }
 const electronDir = path.join(root, 'node_modules', 'electron');

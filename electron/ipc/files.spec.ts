@@ -27,7 +27,10 @@ describe('listChosenPaths', () => {
     const a = await put('x/村界.shp', 'shp');
     const b = await put('y/notes.txt', 'txt!');
     const r = await listChosenPaths([a, b]);
-    expect(r.files.map((f) => [f.relPath, f.sizeBytes])).toEqual([['村界.shp', 3], ['notes.txt', 4]]);
+    expect(r.files.map((f) => [f.relPath, f.sizeBytes])).toEqual([
+      ['村界.shp', 3],
+      ['notes.txt', 4],
+    ]);
     expect(await Promise.all(r.files.map(async (f) => decode(await readAll(f))))).toEqual(['shp', 'txt!']);
     expect(r.skipped).toEqual([]);
   });

@@ -59,7 +59,12 @@ export async function listChosenPaths(chosen: readonly string[], maxBytes = MAX_
  * what the dialog reported (the renderer would otherwise assemble parts of two versions). Throws when the
  * file cannot be opened or read.
  */
-export async function readChunk(absPath: string, expectedSizeBytes: number, offsetBytes: number, lengthBytes: number): Promise<Uint8Array | 'changed'> {
+export async function readChunk(
+  absPath: string,
+  expectedSizeBytes: number,
+  offsetBytes: number,
+  lengthBytes: number,
+): Promise<Uint8Array | 'changed'> {
   const fh = await fs.open(absPath, 'r');
   try {
     const st = await fh.stat();

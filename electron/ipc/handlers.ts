@@ -29,7 +29,10 @@ export const DIALOG_METHODS: ReadonlySet<MainApiMethod> = new Set<MainApiMethod>
 
 /** A refusal or failure whose code and detail the renderer may see (the detail holds no path). */
 export class IpcFailure extends Error {
-  constructor(readonly code: IpcErrorCode, readonly detail: string) {
+  constructor(
+    readonly code: IpcErrorCode,
+    readonly detail: string,
+  ) {
     super(detail);
     this.name = 'IpcFailure';
   }
@@ -104,7 +107,8 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, hooks
     ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, arg: unknown) => {
       const win = getWindow();
       const frame = event.senderFrame;
-      const isOurMainFrame = win !== null && !win.isDestroyed() && event.sender === win.webContents && frame !== null && frame === event.sender.mainFrame;
+      const isOurMainFrame =
+        win !== null && !win.isDestroyed() && event.sender === win.webContents && frame !== null && frame === event.sender.mainFrame;
       if (!isTrustedSender(frame?.url, isOurMainFrame) || win === null) {
         throw refuse('untrustedSender', 'refused, the caller is not the LandPatrol window');
       }

@@ -13,7 +13,13 @@ const model = (): MenuModel => ({
         { kind: 'role', role: 'quit', label: '退出' },
       ],
     },
-    { label: '视图(&V)', items: [{ kind: 'role', role: 'reload', label: '重新加载', accelerator: 'CmdOrCtrl+R', devOnly: true }, { kind: 'role', role: 'togglefullscreen', label: '全屏', accelerator: 'F11' }] },
+    {
+      label: '视图(&V)',
+      items: [
+        { kind: 'role', role: 'reload', label: '重新加载', accelerator: 'CmdOrCtrl+R', devOnly: true },
+        { kind: 'role', role: 'togglefullscreen', label: '全屏', accelerator: 'F11' },
+      ],
+    },
   ],
 });
 
@@ -47,7 +53,12 @@ describe('validateSetMenu', () => {
     expect(bad((m) => (m.menus[0].items[1].kind = 'submenu')).ok).toBe(false);
     expect(bad((m) => (m.menus[1].items[0].devOnly = 1)).ok).toBe(false);
     const error = bad((m) => (m.menus[0].items[0].command = 'rm -rf'));
-    expect(error).toMatchObject({ ok: false, reason: 'badField', path: 'setMenu.menus[0].items[0].command', detail: 'setMenu.menus[0].items[0].command: not a command id' });
+    expect(error).toMatchObject({
+      ok: false,
+      reason: 'badField',
+      path: 'setMenu.menus[0].items[0].command',
+      detail: 'setMenu.menus[0].items[0].command: not a command id',
+    });
     expect(bad((m) => (m.menus[0].items[0].click = 'x'))).toMatchObject({ reason: 'unknownField', path: 'setMenu.menus[0].items[0].click' });
   });
 });

@@ -13,7 +13,8 @@ export const MENU_LIMITS = { menus: 8, itemsPerMenu: 40, labelChars: 80 } as con
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** 'CmdOrCtrl+Shift+O', 'F11', 'CmdOrCtrl+=', 'M': modifiers and one key, no spaces. */
-const ACCELERATOR = /^([A-Za-z]+\+)*([A-Za-z0-9]|F[1-9][0-9]?|[=\-+,./]|Escape|Enter|Delete|Backspace|Tab|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert)$/;
+const ACCELERATOR =
+  /^([A-Za-z]+\+)*([A-Za-z0-9]|F[1-9][0-9]?|[=\-+,./]|Escape|Enter|Delete|Backspace|Tab|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert)$/;
 
 const fail = (reason: IpcReason, path: string, message: string): IpcInvalid => ({ ok: false, reason, path, detail: `${path}: ${message}` });
 
@@ -22,7 +23,8 @@ const isAccelerator = (v: unknown): v is string => isString(v) && v.length <= 40
 
 function checkItem(v: unknown, at: string): IpcValidation<MenuItemModel> {
   if (!isPlainObject(v)) return fail('notObject', at, 'not an object');
-  if (v.kind === 'separator') return firstUnknownKey(v, ['kind']) ? fail('unknownField', at, 'unknown field') : { ok: true, value: { kind: 'separator' } };
+  if (v.kind === 'separator')
+    return firstUnknownKey(v, ['kind']) ? fail('unknownField', at, 'unknown field') : { ok: true, value: { kind: 'separator' } };
   if (!isLabel(v.label)) return fail('badField', `${at}.label`, 'not a label');
   if (v.accelerator !== undefined && !isAccelerator(v.accelerator)) return fail('badField', `${at}.accelerator`, 'not an accelerator');
   const accel = isString(v.accelerator) ? { accelerator: v.accelerator } : {};
@@ -48,13 +50,19 @@ export function validateSetMenu(v: unknown): IpcValidation<MenuModel> {
   const extra = firstUnknownKey(v, ['lang', 'menus']);
   if (extra) return fail('unknownField', `setMenu.${extra}`, 'unknown field');
   if (!isString(v.lang) || !(UI_LANGUAGES as readonly string[]).includes(v.lang)) return fail('badField', 'setMenu.lang', 'unknown language');
-  if (!Array.isArray(v.menus) || v.menus.length === 0 || v.menus.length > MENU_LIMITS.menus) return fail(Array.isArray(v.menus) && v.menus.length > MENU_LIMITS.menus ? 'tooMany' : 'badField', 'setMenu.menus', `not a list of 1–${MENU_LIMITS.menus} menus`);
+  if (!Array.isArray(v.menus) || v.menus.length === 0 || v.menus.length > MENU_LIMITS.menus)
+    return fail(
+      Array.isArray(v.menus) && v.menus.length > MENU_LIMITS.menus ? 'tooMany' : 'badField',
+      'setMenu.menus',
+      `not a list of 1–${MENU_LIMITS.menus} menus`,
+    );
   const menus: MenuModel['menus'] = [];
   for (const [i, m] of v.menus.entries()) {
     const at = `setMenu.menus[${i}]`;
     if (!isPlainObject(m) || firstUnknownKey(m, ['label', 'items'])) return fail('notObject', at, 'not a menu');
     if (!isLabel(m.label)) return fail('badField', `${at}.label`, 'not a label');
-    if (!Array.isArray(m.items) || m.items.length > MENU_LIMITS.itemsPerMenu) return fail(Array.isArray(m.items) ? 'tooMany' : 'badField', `${at}.items`, `not a list of at most ${MENU_LIMITS.itemsPerMenu} items`);
+    if (!Array.isArray(m.items) || m.items.length > MENU_LIMITS.itemsPerMenu)
+      return fail(Array.isArray(m.items) ? 'tooMany' : 'badField', `${at}.items`, `not a list of at most ${MENU_LIMITS.itemsPerMenu} items`);
     const items: MenuItemModel[] = [];
     for (const [j, it] of m.items.entries()) {
       const r = checkItem(it, `${at}.items[${j}]`);

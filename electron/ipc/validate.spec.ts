@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MAIN_API_METHODS } from '../../shared/ipc/contract';
-import { isPlainFileName, LIMITS, validateGetAppInfo, validateOpenFiles, validatePrintToPdf, validateReadChosenFile, validateSaveFile, VALIDATORS } from './validate';
+import {
+  isPlainFileName,
+  LIMITS,
+  validateGetAppInfo,
+  validateOpenFiles,
+  validatePrintToPdf,
+  validateReadChosenFile,
+  validateSaveFile,
+  VALIDATORS,
+} from './validate';
 
 const shpFilter = { name: 'Shapefile', extensions: ['shp', 'shx', 'dbf', 'prj', 'cpg', 'zip'] };
 
@@ -49,9 +58,34 @@ describe('isPlainFileName', () => {
     expect(isPlainFileName(n)).toBe(true);
   });
   it.each([
-    '', 'x'.repeat(201), 'a/b.csv', 'a\\b.csv', 'C:x.csv', 'a\u0000.csv', 'a\n.csv', '.', '..', '../x.csv',
-    'x.csv.', 'x.csv ', ' x.csv', 'a*.csv', 'a?.csv', 'a<b>.csv', 'a|b', 'a"b', 'CON', 'nul.txt', 'com1.csv', 42, null,
-    'COM¹.csv', 'CONIN$', 'a\u202ecsv.exe', 'a\u200b.csv', 'a\u0085.csv',
+    '',
+    'x'.repeat(201),
+    'a/b.csv',
+    'a\\b.csv',
+    'C:x.csv',
+    'a\u0000.csv',
+    'a\n.csv',
+    '.',
+    '..',
+    '../x.csv',
+    'x.csv.',
+    'x.csv ',
+    ' x.csv',
+    'a*.csv',
+    'a?.csv',
+    'a<b>.csv',
+    'a|b',
+    'a"b',
+    'CON',
+    'nul.txt',
+    'com1.csv',
+    42,
+    null,
+    'COM¹.csv',
+    'CONIN$',
+    'a\u202ecsv.exe',
+    'a\u200b.csv',
+    'a\u0085.csv',
   ])('rejects %j', (n) => {
     expect(isPlainFileName(n)).toBe(false);
   });
@@ -151,12 +185,27 @@ describe('rejections name their reason and field (the shared Validation), and sa
     ['openFiles', validateOpenFiles({ title: 'a', filters, allowFolders: true, defaultPath: '/etc' }), 'unknownField', 'defaultPath'],
     ['openFiles', validateOpenFiles({ title: 'a', filters }), 'missingField', 'allowFolders'],
     ['openFiles', validateOpenFiles({ title: 'a', filters: Array.from({ length: 21 }, () => filters[0]), allowFolders: true }), 'tooMany', 'filters'],
-    ['openFiles', validateOpenFiles({ title: 'a', filters: [{ name: 'a', extensions: ['.shp'] }], allowFolders: true }), 'badField', 'filters[0].extensions'],
+    [
+      'openFiles',
+      validateOpenFiles({ title: 'a', filters: [{ name: 'a', extensions: ['.shp'] }], allowFolders: true }),
+      'badField',
+      'filters[0].extensions',
+    ],
     ['openFiles', validateOpenFiles({ title: 'a', filters: [{ ...filters[0], x: 1 }], allowFolders: true }), 'unknownField', 'filters[0].x'],
     ['saveFile', validateSaveFile({ suggestedName: '../x', filters, bytes: new Uint8Array() }), 'badField', 'suggestedName'],
     ['printToPdf', validatePrintToPdf({ pageSize: 'A3', landscape: true, printBackground: true }), 'notObject', 'pageSize'],
-    ['printToPdf', validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 420, unit: 'in' }, landscape: true, printBackground: true }), 'unknownField', 'pageSize.unit'],
-    ['printToPdf', validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 9 }, landscape: true, printBackground: true }), 'badField', 'pageSize.heightMm'],
+    [
+      'printToPdf',
+      validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 420, unit: 'in' }, landscape: true, printBackground: true }),
+      'unknownField',
+      'pageSize.unit',
+    ],
+    [
+      'printToPdf',
+      validatePrintToPdf({ pageSize: { widthMm: 297, heightMm: 9 }, landscape: true, printBackground: true }),
+      'badField',
+      'pageSize.heightMm',
+    ],
     ['getAppInfo', validateGetAppInfo({}), 'unexpectedArgument', undefined],
   ])('%s: %j', (_method, r, reason, path) => {
     expect(r.ok).toBe(false);

@@ -3,7 +3,15 @@
  * the shape of anything that crosses a process boundary). Each returns data, never throws, and names
  * the field at fault so the rejected promise in the renderer says what was wrong.
  */
-import { type FileFilter, type MainApi, type MainApiMethod, type OpenFilesRequest, type PrintToPdfRequest, type ReadChosenFileRequest, type SaveFileRequest } from '../../shared/ipc/contract';
+import {
+  type FileFilter,
+  type MainApi,
+  type MainApiMethod,
+  type OpenFilesRequest,
+  type PrintToPdfRequest,
+  type ReadChosenFileRequest,
+  type SaveFileRequest,
+} from '../../shared/ipc/contract';
 import { firstUnknownKey, isBoolean, isFiniteNumber, isPlainObject, isString } from '../../shared/validation/guards';
 import type { IpcErrorCode } from '../../shared/ipc/errors';
 import { IPC_LIMITS, MIB } from '../../shared/ipc/limits';
@@ -22,7 +30,6 @@ export type IpcValidation<T> = Valid<T> | IpcInvalid;
 
 /** The error code a refusal is reported with (shared/ipc/errors.ts): a size over its limit, or a bad request. */
 export const refusalCode = (v: IpcInvalid): IpcErrorCode => (v.reason === 'tooLarge' || v.reason === 'tooMany' ? 'tooLarge' : 'invalidRequest');
-
 
 export const LIMITS = {
   titleChars: 200,
@@ -134,8 +141,10 @@ export function validateReadChosenFile(v: unknown): IpcValidation<ReadChosenFile
   if (!Number.isSafeInteger(offsetBytes) || (offsetBytes as number) < 0 || (offsetBytes as number) > LIMITS.openFileBytes) {
     return fail('badField', 'offsetBytes', `readChosenFile: offsetBytes must be an integer from 0 to ${LIMITS.openFileBytes}`);
   }
-  if (!Number.isSafeInteger(lengthBytes) || (lengthBytes as number) < 1) return fail('badField', 'lengthBytes', 'readChosenFile: lengthBytes must be a positive integer');
-  if ((lengthBytes as number) > LIMITS.readChunkBytes) return fail('tooLarge', 'lengthBytes', `readChosenFile: lengthBytes exceeds ${LIMITS.readChunkBytes / MIB} MiB`);
+  if (!Number.isSafeInteger(lengthBytes) || (lengthBytes as number) < 1)
+    return fail('badField', 'lengthBytes', 'readChosenFile: lengthBytes must be a positive integer');
+  if ((lengthBytes as number) > LIMITS.readChunkBytes)
+    return fail('tooLarge', 'lengthBytes', `readChosenFile: lengthBytes exceeds ${LIMITS.readChunkBytes / MIB} MiB`);
   return ok({ id, offsetBytes: offsetBytes as number, lengthBytes: lengthBytes as number });
 }
 
@@ -151,7 +160,11 @@ export function validatePrintToPdf(v: unknown): IpcValidation<PrintToPdfRequest>
   if (!ps.ok) return ps;
   const { widthMm, heightMm } = ps.value;
   if (!isPaperEdge(widthMm) || !isPaperEdge(heightMm)) {
-    return fail('badField', isPaperEdge(widthMm) ? 'pageSize.heightMm' : 'pageSize.widthMm', `printToPdf: pageSize.widthMm and heightMm must be numbers from ${LIMITS.paperMinMm} to ${LIMITS.paperMaxMm} mm`);
+    return fail(
+      'badField',
+      isPaperEdge(widthMm) ? 'pageSize.heightMm' : 'pageSize.widthMm',
+      `printToPdf: pageSize.widthMm and heightMm must be numbers from ${LIMITS.paperMinMm} to ${LIMITS.paperMaxMm} mm`,
+    );
   }
   if (!isBoolean(landscape)) return fail('badField', 'landscape', 'printToPdf: landscape must be a boolean');
   if (!isBoolean(printBackground)) return fail('badField', 'printBackground', 'printToPdf: printBackground must be a boolean');

@@ -10,7 +10,10 @@
 type Handler = (...args: never[]) => unknown;
 
 export class FakeFrame {
-  constructor(public url: string, readonly parent: FakeFrame | null = null) {}
+  constructor(
+    public url: string,
+    readonly parent: FakeFrame | null = null,
+  ) {}
 }
 
 export class FakeWebContents {

@@ -11,7 +11,9 @@ export function Toolbar({ registry, wb }: { registry: Registry; wb: Workbench })
   return (
     <header className="toolbar" data-testid="toolbar">
       <div className="brand">
-        <span className="logo" aria-hidden>国</span>
+        <span className="logo" aria-hidden>
+          国
+        </span>
         <span className="brand-name">{t('app.title')}</span>
       </div>
       {registry.toolbar.map((group, i) => (
@@ -41,7 +43,9 @@ export function Toolbar({ registry, wb }: { registry: Registry; wb: Workbench })
         <span>{t('toolbar.language')}</span>
         <select value={lang} data-testid="lang-select" onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'zh-CN')}>
           {LANGS.map((l) => (
-            <option key={l} value={l}>{l === 'en' ? t('lang.en') : t('lang.zh')}</option>
+            <option key={l} value={l}>
+              {l === 'en' ? t('lang.en') : t('lang.zh')}
+            </option>
           ))}
         </select>
       </label>

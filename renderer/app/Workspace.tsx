@@ -41,7 +41,11 @@ function Frame({ registry, wb }: { registry: Registry; wb: ShellWorkbench }) {
   const drawing = useMemo(() => registry.features.filter((f) => f.useMapLayers), [registry]);
   const parts = useStore(mapParts);
   const specs = useMemo(() => stackMapLayers(drawing.map((f) => (f.id in parts ? parts[f.id]! : null))), [drawing, parts]);
-  let mapArea: ReactNode = specs ? <LiveMap registry={registry} wb={wb} specs={specs} menu={mapMenu} /> : <div className="map" data-testid="map" data-map-state="loading" />;
+  let mapArea: ReactNode = specs ? (
+    <LiveMap registry={registry} wb={wb} specs={specs} menu={mapMenu} />
+  ) : (
+    <div className="map" data-testid="map" data-map-state="loading" />
+  );
   for (const f of [...registry.features].reverse()) if (f.MapWrapper) mapArea = <f.MapWrapper>{mapArea}</f.MapWrapper>;
 
   return (
@@ -76,14 +80,30 @@ function Frame({ registry, wb }: { registry: Registry; wb: ShellWorkbench }) {
   );
 }
 
-function MapLayersReporter({ feature, into }: { feature: FeatureContribution; into: Store<Readonly<Record<string, readonly MapLayerSpec[] | null>>> }) {
+function MapLayersReporter({
+  feature,
+  into,
+}: {
+  feature: FeatureContribution;
+  into: Store<Readonly<Record<string, readonly MapLayerSpec[] | null>>>;
+}) {
   const specs = feature.useMapLayers!();
   useEffect(() => into.set((p) => ({ ...p, [feature.id]: specs })), [into, feature.id, specs]);
   return null;
 }
 
 /** The map, created once the features' first layers are known (so they are in its first style, see MapController). */
-function LiveMap({ registry, wb, specs, menu }: { registry: Registry; wb: ShellWorkbench; specs: readonly MapLayerSpec[]; menu: Store<MapMenuState | null> }) {
+function LiveMap({
+  registry,
+  wb,
+  specs,
+  menu,
+}: {
+  registry: Registry;
+  wb: ShellWorkbench;
+  specs: readonly MapLayerSpec[];
+  menu: Store<MapMenuState | null>;
+}) {
   const selection = useStore(wb.selection);
   const viewTimer = useRef(0);
   const listeners = useMemo(() => registry.features.flatMap((f) => (f.mapListeners ? [f.mapListeners] : [])), [registry]);
@@ -104,7 +124,11 @@ function LiveMap({ registry, wb, specs, menu }: { registry: Registry; wb: ShellW
       onCamera={(c) => listeners.forEach((l) => l.onCamera?.(c))}
       onView={onView}
       onTool={(id) => wb.setKey('map.tool', id)}
-      onContextMenu={registry.mapContextMenu.length > 0 ? ({ lngLat, client, hit }) => menu.set({ x: client[0], y: client[1], target: { lngLat, hit } }) : undefined}
+      onContextMenu={
+        registry.mapContextMenu.length > 0
+          ? ({ lngLat, client, hit }) => menu.set({ x: client[0], y: client[1], target: { lngLat, hit } })
+          : undefined
+      }
     />
   );
 }

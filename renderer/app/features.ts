@@ -14,4 +14,14 @@ import { statusbarFeature } from '../features/statusbar';
 import type { FeatureContribution } from '../ui/contributions';
 import { shellFeature } from './shell-feature';
 
-export const FEATURES: readonly FeatureContribution[] = [shellFeature, layersFeature, importFeature, attributesFeature, identifyFeature, overlayFeature, measureFeature, legendFeature, statusbarFeature];
+export const FEATURES: readonly FeatureContribution[] = [
+  shellFeature,
+  layersFeature,
+  importFeature,
+  attributesFeature,
+  identifyFeature,
+  overlayFeature,
+  measureFeature,
+  legendFeature,
+  statusbarFeature,
+];

@@ -9,7 +9,14 @@ const features: FeatureContribution[] = [
   {
     id: 'import',
     commands: [
-      cmd({ id: 'import.files', labelKey: 'toolbar.import', menuLabelKey: 'menu.importLayers', shortcut: 'CmdOrCtrl+O', menu: { menu: 'file', group: 0, order: 0 }, when: (k) => k['import.running'] !== true }),
+      cmd({
+        id: 'import.files',
+        labelKey: 'toolbar.import',
+        menuLabelKey: 'menu.importLayers',
+        shortcut: 'CmdOrCtrl+O',
+        menu: { menu: 'file', group: 0, order: 0 },
+        when: (k) => k['import.running'] !== true,
+      }),
       cmd({ id: 'import.folder', labelKey: 'toolbar.importFolder', platform: 'browser', menu: { menu: 'file', group: 0, order: 1 } }),
     ],
   },
@@ -27,7 +34,10 @@ describe('menuModel', () => {
     expect(labels(m.menus[0]!.items)).toEqual(['导入图层…', '—', '退出']);
     expect(m.menus[0]!.items[0]).toEqual({ kind: 'command', command: 'import.files', label: '导入图层…', accelerator: 'CmdOrCtrl+O', enabled: true });
     expect(labels(m.menus[1]!.items)).toEqual(['重新加载', '开发者工具', '—', '实际大小', '放大', '缩小', '—', '全屏', '—', 'English']);
-    expect(m.menus[1]!.items.filter((i) => i.kind === 'role' && i.devOnly).map((i) => i.kind === 'role' && i.role)).toEqual(['reload', 'toggleDevTools']);
+    expect(m.menus[1]!.items.filter((i) => i.kind === 'role' && i.devOnly).map((i) => i.kind === 'role' && i.role)).toEqual([
+      'reload',
+      'toggleDevTools',
+    ]);
     expect(labels(m.menus[2]!.items)).toEqual(['关于 LandPatrol']);
   });
 
@@ -41,7 +51,13 @@ describe('menuModel', () => {
   });
 
   it('adds a 工具 menu only when a feature puts a command there', () => {
-    const withTool = buildRegistry([...features, { id: 'x', commands: [cmd({ id: 'x.measure', labelKey: 'toolbar.overlay', menu: { menu: 'tools', group: 0, order: 0 }, shortcut: 'M' })] }], 'electron');
+    const withTool = buildRegistry(
+      [
+        ...features,
+        { id: 'x', commands: [cmd({ id: 'x.measure', labelKey: 'toolbar.overlay', menu: { menu: 'tools', group: 0, order: 0 }, shortcut: 'M' })] },
+      ],
+      'electron',
+    );
     const m = menuModel(withTool, (k, p) => translate('zh-CN', k, p), 'zh-CN', {});
     expect(m.menus.map((x) => x.label)).toEqual(['文件(&F)', '视图(&V)', '工具(&T)', '帮助(&H)']);
     expect(m.menus[2]!.items[0]).toMatchObject({ command: 'x.measure', accelerator: 'M' });

@@ -57,20 +57,43 @@ describe('buildRegistry', () => {
 
   it('refuses two commands with one id, one shortcut for two commands, a feature or a panel twice', () => {
     expect(() => buildRegistry([...features, { id: 'c', commands: [cmd('a.first')] }], 'browser')).toThrow(RegistryError);
-    expect(() => buildRegistry([...features, { id: 'c', commands: [cmd('c.x', { shortcut: 'Ctrl+O' })] }], 'browser')).toThrow(/Ctrl\+O belongs to "a.first" and "c.x"/);
+    expect(() => buildRegistry([...features, { id: 'c', commands: [cmd('c.x', { shortcut: 'Ctrl+O' })] }], 'browser')).toThrow(
+      /Ctrl\+O belongs to "a.first" and "c.x"/,
+    );
     expect(() => buildRegistry([...features, { id: 'a' }], 'browser')).toThrow(/feature "a"/);
-    expect(() => buildRegistry([...features, { id: 'c', panels: [{ id: 'a.panel', titleKey: 'dock.layers', dock: 'right', order: 0, component: Panel }] }], 'browser')).toThrow(/panel/);
+    expect(() =>
+      buildRegistry(
+        [...features, { id: 'c', panels: [{ id: 'a.panel', titleKey: 'dock.layers', dock: 'right', order: 0, component: Panel }] }],
+        'browser',
+      ),
+    ).toThrow(/panel/);
     // The same shortcut on the two platforms' variants of one command is not a conflict.
-    const twins = [{ id: 'c', commands: [cmd('c.web', { platform: 'browser', shortcut: 'F2' }), cmd('c.native', { platform: 'electron', shortcut: 'F2' })] }] as FeatureContribution[];
+    const twins = [
+      { id: 'c', commands: [cmd('c.web', { platform: 'browser', shortcut: 'F2' }), cmd('c.native', { platform: 'electron', shortcut: 'F2' })] },
+    ] as FeatureContribution[];
     expect(buildRegistry(twins, 'browser').shortcuts.get('f2')).toBe('c.web');
     expect(buildRegistry(twins, 'electron').shortcuts.get('f2')).toBe('c.native');
   });
 
-  it('orders the map\'s right-click items across features and refuses one id twice', () => {
+  it("orders the map's right-click items across features and refuses one id twice", () => {
     const item = (id: string, order: number) => ({ id, labelKey: 'identify.here' as const, order, perform: () => undefined });
-    const r = buildRegistry([{ id: 'x', mapContextMenu: [item('x.copy', 10)] }, { id: 'y', mapContextMenu: [item('y.show', 0)] }], 'browser');
+    const r = buildRegistry(
+      [
+        { id: 'x', mapContextMenu: [item('x.copy', 10)] },
+        { id: 'y', mapContextMenu: [item('y.show', 0)] },
+      ],
+      'browser',
+    );
     expect(r.mapContextMenu.map((a) => a.id)).toEqual(['y.show', 'x.copy']);
-    expect(() => buildRegistry([{ id: 'x', mapContextMenu: [item('x.copy', 1)] }, { id: 'y', mapContextMenu: [item('x.copy', 2)] }], 'browser')).toThrow(/context menu item "x.copy"/);
+    expect(() =>
+      buildRegistry(
+        [
+          { id: 'x', mapContextMenu: [item('x.copy', 1)] },
+          { id: 'y', mapContextMenu: [item('x.copy', 2)] },
+        ],
+        'browser',
+      ),
+    ).toThrow(/context menu item "x.copy"/);
   });
 
   it('enables a command by its `when` over the context keys', () => {

@@ -3,7 +3,16 @@
  * keyboard shortcuts are all read from it, so a command is declared once, in its feature. Pure (no React), so
  * its rules are unit-tested: ids are unique, a shortcut belongs to one command, groups and orders are stable.
  */
-import type { Command, ContextKeys, FeatureContribution, HostContribution, LayerAction, MapContextAction, MenuId, PanelContribution } from '../ui/contributions';
+import type {
+  Command,
+  ContextKeys,
+  FeatureContribution,
+  HostContribution,
+  LayerAction,
+  MapContextAction,
+  MenuId,
+  PanelContribution,
+} from '../ui/contributions';
 import { MENU_IDS } from '../ui/contributions';
 import { normalizeShortcut } from './shortcuts.logic';
 
@@ -48,7 +57,10 @@ export function buildRegistry(features: readonly FeatureContribution[], platform
   const commands = new Map<string, Command>();
   const shortcuts = new Map<string, string>();
   const toolbar: { group: number; order: number; command: Command }[] = [];
-  const menus = Object.fromEntries(MENU_IDS.map((m) => [m, [] as { group: number; order: number; command: Command }[]])) as Record<MenuId, { group: number; order: number; command: Command }[]>;
+  const menus = Object.fromEntries(MENU_IDS.map((m) => [m, [] as { group: number; order: number; command: Command }[]])) as Record<
+    MenuId,
+    { group: number; order: number; command: Command }[]
+  >;
   const panels: PanelContribution[] = [];
   const panelIds = new Set<string>();
   const hosts: Record<HostContribution['slot'], HostContribution[]> = { map: [], app: [], status: [] };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chordOfEvent, isTypingTarget, normalizeShortcut } from './shortcuts.logic';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('shortcuts', () => {
   it('normalizes Electron accelerators', () => {

@@ -38,7 +38,15 @@ describe('validateAttributeStore', () => {
   });
 
   it('keeps the repaired flag of a boundary through pack and unpack', () => {
-    const a = unpackArea(packArea({ ellipsoidalM2: 1 as never, planarM2: 2 as never, mu: 0.003 as never, zone: { width: 3, zone: 39, centralMeridian: 117 }, boundary: 'repaired' }));
+    const a = unpackArea(
+      packArea({
+        ellipsoidalM2: 1 as never,
+        planarM2: 2 as never,
+        mu: 0.003 as never,
+        zone: { width: 3, zone: 39, centralMeridian: 117 },
+        boundary: 'repaired',
+      }),
+    );
     expect(a?.boundary).toBe('repaired');
   });
 });

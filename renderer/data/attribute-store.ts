@@ -79,10 +79,11 @@ export function validateAttributeStore(raw: unknown): Validation<AttributeStore,
   if (!isObject(raw)) return fail('notObject');
   const j = raw as Partial<AttributeStoreJson>;
   if (!Array.isArray(j.fields)) return fail('badShape', 'fields');
-  if (!Array.isArray(j.fids) || !Array.isArray(j.rows) || j.rows.length !== j.fids.length) return fail('badShape', 'rows', 'rows and fids differ in length');
+  if (!Array.isArray(j.fids) || !Array.isArray(j.rows) || j.rows.length !== j.fids.length)
+    return fail('badShape', 'rows', 'rows and fids differ in length');
   const n = j.fids.length;
   const repaired: Repair[] = [];
-  const aligned = <T,>(v: T[] | undefined, path: string): (T | null)[] => {
+  const aligned = <T>(v: T[] | undefined, path: string): (T | null)[] => {
     if (Array.isArray(v) && v.length === n) return v;
     repaired.push({ path, code: 'defaulted' });
     return new Array<null>(n).fill(null);

@@ -4,7 +4,7 @@ import { squareMetres, toMu } from '../../shared/domain/units/area';
 import { validateAttributeStore } from './attribute-store';
 import type { Validation } from '../../shared/validation/validation';
 
-const storeOf = <T,>(v: Validation<T>): T => {
+const storeOf = <T>(v: Validation<T>): T => {
   if (!v.ok) throw new Error(`attribute store invalid: ${v.reason}`);
   return v.value;
 };
@@ -15,20 +15,70 @@ const layer: ParsedLayer = {
   name: 'DLTB',
   geometryKind: 'polygon',
   shapeType: 'Polygon',
-  fields: [{ name: 'DLBM', type: 'C', length: 4, decimals: 0 }, { name: 'DLMC', type: 'C', length: 20, decimals: 0 }],
+  fields: [
+    { name: 'DLBM', type: 'C', length: 4, decimals: 0 },
+    { name: 'DLMC', type: 'C', length: 20, decimals: 0 },
+  ],
   encoding: { encoding: 'gbk', source: 'ldid' },
   crs: { epsg: 4527, source: 'prj', datum: 'CGCS2000', kind: 'projected', proj4: '', label: 'zone 39' },
   bboxLngLat: [117, 35, 117.001, 35.001],
   issues: [],
   features: [
-    { fid: 0, geometry: { type: 'Polygon', coordinates: [[[117, 35], [117.001, 35], [117.001, 35.001], [117, 35]]] }, properties: { DLBM: '0101', DLMC: '水田' }, area: { ellipsoidalM2: squareMetres(5000), planarM2: squareMetres(5001), mu: toMu(squareMetres(5001)), zone: { width: 3, zone: 39, centralMeridian: 117 } } },
+    {
+      fid: 0,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [117, 35],
+            [117.001, 35],
+            [117.001, 35.001],
+            [117, 35],
+          ],
+        ],
+      },
+      properties: { DLBM: '0101', DLMC: '水田' },
+      area: {
+        ellipsoidalM2: squareMetres(5000),
+        planarM2: squareMetres(5001),
+        mu: toMu(squareMetres(5001)),
+        zone: { width: 3, zone: 39, centralMeridian: 117 },
+      },
+    },
     { fid: 1, geometry: null, properties: { DLBM: '0301', DLMC: '乔木林地' } },
-    { fid: 2, geometry: { type: 'Polygon', coordinates: [[[117.123456789, 35], [117.2, 35], [117.2, 35.1], [117.123456789, 35]]] }, properties: { DLBM: '9999', DLMC: null } },
+    {
+      fid: 2,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [117.123456789, 35],
+            [117.2, 35],
+            [117.2, 35.1],
+            [117.123456789, 35],
+          ],
+        ],
+      },
+      properties: { DLBM: '9999', DLMC: null },
+    },
   ],
 };
 
 describe('buildLayerData', () => {
-  const style = { fill: { type: 'categorical' as const, field: 'DLBM', stops: [{ value: '01', color: '#ff0', label: '耕地' }, { value: '03', color: '#0f0', label: '林地' }], defaultColor: '#ccc' }, fillOpacity: 0.5, line: { color: '#000', widthPx: 1 }, labelField: 'DLMC' };
+  const style = {
+    fill: {
+      type: 'categorical' as const,
+      field: 'DLBM',
+      stops: [
+        { value: '01', color: '#ff0', label: '耕地' },
+        { value: '03', color: '#0f0', label: '林地' },
+      ],
+      defaultColor: '#ccc',
+    },
+    fillOpacity: 0.5,
+    line: { color: '#000', widthPx: 1 },
+    labelField: 'DLMC',
+  };
   const built = buildLayerData(layer, style);
   it('writes the stored copy with only fid and the style key, coordinates at full precision (overlay figures go on evidence)', () => {
     const fc = JSON.parse(built.geojsonText);

@@ -16,7 +16,6 @@ import { safeDefaultStyle, safeGuessKind } from './layer-defaults';
  *  analysis reads it, and its figures go on evidence. */
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
-
 export function geometryBbox(g: Geometry | null): Bbox | null {
   const b = geometriesBbox([g]);
   return b ? [round7(b[0]), round7(b[1]), round7(b[2]), round7(b[3])] : null;
@@ -84,7 +83,10 @@ export function newLayerId(): string {
 }
 
 /** The metadata record of a freshly imported (or sample) layer, with its guessed kind and default style. */
-export function buildLayerRecord(layer: ParsedLayer, opts: { id: string; sample: boolean; now: number; kind?: LayerKind; style?: LayerStyle }): LayerRecord {
+export function buildLayerRecord(
+  layer: ParsedLayer,
+  opts: { id: string; sample: boolean; now: number; kind?: LayerKind; style?: LayerStyle },
+): LayerRecord {
   const kind = opts.kind ?? safeGuessKind(layer.name, layer.fields);
   const style = opts.style ?? safeDefaultStyle(kind, layer.fields, layer.geometryKind);
   return {

@@ -6,7 +6,7 @@ import { getLayerData, getSourceFiles, listLayers } from '../db';
 import { validateAttributeStore } from './attribute-store';
 import type { Validation } from '../../shared/validation/validation';
 
-const storeOf = <T,>(v: Validation<T>): T => {
+const storeOf = <T>(v: Validation<T>): T => {
   if (!v.ok) throw new Error(`attribute store invalid: ${v.reason}`);
   return v.value;
 };
@@ -23,7 +23,27 @@ const parsed = (name: string): ParsedLayer => ({
   bboxLngLat: [117, 35, 117.001, 35.001],
   issues: [],
   features: [
-    { fid: 0, geometry: { type: 'Polygon', coordinates: [[[117, 35], [117.001, 35], [117.001, 35.001], [117, 35]]] }, properties: { DLMC: '水田' }, area: { ellipsoidalM2: squareMetres(5000), planarM2: squareMetres(5001), mu: toMu(squareMetres(5001)), zone: { width: 3, zone: 39, centralMeridian: 117 } } },
+    {
+      fid: 0,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [117, 35],
+            [117.001, 35],
+            [117.001, 35.001],
+            [117, 35],
+          ],
+        ],
+      },
+      properties: { DLMC: '水田' },
+      area: {
+        ellipsoidalM2: squareMetres(5000),
+        planarM2: squareMetres(5001),
+        mu: toMu(squareMetres(5001)),
+        zone: { width: 3, zone: 39, centralMeridian: 117 },
+      },
+    },
   ],
 });
 
@@ -35,12 +55,22 @@ describe('the records both workers store for a layer', () => {
     expect(imported.data.layerId).toBe(imported.record.id);
     const sample = newLayerOf(parsed('DLTB'), { sample: true, sourceFiles: [] });
     expect([sample.sourceFiles, sample.record.sample]).toEqual([null, true]);
-    expect(layerSummaryOf(imported.record, 'x/DLTB.shp')).toMatchObject({ id: imported.record.id, name: 'DLTB', source: 'x/DLTB.shp', featureCount: 1, issues: [] });
+    expect(layerSummaryOf(imported.record, 'x/DLTB.shp')).toMatchObject({
+      id: imported.record.id,
+      name: 'DLTB',
+      source: 'x/DLTB.shp',
+      featureCount: 1,
+      issues: [],
+    });
   });
 
   it('storeNewLayers writes every layer with its data, source files and progress, in the order given', async () => {
     const seen: string[] = [];
-    const built = await storeNewLayers([parsed('A'), parsed('B')], { sample: false, sourceFilesOf: (l) => [{ path: l.source, bytes: new Uint8Array([7]) }], onLayer: (done, total) => seen.push(`${done}/${total}`) });
+    const built = await storeNewLayers([parsed('A'), parsed('B')], {
+      sample: false,
+      sourceFilesOf: (l) => [{ path: l.source, bytes: new Uint8Array([7]) }],
+      onLayer: (done, total) => seen.push(`${done}/${total}`),
+    });
     expect(seen).toEqual(['0/2', '1/2']);
     const stored = await listLayers();
     expect(stored.filter((l) => built.some((b) => b.record.id === l.id)).map((l) => l.name)).toEqual(['A', 'B']);

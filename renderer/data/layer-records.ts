@@ -45,7 +45,10 @@ export function newLayerOf(layer: ParsedLayer, o: { sample: boolean; sourceFiles
  * Builds and stores new layers in ONE transaction (addLayers): a job cancelled or failed before it has stored
  * nothing. `onLayer(i, total)` is called before each layer is built (the import's 正在保存 progress).
  */
-export async function storeNewLayers(layers: readonly ParsedLayer[], o: { sample: boolean; sourceFilesOf: (l: ParsedLayer) => readonly InputFile[]; onLayer?: (done: number, total: number) => void }): Promise<NewLayer[]> {
+export async function storeNewLayers(
+  layers: readonly ParsedLayer[],
+  o: { sample: boolean; sourceFilesOf: (l: ParsedLayer) => readonly InputFile[]; onLayer?: (done: number, total: number) => void },
+): Promise<NewLayer[]> {
   const built: NewLayer[] = [];
   layers.forEach((l, i) => {
     o.onLayer?.(i, layers.length);

@@ -30,7 +30,12 @@ export async function readStoredLayer(layerId: string): Promise<StoredLayer | nu
   const geomByFid = new Map(fc.features.map((f) => [f.id, f.geometry]));
   const features = store.json.fids.map((fid, i): LayerFeature => {
     const row = store.row(i);
-    return { fid, geometry: geomByFid.get(fid) ?? null, properties: Object.fromEntries(store.fields.map((n, j) => [n, row[j] ?? null])), area: store.area(i) ?? undefined };
+    return {
+      fid,
+      geometry: geomByFid.get(fid) ?? null,
+      properties: Object.fromEntries(store.fields.map((n, j) => [n, row[j] ?? null])),
+      area: store.area(i) ?? undefined,
+    };
   });
   return { store, attributesBlob: data.attributes, features };
 }

@@ -32,7 +32,29 @@ async function writeV1Fixture(indexedDB: IDBFactory, name: string): Promise<void
       db.createObjectStore('settings', { keyPath: 'key' });
       const layers = req.transaction!.objectStore('layers');
       const style = { fill: { type: 'constant', color: '#ff0' }, fillOpacity: 0.5, line: { color: '#f00', widthPx: 1 } };
-      layers.put({ id: 'good', name: '永久基本农田', kind: 'permanentFarmland', order: 2, visible: false, opacity: 0.4, style, sample: false, createdAt: 1, dataVersion: 1, meta: { source: 'a.zip/JBNT.shp', geometryKind: 'polygon', shapeType: 'Polygon', fields: [], encoding: { encoding: 'gbk', source: 'ldid' }, crs: { epsg: 4527, source: 'prj', datum: 'CGCS2000', kind: 'projected', proj4: '', label: 'CGCS2000 / 3-degree Gauss-Kruger zone 39' }, bboxLngLat: [117, 35, 117.1, 35.1], featureCount: 3, issues: [] } });
+      layers.put({
+        id: 'good',
+        name: '永久基本农田',
+        kind: 'permanentFarmland',
+        order: 2,
+        visible: false,
+        opacity: 0.4,
+        style,
+        sample: false,
+        createdAt: 1,
+        dataVersion: 1,
+        meta: {
+          source: 'a.zip/JBNT.shp',
+          geometryKind: 'polygon',
+          shapeType: 'Polygon',
+          fields: [],
+          encoding: { encoding: 'gbk', source: 'ldid' },
+          crs: { epsg: 4527, source: 'prj', datum: 'CGCS2000', kind: 'projected', proj4: '', label: 'CGCS2000 / 3-degree Gauss-Kruger zone 39' },
+          bboxLngLat: [117, 35, 117.1, 35.1],
+          featureCount: 3,
+          issues: [],
+        },
+      });
       layers.put({ id: 'repairable', name: '', kind: 'nonsense', order: 1, opacity: 7, style, meta: { bboxLngLat: [1, 2, 3] } });
       layers.put({ id: 'broken', name: 'no style', order: 3 });
       req.transaction!.objectStore('settings').put({ key: 'view', value: { center: [117.05, 35.05], zoom: 14, bearing: 0 } });
@@ -102,17 +124,22 @@ async function writeV3Fixture(indexedDB: IDBFactory, name: string): Promise<void
 }
 
 /** The object stores and their indexes as the database holds them. */
-async function readSchema(indexedDB: IDBFactory, name: string): Promise<{ version: number; stores: Record<string, { keyPath: unknown; indexes: string[] }> }> {
+async function readSchema(
+  indexedDB: IDBFactory,
+  name: string,
+): Promise<{ version: number; stores: Record<string, { keyPath: unknown; indexes: string[] }> }> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
     req.onsuccess = () => {
       const db = req.result;
       const names = [...db.objectStoreNames];
       const tx = db.transaction(names, 'readonly');
-      const stores = Object.fromEntries(names.map((n) => {
-        const st = tx.objectStore(n);
-        return [n, { keyPath: st.keyPath, indexes: [...st.indexNames].sort() }];
-      }));
+      const stores = Object.fromEntries(
+        names.map((n) => {
+          const st = tx.objectStore(n);
+          return [n, { keyPath: st.keyPath, indexes: [...st.indexNames].sort() }];
+        }),
+      );
       const version = db.version;
       db.close();
       resolve({ version, stores });
@@ -155,7 +182,12 @@ describe('schema', () => {
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
-    expect(SCHEMA_VERSIONS[3]!.stores).toEqual({ ...SCHEMA_VERSIONS[2]!.stores, gridAreas: 'id, parentId, level', patrolRules: 'id', patrols: 'id, date' });
+    expect(SCHEMA_VERSIONS[3]!.stores).toEqual({
+      ...SCHEMA_VERSIONS[2]!.stores,
+      gridAreas: 'id, parentId, level',
+      patrolRules: 'id',
+      patrols: 'id, date',
+    });
     expect(SCHEMA_VERSIONS[0]!.upgrade).toBeUndefined();
     expect(SCHEMA_VERSIONS[2]!.upgrade).toBeTypeOf('function');
     expect(SCHEMA_VERSIONS[3]!.upgrade).toBeUndefined(); // v4 adds stores, rewrites nothing
@@ -172,17 +204,20 @@ describe('schema', () => {
     db.close();
   });
 
-  it('caches tiles per data version, prunes dead versions and drops a layer\'s tiles with it', async () => {
+  it("caches tiles per data version, prunes dead versions and drops a layer's tiles with it", async () => {
     const idb = new IDBFactory();
     await writeV1Fixture(idb, 'fixture-tiles');
     const db = open(idb, 'fixture-tiles');
     const bytes = (n: number) => new Uint8Array([n, n + 1, n + 2]).buffer;
-    await putCachedTiles([
-      { id: 'good@1/f/12/3379/1622', layerId: 'good', bytes: bytes(1) },
-      { id: 'good@1~labels/l/12/3379/1622', layerId: 'good', bytes: bytes(2) },
-      { id: 'good@0/f/12/3379/1622', layerId: 'good', bytes: bytes(3) },
-      { id: 'repairable@1/f/3/1/1', layerId: 'repairable', bytes: new ArrayBuffer(0) },
-    ], db);
+    await putCachedTiles(
+      [
+        { id: 'good@1/f/12/3379/1622', layerId: 'good', bytes: bytes(1) },
+        { id: 'good@1~labels/l/12/3379/1622', layerId: 'good', bytes: bytes(2) },
+        { id: 'good@0/f/12/3379/1622', layerId: 'good', bytes: bytes(3) },
+        { id: 'repairable@1/f/3/1/1', layerId: 'repairable', bytes: new ArrayBuffer(0) },
+      ],
+      db,
+    );
     expect(new Uint8Array((await getCachedTile('good@1/f/12/3379/1622', db))!)).toEqual(new Uint8Array([1, 2, 3]));
     expect((await getCachedTile('repairable@1/f/3/1/1', db))!.byteLength).toBe(0); // "no features here" is cached too
     expect(await getCachedTile('good@1/f/12/0/0', db)).toBeNull();
@@ -208,7 +243,10 @@ describe('schema', () => {
     expect(rep!.meta.bboxLngLat).toBeNull();
     expect(good).toMatchObject({ name: '永久基本农田', visible: false, opacity: 0.4 });
     expect(await getMapView(db)).toEqual({ center: [117.05, 35.05], zoom: 14, bearing: 0 });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('skipped a malformed layer record (badStyle at style)'), expect.objectContaining({ id: 'broken' }));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('skipped a malformed layer record (badStyle at style)'),
+      expect.objectContaining({ id: 'broken' }),
+    );
     db.close();
   });
 
@@ -223,7 +261,10 @@ describe('schema', () => {
     db.close();
     const again = open(idb, 'fixture-rw');
     const layers = await listLayers(again);
-    expect(layers.map((l) => [l.id, l.order, l.visible, l.opacity])).toEqual([['good', 1, true, 0.8], ['repairable', 2, true, 1]]);
+    expect(layers.map((l) => [l.id, l.order, l.visible, l.opacity])).toEqual([
+      ['good', 1, true, 0.8],
+      ['repairable', 2, true, 1],
+    ]);
     expect(await again.layers.get('broken')).toBeUndefined();
     expect(await getMapView(again)).toEqual({ center: [100, 30], zoom: 9, bearing: 10 });
     again.close();
@@ -247,7 +288,14 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const layer = (id: string) => raw.layers.find((l) => l.id === id)!;
     expect(layer(GOOD)).toEqual({ ...fixtureLayer(GOOD), v: 3 });
     expect(layer(LABELLED)).toEqual({ ...fixtureLayer(LABELLED), v: 3 });
-    expect(layer('repairable')).toMatchObject({ v: 3, name: 'repairable', kind: 'other', opacity: 1, visible: true, style: { fillOpacity: 0, line: { widthPx: 1 } } });
+    expect(layer('repairable')).toMatchObject({
+      v: 3,
+      name: 'repairable',
+      kind: 'other',
+      opacity: 1,
+      visible: true,
+      style: { fillOpacity: 0, line: { widthPx: 1 } },
+    });
     expect(layer('broken')).toEqual(fixtureLayer('broken')); // no `v`: reads migrate it, and still skip it
     expect(layer('bad-line')).toEqual(fixtureLayer('bad-line'));
 
@@ -319,8 +367,19 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const db = open(idb, 'v2-save');
     const geojson = new Blob(['{"type":"FeatureCollection","features":[]}']);
     const attributes = new Blob(['{"v":1,"fields":[],"fids":[],"rows":[],"areas":[],"bboxes":[]}']);
-    const record = { ...fixtureLayer(LABELLED), id: 'Lnew', name: '新导入', order: 0, dataVersion: 1 } as Parameters<typeof addLayers>[0][number]['record'];
-    await addLayers([{ record, data: { layerId: 'Lnew', geojson, attributes, labels: null }, sourceFiles: { layerId: 'Lnew', files: [{ path: 'x.shp', bytes: new Uint8Array([1]) }] } }], db);
+    const record = { ...fixtureLayer(LABELLED), id: 'Lnew', name: '新导入', order: 0, dataVersion: 1 } as Parameters<
+      typeof addLayers
+    >[0][number]['record'];
+    await addLayers(
+      [
+        {
+          record,
+          data: { layerId: 'Lnew', geojson, attributes, labels: null },
+          sourceFiles: { layerId: 'Lnew', files: [{ path: 'x.shp', bytes: new Uint8Array([1]) }] },
+        },
+      ],
+      db,
+    );
     await replaceLayerData(GOOD, { name: '基本农田（改）' }, { layerId: GOOD, geojson, attributes, labels: null }, db);
     await putSetting('lang', 'zh-CN', db);
     await putCachedTiles([{ id: `${GOOD}@2/f/12/3379/1622`, layerId: GOOD, bytes: new ArrayBuffer(1) }], db);
@@ -381,7 +440,12 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     expect(warn).not.toHaveBeenCalled(); // no record was looked at, so none was reported
     const after = await readRaw(idb, 'v3-up');
     for (const s of STORES) expect(after[s], s).toEqual(before[s]);
-    expect(after.layers.map((l) => [l.id, l.v])).toEqual([['Lm3x9k2abc123', 3], ['Lm3x9k3def456', 3], ['Lv3new789', 3], ['broken', undefined]]);
+    expect(after.layers.map((l) => [l.id, l.v])).toEqual([
+      ['Lm3x9k2abc123', 3],
+      ['Lm3x9k3def456', 3],
+      ['Lv3new789', 3],
+      ['broken', undefined],
+    ]);
     const schema = await readSchema(idb, 'v3-up');
     expect(schema.version).toBe(40); // Dexie stores version × 10
     expect(schema.stores).toEqual({
@@ -401,7 +465,11 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     await writeV3Fixture(idb, 'v3-read');
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v3-read');
-    expect((await listLayers(db)).map((l) => [l.id, l.order])).toEqual([[GOOD, 2], [LABELLED, 3], ['Lv3new789', 6]]);
+    expect((await listLayers(db)).map((l) => [l.id, l.order])).toEqual([
+      [GOOD, 2],
+      [LABELLED, 3],
+      ['Lv3new789', 6],
+    ]);
     expect(await getLayerRecord('broken', db)).toBeNull();
     expect(await (await getLayerData('Lv3new789', db))!.labels!.text()).toBe('{"type":"FeatureCollection","features":[]}');
     expect((await getSourceFiles(GOOD, db))!.files.map((f) => f.path)).toEqual(['county.zip']); // an unmarked v2 record, migrated on read

@@ -19,11 +19,23 @@ const make = (init: NewGridArea): GridArea => {
   if (!r.ok) throw new Error(r.reason);
   return r.value;
 };
-const sq = (x: number, y: number, d = 0.01) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const sq = (x: number, y: number, d = 0.01) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 const COUNTY = make({ id: 'K', level: 'county', name: '历城区', code: '370112000000' });
 const TOWN = make({ id: 'T', level: 'township', parentId: 'K', name: '青石镇', code: '370112001000', geometry: sq(117.1, 36.6, 0.03) });
 const VILLAGE = make({ id: 'V', level: 'village', parentId: 'T', name: '杏园村', code: '370112001203', geometry: sq(117.1, 36.6) });
-const CELL = (n: number) => make({ id: `C${n}`, level: 'cell', parentId: 'V', name: `杏园村-0${n}`, geometry: sq(117.1 + (n - 1) * 0.005, 36.6, 0.005) });
+const CELL = (n: number) =>
+  make({ id: `C${n}`, level: 'cell', parentId: 'V', name: `杏园村-0${n}`, geometry: sq(117.1 + (n - 1) * 0.005, 36.6, 0.005) });
 
 describe('reading the v1 fixture', () => {
   it('returns the good and the repaired areas, skips the broken ones with a warning each', async () => {
@@ -66,8 +78,18 @@ describe('putGridAreas', () => {
 
   it.each([
     ['a parent not stored', () => [make({ id: 'X', level: 'village', parentId: 'nowhere', name: '无主村' })], 'parentMissing', 'X'],
-    ['a cell under a township', () => [make({ id: 'X', level: 'cell', parentId: 'T', name: '跳级', geometry: sq(117.1, 36.6) })], 'levelMismatch', 'X'],
-    ['a village of another township\'s code', () => [make({ id: 'X', level: 'village', parentId: 'T', name: '外码村', code: '370112002001' })], 'codeParentMismatch', 'X'],
+    [
+      'a cell under a township',
+      () => [make({ id: 'X', level: 'cell', parentId: 'T', name: '跳级', geometry: sq(117.1, 36.6) })],
+      'levelMismatch',
+      'X',
+    ],
+    [
+      "a village of another township's code",
+      () => [make({ id: 'X', level: 'village', parentId: 'T', name: '外码村', code: '370112002001' })],
+      'codeParentMismatch',
+      'X',
+    ],
     ['the same id twice', () => [CELL(3), CELL(3)], 'duplicateInBatch', 'C3'],
     ['a record that is no area', () => [{ ...CELL(3), name: '' }], 'missingName', 'C3'],
   ])('refuses %s, and stores nothing of the batch', async (_what, build, reason, id) => {
@@ -89,7 +111,7 @@ describe('putGridAreas', () => {
     db.close();
   });
 
-  it('appends to the STORED history: a caller\'s rewritten history is not taken, and a no-change save writes nothing', async () => {
+  it("appends to the STORED history: a caller's rewritten history is not taken, and a no-change save writes nothing", async () => {
     // Installed before the database opens: Dexie binds the connection's transaction() when it opens.
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const db = fresh();
@@ -117,7 +139,10 @@ describe('putGridAreas', () => {
     await putGridAreas([COUNTY, TOWN], EDIT, db);
     vi.spyOn(db.gridAreas, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(putGridAreas([VILLAGE, { ...TOWN, name: '青石镇（改）' }], EDIT, db)).rejects.toThrow('QuotaExceededError');
-    expect((await listGridAreas(db)).map((a) => [a.id, a.name])).toEqual([['K', '历城区'], ['T', '青石镇']]);
+    expect((await listGridAreas(db)).map((a) => [a.id, a.name])).toEqual([
+      ['K', '历城区'],
+      ['T', '青石镇'],
+    ]);
     db.close();
   });
 });
@@ -128,7 +153,7 @@ describe('deleteGridAreas', () => {
     const db = fresh();
     await putGridAreas([COUNTY, TOWN, VILLAGE, CELL(1), CELL(2)], EDIT, db);
     expect(await deleteGridAreas(['V', 'C1'], db)).toMatchObject({ ok: false, reason: 'hasChildren', id: 'V' });
-    expect((await listGridAreas(db))).toHaveLength(5);
+    expect(await listGridAreas(db)).toHaveLength(5);
     expect(await deleteGridAreas(['C2'], db)).toEqual({ ok: true, value: ['C2'] }); // a cell has no children
     spy.mockClear();
     expect(await deleteGridAreas(['V', 'C1', 'gone'], db)).toEqual({ ok: true, value: ['V', 'C1'] });

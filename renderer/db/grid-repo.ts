@@ -13,7 +13,16 @@
  * A refusal comes back as a named reason (for the panel to say in Chinese or English), nothing written; a failure
  * of IndexedDB itself rejects as every other repository's does.
  */
-import { amendGridArea, AREA_FIELDS, restoreGridArea, validateGridArea, type AreaEditInfo, type GridArea, type GridAreaPatch, type GridAreaReason } from '../../shared/domain/grid/area-record';
+import {
+  amendGridArea,
+  AREA_FIELDS,
+  restoreGridArea,
+  validateGridArea,
+  type AreaEditInfo,
+  type GridArea,
+  type GridAreaPatch,
+  type GridAreaReason,
+} from '../../shared/domain/grid/area-record';
 import { checkPlacement, type PlacementReason } from '../../shared/domain/grid/tree.logic';
 import { fail, ok, type Validation } from '../../shared/validation/validation';
 import { getDb, type LandPatrolDb } from './db';
@@ -88,7 +97,7 @@ export async function putGridAreas(areas: readonly GridArea[], edit: AreaEditInf
     for (const a of next.values()) {
       const chain: GridArea[] = [];
       const seen = new Set<string>();
-      for (let id = a.parentId; id !== null && !seen.has(id) && chain.length < 8; ) {
+      for (let id = a.parentId; id !== null && !seen.has(id) && chain.length < 8;) {
         seen.add(id);
         const p = await lookup(id);
         if (!p) break;
@@ -104,7 +113,11 @@ export async function putGridAreas(areas: readonly GridArea[], edit: AreaEditInf
 }
 
 /** One area saved (a form): putGridAreas of one. */
-export async function putGridArea(area: GridArea, edit: AreaEditInfo, db: LandPatrolDb = getDb()): Promise<Validation<GridArea, GridWriteReason> & { readonly id?: string }> {
+export async function putGridArea(
+  area: GridArea,
+  edit: AreaEditInfo,
+  db: LandPatrolDb = getDb(),
+): Promise<Validation<GridArea, GridWriteReason> & { readonly id?: string }> {
   const r = await putGridAreas([area], edit, db);
   return r.ok ? ok(r.value[0] as GridArea) : r;
 }
@@ -114,7 +127,10 @@ export async function putGridArea(area: GridArea, edit: AreaEditInfo, db: LandPa
  * child outside `ids`) otherwise, so no area is left pointing at a deleted parent. A village goes with its cells by
  * passing them too (tree.logic descendantsOf). Ids not stored are ignored. Returns the ids deleted.
  */
-export async function deleteGridAreas(ids: readonly string[], db: LandPatrolDb = getDb()): Promise<Validation<string[], GridDeleteReason> & { readonly id?: string }> {
+export async function deleteGridAreas(
+  ids: readonly string[],
+  db: LandPatrolDb = getDb(),
+): Promise<Validation<string[], GridDeleteReason> & { readonly id?: string }> {
   return db.transaction('rw', db.gridAreas, async () => {
     const going = new Set(ids);
     for (const id of going) {
@@ -122,7 +138,9 @@ export async function deleteGridAreas(ids: readonly string[], db: LandPatrolDb =
       const left = children.find((c) => !going.has(c));
       if (left !== undefined) return { ...fail('hasChildren' as const, 'id', `${id} still has ${left}`), id };
     }
-    const present = (await db.gridAreas.bulkGet([...going])).map((r, i) => (r === undefined ? null : [...going][i] as string)).filter((x): x is string => x !== null);
+    const present = (await db.gridAreas.bulkGet([...going]))
+      .map((r, i) => (r === undefined ? null : ([...going][i] as string)))
+      .filter((x): x is string => x !== null);
     await db.gridAreas.bulkDelete(present);
     return ok(present);
   });

@@ -15,9 +15,29 @@ export type { LayerDataFields as LayerDataRecord } from './layer-data-record';
 export { dataKeyOf, layerIdOfKey } from '../../shared/domain/layers/data-key';
 
 export { openDbEarly } from './db';
-export { addLayers, deleteLayer, getLayerRecord, listLayers, replaceLayerData, setLayerOrder, updateLayer, type LayerPatch, type NewLayer } from './layers-repo';
+export {
+  addLayers,
+  deleteLayer,
+  getLayerRecord,
+  listLayers,
+  replaceLayerData,
+  setLayerOrder,
+  updateLayer,
+  type LayerPatch,
+  type NewLayer,
+} from './layers-repo';
 export { getLayerData } from './layer-data-repo';
 export { getSourceFiles } from './source-files-repo';
 export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
 export { getMapView, getSetting, putSetting } from './settings-repo';
-export { deleteGridAreas, getGridArea, listChildAreas, listGridAreas, putGridArea, putGridAreas, type GridDeleteReason, type GridWriteReason, type GridWriteResult } from './grid-repo';
+export {
+  deleteGridAreas,
+  getGridArea,
+  listChildAreas,
+  listGridAreas,
+  putGridArea,
+  putGridAreas,
+  type GridDeleteReason,
+  type GridWriteReason,
+  type GridWriteResult,
+} from './grid-repo';

@@ -42,7 +42,16 @@ export function validateLayerData(raw: unknown): Validation<LayerDataRecord, Lay
   if (!(raw.geojson instanceof Blob)) return fail('badBlob', 'geojson');
   if (!(raw.attributes instanceof Blob)) return fail('badBlob', 'attributes');
   const repaired: Repair[] = raw.labels === null || raw.labels instanceof Blob ? [] : [{ path: 'labels', code: 'defaulted' }];
-  return ok({ v: LAYER_DATA_RECORD_VERSION, layerId: raw.layerId, geojson: raw.geojson, attributes: raw.attributes, labels: raw.labels instanceof Blob ? raw.labels : null }, repaired);
+  return ok(
+    {
+      v: LAYER_DATA_RECORD_VERSION,
+      layerId: raw.layerId,
+      geojson: raw.geojson,
+      attributes: raw.attributes,
+      labels: raw.labels instanceof Blob ? raw.labels : null,
+    },
+    repaired,
+  );
 }
 
 export function restoreLayerData(raw: unknown): Validation<LayerDataRecord, LayerDataReason> {

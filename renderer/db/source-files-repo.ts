@@ -1,5 +1,10 @@
 /** A layer's source files: read here (re-decode); written and deleted inside the layer actions' transactions (layers-repo.ts). */
-import { createSourceFilesRecord, restoreSourceFiles, type SourceFilesFields, type SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
+import {
+  createSourceFilesRecord,
+  restoreSourceFiles,
+  type SourceFilesFields,
+  type SourceFilesRecord,
+} from '../../shared/domain/layers/source-files-record';
 import { getDb, type LandPatrolDb } from './db';
 import { readRecord } from './read';
 

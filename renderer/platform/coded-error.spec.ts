@@ -26,8 +26,12 @@ describe('errorText: a failure is said from its code, never matched on its messa
     }
     expect(errorText(new CodedError('workerFailed', { detail: 'Failed to load module script' }), zh)).toBe('后台处理进程出错，操作未完成');
     expect(errorText(new CodedError('workerFailed'), tr('en'))).toBe('The background worker failed; the task was not completed');
-    expect(errorText(new CodedError('fileUnreadable', { params: { file: 'a/斑竹村.shp' } }), zh)).toBe('无法读取文件“a/斑竹村.shp”（可能已被移动或删除）');
-    expect(errorText(new CodedError('fileUnreadable', { params: { file: 'a.shp' } }), tr('en'))).toBe('Cannot read the file “a.shp” (it may have been moved or deleted)');
+    expect(errorText(new CodedError('fileUnreadable', { params: { file: 'a/斑竹村.shp' } }), zh)).toBe(
+      '无法读取文件“a/斑竹村.shp”（可能已被移动或删除）',
+    );
+    expect(errorText(new CodedError('fileUnreadable', { params: { file: 'a.shp' } }), tr('en'))).toBe(
+      'Cannot read the file “a.shp” (it may have been moved or deleted)',
+    );
     expect(errorText(new CodedError('engineUnavailable', { detail: 'CompileError' }), zh)).toBe('几何引擎（GEOS WebAssembly）无法加载，无法计算面积');
     expect(errorText(new CodedError('failed'), zh)).toBe('出错了（原因不明）');
     expect(errorText(new CodedError('failed'), tr('en'))).toBe('Something went wrong (cause unknown)');
@@ -42,7 +46,9 @@ describe('errorText: a failure is said from its code, never matched on its messa
 
 describe('errorReason: the reason inside a sentence that already says what failed', () => {
   it('a code says its sentence; an uncoded failure its detail alone', () => {
-    expect(translate('zh-CN', 'import.failed', { message: errorReason(new CodedError('workerFailed'), zh) })).toBe('导入失败：后台处理进程出错，操作未完成。已有图层未受影响。');
+    expect(translate('zh-CN', 'import.failed', { message: errorReason(new CodedError('workerFailed'), zh) })).toBe(
+      '导入失败：后台处理进程出错，操作未完成。已有图层未受影响。',
+    );
     expect(errorReason(new Error('QuotaExceededError'), zh)).toBe('QuotaExceededError');
     expect(errorReason(new CodedError('failed'), zh)).toBe('出错了（原因不明）');
   });

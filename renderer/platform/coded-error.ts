@@ -73,7 +73,11 @@ export class CodedError extends Error {
   }
   /** A caught failure given the code of what was being done: its message becomes the detail. */
   static of(code: ErrorCode, cause: unknown, params?: ErrorParams): CodedError {
-    return new CodedError(code, { detail: cause instanceof Error ? cause.message || cause.name : String(cause), cause, ...(params ? { params } : {}) });
+    return new CodedError(code, {
+      detail: cause instanceof Error ? cause.message || cause.name : String(cause),
+      cause,
+      ...(params ? { params } : {}),
+    });
   }
   toJSON(): CodedErrorJson {
     return { code: this.code, ...(this.detail !== undefined ? { detail: this.detail } : {}), ...(this.params ? { params: this.params } : {}) };

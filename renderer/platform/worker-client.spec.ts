@@ -53,7 +53,11 @@ function fakes() {
   return { workers, spawn, last: () => workers[workers.length - 1]! };
 }
 
-const settled = async <T,>(p: Promise<T>) => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+const settled = async <T>(p: Promise<T>) =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
 const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
 describe('createWorkerClient with a fake worker', () => {

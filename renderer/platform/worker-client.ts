@@ -78,7 +78,8 @@ interface Pending {
   detach: () => void;
 }
 
-const post = (w: WorkerLike, msg: ToWorker, transfer?: Transferable[]) => (transfer && transfer.length > 0 ? w.postMessage(msg, transfer) : w.postMessage(msg));
+const post = (w: WorkerLike, msg: ToWorker, transfer?: Transferable[]) =>
+  transfer && transfer.length > 0 ? w.postMessage(msg, transfer) : w.postMessage(msg);
 
 export function createWorkerClient<P extends Protocol>(o: WorkerClientOptions): WorkerClient<P> {
   const cancelBy = o.cancel ?? 'terminate';

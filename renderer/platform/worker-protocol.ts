@@ -32,9 +32,7 @@ export type ProgressOf<P extends Protocol, K extends keyof P> = P[K] extends { p
  * UI hands the worker, e.g. a layer's Blob to tile); `cancel` asks the worker to stop request `id`.
  */
 export type ToWorker =
-  | { kind: 'request'; id: number; type: string; body: unknown }
-  | { kind: 'notify'; type: string; body: unknown }
-  | { kind: 'cancel'; id: number };
+  { kind: 'request'; id: number; type: string; body: unknown } | { kind: 'notify'; type: string; body: unknown } | { kind: 'cancel'; id: number };
 
 /** Worker → UI, each for one request id. */
 export type FromWorker =

@@ -12,7 +12,19 @@ export interface ContextMenuItem {
  * A right-click menu at a point of the window (client coordinates, kept inside it) (role menu, keyboard: ↑ ↓ Enter, Escape closes); closes
  * on a click elsewhere, on scroll or on blur, and after an item ran.
  */
-export function ContextMenu({ x, y, items, onClose, testId }: { x: number; y: number; items: readonly ContextMenuItem[]; onClose: () => void; testId?: string }) {
+export function ContextMenu({
+  x,
+  y,
+  items,
+  onClose,
+  testId,
+}: {
+  x: number;
+  y: number;
+  items: readonly ContextMenuItem[];
+  onClose: () => void;
+  testId?: string;
+}) {
   const ref = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(() => items.findIndex((i) => !i.disabled));
   useEffect(() => {

@@ -2,7 +2,21 @@ import { useEffect, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
 /** A modal dialog: Escape or the × closes it (when `onClose` is given). */
-export function Dialog({ title, onClose, children, footer, wide, testId }: { title: string; onClose?: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; testId?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  wide,
+  testId,
+}: {
+  title: string;
+  onClose?: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  testId?: string;
+}) {
   useEffect(() => {
     if (!onClose) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();

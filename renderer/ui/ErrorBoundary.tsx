@@ -21,7 +21,9 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     return (
       <div className="panel-error" role="alert">
         <p>{translate(this.props.lang, 'error.panel', { message: errorReason(this.state.error, (k, p) => translate(this.props.lang, k, p)) })}</p>
-        <button className="btn small" onClick={() => this.setState({ error: null })}>{translate(this.props.lang, 'error.reset')}</button>
+        <button className="btn small" onClick={() => this.setState({ error: null })}>
+          {translate(this.props.lang, 'error.reset')}
+        </button>
       </div>
     );
   }

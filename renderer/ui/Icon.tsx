@@ -25,7 +25,14 @@ export function Icon({ name }: { name: IconName }) {
   const filled = def.filled === true;
   return (
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" className="icon">
-      <path d={def.path} fill={filled ? 'currentColor' : 'none'} stroke={filled ? 'none' : 'currentColor'} strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={def.path}
+        fill={filled ? 'currentColor' : 'none'}
+        stroke={filled ? 'none' : 'currentColor'}
+        strokeWidth="1.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

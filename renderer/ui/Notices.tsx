@@ -8,7 +8,9 @@ export function Notices({ items, onDismiss }: { items: readonly Notice[]; onDism
       {items.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.kind}`}>
           <span>{n.text}</span>
-          <button className="icon-btn" aria-label="close" onClick={() => onDismiss(n.id)}><Icon name="close" /></button>
+          <button className="icon-btn" aria-label="close" onClick={() => onDismiss(n.id)}>
+            <Icon name="close" />
+          </button>
         </div>
       ))}
     </div>

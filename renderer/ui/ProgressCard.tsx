@@ -22,7 +22,18 @@ export interface ProgressCardProps {
 }
 
 /** A running job: title, phase, file, done / total, a bar (determinate or not) and a cancel button. */
-export function ProgressCard({ title, phase, fileName, counts, fraction, onCancel, cancelLabel, cancelTestId, testId, placement = 'floating' }: ProgressCardProps) {
+export function ProgressCard({
+  title,
+  phase,
+  fileName,
+  counts,
+  fraction,
+  onCancel,
+  cancelLabel,
+  cancelTestId,
+  testId,
+  placement = 'floating',
+}: ProgressCardProps) {
   const { t, lang } = useI18n();
   const frac = fraction !== undefined ? fraction : fractionOf(counts);
   const label = [title, phase, fileName].filter((s) => !!s).join(' · ');
@@ -31,16 +42,33 @@ export function ProgressCard({ title, phase, fileName, counts, fraction, onCance
       <div className="progress-head">
         <strong>{title}</strong>
         {phase && <span className="phase">{phase}</span>}
-        {fileName && <span className="file" title={fileName}>{fileName}</span>}
+        {fileName && (
+          <span className="file" title={fileName}>
+            {fileName}
+          </span>
+        )}
         <span className="spacer" />
-        {hasCounts(counts) && <span className="muted">{formatNumber(lang, counts.done)} / {formatNumber(lang, counts.total)}</span>}
+        {hasCounts(counts) && (
+          <span className="muted">
+            {formatNumber(lang, counts.done)} / {formatNumber(lang, counts.total)}
+          </span>
+        )}
       </div>
-      <div className={`bar${frac === null ? ' indeterminate' : ''}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={ariaPercent(frac)}>
+      <div
+        className={`bar${frac === null ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={ariaPercent(frac)}
+      >
         <div style={{ width: barWidth(frac) }} />
       </div>
       {onCancel && (
         <div className="progress-foot">
-          <button className="btn small" data-testid={cancelTestId} onClick={onCancel}>{cancelLabel ?? t('common.cancel')}</button>
+          <button className="btn small" data-testid={cancelTestId} onClick={onCancel}>
+            {cancelLabel ?? t('common.cancel')}
+          </button>
         </div>
       )}
     </div>

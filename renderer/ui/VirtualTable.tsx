@@ -19,7 +19,15 @@ export interface VirtualWindow {
  * inside the table) so the caller reads `range` in the same render as the table draws it: the data for newly
  * scrolled-to rows is asked for without waiting for one more render.
  */
-export function useVirtualWindow({ rowCount, rowPx = 24, overscan = DEFAULT_OVERSCAN_ROWS }: { rowCount: number; rowPx?: number; overscan?: number }): VirtualWindow {
+export function useVirtualWindow({
+  rowCount,
+  rowPx = 24,
+  overscan = DEFAULT_OVERSCAN_ROWS,
+}: {
+  rowCount: number;
+  rowPx?: number;
+  overscan?: number;
+}): VirtualWindow {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FIRST_VIEWPORT_PX);
   // The body follows the drawer's size (window resized), not only our renders; a body mounted again (after a
@@ -69,7 +77,19 @@ export interface VirtualTableProps<R> {
  * 50,000 rows scroll smoothly. Every row is `rowPx` tall and placed at `pos × rowPx` in a spacer as tall as all
  * rows together (the scrollbar is the real one; nothing is measured per row).
  */
-export function VirtualTable<R>({ view, columns, header, rowAt, cells, rowKey, isSelected, onRowClick, rowAttributes, rowTestId, bodyTestId }: VirtualTableProps<R>) {
+export function VirtualTable<R>({
+  view,
+  columns,
+  header,
+  rowAt,
+  cells,
+  rowKey,
+  isSelected,
+  onRowClick,
+  rowAttributes,
+  rowTestId,
+  bodyTestId,
+}: VirtualTableProps<R>) {
   const style = { '--cols': columns, '--vt-row': `${view.rowPx}px` } as CSSProperties;
   return (
     <div className="vt" style={style}>
@@ -82,7 +102,14 @@ export function VirtualTable<R>({ view, columns, header, rowAt, cells, rowKey, i
             const top = pos * view.rowPx;
             if (row === undefined) return <div key={key} className="vt-row pending" style={{ top }} />;
             return (
-              <div key={key} className={`vt-row${isSelected?.(row) ? ' selected' : ''}`} style={{ top }} data-testid={rowTestId} {...rowAttributes?.(row)} onClick={onRowClick && (() => onRowClick(row, pos))}>
+              <div
+                key={key}
+                className={`vt-row${isSelected?.(row) ? ' selected' : ''}`}
+                style={{ top }}
+                data-testid={rowTestId}
+                {...rowAttributes?.(row)}
+                onClick={onRowClick && (() => onRowClick(row, pos))}
+              >
                 {cells(row, pos)}
               </div>
             );

@@ -24,7 +24,8 @@ describe('readNumber', () => {
   it('says empty apart from not a number', () => {
     expect(readNumber('')).toEqual({ kind: 'empty' });
     expect(readNumber('   ')).toEqual({ kind: 'empty' });
-    for (const s of ['abc', '-', '1.2.3', '0x1A', '1e3', 'Infinity', '12亩']) expect(readNumber(s), s).toEqual({ kind: 'invalid', reason: 'notANumber' });
+    for (const s of ['abc', '-', '1.2.3', '0x1A', '1e3', 'Infinity', '12亩'])
+      expect(readNumber(s), s).toEqual({ kind: 'invalid', reason: 'notANumber' });
   });
   it('checks the range and whole numbers', () => {
     expect(readNumber('-1', { min: 0 })).toEqual({ kind: 'invalid', reason: 'belowMin' });

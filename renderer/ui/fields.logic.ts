@@ -13,7 +13,13 @@ export interface FieldIds {
   error: string;
 }
 
-export const fieldIds = (base: string): FieldIds => ({ control: base, label: `${base}-label`, hint: `${base}-hint`, unit: `${base}-unit`, error: `${base}-error` });
+export const fieldIds = (base: string): FieldIds => ({
+  control: base,
+  label: `${base}-label`,
+  hint: `${base}-hint`,
+  unit: `${base}-unit`,
+  error: `${base}-error`,
+});
 
 /**
  * aria-describedby of a control: its hint, then its unit (so "12" is read as "12 亩"), then its error, each only
@@ -32,9 +38,7 @@ export interface NumberRule {
 }
 
 export type NumberReading =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number }
-  | { kind: 'invalid'; reason: 'notANumber' | 'belowMin' | 'aboveMax' | 'notInteger' };
+  { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; reason: 'notANumber' | 'belowMin' | 'aboveMax' | 'notInteger' };
 
 /**
  * Full-width digits, point and minus (what a Chinese IME types in full-width mode: "１２．５") read as ASCII;
@@ -63,7 +67,8 @@ export function readNumber(text: string, rule: NumberRule = {}): NumberReading {
 }
 
 /** The value a reading gives the form: the number, null when empty; undefined while the text is not a number. */
-export const valueOfReading = (r: NumberReading): number | null | undefined => (r.kind === 'number' ? r.value : r.kind === 'empty' ? null : undefined);
+export const valueOfReading = (r: NumberReading): number | null | undefined =>
+  r.kind === 'number' ? r.value : r.kind === 'empty' ? null : undefined;
 
 /** What the user typed into a number field, and the field's value when it was typed (after any change it made). */
 export interface NumberDraft {

@@ -17,7 +17,17 @@ const none = () => {};
 
 describe('fields', () => {
   it('label names the control; hint, unit and error describe it', () => {
-    const m = html(createElement(NumberField, { label: '面积', hint: '图斑的平面面积', error: '不能小于 0', unit: '亩', value: 1.5, onChange: none, testId: 'area' }));
+    const m = html(
+      createElement(NumberField, {
+        label: '面积',
+        hint: '图斑的平面面积',
+        error: '不能小于 0',
+        unit: '亩',
+        value: 1.5,
+        onChange: none,
+        testId: 'area',
+      }),
+    );
     const id = attr(m, 'input', 'id')!;
     expect(id).toBeTruthy();
     expect(attr(m, 'label', 'for')).toBe(id);
@@ -39,7 +49,14 @@ describe('fields', () => {
     expect(m).toContain('class="field-required" aria-hidden="true">*</span>');
   });
   it('two fields on one page get different ids', () => {
-    const m = html(createElement('div', null, createElement(DateField, { label: '巡查日期', value: '2026-12-01', onChange: none }), createElement(DateField, { label: '核查日期', value: null, onChange: none })));
+    const m = html(
+      createElement(
+        'div',
+        null,
+        createElement(DateField, { label: '巡查日期', value: '2026-12-01', onChange: none }),
+        createElement(DateField, { label: '核查日期', value: null, onChange: none }),
+      ),
+    );
     const ids = [...m.matchAll(/<input[^>]*\sid="([^"]+)"/g)].map((x) => x[1]);
     expect(ids).toHaveLength(2);
     expect(ids[0]).not.toBe(ids[1]);
@@ -47,7 +64,19 @@ describe('fields', () => {
     expect(m).toContain('value="2026-12-01"');
   });
   it('a select shows its typed options with the value chosen; a hidden label still names it', () => {
-    const m = html(createElement(SelectField<'utf-8' | 'gbk'>, { label: '字符编码', hideLabel: true, testId: 'encoding-select', options: [{ value: 'utf-8', label: 'utf-8' }, { value: 'gbk', label: 'gbk' }], value: 'gbk', onChange: none }));
+    const m = html(
+      createElement(SelectField<'utf-8' | 'gbk'>, {
+        label: '字符编码',
+        hideLabel: true,
+        testId: 'encoding-select',
+        options: [
+          { value: 'utf-8', label: 'utf-8' },
+          { value: 'gbk', label: 'gbk' },
+        ],
+        value: 'gbk',
+        onChange: none,
+      }),
+    );
     expect(m).toContain('class="field-label visually-hidden">字符编码</label>');
     expect(attr(m, 'label', 'for')).toBe(attr(m, 'select', 'id'));
     expect(m).toMatch(/<option value="gbk" selected="">gbk<\/option>/);
@@ -65,7 +94,9 @@ describe('fields', () => {
   });
   it('a radio group: one name for all, the chosen one checked and marked', () => {
     const options = [4490, 4527, 4528].map((epsg) => ({ value: epsg, label: `CRS ${epsg}`, detail: `EPSG:${epsg}` }));
-    const m = html(createElement(RadioGroup<number>, { label: '选择分带', hideLabel: true, className: 'crs-choices', options, value: 4527, onChange: none }));
+    const m = html(
+      createElement(RadioGroup<number>, { label: '选择分带', hideLabel: true, className: 'crs-choices', options, value: 4527, onChange: none }),
+    );
     const names = [...m.matchAll(/<input type="radio" name="([^"]+)"/g)].map((x) => x[1]);
     expect(names).toHaveLength(3);
     expect(new Set(names).size).toBe(1);
@@ -79,7 +110,17 @@ describe('fields', () => {
 
 describe('ProgressCard', () => {
   it('prints done / total in the language, draws the fraction and names its cancel button', () => {
-    const m = html(createElement(ProgressCard, { title: '正在导入', phase: '坐标转换', fileName: 'JBNT.shp', counts: { done: 2500, total: 10653 }, onCancel: none, testId: 'import-progress', cancelTestId: 'import-cancel' }));
+    const m = html(
+      createElement(ProgressCard, {
+        title: '正在导入',
+        phase: '坐标转换',
+        fileName: 'JBNT.shp',
+        counts: { done: 2500, total: 10653 },
+        onCancel: none,
+        testId: 'import-progress',
+        cancelTestId: 'import-cancel',
+      }),
+    );
     expect(m).toContain('<span class="muted">2,500 / 10,653</span>');
     expect(m).toContain('style="width:23.5%"');
     expect(m).toContain('aria-valuenow="23"');

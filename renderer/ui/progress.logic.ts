@@ -21,7 +21,9 @@ export const hasCounts = (counts: ProgressCounts | null | undefined): counts is 
 export const INDETERMINATE_WIDTH = '30%';
 
 /** The bar's fill width: the fraction as a percentage to 0.1 %, or the indeterminate slider's width. */
-export const barWidth = (fraction: number | null): string => (fraction === null ? INDETERMINATE_WIDTH : `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(1)}%`);
+export const barWidth = (fraction: number | null): string =>
+  fraction === null ? INDETERMINATE_WIDTH : `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(1)}%`;
 
 /** aria-valuenow for a determinate bar, in whole percent (a screen reader reads "42 %"); none when indeterminate. */
-export const ariaPercent = (fraction: number | null): number | undefined => (fraction === null ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100));
+export const ariaPercent = (fraction: number | null): number | undefined =>
+  fraction === null ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);

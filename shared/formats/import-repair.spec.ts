@@ -43,10 +43,46 @@ describe('repairRecords when GEOS can neither check nor repair a record', () => 
   it('a polygon with a NaN corner in its hole comes in without geometry and is named; the others import', async () => {
     const { repairRecords } = await import('./import');
     const { loadGeometryEngine } = await import('../domain/geometry/engine/load');
-    const square = (x: number, s: number) => [[x, 0], [x + s, 0], [x + s, s], [x, s], [x, 0]];
+    const square = (x: number, s: number) => [
+      [x, 0],
+      [x + s, 0],
+      [x + s, s],
+      [x, s],
+      [x, 0],
+    ];
     const records = [
-      { index: 0, geometry: { type: 'Polygon' as const, coordinates: [square(0, 10), [[2, 2], [NaN, 3], [3, 3], [2, 2]]] }, check: true as const },
-      { index: 1, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]]] }, check: true as const },
+      {
+        index: 0,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            square(0, 10),
+            [
+              [2, 2],
+              [NaN, 3],
+              [3, 3],
+              [2, 2],
+            ],
+          ],
+        },
+        check: true as const,
+      },
+      {
+        index: 1,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [0, 0],
+              [10, 10],
+              [10, 0],
+              [0, 10],
+              [0, 0],
+            ],
+          ],
+        },
+        check: true as const,
+      },
     ];
     const issues: import('./types').Issue[] = [];
     const repaired = await repairRecords(records, loadGeometryEngine, 'x.shp', issues);

@@ -10,11 +10,17 @@ import type { FieldDef, InputFile } from './types';
 
 const FIXTURES = new URL('../../tests/fixtures/shp/', import.meta.url).pathname;
 
-const fixtureFiles = (name: string, exts: string[]): InputFile[] => exts.map((e) => ({ path: `${name}.${e}`, bytes: fixtureBytes(`shp/${name}.${e}`) }));
+const fixtureFiles = (name: string, exts: string[]): InputFile[] =>
+  exts.map((e) => ({ path: `${name}.${e}`, bytes: fixtureBytes(`shp/${name}.${e}`) }));
 
 /** Our field definitions in ogrinfo's terms: C → String, N/F with decimals → Real, else Integer. */
 const asOgr = (fields: FieldDef[]): OgrinfoSummary['fields'] =>
-  fields.map((f) => ({ name: f.name, type: f.type === 'C' ? 'String' : f.decimals > 0 || f.type === 'F' ? 'Real' : 'Integer', width: f.length, precision: f.decimals }));
+  fields.map((f) => ({
+    name: f.name,
+    type: f.type === 'C' ? 'String' : f.decimals > 0 || f.type === 'F' ? 'Real' : 'Integer',
+    width: f.length,
+    precision: f.decimals,
+  }));
 
 describe('importFiles: a shapefile with zero records', () => {
   const files = fixtureFiles('empty', ['shp', 'shx', 'dbf', 'prj', 'cpg']);

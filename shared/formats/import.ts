@@ -23,7 +23,18 @@ import { getTextDecoder } from './encoding/text-decoder';
 import { readDbf } from './shapefile/dbf';
 import { pairRecords } from './shapefile/pair';
 import { listParams, readShp, type ShpRecord } from './shapefile/shp';
-import type { AttributeValue, BundleDescription, EncodingInfo, ImportOptions, ImportResult, InputFile, Issue, LayerFeature, ParsedLayer, PendingBundle } from './types';
+import type {
+  AttributeValue,
+  BundleDescription,
+  EncodingInfo,
+  ImportOptions,
+  ImportResult,
+  InputFile,
+  Issue,
+  LayerFeature,
+  ParsedLayer,
+  PendingBundle,
+} from './types';
 
 type BundleOutcome = { kind: 'layer'; layer: ParsedLayer } | { kind: 'pending'; pending: PendingBundle } | { kind: 'failed'; issues: Issue[] };
 
@@ -41,7 +52,11 @@ function decodeSmallText(bytes: Uint8Array): string {
 }
 
 /** The CRS of a bundle: the user's choice, else the .prj, else the coordinates themselves. */
-function decideCrs(bundle: ShapefileBundle, bboxSource: Bbox | null, override: number | undefined): CrsGuess | { kind: 'bad-override'; epsg: number } {
+function decideCrs(
+  bundle: ShapefileBundle,
+  bboxSource: Bbox | null,
+  override: number | undefined,
+): CrsGuess | { kind: 'bad-override'; epsg: number } {
   if (override !== undefined) {
     const crs = crsFromEpsg(override, 'user');
     return crs ? { kind: 'known', crs, warnings: [] } : { kind: 'bad-override', epsg: override };
@@ -71,7 +86,12 @@ function zoneOfData(crs: CrsInfo): GkZoneRef | null {
  * repair.ts). Returns the 0-based indexes of the repaired records; the issues name them (1-based, as GIS
  * software numbers records).
  */
-export async function repairRecords(records: ShpRecord[], engine: () => Promise<GeometryEngine>, file: string, issues: Issue[]): Promise<Set<number>> {
+export async function repairRecords(
+  records: ShpRecord[],
+  engine: () => Promise<GeometryEngine>,
+  file: string,
+  issues: Issue[],
+): Promise<Set<number>> {
   const repaired = new Set<number>();
   const collapsed: number[] = [];
   const unrepairable: number[] = [];
@@ -138,7 +158,8 @@ async function readBundle(bundle: ShapefileBundle, opts: ImportOptions, engine: 
 
   // A whole file with no records (not one cut short) has no extent: its header box is all zeros, which would
   // read as "at the false origin".
-  const emptyFile = shpResult.recordCount === 0 && dbfResult.rows.length === 0 && !issues.some((i) => i.code === 'shp.truncated' || i.code === 'dbf.truncated');
+  const emptyFile =
+    shpResult.recordCount === 0 && dbfResult.rows.length === 0 && !issues.some((i) => i.code === 'shp.truncated' || i.code === 'dbf.truncated');
   const bboxSource = emptyFile ? null : (geometriesBbox(shpResult.records.map((r) => r.geometry)) ?? shpResult.bboxSource);
   const guess = decideCrs(bundle, bboxSource, opts.crsOverride?.[bundle.source]);
   if (guess.kind === 'bad-override') {

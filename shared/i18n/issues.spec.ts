@@ -4,14 +4,43 @@ import { formatIssue, ISSUE_MESSAGES, ISSUE_VARIANTS, type Lang } from './issues
 
 /** Every IssueCode, listed by hand: adding a code to types.ts without a message fails the compile here. */
 const ALL_CODES: Record<IssueCode, true> = {
-  'file.missingShp': true, 'file.missingShx': true, 'file.missingDbf': true, 'file.unsupported': true, 'file.empty': true,
-  'shp.badHeader': true, 'shp.truncated': true, 'shp.unsupportedShapeType': true, 'dbf.badHeader': true, 'dbf.truncated': true,
-  'zip.corrupt': true, 'zip.tooLarge': true, 'zip.unsafePath': true, 'zip.nested': true, 'layer.noFeatures': true,
-  'import.cancelled': true, 'crs.needsUser': true, 'shp.recordCountMismatch': true, 'shp.nullShapes': true,
-  'shp.badRecords': true, 'shp.zmDropped': true, 'shp.unclosedRing': true, 'geometry.repaired': true, 'geometry.collapsed': true, 'geometry.unrepairable': true,
-  'shx.mismatch': true, 'dbf.truncatedText': true, 'dbf.deletedRecords': true, 'encoding.cpgConflict': true,
-  'encoding.assumed': true, 'crs.localDatum': true, 'crs.nearFalseOrigin': true, 'crs.swappedXY': true,
-  'crs.outsideChina': true, 'crs.zoneMismatch': true, 'crs.assumedFromCoordinates': true, 'crs.noPrjGeographic': true,
+  'file.missingShp': true,
+  'file.missingShx': true,
+  'file.missingDbf': true,
+  'file.unsupported': true,
+  'file.empty': true,
+  'shp.badHeader': true,
+  'shp.truncated': true,
+  'shp.unsupportedShapeType': true,
+  'dbf.badHeader': true,
+  'dbf.truncated': true,
+  'zip.corrupt': true,
+  'zip.tooLarge': true,
+  'zip.unsafePath': true,
+  'zip.nested': true,
+  'layer.noFeatures': true,
+  'import.cancelled': true,
+  'crs.needsUser': true,
+  'shp.recordCountMismatch': true,
+  'shp.nullShapes': true,
+  'shp.badRecords': true,
+  'shp.zmDropped': true,
+  'shp.unclosedRing': true,
+  'geometry.repaired': true,
+  'geometry.collapsed': true,
+  'geometry.unrepairable': true,
+  'shx.mismatch': true,
+  'dbf.truncatedText': true,
+  'dbf.deletedRecords': true,
+  'encoding.cpgConflict': true,
+  'encoding.assumed': true,
+  'crs.localDatum': true,
+  'crs.nearFalseOrigin': true,
+  'crs.swappedXY': true,
+  'crs.outsideChina': true,
+  'crs.zoneMismatch': true,
+  'crs.assumedFromCoordinates': true,
+  'crs.noPrjGeographic': true,
   'layer.empty': true,
 };
 const LANGS: Lang[] = ['zh-CN', 'en'];
@@ -78,9 +107,11 @@ describe('issue messages', () => {
 });
 
 describe('zip reasons in words', () => {
-  it('says why an archive is unreadable instead of printing the reader\'s code', () => {
+  it("says why an archive is unreadable instead of printing the reader's code", () => {
     const issue = { code: 'zip.corrupt' as const, severity: 'error' as const, file: '损坏.zip', params: { reason: 'noEndRecord' } };
     expect(formatIssue(issue, 'zh-CN')).toBe('损坏.zip：压缩包损坏或无法解压（找不到压缩包目录，文件可能不完整）');
-    expect(formatIssue(issue, 'en')).toBe('损坏.zip: the archive is damaged or cannot be extracted (no archive directory found; the file may be incomplete)');
+    expect(formatIssue(issue, 'en')).toBe(
+      '损坏.zip: the archive is damaged or cannot be extracted (no archive directory found; the file may be incomplete)',
+    );
   });
 });

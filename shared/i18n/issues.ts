@@ -31,7 +31,8 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'shp.badRecords': '{file}：{count} 条记录的图形损坏，已跳过（记录号：{records}）',
     'shp.zmDropped': '{file}：几何类型为 {shapeType}，已忽略 Z/M 值，只使用平面坐标',
     'shp.unclosedRing': '{file}：有 {count} 个面的边界未闭合，已自动闭合',
-    'geometry.repaired': '{file}：{count} 个图斑的边界无效（自相交、自接触或环相交），已按 GEOS MakeValid 修复；其面积均为修复后边界的面积（记录号：{records}）',
+    'geometry.repaired':
+      '{file}：{count} 个图斑的边界无效（自相交、自接触或环相交），已按 GEOS MakeValid 修复；其面积均为修复后边界的面积（记录号：{records}）',
     'geometry.collapsed': '{file}：{count} 个图斑的边界修复后没有面积（退化为线或点），已按无图形导入（记录号：{records}）',
     'geometry.unrepairable': '{file}：{count} 个图斑的边界无法校验或修复（如坐标含无效数值），已按无图形导入，不计面积（记录号：{records}）',
     'shx.mismatch': '{file}：索引文件 .shx 与 .shp 不一致（.shx {shx} 条，.shp {shp} 条，{differing} 处不同），已按 .shp 读取',
@@ -71,16 +72,20 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     'shp.badRecords': '{file}: {count} records have damaged geometry and were skipped (records {records})',
     'shp.zmDropped': '{file}: shape type {shapeType}; Z/M values ignored, plane coordinates used',
     'shp.unclosedRing': '{file}: {count} polygon rings were not closed; closed automatically',
-    'geometry.repaired': '{file}: {count} parcels have invalid boundaries (self-crossing, self-touching or crossing rings), repaired as GEOS MakeValid does; their areas are those of the repaired boundary (records {records})',
-    'geometry.collapsed': '{file}: {count} parcels have no area once their boundary is repaired (it collapses to lines or points); imported without geometry (records {records})',
-    'geometry.unrepairable': '{file}: {count} parcels have boundaries that can be neither checked nor repaired (e.g. invalid coordinate values); imported without geometry and without an area (records {records})',
+    'geometry.repaired':
+      '{file}: {count} parcels have invalid boundaries (self-crossing, self-touching or crossing rings), repaired as GEOS MakeValid does; their areas are those of the repaired boundary (records {records})',
+    'geometry.collapsed':
+      '{file}: {count} parcels have no area once their boundary is repaired (it collapses to lines or points); imported without geometry (records {records})',
+    'geometry.unrepairable':
+      '{file}: {count} parcels have boundaries that can be neither checked nor repaired (e.g. invalid coordinate values); imported without geometry and without an area (records {records})',
     'shx.mismatch': '{file}: the .shx index disagrees with the .shp (.shx {shx} records, .shp {shp}, {differing} differences); read from the .shp',
     'dbf.truncatedText': '{file}: the text of record {record} (field {field}) was cut mid-character; the broken part was removed ({count} in all)',
     'dbf.deletedRecords': '{file}: {count} records are marked deleted in the attribute table; skipped with their geometry',
     'encoding.cpgConflict': '{file}: the .cpg declares "{declared}" but the text is {used}; read as {used}',
     'encoding.assumed': '{file}: the text encoding is not declared ({evidence}); read as {used}. If the text looks garbled, choose the encoding',
     'crs.localDatum': '{file}: coordinate system {datum}; the shift to CGCS2000 needs local parameters, positions may be offset',
-    'crs.nearFalseOrigin': '{file}: coordinates are near the projection origin (min northing {minNorthing}, false easting {falseEasting}); the zone prefix or the coordinate system may be wrong',
+    'crs.nearFalseOrigin':
+      '{file}: coordinates are near the projection origin (min northing {minNorthing}, false easting {falseEasting}); the zone prefix or the coordinate system may be wrong',
     'crs.swappedXY': '{file}: X and Y look swapped (min X {minX}, min Y {minY}; survey convention: X is northing); please check',
     'crs.outsideChina': '{file}: the data lies outside China; check the coordinate system',
     'crs.zoneMismatch': '{file}: the zone in the coordinates ({coordinateZone}) differs from the zone in the .prj ({prjZone})',
@@ -102,8 +107,12 @@ export const ISSUE_VARIANTS: Record<Lang, Partial<Record<IssueCode, { needs: str
     'zip.tooLarge': [{ needs: ['limit'], template: '{file}：解压后体积超过上限 {limit} 字节，已拒绝，可能是恶意压缩包' }],
   },
   en: {
-    'crs.assumedFromCoordinates': [{ needs: ['zone', 'width'], template: '{file}: no .prj; zone {zone} of the {width}° Gauss-Krüger system inferred from the coordinates' }],
-    'encoding.assumed': [{ needs: ['used'], template: '{file}: the text encoding is not declared; read as {used}. If the text looks garbled, choose the encoding' }],
+    'crs.assumedFromCoordinates': [
+      { needs: ['zone', 'width'], template: '{file}: no .prj; zone {zone} of the {width}° Gauss-Krüger system inferred from the coordinates' },
+    ],
+    'encoding.assumed': [
+      { needs: ['used'], template: '{file}: the text encoding is not declared; read as {used}. If the text looks garbled, choose the encoding' },
+    ],
     'zip.tooLarge': [{ needs: ['limit'], template: '{file}: over the limit of {limit} bytes when extracted; refused, it may be a zip bomb' }],
   },
 };

@@ -29,7 +29,8 @@ export interface ChosenFile {
   path: string;
   sizeBytes: number;
 }
-export type OpenFilesResult = { canceled: true } | { canceled: false; files: ChosenFile[]; skipped: { path: string; reason: 'tooLarge' | 'unreadable' }[] };
+export type OpenFilesResult =
+  { canceled: true } | { canceled: false; files: ChosenFile[]; skipped: { path: string; reason: 'tooLarge' | 'unreadable' }[] };
 
 /** Bytes [offsetBytes, offsetBytes + lengthBytes) of a chosen file; a reply is shorter only at the end of the file. */
 export interface ReadChosenFileRequest {

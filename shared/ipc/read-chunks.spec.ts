@@ -19,7 +19,11 @@ describe('readInChunks', () => {
   it('assembles the whole file from chunks no larger than asked', async () => {
     const f = fakeFile(25);
     const bytes = await readInChunks(f.read, 25, 10);
-    expect(f.calls).toEqual([[0, 10], [10, 10], [20, 5]]);
+    expect(f.calls).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 5],
+    ]);
     expect([...bytes]).toEqual(Array.from({ length: 25 }, (_, i) => i % 251));
   });
   it('reads nothing for an empty file', async () => {
@@ -30,7 +34,10 @@ describe('readInChunks', () => {
   it('uses 16 MiB chunks by default and refuses larger ones', async () => {
     const f = fakeFile(IPC_LIMITS.readChunkBytes + 3);
     await readInChunks(f.read, IPC_LIMITS.readChunkBytes + 3);
-    expect(f.calls).toEqual([[0, IPC_LIMITS.readChunkBytes], [IPC_LIMITS.readChunkBytes, 3]]);
+    expect(f.calls).toEqual([
+      [0, IPC_LIMITS.readChunkBytes],
+      [IPC_LIMITS.readChunkBytes, 3],
+    ]);
     await expect(readInChunks(f.read, 1, IPC_LIMITS.readChunkBytes + 1)).rejects.toThrow(RangeError);
   });
   it('fails, never mixing versions, when a reply has the wrong length', async () => {

@@ -74,9 +74,54 @@ export const PLANNING_ZONES: { code: string; name: string; rows: [number, number
 
 /** Change patches; corners in cell units [column, row] from the south-west corner, counter-clockwise. */
 export const PATCHES: { jcbh: string; tblx: string; corners: [number, number][] }[] = [
-  { jcbh: 'WP2026001', tblx: '新增建设用地', corners: [[4.3, 6.2], [5.1, 6.0], [5.3, 6.9], [4.4, 7.1]] },
-  { jcbh: 'WP2026002', tblx: '疑似违法用地', corners: [[1.6, 3.4], [2.4, 3.3], [2.6, 4.2], [1.7, 4.3]] },
-  { jcbh: 'WP2026003', tblx: '新增建设用地', corners: [[9.2, 1.2], [10.3, 1.3], [10.1, 2.1], [9.3, 2.0]] },
-  { jcbh: 'WP2026004', tblx: '疑似违法用地', corners: [[6.5, 8.2], [7.6, 8.1], [7.7, 9.4], [6.6, 9.3]] },
-  { jcbh: 'WP2026005', tblx: '设施农用地', corners: [[3.6, 0.3], [4.8, 0.4], [4.7, 1.0], [3.7, 0.9]] },
+  {
+    jcbh: 'WP2026001',
+    tblx: '新增建设用地',
+    corners: [
+      [4.3, 6.2],
+      [5.1, 6.0],
+      [5.3, 6.9],
+      [4.4, 7.1],
+    ],
+  },
+  {
+    jcbh: 'WP2026002',
+    tblx: '疑似违法用地',
+    corners: [
+      [1.6, 3.4],
+      [2.4, 3.3],
+      [2.6, 4.2],
+      [1.7, 4.3],
+    ],
+  },
+  {
+    jcbh: 'WP2026003',
+    tblx: '新增建设用地',
+    corners: [
+      [9.2, 1.2],
+      [10.3, 1.3],
+      [10.1, 2.1],
+      [9.3, 2.0],
+    ],
+  },
+  {
+    jcbh: 'WP2026004',
+    tblx: '疑似违法用地',
+    corners: [
+      [6.5, 8.2],
+      [7.6, 8.1],
+      [7.7, 9.4],
+      [6.6, 9.3],
+    ],
+  },
+  {
+    jcbh: 'WP2026005',
+    tblx: '设施农用地',
+    corners: [
+      [3.6, 0.3],
+      [4.8, 0.4],
+      [4.7, 1.0],
+      [3.7, 0.9],
+    ],
+  },
 ];

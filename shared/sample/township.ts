@@ -132,18 +132,36 @@ function landClassLayer(): { layer: ParsedLayer; farmland: ParsedLayer } {
       }
     }
   }
-  const dltbFields = [field('BSM', 'C', 18), field('TBBH', 'C', 8), field('DLBM', 'C', 5), field('DLMC', 'C', 60), field('QSDWMC', 'C', 60), field('ZLDWMC', 'C', 60), field('TBMJ', 'N', 19, 2)];
-  const jbntFields = [field('YJJBNTTBBH', 'C', 20), field('DLBM', 'C', 5), field('DLMC', 'C', 60), field('ZLDWMC', 'C', 60), field('YJJBNTMJ', 'N', 19, 2)];
+  const dltbFields = [
+    field('BSM', 'C', 18),
+    field('TBBH', 'C', 8),
+    field('DLBM', 'C', 5),
+    field('DLMC', 'C', 60),
+    field('QSDWMC', 'C', 60),
+    field('ZLDWMC', 'C', 60),
+    field('TBMJ', 'N', 19, 2),
+  ];
+  const jbntFields = [
+    field('YJJBNTTBBH', 'C', 20),
+    field('DLBM', 'C', 5),
+    field('DLMC', 'C', 60),
+    field('ZLDWMC', 'C', 60),
+    field('YJJBNTMJ', 'N', 19, 2),
+  ];
   return { layer: layer('地类图斑DLTB', dltbFields, dltb), farmland: layer('永久基本农田YJJBNTTB', jbntFields, jbnt) };
 }
 
 function adminLayer(): ParsedLayer {
-  const features = VILLAGES.map((v, i) => makeFeature(i, [blockRing(v.rows[0], v.cols[0], v.rows[1], v.cols[1])], { XZQDM: `3703001${v.code}`, XZQMC: v.name }));
+  const features = VILLAGES.map((v, i) =>
+    makeFeature(i, [blockRing(v.rows[0], v.cols[0], v.rows[1], v.cols[1])], { XZQDM: `3703001${v.code}`, XZQMC: v.name }),
+  );
   return layer('行政区XZQ', [field('XZQDM', 'C', 12), field('XZQMC', 'C', 60)], features);
 }
 
 function planningLayer(): ParsedLayer {
-  const features = PLANNING_ZONES.map((z, i) => makeFeature(i, [blockRing(z.rows[0], z.cols[0], z.rows[1], z.cols[1])], { GHFQDM: z.code, GHFQMC: z.name }));
+  const features = PLANNING_ZONES.map((z, i) =>
+    makeFeature(i, [blockRing(z.rows[0], z.cols[0], z.rows[1], z.cols[1])], { GHFQDM: z.code, GHFQMC: z.name }),
+  );
   return layer('国土空间规划分区GHFQ', [field('GHFQDM', 'C', 10), field('GHFQMC', 'C', 60)], features);
 }
 
@@ -151,11 +169,21 @@ function patchLayer(): ParsedLayer {
   const features = PATCHES.map((p, i) => {
     const ring: EN[] = p.corners.map(([dc, dr]) => [ORIGIN_Y_EAST + dc * CELL_M, ORIGIN_X_NORTH + dr * CELL_M]);
     ring.push(ring[0] as EN);
-    const f = makeFeature(i, [ring], { JCBH: p.jcbh, TBLX: p.tblx, SFYN: '', XZQMC: villageAt(Math.floor(p.corners[0]?.[1] ?? 0), Math.floor(p.corners[0]?.[0] ?? 0)).name, JCMJ: 0 });
+    const f = makeFeature(i, [ring], {
+      JCBH: p.jcbh,
+      TBLX: p.tblx,
+      SFYN: '',
+      XZQMC: villageAt(Math.floor(p.corners[0]?.[1] ?? 0), Math.floor(p.corners[0]?.[0] ?? 0)).name,
+      JCMJ: 0,
+    });
     f.properties.JCMJ = round2(f.area?.planarM2 ?? 0);
     return f;
   });
-  return layer('卫片图斑WPTB', [field('JCBH', 'C', 20), field('TBLX', 'C', 30), field('SFYN', 'C', 2), field('XZQMC', 'C', 60), field('JCMJ', 'N', 19, 2)], features);
+  return layer(
+    '卫片图斑WPTB',
+    [field('JCBH', 'C', 20), field('TBLX', 'C', 30), field('SFYN', 'C', 2), field('XZQMC', 'C', 60), field('JCMJ', 'N', 19, 2)],
+    features,
+  );
 }
 
 /** A small synthetic township: villages, land classes, permanent farmland, planning zones, change patches. */
@@ -164,4 +192,3 @@ export function makeSampleTownship(): ParsedLayer[] {
   // Draw order, bottom to top: planning, land classes, farmland, villages, patches.
   return [planningLayer(), dltb, farmland, adminLayer(), patchLayer()];
 }
-

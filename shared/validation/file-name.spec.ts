@@ -120,9 +120,11 @@ describe('toSafeFileName', () => {
 
   it('whatever the proposal, the result passes the rule', () => {
     const pieces = ['a', '.', ' ', '/', ':', 'con', 'COM1', '\u202e', '\u200b', '\u0007', '\ud800', '图', '😀', '$', 'x'.repeat(90)];
-    for (const a of pieces) for (const b of pieces) for (const c of pieces) {
-      const safe = toSafeFileName(`${a}${b}${c}`);
-      expect(fileNameProblem(safe), JSON.stringify([a, b, c])).toBeNull();
-    }
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const safe = toSafeFileName(`${a}${b}${c}`);
+          expect(fileNameProblem(safe), JSON.stringify([a, b, c])).toBeNull();
+        }
   });
 });

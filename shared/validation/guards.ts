@@ -34,4 +34,5 @@ export function isBbox(v: unknown): v is Bbox {
 export const isLngLatBbox = (v: unknown): v is Bbox => isBbox(v) && v[1] >= -90 && v[3] <= 90;
 
 /** The first key of `obj` not in `allowed`, or undefined when it has none. */
-export const firstUnknownKey = (obj: Record<string, unknown>, allowed: readonly string[]): string | undefined => Object.keys(obj).find((k) => !allowed.includes(k));
+export const firstUnknownKey = (obj: Record<string, unknown>, allowed: readonly string[]): string | undefined =>
+  Object.keys(obj).find((k) => !allowed.includes(k));

@@ -28,9 +28,15 @@ export function storedVersionOf(raw: unknown): number {
 }
 
 /** Runs `raw` from `fromVersion` up to `toVersion` through `steps` (one per version, oldest first). Never throws. */
-export function migrateRecord(raw: unknown, fromVersion: number, toVersion: number, steps: readonly Migration[]): Validation<Record<string, unknown>, MigrationReason> {
+export function migrateRecord(
+  raw: unknown,
+  fromVersion: number,
+  toVersion: number,
+  steps: readonly Migration[],
+): Validation<Record<string, unknown>, MigrationReason> {
   if (!isObject(raw)) return fail('notObject');
-  if (!Number.isInteger(fromVersion) || fromVersion > toVersion) return fail('badVersion', 'v', `cannot migrate a record of version ${String(fromVersion)} to ${toVersion}`);
+  if (!Number.isInteger(fromVersion) || fromVersion > toVersion)
+    return fail('badVersion', 'v', `cannot migrate a record of version ${String(fromVersion)} to ${toVersion}`);
   let record = raw;
   for (let v = fromVersion; v < toVersion; v++) {
     const step = steps.find((s) => s.from === v);

@@ -15,7 +15,12 @@ describe('nesting', () => {
   it('puts a nested failure and its repairs under the parent path', () => {
     expect(within('style', fail('badStyle', 'line'))).toEqual({ ok: false, reason: 'badStyle', path: 'style.line' });
     expect(within('style', fail('badStyle'))).toEqual({ ok: false, reason: 'badStyle', path: 'style' });
-    expect(repairsWithin('meta', [{ path: 'crs', code: 'defaulted' }, { path: '', code: 'defaulted' }])).toEqual([
+    expect(
+      repairsWithin('meta', [
+        { path: 'crs', code: 'defaulted' },
+        { path: '', code: 'defaulted' },
+      ]),
+    ).toEqual([
       { path: 'meta.crs', code: 'defaulted' },
       { path: 'meta', code: 'defaulted' },
     ]);

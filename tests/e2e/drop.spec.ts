@@ -12,7 +12,8 @@ test('a shapefile dropped on the map is imported', async ({ page }, info) => {
       const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
       dt.items.add(new File([bytes], f.name));
     }
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files);
   const dialog = await waitForImportResult(page);
   await expect(dialog.getByTestId('import-result-layer')).toContainText('Road');

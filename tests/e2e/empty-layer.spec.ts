@@ -10,9 +10,15 @@ test('a shapefile with zero records imports as an empty layer with a note; nothi
   const consoleWatch = watchConsole(page);
   await openApp(page);
   // tests/fixtures/shp/empty.*: ogr2ogr -where 1=0 of a zone-39 layer (0 records, 3 fields, .prj, header bbox zeros)
-  await page.getByTestId('import-files-input').setInputFiles(
-    ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext) => ({ name: `空图层.${ext}`, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(FIXTURES, `empty.${ext}`)) })),
-  );
+  await page
+    .getByTestId('import-files-input')
+    .setInputFiles(
+      ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext) => ({
+        name: `空图层.${ext}`,
+        mimeType: 'application/octet-stream',
+        buffer: fs.readFileSync(path.join(FIXTURES, `empty.${ext}`)),
+      })),
+    );
   const dialog = await waitForImportResult(page);
   await expect(dialog.getByTestId('import-result-layer')).toHaveCount(1);
   await expect(dialog.getByTestId('import-result-layer')).toContainText('空图层');
@@ -34,7 +40,6 @@ test('a shapefile with zero records imports as an empty layer with a note; nothi
   await expect(table.getByTestId('attr-count')).toHaveText('0 / 0 条');
   await expect(table.getByTestId('attr-row')).toHaveCount(0);
   await screenshot(page, info, '12b-empty-layer-table');
-
 
   // Overlaid on the sample patches it covers nothing: each patch is all 其他/未覆盖 for it, and still adds up.
   await page.getByTestId('overlay-button').click();

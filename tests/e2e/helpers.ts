@@ -42,7 +42,10 @@ export async function acceptImport(page: Page): Promise<void> {
 
 /** Waits until the map has rendered everything it was given (maplibre's `idle`). */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', undefined, { timeout, polling: 50 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', undefined, {
+    timeout,
+    polling: 50,
+  });
 }
 
 export function layerItem(page: Page, name: string) {

@@ -2,7 +2,18 @@ import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { identifyOn, layerItem, openApp, readReal, REAL_DATA, screenshot, shxRecordCount, waitForImportResult, waitForMapIdle, watchConsole } from './helpers';
+import {
+  identifyOn,
+  layerItem,
+  openApp,
+  readReal,
+  REAL_DATA,
+  screenshot,
+  shxRecordCount,
+  waitForImportResult,
+  waitForMapIdle,
+  watchConsole,
+} from './helpers';
 
 /** The GBK DLTB bundle (LDID 0x4D, no .cpg) zipped in memory, under a Chinese zip name. */
 function gbkZip(): Buffer {
@@ -38,7 +49,10 @@ test('imports a GBK zip and a UTF-8 folder through the UI, then identifies a fea
   const importMs = Date.now() - started;
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const longest = Math.max(0, ...longTasks);
-  info.annotations.push({ type: 'timing', description: `banzhucun import ${importMs} ms; UI long tasks ${longTasks.length}, longest ${longest.toFixed(0)} ms` });
+  info.annotations.push({
+    type: 'timing',
+    description: `banzhucun import ${importMs} ms; UI long tasks ${longTasks.length}, longest ${longest.toFixed(0)} ms`,
+  });
   console.log(`timing: banzhucun import ${importMs} ms; UI long tasks ${longTasks.length}, longest ${longest.toFixed(0)} ms`);
   const bzCount = shxRecordCount(readReal('banzhucun/斑竹村10000.shx'));
   expect(bzCount).toBe(10653);
@@ -84,11 +98,16 @@ test('imports a GBK zip and a UTF-8 folder through the UI, then identifies a fea
   // smallest / largest value GDAL finds in the file.
   await table.getByTestId('attr-search').fill('');
   await expect(table.getByTestId('attr-count')).toHaveText('10,653 / 10,653 条');
-  const ref = spawnSync('ogrinfo', ['-q', '-sql', 'SELECT MIN(Slope) AS mn, MAX(Slope) AS mx FROM "斑竹村10000"', path.join(REAL_DATA, 'banzhucun', '斑竹村10000.shp')], { encoding: 'utf8' });
+  const ref = spawnSync(
+    'ogrinfo',
+    ['-q', '-sql', 'SELECT MIN(Slope) AS mn, MAX(Slope) AS mx FROM "斑竹村10000"', path.join(REAL_DATA, 'banzhucun', '斑竹村10000.shp')],
+    { encoding: 'utf8' },
+  );
   const [minSlope, maxSlope] = ['mn', 'mx'].map((k) => Number(new RegExp(`${k} \\(Real\\) = (\\S+)`).exec(ref.stdout)![1]));
   const headers = await table.getByTestId('attr-th').allTextContents();
   const slopeHeader = table.getByTestId('attr-th').nth(headers.indexOf('Slope'));
-  const slopes = async () => (await table.locator(`[data-testid="attr-row"] .vt-cell:nth-child(${headers.indexOf('Slope') + 2})`).allTextContents()).slice(0, 8).map(Number);
+  const slopes = async () =>
+    (await table.locator(`[data-testid="attr-row"] .vt-cell:nth-child(${headers.indexOf('Slope') + 2})`).allTextContents()).slice(0, 8).map(Number);
   const inOrder = (xs: number[], dir: 1 | -1) => xs.length === 8 && xs.every((x, i) => i === 0 || dir * (x - xs[i - 1]!) >= 0);
   await slopeHeader.click();
   await expect(slopeHeader).toContainText('▲');

@@ -44,7 +44,10 @@ test('in Electron the menu follows the window language, and the menu can switch 
       printToPdf: async () => new Uint8Array(0),
       getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
       // Records the language of each menu the window sends (a model built from its command registry).
-      setMenu: async (model: { lang: string; menus: { label: string; items: { kind: string; label?: string; command?: string; accelerator?: string }[] }[] }) => {
+      setMenu: async (model: {
+        lang: string;
+        menus: { label: string; items: { kind: string; label?: string; command?: string; accelerator?: string }[] }[];
+      }) => {
         calls.push(model.lang);
         (w.__menus as unknown[]).push(model);
       },

@@ -33,7 +33,10 @@ test('measure: live distance and area on the map, Escape cancels, clicks never i
   await expect(lengthButton).toHaveAttribute('aria-pressed', 'true');
 
   // Two vertices, then the pointer moves on: the length follows it (live), and no click identified a parcel.
-  for (const [fx, fy] of [[0.35, 0.45], [0.55, 0.45]] as const) {
+  for (const [fx, fy] of [
+    [0.35, 0.45],
+    [0.55, 0.45],
+  ] as const) {
     const p = at(fx, fy);
     await page.mouse.move(p.x, p.y, { steps: 4 });
     await page.mouse.click(p.x, p.y);
@@ -93,10 +96,22 @@ test('measure: live distance and area on the map, Escape cancels, clicks never i
   await expect(card).toBeHidden();
   let identified = false;
   // The first identify starts the attributes worker: give it time (seconds on a busy 2-core machine).
-  for (const [fx, fy, wait] of [[0.5, 0.5, 15_000], [0.45, 0.45, 5_000], [0.55, 0.55, 5_000], [0.4, 0.6, 5_000], [0.6, 0.4, 5_000]] as const) {
+  for (const [fx, fy, wait] of [
+    [0.5, 0.5, 15_000],
+    [0.45, 0.45, 5_000],
+    [0.55, 0.55, 5_000],
+    [0.4, 0.6, 5_000],
+    [0.6, 0.4, 5_000],
+  ] as const) {
     const p = at(fx, fy);
     await page.mouse.click(p.x, p.y);
-    identified = await identifyTitle.first().waitFor({ timeout: wait }).then(() => true, () => false);
+    identified = await identifyTitle
+      .first()
+      .waitFor({ timeout: wait })
+      .then(
+        () => true,
+        () => false,
+      );
     if (identified) break;
   }
   expect(identified).toBe(true);

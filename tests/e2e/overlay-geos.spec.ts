@@ -17,10 +17,31 @@ const [W, S, E, N] = [106.11197606, 29.58185958, 106.1627054, 29.61035275];
 
 function plotsShapefile(dir: string): { geojson: string; parts: string[] } {
   const box = (id: string, fx0: number, fy0: number, fx1: number, fy1: number) => {
-    const x0 = W + (E - W) * fx0, x1 = W + (E - W) * fx1, y0 = S + (N - S) * fy0, y1 = S + (N - S) * fy1;
-    return { type: 'Feature', properties: { id, JCBH: id }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] } };
+    const x0 = W + (E - W) * fx0,
+      x1 = W + (E - W) * fx1,
+      y0 = S + (N - S) * fy0,
+      y1 = S + (N - S) * fy1;
+    return {
+      type: 'Feature',
+      properties: { id, JCBH: id },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0, y0],
+            [x1, y0],
+            [x1, y1],
+            [x0, y1],
+            [x0, y0],
+          ],
+        ],
+      },
+    };
   };
-  const fc = { type: 'FeatureCollection', features: [box('WP01', 0.42, 0.35, 0.47, 0.41), box('WP02', 0.6, 0.55, 0.62, 0.6), box('WP03', 0.96, 0.9, 1.04, 1.03)] };
+  const fc = {
+    type: 'FeatureCollection',
+    features: [box('WP01', 0.42, 0.35, 0.47, 0.41), box('WP02', 0.6, 0.55, 0.62, 0.6), box('WP03', 0.96, 0.9, 1.04, 1.03)],
+  };
   const geojson = path.join(dir, 'plots.geojson');
   fs.writeFileSync(geojson, JSON.stringify(fc));
   const shp = path.join(dir, 'plots.shp');
@@ -53,10 +74,19 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
   await expect(dialog.getByTestId('overlay-table')).toBeVisible({ timeout: 120_000 });
   await screenshot(page, info, '10-overlay-banzhucun');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('overlay-export').click()]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
   const [head, ...rows] = csv;
 
-  const ref = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts/overlay-reference.py'), plots.geojson, `${path.join(VILLAGE, '斑竹村10000.shp')}:DLMC`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ref = spawnSync(
+    '/usr/bin/python3',
+    [path.join(ROOT, 'scripts/overlay-reference.py'), plots.geojson, `${path.join(VILLAGE, '斑竹村10000.shp')}:DLMC`],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   expect(ref.status, ref.stderr).toBe(0);
   type RefPlot = { id: string; planarM2: number; overlaps: { group: string; planarM2: number }[]; uncoveredPlanarM2: number };
   const refPlots = (JSON.parse(ref.stdout) as { plots: RefPlot[] }).plots;
@@ -82,7 +112,11 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
 
   // The command line on the same files prints the same figures: the same engine, the same rules. Totals are the
   // same to the cent; a block's parts are apportioned at each one's printed digits (CSV 0.01, JSON 0.001 m²).
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/landpatrol.mjs'), 'overlay', '--plots', plots.parts[0]!, '--with', `${path.join(VILLAGE, '斑竹村10000.shp')}:DLMC`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const cli = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli/landpatrol.mjs'), 'overlay', '--plots', plots.parts[0]!, '--with', `${path.join(VILLAGE, '斑竹村10000.shp')}:DLMC`],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   expect(cli.status, cli.stderr).toBe(0);
   type CliPlot = { id: string; area: { planarM2: number }; overlaps: { group: string; area: { planarM2: number } }[]; complete: boolean };
   const cliPlots = (JSON.parse(cli.stdout) as { plots: CliPlot[] }).plots;
@@ -91,7 +125,8 @@ test('overlay in the app agrees with GEOS on real land classes (CSV export)', as
     const p = cliPlots.find((x) => x.id === row[0])!;
     expect(p.complete).toBe(true);
     expect(p.area.planarM2.toFixed(2)).toBe(Number(row[1]).toFixed(2));
-    for (const o of p.overlaps) expect(Math.abs(Number(row[col(`斑竹村10000·${o.group}`)]) - o.area.planarM2), `${p.id} ${o.group}`).toBeLessThanOrEqual(0.0105);
+    for (const o of p.overlaps)
+      expect(Math.abs(Number(row[col(`斑竹村10000·${o.group}`)]) - o.area.planarM2), `${p.id} ${o.group}`).toBeLessThanOrEqual(0.0105);
   }
   consoleWatch.assertClean();
 });

@@ -85,7 +85,9 @@ test('overlay analysis of the sample patches against farmland and land classes, 
   });
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('overlay-export-xlsx').click()]);
   expect(xlsxDownload.suggestedFilename()).toMatch(/^叠加分析-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  expect(await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  expect(await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes)).toEqual([
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
   await expect(dialog.getByTestId('overlay-export-status')).toHaveText(`已导出：${xlsxDownload.suggestedFilename()}`);
   expect(cspServed).toHaveLength(1);
   await screenshot(page, info, '07-overlay-xlsx');
@@ -101,11 +103,19 @@ test('overlay analysis of the sample patches against farmland and land classes, 
   expect(ws.rowCount).toBe((await rows.count()) + 1);
   const xlsxHead = (ws.getRow(1).values as unknown[]).slice(1);
   expect(xlsxHead.slice(0, 3)).toEqual(['图斑编号', '总面积(高斯平面 m²)', '总面积(亩)']);
-  expect(xlsxHead).toEqual(text.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(','));
+  expect(xlsxHead).toEqual(
+    text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(','),
+  );
   // Every cell of the dialog's first and last rows: figures are numbers with their formats, equal to what the
   // dialog prints (which groups thousands with commas); text cells equal the dialog's text.
   for (const r of [0, (await rows.count()) - 1]) {
-    const shown = await rows.nth(r).locator('td').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent ?? '', num: td.classList.contains('num') })));
+    const shown = await rows
+      .nth(r)
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => ({ text: td.textContent ?? '', num: td.classList.contains('num') })));
     const row = ws.getRow(r + 2);
     expect(shown.length).toBe(xlsxHead.length);
     shown.forEach(({ text: s, num }, c) => {

@@ -2,12 +2,15 @@ import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { acceptImport, layerItem, openApp, readReal, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
-const names = (page: import('@playwright/test').Page) => page.getByTestId('layer-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
+const names = (page: import('@playwright/test').Page) =>
+  page.getByTestId('layer-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-name')));
 
 test('after a reload the layers, their order, visibility, opacity and the view are still there', async ({ page }) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  const zip = Buffer.from(zipSync(Object.fromEntries(['Road.shp', 'Road.shx', 'Road.dbf', 'Road.prj'].map((p) => [p, new Uint8Array(readReal(`ae102-demo/${p}`))]))));
+  const zip = Buffer.from(
+    zipSync(Object.fromEntries(['Road.shp', 'Road.shx', 'Road.dbf', 'Road.prj'].map((p) => [p, new Uint8Array(readReal(`ae102-demo/${p}`))]))),
+  );
   await page.getByTestId('import-files-input').setInputFiles({ name: 'roads.zip', mimeType: 'application/zip', buffer: zip });
   await acceptImport(page);
   await expect(layerItem(page, 'Road')).toBeVisible();
@@ -24,7 +27,10 @@ test('after a reload the layers, their order, visibility, opacity and the view a
   await third.getByTestId('layer-rename-input').press('Enter');
   // Drag the bottom layer of the panel onto the top one: it becomes the top layer (map order follows).
   const bottomName = await page.getByTestId('layer-item').last().getAttribute('data-layer-name');
-  await page.getByTestId('layer-item').last().dragTo(page.getByTestId('layer-item').first(), { sourcePosition: { x: 120, y: 12 }, targetPosition: { x: 120, y: 12 } });
+  await page
+    .getByTestId('layer-item')
+    .last()
+    .dragTo(page.getByTestId('layer-item').first(), { sourcePosition: { x: 120, y: 12 }, targetPosition: { x: 120, y: 12 } });
   await expect(page.getByTestId('layer-item').first()).toHaveAttribute('data-layer-name', bottomName!);
   await layerItem(page, '改名后的图层').getByTestId('layer-zoom').click();
   await waitForMapIdle(page);

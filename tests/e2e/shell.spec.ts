@@ -58,7 +58,9 @@ test('图例 shows the visible layers in map order with their categories, and fo
 test.describe('right-click menus', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('the map menu copies coordinates as the status bar shows them and identifies the feature under the pointer; the layer row menu has the layer actions', async ({ page }, info) => {
+  test('the map menu copies coordinates as the status bar shows them and identifies the feature under the pointer; the layer row menu has the layer actions', async ({
+    page,
+  }, info) => {
     const consoleWatch = watchConsole(page);
     await openApp(page);
     await waitForMapIdle(page);

@@ -26,6 +26,11 @@ export function ogrinfoSummary(shpPath: string): OgrinfoSummary {
     extent: ext ? [Number(ext[1]), Number(ext[2]), Number(ext[3]), Number(ext[4])] : null,
     srsUnknown: /^Layer SRS WKT:\n\(unknown\)$/m.test(out),
     // Field lines are the unindented "NAME: Type (width.precision)" lines at the end.
-    fields: [...out.matchAll(/^(\w+): (\w+) \((\d+)\.(\d+)\)$/gm)].map((m) => ({ name: m[1] as string, type: m[2] as string, width: Number(m[3]), precision: Number(m[4]) })),
+    fields: [...out.matchAll(/^(\w+): (\w+) \((\d+)\.(\d+)\)$/gm)].map((m) => ({
+      name: m[1] as string,
+      type: m[2] as string,
+      width: Number(m[3]),
+      precision: Number(m[4]),
+    })),
   };
 }

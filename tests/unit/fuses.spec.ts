@@ -14,7 +14,6 @@ const root = path.resolve(__dirname, '..', '..');
 const builderRequire = createRequire(createRequire(path.join(root, 'package.json')).resolve('app-builder-lib/package.json'));
 const yaml = builderRequire('js-yaml') as { load(text: string): unknown };
 
-
 describe('electron-builder.yml', () => {
   const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
   it('sets exactly these fuses', () => {

@@ -14,7 +14,15 @@ import { saveBytes } from '../../renderer/platform/platform';
 
 function installApi(overrides: Partial<MainApi>): MainApi {
   const refuse = () => Promise.reject(new Error('not in this test'));
-  const api: MainApi = { openFiles: refuse, readChosenFile: refuse, saveFile: refuse, printToPdf: refuse, getAppInfo: refuse, setMenu: refuse, ...overrides };
+  const api: MainApi = {
+    openFiles: refuse,
+    readChosenFile: refuse,
+    saveFile: refuse,
+    printToPdf: refuse,
+    getAppInfo: refuse,
+    setMenu: refuse,
+    ...overrides,
+  };
   (globalThis as Record<string, unknown>).window = { [MAIN_API_GLOBAL]: api };
   return api;
 }
@@ -33,8 +41,12 @@ describe('saveBytes in Electron', () => {
     expect(err).toMatchObject({ code: 'tooLargeToSave', detail: '513 MiB', params: { file: 'x.csv' } });
     expect(saveFile).not.toHaveBeenCalled();
     // The sentence names the limit the code enforces.
-    expect(translate('zh-CN', 'error.tooLargeToSave', { file: 'x.csv' })).toBe(`“x.csv”太大，无法保存：一次最多保存 ${IPC_LIMITS.saveBytes / MIB} MiB`);
-    expect(translate('en', 'error.tooLargeToSave', { file: 'x.csv' })).toBe(`“x.csv” is too large to save: one save holds at most ${IPC_LIMITS.saveBytes / MIB} MiB`);
+    expect(translate('zh-CN', 'error.tooLargeToSave', { file: 'x.csv' })).toBe(
+      `“x.csv”太大，无法保存：一次最多保存 ${IPC_LIMITS.saveBytes / MIB} MiB`,
+    );
+    expect(translate('en', 'error.tooLargeToSave', { file: 'x.csv' })).toBe(
+      `“x.csv” is too large to save: one save holds at most ${IPC_LIMITS.saveBytes / MIB} MiB`,
+    );
   });
   it('sends a payload at the limit', async () => {
     const saveFile = vi.fn(async () => ({ canceled: false as const, path: 'x' }));
@@ -53,7 +65,8 @@ function pattern(n: number): Uint8Array {
   return b;
 }
 /** Byte equality without vitest's element-by-element diff (16 MiB of it exhausts the worker). */
-const sameBytes = (a: unknown, b: Uint8Array): boolean => a instanceof Uint8Array && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const sameBytes = (a: unknown, b: Uint8Array): boolean =>
+  a instanceof Uint8Array && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 describe('pickWithElectron', () => {
   const contents: Record<string, Uint8Array> = {
@@ -75,7 +88,10 @@ describe('pickWithElectron', () => {
       },
     });
     const got = await pickWithElectron('导入');
-    expect(got?.map((f) => [f.path, (f.data as Uint8Array).byteLength])).toEqual([['村界.shp', IPC_LIMITS.readChunkBytes + 10], ['sub/村界.dbf', 3]]);
+    expect(got?.map((f) => [f.path, (f.data as Uint8Array).byteLength])).toEqual([
+      ['村界.shp', IPC_LIMITS.readChunkBytes + 10],
+      ['sub/村界.dbf', 3],
+    ]);
     expect(sameBytes(got?.[0]?.data, contents.a!)).toBe(true);
     expect(reads.map((r) => [r.id, r.offsetBytes, r.lengthBytes])).toEqual([
       ['a', 0, IPC_LIMITS.readChunkBytes],
@@ -95,7 +111,10 @@ describe('pickWithElectron', () => {
     expect((await pickWithElectron('导入'))?.map((f) => f.path)).toEqual(['sub/村界.dbf']);
   });
   it('takes a busy refusal (the dialog is already open) as no choice, and passes other errors on', async () => {
-    installApi({ openFiles: async () => Promise.reject(new Error(`Error invoking remote method 'landpatrol:openFiles': Error: ${ipcErrorMessage('busy', 'openFiles', 'x')}`)) });
+    installApi({
+      openFiles: async () =>
+        Promise.reject(new Error(`Error invoking remote method 'landpatrol:openFiles': Error: ${ipcErrorMessage('busy', 'openFiles', 'x')}`)),
+    });
     await expect(pickWithElectron('导入')).resolves.toBeNull();
     installApi({ openFiles: async () => Promise.reject(new Error(ipcErrorMessage('untrustedSender', 'openFiles', 'x'))) });
     await expect(pickWithElectron('导入')).rejects.toThrow(/untrustedSender/);

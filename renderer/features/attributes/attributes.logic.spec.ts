@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { AttributeStore } from '../../data/attribute-store';
-import { cellText, columnsOf, compareValues, distinctValues, featureAttributes, nextSort, rowsData, searchIndex, storeStateOf, visibleRows } from './attributes.logic';
+import {
+  cellText,
+  columnsOf,
+  compareValues,
+  distinctValues,
+  featureAttributes,
+  nextSort,
+  rowsData,
+  searchIndex,
+  storeStateOf,
+  visibleRows,
+} from './attributes.logic';
 
 const store = new AttributeStore({
   v: 1,
   fields: ['DLMC', 'TBMJ'],
   fids: [0, 1, 2, 3],
-  rows: [['水田', 100], ['旱地', 20.5], [null, 3], ['乔木林地', null]],
+  rows: [
+    ['水田', 100],
+    ['旱地', 20.5],
+    [null, 3],
+    ['乔木林地', null],
+  ],
   areas: [[100, 101, 3, 39, 117], null, [3, 3, 3, 39, 117], [7, 7, 3, 39, 117]],
   bboxes: [null, [117, 35, 117.01, 35.01], null, null],
 });
@@ -81,7 +97,14 @@ describe('distinctValues', () => {
     v: 1,
     fields: ['DLBM', 'DLMC'],
     fids: [0, 1, 2, 3, 4, 5],
-    rows: [['0101', '水田'], ['0103', '旱地'], ['0101', '水田'], ['0101', '水田 '], [' 0103', '旱 地'], [null, null]],
+    rows: [
+      ['0101', '水田'],
+      ['0103', '旱地'],
+      ['0101', '水田'],
+      ['0101', '水田 '],
+      [' 0103', '旱 地'],
+      [null, null],
+    ],
     areas: [null, null, null, null, null, null],
     bboxes: [null, null, null, null, null, null],
   });

@@ -17,7 +17,8 @@ export interface SortState {
 
 export function columnsOf(store: AttributeStore): ColumnKey[] {
   const cols: ColumnKey[] = store.fields.map((_, index) => ({ kind: 'field', index }));
-  if (store.json.areas.some((a) => a !== null)) cols.push({ kind: 'area', which: 'ellipsoidalM2' }, { kind: 'area', which: 'planarM2' }, { kind: 'area', which: 'mu' });
+  if (store.json.areas.some((a) => a !== null))
+    cols.push({ kind: 'area', which: 'ellipsoidalM2' }, { kind: 'area', which: 'planarM2' }, { kind: 'area', which: 'mu' });
   return cols;
 }
 
@@ -51,7 +52,12 @@ export function compareValues(a: AttributeValue, b: AttributeValue): number {
 /** One lower-cased line per row, built once per store, for search across all fields. */
 export function searchIndex(store: AttributeStore): string[] {
   const out = new Array<string>(store.size);
-  for (let i = 0; i < store.size; i++) out[i] = store.row(i).map((v) => (v === null ? '' : String(v))).join('\u0001').toLowerCase();
+  for (let i = 0; i < store.size; i++)
+    out[i] = store
+      .row(i)
+      .map((v) => (v === null ? '' : String(v)))
+      .join('\u0001')
+      .toLowerCase();
   return out;
 }
 
@@ -74,7 +80,8 @@ export function visibleRows(store: AttributeStore, index: string[] | null, colum
   const empties = new Set(distinct.filter(emptyRank).map((v) => rankOf.get(v)!));
   const dir = sort.dir === 'asc' ? 1 : -1;
   rows.sort((a, b) => {
-    const ea = empties.has(rank[a]!), eb = empties.has(rank[b]!);
+    const ea = empties.has(rank[a]!),
+      eb = empties.has(rank[b]!);
     if (ea !== eb) return ea ? 1 : -1; // empty cells last in both directions
     return dir * (rank[a]! - rank[b]!) || a - b;
   });
@@ -90,7 +97,9 @@ export interface RowData {
 }
 
 export function rowsData(store: AttributeStore, columns: ColumnKey[], rows: readonly number[]): RowData[] {
-  return rows.filter((r) => r >= 0 && r < store.size).map((row) => ({ row, fid: store.fid(row), cells: columns.map((c) => cellValue(store, row, c)), bbox: store.bbox(row) }));
+  return rows
+    .filter((r) => r >= 0 && r < store.size)
+    .map((row) => ({ row, fid: store.fid(row), cells: columns.map((c) => cellValue(store, row, c)), bbox: store.bbox(row) }));
 }
 
 /** A clicked feature's attributes and both labelled areas; null when the store has no such fid. */

@@ -40,7 +40,8 @@ function forgetOlder(layerId: string, version: number): void {
 function load(k: StoreKey): Promise<Loaded> {
   const key = keyOf(k);
   let p = stores.get(key);
-  if (p) stores.delete(key); // re-inserted below: most recent last
+  if (p)
+    stores.delete(key); // re-inserted below: most recent last
   else {
     forgetOlder(k.layerId, k.dataVersion); // an older version of this layer is never asked for again
     const loading = (async (): Promise<Loaded> => {

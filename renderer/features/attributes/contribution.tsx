@@ -36,6 +36,15 @@ function AttributeTableHost() {
 
 export const attributesFeature: FeatureContribution = {
   id: 'attributes',
-  layerActions: [{ id: 'attributes.openTable', labelKey: 'layers.attributes', icon: 'table', order: 0, testId: 'layer-table', perform: (_ctx, layerId) => tableOf.set(layerId) }],
+  layerActions: [
+    {
+      id: 'attributes.openTable',
+      labelKey: 'layers.attributes',
+      icon: 'table',
+      order: 0,
+      testId: 'layer-table',
+      perform: (_ctx, layerId) => tableOf.set(layerId),
+    },
+  ],
   hosts: [{ slot: 'map', component: AttributeTableHost }],
 };

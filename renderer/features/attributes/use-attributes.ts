@@ -49,7 +49,19 @@ export function useAttributes(layer: LayerRecord | null) {
   const data = current?.data ?? null;
   const failed = !!current?.failed;
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  return { loading, unreadable: !!layer && !loading && !failed && data === null, failed, retry, attempt, storeKey, data, query, setQuery, sort, setSort };
+  return {
+    loading,
+    unreadable: !!layer && !loading && !failed && data === null,
+    failed,
+    retry,
+    attempt,
+    storeKey,
+    data,
+    query,
+    setQuery,
+    sort,
+    setSort,
+  };
 }
 
 /** Rows fetched ahead of and behind the window, so scrolling a little needs no round trip. */
@@ -74,7 +86,8 @@ interface RowCache {
 export function useAttributeRows(storeKey: StoreKey | null, order: Int32Array | null, start: number, end: number, attempt = 0) {
   const cache = useRef<RowCache>({ key: null, attempt, rows: new Map(), asked: new Set(), failed: null });
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  if (cache.current.key !== storeKey || cache.current.attempt !== attempt) cache.current = { key: storeKey, attempt, rows: new Map(), asked: new Set(), failed: null };
+  if (cache.current.key !== storeKey || cache.current.attempt !== attempt)
+    cache.current = { key: storeKey, attempt, rows: new Map(), asked: new Set(), failed: null };
 
   useEffect(() => {
     const c = cache.current;

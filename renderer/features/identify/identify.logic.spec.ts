@@ -16,7 +16,12 @@ describe('identify', () => {
     expect(formatValue(false)).toBe('false');
   });
   it('labels both areas with m² and 亩 (1 亩 = 666.67 m²)', () => {
-    const a = { ellipsoidalM2: squareMetres(1000), planarM2: squareMetres(1000.5), mu: toMu(squareMetres(1000.5)), zone: { width: 3 as const, zone: 39, centralMeridian: 117 } };
+    const a = {
+      ellipsoidalM2: squareMetres(1000),
+      planarM2: squareMetres(1000.5),
+      mu: toMu(squareMetres(1000.5)),
+      zone: { width: 3 as const, zone: 39, centralMeridian: 117 },
+    };
     expect(areaLines(a)).toEqual([
       { kind: 'ellipsoidal', m2: '1,000.00', mu: '1.5000' },
       { kind: 'planar', m2: '1,000.50', mu: '1.5008' },

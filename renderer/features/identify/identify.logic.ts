@@ -5,7 +5,6 @@ import { formatValue } from '../../data/attribute-text';
 
 export { formatValue };
 
-
 export interface AreaLine {
   kind: 'ellipsoidal' | 'planar';
   m2: string;
@@ -14,6 +13,10 @@ export interface AreaLine {
 
 /** m² with 2 decimals, 亩 with 4 (1 亩 = 666.67 m²: 4 decimals ≈ 0.07 m²). Both figures carry their own 亩. */
 export function areaLines(a: AreaFigures): AreaLine[] {
-  const line = (kind: AreaLine['kind'], m2: SquareMetres): AreaLine => ({ kind, m2: formatSquareMetres(m2, { thousands: true }), mu: formatMu(toMu(m2), { thousands: true }) });
+  const line = (kind: AreaLine['kind'], m2: SquareMetres): AreaLine => ({
+    kind,
+    m2: formatSquareMetres(m2, { thousands: true }),
+    mu: formatMu(toMu(m2), { thousands: true }),
+  });
   return [line('ellipsoidal', a.ellipsoidalM2), line('planar', a.planarM2)];
 }

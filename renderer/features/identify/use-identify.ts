@@ -18,7 +18,7 @@ export type IdentifyResult =
 
 /** The clicked feature's attributes and areas, from the layer's attribute store in the attributes worker. */
 export function useIdentify(target: IdentifyTarget | null, layers: LayerRecord[]): IdentifyResult {
-  const layer = target ? layers.find((l) => l.id === target.layerId) ?? null : null;
+  const layer = target ? (layers.find((l) => l.id === target.layerId) ?? null) : null;
   const hasLayer = !!layer;
   const version = layer?.dataVersion ?? 0;
   // Only the fetched attributes are kept: renaming the layer or moving its opacity slider asks nothing again.

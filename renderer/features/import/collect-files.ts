@@ -16,7 +16,8 @@ export function fromFileList(list: FileList | null): CollectedFile[] {
   return Array.from(list, (f) => ({ path: f.webkitRelativePath || f.name, data: f }));
 }
 
-const fileOf = (entry: FileSystemFileEntry, path: string) => new Promise<File>((resolve, reject) => entry.file(resolve, reject)).catch(unreadable(path));
+const fileOf = (entry: FileSystemFileEntry, path: string) =>
+  new Promise<File>((resolve, reject) => entry.file(resolve, reject)).catch(unreadable(path));
 
 async function readAllEntries(dir: FileSystemDirectoryEntry, path: string): Promise<FileSystemEntry[]> {
   const reader = dir.createReader();

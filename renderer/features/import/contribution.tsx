@@ -64,7 +64,9 @@ function ImportHost() {
       <FileInputs onFiles={imp.start} register={registerInputs} />
       {state.kind === 'result' && <ImportResultDialog summary={state.summary} onClose={dismiss} />}
       {/* The CRS questions come one by one, after the result dialog is closed and while no import runs. */}
-      {state.kind !== 'result' && !running && imp.pending && <CrsDialog key={imp.pending.source} bundle={imp.pending} onChoose={imp.resolvePending} />}
+      {state.kind !== 'result' && !running && imp.pending && (
+        <CrsDialog key={imp.pending.source} bundle={imp.pending} onChoose={imp.resolvePending} />
+      )}
     </>
   );
 }

@@ -51,7 +51,11 @@ async function runImport(req: ImportRequest, ctx: RequestContext<JobProgress>): 
   const t2 = performance.now();
   const built =
     result.layers.length > 0
-      ? await storeNewLayers(result.layers, { sample: false, sourceFilesOf: (l) => matchBundleFiles(l.source, files), onLayer: (done, total) => progress({ stage: 'saving', done, total }, true) })
+      ? await storeNewLayers(result.layers, {
+          sample: false,
+          sourceFilesOf: (l) => matchBundleFiles(l.source, files),
+          onLayer: (done, total) => progress({ stage: 'saving', done, total }, true),
+        })
       : [];
   const t3 = performance.now();
   return {

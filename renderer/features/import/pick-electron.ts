@@ -24,7 +24,10 @@ export async function pickWithElectron(title: string): Promise<CollectedFile[] |
   const files: CollectedFile[] = [];
   for (const f of r.files) {
     try {
-      files.push({ path: f.path, data: await readInChunks((offsetBytes, lengthBytes) => api.readChosenFile({ id: f.id, offsetBytes, lengthBytes }), f.sizeBytes) });
+      files.push({
+        path: f.path,
+        data: await readInChunks((offsetBytes, lengthBytes) => api.readChosenFile({ id: f.id, offsetBytes, lengthBytes }), f.sizeBytes),
+      });
     } catch (err) {
       console.warn(`[import] skipped ${f.path}:`, err);
     }

@@ -27,44 +27,50 @@ export function useImport(onImported: (summary: ImportSummary) => void) {
   const [pending, setPending] = useState<PendingItem[]>([]);
   const job = useRef<RunningJob | null>(null);
 
-  const run = useCallback((files: CollectedFile[], crsOverride?: Record<string, number>) => {
-    const list = normaliseCollected(files);
-    if (list.length === 0) {
-      setState({ kind: 'empty' });
-      return;
-    }
-    job.current?.cancel();
-    setState({ kind: 'running', progress: null });
-    const j = runJob({ files: list, crsOverride }, (progress) => setState({ kind: 'running', progress }));
-    job.current = j;
-    j.promise.then(
-      (summary) => {
-        if (job.current !== j) return;
-        job.current = null;
-        console.info('landpatrol: import timings (ms)', summary.timingsMs);
-        onImported(summary);
-        setState({ kind: 'result', summary });
-        setPending((p) => [...p, ...summary.pending.map((bundle) => ({ bundle, files: matchBundleFiles(bundle.source, list) }))]);
-      },
-      (err: unknown) => {
-        if (job.current !== j && !isCancelled(err)) return;
-        job.current = null;
-        const error = toCodedError(err);
-        setState(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'error', message: errorReason(error, t), error });
-      },
-    );
-  }, [onImported, t]);
+  const run = useCallback(
+    (files: CollectedFile[], crsOverride?: Record<string, number>) => {
+      const list = normaliseCollected(files);
+      if (list.length === 0) {
+        setState({ kind: 'empty' });
+        return;
+      }
+      job.current?.cancel();
+      setState({ kind: 'running', progress: null });
+      const j = runJob({ files: list, crsOverride }, (progress) => setState({ kind: 'running', progress }));
+      job.current = j;
+      j.promise.then(
+        (summary) => {
+          if (job.current !== j) return;
+          job.current = null;
+          console.info('landpatrol: import timings (ms)', summary.timingsMs);
+          onImported(summary);
+          setState({ kind: 'result', summary });
+          setPending((p) => [...p, ...summary.pending.map((bundle) => ({ bundle, files: matchBundleFiles(bundle.source, list) }))]);
+        },
+        (err: unknown) => {
+          if (job.current !== j && !isCancelled(err)) return;
+          job.current = null;
+          const error = toCodedError(err);
+          setState(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'error', message: errorReason(error, t), error });
+        },
+      );
+    },
+    [onImported, t],
+  );
 
   const start = useCallback((files: CollectedFile[]) => run(files), [run]);
   const cancel = useCallback(() => job.current?.cancel(), []);
   const dismiss = useCallback(() => setState({ kind: 'idle' }), []);
 
   /** The user chose a CRS for the first pending bundle (or null to skip it). */
-  const resolvePending = useCallback((epsg: number | null) => {
-    const first = pending[0];
-    setPending((p) => p.slice(1));
-    if (first && epsg !== null) run(first.files, { [first.bundle.source]: epsg });
-  }, [pending, run]);
+  const resolvePending = useCallback(
+    (epsg: number | null) => {
+      const first = pending[0];
+      setPending((p) => p.slice(1));
+      if (first && epsg !== null) run(first.files, { [first.bundle.source]: epsg });
+    },
+    [pending, run],
+  );
 
   return { state, pending: pending[0]?.bundle ?? null, start, cancel, dismiss, resolvePending };
 }

@@ -19,7 +19,13 @@ function LayersPanelHost() {
   const api = useLayerList();
   const actions: LayerItemActions = {
     ...api,
-    zoomTo: (id) => wb.map.whenReady((m) => fitLayersOn(m, api.layers.filter((l) => l.id === id))),
+    zoomTo: (id) =>
+      wb.map.whenReady((m) =>
+        fitLayersOn(
+          m,
+          api.layers.filter((l) => l.id === id),
+        ),
+      ),
     openProperties: (id) => propertiesOf.set(id),
     contributed: wb.layerActions.map((a) => ({ ...a, run: (layerId: string) => wb.attempt(a.labelKey, () => a.perform(wb.context(), layerId)) })),
   };

@@ -49,7 +49,17 @@ serveWorker<LayerJobsProtocol>({
       { meta: { ...record.meta, encoding: layer.encoding, fields: layer.fields, featureCount: layer.features.length, issues: layer.issues } },
       layerDataOf(record.id, built, jsonBlob(built.attributesText)),
     );
-    return { layer: { id: record.id, name: record.name, source: layer.source, featureCount: layer.features.length, encoding: layer.encoding, crs: layer.crs, issues: layer.issues } };
+    return {
+      layer: {
+        id: record.id,
+        name: record.name,
+        source: layer.source,
+        featureCount: layer.features.length,
+        encoding: layer.encoding,
+        crs: layer.crs,
+        issues: layer.issues,
+      },
+    };
   },
 
   // Attributes stay; the display copy is rebuilt from the stored geometry.

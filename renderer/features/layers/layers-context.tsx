@@ -47,7 +47,20 @@ export function toMapSpecs(layersBottomToTop: readonly LayerRecord[], blobs: Rea
   for (const l of layersBottomToTop) {
     const b = blobs[l.id];
     if (!b) continue;
-    out.push({ type: 'stored', id: l.id, name: l.name, dataKey: dataKeyOf(l.id, b.version), data: b.data, labels: b.labels, geometryKind: l.meta.geometryKind, featureCount: l.meta.featureCount, bboxLngLat: l.meta.bboxLngLat, style: l.style, visible: l.visible, opacity: l.opacity });
+    out.push({
+      type: 'stored',
+      id: l.id,
+      name: l.name,
+      dataKey: dataKeyOf(l.id, b.version),
+      data: b.data,
+      labels: b.labels,
+      geometryKind: l.meta.geometryKind,
+      featureCount: l.meta.featureCount,
+      bboxLngLat: l.meta.bboxLngLat,
+      style: l.style,
+      visible: l.visible,
+      opacity: l.opacity,
+    });
   }
   return out;
 }

@@ -13,9 +13,30 @@ const layer = (id: string, order: number, extra: Partial<LayerRecord['meta']> = 
   sample: false,
   createdAt: 0,
   dataVersion: 1,
-  meta: { source: '', geometryKind: 'polygon', shapeType: 'Polygon', fields: [], encoding: { encoding: 'utf-8', source: 'cpg' }, crs: { epsg: 4490, source: 'prj', datum: 'CGCS2000', kind: 'geographic', proj4: '', label: '' }, bboxLngLat: null, featureCount: 0, issues: [], ...extra },
+  meta: {
+    source: '',
+    geometryKind: 'polygon',
+    shapeType: 'Polygon',
+    fields: [],
+    encoding: { encoding: 'utf-8', source: 'cpg' },
+    crs: { epsg: 4490, source: 'prj', datum: 'CGCS2000', kind: 'geographic', proj4: '', label: '' },
+    bboxLngLat: null,
+    featureCount: 0,
+    issues: [],
+    ...extra,
+  },
 });
-const gk = (zone: number) => ({ crs: { epsg: 4500 + zone, source: 'prj' as const, datum: 'CGCS2000' as const, kind: 'projected' as const, proj4: '', label: '', gk: { width: 3 as const, zone, centralMeridian: zone * 3, zonePrefix: true, falseEasting: zone * 1e6 + 5e5 } } });
+const gk = (zone: number) => ({
+  crs: {
+    epsg: 4500 + zone,
+    source: 'prj' as const,
+    datum: 'CGCS2000' as const,
+    kind: 'projected' as const,
+    proj4: '',
+    label: '',
+    gk: { width: 3 as const, zone, centralMeridian: zone * 3, zonePrefix: true, falseEasting: zone * 1e6 + 5e5 },
+  },
+});
 
 describe('layer order', () => {
   const ls = [layer('a', 1), layer('b', 2), layer('c', 3)];
@@ -42,7 +63,9 @@ describe('status-bar zone', () => {
 
 describe('helpers', () => {
   it('unions bboxes', () => {
-    expect(unionBbox([layer('a', 1, { bboxLngLat: [1, 2, 3, 4] }), layer('b', 2, { bboxLngLat: [0, 3, 2, 5] }), layer('c', 3)])).toEqual([0, 2, 3, 5]);
+    expect(unionBbox([layer('a', 1, { bboxLngLat: [1, 2, 3, 4] }), layer('b', 2, { bboxLngLat: [0, 3, 2, 5] }), layer('c', 3)])).toEqual([
+      0, 2, 3, 5,
+    ]);
     expect(unionBbox([layer('c', 3)])).toBeNull();
   });
   it('cleans names', () => {

@@ -37,7 +37,8 @@ export const applyOrder = (layers: readonly LayerRecord[], idsBottomToTop: strin
 export function topProjectedZone(layers: readonly LayerRecord[]): GkZoneRef | null {
   for (const l of sortTopToBottom(layers)) {
     const gk = l.meta.crs.gk;
-    if (l.visible && l.meta.crs.kind === 'projected' && gk && gk.zone !== null) return { width: gk.width, zone: gk.zone, centralMeridian: gk.centralMeridian };
+    if (l.visible && l.meta.crs.kind === 'projected' && gk && gk.zone !== null)
+      return { width: gk.width, zone: gk.zone, centralMeridian: gk.centralMeridian };
   }
   return null;
 }

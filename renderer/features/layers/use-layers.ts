@@ -38,7 +38,11 @@ export function takeStartupLayers(): Promise<StartupLayers | null> {
 }
 
 /** Puts each layer's Blob references (data read in the same order as `layers`; null = unreadable) into `map`. */
-function setBlobsOf(map: Map<string, LayerBlobs>, layers: readonly LayerRecord[], data: readonly (LayerDataRecord | null)[]): Map<string, LayerBlobs> {
+function setBlobsOf(
+  map: Map<string, LayerBlobs>,
+  layers: readonly LayerRecord[],
+  data: readonly (LayerDataRecord | null)[],
+): Map<string, LayerBlobs> {
   layers.forEach((l, i) => {
     const d = data[i];
     if (d) map.set(l.id, { version: l.dataVersion, data: d.geojson, labels: d.labels });
@@ -62,14 +66,17 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
   const [dataLoaded, setDataLoaded] = useState(startup !== null);
   const opacityTimers = useRef(new Map<string, number>());
 
-  const syncBlobs = useCallback(async (ls: LayerRecord[]) => {
-    const map = blobMap;
-    const ids = new Set(ls.map((l) => l.id));
-    for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
-    const stale = ls.filter((l) => map.get(l.id)?.version !== l.dataVersion);
-    setBlobsOf(map, stale, await Promise.all(stale.map((l) => getLayerData(l.id))));
-    setBlobs(Object.fromEntries(map));
-  }, [blobMap]);
+  const syncBlobs = useCallback(
+    async (ls: LayerRecord[]) => {
+      const map = blobMap;
+      const ids = new Set(ls.map((l) => l.id));
+      for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
+      const stale = ls.filter((l) => map.get(l.id)?.version !== l.dataVersion);
+      setBlobsOf(map, stale, await Promise.all(stale.map((l) => getLayerData(l.id))));
+      setBlobs(Object.fromEntries(map));
+    },
+    [blobMap],
+  );
 
   const reload = useCallback(async () => {
     const ls = await listLayers();
@@ -92,53 +99,77 @@ export function useLayers(onError: (message: string) => void, startup: StartupLa
 
   const guard = useCallback((p: Promise<unknown>) => p.catch((e: unknown) => onError(errorText(e, t))), [onError, t]);
 
-  const patch = useCallback((id: string, change: Partial<LayerRecord>) => setLayers((ls) => ls.map((l) => (l.id === id ? { ...l, ...change } : l))), []);
+  const patch = useCallback(
+    (id: string, change: Partial<LayerRecord>) => setLayers((ls) => ls.map((l) => (l.id === id ? { ...l, ...change } : l))),
+    [],
+  );
 
-  const setVisible = useCallback((id: string, visible: boolean) => {
-    patch(id, { visible });
-    void guard(updateLayer(id, { visible }));
-  }, [patch, guard]);
+  const setVisible = useCallback(
+    (id: string, visible: boolean) => {
+      patch(id, { visible });
+      void guard(updateLayer(id, { visible }));
+    },
+    [patch, guard],
+  );
 
-  const setOpacity = useCallback((id: string, value: number) => {
-    const opacity = clampOpacity(value);
-    patch(id, { opacity });
-    // Slider drags fire many events: write the last value once the hand stops.
-    window.clearTimeout(opacityTimers.current.get(id));
-    opacityTimers.current.set(id, window.setTimeout(() => void guard(updateLayer(id, { opacity })), 250));
-  }, [patch, guard]);
+  const setOpacity = useCallback(
+    (id: string, value: number) => {
+      const opacity = clampOpacity(value);
+      patch(id, { opacity });
+      // Slider drags fire many events: write the last value once the hand stops.
+      window.clearTimeout(opacityTimers.current.get(id));
+      opacityTimers.current.set(
+        id,
+        window.setTimeout(() => void guard(updateLayer(id, { opacity })), 250),
+      );
+    },
+    [patch, guard],
+  );
 
-  const rename = useCallback((id: string, name: string) => {
-    const clean = cleanLayerName(name);
-    if (!clean) return;
-    patch(id, { name: clean });
-    void guard(updateLayer(id, { name: clean }));
-  }, [patch, guard]);
+  const rename = useCallback(
+    (id: string, name: string) => {
+      const clean = cleanLayerName(name);
+      if (!clean) return;
+      patch(id, { name: clean });
+      void guard(updateLayer(id, { name: clean }));
+    },
+    [patch, guard],
+  );
 
-  const remove = useCallback((id: string) => {
-    void guard(
-      deleteLayer(id).then(() => {
-        forgetAttributes(id); // after the delete: a read in between cannot cache the removed store again
-        return reload();
-      }),
-    );
-  }, [guard, reload]);
+  const remove = useCallback(
+    (id: string) => {
+      void guard(
+        deleteLayer(id).then(() => {
+          forgetAttributes(id); // after the delete: a read in between cannot cache the removed store again
+          return reload();
+        }),
+      );
+    },
+    [guard, reload],
+  );
 
-  const reorder = useCallback((idsBottomToTop: string[]) => {
-    setLayers((ls) => applyOrder(ls, idsBottomToTop));
-    void guard(setLayerOrder(idsBottomToTop));
-  }, [guard]);
+  const reorder = useCallback(
+    (idsBottomToTop: string[]) => {
+      setLayers((ls) => applyOrder(ls, idsBottomToTop));
+      void guard(setLayerOrder(idsBottomToTop));
+    },
+    [guard],
+  );
 
   const move = useCallback((id: string, dir: 'up' | 'down') => reorder(moveLayer(layers, id, dir)), [layers, reorder]);
   const dropOn = useCallback((dragId: string, targetId: string) => reorder(dropLayerOn(layers, dragId, targetId)), [layers, reorder]);
 
   /** Changing the kind re-applies the kind's default style; the worker recomputes the per-feature style keys. */
-  const changeKind = useCallback((id: string, kind: LayerKind) => {
-    const l = layers.find((x) => x.id === id);
-    if (!l) return;
-    const style = safeDefaultStyle(kind, l.meta.fields, l.meta.geometryKind);
-    patch(id, { kind });
-    void guard(restyleLayer(id, style, kind).then(reload));
-  }, [layers, patch, guard, reload]);
+  const changeKind = useCallback(
+    (id: string, kind: LayerKind) => {
+      const l = layers.find((x) => x.id === id);
+      if (!l) return;
+      const style = safeDefaultStyle(kind, l.meta.fields, l.meta.geometryKind);
+      patch(id, { kind });
+      void guard(restyleLayer(id, style, kind).then(reload));
+    },
+    [layers, patch, guard, reload],
+  );
 
   return { layers, blobs, loaded, dataLoaded, reload, setVisible, setOpacity, rename, remove, move, dropOn, changeKind };
 }

@@ -14,7 +14,15 @@ function LegendPanelHost() {
   const groups = useMemo(
     () =>
       legendOf(
-        sortTopToBottom(layers).map((l) => ({ id: l.id, name: l.name, kind: l.kind, visible: l.visible, opacity: l.opacity, style: l.style, geometryKind: l.meta.geometryKind })),
+        sortTopToBottom(layers).map((l) => ({
+          id: l.id,
+          name: l.name,
+          kind: l.kind,
+          visible: l.visible,
+          opacity: l.opacity,
+          style: l.style,
+          geometryKind: l.meta.geometryKind,
+        })),
         { other: t('legend.other') },
         present,
       ),

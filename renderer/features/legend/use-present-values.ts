@@ -10,7 +10,10 @@ function presentValuesOf(layer: LayerRecord, field: string): Promise<PresentValu
   const key = `${dataKeyOf(layer.id, layer.dataVersion)}|${field}`;
   let p = cache.get(key);
   if (!p) {
-    const nameField = nameFieldFor(field, layer.meta.fields.map((f) => f.name));
+    const nameField = nameFieldFor(
+      field,
+      layer.meta.fields.map((f) => f.name),
+    );
     p = distinctValuesOf({ layerId: layer.id, dataVersion: layer.dataVersion }, field, nameField).then(
       (values) => (values ? new Map(values.map(([v, count, name]) => [v, name ? { count, name } : { count }])) : null),
       (e: unknown) => {

@@ -52,19 +52,38 @@ describe('measure while drawing', () => {
   it('has nothing to say before the first vertex, and no area below three', () => {
     expect(measure('length', [], zone39)).toBeNull();
     expect(measure('area', [], null)).toBeNull();
-    const two = measure('area', [[117, 36], [117.001, 36]], zone39)!;
+    const two = measure(
+      'area',
+      [
+        [117, 36],
+        [117.001, 36],
+      ],
+      zone39,
+    )!;
     expect(two.area).toBeNull();
     // The perimeter of two vertices is there and back along the one edge.
     expect(two.length.segmentsMetres).toHaveLength(1);
   });
   it('closes the perimeter of a polygon and not of a line', () => {
-    const v: LngLat[] = [[117, 36], [117.001, 36], [117.001, 36.001]];
+    const v: LngLat[] = [
+      [117, 36],
+      [117.001, 36],
+      [117.001, 36.001],
+    ];
     expect(planarLengths(v, zone39).segmentsMetres).toHaveLength(2);
     expect(planarLengths(v, zone39, true).segmentsMetres).toHaveLength(3);
   });
   it('takes the data zone when there is one, else the zone of the mean longitude', () => {
     expect(measureZone([[113.7, 34.7]], zone39)).toEqual({ zone: zone39, source: 'data' });
-    expect(measureZone([[113.7, 34.7], [113.72, 34.7]], null)).toEqual({ zone: { width: 3, zone: 38, centralMeridian: 114 }, source: 'vertices' });
+    expect(
+      measureZone(
+        [
+          [113.7, 34.7],
+          [113.72, 34.7],
+        ],
+        null,
+      ),
+    ).toEqual({ zone: { width: 3, zone: 38, centralMeridian: 114 }, source: 'vertices' });
     expect(measureZone([], null)).toBeNull();
   });
 });

@@ -4,7 +4,16 @@ import { squareMetres, toMu, type AreaFigures } from '../../../shared/domain/uni
 import { TABLE_DIGITS } from '../../../shared/domain/geometry/overlay-table';
 import { PRINT_DIGITS } from '../../../shared/domain/units/format';
 import { translate } from '../../i18n/i18n.logic';
-import { buildOverlayTable, defaultGroupField, defaultIdField, overlayCsv, overlaySheet, overlaySheetLabels, overlayWorkbook, xlsxCell } from './overlay.logic';
+import {
+  buildOverlayTable,
+  defaultGroupField,
+  defaultIdField,
+  overlayCsv,
+  overlaySheet,
+  overlaySheetLabels,
+  overlayWorkbook,
+  xlsxCell,
+} from './overlay.logic';
 
 const zone = { width: 3 as const, zone: 39, centralMeridian: 117 };
 const a = (m2: number): AreaFigures => ({ ellipsoidalM2: squareMetres(m2), planarM2: squareMetres(m2), mu: toMu(squareMetres(m2)), zone });
@@ -22,7 +31,10 @@ const result = {
       uncovered: a(0),
       complete: false,
       unusable: [3, 9, 11, 12, 40, 41].map((fid) => ({ layer: '地类', fid, message: 'm' })),
-      repaired: [{ layer: '永久基本农田', fid: 7 }, { layer: null, fid: 0 }],
+      repaired: [
+        { layer: '永久基本农田', fid: 7 },
+        { layer: null, fid: 0 },
+      ],
       byLayer: [
         { layer: '永久基本农田', covered: a(300), uncovered: a(700), checkDiffM2: 0 },
         { layer: '地类', covered: a(1000), uncovered: a(0), checkDiffM2: 0 },
@@ -30,7 +42,17 @@ const result = {
     },
   ],
 } as unknown as OverlayResult;
-const labels = { plot: '图斑编号', total: '总面积', uncovered: '其他/未覆盖', occupied: (l: string) => `占${l}`, unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`, repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`, plotRepaired: '图斑已修复', plotUnusable: (r: string) => `图斑无法计算（${r}）`, groupUnusable: (l: string, g: string) => `${l}：分组${g}无法计算` };
+const labels = {
+  plot: '图斑编号',
+  total: '总面积',
+  uncovered: '其他/未覆盖',
+  occupied: (l: string) => `占${l}`,
+  unusable: (l: string, n: number, f: string) => `${l}：${n} 个不可用（${f}）`,
+  repaired: (l: string, n: number, f: string) => `${l}：${n} 个已修复（${f}）`,
+  plotRepaired: '图斑已修复',
+  plotUnusable: (r: string) => `图斑无法计算（${r}）`,
+  groupUnusable: (l: string, g: string) => `${l}：分组${g}无法计算`,
+};
 const sheetLabels = overlaySheetLabels((k, p) => translate('zh-CN', k, p));
 const layers = [
   { layerId: 'a', name: '永久基本农田', groupField: null },
@@ -40,7 +62,15 @@ const layers = [
 describe('overlay table', () => {
   const t = buildOverlayTable(result, layers, labels);
   it('has a block per layer that adds up to the plot total', () => {
-    expect(t.columns.map((c) => c.label)).toEqual(['图斑编号', '总面积', '占永久基本农田', '永久基本农田·其他/未覆盖', '地类·旱地', '地类·水田', '地类·其他/未覆盖']);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      '图斑编号',
+      '总面积',
+      '占永久基本农田',
+      '永久基本农田·其他/未覆盖',
+      '地类·旱地',
+      '地类·水田',
+      '地类·其他/未覆盖',
+    ]);
     const [total, farm, farmRest, dry, paddy, rest] = t.rows[0]!.cells.map((c) => c[0]);
     expect(farm! + farmRest!).toBe(total);
     expect(dry! + paddy! + rest!).toBe(total);
@@ -50,7 +80,10 @@ describe('overlay table', () => {
     const plot = {
       ...result.plots[0]!,
       area: a(10.01),
-      overlaps: [{ layer: '地类', group: '旱地', area: a(3.334) }, { layer: '地类', group: '水田', area: a(3.333) }],
+      overlaps: [
+        { layer: '地类', group: '旱地', area: a(3.334) },
+        { layer: '地类', group: '水田', area: a(3.333) },
+      ],
       byLayer: [{ layer: '地类', covered: a(6.667), uncovered: a(3.343), complete: true }],
       unusable: [],
       repaired: [],
@@ -65,7 +98,11 @@ describe('overlay table', () => {
   it('gives features without a group value (null or empty) one column of their own, apart from 其他/未覆盖', () => {
     const plot = {
       ...result.plots[0]!,
-      overlaps: [{ layer: '地类', group: null, area: a(100) }, { layer: '地类', group: '', area: a(50) }, { layer: '地类', group: '水田', area: a(600) }],
+      overlaps: [
+        { layer: '地类', group: null, area: a(100) },
+        { layer: '地类', group: '', area: a(50) },
+        { layer: '地类', group: '水田', area: a(600) },
+      ],
       byLayer: [{ layer: '地类', covered: a(750), uncovered: a(250), complete: true }],
       unusable: [],
       repaired: [],
@@ -81,7 +118,9 @@ describe('overlay table', () => {
     const bytes = overlayCsv(overlaySheet(t, sheetLabels));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[1]).toBe('WP-1,1000.00,1.5000,300.00,0.4500,700.00,1.0500,400.00,0.6000,600.00,0.9000,0.00,0.0000,1000.00,CGCS2000 3° 带 第 39 带,117,地类：6 个不可用（3、9、11、12、40…）；永久基本农田：1 个已修复（7）；图斑已修复');
+    expect(text.split('\r\n')[1]).toBe(
+      'WP-1,1000.00,1.5000,300.00,0.4500,700.00,1.0500,400.00,0.6000,600.00,0.9000,0.00,0.0000,1000.00,CGCS2000 3° 带 第 39 带,117,地类：6 个不可用（3、9、11、12、40…）；永久基本农田：1 个已修复（7）；图斑已修复',
+    );
     expect(text).toContain('总面积(高斯平面 m²),总面积(亩)');
     expect(text.split('\r\n')[0]).toMatch(/,总面积\(椭球面积 m²\),投影分带,中央经线\(°E\),备注$/);
   });
@@ -93,7 +132,25 @@ describe('overlay table', () => {
     expect(xlsxCell({ kind: 'text', text: '' })).toBeNull();
     const book = overlayWorkbook(overlaySheet(t, sheetLabels), '叠加分析', new Date(0));
     const cols = book.sheets[0]!.columns;
-    expect(cols.map((c) => c.numFmt ?? '')).toEqual(['', '0.00', '0.0000', '0.00', '0.0000', '0.00', '0.0000', '0.00', '0.0000', '0.00', '0.0000', '0.00', '0.0000', '0.00', '', '0', '']);
+    expect(cols.map((c) => c.numFmt ?? '')).toEqual([
+      '',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '0.0000',
+      '0.00',
+      '',
+      '0',
+      '',
+    ]);
     expect(book.sheets[0]!.rows[0]!.slice(0, 3)).toEqual(['WP-1', 1000, 1.5]);
   });
   it('picks sensible default fields', () => {

@@ -6,7 +6,14 @@
  * can never disagree.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { compareGroups, groupValueOf, type OverlayLayer, type OverlayPlot, type OverlayPlotResult, type OverlayResult } from '../../../shared/domain/geometry/overlay';
+import {
+  compareGroups,
+  groupValueOf,
+  type OverlayLayer,
+  type OverlayPlot,
+  type OverlayPlotResult,
+  type OverlayResult,
+} from '../../../shared/domain/geometry/overlay';
 import { printedPlot, TABLE_DIGITS, type PrintedFigures } from '../../../shared/domain/geometry/overlay-table';
 import { fieldOf, type LayerKind } from '../../../shared/domain/layers/kind';
 import { squareMetres, type GkZoneRef, type Mu, type SquareMetres } from '../../../shared/domain/units/area';
@@ -104,7 +111,8 @@ function plotNotes(p: OverlayPlotResult, labels: OverlayTableLabels): string[] {
   }
   const features = p.unusable.filter((u): u is typeof u & { layer: string } => u.layer !== null && u.fid >= 0);
   for (const [layer, fids] of fidsByLayer(features)) notes.push(labels.unusable(layer, fids.length, fidList(fids)));
-  for (const [layer, fids] of fidsByLayer(p.repaired)) notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
+  for (const [layer, fids] of fidsByLayer(p.repaired))
+    notes.push(layer === null ? labels.plotRepaired : labels.repaired(layer, fids.length, fidList(fids)));
   return notes;
 }
 
@@ -122,7 +130,11 @@ export interface OverlayInputFeature {
 export function overlayPlotsOf(features: OverlayInputFeature[], idField: string | null): OverlayPlot[] {
   return features.map((f) => {
     const v = idField ? f.props[idField] : null;
-    return { id: v === null || v === undefined || String(v).trim() === '' ? `#${f.fid}` : String(v), geometryLngLat: f.geometry, ...(f.zone ? { zone: f.zone } : {}) };
+    return {
+      id: v === null || v === undefined || String(v).trim() === '' ? `#${f.fid}` : String(v),
+      geometryLngLat: f.geometry,
+      ...(f.zone ? { zone: f.zone } : {}),
+    };
   });
 }
 
@@ -149,7 +161,9 @@ export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerCho
     const groups = new Set<string>();
     for (const p of result.plots) for (const o of p.overlaps) if (o.layer === l.name) groups.add(o.group ?? '');
     if (l.groupField === null) columns.push({ key: `${l.name}|*`, role: 'occupied', layer: l.name, label: labels.occupied(l.name) });
-    else for (const g of [...groups].sort(compareGroups)) columns.push({ key: `${l.name}|=${g}`, role: 'group', layer: l.name, group: g, label: `${l.name}·${g === '' ? '—' : g}` });
+    else
+      for (const g of [...groups].sort(compareGroups))
+        columns.push({ key: `${l.name}|=${g}`, role: 'group', layer: l.name, group: g, label: `${l.name}·${g === '' ? '—' : g}` });
     columns.push({ key: `${l.name}|~`, role: 'remainder', layer: l.name, label: `${l.name}·${labels.uncovered}` });
   }
   const rows = result.plots.map((p): OverlayRow => {
@@ -174,12 +188,21 @@ export function buildOverlayTable(result: OverlayResult, layers: OverlayLayerCho
 
 /** Printed figures added (null and '' groups share a column), kept to their printed digits. */
 function addPrinted(parts: PrintedFigures[]): PrintedFigures {
-  const sum = (get: (f: PrintedFigures) => number, d: number) => roundTo(parts.reduce((s, f) => s + get(f), 0), d);
-  return { planarM2: sum((f) => f.planarM2, TABLE_DIGITS.m2), ellipsoidalM2: sum((f) => f.ellipsoidalM2, TABLE_DIGITS.m2), mu: sum((f) => f.mu, TABLE_DIGITS.mu) };
+  const sum = (get: (f: PrintedFigures) => number, d: number) =>
+    roundTo(
+      parts.reduce((s, f) => s + get(f), 0),
+      d,
+    );
+  return {
+    planarM2: sum((f) => f.planarM2, TABLE_DIGITS.m2),
+    ellipsoidalM2: sum((f) => f.ellipsoidalM2, TABLE_DIGITS.m2),
+    mu: sum((f) => f.mu, TABLE_DIGITS.mu),
+  };
 }
 
 /** A cell of the flat sheet: what it is decides how it is printed and, in the .xlsx, its number format. */
-export type OverlayValue = { kind: 'text'; text: string } | { kind: 'm2'; m2: SquareMetres } | { kind: 'mu'; mu: Mu } | { kind: 'degrees'; degrees: number };
+export type OverlayValue =
+  { kind: 'text'; text: string } | { kind: 'm2'; m2: SquareMetres } | { kind: 'mu'; mu: Mu } | { kind: 'degrees'; degrees: number };
 export type OverlayValueKind = OverlayValue['kind'];
 
 export interface OverlaySheet {
@@ -205,11 +228,20 @@ export interface OverlaySheetLabels {
  */
 export function overlaySheet(table: OverlayTable, labels: OverlaySheetLabels): OverlaySheet {
   const header: OverlaySheet['header'] = [{ label: table.columns[0]!.label, kind: 'text' }];
-  for (const c of table.columns.slice(1)) header.push({ label: `${c.label}(${labels.planarM2})`, kind: 'm2' }, { label: `${c.label}(${labels.mu})`, kind: 'mu' });
-  header.push({ label: labels.ellipsoidalTotal, kind: 'm2' }, { label: labels.zone, kind: 'text' }, { label: labels.centralMeridian, kind: 'degrees' }, { label: labels.notes, kind: 'text' });
+  for (const c of table.columns.slice(1))
+    header.push({ label: `${c.label}(${labels.planarM2})`, kind: 'm2' }, { label: `${c.label}(${labels.mu})`, kind: 'mu' });
+  header.push(
+    { label: labels.ellipsoidalTotal, kind: 'm2' },
+    { label: labels.zone, kind: 'text' },
+    { label: labels.centralMeridian, kind: 'degrees' },
+    { label: labels.notes, kind: 'text' },
+  );
   const rows = table.rows.map((r): OverlayValue[] => [
     { kind: 'text', text: r.id },
-    ...r.cells.flatMap(([m2, mu]): OverlayValue[] => [{ kind: 'm2', m2 }, { kind: 'mu', mu }]),
+    ...r.cells.flatMap(([m2, mu]): OverlayValue[] => [
+      { kind: 'm2', m2 },
+      { kind: 'mu', mu },
+    ]),
     { kind: 'm2', m2: r.ellipsoidalM2 },
     { kind: 'text', text: labels.zoneValue(r.zone) },
     { kind: 'degrees', degrees: r.zone.centralMeridian },
@@ -264,7 +296,11 @@ export function overlayCsv(sheet: OverlaySheet): Uint8Array {
 }
 
 /** Excel number formats: the decimals `printed` writes (m² 0.01, 亩 0.0001, as the engine apportions them), whole degrees. */
-export const OVERLAY_NUM_FMT: Record<Exclude<OverlayValueKind, 'text'>, string> = { m2: spreadsheetFormat(TABLE_DIGITS.m2), mu: spreadsheetFormat(TABLE_DIGITS.mu), degrees: spreadsheetFormat(0) };
+export const OVERLAY_NUM_FMT: Record<Exclude<OverlayValueKind, 'text'>, string> = {
+  m2: spreadsheetFormat(TABLE_DIGITS.m2),
+  mu: spreadsheetFormat(TABLE_DIGITS.mu),
+  degrees: spreadsheetFormat(0),
+};
 
 /**
  * The .xlsx cell of a value: figures are numbers, parsed back from the text the CSV prints (so Excel,

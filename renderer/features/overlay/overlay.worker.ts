@@ -25,7 +25,13 @@ async function readLayer(layerId: string, keepEmpty = false): Promise<OverlayInp
   const out: OverlayInputFeature[] = [];
   for (const f of stored.features) {
     const areal = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
-    if (areal || keepEmpty) out.push({ fid: f.fid, geometry: areal ? (f.geometry as Polygon | MultiPolygon) : null, props: f.properties, ...(f.area ? { zone: f.area.zone } : {}) });
+    if (areal || keepEmpty)
+      out.push({
+        fid: f.fid,
+        geometry: areal ? (f.geometry as Polygon | MultiPolygon) : null,
+        props: f.properties,
+        ...(f.area ? { zone: f.area.zone } : {}),
+      });
   }
   return out;
 }

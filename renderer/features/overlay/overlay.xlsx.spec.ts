@@ -11,7 +11,18 @@ import { overlayPlots } from '../../../shared/domain/geometry/overlay';
 import { writeXlsx } from '../../../shared/formats/xlsx/write';
 import { makeSampleTownship } from '../../../shared/sample/township';
 import { translate } from '../../i18n/i18n.logic';
-import { buildOverlayTable, overlayCsv, overlayLayerOf, overlayPlotsOf, overlaySheet, overlaySheetLabels, overlayTableLabels, overlayWorkbook, type OverlayInputFeature, type OverlayLayerChoice } from './overlay.logic';
+import {
+  buildOverlayTable,
+  overlayCsv,
+  overlayLayerOf,
+  overlayPlotsOf,
+  overlaySheet,
+  overlaySheetLabels,
+  overlayTableLabels,
+  overlayWorkbook,
+  type OverlayInputFeature,
+  type OverlayLayerChoice,
+} from './overlay.logic';
 
 /** RFC 4180 fields of one line (the CSV quotes a field holding , " or a line break). */
 function csvFields(line: string): string[] {
@@ -40,7 +51,10 @@ describe('overlay .xlsx export of the sample township (read back with exceljs)',
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('zh-CN', k, p);
   const sample = makeSampleTownship();
   const feats = (name: string): OverlayInputFeature[] =>
-    sample.find((l) => l.name === name)!.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').map((f) => ({ fid: f.fid, geometry: f.geometry as Polygon | MultiPolygon, props: f.properties }));
+    sample
+      .find((l) => l.name === name)!
+      .features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')
+      .map((f) => ({ fid: f.fid, geometry: f.geometry as Polygon | MultiPolygon, props: f.properties }));
   const choices: OverlayLayerChoice[] = [
     { layerId: 'farmland', name: '永久基本农田YJJBNTTB', groupField: null },
     { layerId: 'dltb', name: '地类图斑DLTB', groupField: 'DLMC' },
@@ -50,7 +64,12 @@ describe('overlay .xlsx export of the sample township (read back with exceljs)',
   const result = overlayPlots(await loadGeometryEngine(), plots, layers);
   const table = buildOverlayTable(result, choices, overlayTableLabels(t));
   const sheet = overlaySheet(table, overlaySheetLabels(t));
-  const [csvHead, ...csvRows] = new TextDecoder().decode(overlayCsv(sheet)).replace(/^\uFEFF/, '').trim().split('\r\n').map(csvFields);
+  const [csvHead, ...csvRows] = new TextDecoder()
+    .decode(overlayCsv(sheet))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map(csvFields);
   const bytes = await writeXlsx(overlayWorkbook(sheet, t('overlay.sheetName'), new Date('2026-11-22T08:00:00Z')));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer as ArrayBuffer);

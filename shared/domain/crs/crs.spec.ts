@@ -13,7 +13,9 @@ const crsOracle = JSON.parse(readFileSync('tests/oracles/crs.json', 'utf8')) as 
   entries: { epsg: number; name: string; geographic: boolean; lon0?: number; x0?: number; a?: number; invf?: number }[];
   points: { epsg: number; lon: number; lat: number; easting: number; northing: number }[];
 };
-const wktOracle = JSON.parse(readFileSync('tests/oracles/wkt.json', 'utf8')) as { crs: { epsg: number; name: string; wkt1Gdal: string; wkt1Esri: string; wkt2: string }[] };
+const wktOracle = JSON.parse(readFileSync('tests/oracles/wkt.json', 'utf8')) as {
+  crs: { epsg: number; name: string; wkt1Gdal: string; wkt1Esri: string; wkt2: string }[];
+};
 const ae102 = JSON.parse(readFileSync('tests/oracles/ae102.json', 'utf8')) as { extents: Record<string, [number, number, number, number]> };
 
 describe('EPSG catalogue (zones.ts) equals PROJ', () => {
@@ -107,7 +109,9 @@ describe('parsePrj', () => {
     }
   }
   it('GK parameters matching no EPSG code still give a usable CRS', () => {
-    const g = parsePrj('PROJCS["custom",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",400000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",116.25],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]');
+    const g = parsePrj(
+      'PROJCS["custom",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",400000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",116.25],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]',
+    );
     expect(g.kind).toBe('known');
     if (g.kind === 'known') {
       expect(g.crs.epsg).toBeNull();
@@ -117,7 +121,11 @@ describe('parsePrj', () => {
   });
   it('unrecognised text asks the user', () => {
     expect(parsePrj('garbage')).toMatchObject({ kind: 'ask-user', reason: 'prj-unrecognised' });
-    expect(parsePrj('PROJCS["WGS_1984_UTM_Zone_50N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]')).toMatchObject({ kind: 'ask-user' });
+    expect(
+      parsePrj(
+        'PROJCS["WGS_1984_UTM_Zone_50N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]',
+      ),
+    ).toMatchObject({ kind: 'ask-user' });
   });
 });
 

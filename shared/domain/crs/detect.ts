@@ -17,7 +17,11 @@ export function detectCrsFromCoordinates(bbox: Bbox, sample?: [number, number][]
   const [minX, minY, maxX, maxY] = bbox;
   const points: [number, number][] = [[minX, minY], [maxX, maxY], ...(sample ?? [])];
   if (points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && inChinaLngLat(x, y))) {
-    return { kind: 'known', crs: geographicCrs('CGCS2000', 'coordinates'), warnings: [{ code: 'crs.assumedFromCoordinates', params: { epsg: 4490 } }] };
+    return {
+      kind: 'known',
+      crs: geographicCrs('CGCS2000', 'coordinates'),
+      warnings: [{ code: 'crs.assumedFromCoordinates', params: { epsg: 4490 } }],
+    };
   }
   // 8-digit eastings with one zone prefix across the whole extent.
   const zMin = Math.floor(minX / 1_000_000);
@@ -25,7 +29,10 @@ export function detectCrsFromCoordinates(bbox: Bbox, sample?: [number, number][]
   if (minX >= 10_000_000 && maxX < 100_000_000 && zMin === zMax && minY >= 0 && maxY < 10_000_000) {
     const width = isChinaZone(6, zMin) ? 6 : isChinaZone(3, zMin) ? 3 : null;
     if (width !== null) {
-      const crs = gkCrs({ datum: 'CGCS2000', width, centralMeridian: centralMeridianOfZone(width, zMin), falseEasting: falseEastingOf(zMin, true) }, 'coordinates');
+      const crs = gkCrs(
+        { datum: 'CGCS2000', width, centralMeridian: centralMeridianOfZone(width, zMin), falseEasting: falseEastingOf(zMin, true) },
+        'coordinates',
+      );
       return { kind: 'known', crs, warnings: [{ code: 'crs.assumedFromCoordinates', params: { zone: zMin, width } }] };
     }
   }

@@ -44,7 +44,10 @@ const first = (p: Map<string, number>, names: string[]): number | undefined => {
 const unrecognised = (): CrsGuess => ({ kind: 'ask-user', reason: 'prj-unrecognised', candidates: [], warnings: [] });
 
 export function parsePrj(text: string): CrsGuess {
-  const wkt = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  const wkt = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   const head = /^\s*([A-Z_]+)\s*\[\s*"([^"]*)"/i.exec(wkt);
   if (!head) return unrecognised();
   const keyword = (head[1] ?? '').toUpperCase();

@@ -19,7 +19,12 @@ export interface CrsInfo {
 /** Result of looking at a .prj and/or coordinates. Failures are data, with named reasons. */
 export type CrsGuess =
   | { kind: 'known'; crs: CrsInfo; warnings: CrsWarning[] }
-  | { kind: 'ask-user'; reason: 'no-prj-6-digit-easting' | 'no-prj-unrecognised' | 'prj-unrecognised'; candidates: CrsInfo[]; warnings: CrsWarning[] };
+  | {
+      kind: 'ask-user';
+      reason: 'no-prj-6-digit-easting' | 'no-prj-unrecognised' | 'prj-unrecognised';
+      candidates: CrsInfo[];
+      warnings: CrsWarning[];
+    };
 
 export type CrsWarningCode =
   | 'crs.localDatum' // Xian 1980 / Beijing 1954: a local datum shift is needed; not applied.

@@ -140,7 +140,10 @@ export function crsFromEpsg(epsg: number, source: CrsInfo['source'] = 'prj'): Cr
     const i = epsg - b.first;
     if (i >= 0 && i < zoneCount(b.width)) {
       const zone = firstZone(b.width) + i;
-      return gkCrs({ datum: b.datum, width: b.width, centralMeridian: centralMeridianOfZone(b.width, zone), falseEasting: falseEastingOf(zone, b.prefix) }, source);
+      return gkCrs(
+        { datum: b.datum, width: b.width, centralMeridian: centralMeridianOfZone(b.width, zone), falseEasting: falseEastingOf(zone, b.prefix) },
+        source,
+      );
     }
   }
   return null;

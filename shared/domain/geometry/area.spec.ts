@@ -28,7 +28,10 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 function loadBanzhucun(): { gk: Polygon[]; lngLat: Polygon[] } {
   const toLngLat = makeGkToLngLat(ZONE35, true);
   const gk = readPolygonShp(BANZHUCUN_SHP).map((rings): Polygon => ({ type: 'Polygon', coordinates: rings }));
-  const lngLat = gk.map((p): Polygon => ({ type: 'Polygon', coordinates: p.coordinates.map((r) => r.map((q) => toLngLat(q[0] as number, q[1] as number))) }));
+  const lngLat = gk.map((p): Polygon => ({
+    type: 'Polygon',
+    coordinates: p.coordinates.map((r) => r.map((q) => toLngLat(q[0] as number, q[1] as number))),
+  }));
   return { gk, lngLat };
 }
 
@@ -72,7 +75,9 @@ describe('areas on the real banzhucun layer (EPSG:4523, 10 653 polygons)', () =>
     t = performance.now();
     for (const p of lngLat) sum += geodesicAreaM2Exact(p);
     const exactMs = (performance.now() - t) * reps; // extrapolated from one pass
-    console.log(`ellipsoidal area on ${reps * vertices} vertices: fast ${fastMs.toFixed(0)} ms (${((fastMs * 1000) / (reps * vertices)).toFixed(3)} µs/vertex); GeographicLib ≈ ${exactMs.toFixed(0)} ms (${((exactMs * 1000) / (reps * vertices)).toFixed(3)} µs/vertex)`);
+    console.log(
+      `ellipsoidal area on ${reps * vertices} vertices: fast ${fastMs.toFixed(0)} ms (${((fastMs * 1000) / (reps * vertices)).toFixed(3)} µs/vertex); GeographicLib ≈ ${exactMs.toFixed(0)} ms (${((exactMs * 1000) / (reps * vertices)).toFixed(3)} µs/vertex)`,
+    );
     expect(sum).toBeGreaterThan(0);
     expect(fastMs).toBeLessThan(exactMs / 4);
   });

@@ -10,5 +10,11 @@ it('geodesic lengths equal GeographicLib to 1 µm', () => {
 });
 it('planar lengths', () => {
   expect(planarDistanceMetres([35500000, 3000000], [35500003, 3000004])).toBe(5);
-  expect(planarLengthMetres([[0, 0], [3, 4], [3, 10]])).toBe(11);
+  expect(
+    planarLengthMetres([
+      [0, 0],
+      [3, 4],
+      [3, 10],
+    ]),
+  ).toBe(11);
 });

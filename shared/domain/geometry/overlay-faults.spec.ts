@@ -10,7 +10,18 @@ import { loadGeometryEngine } from './engine/load';
 import { groupValueOf, overlayPlots, type OverlayLayer } from './overlay';
 
 const engine = await loadGeometryEngine();
-const sq = (x0: number, y0: number, d: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]] });
+const sq = (x0: number, y0: number, d: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x0, y0],
+      [x0 + d, y0],
+      [x0 + d, y0 + d],
+      [x0, y0 + d],
+      [x0, y0],
+    ],
+  ],
+});
 
 /** Replaces one engine method for the test; restored after each test. */
 const restores: (() => void)[] = [];
@@ -55,7 +66,13 @@ describe('overlay under engine failure (injected)', () => {
   });
 
   it('a group that cannot be unioned is named with its group; the layer is marked, the run goes on', () => {
-    const two: OverlayLayer = { name: 'L', features: [{ geometryLngLat: sq(117, 35, 0.004), group: 'g', fid: 0 }, { geometryLngLat: sq(117.002, 35, 0.004), group: 'g', fid: 1 }] };
+    const two: OverlayLayer = {
+      name: 'L',
+      features: [
+        { geometryLngLat: sq(117, 35, 0.004), group: 'g', fid: 0 },
+        { geometryLngLat: sq(117.002, 35, 0.004), group: 'g', fid: 1 },
+      ],
+    };
     inject('unionAll', (k) => k === 0);
     const p = overlayPlots(engine, plots.slice(0, 1), [two]).plots[0]!;
     expect(p.unusable).toEqual([{ layer: 'L', fid: -1, group: 'g', reason: 'engine', message: 'GEOS unionAll: injected failure' }]);
@@ -82,15 +99,45 @@ describe('overlay edge cases', () => {
   });
 
   it('blank and missing group values are one group (null), the same in the app and the CLI', () => {
-    expect([groupValueOf(null), groupValueOf(undefined), groupValueOf(''), groupValueOf('  '), groupValueOf('水田'), groupValueOf(3)]).toEqual([null, null, null, null, '水田', '3']);
+    expect([groupValueOf(null), groupValueOf(undefined), groupValueOf(''), groupValueOf('  '), groupValueOf('水田'), groupValueOf(3)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      '水田',
+      '3',
+    ]);
   });
 
   it('a long edge bowing out of its lon/lat box is still a candidate (5.5 km edge along 35°N, plot just north of it)', () => {
     // The parcel's north edge runs along 35°N from 117.0° to 117.06°; in the GK plane it is straight and lies
     // north of the parallel by up to L²/8R ≈ 0.6 m, so a plot starting 0.11 m north of 35°N overlaps it.
-    const parcel: Polygon = { type: 'Polygon', coordinates: [[[117, 34.99], [117.06, 34.99], [117.06, 35], [117, 35], [117, 34.99]]] };
-    const plot: Polygon = { type: 'Polygon', coordinates: [[[117.025, 35.000001], [117.035, 35.000001], [117.035, 35.001], [117.025, 35.001], [117.025, 35.000001]]] };
-    const p = overlayPlots(engine, [{ id: 'north', geometryLngLat: plot }], [{ name: 'L', features: [{ geometryLngLat: parcel, group: null }] }]).plots[0]!;
+    const parcel: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117, 34.99],
+          [117.06, 34.99],
+          [117.06, 35],
+          [117, 35],
+          [117, 34.99],
+        ],
+      ],
+    };
+    const plot: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117.025, 35.000001],
+          [117.035, 35.000001],
+          [117.035, 35.001],
+          [117.025, 35.001],
+          [117.025, 35.000001],
+        ],
+      ],
+    };
+    const p = overlayPlots(engine, [{ id: 'north', geometryLngLat: plot }], [{ name: 'L', features: [{ geometryLngLat: parcel, group: null }] }])
+      .plots[0]!;
     expect(p.byLayer[0]!.covered.planarM2).toBeGreaterThan(100);
   });
 });

@@ -84,7 +84,12 @@ export class LayerIndex {
       }),
     );
     const { geom, repaired } = this.engine.validated(this.engine.fromPolygons(gk));
-    const entry: CachedFeature = { geom: this.engine.isEmpty(geom) ? (this.engine.destroy(geom), 0) : geom, bbox: polygonsBbox(gk), vertices, repaired };
+    const entry: CachedFeature = {
+      geom: this.engine.isEmpty(geom) ? (this.engine.destroy(geom), 0) : geom,
+      bbox: polygonsBbox(gk),
+      vertices,
+      repaired,
+    };
     list[i] = entry;
     return entry;
   }

@@ -5,7 +5,12 @@ import { overlayPlots, type OverlayPlotResult } from './overlay';
 import { apportion, printedPlot } from './overlay-table';
 
 const zone = { width: 3 as const, zone: 38, centralMeridian: 114 };
-const fig = (m2: number, ell = m2): AreaFigures => ({ planarM2: squareMetres(m2), ellipsoidalM2: squareMetres(ell), mu: toMu(squareMetres(m2)), zone });
+const fig = (m2: number, ell = m2): AreaFigures => ({
+  planarM2: squareMetres(m2),
+  ellipsoidalM2: squareMetres(ell),
+  mu: toMu(squareMetres(m2)),
+  zone,
+});
 const cents = (v: number): number => Math.round(v * 100);
 
 describe('apportion (largest remainder)', () => {
@@ -27,10 +32,19 @@ describe('apportion (largest remainder)', () => {
 describe('printedPlot: every block adds up to the printed total, in every column', () => {
   it('a synthetic result whose independent roundings do not add up', () => {
     const p: OverlayPlotResult = {
-      id: 'x', zone, area: fig(1000.015, 1000.02), uncovered: fig(0.005),
-      overlaps: [{ layer: 'L', group: 'a', area: fig(333.335, 333.34) }, { layer: 'L', group: 'b', area: fig(333.335, 333.34) }, { layer: 'L', group: 'c', area: fig(333.34, 333.335) }],
+      id: 'x',
+      zone,
+      area: fig(1000.015, 1000.02),
+      uncovered: fig(0.005),
+      overlaps: [
+        { layer: 'L', group: 'a', area: fig(333.335, 333.34) },
+        { layer: 'L', group: 'b', area: fig(333.335, 333.34) },
+        { layer: 'L', group: 'c', area: fig(333.34, 333.335) },
+      ],
       byLayer: [{ layer: 'L', covered: fig(1000.01), uncovered: fig(0.005, 0.005), complete: true }],
-      complete: true, unusable: [], repaired: [],
+      complete: true,
+      unusable: [],
+      repaired: [],
     };
     const t = printedPlot(p);
     const b = t.layers[0]!;
@@ -45,10 +59,30 @@ describe('printedPlot: every block adds up to the printed total, in every column
     const engine = await loadGeometryEngine();
     let seed = 7;
     const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-    const sq = (x: number, y: number, d: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
-    const features = Array.from({ length: 60 }, (_, i) => ({ geometryLngLat: sq(114 + rand() * 0.01, 30 + rand() * 0.01, 0.0005 + rand() * 0.002), group: ['水田', '旱地', '果园'][i % 3]! }));
-    const plots = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, geometryLngLat: sq(114 + rand() * 0.01, 30 + rand() * 0.01, 0.0003 + rand() * 0.002) }));
-    const result = overlayPlots(engine, plots, [{ name: '地类', features }, { name: '农田', features: features.slice(0, 20).map((f) => ({ ...f, group: null })) }]);
+    const sq = (x: number, y: number, d: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, y],
+          [x + d, y],
+          [x + d, y + d],
+          [x, y + d],
+          [x, y],
+        ],
+      ],
+    });
+    const features = Array.from({ length: 60 }, (_, i) => ({
+      geometryLngLat: sq(114 + rand() * 0.01, 30 + rand() * 0.01, 0.0005 + rand() * 0.002),
+      group: ['水田', '旱地', '果园'][i % 3]!,
+    }));
+    const plots = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${i}`,
+      geometryLngLat: sq(114 + rand() * 0.01, 30 + rand() * 0.01, 0.0003 + rand() * 0.002),
+    }));
+    const result = overlayPlots(engine, plots, [
+      { name: '地类', features },
+      { name: '农田', features: features.slice(0, 20).map((f) => ({ ...f, group: null })) },
+    ]);
     for (const p of result.plots) {
       const t = printedPlot(p);
       for (const b of t.layers) {

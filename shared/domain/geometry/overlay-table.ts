@@ -29,9 +29,7 @@ export function apportion(total: number, parts: readonly number[], digits: numbe
   const out = scaled.map((v) => Math.floor(v + 1e-9)); // 1e-9: 12.34 × 100 = 1233.9999999999998 is 1234
   let left = target - out.reduce((s, v) => s + v, 0);
   // Hand out the missing units to the largest fractions (ties: the larger part, then the earlier one).
-  const byFraction = scaled
-    .map((v, i) => ({ i, frac: v - (out[i] as number), v }))
-    .sort((a, b) => b.frac - a.frac || b.v - a.v || a.i - b.i);
+  const byFraction = scaled.map((v, i) => ({ i, frac: v - (out[i] as number), v })).sort((a, b) => b.frac - a.frac || b.v - a.v || a.i - b.i);
   const n = byFraction.length;
   for (let k = 0; left > 0 && n > 0; k++, left--) out[(byFraction[k % n] as { i: number }).i]! += 1;
   // Parts that sum past the total (only float noise does that): take the excess from the smallest fractions.
@@ -70,7 +68,11 @@ export interface PrintedPlot {
 }
 
 const round = (v: number, digits: number): number => Math.round(Math.max(0, v) * 10 ** digits) / 10 ** digits;
-const printed = (a: AreaFigures, d: TableDigits): PrintedFigures => ({ planarM2: round(a.planarM2, d.m2), ellipsoidalM2: round(a.ellipsoidalM2, d.m2), mu: round(a.mu, d.mu) });
+const printed = (a: AreaFigures, d: TableDigits): PrintedFigures => ({
+  planarM2: round(a.planarM2, d.m2),
+  ellipsoidalM2: round(a.ellipsoidalM2, d.m2),
+  mu: round(a.mu, d.mu),
+});
 
 /** One plot's overlay result as printed figures that add up (see the module comment). */
 export function printedPlot(p: OverlayPlotResult, digits: TableDigits = TABLE_DIGITS): PrintedPlot {
@@ -88,7 +90,11 @@ export function printedPlot(p: OverlayPlotResult, digits: TableDigits = TABLE_DI
       layer: l.layer,
       groups,
       remainder: at(pieces.length),
-      covered: { planarM2: sum((f) => f.planarM2, digits.m2), ellipsoidalM2: sum((f) => f.ellipsoidalM2, digits.m2), mu: sum((f) => f.mu, digits.mu) },
+      covered: {
+        planarM2: sum((f) => f.planarM2, digits.m2),
+        ellipsoidalM2: sum((f) => f.ellipsoidalM2, digits.m2),
+        mu: sum((f) => f.mu, digits.mu),
+      },
       complete: l.complete,
     };
   });

@@ -70,11 +70,17 @@ describe('overlayPlots on banzhucun (10 653 polygons, grouped by DLMC) vs shapel
         expect(close(planar, r.planarM2, ref.planarM2), `${ref.id} ${r.group} planar ${planar} vs ${r.planarM2}`).toBe(true);
         expect(close(ell, r.ellipsoidalM2, ref.planarM2), `${ref.id} ${r.group} ellipsoidal ${ell} vs ${r.ellipsoidalM2}`).toBe(true);
       }
-      expect(close(got.uncovered.planarM2, ref.uncoveredPlanarM2, ref.planarM2), `${ref.id} uncovered ${got.uncovered.planarM2} vs ${ref.uncoveredPlanarM2} ${JSON.stringify(got.unusable).slice(0, 300)}`).toBe(true);
+      expect(
+        close(got.uncovered.planarM2, ref.uncoveredPlanarM2, ref.planarM2),
+        `${ref.id} uncovered ${got.uncovered.planarM2} vs ${ref.uncoveredPlanarM2} ${JSON.stringify(got.unusable).slice(0, 300)}`,
+      ).toBe(true);
       // Uncovered (ellipsoidal) is total − covered: the plot's total has geodesic edges, the pieces the
       // GK-straight images of them; the two differ by ~1e-8 of the plot (also between GEOS's own
       // arithmetic and geometric remainders), so this one is checked to 1e-6 of the plot's area.
-      expect(Math.abs(got.uncovered.ellipsoidalM2 - ref.uncoveredEllipsoidalM2) <= 1e-6 * ref.planarM2, `${ref.id} uncovered ell ${got.uncovered.ellipsoidalM2} vs ${ref.uncoveredEllipsoidalM2} (byLayer ${got.byLayer[0]?.uncovered.ellipsoidalM2})`).toBe(true);
+      expect(
+        Math.abs(got.uncovered.ellipsoidalM2 - ref.uncoveredEllipsoidalM2) <= 1e-6 * ref.planarM2,
+        `${ref.id} uncovered ell ${got.uncovered.ellipsoidalM2} vs ${ref.uncoveredEllipsoidalM2} (byLayer ${got.byLayer[0]?.uncovered.ellipsoidalM2})`,
+      ).toBe(true);
       expect(got.unusable).toEqual([]);
       expect(got.complete).toBe(true);
     });
@@ -104,7 +110,15 @@ describe('overlayPlots on banzhucun (10 653 polygons, grouped by DLMC) vs shapel
 describe('overlayPlots robustness and rules', () => {
   const sq = (x0: number, y0: number, d: number): Polygon => ({
     type: 'Polygon',
-    coordinates: [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]],
+    coordinates: [
+      [
+        [x0, y0],
+        [x0 + d, y0],
+        [x0 + d, y0 + d],
+        [x0, y0 + d],
+        [x0, y0],
+      ],
+    ],
   });
   it('overlapping features of one group are counted once; earlier group wins a contested area', () => {
     const plot = { id: 'p', geometryLngLat: sq(117, 35, 0.01) };
@@ -124,9 +138,23 @@ describe('overlayPlots robustness and rules', () => {
     expect(b / total).toBeCloseTo(0.125, 3); // b minus the half a already took
     expect(r?.overlaps.map((o) => o.group)).toEqual(['a', 'b']);
   });
-  const bowtie: Polygon = { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35.01], [117.01, 35], [117, 35.01], [117, 35]]] };
+  const bowtie: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [117, 35],
+        [117.01, 35.01],
+        [117.01, 35],
+        [117, 35.01],
+        [117, 35],
+      ],
+    ],
+  };
   it('a bowtie feature counts with both lobes (half the square), is named as repaired, and the block adds up', () => {
-    const r = overlayPlots([{ id: 'p', geometryLngLat: sq(117, 35, 0.01) }], [{ name: 'L', features: [{ geometryLngLat: bowtie, group: null, fid: 7 }] }]);
+    const r = overlayPlots(
+      [{ id: 'p', geometryLngLat: sq(117, 35, 0.01) }],
+      [{ name: 'L', features: [{ geometryLngLat: bowtie, group: null, fid: 7 }] }],
+    );
     const p = r.plots[0]!;
     const l = p.byLayer[0]!;
     expect(l.covered.planarM2 / p.area.planarM2).toBeCloseTo(0.5, 3); // not 0: the lobes' areas no longer cancel
@@ -136,7 +164,10 @@ describe('overlayPlots robustness and rules', () => {
   });
   it('a bowtie PLOT (the issue: −4 823.56 m² 其他/未覆盖 before) has the area of both lobes and no negative figure', () => {
     const farmland: Polygon = sq(117, 35, 0.006); // covers all of one lobe and part of the other
-    const r = overlayPlots([{ id: 'bow', geometryLngLat: bowtie }], [{ name: '永久基本农田', features: [{ geometryLngLat: farmland, group: null }] }]);
+    const r = overlayPlots(
+      [{ id: 'bow', geometryLngLat: bowtie }],
+      [{ name: '永久基本农田', features: [{ geometryLngLat: farmland, group: null }] }],
+    );
     const p = r.plots[0]!;
     const full = overlayPlots([{ id: 'sq', geometryLngLat: sq(117, 35, 0.01) }], []).plots[0]!;
     expect(p.area.planarM2 / full.area.planarM2).toBeCloseTo(0.5, 3);
@@ -152,10 +183,13 @@ describe('overlayPlots robustness and rules', () => {
   });
   it('two layers of the same name are kept apart (the second is named “（2）”), each block adding up on its own', () => {
     const plot = { id: 'p', geometryLngLat: sq(117, 35, 0.01) };
-    const r = overlayPlots([plot], [
-      { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.005), group: 'a' }] },
-      { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.01), group: 'a' }] },
-    ]).plots[0]!;
+    const r = overlayPlots(
+      [plot],
+      [
+        { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.005), group: 'a' }] },
+        { name: 'GHFQ', features: [{ geometryLngLat: sq(117, 35, 0.01), group: 'a' }] },
+      ],
+    ).plots[0]!;
     expect(r.byLayer.map((l) => l.layer)).toEqual(['GHFQ', 'GHFQ（2）']);
     expect(r.byLayer[0]!.covered.planarM2 / r.area.planarM2).toBeCloseTo(0.25, 3);
     expect(r.byLayer[1]!.covered.planarM2 / r.area.planarM2).toBeCloseTo(1, 6);
@@ -175,11 +209,23 @@ describe('overlayPlots remainders', () => {
     // Split points found by a sweep: without denoising, these remainders come out as -1.8e-12 / -3.6e-12 m²
     // (case 10, 25, 28). The plot carries the split vertex too: in GK the parallels are curved.
     for (const i of [10, 25, 28]) {
-      const x0 = 106.1 + i * 0.00113, x1 = x0 + 0.0007 * (1 + (i % 7)), xm = x0 + ((x1 - x0) * ((i * 37) % 100)) / 100;
-      const y0 = 29.58 + (i % 13) * 0.0011, y1 = y0 + 0.0005 * (1 + (i % 5));
-      const r = overlayPlots([{ id: 'p', geometryLngLat: ring([x0, xm, x1], y0, y1) }], [
-        { name: 'L', features: [{ geometryLngLat: ring([x0, xm], y0, y1), group: 'a' }, { geometryLngLat: ring([xm, x1], y0, y1), group: 'b' }] },
-      ]).plots[0]!;
+      const x0 = 106.1 + i * 0.00113,
+        x1 = x0 + 0.0007 * (1 + (i % 7)),
+        xm = x0 + ((x1 - x0) * ((i * 37) % 100)) / 100;
+      const y0 = 29.58 + (i % 13) * 0.0011,
+        y1 = y0 + 0.0005 * (1 + (i % 5));
+      const r = overlayPlots(
+        [{ id: 'p', geometryLngLat: ring([x0, xm, x1], y0, y1) }],
+        [
+          {
+            name: 'L',
+            features: [
+              { geometryLngLat: ring([x0, xm], y0, y1), group: 'a' },
+              { geometryLngLat: ring([xm, x1], y0, y1), group: 'b' },
+            ],
+          },
+        ],
+      ).plots[0]!;
       const u = r.byLayer[0]!.uncovered;
       expect(u.planarM2.toFixed(2)).toBe('0.00');
       expect(u.mu.toFixed(4)).toBe('0.0000');
@@ -187,7 +233,6 @@ describe('overlayPlots remainders', () => {
     }
   });
 });
-
 
 describe('property: random plots over random layers never give a negative figure and always add up', () => {
   it('150 plots (a third of them self-crossing) over 3 layers of random, overlapping, partly invalid polygons', () => {
@@ -199,7 +244,14 @@ describe('property: random plots over random layers never give a negative figure
         const rr = r * (0.5 + rand());
         pts.push([cx + rr * Math.cos(t), cy + rr * Math.sin(t) * 0.8]);
       }
-      if (scramble) for (let k = 0; k < 2; k++) { const i = Math.floor(rand() * n); const j = Math.floor(rand() * n); const t = pts[i]!; pts[i] = pts[j]!; pts[j] = t; }
+      if (scramble)
+        for (let k = 0; k < 2; k++) {
+          const i = Math.floor(rand() * n);
+          const j = Math.floor(rand() * n);
+          const t = pts[i]!;
+          pts[i] = pts[j]!;
+          pts[j] = t;
+        }
       pts.push([...pts[0]!]);
       return { type: 'Polygon', coordinates: [pts] };
     };
@@ -208,7 +260,11 @@ describe('property: random plots over random layers never give a negative figure
       name,
       features: Array.from({ length: 100 }, (_, i) => {
         const [x, y] = at();
-        return { geometryLngLat: blob(x, y, 0.002 + rand() * 0.004, 5 + Math.floor(rand() * 20), rand() < 0.15), group: li === 2 ? null : ['甲', '乙', '丙'][i % 3]!, fid: i };
+        return {
+          geometryLngLat: blob(x, y, 0.002 + rand() * 0.004, 5 + Math.floor(rand() * 20), rand() < 0.15),
+          group: li === 2 ? null : ['甲', '乙', '丙'][i % 3]!,
+          fid: i,
+        };
       }),
     }));
     const plots: OverlayPlot[] = Array.from({ length: 150 }, (_, i) => {
@@ -258,7 +314,10 @@ describe('overlayPlots on invalid and tricky input vs shapely/GEOS with make_val
     { name: '地类', features: inv.features.map((f, i) => ({ geometryLngLat: f.geometry, group: f.group, fid: i })) },
     { name: '地类·未分组', features: inv.features.map((f, i) => ({ geometryLngLat: f.geometry, group: null, fid: i })) },
   ];
-  const result = overlayPlots(inv.plots.map((p) => ({ id: p.id, geometryLngLat: p.geometry })), layers);
+  const result = overlayPlots(
+    inv.plots.map((p) => ({ id: p.id, geometryLngLat: p.geometry })),
+    layers,
+  );
 
   it('every piece equals GEOS within 0.01 m² (planar and ellipsoidal), nothing left out, remainders as GEOS', () => {
     inv.result.forEach((ref, k) => {

@@ -196,7 +196,9 @@ export class OverlayIndex {
     const g = plot.geometryLngLat;
     const llPolys = g ? polygonsOf(g) : [];
     const llBox = polygonsBbox(llPolys);
-    const zone = plot.zone ?? (Number.isFinite(llBox[0]) ? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3) : { width: 3 as const, zone: 0, centralMeridian: 0 });
+    const zone =
+      plot.zone ??
+      (Number.isFinite(llBox[0]) ? gkZoneForLongitude((llBox[0] + llBox[2]) / 2, 3) : { width: 3 as const, zone: 0, centralMeridian: 0 });
     if (!g || llPolys.length === 0 || !Number.isFinite(llBox[0])) return this.failed(plot.id, zone, 'no-geometry', 'no geometry');
     try {
       return this.overlayOne(plot.id, g, llPolys, llBox, zone);

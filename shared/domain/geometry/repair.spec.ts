@@ -42,7 +42,17 @@ describe('repairPolygonal against shapely make_valid (GEOS 3.11, tests/oracles/r
 
   it('a ring of fewer than three distinct corners has nothing left', async () => {
     const engine = await loadGeometryEngine();
-    const out = repairPolygonal(engine, { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0], [1, 1]]] });
+    const out = repairPolygonal(engine, {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    });
     expect(out).toEqual({ geometry: null, repaired: true });
   });
 });

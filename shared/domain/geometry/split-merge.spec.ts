@@ -69,8 +69,22 @@ describe('split a polygon along a line, against shapely', () => {
     const c = oracle.split[0]!;
     const dot: LineString = { type: 'LineString', coordinates: [c.line[0]!, c.line[0]!] };
     expect(splitPolygonByLine(engine, poly(c.polygon), dot, ZONE39)).toEqual({ ok: false, reason: 'shortLine' });
-    const bowtie = poly([[[117, 35], [117.01, 35.01], [117.01, 35], [117, 35.01], [117, 35]]]);
-    const across: LineString = { type: 'LineString', coordinates: [[116.99, 35.002], [117.02, 35.002]] };
+    const bowtie = poly([
+      [
+        [117, 35],
+        [117.01, 35.01],
+        [117.01, 35],
+        [117, 35.01],
+        [117, 35],
+      ],
+    ]);
+    const across: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [116.99, 35.002],
+        [117.02, 35.002],
+      ],
+    };
     expect(splitPolygonByLine(engine, bowtie, across, ZONE39)).toEqual({ ok: false, reason: 'invalidPolygon' });
   });
 });
@@ -99,7 +113,15 @@ describe('merge two polygons, against shapely', () => {
 
   it('refuses an invalid polygon', async () => {
     const engine = await loadGeometryEngine();
-    const bowtie = poly([[[117, 35], [117.01, 35.01], [117.01, 35], [117, 35.01], [117, 35]]]);
+    const bowtie = poly([
+      [
+        [117, 35],
+        [117.01, 35.01],
+        [117.01, 35],
+        [117, 35.01],
+        [117, 35],
+      ],
+    ]);
     expect(mergePolygons(engine, bowtie, poly(oracle.merge[0]!.a), ZONE39)).toEqual({ ok: false, reason: 'invalidPolygon' });
     expect(mergePolygons(engine, poly(oracle.merge[0]!.a), bowtie, ZONE39)).toEqual({ ok: false, reason: 'invalidPolygon' });
   });

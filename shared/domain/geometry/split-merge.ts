@@ -27,8 +27,7 @@ export type SplitOutcome = { ok: true; pieces: Polygon[] } | { ok: false; reason
 
 export type MergeRefusal =
   /** The two share no edge and do not overlap (disjoint, or touching at points only): the union has two parts. */
-  | 'notNeighbours'
-  | 'invalidPolygon';
+  'notNeighbours' | 'invalidPolygon';
 
 export type MergeOutcome = { ok: true; polygon: Polygon } | { ok: false; reason: MergeRefusal };
 

@@ -29,11 +29,17 @@ describe('checkAreaCode', () => {
     expect(checkAreaCode(level, code)).toMatchObject({ ok: false, reason, path: 'code' });
   });
 
-  it('wants a child to start with its parent\'s digits when both are known', () => {
+  it("wants a child to start with its parent's digits when both are known", () => {
     expect(checkAreaCode('township', '370112001000', { level: 'county', code: '370112000000' }).ok).toBe(true);
-    expect(checkAreaCode('township', '370113001000', { level: 'county', code: '370112000000' })).toMatchObject({ ok: false, reason: 'codeParentMismatch' });
+    expect(checkAreaCode('township', '370113001000', { level: 'county', code: '370112000000' })).toMatchObject({
+      ok: false,
+      reason: 'codeParentMismatch',
+    });
     expect(checkAreaCode('village', '370112001203', { level: 'township', code: '370112001000' }).ok).toBe(true);
-    expect(checkAreaCode('village', '370112002203', { level: 'township', code: '370112001000' })).toMatchObject({ ok: false, reason: 'codeParentMismatch' });
+    expect(checkAreaCode('village', '370112002203', { level: 'township', code: '370112001000' })).toMatchObject({
+      ok: false,
+      reason: 'codeParentMismatch',
+    });
     // The parent's code unknown: nothing to compare with.
     expect(checkAreaCode('village', '370112002203', { level: 'township', code: null }).ok).toBe(true);
   });

@@ -40,7 +40,11 @@ function levelOk(level: Exclude<AreaLevel, 'cell'>, code: string): boolean {
  * Checks an area's code against its level and, when both are known, its parent's code. `null` (not known) is
  * always good. The parent is one level up (tree.logic.ts enforces that), so the shared prefix is the parent's own part.
  */
-export function checkAreaCode(level: AreaLevel, code: string | null, parent?: { level: AreaLevel; code: string | null } | null): Validation<string | null, AreaCodeReason> {
+export function checkAreaCode(
+  level: AreaLevel,
+  code: string | null,
+  parent?: { level: AreaLevel; code: string | null } | null,
+): Validation<string | null, AreaCodeReason> {
   if (code === null) return ok(null);
   if (level === 'cell') return fail('codeOnCell', 'code', 'a cell carries no administrative code');
   if (!isTwelveDigitCode(code)) return fail('codeNotTwelveDigits', 'code', `expected 12 digits, found ${JSON.stringify(code)}`);

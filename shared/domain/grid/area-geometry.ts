@@ -73,6 +73,7 @@ export function validateZone(raw: unknown): Validation<GkZoneRef, ZoneReason> {
   const { width, zone, centralMeridian } = raw;
   if (width !== 3 && width !== 6) return fail('badZone', 'width', `zone width ${String(width)}`);
   if (typeof zone !== 'number' || !isChinaZone(width, zone)) return fail('badZone', 'zone', `no ${width}° zone ${String(zone)} in China`);
-  if (centralMeridian !== centralMeridianOfZone(width, zone)) return fail('badZone', 'centralMeridian', `zone ${zone} has CM ${centralMeridianOfZone(width, zone)}, found ${String(centralMeridian)}`);
+  if (centralMeridian !== centralMeridianOfZone(width, zone))
+    return fail('badZone', 'centralMeridian', `zone ${zone} has CM ${centralMeridianOfZone(width, zone)}, found ${String(centralMeridian)}`);
   return ok({ width, zone, centralMeridian });
 }

@@ -27,9 +27,31 @@ describe('the v1 fixture through restore', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const a = r.value;
-    expect(a).toMatchObject({ v: 1, id: 'repairable', level: 'cell', parentId: 'A0village', code: null, name: '杏园村-02', duties: '', keyArea: { kind: '其他' }, createdAt: 1764590004000, updatedAt: 1764590004000 });
+    expect(a).toMatchObject({
+      v: 1,
+      id: 'repairable',
+      level: 'cell',
+      parentId: 'A0village',
+      code: null,
+      name: '杏园村-02',
+      duties: '',
+      keyArea: { kind: '其他' },
+      createdAt: 1764590004000,
+      updatedAt: 1764590004000,
+    });
     expect(a.zone).toEqual({ width: 3, zone: 39, centralMeridian: 117 }); // from the boundary's centre
-    expect(a.geometry).toEqual({ type: 'Polygon', coordinates: [[[117.105, 36.6], [117.11, 36.6], [117.11, 36.605], [117.105, 36.605], [117.105, 36.6]]] });
+    expect(a.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117.105, 36.6],
+          [117.11, 36.6],
+          [117.11, 36.605],
+          [117.105, 36.605],
+          [117.105, 36.6],
+        ],
+      ],
+    });
     expect(a.people).toEqual([{ name: '周婷', role: '网格员', lawEnforcementCertNo: '', phone: '' }]);
     expect(a.ruleIds).toEqual(['R-township-2-week']);
     expect(a.history).toEqual([{ at: 1764590004000, by: '李晓燕', change: 'generated', fields: [] }]);
@@ -90,29 +112,57 @@ describe('validateGridArea', () => {
 
 describe('createGridArea', () => {
   const edit = { at: 1764600000000, by: '李晓燕' };
-  const geometry = { type: 'Polygon' as const, coordinates: [[[117.1, 36.6], [117.11, 36.6], [117.11, 36.61], [117.1, 36.6]]] };
+  const geometry = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [117.1, 36.6],
+        [117.11, 36.6],
+        [117.11, 36.61],
+        [117.1, 36.6],
+      ],
+    ],
+  };
 
   it('gives a new area its defaults and opens its history, and validates as it is', () => {
     const r = createGridArea({ id: 'A1', level: 'village', parentId: 'A0town', name: '青石村', code: '370112001201', geometry }, edit);
     expect(r).toEqual({
       ok: true,
       value: {
-        v: GRID_AREA_RECORD_VERSION, id: 'A1', level: 'village', parentId: 'A0town', code: '370112001201', name: '青石村', geometry,
-        zone: { width: 3, zone: 39, centralMeridian: 117 }, people: [], duties: '', ruleIds: [], keyArea: null,
-        createdAt: edit.at, updatedAt: edit.at, history: [{ at: edit.at, by: '李晓燕', change: 'created', fields: [] }],
+        v: GRID_AREA_RECORD_VERSION,
+        id: 'A1',
+        level: 'village',
+        parentId: 'A0town',
+        code: '370112001201',
+        name: '青石村',
+        geometry,
+        zone: { width: 3, zone: 39, centralMeridian: 117 },
+        people: [],
+        duties: '',
+        ruleIds: [],
+        keyArea: null,
+        createdAt: edit.at,
+        updatedAt: edit.at,
+        history: [{ at: edit.at, by: '李晓燕', change: 'created', fields: [] }],
       },
     });
     expect(validateGridArea(r.ok && r.value)).toEqual(r);
   });
 
-  it('records how it came about, and keeps only the record\'s fields', () => {
-    const r = createGridArea({ id: 'A2', level: 'cell', parentId: 'A0village', name: '杏园村-05', geometry, ...{ extra: 1 } }, { ...edit, change: 'generated', note: '500 米方格' });
+  it("records how it came about, and keeps only the record's fields", () => {
+    const r = createGridArea(
+      { id: 'A2', level: 'cell', parentId: 'A0village', name: '杏园村-05', geometry, ...{ extra: 1 } },
+      { ...edit, change: 'generated', note: '500 米方格' },
+    );
     expect(r.ok && r.value.history).toEqual([{ at: edit.at, by: '李晓燕', change: 'generated', fields: [], note: '500 米方格' }]);
     expect(r.ok && 'extra' in r.value).toBe(false);
   });
 
   it('says why it refuses what a user typed, and throws on an empty id (a caller bug)', () => {
-    expect(createGridArea({ id: 'A3', level: 'township', name: '某镇', code: '37011200100' }, edit)).toMatchObject({ ok: false, reason: 'codeNotTwelveDigits' });
+    expect(createGridArea({ id: 'A3', level: 'township', name: '某镇', code: '37011200100' }, edit)).toMatchObject({
+      ok: false,
+      reason: 'codeNotTwelveDigits',
+    });
     expect(createGridArea({ id: 'A3', level: 'cell', name: '杏园村-09' }, edit)).toMatchObject({ ok: false, reason: 'badGeometry' });
     expect(() => createGridArea({ id: '', level: 'village', name: 'x' }, edit)).toThrow(RangeError);
   });

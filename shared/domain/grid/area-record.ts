@@ -145,7 +145,8 @@ function validatePeople(raw: unknown, repaired: Repair[]): AreaPerson[] {
       lawEnforcementCertNo: isString(p.lawEnforcementCertNo) ? p.lawEnforcementCertNo : '',
       phone: isString(p.phone) ? p.phone : '',
     });
-    if (!isNonEmptyString(p.role) || !isString(p.lawEnforcementCertNo) || !isString(p.phone)) repaired.push({ path: `people.${out.length - 1}`, code: 'defaulted' });
+    if (!isNonEmptyString(p.role) || !isString(p.lawEnforcementCertNo) || !isString(p.phone))
+      repaired.push({ path: `people.${out.length - 1}`, code: 'defaulted' });
   }
   if (dropped) repaired.push({ path: 'people', code: 'filtered' });
   return out;
@@ -183,7 +184,15 @@ function validateHistory(raw: unknown, repaired: Repair[]): AreaEdit[] {
   }
   const out: AreaEdit[] = [];
   for (const e of raw) {
-    if (!isObject(e) || !isFiniteNumber(e.at) || !isString(e.by) || !AREA_CHANGE_KINDS.includes(e.change as AreaChangeKind) || !Array.isArray(e.fields) || !e.fields.every(isAreaField)) continue;
+    if (
+      !isObject(e) ||
+      !isFiniteNumber(e.at) ||
+      !isString(e.by) ||
+      !AREA_CHANGE_KINDS.includes(e.change as AreaChangeKind) ||
+      !Array.isArray(e.fields) ||
+      !e.fields.every(isAreaField)
+    )
+      continue;
     out.push({ at: e.at, by: e.by, change: e.change as AreaChangeKind, fields: [...e.fields], ...(isString(e.note) ? { note: e.note } : {}) });
   }
   if (out.length !== raw.length) repaired.push({ path: 'history', code: 'filtered' });
@@ -199,12 +208,14 @@ function validateHistory(raw: unknown, repaired: Repair[]): AreaEdit[] {
  */
 export function validateGridArea(raw: unknown): Validation<GridArea, GridAreaReason> {
   if (!isObject(raw)) return fail('notObject');
-  if (raw.v !== GRID_AREA_RECORD_VERSION) return fail('badVersion', 'v', `expected record version ${GRID_AREA_RECORD_VERSION}, found ${String(raw.v)}`);
+  if (raw.v !== GRID_AREA_RECORD_VERSION)
+    return fail('badVersion', 'v', `expected record version ${GRID_AREA_RECORD_VERSION}, found ${String(raw.v)}`);
   if (!isGridAreaId(raw.id)) return fail('missingId', 'id');
   if (!isAreaLevel(raw.level)) return fail('badLevel', 'level', `unknown level ${String(raw.level)}`);
   const level = raw.level;
   const parentId = raw.parentId ?? null;
-  if (parentId !== null && (!isGridAreaId(parentId) || parentId === raw.id)) return fail('badParent', 'parentId', 'a parent is another area\'s id or null');
+  if (parentId !== null && (!isGridAreaId(parentId) || parentId === raw.id))
+    return fail('badParent', 'parentId', "a parent is another area's id or null");
   if (level === 'county' && parentId !== null) return fail('badParent', 'parentId', 'a county is the top of the grid');
   if (!isString(raw.name) || raw.name.trim() === '') return fail('missingName', 'name');
   const rawCode = raw.code ?? null;
@@ -247,7 +258,23 @@ export function validateGridArea(raw: unknown): Validation<GridArea, GridAreaRea
   const history = validateHistory(raw.history, repaired);
 
   return ok(
-    { v: GRID_AREA_RECORD_VERSION, id: raw.id, level, parentId: parentId as GridAreaId | null, code: code.value, name: raw.name, geometry, zone, people, duties, ruleIds, keyArea, createdAt, updatedAt, history },
+    {
+      v: GRID_AREA_RECORD_VERSION,
+      id: raw.id,
+      level,
+      parentId: parentId as GridAreaId | null,
+      code: code.value,
+      name: raw.name,
+      geometry,
+      zone,
+      people,
+      duties,
+      ruleIds,
+      keyArea,
+      createdAt,
+      updatedAt,
+      history,
+    },
     repaired,
   );
 }

@@ -19,7 +19,10 @@ interface OracleGrid {
   cells: { name: string; row: number; col: number; planarM2: number; ellipsoidalM2: number; mergedSlivers: number }[];
   slivers: { row: number; col: number; planarM2: number; action: string; cell: string }[];
 }
-const oracle = JSON.parse(readFileSync('tests/oracles/grid.json', 'utf8')) as { village: { name: string; rings: Position[][] }; generate: OracleGrid[] };
+const oracle = JSON.parse(readFileSync('tests/oracles/grid.json', 'utf8')) as {
+  village: { name: string; rings: Position[][] };
+  generate: OracleGrid[];
+};
 const ZONE = { width: 3 as const, zone: 39, centralMeridian: 117 };
 const village = { name: oracle.village.name, geometry: { type: 'Polygon', coordinates: oracle.village.rings } as AreaGeometry, zone: ZONE };
 
@@ -63,7 +66,9 @@ describe('generateCells against GEOS (shapely) on a village with a hole', () => 
     const minX = Math.min(...gk.map((p) => p[0]!));
     const maxY = Math.max(...gk.map((p) => p[1]!));
     for (const c of full) {
-      const ring = (c.geometry.type === 'Polygon' ? c.geometry.coordinates[0]! : c.geometry.coordinates[0]![0]!).map((p) => toGk(p[0] as number, p[1] as number));
+      const ring = (c.geometry.type === 'Polygon' ? c.geometry.coordinates[0]! : c.geometry.coordinates[0]![0]!).map((p) =>
+        toGk(p[0] as number, p[1] as number),
+      );
       const xs = ring.map((p) => p[0]!);
       const ys = ring.map((p) => p[1]!);
       expect(Math.min(...xs) - minX).toBeCloseTo(c.col * 500, 4);
@@ -110,7 +115,22 @@ describe('generateCells: slivers, names, limits', () => {
   });
 
   it('repairs a bowtie parent the MakeValid way (both lobes get cells) and says so', () => {
-    const bow = { name: '蝴蝶村', zone: ZONE, geometry: { type: 'Polygon', coordinates: [[[117.1, 36.6], [117.11, 36.61], [117.11, 36.6], [117.1, 36.61], [117.1, 36.6]]] } as AreaGeometry };
+    const bow = {
+      name: '蝴蝶村',
+      zone: ZONE,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [117.1, 36.6],
+            [117.11, 36.61],
+            [117.11, 36.6],
+            [117.1, 36.61],
+            [117.1, 36.6],
+          ],
+        ],
+      } as AreaGeometry,
+    };
     const r = generateCells(engine, bow, { layout: { kind: 'rowsCols', rows: 2, cols: 2 } });
     if (!r.ok) throw new Error(r.reason);
     expect(r.value.parentRepaired).toBe(true);
@@ -124,14 +144,32 @@ describe('generateCells: slivers, names, limits', () => {
     ['half a row', village, { kind: 'rowsCols', rows: 1.5, cols: 2 }, 'badLayout'],
     ['a negative hexagon', village, { kind: 'hex', sizeMetres: -400 }, 'badLayout'],
     ['a 5 m grid over the village', village, { kind: 'square', sizeMetres: 5 }, 'tooManyCells'],
-    ['a boundary with no area', { ...village, geometry: { type: 'Polygon', coordinates: [[[117.1, 36.6], [117.11, 36.61], [117.1, 36.6], [117.1, 36.6]]] } }, { kind: 'square', sizeMetres: 500 }, 'emptyBoundary'],
+    [
+      'a boundary with no area',
+      {
+        ...village,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [117.1, 36.6],
+              [117.11, 36.61],
+              [117.1, 36.6],
+              [117.1, 36.6],
+            ],
+          ],
+        },
+      },
+      { kind: 'square', sizeMetres: 500 },
+      'emptyBoundary',
+    ],
   ] as const)('refuses %s', (_what, parent, layout, reason) => {
     expect(generateCells(engine, parent as typeof village, { layout: layout as CellLayout })).toMatchObject({ ok: false, reason });
   });
 });
 
 describe('generatedAreas', () => {
-  it('makes one area a level below the parent per cell, in the grid\'s zone, opened as generated', () => {
+  it("makes one area a level below the parent per cell, in the grid's zone, opened as generated", () => {
     const g = generateCells(engine, village, { layout: { kind: 'rowsCols', rows: 2, cols: 2 } });
     if (!g.ok) throw new Error(g.reason);
     let n = 0;
@@ -145,6 +183,9 @@ describe('generatedAreas', () => {
     ]);
     expect(r.value.every((a) => a.zone?.zone === 39 && a.history[0]!.change === 'generated')).toBe(true);
     expect(r.value[0]!.geometry).toEqual(g.value.cells[0]!.geometry);
-    expect(generatedAreas({ id: 'C1', level: 'cell' }, g.value, { newId: () => 'x', edit: { at: 5, by: '' } })).toMatchObject({ ok: false, reason: 'noChildLevel' });
+    expect(generatedAreas({ id: 'C1', level: 'cell' }, g.value, { newId: () => 'x', edit: { at: 5, by: '' } })).toMatchObject({
+      ok: false,
+      reason: 'noChildLevel',
+    });
   });
 });

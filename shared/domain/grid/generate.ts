@@ -143,7 +143,19 @@ function latticeOf(layout: CellLayout, box: Bbox): { slots: () => Slot[]; count:
         for (let r = 0; r < rows; r++) {
           for (let c = 0; c < cols; c++) {
             const [x0, x1, yN, yS] = [xAt(c), xAt(c + 1), yAt(r), yAt(r + 1)];
-            out.push({ row: r, col: c, rect: true, ring: [[x0, yS], [x1, yS], [x1, yN], [x0, yN], [x0, yS]], box: [x0, yS, x1, yN] });
+            out.push({
+              row: r,
+              col: c,
+              rect: true,
+              ring: [
+                [x0, yS],
+                [x1, yS],
+                [x1, yN],
+                [x0, yN],
+                [x0, yS],
+              ],
+              box: [x0, yS, x1, yN],
+            });
           }
         }
         return out;
@@ -170,7 +182,13 @@ function latticeOf(layout: CellLayout, box: Bbox): { slots: () => Slot[]; count:
           const m = 2 * (c - 1) + (r % 2); // column 0 starts half a cell west of the extent
           const q = -3 * r;
           const ring: [number, number][] = [
-            [X(m), Y(q - 2)], [X(m + 1), Y(q - 1)], [X(m + 1), Y(q + 1)], [X(m), Y(q + 2)], [X(m - 1), Y(q + 1)], [X(m - 1), Y(q - 1)], [X(m), Y(q - 2)],
+            [X(m), Y(q - 2)],
+            [X(m + 1), Y(q - 1)],
+            [X(m + 1), Y(q + 1)],
+            [X(m), Y(q + 2)],
+            [X(m - 1), Y(q + 1)],
+            [X(m - 1), Y(q - 1)],
+            [X(m), Y(q - 2)],
           ];
           out.push({ row: r, col: c, rect: false, ring, box: [X(m - 1), Y(q - 2), X(m + 1), Y(q + 2)] });
         }
@@ -225,8 +243,10 @@ export function generateCells(engine: GeometryEngine, parent: GenerateParent, op
     const { geom: parentGeom, repaired } = planeGeometry(e, plane, parent.geometry);
     owned.push(parentGeom);
     // The parent's figures: of its own lon/lat boundary when valid (what identify prints for it), else of the repair.
-    const parentPiece = repaired ? pieceOf(e, plane, parentGeom) : { geometry: parent.geometry, area: featureAreas(parent.geometry, { zone, planarM2: squareMetres(e.area(parentGeom)) }) };
-    if (!parentPiece || !(parentPiece.area.planarM2 > 0)) return fail('emptyBoundary', 'geometry', 'the parent\'s boundary has no area');
+    const parentPiece = repaired
+      ? pieceOf(e, plane, parentGeom)
+      : { geometry: parent.geometry, area: featureAreas(parent.geometry, { zone, planarM2: squareMetres(e.area(parentGeom)) }) };
+    if (!parentPiece || !(parentPiece.area.planarM2 > 0)) return fail('emptyBoundary', 'geometry', "the parent's boundary has no area");
     const parentPolys = e.toPolygons(parentGeom);
     const lattice = latticeOf(opts.layout, polygonsBbox(parentPolys));
     if (!lattice) return fail('badLayout', 'layout', 'cell size, rows and columns must be positive');
@@ -269,7 +289,9 @@ export function generateCells(engine: GeometryEngine, parent: GenerateParent, op
       if (best) mergedInto.set(best, [...(mergedInto.get(best) ?? []), s]);
     }
     // Isolated slivers (merge mode) stay cells; in slot order with the rest.
-    const cellPieces = [...keep, ...sliverFate.filter((f) => f.into === null && opts.slivers !== 'drop').map((f) => f.piece)].sort((a, b) => a.row - b.row || a.col - b.col);
+    const cellPieces = [...keep, ...sliverFate.filter((f) => f.into === null && opts.slivers !== 'drop').map((f) => f.piece)].sort(
+      (a, b) => a.row - b.row || a.col - b.col,
+    );
     const names = nextChildNames(parent.name, opts.takenNames ?? [], cellPieces.length);
     const nameOf = new Map<Piece, string>(cellPieces.map((p, i) => [p, names[i] as string]));
 
@@ -313,12 +335,19 @@ export type GeneratedAreasReason = 'noChildLevel' | GridAreaReason;
  * villages to be renamed), in the parent's zone, its history opened as 'generated'. Nothing is stored here; the
  * repository writes them in one transaction (renderer/db putGridAreas).
  */
-export function generatedAreas(parent: { id: string; level: AreaLevel }, grid: Pick<GeneratedGrid, 'cells' | 'zone'>, opts: { newId: () => string; edit: AreaEditInfo }): Validation<GridArea[], GeneratedAreasReason> {
+export function generatedAreas(
+  parent: { id: string; level: AreaLevel },
+  grid: Pick<GeneratedGrid, 'cells' | 'zone'>,
+  opts: { newId: () => string; edit: AreaEditInfo },
+): Validation<GridArea[], GeneratedAreasReason> {
   const level = childLevelOf(parent.level);
   if (level === null) return fail('noChildLevel', 'level', 'a cell has no children');
   const out: GridArea[] = [];
   for (const c of grid.cells) {
-    const r = createGridArea({ id: opts.newId(), level, parentId: parent.id, name: c.name, geometry: c.geometry, zone: grid.zone }, { ...opts.edit, change: opts.edit.change ?? 'generated' });
+    const r = createGridArea(
+      { id: opts.newId(), level, parentId: parent.id, name: c.name, geometry: c.geometry, zone: grid.zone },
+      { ...opts.edit, change: opts.edit.change ?? 'generated' },
+    );
     if (!r.ok) return r;
     out.push(r.value);
   }

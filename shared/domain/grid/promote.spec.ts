@@ -10,10 +10,21 @@ const ids = () => {
   let n = 0;
   return () => `A${++n}`;
 };
-const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
+const square = (x: number, y: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + 0.01, y],
+      [x + 0.01, y + 0.01],
+      [x, y + 0.01],
+      [x, y],
+    ],
+  ],
+});
 
 describe('promoteFeatures', () => {
-  it('makes the sample township\'s XZQ villages into village areas, says its 10-digit codes are not used', () => {
+  it("makes the sample township's XZQ villages into village areas, says its 10-digit codes are not used", () => {
     const xzq = makeSampleTownship().find((l) => l.name === '行政区XZQ')!;
     const zone = { width: 3 as const, zone: xzq.crs.gk!.zone!, centralMeridian: xzq.crs.gk!.centralMeridian };
     const r = promoteFeatures(xzq.features, { parent: township, nameField: 'XZQMC', codeField: 'XZQDM', zone, newId: ids(), edit });
@@ -23,7 +34,9 @@ describe('promoteFeatures', () => {
       ['A2', '柳河村', 'village', 'T1', null],
       ['A3', '杏园村', 'village', 'T1', null],
     ]);
-    expect(r.value.codeIssues).toEqual([0, 1, 2].map((fid) => ({ fid, value: `3703001${['001', '002', '003'][fid]}`, reason: 'codeNotTwelveDigits' })));
+    expect(r.value.codeIssues).toEqual(
+      [0, 1, 2].map((fid) => ({ fid, value: `3703001${['001', '002', '003'][fid]}`, reason: 'codeNotTwelveDigits' })),
+    );
     expect(r.value.skipped).toEqual([]);
     for (const [i, a] of r.value.areas.entries()) {
       expect(a.geometry).toEqual(xzq.features[i]!.geometry);
@@ -32,7 +45,7 @@ describe('promoteFeatures', () => {
     }
   });
 
-  it('a promoted village\'s figures are the ones identify printed for its feature', async () => {
+  it("a promoted village's figures are the ones identify printed for its feature", async () => {
     const engine = await loadGeometryEngine();
     const xzq = makeSampleTownship().find((l) => l.name === '行政区XZQ')!;
     const zone = { width: 3 as const, zone: 39, centralMeridian: 117 };
@@ -57,7 +70,20 @@ describe('promoteFeatures', () => {
       { fid: 5, geometry: null, properties: { CJQMC: '空' } },
       { fid: 6, geometry: square(117.14, 36.6), properties: { CJQMC: '  ', CJQDM: '370112001206' } },
       { fid: 7, geometry: square(117.15, 36.6), properties: { CJQMC: '青石村', CJQDM: null } },
-      { fid: 8, geometry: { type: 'Polygon', coordinates: [[[117.1, 36.6], [117.2, 36.6], [117.1, 36.6]]] }, properties: { CJQMC: '线' } },
+      {
+        fid: 8,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [117.1, 36.6],
+              [117.2, 36.6],
+              [117.1, 36.6],
+            ],
+          ],
+        },
+        properties: { CJQMC: '线' },
+      },
       { fid: 9, geometry: square(117.16, 36.6), properties: { CJQMC: '杏园村' } },
     ];
     const r = promoteFeatures(features, { parent: township, nameField: 'CJQMC', codeField: 'CJQDM', takenNames: ['杏园村'], newId: ids(), edit });
@@ -87,9 +113,18 @@ describe('promoteFeatures', () => {
 
   it('promotes townships under a county the same way, and refuses a cell as parent', () => {
     const county = { id: 'K', level: 'county' as const, code: '370112000000', name: '历城区' };
-    const r = promoteFeatures([{ fid: 0, geometry: square(117.1, 36.6), properties: { XZQMC: '青石镇', XZQDM: '370112001000' } }], { parent: county, nameField: 'XZQMC', codeField: 'XZQDM', newId: ids(), edit });
+    const r = promoteFeatures([{ fid: 0, geometry: square(117.1, 36.6), properties: { XZQMC: '青石镇', XZQDM: '370112001000' } }], {
+      parent: county,
+      nameField: 'XZQMC',
+      codeField: 'XZQDM',
+      newId: ids(),
+      edit,
+    });
     expect(r.ok && r.value.areas.map((a) => [a.level, a.code])).toEqual([['township', '370112001000']]);
-    expect(promoteFeatures([], { parent: { ...county, level: 'cell', code: null }, nameField: 'XZQMC', newId: ids(), edit })).toMatchObject({ ok: false, reason: 'noChildLevel' });
+    expect(promoteFeatures([], { parent: { ...county, level: 'cell', code: null }, nameField: 'XZQMC', newId: ids(), edit })).toMatchObject({
+      ok: false,
+      reason: 'noChildLevel',
+    });
     expect(promoteFeatures([], { parent: county, nameField: '', newId: ids(), edit })).toMatchObject({ ok: false, reason: 'noNameField' });
   });
 });

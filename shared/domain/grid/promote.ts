@@ -114,7 +114,10 @@ export function promoteFeatures(features: readonly PromoteFeature[], opts: Promo
     }
     if (seen.has(name)) duplicates.add(name);
     seen.add(name);
-    const r = createGridArea({ id: opts.newId(), level, parentId: opts.parent.id, name, code, geometry: geometry.value, zone: opts.zone ?? null }, edit);
+    const r = createGridArea(
+      { id: opts.newId(), level, parentId: opts.parent.id, name, code, geometry: geometry.value, zone: opts.zone ?? null },
+      edit,
+    );
     // Every field was checked above: a failure here is a bug, not the layer's data.
     if (!r.ok) throw new Error(`promoteFeatures: feature ${f.fid} made no area (${r.reason})`);
     areas.push(r.value);

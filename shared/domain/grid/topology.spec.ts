@@ -69,7 +69,19 @@ describe('checkTopology against GEOS (shapely)', () => {
   });
 
   it('names a child without a boundary and a repaired one (a bowtie counts both lobes)', () => {
-    const bow: TopologyArea = { id: 'bow', name: '蝴蝶', geometry: poly([[[117.24, 36.66], [117.241, 36.661], [117.241, 36.66], [117.24, 36.661], [117.24, 36.66]]]) };
+    const bow: TopologyArea = {
+      id: 'bow',
+      name: '蝴蝶',
+      geometry: poly([
+        [
+          [117.24, 36.66],
+          [117.241, 36.661],
+          [117.241, 36.66],
+          [117.24, 36.661],
+          [117.24, 36.66],
+        ],
+      ]),
+    };
     const r = checkTopology(engine, parent, [...children, { id: 'none', name: '未画', geometry: null }, bow]);
     if (!r.ok) throw new Error(r.reason);
     expect(r.value.noBoundary).toEqual(['none']);
@@ -78,7 +90,10 @@ describe('checkTopology against GEOS (shapely)', () => {
 
   it('generated cells tile their parent: no overlaps, no gaps, nothing outside (the issue\'s "no overlaps")', () => {
     const village = { id: 'V', name: '杏园村', geometry: poly(oracle.village.rings), zone: ZONE };
-    for (const layout of [{ kind: 'square', sizeMetres: 300 }, { kind: 'hex', sizeMetres: 250 }] as const) {
+    for (const layout of [
+      { kind: 'square', sizeMetres: 300 },
+      { kind: 'hex', sizeMetres: 250 },
+    ] as const) {
       const g = generateCells(engine, village, { layout });
       if (!g.ok) throw new Error(g.reason);
       const cells = g.value.cells.map((c) => ({ id: c.name, name: c.name, geometry: c.geometry }));

@@ -95,7 +95,12 @@ function overlappingPairs(boxes: readonly Bbox[]): [number, number][] {
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
-export function checkTopology(engine: GeometryEngine, parent: TopologyArea & { zone?: GkZoneRef | null }, children: readonly TopologyArea[], opts: TopologyOptions = {}): Validation<TopologyResult, TopologyReason> {
+export function checkTopology(
+  engine: GeometryEngine,
+  parent: TopologyArea & { zone?: GkZoneRef | null },
+  children: readonly TopologyArea[],
+  opts: TopologyOptions = {},
+): Validation<TopologyResult, TopologyReason> {
   if (!parent.geometry) return fail('noBoundary', 'geometry', 'the parent has no boundary');
   const zone = parent.zone ?? defaultZoneOf(parent.geometry);
   const tol = opts.toleranceM2 ?? DEFAULT_TOPOLOGY_TOLERANCE_M2;
@@ -109,7 +114,7 @@ export function checkTopology(engine: GeometryEngine, parent: TopologyArea & { z
     const parentGeom = own(p.geom);
     if (p.repaired) repaired.push('parent');
     const parentPlanar = e.area(parentGeom);
-    if (!(parentPlanar > 0)) return fail('emptyBoundary', 'geometry', 'the parent\'s boundary has no area');
+    if (!(parentPlanar > 0)) return fail('emptyBoundary', 'geometry', "the parent's boundary has no area");
     const parentArea = p.repaired
       ? (pieceOf(e, plane, parentGeom) as PlanePiece).area
       : featureAreas(parent.geometry, { zone, planarM2: squareMetres(parentPlanar) });

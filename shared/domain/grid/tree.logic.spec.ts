@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { buildGridTree, checkPlacement, compareAreas, descendantsOf, nextChildNames, pathLabel, pathNames, pathOf, type TreeArea } from './tree.logic';
+import {
+  buildGridTree,
+  checkPlacement,
+  compareAreas,
+  descendantsOf,
+  nextChildNames,
+  pathLabel,
+  pathNames,
+  pathOf,
+  type TreeArea,
+} from './tree.logic';
 
-const area = (id: string, level: TreeArea['level'], parentId: string | null, name: string, code: string | null = null): TreeArea => ({ id, level, parentId, name, code });
+const area = (id: string, level: TreeArea['level'], parentId: string | null, name: string, code: string | null = null): TreeArea => ({
+  id,
+  level,
+  parentId,
+  name,
+  code,
+});
 
 const GRID: TreeArea[] = [
   area('c10', 'cell', 'v1', '杏园村-10'),
@@ -13,7 +29,8 @@ const GRID: TreeArea[] = [
   area('k', 'county', null, '历城区', '370112000000'),
 ];
 
-const shape = (nodes: ReturnType<typeof buildGridTree>['roots']): unknown => nodes.map((n) => (n.children.length ? { [n.area.id]: shape(n.children) } : n.area.id));
+const shape = (nodes: ReturnType<typeof buildGridTree>['roots']): unknown =>
+  nodes.map((n) => (n.children.length ? { [n.area.id]: shape(n.children) } : n.area.id));
 
 describe('buildGridTree', () => {
   it('nests county → township → village → cell, siblings by code, then by name with numbers by value', () => {

@@ -6,12 +6,21 @@ const f = (...names: string[]): FieldDef[] => names.map((name) => ({ name, type:
 
 describe('guessLayerKind', () => {
   it.each([
-    ['永久基本农田.shp', 'permanentFarmland'], ['YJJBNTTB.shp', 'permanentFarmland'], ['JBNTBHTB.shp', 'permanentFarmland'],
-    ['国土空间规划分区.shp', 'planningZone'], ['GHFQ.shp', 'planningZone'], ['TDYTQ.shp', 'planningZone'], ['CZKFBJ.shp', 'planningZone'],
-    ['DLTB.shp', 'landClass'], ['三调地类图斑.shp', 'landClass'],
-    ['2024卫片图斑.shp', 'changePatch'], ['WPTB.shp', 'changePatch'],
-    ['报批地块.shp', 'approvalSupply'], ['GDDK.shp', 'approvalSupply'],
-    ['XZQ.shp', 'adminBoundary'], ['村界.shp', 'adminBoundary'],
+    ['永久基本农田.shp', 'permanentFarmland'],
+    ['YJJBNTTB.shp', 'permanentFarmland'],
+    ['JBNTBHTB.shp', 'permanentFarmland'],
+    ['国土空间规划分区.shp', 'planningZone'],
+    ['GHFQ.shp', 'planningZone'],
+    ['TDYTQ.shp', 'planningZone'],
+    ['CZKFBJ.shp', 'planningZone'],
+    ['DLTB.shp', 'landClass'],
+    ['三调地类图斑.shp', 'landClass'],
+    ['2024卫片图斑.shp', 'changePatch'],
+    ['WPTB.shp', 'changePatch'],
+    ['报批地块.shp', 'approvalSupply'],
+    ['GDDK.shp', 'approvalSupply'],
+    ['XZQ.shp', 'adminBoundary'],
+    ['村界.shp', 'adminBoundary'],
   ] as const)('%s → %s', (name, kind) => expect(guessLayerKind(name, [])).toBe(kind));
   it('falls back to fields', () => {
     expect(guessLayerKind('a.shp', f('YJJBNTTBBH', 'DLBM'))).toBe('permanentFarmland');
@@ -26,14 +35,31 @@ describe('guessLayerKind', () => {
 
 describe('defaultStyle', () => {
   it('farmland: yellow fill, red 2 px boundary', () => {
-    expect(defaultStyle('permanentFarmland', [])).toMatchObject({ fill: { type: 'constant', color: '#FFFF00' }, line: { color: '#FF0000', widthPx: 2 } });
+    expect(defaultStyle('permanentFarmland', [])).toMatchObject({
+      fill: { type: 'constant', color: '#FFFF00' },
+      line: { color: '#FF0000', widthPx: 2 },
+    });
   });
   it('land class on DLBM uses 2-character prefixes; on DLMC maps banzhucun names', () => {
     const s = defaultStyle('landClass', f('DLBM', 'DLMC'));
     expect(s.fill).toMatchObject({ type: 'categorical', field: 'DLBM', prefixLength: 2 });
     const m = defaultStyle('landClass', f('DLMC'));
     if (m.fill?.type !== 'categorical') throw new Error();
-    for (const name of ['旱地', '水田', '果园', '有林地', '村庄', '坑塘水面', '水库水面', '河流水面', '其他草地', '设施农用地', '建制镇', '其他园地', '水工建筑用地']) {
+    for (const name of [
+      '旱地',
+      '水田',
+      '果园',
+      '有林地',
+      '村庄',
+      '坑塘水面',
+      '水库水面',
+      '河流水面',
+      '其他草地',
+      '设施农用地',
+      '建制镇',
+      '其他园地',
+      '水工建筑用地',
+    ]) {
       expect(m.fill.stops.some((s) => s.value === name)).toBe(true);
     }
   });
@@ -43,7 +69,7 @@ describe('defaultStyle', () => {
   });
 });
 
-describe('label fields keep the DBF\'s own spelling', () => {
+describe("label fields keep the DBF's own spelling", () => {
   it('labels by the field as it is named in the file, whatever its case', () => {
     const f = (name: string) => ({ name, type: 'C' as const, length: 20, decimals: 0 });
     expect(defaultStyle('changePatch', [f('jcbh'), f('tblx')]).labelField).toBe('jcbh');

@@ -10,7 +10,15 @@ export type LayerKind =
   | 'adminBoundary' // 行政区 XZQ
   | 'other';
 
-export const LAYER_KINDS: readonly LayerKind[] = ['permanentFarmland', 'planningZone', 'landClass', 'changePatch', 'approvalSupply', 'adminBoundary', 'other'];
+export const LAYER_KINDS: readonly LayerKind[] = [
+  'permanentFarmland',
+  'planningZone',
+  'landClass',
+  'changePatch',
+  'approvalSupply',
+  'adminBoundary',
+  'other',
+];
 
 /** A colour rule the map code turns into a maplibre expression. Colours are CSS hex strings. */
 export type ColorRule =
@@ -79,17 +87,57 @@ export const LAND_CLASS_COLOURS: readonly { code: string; label: string; color: 
 
 /** DLMC names (三调 and the older 二调 list, e.g. banzhucun: 有林地, 村庄, 建制镇) → first-level code. */
 export const DLMC_TO_CLASS: Readonly<Record<string, string>> = {
-  水田: '01', 水浇地: '01', 旱地: '01',
-  果园: '02', 茶园: '02', 橡胶园: '02', 其他园地: '02',
-  乔木林地: '03', 竹林地: '03', 灌木林地: '03', 有林地: '03', 其他林地: '03', 红树林地: '03',
-  天然牧草地: '04', 人工牧草地: '04', 其他草地: '04',
-  商业服务业设施用地: '05', 物流仓储用地: '06', 工业用地: '06', 采矿用地: '06',
-  城镇住宅用地: '07', 农村宅基地: '07', 村庄: '07', 建制镇: '07', 城市: '07',
-  机关团体新闻出版用地: '08', 科教文卫用地: '08', 公用设施用地: '08', 公园与绿地: '08',
-  特殊用地: '09', 风景名胜及特殊用地: '09',
-  铁路用地: '10', 公路用地: '10', 农村道路: '10', 城镇村道路用地: '10', 交通服务场站用地: '10',
-  河流水面: '11', 湖泊水面: '11', 水库水面: '11', 坑塘水面: '11', 沟渠: '11', 水工建筑用地: '11', 内陆滩涂: '11', 冰川及永久积雪: '11',
-  设施农用地: '12', 田坎: '12', 空闲地: '12', 裸土地: '12', 裸岩石砾地: '12', 盐碱地: '12', 沙地: '12',
+  水田: '01',
+  水浇地: '01',
+  旱地: '01',
+  果园: '02',
+  茶园: '02',
+  橡胶园: '02',
+  其他园地: '02',
+  乔木林地: '03',
+  竹林地: '03',
+  灌木林地: '03',
+  有林地: '03',
+  其他林地: '03',
+  红树林地: '03',
+  天然牧草地: '04',
+  人工牧草地: '04',
+  其他草地: '04',
+  商业服务业设施用地: '05',
+  物流仓储用地: '06',
+  工业用地: '06',
+  采矿用地: '06',
+  城镇住宅用地: '07',
+  农村宅基地: '07',
+  村庄: '07',
+  建制镇: '07',
+  城市: '07',
+  机关团体新闻出版用地: '08',
+  科教文卫用地: '08',
+  公用设施用地: '08',
+  公园与绿地: '08',
+  特殊用地: '09',
+  风景名胜及特殊用地: '09',
+  铁路用地: '10',
+  公路用地: '10',
+  农村道路: '10',
+  城镇村道路用地: '10',
+  交通服务场站用地: '10',
+  河流水面: '11',
+  湖泊水面: '11',
+  水库水面: '11',
+  坑塘水面: '11',
+  沟渠: '11',
+  水工建筑用地: '11',
+  内陆滩涂: '11',
+  冰川及永久积雪: '11',
+  设施农用地: '12',
+  田坎: '12',
+  空闲地: '12',
+  裸土地: '12',
+  裸岩石砾地: '12',
+  盐碱地: '12',
+  沙地: '12',
 };
 
 /** 土地用途区 TDYTQLXDM (土地利用总体规划): 010 基本农田保护区 … */
@@ -125,7 +173,13 @@ export function defaultStyle(kind: LayerKind, fields: FieldDef[]): LayerStyle {
       const dlbm = fieldOf(fields, 'DLBM');
       if (dlbm) {
         return {
-          fill: { type: 'categorical', field: dlbm, prefixLength: 2, stops: LAND_CLASS_COLOURS.map((c) => ({ value: c.code, color: c.color, label: c.label })), defaultColor: NEUTRAL },
+          fill: {
+            type: 'categorical',
+            field: dlbm,
+            prefixLength: 2,
+            stops: LAND_CLASS_COLOURS.map((c) => ({ value: c.code, color: c.color, label: c.label })),
+            defaultColor: NEUTRAL,
+          },
           fillOpacity: 0.6,
           line: { color: '#808080', widthPx: 0.5 },
           labelField: dlbm,
@@ -134,7 +188,14 @@ export function defaultStyle(kind: LayerKind, fields: FieldDef[]): LayerStyle {
       const dlmc = fieldOf(fields, 'DLMC');
       const colourOf = (code: string): string => LAND_CLASS_COLOURS.find((c) => c.code === code)?.color ?? NEUTRAL;
       return {
-        fill: dlmc ? { type: 'categorical', field: dlmc, stops: Object.entries(DLMC_TO_CLASS).map(([name, code]) => ({ value: name, color: colourOf(code), label: name })), defaultColor: NEUTRAL } : { type: 'constant', color: NEUTRAL },
+        fill: dlmc
+          ? {
+              type: 'categorical',
+              field: dlmc,
+              stops: Object.entries(DLMC_TO_CLASS).map(([name, code]) => ({ value: name, color: colourOf(code), label: name })),
+              defaultColor: NEUTRAL,
+            }
+          : { type: 'constant', color: NEUTRAL },
         fillOpacity: 0.6,
         line: { color: '#808080', widthPx: 0.5 },
         ...(dlmc ? { labelField: dlmc } : {}),
@@ -142,7 +203,12 @@ export function defaultStyle(kind: LayerKind, fields: FieldDef[]): LayerStyle {
     }
     case 'planningZone': {
       const ytq = fieldOf(fields, 'TDYTQLXDM');
-      if (ytq) return { fill: { type: 'categorical', field: ytq, stops: TDYTQ_STOPS, defaultColor: NEUTRAL }, fillOpacity: 0.45, line: { color: '#8C8C8C', widthPx: 1 } };
+      if (ytq)
+        return {
+          fill: { type: 'categorical', field: ytq, stops: TDYTQ_STOPS, defaultColor: NEUTRAL },
+          fillOpacity: 0.45,
+          line: { color: '#8C8C8C', widthPx: 1 },
+        };
       const ghfq = fieldOf(fields, 'GHFQMC', 'GHFQDM');
       return {
         fill: ghfq ? { type: 'categorical', field: ghfq, stops: [], defaultColor: '#D7C29E' } : { type: 'constant', color: '#D7C29E' },
@@ -154,7 +220,12 @@ export function defaultStyle(kind: LayerKind, fields: FieldDef[]): LayerStyle {
     case 'changePatch': {
       // The field's own spelling (a DBF may say "jcbh"): the label must name a key that exists in the properties.
       const jcbh = fieldOf(fields, 'JCBH');
-      return { fill: { type: 'constant', color: '#FF0000' }, fillOpacity: 0.08, line: { color: '#FF0000', widthPx: 2 }, ...(jcbh ? { labelField: jcbh } : {}) };
+      return {
+        fill: { type: 'constant', color: '#FF0000' },
+        fillOpacity: 0.08,
+        line: { color: '#FF0000', widthPx: 2 },
+        ...(jcbh ? { labelField: jcbh } : {}),
+      };
     }
     case 'approvalSupply':
       return { fill: { type: 'constant', color: '#00A9E6' }, fillOpacity: 0.25, line: { color: '#0070C0', widthPx: 1.5 } };

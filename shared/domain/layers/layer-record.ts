@@ -108,7 +108,8 @@ export function restoreLayerRecord(raw: unknown): Validation<LayerRecord, LayerR
 }
 
 /** What a new layer needs; the rest gets a new layer's defaults (drawn, fully opaque, bottom of the order, data version 1). */
-export type NewLayerRecord = Pick<LayerRecordFields, 'id' | 'name' | 'kind' | 'style' | 'meta' | 'createdAt'> & Partial<Pick<LayerRecordFields, 'order' | 'visible' | 'opacity' | 'sample' | 'dataVersion'>>;
+export type NewLayerRecord = Pick<LayerRecordFields, 'id' | 'name' | 'kind' | 'style' | 'meta' | 'createdAt'> &
+  Partial<Pick<LayerRecordFields, 'order' | 'visible' | 'opacity' | 'sample' | 'dataVersion'>>;
 
 /**
  * The record to store. Throws on an empty id: that is a bug in the caller, never something read from disk.

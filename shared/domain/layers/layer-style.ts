@@ -23,7 +23,8 @@ export function validateLayerStyle(raw: unknown): Validation<LayerStyle, LayerSt
   if (!isObject(raw)) return fail('badStyle', undefined, 'the style is not an object');
   if (!isObject(raw.line) || !isString(raw.line.color)) return fail('badStyle', 'line', 'the style has no line colour');
   const fill = raw.fill;
-  if (fill !== null && !(isObject(fill) && (fill.type === 'constant' || fill.type === 'categorical'))) return fail('badStyle', 'fill', 'the fill is neither null nor a constant or categorical rule');
+  if (fill !== null && !(isObject(fill) && (fill.type === 'constant' || fill.type === 'categorical')))
+    return fail('badStyle', 'fill', 'the fill is neither null nor a constant or categorical rule');
   const repaired: Repair[] = [];
   const fillOpacity = clampUnit(raw.fillOpacity, 0.5, 'fillOpacity', repaired);
   let widthPx = raw.line.widthPx;
@@ -32,5 +33,8 @@ export function validateLayerStyle(raw: unknown): Validation<LayerStyle, LayerSt
     widthPx = 1;
   }
   // The rest of the style (colour stops, dash, label field) is kept as stored: the map tolerates what it cannot use.
-  return ok({ ...(raw as unknown as LayerStyle), fillOpacity, line: { ...(raw.line as unknown as LayerStyle['line']), widthPx: widthPx as number } }, repaired);
+  return ok(
+    { ...(raw as unknown as LayerStyle), fillOpacity, line: { ...(raw.line as unknown as LayerStyle['line']), widthPx: widthPx as number } },
+    repaired,
+  );
 }

@@ -51,18 +51,30 @@ describe('legendOf', () => {
     expect(legendItemsOf(layer('永久基本农田', 'permanentFarmland', []), labels)).toEqual([
       { label: '永久基本农田', symbol: { shape: 'fill', fill: '#FFFF00', fillOpacity: 0.5, stroke: '#FF0000', strokeWidthPx: 2 } },
     ]);
-    expect(legendItemsOf(layer('行政区', 'adminBoundary', ['XZQMC']), labels)[0]!.symbol).toEqual({ shape: 'line', fill: null, fillOpacity: 0, stroke: '#404040', strokeWidthPx: 1.5, dash: [4, 2] });
+    expect(legendItemsOf(layer('行政区', 'adminBoundary', ['XZQMC']), labels)[0]!.symbol).toEqual({
+      shape: 'line',
+      fill: null,
+      fillOpacity: 0,
+      stroke: '#404040',
+      strokeWidthPx: 1.5,
+      dash: [4, 2],
+    });
   });
 
   it('keeps the order given, and leaves out hidden and fully transparent layers', () => {
     const groups = legendOf(
-      [layer('a', 'changePatch', []), layer('b', 'permanentFarmland', [], { visible: false }), layer('c', 'other', [], { opacity: 0 }), layer('d', 'adminBoundary', [])],
+      [
+        layer('a', 'changePatch', []),
+        layer('b', 'permanentFarmland', [], { visible: false }),
+        layer('c', 'other', [], { opacity: 0 }),
+        layer('d', 'adminBoundary', []),
+      ],
       labels,
     );
     expect(groups.map((g) => g.layerId)).toEqual(['a', 'd']);
   });
 
-  it('finds the naming field in the layer\'s own spelling', () => {
+  it("finds the naming field in the layer's own spelling", () => {
     expect(nameFieldFor('DLBM', ['dlbm', 'dlmc'])).toBe('dlmc');
     expect(nameFieldFor('dlbm', ['DLBM'])).toBeNull();
     expect(nameFieldFor('TDYTQLXDM', ['TDYTQLXDM', 'TDYTQMC'])).toBe('TDYTQMC');

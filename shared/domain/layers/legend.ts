@@ -67,7 +67,8 @@ function symbolOf(style: LayerStyle, geometryKind: GeometryKind, layerOpacity: n
     const color = fill ?? style.point?.color ?? style.line.color;
     return { shape: 'point', fill: color, fillOpacity: layerOpacity, stroke: '#ffffff', strokeWidthPx: 1 };
   }
-  if (geometryKind === 'line' || fill === null) return { shape: 'line', fill: null, fillOpacity: 0, stroke: style.line.color, strokeWidthPx: style.line.widthPx, ...dash };
+  if (geometryKind === 'line' || fill === null)
+    return { shape: 'line', fill: null, fillOpacity: 0, stroke: style.line.color, strokeWidthPx: style.line.widthPx, ...dash };
   return { shape: 'fill', fill, fillOpacity: style.fillOpacity * layerOpacity, stroke: style.line.color, strokeWidthPx: style.line.widthPx, ...dash };
 }
 
@@ -84,7 +85,9 @@ export function legendItemsOf(layer: LegendLayer, labels: LegendLabels, present?
     if (!present) return [{ label: layer.name, symbol }];
     return [...present]
       .filter(([value]) => value !== '')
-      .map(([value, { count, name }]): LegendItem => (name && name !== value ? { code: value, label: name, symbol, count } : { label: value, symbol, count }))
+      .map(([value, { count, name }]): LegendItem =>
+        name && name !== value ? { code: value, label: name, symbol, count } : { label: value, symbol, count },
+      )
       .sort((a, b) => (a.code ?? a.label).localeCompare(b.code ?? b.label, 'zh-CN', { numeric: true }));
   }
   if (!present) {
@@ -112,7 +115,11 @@ export function legendItemsOf(layer: LegendLayer, labels: LegendLabels, present?
  * The legend of the visible layers, in the order given (top of the map first, as the layer list shows them).
  * `present` maps a layer id to the values it holds, when known.
  */
-export function legendOf(layersTopToBottom: readonly LegendLayer[], labels: LegendLabels, present: ReadonlyMap<string, PresentValues> = new Map()): LegendGroup[] {
+export function legendOf(
+  layersTopToBottom: readonly LegendLayer[],
+  labels: LegendLabels,
+  present: ReadonlyMap<string, PresentValues> = new Map(),
+): LegendGroup[] {
   return layersTopToBottom
     .filter((l) => l.visible && l.opacity > 0)
     .map((l) => ({ layerId: l.id, title: l.name, kind: l.kind, items: legendItemsOf(l, labels, present.get(l.id)) }));

@@ -37,7 +37,8 @@ const isSourceFile = (f: unknown): f is SourceFile => isObject(f) && isString(f.
 /** Files that are not a path with its bytes are dropped (and reported); the rest are still worth re-decoding. */
 export function validateSourceFiles(raw: unknown): Validation<SourceFilesRecord, SourceFilesReason> {
   if (!isObject(raw)) return fail('notObject');
-  if (raw.v !== SOURCE_FILES_RECORD_VERSION) return fail('badVersion', 'v', `expected record version ${SOURCE_FILES_RECORD_VERSION}, found ${String(raw.v)}`);
+  if (raw.v !== SOURCE_FILES_RECORD_VERSION)
+    return fail('badVersion', 'v', `expected record version ${SOURCE_FILES_RECORD_VERSION}, found ${String(raw.v)}`);
   if (!isLayerId(raw.layerId)) return fail('missingLayerId', 'layerId');
   if (!Array.isArray(raw.files)) return fail('badFiles', 'files', 'files is not a list');
   const files = raw.files.filter(isSourceFile);

@@ -3,7 +3,10 @@ import { validateMapView, wrapLongitude } from './map-view';
 
 describe('validateMapView', () => {
   it('accepts a saved view as it is', () => {
-    expect(validateMapView({ center: [117.05, 35.05], zoom: 14, bearing: 0 })).toEqual({ ok: true, value: { center: [117.05, 35.05], zoom: 14, bearing: 0 } });
+    expect(validateMapView({ center: [117.05, 35.05], zoom: 14, bearing: 0 })).toEqual({
+      ok: true,
+      value: { center: [117.05, 35.05], zoom: 14, bearing: 0 },
+    });
   });
   it('rejects impossible views, naming why', () => {
     expect(validateMapView(undefined)).toEqual({ ok: false, reason: 'notObject' });
@@ -16,7 +19,11 @@ describe('validateMapView', () => {
     expect(validateMapView({ center: [190, 10], zoom: 40 })).toEqual({
       ok: true,
       value: { center: [-170, 10], zoom: 24, bearing: 0 },
-      repaired: [{ path: 'center', code: 'wrapped' }, { path: 'zoom', code: 'clamped' }, { path: 'bearing', code: 'defaulted' }],
+      repaired: [
+        { path: 'center', code: 'wrapped' },
+        { path: 'zoom', code: 'clamped' },
+        { path: 'bearing', code: 'defaulted' },
+      ],
     });
   });
   it('wrapLongitude', () => {

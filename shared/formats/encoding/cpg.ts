@@ -35,7 +35,12 @@ const ISO_8859 = /^8859[-_]?(\d{1,2})$/;
  */
 export function parseCpg(text: string): string | null {
   // BOM, CR/LF, NULs and surrounding blanks are noise; only the first line counts.
-  const firstLine = text.replace(/^\uFEFF/, '').split('\u0000').join('').split(/\r\n|\r|\n/)[0] ?? '';
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .split('\u0000')
+      .join('')
+      .split(/\r\n|\r|\n/)[0] ?? '';
   let t = firstLine.trim().toLowerCase();
   if (t === '') return null;
   t = t.replace(/^(ansi|oem|cp|windows|win|ms|ibm)[\s_-]*(?=\d)/, '');

@@ -17,11 +17,7 @@ export interface EncodingPreview {
  * Decodes up to `maxSamples` distinct non-empty text values (non-ASCII ones first, they are the telling
  * ones) under every candidate encoding. Unknown labels yield no samples rather than an error.
  */
-export function encodingPreview(
-  dbfBytes: Uint8Array,
-  encodings: readonly string[] = DEFAULT_PREVIEW_ENCODINGS,
-  maxSamples = 8,
-): EncodingPreview[] {
+export function encodingPreview(dbfBytes: Uint8Array, encodings: readonly string[] = DEFAULT_PREVIEW_ENCODINGS, maxSamples = 8): EncodingPreview[] {
   const parsed = readDbfHeader(dbfBytes);
   if (!parsed.ok) return encodings.map((encoding) => ({ encoding, samples: [] }));
   const { header } = parsed;

@@ -16,8 +16,6 @@ export function pairRecords(shpCount: number, dbfCount: number, file: string): R
   const paired = Math.min(shpCount, dbfCount);
   const skipped = Math.max(shpCount, dbfCount) - paired;
   const issues: Issue[] =
-    skipped === 0
-      ? []
-      : [{ code: 'shp.recordCountMismatch', severity: 'warning', file, params: { shp: shpCount, dbf: dbfCount, skipped } }];
+    skipped === 0 ? [] : [{ code: 'shp.recordCountMismatch', severity: 'warning', file, params: { shp: shpCount, dbf: dbfCount, skipped } }];
   return { paired, skipped, issues };
 }

@@ -6,7 +6,13 @@ import { assemblePolygon, type RingInput } from './polygon-assembly';
 
 /** A square ring as a shapefile reader hands it over: reversed from file order, with the file-order area. */
 function ringInput(x: number, y: number, s: number, fileClockwise: boolean): RingInput {
-  const cw: Position[] = [[x, y], [x, y + s], [x + s, y + s], [x + s, y], [x, y]];
+  const cw: Position[] = [
+    [x, y],
+    [x, y + s],
+    [x + s, y + s],
+    [x + s, y],
+    [x, y],
+  ];
   const file = fileClockwise ? cw : [...cw].reverse();
   return { coords: [...file].reverse(), areaFileOrder: fileClockwise ? -s * s : s * s, minX: x, minY: y, maxX: x + s, maxY: y + s };
 }
@@ -52,6 +58,17 @@ describe('assemblePolygon: ring roles by containment, as GDAL and GEOS MakeValid
 
   it('a lone ring of either winding is an outer ring, counter-clockwise', () => {
     const g = assemblePolygon([ringInput(0, 0, 10, false)]);
-    expect(g).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] });
+    expect(g).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [0, 10],
+          [0, 0],
+        ],
+      ],
+    });
   });
 });

@@ -54,7 +54,9 @@ export function assemblePolygon(rings: RingInput[]): Polygon | MultiPolygon {
     const only = rings[0] as RingInput;
     return { type: 'Polygon', coordinates: [wind(only, true)] };
   }
-  const order = rings.map((_, i) => i).sort((a, b) => Math.abs((rings[b] as RingInput).areaFileOrder) - Math.abs((rings[a] as RingInput).areaFileOrder));
+  const order = rings
+    .map((_, i) => i)
+    .sort((a, b) => Math.abs((rings[b] as RingInput).areaFileOrder) - Math.abs((rings[a] as RingInput).areaFileOrder));
   const depth = new Int32Array(rings.length);
   const polygonOf = new Int32Array(rings.length).fill(-1);
   const polygons: Position[][][] = [];

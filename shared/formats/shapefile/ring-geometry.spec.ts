@@ -10,7 +10,13 @@ describe('ring geometry', () => {
   });
 
   it('point in ring', () => {
-    const ring = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    const ring = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
     expect(pointInRing(5, 5, ring)).toBe(true);
     expect(pointInRing(15, 5, ring)).toBe(false);
   });

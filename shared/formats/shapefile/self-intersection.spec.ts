@@ -9,10 +9,43 @@ function check(pts: number[][], pairs = 1e9): boolean {
 
 describe('ringSelfContacts', () => {
   it('bowtie crosses; square, L-shape and triangle do not', () => {
-    expect(check([[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]])).toBe(true);
-    expect(check([[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]])).toBe(false);
-    expect(check([[0, 0], [0, 10], [5, 10], [5, 5], [10, 5], [10, 0], [0, 0]])).toBe(false);
-    expect(check([[0, 0], [0, 10], [10, 0], [0, 0]])).toBe(false);
+    expect(
+      check([
+        [0, 0],
+        [10, 10],
+        [10, 0],
+        [0, 10],
+        [0, 0],
+      ]),
+    ).toBe(true);
+    expect(
+      check([
+        [0, 0],
+        [0, 10],
+        [10, 10],
+        [10, 0],
+        [0, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      check([
+        [0, 0],
+        [0, 10],
+        [5, 10],
+        [5, 5],
+        [10, 5],
+        [10, 0],
+        [0, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      check([
+        [0, 0],
+        [0, 10],
+        [10, 0],
+        [0, 0],
+      ]),
+    ).toBe(false);
   });
 
   it('pentagram (all turns one way, winds twice) crosses', () => {
@@ -21,14 +54,66 @@ describe('ringSelfContacts', () => {
   });
 
   it('a ring touching itself at a vertex (figure-8) or with a vertex on another edge counts: GEOS decides', () => {
-    expect(check([[0, 0], [0, 10], [5, 5], [10, 10], [10, 0], [5, 5], [0, 0]])).toBe(true);
-    expect(check([[0, 0], [10, 0], [10, 10], [5, 10], [7, 5], [3, 5], [5, 10], [0, 10], [0, 0]])).toBe(true);
-    expect(check([[0, 0], [10, 0], [10, 10], [4, 0], [0, 10], [0, 0]])).toBe(true); // (4, 0) lies on the first edge
+    expect(
+      check([
+        [0, 0],
+        [0, 10],
+        [5, 5],
+        [10, 10],
+        [10, 0],
+        [5, 5],
+        [0, 0],
+      ]),
+    ).toBe(true);
+    expect(
+      check([
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [5, 10],
+        [7, 5],
+        [3, 5],
+        [5, 10],
+        [0, 10],
+        [0, 0],
+      ]),
+    ).toBe(true);
+    expect(
+      check([
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [4, 0],
+        [0, 10],
+        [0, 0],
+      ]),
+    ).toBe(true); // (4, 0) lies on the first edge
   });
 
   it('collinear overlap of two non-adjacent edges counts; a plain non-convex ring does not', () => {
-    expect(check([[0, 0], [10, 0], [10, 5], [2, 5], [2, 0], [8, 0], [8, -5], [0, -5], [0, 0]])).toBe(true); // (2,0)–(8,0) runs along (0,0)–(10,0)
-    expect(check([[0, 0], [10, 0], [10, 10], [5, 5], [0, 10], [0, 0]])).toBe(false);
+    expect(
+      check([
+        [0, 0],
+        [10, 0],
+        [10, 5],
+        [2, 5],
+        [2, 0],
+        [8, 0],
+        [8, -5],
+        [0, -5],
+        [0, 0],
+      ]),
+    ).toBe(true); // (2,0)–(8,0) runs along (0,0)–(10,0)
+    expect(
+      check([
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [5, 5],
+        [0, 10],
+        [0, 0],
+      ]),
+    ).toBe(false);
   });
 
   it('a large non-convex ring with one crossing far from the start (sweep path, > 64 segments)', () => {

@@ -55,7 +55,8 @@ function sortByMinX(order: Uint32Array, minX: Float64Array, n: number, scratch: 
       let a = lo;
       let b = mid;
       let k = lo;
-      while (a < mid && b < hi) dst[k++] = (minX[src[b] as number] as number) < (minX[src[a] as number] as number) ? (src[b++] as number) : (src[a++] as number);
+      while (a < mid && b < hi)
+        dst[k++] = (minX[src[b] as number] as number) < (minX[src[a] as number] as number) ? (src[b++] as number) : (src[a++] as number);
       while (a < mid) dst[k++] = src[a++] as number;
       while (b < hi) dst[k++] = src[b++] as number;
       runs[out++] = lo;
@@ -101,7 +102,7 @@ function isConvexSimple(xs: Float64Array, ys: Float64Array, n: number): boolean 
     }
     if (fx !== 0) {
       if (firstDx === 0) firstDx = fx;
-      else if ((fx > 0) !== (lastDx > 0)) flips++;
+      else if (fx > 0 !== lastDx > 0) flips++;
       lastDx = fx;
     }
     px = qx;
@@ -109,7 +110,7 @@ function isConvexSimple(xs: Float64Array, ys: Float64Array, n: number): boolean 
     qx = rx;
     qy = ry;
   }
-  if (firstDx !== 0 && lastDx !== 0 && (firstDx > 0) !== (lastDx > 0)) flips++; // wrap-around
+  if (firstDx !== 0 && lastDx !== 0 && firstDx > 0 !== lastDx > 0) flips++; // wrap-around
   return sign !== 0 && flips === 2;
 }
 
@@ -122,13 +123,7 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
  * `budget.pairs` is decremented per pair examined; when it runs out the answer is true (unchecked: let GEOS
  * decide), so no ring escapes the check because it was large.
  */
-export function ringSelfContacts(
-  xs: Float64Array,
-  ys: Float64Array,
-  n: number,
-  scratch: SweepScratch,
-  budget: { pairs: number },
-): boolean {
+export function ringSelfContacts(xs: Float64Array, ys: Float64Array, n: number, scratch: SweepScratch, budget: { pairs: number }): boolean {
   const segs = n - 1;
   if (segs < 4) return false; // a triangle cannot cross itself
   if (isConvexSimple(xs, ys, n)) return false;

@@ -82,7 +82,11 @@ describe('readShp on fixtures', () => {
     expect(l.geometryKind).toBe('line');
     expect(l.records[1]?.geometry).toEqual({
       type: 'LineString',
-      coordinates: [[39_512_000, 3_820_030], [39_512_020, 3_820_033], [39_512_040, 3_820_036]],
+      coordinates: [
+        [39_512_000, 3_820_030],
+        [39_512_020, 3_820_033],
+        [39_512_040, 3_820_036],
+      ],
     });
   });
 

@@ -85,12 +85,7 @@ export function readShp(bytes: Uint8Array, file: string, options: ReadShpOptions
   const shapeType = view.getInt32(32, true);
   const shapeTypeName = SHAPE_TYPE_NAMES[shapeType];
   if (shapeTypeName === undefined) return bad('shapeType');
-  const bboxSource: Bbox = [
-    view.getFloat64(36, true),
-    view.getFloat64(44, true),
-    view.getFloat64(52, true),
-    view.getFloat64(60, true),
-  ];
+  const bboxSource: Bbox = [view.getFloat64(36, true), view.getFloat64(44, true), view.getFloat64(52, true), view.getFloat64(60, true)];
   const result: ShpResult = {
     shapeType,
     shapeTypeName,
@@ -238,13 +233,7 @@ function readLines(ctx: Ctx, c: number, numParts: number, numPoints: number, poi
   return { type: 'MultiLineString', coordinates: lines };
 }
 
-function readPolygon(
-  ctx: Ctx,
-  c: number,
-  numParts: number,
-  numPoints: number,
-  pointsAt: number,
-): Geometry | undefined {
+function readPolygon(ctx: Ctx, c: number, numParts: number, numPoints: number, pointsAt: number): Geometry | undefined {
   const v = ctx.view;
   const rings: RingInput[] = [];
   let contacts = false;

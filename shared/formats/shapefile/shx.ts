@@ -25,7 +25,14 @@ export function readShxEntries(shx: Uint8Array): ShxEntry[] | null {
 export function checkShx(shx: Uint8Array, shpOffsetsBytes: readonly number[], shxPath: string): Issue[] {
   const entries = readShxEntries(shx);
   if (!entries) {
-    return [{ code: 'shx.mismatch', severity: 'warning', file: shxPath, params: { shx: 0, shp: shpOffsetsBytes.length, differing: shpOffsetsBytes.length } }];
+    return [
+      {
+        code: 'shx.mismatch',
+        severity: 'warning',
+        file: shxPath,
+        params: { shx: 0, shp: shpOffsetsBytes.length, differing: shpOffsetsBytes.length },
+      },
+    ];
   }
   let differing = Math.abs(entries.length - shpOffsetsBytes.length);
   const n = Math.min(entries.length, shpOffsetsBytes.length);

@@ -41,7 +41,15 @@ const SHEET_NAME_BAD = /[:\\/?*[\]]/g;
 export function sheetNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((raw) => {
-    const base = [...raw.replace(SHEET_NAME_BAD, '_').replace(/^'+|'+$/g, '').trim()].slice(0, SHEET_NAME_MAX).join('') || 'Sheet';
+    const base =
+      [
+        ...raw
+          .replace(SHEET_NAME_BAD, '_')
+          .replace(/^'+|'+$/g, '')
+          .trim(),
+      ]
+        .slice(0, SHEET_NAME_MAX)
+        .join('') || 'Sheet';
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
@@ -60,7 +68,15 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000;
     w += wide ? 2 : 1;
   }
   return w;

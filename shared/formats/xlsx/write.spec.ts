@@ -43,7 +43,15 @@ describe('writeXlsx (read back with exceljs)', () => {
     creator: 'LandPatrol',
     created: new Date('2026-11-22T00:00:00Z'),
     sheets: [
-      { name: '叠加分析', frozenColumns: 1, columns: [{ header: '图斑编号' }, { header: '面积(m²)', numFmt: '0.00' }, { header: '面积(亩)', numFmt: '0.0000' }, { header: '备注' }], rows: [['WP-1', 1000.25, 1.5004, null], ['WP-2', 0, 0, '说明']] },
+      {
+        name: '叠加分析',
+        frozenColumns: 1,
+        columns: [{ header: '图斑编号' }, { header: '面积(m²)', numFmt: '0.00' }, { header: '面积(亩)', numFmt: '0.0000' }, { header: '备注' }],
+        rows: [
+          ['WP-1', 1000.25, 1.5004, null],
+          ['WP-2', 0, 0, '说明'],
+        ],
+      },
       { name: '叠加分析', frozenColumns: 0, columns: [{ header: 'a' }], rows: [] },
     ],
   };

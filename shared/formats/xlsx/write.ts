@@ -28,11 +28,17 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Uint8Array> {
   const names = sheetNames(book.sheets.map((s) => s.name));
   book.sheets.forEach((sheet, si) => {
     const ws = wb.addWorksheet(names[si]!, {
-      views: [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: 1, topLeftCell: `${columnLetter(sheet.frozenColumns + 1)}2`, activeCell: 'A2' }],
+      views: [
+        { state: 'frozen', xSplit: sheet.frozenColumns, ySplit: 1, topLeftCell: `${columnLetter(sheet.frozenColumns + 1)}2`, activeCell: 'A2' },
+      ],
     });
     const widths = sheet.columns.map((c, ci) => {
       const d = numFmtDecimals(c.numFmt);
-      return columnWidth(c, sheet.rows.map((r) => r[ci] ?? null), d === null ? String : (v) => v.toFixed(d));
+      return columnWidth(
+        c,
+        sheet.rows.map((r) => r[ci] ?? null),
+        d === null ? String : (v) => v.toFixed(d),
+      );
     });
     ws.columns = sheet.columns.map((c, ci) => ({ key: `c${ci}`, width: widths[ci]! }));
 
@@ -45,7 +51,12 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Uint8Array> {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
       cell.border = { bottom: { style: 'thin' } };
     });
-    header.height = LINE_HEIGHT_PT * headerLines(sheet.columns.map((c) => c.header), widths);
+    header.height =
+      LINE_HEIGHT_PT *
+      headerLines(
+        sheet.columns.map((c) => c.header),
+        widths,
+      );
 
     sheet.rows.forEach((r, ri) => {
       const row = ws.getRow(ri + 2);

@@ -21,9 +21,7 @@ describe('unzipInputs', () => {
   it('GBK member names without the UTF-8 flag, folders kept under "archive.zip/…"', () => {
     const r = unzipInputs(zipFixture('gbk_names.zip'));
     expect(r.issues).toEqual([]);
-    expect(r.files.map((f) => f.path).sort()).toEqual(
-      ['dbf', 'prj', 'shp', 'shx'].map((e) => `gbk_names.zip/县级数据/永久基本农田.${e}`),
-    );
+    expect(r.files.map((f) => f.path).sort()).toEqual(['dbf', 'prj', 'shp', 'shx'].map((e) => `gbk_names.zip/县级数据/永久基本农田.${e}`));
     expect(r.files.find((f) => f.path.endsWith('.shp'))?.bytes).toEqual(fixtureBytes('shp/gbk_ldid.shp'));
   });
 

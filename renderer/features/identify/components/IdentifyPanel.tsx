@@ -16,7 +16,9 @@ export function IdentifyPanel({ result }: { result: IdentifyResult }) {
         <div className="identify-body">
           <div className="identify-title">
             <span className="layer-label">{result.layer.name}</span>
-            <span className="muted">{t('identify.fid')} {result.fid}</span>
+            <span className="muted">
+              {t('identify.fid')} {result.fid}
+            </span>
           </div>
           <h3 className="section-title">{t('identify.area')}</h3>
           {result.area ? (
@@ -24,10 +26,22 @@ export function IdentifyPanel({ result }: { result: IdentifyResult }) {
               <tbody>
                 {areaLines(result.area).map((a) => (
                   <tr key={a.kind} data-kind={a.kind}>
-                    <th>{a.kind === 'ellipsoidal' ? t('identify.ellipsoidal') : t('identify.planar', { width: result.area!.zone.width, zone: result.area!.zone.zone, cm: result.area!.zone.centralMeridian })}</th>
+                    <th>
+                      {a.kind === 'ellipsoidal'
+                        ? t('identify.ellipsoidal')
+                        : t('identify.planar', {
+                            width: result.area!.zone.width,
+                            zone: result.area!.zone.zone,
+                            cm: result.area!.zone.centralMeridian,
+                          })}
+                    </th>
                     <td className="num">
-                      <div>{a.m2} {t('unit.m2')}</div>
-                      <div>{a.mu} {t('unit.mu')}</div>
+                      <div>
+                        {a.m2} {t('unit.m2')}
+                      </div>
+                      <div>
+                        {a.mu} {t('unit.mu')}
+                      </div>
                     </td>
                   </tr>
                 ))}

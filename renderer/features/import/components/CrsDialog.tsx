@@ -27,14 +27,25 @@ export function CrsDialog({ bundle, onChoose }: { bundle: PendingBundle; onChoos
       testId="crs-dialog"
       footer={
         <>
-          <button className="btn" onClick={() => onChoose(null)}>{t('crs.skip')}</button>
-          <button className="btn primary" disabled={epsg === null} data-testid="crs-apply" onClick={() => onChoose(epsg)}>{t('crs.importWith')}</button>
+          <button className="btn" onClick={() => onChoose(null)}>
+            {t('crs.skip')}
+          </button>
+          <button className="btn primary" disabled={epsg === null} data-testid="crs-apply" onClick={() => onChoose(epsg)}>
+            {t('crs.importWith')}
+          </button>
         </>
       }
     >
       <p>{reason ? t(`crs.reason.${reason}`) : ''}</p>
       <p>{reason === 'no-prj-6-digit-easting' ? t('crs.explain', { name: bundle.source }) : t('crs.explainGeneric', { name: bundle.source })}</p>
-      <RadioGroup label={t('crs.choose')} hideLabel className="crs-choices" options={choices.map((c) => ({ value: c.epsg, label: c.label, detail: `EPSG:${c.epsg}` }))} value={epsg} onChange={setEpsg} />
+      <RadioGroup
+        label={t('crs.choose')}
+        hideLabel
+        className="crs-choices"
+        options={choices.map((c) => ({ value: c.epsg, label: c.label, detail: `EPSG:${c.epsg}` }))}
+        value={epsg}
+        onChange={setEpsg}
+      />
     </Dialog>
   );
 }

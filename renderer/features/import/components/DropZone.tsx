@@ -7,7 +7,15 @@ import type { CollectedFile } from '../import.logic';
 const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
 /** Drop files or folders onto the map to import them. */
-export function DropZone({ onFiles, onError, children }: { onFiles: (files: CollectedFile[]) => void; onError: (message: string) => void; children: ReactNode }) {
+export function DropZone({
+  onFiles,
+  onError,
+  children,
+}: {
+  onFiles: (files: CollectedFile[]) => void;
+  onError: (message: string) => void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const [over, setOver] = useState(false);
   const depth = useRef(0);

@@ -80,7 +80,14 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
         />
       )}
       <div className="layer-row">
-        <input type="checkbox" checked={layer.visible} title={t('layers.visible')} aria-label={t('layers.visible')} data-testid="layer-visible" onChange={(e) => actions.setVisible(id, e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={layer.visible}
+          title={t('layers.visible')}
+          aria-label={t('layers.visible')}
+          data-testid="layer-visible"
+          onChange={(e) => actions.setVisible(id, e.target.checked)}
+        />
         <span className="swatch" style={swatchColor(layer.style, layer.meta.geometryKind)} />
         {editing ? (
           <input
@@ -102,36 +109,83 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
             {layer.name}
           </span>
         )}
-        {layer.sample && <span className="badge sample" title={t('layers.sampleHint')}>{t('layers.sample')}</span>}
-        <span className="layer-count" data-testid="layer-count">{t('layers.features', { count: formatNumber(lang, layer.meta.featureCount) })}</span>
+        {layer.sample && (
+          <span className="badge sample" title={t('layers.sampleHint')}>
+            {t('layers.sample')}
+          </span>
+        )}
+        <span className="layer-count" data-testid="layer-count">
+          {t('layers.features', { count: formatNumber(lang, layer.meta.featureCount) })}
+        </span>
       </div>
       <div className="layer-row sub">
-        <select className="kind-select" value={layer.kind} title={t('layers.kind')} data-testid="layer-kind" onChange={(e) => actions.changeKind(id, e.target.value as LayerKind)}>
+        <select
+          className="kind-select"
+          value={layer.kind}
+          title={t('layers.kind')}
+          data-testid="layer-kind"
+          onChange={(e) => actions.changeKind(id, e.target.value as LayerKind)}
+        >
           {LAYER_KINDS.map((k) => (
-            <option key={k} value={k}>{t(`kind.${k}`)}</option>
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
           ))}
         </select>
-        <input type="range" min={0} max={1} step={0.05} value={layer.opacity} title={`${t('layers.opacity')} ${Math.round(layer.opacity * 100)}%`} data-testid="layer-opacity" onChange={(e) => actions.setOpacity(id, Number(e.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={layer.opacity}
+          title={`${t('layers.opacity')} ${Math.round(layer.opacity * 100)}%`}
+          data-testid="layer-opacity"
+          onChange={(e) => actions.setOpacity(id, Number(e.target.value))}
+        />
         <span className="opacity-label">{Math.round(layer.opacity * 100)}%</span>
       </div>
       {confirming ? (
         <div className="layer-row confirm" data-testid="layer-confirm">
           <span>{t('layers.removeConfirm', { name: layer.name })}</span>
-          <button className="btn danger small" data-testid="layer-confirm-delete" onClick={() => actions.remove(id)}>{t('common.delete')}</button>
-          <button className="btn small" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+          <button className="btn danger small" data-testid="layer-confirm-delete" onClick={() => actions.remove(id)}>
+            {t('common.delete')}
+          </button>
+          <button className="btn small" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
         </div>
       ) : (
         <div className="layer-row tools">
-          <button className="icon-btn" title={t('layers.up')} disabled={isTop} onClick={() => actions.move(id, 'up')}><Icon name="up" /></button>
-          <button className="icon-btn" title={t('layers.down')} disabled={isBottom} onClick={() => actions.move(id, 'down')}><Icon name="down" /></button>
-          <button className="icon-btn" title={t('layers.zoomTo')} data-testid="layer-zoom" disabled={!layer.meta.bboxLngLat} onClick={() => actions.zoomTo(id)}><Icon name="zoom" /></button>
-          <button className="icon-btn" title={t('layers.rename')} onClick={() => setEditing(true)}><Icon name="pencil" /></button>
+          <button className="icon-btn" title={t('layers.up')} disabled={isTop} onClick={() => actions.move(id, 'up')}>
+            <Icon name="up" />
+          </button>
+          <button className="icon-btn" title={t('layers.down')} disabled={isBottom} onClick={() => actions.move(id, 'down')}>
+            <Icon name="down" />
+          </button>
+          <button
+            className="icon-btn"
+            title={t('layers.zoomTo')}
+            data-testid="layer-zoom"
+            disabled={!layer.meta.bboxLngLat}
+            onClick={() => actions.zoomTo(id)}
+          >
+            <Icon name="zoom" />
+          </button>
+          <button className="icon-btn" title={t('layers.rename')} onClick={() => setEditing(true)}>
+            <Icon name="pencil" />
+          </button>
           {actions.contributed.map((a) => (
-            <button key={a.id} className="icon-btn" title={t(a.labelKey)} data-testid={a.testId} onClick={() => a.run(id)}><Icon name={a.icon} /></button>
+            <button key={a.id} className="icon-btn" title={t(a.labelKey)} data-testid={a.testId} onClick={() => a.run(id)}>
+              <Icon name={a.icon} />
+            </button>
           ))}
-          <button className="icon-btn" title={t('layers.properties')} data-testid="layer-props" onClick={() => actions.openProperties(id)}><Icon name="info" /></button>
+          <button className="icon-btn" title={t('layers.properties')} data-testid="layer-props" onClick={() => actions.openProperties(id)}>
+            <Icon name="info" />
+          </button>
           <span className="spacer" />
-          <button className="icon-btn danger" title={t('layers.remove')} data-testid="layer-remove" onClick={() => setConfirming(true)}><Icon name="close" /></button>
+          <button className="icon-btn danger" title={t('layers.remove')} data-testid="layer-remove" onClick={() => setConfirming(true)}>
+            <Icon name="close" />
+          </button>
         </div>
       )}
     </li>

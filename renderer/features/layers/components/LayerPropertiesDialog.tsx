@@ -9,7 +9,8 @@ import { previewEncoding, redecodeLayer } from '../layer-jobs-client';
 
 const ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5'] as const;
 /** The encodings offered; the layer's own first when it is none of them (a stored record from another detector). */
-const encodingOptions = (current: string): SelectOption<string>[] => [...(ENCODINGS.some((e) => e === current) ? [] : [current]), ...ENCODINGS].map((e) => ({ value: e, label: e }));
+const encodingOptions = (current: string): SelectOption<string>[] =>
+  [...(ENCODINGS.some((e) => e === current) ? [] : [current]), ...ENCODINGS].map((e) => ({ value: e, label: e }));
 
 type Preview = { encoding: string; fields: string[]; rows: string[][] } | null;
 
@@ -27,9 +28,7 @@ export function LayerPropertiesDialog({ layer, onClose, onChanged }: { layer: La
     const job = previewOnly
       ? previewEncoding(layer.id, encoding).then((p) => setPreview({ encoding, ...(p ?? { fields: [], rows: [] }) }))
       : redecodeLayer(layer.id, encoding).then(() => onChanged());
-    void job
-      .catch((e: unknown) => setError(errorText(e, t)))
-      .finally(() => setBusy(null));
+    void job.catch((e: unknown) => setError(errorText(e, t))).finally(() => setBusy(null));
   };
 
   const row = (k: MessageKey, v: string) => (
@@ -55,20 +54,48 @@ export function LayerPropertiesDialog({ layer, onClose, onChanged }: { layer: La
         <fieldset className="encoding-box">
           <legend>{t('props.changeEncoding')}</legend>
           <div className="row">
-            <SelectField label={t('props.encoding')} hideLabel testId="encoding-select" options={encodingOptions(m.encoding.encoding)} value={encoding} onChange={setEncoding} />
-            <button className="btn" disabled={!!busy} onClick={() => run(true)}>{t('props.preview')}</button>
-            <button className="btn primary" disabled={!!busy} onClick={() => run(false)}>{t('props.applyEncoding')}</button>
+            <SelectField
+              label={t('props.encoding')}
+              hideLabel
+              testId="encoding-select"
+              options={encodingOptions(m.encoding.encoding)}
+              value={encoding}
+              onChange={setEncoding}
+            />
+            <button className="btn" disabled={!!busy} onClick={() => run(true)}>
+              {t('props.preview')}
+            </button>
+            <button className="btn primary" disabled={!!busy} onClick={() => run(false)}>
+              {t('props.applyEncoding')}
+            </button>
             {busy && <span className="muted">{t(busy)}</span>}
           </div>
           {error && <p className="msg error">{error}</p>}
-          {preview && (preview.fields.length === 0 ? <p className="muted">{t('props.previewEmpty')}</p> : (
-            <div className="preview-scroll">
-              <table className="grid small" data-testid="encoding-preview" data-encoding={preview.encoding}>
-                <thead><tr>{preview.fields.map((f) => <th key={f}>{f}</th>)}</tr></thead>
-                <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>)}</tbody>
-              </table>
-            </div>
-          ))}
+          {preview &&
+            (preview.fields.length === 0 ? (
+              <p className="muted">{t('props.previewEmpty')}</p>
+            ) : (
+              <div className="preview-scroll">
+                <table className="grid small" data-testid="encoding-preview" data-encoding={preview.encoding}>
+                  <thead>
+                    <tr>
+                      {preview.fields.map((f) => (
+                        <th key={f}>{f}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.map((r, i) => (
+                      <tr key={i}>
+                        {r.map((v, j) => (
+                          <td key={j}>{v}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
         </fieldset>
       )}
     </Dialog>
@@ -79,7 +106,9 @@ function IssueList({ issues, lang }: { issues: LayerRecord['meta']['issues']; la
   return (
     <ul className="issues">
       {issues.map((i, k) => (
-        <li key={k} className={`msg ${i.severity}`}>{safeFormatIssue(i, lang)}</li>
+        <li key={k} className={`msg ${i.severity}`}>
+          {safeFormatIssue(i, lang)}
+        </li>
       ))}
     </ul>
   );

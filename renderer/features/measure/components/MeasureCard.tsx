@@ -10,15 +10,30 @@ import { session, stopMeasure } from '../measure-session';
 
 // Top-left of the map (the navigation control is top-right, progress cards top-centre, notices bottom-left).
 const CARD: CSSProperties = {
-  position: 'absolute', top: 12, left: 12, zIndex: 5, minWidth: 240, maxWidth: 340, background: '#fff', border: '1px solid #ccc',
-  borderRadius: 6, boxShadow: '0 4px 16px rgba(0,0,0,.15)', padding: '8px 12px', fontSize: 13, lineHeight: 1.5,
+  position: 'absolute',
+  top: 12,
+  left: 12,
+  zIndex: 5,
+  minWidth: 240,
+  maxWidth: 340,
+  background: '#fff',
+  border: '1px solid #ccc',
+  borderRadius: 6,
+  boxShadow: '0 4px 16px rgba(0,0,0,.15)',
+  padding: '8px 12px',
+  fontSize: 13,
+  lineHeight: 1.5,
 };
 const ROW: CSSProperties = { display: 'flex', justifyContent: 'space-between', gap: 12 };
 const MUTED: CSSProperties = { color: '#666', fontSize: 12 };
 
 function Length({ metres, testId }: { metres: number; testId: string }) {
   const l = formatLength(metres);
-  return <strong data-testid={testId} data-metres={metres.toFixed(3)}>{l.value} {l.unit}</strong>;
+  return (
+    <strong data-testid={testId} data-metres={metres.toFixed(3)}>
+      {l.value} {l.unit}
+    </strong>
+  );
 }
 
 /** The live figures of the measurement being drawn, over the map; nothing while the tool is off. */
@@ -30,14 +45,28 @@ export function MeasureCard() {
   const dataZone = useMemo(() => topProjectedZone(layers), [layers]);
   const f = useMemo(() => (s.mode ? measure(s.mode, s.vertices, dataZone) : null), [s.mode, s.vertices, dataZone]);
   if (!s.mode) return null;
-  const hint: MessageKey = s.phase === 'done' ? 'measure.hint.done' : s.phase === 'start' ? 'measure.hint.start' : s.mode === 'length' ? 'measure.hint.length' : 'measure.hint.area';
+  const hint: MessageKey =
+    s.phase === 'done'
+      ? 'measure.hint.done'
+      : s.phase === 'start'
+        ? 'measure.hint.start'
+        : s.mode === 'length'
+          ? 'measure.hint.length'
+          : 'measure.hint.area';
   const segments = f?.length.segmentsMetres ?? [];
   const last = segments[segments.length - 1];
   return (
     <div style={CARD} role="status" data-testid="measure-card" data-mode={s.mode} data-phase={s.phase}>
       <div style={ROW}>
         <strong>{t(s.mode === 'length' ? 'measure.title.length' : 'measure.title.area')}</strong>
-        <button type="button" className="icon-btn" title={t('measure.close')} aria-label={t('measure.close')} data-testid="measure-close" onClick={() => stopMeasure(wb)}>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('measure.close')}
+          aria-label={t('measure.close')}
+          data-testid="measure-close"
+          onClick={() => stopMeasure(wb)}
+        >
           <Icon name="close" />
         </button>
       </div>
@@ -48,13 +77,17 @@ export function MeasureCard() {
             <Length metres={f.length.totalMetres} testId="measure-length" />
           </div>
           {s.mode === 'length' && last !== undefined && (
-            <div style={MUTED} data-testid="measure-segments">{t('measure.segments', { count: segments.length, last: `${formatLength(last).value} ${formatLength(last).unit}` })}</div>
+            <div style={MUTED} data-testid="measure-segments">
+              {t('measure.segments', { count: segments.length, last: `${formatLength(last).value} ${formatLength(last).unit}` })}
+            </div>
           )}
           {s.mode === 'area' && (
             <>
               <div style={ROW}>
                 <span>{t('measure.planarArea')}</span>
-                <strong data-testid="measure-area" data-m2={f.area ? f.area.planarM2.toFixed(4) : ''}>{f.area ? `${formatSquareMetres(f.area.planarM2, { thousands: true })} ${t('unit.m2')}` : '—'}</strong>
+                <strong data-testid="measure-area" data-m2={f.area ? f.area.planarM2.toFixed(4) : ''}>
+                  {f.area ? `${formatSquareMetres(f.area.planarM2, { thousands: true })} ${t('unit.m2')}` : '—'}
+                </strong>
               </div>
               <div style={ROW}>
                 <span>{t('measure.mu')}</span>
@@ -62,7 +95,9 @@ export function MeasureCard() {
               </div>
               <div style={ROW}>
                 <span>{t('measure.ellipsoidalArea')}</span>
-                <span data-testid="measure-area-ellipsoidal">{f.area ? `${formatSquareMetres(f.area.ellipsoidalM2, { thousands: true })} ${t('unit.m2')}` : '—'}</span>
+                <span data-testid="measure-area-ellipsoidal">
+                  {f.area ? `${formatSquareMetres(f.area.ellipsoidalM2, { thousands: true })} ${t('unit.m2')}` : '—'}
+                </span>
               </div>
             </>
           )}

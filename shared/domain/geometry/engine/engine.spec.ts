@@ -4,7 +4,17 @@ import { loadGeometryEngine } from './load';
 describe('GEOS engine (geos-wasm)', () => {
   it('repairs a bowtie into both lobes (GEOS MakeValid), area 2 not 0', async () => {
     const e = await loadGeometryEngine();
-    const bow = e.fromPolygons([[[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]]);
+    const bow = e.fromPolygons([
+      [
+        [
+          [0, 0],
+          [2, 2],
+          [2, 0],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    ]);
     expect(e.isValid(bow)).toBe(false);
     const fixed = e.makeValid(bow);
     expect(e.area(fixed)).toBeCloseTo(2, 12);
@@ -14,7 +24,18 @@ describe('GEOS engine (geos-wasm)', () => {
   });
   it('intersection, union, difference and rectangle clip of squares', async () => {
     const e = await loadGeometryEngine();
-    const sq = (x: number, y: number, s: number) => e.fromPolygons([[[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]]]);
+    const sq = (x: number, y: number, s: number) =>
+      e.fromPolygons([
+        [
+          [
+            [x, y],
+            [x + s, y],
+            [x + s, y + s],
+            [x, y + s],
+            [x, y],
+          ],
+        ],
+      ]);
     const a = sq(0, 0, 10);
     const b = sq(5, 5, 10);
     const i = e.intersection(a, b);
@@ -31,7 +52,21 @@ describe('GEOS engine (geos-wasm)', () => {
     const e = await loadGeometryEngine();
     const x0 = 39_500_000.123;
     const y0 = 3_300_000.456;
-    const g = e.fromPolygons([[[[x0, y0], [x0 + 1, y0], [x0 + 1, y0 + 1], [x0, y0 + 1], [x0, y0]]]], x0, y0);
+    const g = e.fromPolygons(
+      [
+        [
+          [
+            [x0, y0],
+            [x0 + 1, y0],
+            [x0 + 1, y0 + 1],
+            [x0, y0 + 1],
+            [x0, y0],
+          ],
+        ],
+      ],
+      x0,
+      y0,
+    );
     expect(e.area(g)).toBe(1);
     const back = e.toPolygons(g, x0, y0);
     expect(back[0]?.[0]?.[2]).toEqual([x0 + 1, y0 + 1]);
@@ -40,8 +75,28 @@ describe('GEOS engine (geos-wasm)', () => {
   it('an operation GEOS refuses throws EngineError with its message and leaves the engine usable', async () => {
     const e = await loadGeometryEngine();
     // A ring whose last point is not its first is refused by GEOS's LinearRing constructor.
-    expect(() => e.fromPolygons([[[[0, 0], [1, 1], [0, 0], [1, 1]]]])).toThrow(/GEOS ring: .*closed/);
-    const ok = e.fromPolygons([[[[0, 0], [1, 0], [1, 1], [0, 0]]]]);
+    expect(() =>
+      e.fromPolygons([
+        [
+          [
+            [0, 0],
+            [1, 1],
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      ]),
+    ).toThrow(/GEOS ring: .*closed/);
+    const ok = e.fromPolygons([
+      [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    ]);
     expect(e.area(ok)).toBeCloseTo(0.5, 12);
     e.destroy(ok);
   });

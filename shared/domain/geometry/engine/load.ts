@@ -18,7 +18,9 @@ export function loadGeometryEngine(): Promise<GeometryEngine> {
     } catch (err) {
       // Said to the user as it is (the import and overlay show it): WebAssembly blocked, or the module missing.
       const detail = err instanceof Error ? err.message : String(err);
-      throw new Error(`几何引擎（GEOS WebAssembly）无法加载，无法计算面积：${detail} / The geometry engine (GEOS WebAssembly) could not load, so no area can be computed: ${detail}`);
+      throw new Error(
+        `几何引擎（GEOS WebAssembly）无法加载，无法计算面积：${detail} / The geometry engine (GEOS WebAssembly) could not load, so no area can be computed: ${detail}`,
+      );
     }
   })();
   loading.catch(() => {
