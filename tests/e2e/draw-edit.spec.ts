@@ -312,6 +312,15 @@ test('draw and edit: snap to a layer vertex, move, insert and delete vertices, u
   await expect.poll(async () => (await editView(page)).features.length).toBe(1);
   expect(Math.abs(planarM2(ringOf((await editView(page)).features[0]!)) - whole)).toBeLessThan(1e-3);
 
+  // The session's own shapes are snapped to as well: a new shape's first vertex near one of this polygon's.
+  await page.getByTestId('edit-draw').click();
+  const near = await px(withTyped[3] as LngLat);
+  await page.mouse.move(near.x + 4, near.y + 3, { steps: 4 });
+  await expect.poll(async () => (await editView(page)).snap.hit?.sourceId).toBe(`edit:${id}`);
+  expect((await editView(page)).snap.hit?.lngLat).toEqual(withTyped[3]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', 'editing');
+
   // Enter finishes: the tool hands back the geometry and ends.
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('edit-card')).toBeHidden();

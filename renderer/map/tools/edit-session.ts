@@ -381,10 +381,11 @@ export class EditSession {
         this.finish();
         break;
       case 'finishShape': {
-        // terra-draw hears Enter only on the map canvas: pass a key pressed elsewhere on to it.
+        // terra-draw hears Enter only on the map canvas: pass a key pressed elsewhere on to it. (preventDefault below:
+        // Enter on the card's focused button would press it too.)
         const canvas = this.d.map.getCanvas();
         if (e.target !== canvas) canvas.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
-        return true;
+        break;
       }
       case 'abort':
         this.step({ type: 'abort' });
