@@ -1,6 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { MapController, type FeatureHit, type FitOptions, type FlyToOptions, type MapCallbacks, type MapLayerSpec, type MapViewState } from './map-controller';
+import {
+  MapController,
+  type FeatureHit,
+  type FitOptions,
+  type FlyToOptions,
+  type MapCallbacks,
+  type MapLayerSpec,
+  type MapViewState,
+} from './map-controller';
 import { EditCard } from './tools/EditCard';
 import type { EditorHandle } from './tools/edit-session';
 import type { ToolHost } from './tools/tool-host';
@@ -83,15 +91,20 @@ export function MapView({ initialView, layers, highlight, onReady, ...callbacks 
   useLayoutEffect(() => {
     const el: MapElement | null = container.current;
     if (!el) return;
-    const c = new MapController(el, initialView, {
-      onClick: (h) => cbRef.current.onClick(h),
-      onPointer: (p) => cbRef.current.onPointer(p),
-      onView: (v) => cbRef.current.onView(v),
-      onCamera: (cam) => cbRef.current.onCamera?.(cam),
-      onError: (m) => cbRef.current.onError?.(m),
-      onTool: (id) => cbRef.current.onTool?.(id),
-      onContextMenu: (at) => cbRef.current.onContextMenu?.(at),
-    }, latest.current.layers);
+    const c = new MapController(
+      el,
+      initialView,
+      {
+        onClick: (h) => cbRef.current.onClick(h),
+        onPointer: (p) => cbRef.current.onPointer(p),
+        onView: (v) => cbRef.current.onView(v),
+        onCamera: (cam) => cbRef.current.onCamera?.(cam),
+        onError: (m) => cbRef.current.onError?.(m),
+        onTool: (id) => cbRef.current.onTool?.(id),
+        onContextMenu: (at) => cbRef.current.onContextMenu?.(at),
+      },
+      latest.current.layers,
+    );
     ctrl.current = c;
     setReady({ tools: c.tools, container: el });
     c.whenLoaded(() => {

@@ -1,7 +1,32 @@
 export { warmUpMap } from './warm-up';
 export { MapView, type MapHandle } from './MapView';
-export type { FeatureHit, FitOptions, FlyToOptions, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, MapViewState, RasterLayerSpec, StoredVectorLayerSpec } from './map-controller';
-export type { AnyTool, EditAllow, EditedFeature, EditFeature, EditPhase, EditRefusal, EditTool, EditView, MapTool, SnapOptions, ToolGeometry, ToolGeometryOf, ToolMode, ToolState } from './tools/types';
+export type {
+  FeatureHit,
+  FitOptions,
+  FlyToOptions,
+  GeoJsonLayerSpec,
+  GeoJsonPaint,
+  MapLayerSpec,
+  MapViewState,
+  RasterLayerSpec,
+  StoredVectorLayerSpec,
+} from './map-controller';
+export type {
+  AnyTool,
+  EditAllow,
+  EditedFeature,
+  EditFeature,
+  EditPhase,
+  EditRefusal,
+  EditTool,
+  EditView,
+  MapTool,
+  SnapOptions,
+  ToolGeometry,
+  ToolGeometryOf,
+  ToolMode,
+  ToolState,
+} from './tools/types';
 export type { LngLat } from './tools/tool-machine.logic';
 export type { EditorHandle } from './tools/edit-session';
 export type { EditFigures } from './tools/edit-figures.logic';

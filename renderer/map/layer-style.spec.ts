@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
-import { highlightFilter, initialStyle, layerStyleParts, lineMinzoom, needsRebuild, parseStyleLayerId, sourceBounds, stackOrder, styleLayerIdsOf, type GeoJsonLayerSpec, type RasterLayerSpec, type StoredVectorLayerSpec } from './layer-style';
+import {
+  highlightFilter,
+  initialStyle,
+  layerStyleParts,
+  lineMinzoom,
+  needsRebuild,
+  parseStyleLayerId,
+  sourceBounds,
+  stackOrder,
+  styleLayerIdsOf,
+  type GeoJsonLayerSpec,
+  type RasterLayerSpec,
+  type StoredVectorLayerSpec,
+} from './layer-style';
 
 const farmland = defaultStyle('permanentFarmland', []);
 const spec = (id: string, extra: Partial<StoredVectorLayerSpec> = {}): StoredVectorLayerSpec => ({
@@ -75,7 +88,17 @@ describe('stacking', () => {
   it('builds the first style from the base plus every stored layer', () => {
     const style = initialStyle(baseStyle(), [spec('a'), spec('b')]);
     expect(Object.keys(style.sources)).toEqual(['lp-a', 'lp-b']);
-    expect(style.layers.map((l) => l.id)).toEqual(['paper', 'lp-a-fill', 'lp-a-line', 'lp-b-fill', 'lp-b-line', 'lp-a-hlfill', 'lp-a-hl', 'lp-b-hlfill', 'lp-b-hl']);
+    expect(style.layers.map((l) => l.id)).toEqual([
+      'paper',
+      'lp-a-fill',
+      'lp-a-line',
+      'lp-b-fill',
+      'lp-b-line',
+      'lp-a-hlfill',
+      'lp-a-hl',
+      'lp-b-hlfill',
+      'lp-b-hl',
+    ]);
     expect(initialStyle(baseStyle(), [])).toEqual(baseStyle());
   });
 });
@@ -91,7 +114,26 @@ describe('parseStyleLayerId', () => {
 const grid = (id: string, extra: Partial<GeoJsonLayerSpec> = {}): GeoJsonLayerSpec => ({
   type: 'geojson',
   id,
-  data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { fid: 1 }, geometry: { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35], [117.01, 35.01], [117, 35]]] } }] },
+  data: {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { fid: 1 },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [117, 35],
+              [117.01, 35],
+              [117.01, 35.01],
+              [117, 35],
+            ],
+          ],
+        },
+      },
+    ],
+  },
   paint: { fill: { color: '#00ff00', opacity: 0.2 }, line: { color: '#008800', widthPx: 2 } },
   visible: true,
   ...extra,
@@ -111,7 +153,10 @@ describe('live GeoJSON layers', () => {
     const g = grid('g');
     const p = layerStyleParts(g);
     expect(p.sources).toEqual([['lp-g', { type: 'geojson', data: g.data }]]);
-    expect(p.bodies.map((l) => [l.id, l.type])).toEqual([['lp-g-fill', 'fill'], ['lp-g-line', 'line']]);
+    expect(p.bodies.map((l) => [l.id, l.type])).toEqual([
+      ['lp-g-fill', 'fill'],
+      ['lp-g-line', 'line'],
+    ]);
     expect(p.bodies[0]).toMatchObject({ filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#00ff00', 'fill-opacity': 0.2 } });
     expect(p.bodies[1]).toMatchObject({ paint: { 'line-color': '#008800', 'line-width': 2, 'line-opacity': 1 } });
     expect(p.highlights).toEqual([]);
@@ -134,8 +179,23 @@ describe('live GeoJSON layers', () => {
 describe('raster layers', () => {
   it('make a raster source from the URL templates, bounded, with the layer opacity', () => {
     const r = layerStyleParts(imagery('img', { bounds: [117, 35, 117.2, 35.1], minzoom: 10, maxzoom: 19, attribution: '县自然资源局' }));
-    expect(r.sources).toEqual([['lp-img', { type: 'raster', tiles: ['http://127.0.0.1:4173/tiles/{z}/{x}/{y}.png'], tileSize: 256, bounds: sourceBounds([117, 35, 117.2, 35.1]), minzoom: 10, maxzoom: 19, attribution: '县自然资源局' }]]);
-    expect(r.bodies).toEqual([{ id: 'lp-img-raster', type: 'raster', source: 'lp-img', layout: { visibility: 'visible' }, paint: { 'raster-opacity': 0.8 } }]);
+    expect(r.sources).toEqual([
+      [
+        'lp-img',
+        {
+          type: 'raster',
+          tiles: ['http://127.0.0.1:4173/tiles/{z}/{x}/{y}.png'],
+          tileSize: 256,
+          bounds: sourceBounds([117, 35, 117.2, 35.1]),
+          minzoom: 10,
+          maxzoom: 19,
+          attribution: '县自然资源局',
+        },
+      ],
+    ]);
+    expect(r.bodies).toEqual([
+      { id: 'lp-img-raster', type: 'raster', source: 'lp-img', layout: { visibility: 'visible' }, paint: { 'raster-opacity': 0.8 } },
+    ]);
   });
   it('rebuild when the tiles change, not for opacity or visibility', () => {
     const r = imagery('img');
@@ -149,7 +209,16 @@ describe('mixed stacks', () => {
   it('interleave stored, GeoJSON and raster layers in the order given, bottom → top', () => {
     const style = initialStyle(baseStyle(), [imagery('img'), spec('a'), grid('g')]);
     expect(Object.keys(style.sources)).toEqual(['lp-img', 'lp-a', 'lp-g']);
-    expect(style.layers.map((l) => l.id)).toEqual(['paper', 'lp-img-raster', 'lp-a-fill', 'lp-a-line', 'lp-g-fill', 'lp-g-line', 'lp-a-hlfill', 'lp-a-hl']);
+    expect(style.layers.map((l) => l.id)).toEqual([
+      'paper',
+      'lp-img-raster',
+      'lp-a-fill',
+      'lp-a-line',
+      'lp-g-fill',
+      'lp-g-line',
+      'lp-a-hlfill',
+      'lp-a-hl',
+    ]);
   });
   it('rebuild a stored layer for a new data version, not for a style or visibility change', () => {
     const a = spec('a');

@@ -130,7 +130,13 @@ function storedParts(spec: StoredVectorLayerSpec): LayerStyleParts {
   const id = spec.id;
   const visibility = spec.visible ? 'visible' : 'none';
   const bounds = sourceBounds(spec.bboxLngLat);
-  const vector = (key: string, layer: string): SourceSpecification => ({ type: 'vector', tiles: [tileUrlTemplate(key, layer)], minzoom: 0, maxzoom: 18, ...(bounds ? { bounds } : {}) });
+  const vector = (key: string, layer: string): SourceSpecification => ({
+    type: 'vector',
+    tiles: [tileUrlTemplate(key, layer)],
+    minzoom: 0,
+    maxzoom: 18,
+    ...(bounds ? { bounds } : {}),
+  });
   const source = sourceId(id);
   const sl = { source, 'source-layer': DATA_LAYER, layout: { visibility } } as const;
   const p = paintFor(spec.style, spec.opacity);
@@ -140,7 +146,12 @@ function storedParts(spec: StoredVectorLayerSpec): LayerStyleParts {
     parts.bodies.push(
       // The fill keeps its 1-px outline (fill-antialias) even on a large layer: at county scale most parcels are 1–3 px
       // and only that outline makes them visible (without it, 50,000 parcels drew as a faint mesh).
-      { id: styleLayerId(id, 'fill'), type: 'fill', ...sl, paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, large) } as never },
+      {
+        id: styleLayerId(id, 'fill'),
+        type: 'fill',
+        ...sl,
+        paint: { ...(p.fill ?? { 'fill-color': '#000', 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, large) } as never,
+      },
       { id: styleLayerId(id, 'line'), type: 'line', ...sl, minzoom: large, paint: p.line as never },
     );
     parts.highlights.push(
@@ -184,10 +195,18 @@ const IS_POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 export const highlightFilter = (fid: number | null, kind?: FilterSpecification): FilterSpecification =>
   fid === null ? NO_MATCH : kind ? (['all', kind, ['==', ['get', 'fid'], fid]] as FilterSpecification) : ['==', ['get', 'fid'], fid];
 /** The geometry-type filter each GeoJSON highlight part keeps (so a point's ring is not drawn as a line). */
-export const GEOJSON_HIGHLIGHT_KIND: Partial<Record<LayerPart, FilterSpecification>> = { hlfill: IS_POLYGON, hl: IS_LINE_OR_POLYGON, hlcircle: IS_POINT };
+export const GEOJSON_HIGHLIGHT_KIND: Partial<Record<LayerPart, FilterSpecification>> = {
+  hlfill: IS_POLYGON,
+  hl: IS_LINE_OR_POLYGON,
+  hlcircle: IS_POINT,
+};
 
 /** The maplibre paint of a live layer's parts (pure; also used to update paint in place). */
-export function geoJsonPaintOf(paint: GeoJsonPaint): { fill?: Record<string, unknown>; line?: Record<string, unknown>; circle?: Record<string, unknown> } {
+export function geoJsonPaintOf(paint: GeoJsonPaint): {
+  fill?: Record<string, unknown>;
+  line?: Record<string, unknown>;
+  circle?: Record<string, unknown>;
+} {
   const out: { fill?: Record<string, unknown>; line?: Record<string, unknown>; circle?: Record<string, unknown> } = {};
   if (paint.fill) out.fill = { 'fill-color': paint.fill.color, 'fill-opacity': paint.fill.opacity ?? 1 };
   if (paint.line) {
@@ -220,7 +239,14 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
     parts.highlights.push(
       { id: styleLayerId(id, 'hlfill'), type: 'fill', source, layout, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } },
       { id: styleLayerId(id, 'hl'), type: 'line', source, layout, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } },
-      { id: styleLayerId(id, 'hlcircle'), type: 'circle', source, layout, filter: NO_MATCH, paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 8, 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 3 } },
+      {
+        id: styleLayerId(id, 'hlcircle'),
+        type: 'circle',
+        source,
+        layout,
+        filter: NO_MATCH,
+        paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 8, 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 3 },
+      },
     );
   }
   return parts;
@@ -240,7 +266,15 @@ function rasterParts(spec: RasterLayerSpec): LayerStyleParts {
   };
   return {
     sources: [[source, src]],
-    bodies: [{ id: styleLayerId(spec.id, 'raster'), type: 'raster', source, layout: { visibility: spec.visible ? 'visible' : 'none' }, paint: { 'raster-opacity': clamp01(spec.opacity) } }],
+    bodies: [
+      {
+        id: styleLayerId(spec.id, 'raster'),
+        type: 'raster',
+        source,
+        layout: { visibility: spec.visible ? 'visible' : 'none' },
+        paint: { 'raster-opacity': clamp01(spec.opacity) },
+      },
+    ],
     highlights: [],
     labels: [],
   };
@@ -256,11 +290,27 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
   if (old.type !== next.type) return true;
   if (old.type === 'stored' && next.type === 'stored')
-    return old.dataKey !== next.dataKey || old.geometryKind !== next.geometryKind || !!old.labels !== !!next.labels || lineMinzoom(old) !== lineMinzoom(next);
+    return (
+      old.dataKey !== next.dataKey ||
+      old.geometryKind !== next.geometryKind ||
+      !!old.labels !== !!next.labels ||
+      lineMinzoom(old) !== lineMinzoom(next)
+    );
   if (old.type === 'raster' && next.type === 'raster')
-    return old.tiles.join('\n') !== next.tiles.join('\n') || old.tileSize !== next.tileSize || String(old.bounds) !== String(next.bounds) || old.minzoom !== next.minzoom || old.maxzoom !== next.maxzoom;
+    return (
+      old.tiles.join('\n') !== next.tiles.join('\n') ||
+      old.tileSize !== next.tileSize ||
+      String(old.bounds) !== String(next.bounds) ||
+      old.minzoom !== next.minzoom ||
+      old.maxzoom !== next.maxzoom
+    );
   if (old.type === 'geojson' && next.type === 'geojson')
-    return !!old.interactive !== !!next.interactive || !!old.paint.fill !== !!next.paint.fill || !!old.paint.line !== !!next.paint.line || !!old.paint.circle !== !!next.paint.circle;
+    return (
+      !!old.interactive !== !!next.interactive ||
+      !!old.paint.fill !== !!next.paint.fill ||
+      !!old.paint.line !== !!next.paint.line ||
+      !!old.paint.circle !== !!next.paint.circle
+    );
   return true;
 }
 
@@ -272,7 +322,11 @@ export function styleLayerIdsOf(spec: MapLayerSpec): string[] {
 
 /** The stacking rule: every body bottom → top, then every highlight above all bodies, then every label on top. */
 export function stackOrder(partsBottomToTop: readonly LayerStyleParts[]): LayerSpecification[] {
-  return [...partsBottomToTop.flatMap((p) => p.bodies), ...partsBottomToTop.flatMap((p) => p.highlights), ...partsBottomToTop.flatMap((p) => p.labels)];
+  return [
+    ...partsBottomToTop.flatMap((p) => p.bodies),
+    ...partsBottomToTop.flatMap((p) => p.highlights),
+    ...partsBottomToTop.flatMap((p) => p.labels),
+  ];
 }
 
 /** The map's first style: the base plus every layer already stored, so its first frame already asks for tiles. */

@@ -8,7 +8,25 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './base-style';
-import { GEOJSON_HIGHLIGHT_KIND, geoJsonPaintOf, highlightFilter, initialStyle, labelSourceId, layerStyleParts, lineMinzoom, needsRebuild, parseStyleLayerId, sourceId, stackOrder, styleLayerId as sub, styleLayerIdsOf, type GeoJsonLayerSpec, type MapLayerSpec, type RasterLayerSpec, type StoredVectorLayerSpec } from './layer-style';
+import {
+  GEOJSON_HIGHLIGHT_KIND,
+  geoJsonPaintOf,
+  highlightFilter,
+  initialStyle,
+  labelSourceId,
+  layerStyleParts,
+  lineMinzoom,
+  needsRebuild,
+  parseStyleLayerId,
+  sourceId,
+  stackOrder,
+  styleLayerId as sub,
+  styleLayerIdsOf,
+  type GeoJsonLayerSpec,
+  type MapLayerSpec,
+  type RasterLayerSpec,
+  type StoredVectorLayerSpec,
+} from './layer-style';
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
@@ -68,7 +86,12 @@ export class MapController {
   readonly tools: ToolHost;
 
   /** `initialLayers` (bottom → top) go into the first style: their tiles are asked for in the map's first frame. */
-  constructor(container: HTMLElement, view: MapViewState, private readonly cb: MapCallbacks, initialLayers: readonly MapLayerSpec[] = []) {
+  constructor(
+    container: HTMLElement,
+    view: MapViewState,
+    private readonly cb: MapCallbacks,
+    initialLayers: readonly MapLayerSpec[] = [],
+  ) {
     for (const spec of initialLayers) this.loadData(spec);
     this.map = new maplibregl.Map({
       container,
@@ -88,7 +111,11 @@ export class MapController {
     this.order = initialLayers.map((s) => s.id);
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-    this.tools = new ToolHost(this.map, (id) => this.cb.onTool?.(id), () => [...this.specs.values()]);
+    this.tools = new ToolHost(
+      this.map,
+      (id) => this.cb.onTool?.(id),
+      () => [...this.specs.values()],
+    );
     this.map.on('click', (e) => {
       if (this.tools.claimsClicks()) return;
       this.cb.onClick(this.hitAt(e.point));
@@ -98,7 +125,11 @@ export class MapController {
       if (this.tools.claimsClicks() || !this.cb.onContextMenu) return;
       e.preventDefault();
       e.originalEvent.preventDefault(); // not the browser's own menu
-      this.cb.onContextMenu({ lngLat: [e.lngLat.lng, e.lngLat.lat], client: [e.originalEvent.clientX, e.originalEvent.clientY], hit: this.hitAt(e.point) });
+      this.cb.onContextMenu({
+        lngLat: [e.lngLat.lng, e.lngLat.lat],
+        client: [e.originalEvent.clientX, e.originalEvent.clientY],
+        hit: this.hitAt(e.point),
+      });
     });
     this.map.on('mousemove', (e) => {
       this.cb.onPointer([e.lngLat.lng, e.lngLat.lat]);
@@ -135,7 +166,9 @@ export class MapController {
     const el = this.map.getContainer();
     el.setAttribute('data-map-state', state);
     if (state !== 'idle') return;
-    const loaded = [...this.specs.values()].filter((s): s is StoredVectorLayerSpec => s.type === 'stored').filter((s) => this.map.getSource(sourceId(s.id)) && this.map.isSourceLoaded(sourceId(s.id)));
+    const loaded = [...this.specs.values()]
+      .filter((s): s is StoredVectorLayerSpec => s.type === 'stored')
+      .filter((s) => this.map.getSource(sourceId(s.id)) && this.map.isSourceLoaded(sourceId(s.id)));
     el.setAttribute('data-loaded-layers', loaded.map((s) => s.name).join('|'));
   }
 
@@ -187,7 +220,11 @@ export class MapController {
   private updateStored(old: StoredVectorLayerSpec, spec: StoredVectorLayerSpec): void {
     if (old.style === spec.style && old.opacity === spec.opacity) return;
     const p = paintFor(spec.style, spec.opacity);
-    if (spec.geometryKind === 'polygon') this.setPaint(sub(spec.id, 'fill'), { ...(p.fill ?? { 'fill-opacity': 0 }), 'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)) });
+    if (spec.geometryKind === 'polygon')
+      this.setPaint(sub(spec.id, 'fill'), {
+        ...(p.fill ?? { 'fill-opacity': 0 }),
+        'fill-outline-color': fillOutlineColor(spec.style, lineMinzoom(spec)),
+      });
     if (spec.geometryKind !== 'point') this.setPaint(sub(spec.id, 'line'), { ...p.line, 'line-dasharray': p.line['line-dasharray'] ?? undefined });
     else this.setPaint(sub(spec.id, 'circle'), p.circle);
     this.setPaint(sub(spec.id, 'label'), { 'text-opacity': spec.opacity });
@@ -214,7 +251,8 @@ export class MapController {
     else if (old.type === 'raster' && spec.type === 'raster') this.updateRaster(old, spec);
     this.specs.set(spec.id, spec);
     // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
-    if (old.visible !== spec.visible) for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+    if (old.visible !== spec.visible)
+      for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
   }
 
   /** Makes the map show exactly `specs`, bottom → top. */
@@ -267,7 +305,13 @@ export class MapController {
     const layers = this.queryableLayers();
     if (layers.length === 0) return null;
     const r = 3;
-    const feats = this.map.queryRenderedFeatures([[point.x - r, point.y - r], [point.x + r, point.y + r]], { layers });
+    const feats = this.map.queryRenderedFeatures(
+      [
+        [point.x - r, point.y - r],
+        [point.x + r, point.y + r],
+      ],
+      { layers },
+    );
     for (const f of feats) {
       const m = parseStyleLayerId(f.layer.id);
       const fid = Number(f.properties?.fid ?? f.id);
@@ -285,7 +329,8 @@ export class MapController {
     for (const s of this.specs.values()) {
       const fid = this.highlighted && this.highlighted.layerId === s.id ? this.highlighted.fid : null;
       if (s.type === 'stored') for (const part of ['hl', 'hlfill'] as const) this.setFilter(sub(s.id, part), highlightFilter(fid));
-      else if (s.type === 'geojson' && s.interactive) for (const part of ['hl', 'hlfill', 'hlcircle'] as const) this.setFilter(sub(s.id, part), highlightFilter(fid, GEOJSON_HIGHLIGHT_KIND[part]));
+      else if (s.type === 'geojson' && s.interactive)
+        for (const part of ['hl', 'hlfill', 'hlcircle'] as const) this.setFilter(sub(s.id, part), highlightFilter(fid, GEOJSON_HIGHLIGHT_KIND[part]));
     }
   }
 
@@ -298,7 +343,14 @@ export class MapController {
     const [w, s, e, n] = bbox;
     const duration = opts.animate === false ? 0 : 500;
     if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 16), duration });
-    else this.map.fitBounds([[w, s], [e, n]], { padding: opts.padding ?? 40, maxZoom: opts.maxZoom ?? 18, duration });
+    else
+      this.map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: opts.padding ?? 40, maxZoom: opts.maxZoom ?? 18, duration },
+      );
   }
 
   flyTo(opts: FlyToOptions): void {

@@ -38,7 +38,11 @@ describe('colorExpression', () => {
 });
 
 describe('paintFor', () => {
-  const style: LayerStyle = { fill: { type: 'constant', color: '#ffff00' }, fillOpacity: 0.6, line: { color: '#ff0000', widthPx: 1.5, dash: [2, 1] } };
+  const style: LayerStyle = {
+    fill: { type: 'constant', color: '#ffff00' },
+    fillOpacity: 0.6,
+    line: { color: '#ff0000', widthPx: 1.5, dash: [2, 1] },
+  };
   it('multiplies the layer opacity into fill and line', () => {
     const p = paintFor(style, 0.5);
     expect(p.fill?.['fill-opacity']).toBeCloseTo(0.3);

@@ -21,7 +21,13 @@ export function colorExpression(rule: ColorRule): ColorValue {
 export interface PaintSet {
   fill: { 'fill-color': ColorValue; 'fill-opacity': number } | null;
   line: { 'line-color': string; 'line-width': number; 'line-opacity': number; 'line-dasharray'?: number[] };
-  circle: { 'circle-color': ColorValue; 'circle-radius': number; 'circle-opacity': number; 'circle-stroke-color': string; 'circle-stroke-width': number };
+  circle: {
+    'circle-color': ColorValue;
+    'circle-radius': number;
+    'circle-opacity': number;
+    'circle-stroke-color': string;
+    'circle-stroke-width': number;
+  };
 }
 
 /** `opacity` is the user's layer opacity (0–1), multiplied into every part. */
@@ -33,7 +39,13 @@ export function paintFor(style: LayerStyle, opacity: number): PaintSet {
   return {
     fill: style.fill ? { 'fill-color': colorExpression(style.fill), 'fill-opacity': style.fillOpacity * o } : null,
     line,
-    circle: { 'circle-color': pointColor, 'circle-radius': style.point?.radiusPx ?? 4, 'circle-opacity': o, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    circle: {
+      'circle-color': pointColor,
+      'circle-radius': style.point?.radiusPx ?? 4,
+      'circle-opacity': o,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
   };
 }
 

@@ -100,17 +100,26 @@ async function startEdit(page: Page, features: { id: string; geometry: Polygon }
 
 const calls = (page: Page): Promise<Calls> => page.evaluate(() => (window as Win).__edit!);
 
-test('draw and edit: snap to a layer vertex, move, insert and delete vertices, undo and redo, type a vertex, refuse a bowtie, split and merge', async ({ page }, info) => {
+test('draw and edit: snap to a layer vertex, move, insert and delete vertices, undo and redo, type a vertex, refuse a bowtie, split and merge', async ({
+  page,
+}, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
   await waitForMapIdle(page);
   const corner = sharedCorner(await storedVillageRings(page));
   const box = (await page.getByTestId('map').boundingBox())!;
   const px = async (p: LngLat): Promise<{ x: number; y: number }> => {
-    const [x, y] = await page.evaluate((q) => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.project(q), p);
+    const [x, y] = await page.evaluate(
+      (q) => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.project(q),
+      p,
+    );
     return { x: box.x + x, y: box.y + y };
   };
-  await page.evaluate((center) => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.flyTo({ center, zoom: 17, animate: false }), corner);
+  await page.evaluate(
+    (center) =>
+      (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.flyTo({ center, zoom: 17, animate: false }),
+    corner,
+  );
   await waitForMapIdle(page);
 
   // An empty session starts by drawing a polygon; it snaps to the visible layers once their edges in view are indexed.
@@ -254,7 +263,12 @@ test('draw and edit: snap to a layer vertex, move, insert and delete vertices, u
   await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', 'drawing');
   const o = { x: box.x + box.width * 0.75, y: box.y + box.height * 0.7 };
   await page.keyboard.down('Alt');
-  for (const [dx, dy] of [[0, 0], [80, 80], [80, 0], [0, 80]] as const) {
+  for (const [dx, dy] of [
+    [0, 0],
+    [80, 80],
+    [80, 0],
+    [0, 80],
+  ] as const) {
     await page.mouse.move(o.x + dx, o.y + dy, { steps: 3 });
     await page.mouse.click(o.x + dx, o.y + dy);
   }
@@ -264,7 +278,10 @@ test('draw and edit: snap to a layer vertex, move, insert and delete vertices, u
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', /editing|idle/);
   expect((await editView(page)).features).toHaveLength(1);
-  await page.evaluate((fid) => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.editor()!.select(fid), id);
+  await page.evaluate(
+    (fid) => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.editor()!.select(fid),
+    id,
+  );
 
   // Split along a drawn line: two pieces whose planar areas add up to the polygon's.
   const whole = planarM2(withTyped);
@@ -327,11 +344,24 @@ test('draw and edit: snap to a layer vertex, move, insert and delete vertices, u
   const done = await calls(page);
   expect(done.finished).toHaveLength(1);
   expect(done.finished[0]).toHaveLength(1);
-  expect(await page.evaluate(() => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.activeTool())).toBeNull();
+  expect(
+    await page.evaluate(() => (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle?: Handle }).mapHandle!.activeTool()),
+  ).toBeNull();
 
   // A stored boundary that crosses itself is never handed back: Enter is refused with the reason, Escape cancels.
   const [w0, s0] = corner;
-  const bowtie: Polygon = { type: 'Polygon', coordinates: [[[w0, s0], [w0 + 0.001, s0 + 0.001], [w0 + 0.001, s0], [w0, s0 + 0.001], [w0, s0]]] };
+  const bowtie: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w0, s0],
+        [w0 + 0.001, s0 + 0.001],
+        [w0 + 0.001, s0],
+        [w0, s0 + 0.001],
+        [w0, s0],
+      ],
+    ],
+  };
   await startEdit(page, [{ id: 'plot-1', geometry: bowtie }]);
   await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', 'editing');
   await page.keyboard.press('Enter');

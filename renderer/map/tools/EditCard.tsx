@@ -11,8 +11,18 @@ import type { EditorHandle } from './edit-session';
 import type { EditView } from './types';
 
 const CARD: CSSProperties = {
-  position: 'absolute', top: 12, left: 12, zIndex: 5, width: 320, background: '#fff', border: '1px solid #ccc', borderRadius: 6,
-  boxShadow: '0 4px 16px rgba(0,0,0,.15)', padding: '8px 12px', fontSize: 13, lineHeight: 1.5,
+  position: 'absolute',
+  top: 12,
+  left: 12,
+  zIndex: 5,
+  width: 320,
+  background: '#fff',
+  border: '1px solid #ccc',
+  borderRadius: 6,
+  boxShadow: '0 4px 16px rgba(0,0,0,.15)',
+  padding: '8px 12px',
+  fontSize: 13,
+  lineHeight: 1.5,
 };
 const ROW: CSSProperties = { display: 'flex', justifyContent: 'space-between', gap: 12 };
 const MUTED: CSSProperties = { color: '#666', fontSize: 12 };
@@ -21,7 +31,8 @@ const REFUSAL: CSSProperties = { color: '#c92a2a', fontSize: 12, marginTop: 4 };
 
 function hintOf(v: EditView): MessageKey {
   if (v.phase === 'picking') return 'edit.hint.picking';
-  if (v.phase === 'drawing' && v.drawing) return v.drawing.purpose === 'split' ? 'edit.hint.split' : (`edit.hint.drawing.${v.drawing.mode}` as MessageKey);
+  if (v.phase === 'drawing' && v.drawing)
+    return v.drawing.purpose === 'split' ? 'edit.hint.split' : (`edit.hint.drawing.${v.drawing.mode}` as MessageKey);
   return v.phase === 'editing' ? 'edit.hint.editing' : 'edit.hint.idle';
 }
 
@@ -43,26 +54,36 @@ function Figures({ v }: { v: EditView }) {
       {last !== undefined && (
         <div style={ROW}>
           <span>{t('edit.sides', { count: f.sidesMetres.length })}</span>
-          <span data-testid="edit-last-side" data-metres={last.toFixed(3)}>{t('edit.lastSide')} {formatMetres(last, { decimals: 2 })} m</span>
+          <span data-testid="edit-last-side" data-metres={last.toFixed(3)}>
+            {t('edit.lastSide')} {formatMetres(last, { decimals: 2 })} m
+          </span>
         </div>
       )}
       <div style={ROW}>
         <span>{t(polygon ? 'edit.perimeter' : 'edit.length')}</span>
-        <strong data-testid="edit-length" data-metres={f.lengthMetres.toFixed(3)}>{formatMetres(f.lengthMetres, { decimals: 2, thousands: true })} m</strong>
+        <strong data-testid="edit-length" data-metres={f.lengthMetres.toFixed(3)}>
+          {formatMetres(f.lengthMetres, { decimals: 2, thousands: true })} m
+        </strong>
       </div>
       {f.area && (
         <>
           <div style={ROW}>
             <span>{t('edit.planarArea')}</span>
-            <strong data-testid="edit-area" data-m2={f.area.planarM2.toFixed(4)}>{formatSquareMetres(f.area.planarM2, { thousands: true })} {t('unit.m2')}</strong>
+            <strong data-testid="edit-area" data-m2={f.area.planarM2.toFixed(4)}>
+              {formatSquareMetres(f.area.planarM2, { thousands: true })} {t('unit.m2')}
+            </strong>
           </div>
           <div style={ROW}>
             <span>{t('edit.mu')}</span>
-            <strong data-testid="edit-area-mu">{formatMu(f.area.mu, { thousands: true })} {t('unit.mu')}</strong>
+            <strong data-testid="edit-area-mu">
+              {formatMu(f.area.mu, { thousands: true })} {t('unit.mu')}
+            </strong>
           </div>
         </>
       )}
-      <div style={MUTED} data-testid="edit-zone">{t('edit.zone', { width: f.zone.width, zone: f.zone.zone })}</div>
+      <div style={MUTED} data-testid="edit-zone">
+        {t('edit.zone', { width: f.zone.width, zone: f.zone.zone })}
+      </div>
     </div>
   );
 }
@@ -84,7 +105,9 @@ function VertexInput({ editor }: { editor: EditorHandle }) {
         onChange={(e) => setText(e.target.value)}
         style={{ flex: 1, minWidth: 0, height: 24, padding: '0 6px', border: '1px solid #ccc', borderRadius: 3, fontSize: 12 }}
       />
-      <button type="submit" className="btn small" data-testid="edit-vertex-add">{t('edit.vertex.add')}</button>
+      <button type="submit" className="btn small" data-testid="edit-vertex-add">
+        {t('edit.vertex.add')}
+      </button>
     </form>
   );
 }
@@ -94,15 +117,27 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
   const free = v.phase === 'idle' || v.phase === 'editing';
   const selectedPolygon = v.features.find((f) => f.id === v.selected)?.geometry.type === 'Polygon';
   const button = (testId: string, label: MessageKey, run: () => void, enabled = true) => (
-    <button type="button" className="btn small" data-testid={testId} disabled={!enabled || v.busy} onClick={run}>{t(label)}</button>
+    <button type="button" className="btn small" data-testid={testId} disabled={!enabled || v.busy} onClick={run}>
+      {t(label)}
+    </button>
   );
   return (
-    <div style={CARD} role="region" aria-label={v.title ?? t('edit.title')} data-testid="edit-card" data-phase={v.phase} data-selected={v.selected ?? ''} data-count={v.features.length}>
+    <div
+      style={CARD}
+      role="region"
+      aria-label={v.title ?? t('edit.title')}
+      data-testid="edit-card"
+      data-phase={v.phase}
+      data-selected={v.selected ?? ''}
+      data-count={v.features.length}
+    >
       <div style={ROW}>
         <strong>{v.title ?? t('edit.title')}</strong>
         <span style={MUTED}>{t('edit.count', { count: v.features.length })}</span>
       </div>
-      <div style={MUTED} data-testid="edit-hint">{t(hintOf(v))}</div>
+      <div style={MUTED} data-testid="edit-hint">
+        {t(hintOf(v))}
+      </div>
       <Figures v={v} />
       <VertexInput editor={editor} />
       <div style={BUTTONS}>
@@ -114,7 +149,9 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
         {v.allow.remove && button('edit-remove', 'edit.remove', () => editor.remove(), free && v.selected !== null)}
       </div>
       <div style={BUTTONS}>
-        <button type="button" className="btn small primary" data-testid="edit-finish" disabled={!free || v.busy} onClick={() => editor.finish()}>{t('edit.finish')}</button>
+        <button type="button" className="btn small primary" data-testid="edit-finish" disabled={!free || v.busy} onClick={() => editor.finish()}>
+          {t('edit.finish')}
+        </button>
         {button('edit-cancel', 'edit.cancel', () => editor.cancel())}
       </div>
       <div style={MUTED} data-testid="edit-snap" data-snap={v.snap.hit?.kind ?? ''} data-suspended={v.snap.suspended ? 'true' : 'false'}>
@@ -123,7 +160,9 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
       </div>
       {v.busy && <div style={MUTED}>{t('edit.busy')}</div>}
       {v.refusal && (
-        <div style={REFUSAL} role="alert" data-testid="edit-refusal" data-code={v.refusal}>{t(`edit.refusal.${v.refusal}` as MessageKey)}</div>
+        <div style={REFUSAL} role="alert" data-testid="edit-refusal" data-code={v.refusal}>
+          {t(`edit.refusal.${v.refusal}` as MessageKey)}
+        </div>
       )}
       <div style={MUTED}>{t('edit.hint.keys')}</div>
     </div>

@@ -33,7 +33,10 @@ describe('verticesOf', () => {
 
 describe('geometryOf', () => {
   it('closes a polygon ring and keeps lines and points as given', () => {
-    expect(geometryOf('polygon', [A as [number, number], B as [number, number], C as [number, number]])).toEqual({ type: 'Polygon', coordinates: [[A, B, C, A]] });
+    expect(geometryOf('polygon', [A as [number, number], B as [number, number], C as [number, number]])).toEqual({
+      type: 'Polygon',
+      coordinates: [[A, B, C, A]],
+    });
     expect(geometryOf('linestring', [A as [number, number], B as [number, number]])).toEqual({ type: 'LineString', coordinates: [A, B] });
     expect(geometryOf('point', [A as [number, number]])).toEqual({ type: 'Point', coordinates: A });
   });

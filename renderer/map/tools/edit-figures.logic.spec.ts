@@ -39,7 +39,14 @@ describe('live figures of the shape being edited, against PROJ, GEOS and Geograp
 
   it('has nothing before the first vertex and no area below three', () => {
     expect(editFigures([], true, null)).toBeNull();
-    const two = editFigures([[117, 35], [117.001, 35]], true, null)!;
+    const two = editFigures(
+      [
+        [117, 35],
+        [117.001, 35],
+      ],
+      true,
+      null,
+    )!;
     expect(two.area).toBeNull();
     expect(two.sidesMetres).toHaveLength(1);
     expect(editFigures([[117, 35]], false, null)!.lengthMetres).toBe(0);

@@ -3,8 +3,26 @@ import { deleteVertex, insertVertex, modeOfGeometry, openVertices, vertexUnder, 
 import type { LngLat } from './tool-machine.logic';
 import type { ToolGeometry } from './types';
 
-const square: ToolGeometry = { type: 'Polygon', coordinates: [[[117, 35], [117.01, 35], [117.01, 35.01], [117, 35.01], [117, 35]]] };
-const line: ToolGeometry = { type: 'LineString', coordinates: [[117, 35], [117.01, 35], [117.02, 35]] };
+const square: ToolGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [117, 35],
+      [117.01, 35],
+      [117.01, 35.01],
+      [117, 35.01],
+      [117, 35],
+    ],
+  ],
+};
+const line: ToolGeometry = {
+  type: 'LineString',
+  coordinates: [
+    [117, 35],
+    [117.01, 35],
+    [117.02, 35],
+  ],
+};
 
 describe('vertex operations', () => {
   it('reads open vertices and closes the ring again', () => {
@@ -16,10 +34,37 @@ describe('vertex operations', () => {
 
   it('deletes a vertex, but never below a triangle or a two-point line', () => {
     const tri = deleteVertex(square, 2)!;
-    expect(tri).toEqual({ type: 'Polygon', coordinates: [[[117, 35], [117.01, 35], [117, 35.01], [117, 35]]] });
+    expect(tri).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117, 35],
+          [117.01, 35],
+          [117, 35.01],
+          [117, 35],
+        ],
+      ],
+    });
     expect(deleteVertex(tri, 0)).toBeNull();
-    expect(deleteVertex(line, 1)).toEqual({ type: 'LineString', coordinates: [[117, 35], [117.02, 35]] });
-    expect(deleteVertex({ type: 'LineString', coordinates: [[117, 35], [117.02, 35]] }, 0)).toBeNull();
+    expect(deleteVertex(line, 1)).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [117, 35],
+        [117.02, 35],
+      ],
+    });
+    expect(
+      deleteVertex(
+        {
+          type: 'LineString',
+          coordinates: [
+            [117, 35],
+            [117.02, 35],
+          ],
+        },
+        0,
+      ),
+    ).toBeNull();
     expect(deleteVertex(square, 9)).toBeNull();
   });
 

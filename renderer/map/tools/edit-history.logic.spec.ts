@@ -1,8 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { addFeature, canRedo, canUndo, commit, HISTORY_LIMIT, mergeFeatures, redo, removeFeature, replaceGeometry, sameScene, splitFeature, startHistory, undo, type Scene } from './edit-history.logic';
+import {
+  addFeature,
+  canRedo,
+  canUndo,
+  commit,
+  HISTORY_LIMIT,
+  mergeFeatures,
+  redo,
+  removeFeature,
+  replaceGeometry,
+  sameScene,
+  splitFeature,
+  startHistory,
+  undo,
+  type Scene,
+} from './edit-history.logic';
 import type { ToolGeometry } from './types';
 
-const sq = (x: number): ToolGeometry => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+const sq = (x: number): ToolGeometry => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
+});
 const start: Scene = [
   { id: 'a', geometry: sq(0), from: ['a'] },
   { id: 'b', geometry: sq(1), from: ['b'] },
@@ -18,7 +44,12 @@ describe('one history for the whole session', () => {
     h = commit(h, drawn);
     const split = splitFeature(drawn, 'b', [sq(1), sq(1.5)], ['n2']);
     h = commit(h, split);
-    expect(split.map((f) => [f.id, f.from])).toEqual([['a', ['a']], ['b', ['b']], ['n2', ['b']], ['n1', []]]);
+    expect(split.map((f) => [f.id, f.from])).toEqual([
+      ['a', ['a']],
+      ['b', ['b']],
+      ['n2', ['b']],
+      ['n1', []],
+    ]);
     h = undo(h);
     expect(sameScene(h.present, drawn)).toBe(true); // the split undone in one step
     h = undo(undo(h));

@@ -20,10 +20,14 @@ export const HISTORY_LIMIT = 200;
 
 export const startHistory = (scene: Scene): EditHistory => ({ past: [], present: scene, future: [] });
 
-const sameGeometry = (a: ToolGeometry, b: ToolGeometry): boolean => a.type === b.type && JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
+const sameGeometry = (a: ToolGeometry, b: ToolGeometry): boolean =>
+  a.type === b.type && JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
 
 export function sameScene(a: Scene, b: Scene): boolean {
-  return a.length === b.length && a.every((f, i) => f.id === b[i]!.id && sameGeometry(f.geometry, b[i]!.geometry) && f.from.join('|') === b[i]!.from.join('|'));
+  return (
+    a.length === b.length &&
+    a.every((f, i) => f.id === b[i]!.id && sameGeometry(f.geometry, b[i]!.geometry) && f.from.join('|') === b[i]!.from.join('|'))
+  );
 }
 
 /** `scene` as the new present (the redo steps are dropped); no step when nothing changed. */

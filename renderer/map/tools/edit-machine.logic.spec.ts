@@ -10,13 +10,19 @@ describe('editing session state machine', () => {
   });
 
   it('selects and deselects while idle or editing', () => {
-    expect(editStep(initialEditState(null), { type: 'select', id: 'b' })).toEqual({ state: { phase: 'editing', drawing: null, selected: 'b' }, effects: [] });
+    expect(editStep(initialEditState(null), { type: 'select', id: 'b' })).toEqual({
+      state: { phase: 'editing', drawing: null, selected: 'b' },
+      effects: [],
+    });
     expect(editStep(editingA, { type: 'select', id: null }).state.phase).toBe('idle');
   });
 
   it('draws a new shape or a split line, then edits what it made', () => {
     const drawing = editStep(editingA, { type: 'draw', mode: 'linestring', purpose: 'split', target: 'a' });
-    expect(drawing).toEqual({ state: { phase: 'drawing', drawing: { mode: 'linestring', purpose: 'split', target: 'a' }, selected: 'a' }, effects: [{ type: 'mode', mode: 'linestring' }] });
+    expect(drawing).toEqual({
+      state: { phase: 'drawing', drawing: { mode: 'linestring', purpose: 'split', target: 'a' }, selected: 'a' },
+      effects: [{ type: 'mode', mode: 'linestring' }],
+    });
     // While drawing, a select or a second draw changes nothing, and finishing the session waits.
     expect(editStep(drawing.state, { type: 'select', id: 'b' }).state).toBe(drawing.state);
     expect(editStep(drawing.state, { type: 'draw', mode: 'polygon', purpose: 'new' }).state).toBe(drawing.state);
@@ -39,7 +45,9 @@ describe('editing session state machine', () => {
     expect(done).toEqual({ state: { ...editingA, phase: 'done' }, effects: [{ type: 'finish' }] });
     const cancelled = editStep({ phase: 'drawing', drawing: { mode: 'polygon', purpose: 'new', target: null }, selected: null }, { type: 'cancel' });
     expect(cancelled).toEqual({ state: { phase: 'cancelled', drawing: null, selected: null }, effects: [{ type: 'cancel' }] });
-    for (const end of [done.state, cancelled.state]) for (const e of [{ type: 'cancel' }, { type: 'finish' }, { type: 'select', id: 'a' }] as const) expect(editStep(end, e)).toEqual({ state: end, effects: [] });
+    for (const end of [done.state, cancelled.state])
+      for (const e of [{ type: 'cancel' }, { type: 'finish' }, { type: 'select', id: 'a' }] as const)
+        expect(editStep(end, e)).toEqual({ state: end, effects: [] });
   });
 });
 

@@ -51,7 +51,10 @@ export function editStep(s: EditMachineState, e: EditEvent): EditTransition {
       return free ? same(settled(e.id)) : same(s);
     case 'draw':
       if (!free) return same(s);
-      return { state: { phase: 'drawing', drawing: { mode: e.mode, purpose: e.purpose, target: e.target ?? null }, selected: s.selected }, effects: [{ type: 'mode', mode: e.mode }] };
+      return {
+        state: { phase: 'drawing', drawing: { mode: e.mode, purpose: e.purpose, target: e.target ?? null }, selected: s.selected },
+        effects: [{ type: 'mode', mode: e.mode }],
+      };
     case 'drawn':
       return s.phase === 'drawing' ? { state: settled(e.selected), effects: [{ type: 'mode', mode: 'select' }] } : same(s);
     case 'abort':

@@ -131,7 +131,13 @@ export class EditSession {
       canRedo: this.machine.phase === 'drawing' ? this.d.draw.canRedo() : H.canRedo(this.history),
       figures: this.figures,
       refusal: this.refusal,
-      snap: { enabled: this.layerSnaps !== null || this.extraSnaps !== null || this.tool.snap !== false, suspended: this.altHeld, hit: this.snapHit, incomplete: this.layerSnaps?.incomplete ?? false, layers: this.layerSnaps?.current()?.sources.length ?? 0 },
+      snap: {
+        enabled: this.layerSnaps !== null || this.extraSnaps !== null || this.tool.snap !== false,
+        suspended: this.altHeld,
+        hit: this.snapHit,
+        incomplete: this.layerSnaps?.incomplete ?? false,
+        layers: this.layerSnaps?.current()?.sources.length ?? 0,
+      },
       zone: this.zone,
       allow: this.allow,
       busy: this.busy,
@@ -174,7 +180,8 @@ export class EditSession {
     const t = editStep(this.machine, e);
     this.machine = t.state;
     for (const effect of t.effects) {
-      if (effect.type === 'mode') this.d.draw.setMode(effect.mode === 'select' ? SELECT_MODE : effect.mode === 'static' ? 'static' : TERRA_MODE_NAME[effect.mode]);
+      if (effect.type === 'mode')
+        this.d.draw.setMode(effect.mode === 'select' ? SELECT_MODE : effect.mode === 'static' ? 'static' : TERRA_MODE_NAME[effect.mode]);
       else if (effect.type === 'finish') this.end(() => this.tool.onFinish(this.history.present));
       else this.end(() => this.tool.onCancel?.());
     }
@@ -229,7 +236,12 @@ export class EditSession {
   }
 
   private storeFeature(f: H.Scene[number]): GeoJSONStoreFeatures {
-    return { type: 'Feature', id: f.id, geometry: f.geometry, properties: { mode: TERRA_MODE_NAME[modeOfGeometry(f.geometry)] } } as GeoJSONStoreFeatures;
+    return {
+      type: 'Feature',
+      id: f.id,
+      geometry: f.geometry,
+      properties: { mode: TERRA_MODE_NAME[modeOfGeometry(f.geometry)] },
+    } as GeoJSONStoreFeatures;
   }
 
   /** Makes terra-draw's store hold exactly the present scene, and selects `select` again if it is still there. */
@@ -348,7 +360,16 @@ export class EditSession {
     if (this.machine.phase !== 'picking') return;
     const a = this.machine.selected;
     const hits = this.d.draw
-      .getFeaturesAtLngLat({ lng: lngLat[0], lat: lngLat[1] }, { ignoreSelectFeatures: true, ignoreCoordinatePoints: true, ignoreCurrentlyDrawing: true, ignoreClosingPoints: true, ignoreSnappingPoints: true })
+      .getFeaturesAtLngLat(
+        { lng: lngLat[0], lat: lngLat[1] },
+        {
+          ignoreSelectFeatures: true,
+          ignoreCoordinatePoints: true,
+          ignoreCurrentlyDrawing: true,
+          ignoreClosingPoints: true,
+          ignoreSnappingPoints: true,
+        },
+      )
       .map((f) => String(f.id))
       .filter((id) => id !== a && this.history.present.some((f) => f.id === id && f.geometry.type === 'Polygon'));
     const b = hits[0];
@@ -434,7 +455,10 @@ export class EditSession {
       skip: (id) => id === current,
     };
     const at: LngLat = [event.lng, event.lat];
-    const hit = better(better(this.layerSnaps?.current()?.nearest(at, q) ?? null, this.sessionSnaps?.nearest(at, q) ?? null), this.extraSnaps?.nearest(at, q) ?? null);
+    const hit = better(
+      better(this.layerSnaps?.current()?.nearest(at, q) ?? null, this.sessionSnaps?.nearest(at, q) ?? null),
+      this.extraSnaps?.nearest(at, q) ?? null,
+    );
     this.showSnap(hit);
     return hit ? [hit.lngLat[0], hit.lngLat[1]] : undefined;
   }
@@ -453,7 +477,10 @@ export class EditSession {
   validate(feature: GeoJSONStoreFeatures, updateType: string, editing: boolean): { valid: boolean; reason?: string } {
     if (!this.live || feature.geometry.type !== 'Polygon') return { valid: true };
     if (!editing && (updateType === 'provisional' || this.machine.drawing?.purpose === 'split')) return { valid: true };
-    const ring = distinctVertices(((feature.geometry.coordinates[0] ?? []) as LngLat[]).map((p) => [p[0], p[1]] as LngLat), true);
+    const ring = distinctVertices(
+      ((feature.geometry.coordinates[0] ?? []) as LngLat[]).map((p) => [p[0], p[1]] as LngLat),
+      true,
+    );
     if (!ringSelfIntersects(ring)) return { valid: true };
     this.refuse('selfIntersecting');
     return { valid: false, reason: 'selfIntersecting' };
@@ -584,7 +611,11 @@ export class EditSession {
     this.busy = true;
     this.changed();
     try {
-      const out = await editOps.request('merge', { a: first.geometry as GeoJSON.Polygon, b: second.geometry as GeoJSON.Polygon, zone: this.zoneFor(first.geometry) });
+      const out = await editOps.request('merge', {
+        a: first.geometry as GeoJSON.Polygon,
+        b: second.geometry as GeoJSON.Polygon,
+        zone: this.zoneFor(first.geometry),
+      });
       if (!this.live || this.history !== before) return null;
       if (!out.ok) return this.refusedWith(out.reason);
       if (out.polygon.coordinates.length > 1) return this.refusedWith('holesNotSupported');
@@ -617,7 +648,15 @@ export class EditSession {
     if (this.machine.phase === 'drawing' && drawing) {
       // A click where the vertex is, as terra-draw would get it from the pointer (snapping held off).
       const s = this.d.map.project(p);
-      const event: TerraDrawMouseEvent = { lng: p[0], lat: p[1], containerX: s.x, containerY: s.y, button: 'left', heldKeys: [], isContextMenu: false };
+      const event: TerraDrawMouseEvent = {
+        lng: p[0],
+        lat: p[1],
+        containerX: s.x,
+        containerY: s.y,
+        button: 'left',
+        heldKeys: [],
+        isContextMenu: false,
+      };
       const mode = this.d.modes[drawing.mode];
       this.refusal = null; // the validation hook sets it again if terra-draw refuses this vertex
       this.typing = true;
@@ -657,10 +696,15 @@ export class EditSession {
     const g = selected ? this.geometryInStore(selected) : null;
     if (!selected || !g || !this.pointer) return;
     const map = this.d.map;
-    const index = vertexUnder(g, this.pointer, (p) => {
-      const s = map.project(p);
-      return [s.x, s.y];
-    }, this.tolerancePx);
+    const index = vertexUnder(
+      g,
+      this.pointer,
+      (p) => {
+        const s = map.project(p);
+        return [s.x, s.y];
+      },
+      this.tolerancePx,
+    );
     if (index === null) return;
     const next = deleteVertex(g, index);
     if (!next) return this.refuse('tooFewVertices');

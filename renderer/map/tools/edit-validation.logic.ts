@@ -92,7 +92,8 @@ export function ringSelfIntersects(v: readonly LngLat[]): boolean {
 /** May this geometry be kept? */
 export function checkEditGeometry(g: ToolGeometry): GeometryCheck {
   if (g.type === 'Point') return { ok: true };
-  if (g.type === 'LineString') return distinctVertices(g.coordinates as LngLat[], false).length >= 2 ? { ok: true } : { ok: false, reason: 'tooFewVertices' };
+  if (g.type === 'LineString')
+    return distinctVertices(g.coordinates as LngLat[], false).length >= 2 ? { ok: true } : { ok: false, reason: 'tooFewVertices' };
   if (g.coordinates.length !== 1) return { ok: false, reason: 'holesNotSupported' };
   const v = distinctVertices((g.coordinates[0] ?? []) as LngLat[], true);
   if (v.length < 3) return { ok: false, reason: 'tooFewVertices' };

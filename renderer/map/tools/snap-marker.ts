@@ -12,7 +12,9 @@ const SNAP_COLOR = '#d6336c';
 
 const dataOf = (hit: SnapHit | null): GeoJSON.FeatureCollection => ({
   type: 'FeatureCollection',
-  features: hit ? [{ type: 'Feature', properties: { kind: hit.kind }, geometry: { type: 'Point', coordinates: [hit.lngLat[0], hit.lngLat[1]] } }] : [],
+  features: hit
+    ? [{ type: 'Feature', properties: { kind: hit.kind }, geometry: { type: 'Point', coordinates: [hit.lngLat[0], hit.lngLat[1]] } }]
+    : [],
 });
 
 export class SnapMarker {
@@ -47,7 +49,9 @@ export class SnapMarker {
   }
 
   show(hit: SnapHit | null): void {
-    const same = hit === this.hit || (hit && this.hit && hit.kind === this.hit.kind && hit.lngLat[0] === this.hit.lngLat[0] && hit.lngLat[1] === this.hit.lngLat[1]);
+    const same =
+      hit === this.hit ||
+      (hit && this.hit && hit.kind === this.hit.kind && hit.lngLat[0] === this.hit.lngLat[0] && hit.lngLat[1] === this.hit.lngLat[1]);
     this.hit = hit;
     if (same) return;
     this.ensure();

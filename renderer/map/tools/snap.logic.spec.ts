@@ -20,7 +20,13 @@ const B: LngLat = [117.00323456789012, 35.0009876543211];
 const C: LngLat = [117.00323456789012, 35.0029876543211];
 const D: LngLat = [117.00123456789012, 35.0029876543211];
 const parcel: Geometry = { type: 'Polygon', coordinates: [[A, B, C, D, A]] };
-const road: Geometry = { type: 'LineString', coordinates: [[117.0005, 35.0015], [117.0045, 35.0015]] };
+const road: Geometry = {
+  type: 'LineString',
+  coordinates: [
+    [117.0005, 35.0015],
+    [117.0045, 35.0015],
+  ],
+};
 const well: Geometry = { type: 'Point', coordinates: [117.004, 35.0025] };
 
 describe('snap parts', () => {
@@ -77,7 +83,12 @@ describe('snapping: nearest vertex within N px, else nearest edge point', () => 
   it('finds nothing beyond the tolerance, and skips the sources it is told to', () => {
     expect(index.nearest(off(A, -20, 20), q())).toBeNull();
     expect(index.nearest(off(A, -20, 20), q(30))).toMatchObject({ kind: 'vertex', lngLat: A });
-    expect(index.nearest(off(B, 1, 1), q(10, (id) => id === 'layer:parcels'))).toBeNull();
+    expect(
+      index.nearest(
+        off(B, 1, 1),
+        q(10, (id) => id === 'layer:parcels'),
+      ),
+    ).toBeNull();
     expect(new SnapIndex([]).nearest(A, q())).toBeNull();
   });
 

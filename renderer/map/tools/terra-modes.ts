@@ -90,7 +90,10 @@ export function terraModes(hooks: ModeHooks): TerraModes {
         ...hiddenSnappingPoint,
       },
     }),
-    point: new TerraDrawPointMode({ validation: hooks.validateDraw, styles: { pointColor: TOOL_COLOR, pointWidth: 6, pointOutlineColor: WHITE, pointOutlineWidth: 2 } }),
+    point: new TerraDrawPointMode({
+      validation: hooks.validateDraw,
+      styles: { pointColor: TOOL_COLOR, pointWidth: 6, pointOutlineColor: WHITE, pointOutlineWidth: 2 },
+    }),
     select: new TerraDrawSelectMode({
       modeName: SELECT_MODE,
       keyEvents: null,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { keyAction, step, type LngLat } from './tool-machine.logic';
 
-const line: LngLat[] = [[117, 35], [117.01, 35]];
+const line: LngLat[] = [
+  [117, 35],
+  [117.01, 35],
+];
 
 describe('tool state machine', () => {
   it('goes idle → drawing on the first vertex and reports every change', () => {
@@ -12,7 +15,10 @@ describe('tool state machine', () => {
   });
 
   it('finishes a shape with enough vertices, and ignores a finish with too few', () => {
-    expect(step('linestring', 'drawing', { type: 'finish', vertices: line })).toEqual({ state: 'done', effects: [{ type: 'finish', vertices: line }] });
+    expect(step('linestring', 'drawing', { type: 'finish', vertices: line })).toEqual({
+      state: 'done',
+      effects: [{ type: 'finish', vertices: line }],
+    });
     expect(step('linestring', 'drawing', { type: 'finish', vertices: [[117, 35]] })).toEqual({ state: 'drawing', effects: [] });
     expect(step('polygon', 'drawing', { type: 'finish', vertices: line })).toEqual({ state: 'drawing', effects: [] });
     const tri: LngLat[] = [...line, [117, 35.01]];
@@ -29,7 +35,8 @@ describe('tool state machine', () => {
   });
 
   it('cancels from every live state once, and a cancelled tool ignores everything', () => {
-    for (const s of ['idle', 'drawing', 'done'] as const) expect(step('linestring', s, { type: 'cancel' })).toEqual({ state: 'cancelled', effects: [{ type: 'cancel' }] });
+    for (const s of ['idle', 'drawing', 'done'] as const)
+      expect(step('linestring', s, { type: 'cancel' })).toEqual({ state: 'cancelled', effects: [{ type: 'cancel' }] });
     for (const e of [{ type: 'cancel' }, { type: 'draw', vertices: line }, { type: 'finish', vertices: line }] as const)
       expect(step('linestring', 'cancelled', e)).toEqual({ state: 'cancelled', effects: [] });
   });

@@ -40,7 +40,12 @@ const LABELLED = /(x|y|lon|lng|lat|经度|纬度)\s*[=:]?\s*([+-]?(?:\d+(?:\.\d*
 
 /** Full-width forms to ASCII (NFKC), Chinese separators to commas, lower case. */
 function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[、；;，]/g, ',').replace(/\u3000/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[、；;，]/g, ',')
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 const isZonePrefixed = (yEast: number): boolean => yEast >= 1e7;
@@ -58,7 +63,8 @@ function fromGk(xNorth: number, yEast: number, zone: GkZoneRef | null): ParsedVe
   const z = prefixed ? zoneOfPrefix(yEast) : zone;
   if (!z) return { ok: false, reason: prefixed ? 'badZone' : 'zoneNeeded' };
   const lngLat = makeGkToLngLat(z, prefixed)(yEast, xNorth);
-  if (!Number.isFinite(lngLat[0]) || !Number.isFinite(lngLat[1]) || !inChinaLngLat(lngLat[0], lngLat[1])) return { ok: false, reason: 'outsideChina' };
+  if (!Number.isFinite(lngLat[0]) || !Number.isFinite(lngLat[1]) || !inChinaLngLat(lngLat[0], lngLat[1]))
+    return { ok: false, reason: 'outsideChina' };
   return { ok: true, kind: 'gk', xNorth, yEast, zone: z, zonePrefix: prefixed, lngLat };
 }
 
@@ -84,7 +90,8 @@ function fromLabels(text: string, zone: GkZoneRef | null): ParsedVertex | null {
   const lon = found.get('lon');
   const lat = found.get('lat');
   if (found.size === 2 && x !== undefined && y !== undefined) return fromGk(x, y, zone);
-  if (found.size === 2 && lon !== undefined && lat !== undefined) return inChinaLngLat(lon, lat) ? { ok: true, kind: 'lngLat', lngLat: [lon, lat] } : { ok: false, reason: 'outsideChina' };
+  if (found.size === 2 && lon !== undefined && lat !== undefined)
+    return inChinaLngLat(lon, lat) ? { ok: true, kind: 'lngLat', lngLat: [lon, lat] } : { ok: false, reason: 'outsideChina' };
   return { ok: false, reason: 'unreadable' };
 }
 
