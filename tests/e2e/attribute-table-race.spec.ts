@@ -43,15 +43,13 @@ async function watchMessages(page: Page): Promise<() => Promise<string[]>> {
 
 async function importBowtie(page: Page): Promise<void> {
   // tests/fixtures/shp/bowtie.*: record 1 a square (TBBH B0), record 2 a bowtie (TBBH B1)
-  await page
-    .getByTestId('import-files-input')
-    .setInputFiles(
-      ['shp', 'shx', 'dbf', 'prj'].map((ext) => ({
-        name: `${NAME}.${ext}`,
-        mimeType: 'application/octet-stream',
-        buffer: fs.readFileSync(path.join(FIXTURES, `bowtie.${ext}`)),
-      })),
-    );
+  await page.getByTestId('import-files-input').setInputFiles(
+    ['shp', 'shx', 'dbf', 'prj'].map((ext) => ({
+      name: `${NAME}.${ext}`,
+      mimeType: 'application/octet-stream',
+      buffer: fs.readFileSync(path.join(FIXTURES, `bowtie.${ext}`)),
+    })),
+  );
   await (await waitForImportResult(page)).getByTestId('import-result-ok').click();
 }
 

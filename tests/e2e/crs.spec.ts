@@ -5,15 +5,13 @@ test('a shapefile without .prj asks for the CRS before importing, and imports wi
   const consoleWatch = watchConsole(page);
   await openApp(page);
   // The Road bundle without its .prj: projected coordinates the importer must not guess silently.
-  await page
-    .getByTestId('import-files-input')
-    .setInputFiles(
-      ['shp', 'shx', 'dbf'].map((ext) => ({
-        name: `无坐标系道路.${ext}`,
-        mimeType: 'application/octet-stream',
-        buffer: readReal(`ae102-demo/Road.${ext}`),
-      })),
-    );
+  await page.getByTestId('import-files-input').setInputFiles(
+    ['shp', 'shx', 'dbf'].map((ext) => ({
+      name: `无坐标系道路.${ext}`,
+      mimeType: 'application/octet-stream',
+      buffer: readReal(`ae102-demo/Road.${ext}`),
+    })),
+  );
   const result = await waitForImportResult(page);
   await expect(result).toContainText('需要指定坐标系');
   await result.getByTestId('import-result-ok').click();

@@ -10,15 +10,13 @@ test('a shapefile with zero records imports as an empty layer with a note; nothi
   const consoleWatch = watchConsole(page);
   await openApp(page);
   // tests/fixtures/shp/empty.*: ogr2ogr -where 1=0 of a zone-39 layer (0 records, 3 fields, .prj, header bbox zeros)
-  await page
-    .getByTestId('import-files-input')
-    .setInputFiles(
-      ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext) => ({
-        name: `空图层.${ext}`,
-        mimeType: 'application/octet-stream',
-        buffer: fs.readFileSync(path.join(FIXTURES, `empty.${ext}`)),
-      })),
-    );
+  await page.getByTestId('import-files-input').setInputFiles(
+    ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext) => ({
+      name: `空图层.${ext}`,
+      mimeType: 'application/octet-stream',
+      buffer: fs.readFileSync(path.join(FIXTURES, `empty.${ext}`)),
+    })),
+  );
   const dialog = await waitForImportResult(page);
   await expect(dialog.getByTestId('import-result-layer')).toHaveCount(1);
   await expect(dialog.getByTestId('import-result-layer')).toContainText('空图层');

@@ -15,15 +15,13 @@ test('a bowtie parcel is repaired on import, the result and identify say so, and
   const consoleWatch = watchConsole(page);
   await openApp(page);
   // tests/fixtures/shp/bowtie.*: record 1 a square, record 2 a bowtie ring (its shoelace area is 0)
-  await page
-    .getByTestId('import-files-input')
-    .setInputFiles(
-      ['shp', 'shx', 'dbf', 'prj'].map((ext) => ({
-        name: `自相交.${ext}`,
-        mimeType: 'application/octet-stream',
-        buffer: fs.readFileSync(path.join(FIXTURES, `bowtie.${ext}`)),
-      })),
-    );
+  await page.getByTestId('import-files-input').setInputFiles(
+    ['shp', 'shx', 'dbf', 'prj'].map((ext) => ({
+      name: `自相交.${ext}`,
+      mimeType: 'application/octet-stream',
+      buffer: fs.readFileSync(path.join(FIXTURES, `bowtie.${ext}`)),
+    })),
+  );
   const dialog = await waitForImportResult(page);
   const repaired = dialog.getByTestId('issue-warning').filter({ hasText: 'GEOS MakeValid' });
   await expect(repaired).toContainText('自相交.shp：1 个图斑的边界无效');
