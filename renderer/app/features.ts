@@ -4,6 +4,7 @@
  * menus take their own orders. Adding a feature is one line here and one folder under features/.
  */
 import { attributesFeature } from '../features/attributes';
+import { gridFeature } from '../features/grid';
 import { identifyFeature } from '../features/identify';
 import { importFeature } from '../features/import';
 import { layersFeature } from '../features/layers';
@@ -17,6 +18,7 @@ import { shellFeature } from './shell-feature';
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
   layersFeature,
+  gridFeature,
   importFeature,
   attributesFeature,
   identifyFeature,

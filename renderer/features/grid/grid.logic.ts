@@ -1,0 +1,50 @@
+/**
+ * The 网格 panel's pure logic: the area tree flattened into rows (depth, cells below), the areas as one lon/lat
+ * FeatureCollection for the map's live layer, and an area's figures (planar m² in its GK zone and 亩 from it,
+ * README Domain rule 1) from its stored boundary.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { featureAreas } from '../../../shared/domain/geometry/area';
+import { defaultZoneOf } from '../../../shared/domain/grid/area-geometry';
+import type { GridArea } from '../../../shared/domain/grid/area-record';
+import { buildGridTree, type GridTreeNode } from '../../../shared/domain/grid/tree.logic';
+import type { AreaFigures } from '../../../shared/domain/units/area';
+
+export interface GridRow {
+  area: GridArea;
+  depth: number;
+  /** Cells anywhere below this area (a cell counts itself: 1). */
+  cells: number;
+}
+
+/** Depth-first, in the tree's sibling order (codes, then names as a Chinese reader orders them). */
+export function gridRows(areas: readonly GridArea[]): GridRow[] {
+  const tree = buildGridTree(areas);
+  const out: GridRow[] = [];
+  const walk = (node: GridTreeNode<GridArea>, depth: number): number => {
+    const row: GridRow = { area: node.area, depth, cells: 0 };
+    out.push(row);
+    let cells = node.area.level === 'cell' ? 1 : 0;
+    for (const c of node.children) cells += walk(c, depth + 1);
+    row.cells = cells;
+    return cells;
+  };
+  for (const r of tree.roots) walk(r, 0);
+  return out;
+}
+
+/** The areas with a boundary, `fid` their index in `areas` (what a map hit names), `name` and `level` for styling. */
+export function gridFeatures(areas: readonly GridArea[], only?: (a: GridArea) => boolean): FeatureCollection {
+  const features: Feature[] = [];
+  areas.forEach((a, fid) => {
+    if (!a.geometry || (only && !only(a))) return;
+    features.push({ type: 'Feature', id: fid, geometry: a.geometry, properties: { fid, id: a.id, name: a.name, level: a.level } });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Null for an area not drawn yet; the zone is the record's, else the 3° zone of its centre (as the record defaults). */
+export function areaFiguresOf(area: GridArea): AreaFigures | null {
+  if (!area.geometry) return null;
+  return featureAreas(area.geometry, { zone: area.zone ?? defaultZoneOf(area.geometry) });
+}

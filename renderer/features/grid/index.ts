@@ -1,0 +1,1 @@
+export { gridFeature } from './contribution';

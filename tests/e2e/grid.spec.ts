@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+
+test('网格: promote the sample 行政区XZQ villages under a new township, select one, reload and find the tree', async ({ page }, info) => {
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  await waitForMapIdle(page);
+  await page.getByTestId('dock-tab-grid').click();
+  const panel = page.getByTestId('grid-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('grid-row')).toHaveCount(0);
+
+  // 从图层提取: the boundary layer and its name field are preselected (XZQ, XZQMC); the parent is a new township.
+  await panel.getByTestId('grid-promote-open').click();
+  const form = panel.getByTestId('grid-promote-form');
+  await expect(form.getByTestId('grid-promote-layer').locator('option:checked')).toHaveText('行政区XZQ');
+  await expect(form.getByTestId('grid-promote-name-field')).toHaveValue('XZQMC');
+  await expect(form.getByTestId('grid-promote-run')).toBeDisabled();
+  await form.getByTestId('grid-promote-township-name').fill('石桥镇');
+  await form.getByTestId('grid-promote-run').click();
+  await expect(form).toHaveCount(0);
+
+  // The township and its three villages, in the tree with their levels and (no) cells yet.
+  const rows = panel.getByTestId('grid-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.getByTestId('grid-name')).toHaveText(['石桥镇', ...(await villageOrder(page))]);
+  await expect(rows.first()).toHaveAttribute('data-level', 'township');
+  await expect(page.locator('[data-testid="grid-row"][data-level="village"]')).toHaveCount(3);
+  await expect(rows.first().getByTestId('grid-cell-count')).toHaveText('0 个单元');
+
+  // Each village's figures from its boundary: planar m² in zone 39 and 亩 = m² × 0.0015. The sample's inner lattice
+  // points are jittered but its outline is not: the three villages tile 10 × 12 blocks of 250 m = 7,500,000 m².
+  const details = panel.getByTestId('grid-details');
+  let total = 0;
+  for (const name of ['青石村', '柳河村', '杏园村']) {
+    await rows.filter({ hasText: name }).click();
+    await expect(details.getByTestId('grid-details-name')).toContainText(name);
+    const text = (await details.getByTestId('grid-details-area').textContent()) ?? '';
+    const m = /^([\d,]+) m²（([\d,.]+) 亩，3° 带 39）$/.exec(text);
+    expect(m, text).not.toBeNull();
+    const m2 = Number(m![1]!.replace(/,/g, ''));
+    expect(Math.abs(Number(m![2]!.replace(/,/g, '')) - m2 * 0.0015)).toBeLessThan(0.01);
+    total += m2;
+  }
+  expect(Math.abs(total - 7_500_000)).toBeLessThanOrEqual(2);
+  await rows.filter({ hasText: '青石村' }).click();
+  await expect(details.getByTestId('grid-details-people')).toHaveText('无');
+  await waitForMapIdle(page);
+  await screenshot(page, info, '40a-grid-promoted');
+
+  // Stored: a reload reads the same tree.
+  await page.reload();
+  await openApp(page);
+  await page.getByTestId('dock-tab-grid').click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(4);
+  await expect(page.locator('[data-testid="grid-row"][data-level="village"]').getByTestId('grid-name')).toHaveText(await villageOrder(page));
+  consoleWatch.assertClean();
+});
+
+/** The villages as the tree orders siblings without a 12-digit code: by name in the zh-CN collator's order. */
+const villageOrder = (page: import('@playwright/test').Page): Promise<string[]> =>
+  page.evaluate(() => ['青石村', '柳河村', '杏园村'].sort(new Intl.Collator('zh-CN', { numeric: true }).compare));
