@@ -328,6 +328,22 @@ export const zhCN = {
   'grid.reason.levelMismatch': '级别与上级区域不符',
   'grid.reason.badGeometry': '边界不是有效的面',
   'grid.reason.other': '数据不符合要求（{reason}）',
+  'grid.generate': '生成网格单元',
+  'grid.generate.layout': '方式',
+  'grid.generate.square': '正方形（边长）',
+  'grid.generate.rowsCols': '行 × 列',
+  'grid.generate.size': '边长',
+  'grid.generate.rows': '行数',
+  'grid.generate.cols': '列数',
+  'grid.generate.run': '生成预览',
+  'grid.generate.save': '保存',
+  'grid.generate.discard': '放弃',
+  'grid.generate.preview': '预览：{count} 个单元，合计 {cells} m²（上级 {parent} m²）',
+  'grid.generate.saved': '已在“{parent}”下保存 {count} 个网格单元',
+  'grid.generate.failed': '生成失败：{message}',
+  'grid.generate.reason.noBoundary': '该区域没有可用的边界',
+  'grid.generate.reason.badLayout': '单元大小或行列数无效',
+  'grid.generate.reason.tooManyCells': '单元过多（上限 20,000），请加大边长',
 };
 
 export type MessageKey = keyof typeof zhCN;

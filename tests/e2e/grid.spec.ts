@@ -48,11 +48,34 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
   await waitForMapIdle(page);
   await screenshot(page, info, '40a-grid-promoted');
 
+  // 生成网格单元: 500 m squares in 青石村, previewed (Σ cells = the village, planar m²), then saved.
+  const gen = details.getByTestId('grid-generate-form');
+  await expect(gen.getByTestId('grid-generate-size')).toHaveValue('500');
+  await gen.getByTestId('grid-generate-run').click();
+  const previewNote = gen.getByTestId('grid-generate-preview');
+  await expect(previewNote).toBeVisible();
+  const p = /^预览：(\d+) 个单元，合计 ([\d,]+) m²（上级 ([\d,]+) m²）$/.exec((await previewNote.textContent()) ?? '');
+  expect(p).not.toBeNull();
+  const cellCount = Number(p![1]);
+  // The sample is seeded (the same lattice on every machine): 500 m squares over 青石村's ~1.25 × 1.5 km, slivers
+  // merged into neighbours, make 10 cells — pinned so a change in what the panel asks generate.ts for is seen.
+  expect(cellCount).toBe(10);
+  expect(Math.abs(Number(p![2]!.replace(/,/g, '')) - Number(p![3]!.replace(/,/g, '')))).toBeLessThanOrEqual(1);
+  await waitForMapIdle(page);
+  await screenshot(page, info, '40b-grid-preview');
+  await gen.getByTestId('grid-generate-save').click();
+  await expect(page.locator('[data-testid="grid-row"][data-level="cell"]')).toHaveCount(cellCount);
+  await expect(rows.filter({ hasText: '青石村' }).getByTestId('grid-cell-count')).toHaveText(`${cellCount} 个单元`);
+  await expect(rows.first().getByTestId('grid-cell-count')).toHaveText(`${cellCount} 个单元`);
+  await expect(page.locator('[data-testid="grid-row"][data-level="cell"]').getByTestId('grid-name').first()).toHaveText('青石村-01');
+  await waitForMapIdle(page);
+  await screenshot(page, info, '40c-grid-cells');
+
   // Stored: a reload reads the same tree.
   await page.reload();
   await openApp(page);
   await page.getByTestId('dock-tab-grid').click();
-  await expect(page.getByTestId('grid-row')).toHaveCount(4);
+  await expect(page.getByTestId('grid-row')).toHaveCount(4 + cellCount);
   await expect(page.locator('[data-testid="grid-row"][data-level="village"]').getByTestId('grid-name')).toHaveText(await villageOrder(page));
   consoleWatch.assertClean();
 });

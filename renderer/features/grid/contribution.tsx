@@ -12,7 +12,7 @@ import { gridFeatures } from './grid.logic';
 import { gridState, reloadGrid } from './grid-state';
 
 function useGridMapLayers(): readonly MapLayerSpec[] {
-  const { areas, selectedId } = useStore(gridState);
+  const { areas, selectedId, preview } = useStore(gridState);
   return useMemo((): MapLayerSpec[] => {
     const specs: MapLayerSpec[] = [
       {
@@ -26,7 +26,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: 'grid-cells',
         data: gridFeatures(areas, (a) => a.level === 'cell'),
-        paint: { line: { color: '#8e44ad', widthPx: 1, dash: [3, 2] } },
+        paint: { line: { color: '#8e44ad', widthPx: 1.5, dash: [4, 2] } },
         visible: true,
       },
       {
@@ -36,9 +36,16 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         paint: { fill: { color: '#00e5ff', opacity: 0.2 }, line: { color: '#00b8d4', widthPx: 3 } },
         visible: selectedId !== null,
       },
+      {
+        type: 'geojson',
+        id: 'grid-preview',
+        data: gridFeatures(preview ?? []),
+        paint: { fill: { color: '#8e44ad', opacity: 0.12 }, line: { color: '#8e44ad', widthPx: 2 } },
+        visible: preview !== null,
+      },
     ];
     return specs;
-  }, [areas, selectedId]);
+  }, [areas, selectedId, preview]);
 }
 
 export const gridFeature: FeatureContribution = {

@@ -7,22 +7,25 @@ import { listGridAreas, putGridAreas, type GridWriteResult } from '../../db';
 import type { AreaEditInfo } from '../../../shared/domain/grid/area-record';
 import { createWorkerClient } from '../../platform/worker-client';
 import { createStore } from '../../ui/store';
-import type { GridProtocol, PromoteRequest } from './grid.protocol';
+import type { GenerateRequest, GenerateRun, GridProtocol, PromoteRequest } from './grid.protocol';
 import type { PromoteResult } from '../../../shared/domain/grid/promote';
 
 export interface GridState {
   areas: readonly GridArea[];
   selectedId: string | null;
+  /** Generated cells shown on the map before they are saved (or discarded). */
+  preview: readonly GridArea[] | null;
 }
 
-export const gridState = createStore<GridState>({ areas: [], selectedId: null });
+export const gridState = createStore<GridState>({ areas: [], selectedId: null, preview: null });
 
 export async function reloadGrid(): Promise<void> {
   const areas = await listGridAreas();
-  gridState.set((s) => ({ areas, selectedId: s.selectedId !== null && areas.some((a) => a.id === s.selectedId) ? s.selectedId : null }));
+  gridState.set((s) => ({ ...s, areas, selectedId: s.selectedId !== null && areas.some((a) => a.id === s.selectedId) ? s.selectedId : null }));
 }
 
 export const selectArea = (id: string | null) => gridState.set((s) => ({ ...s, selectedId: id }));
+export const setPreview = (preview: readonly GridArea[] | null) => gridState.set((s) => ({ ...s, preview }));
 
 /** One user action, one transaction (putGridAreas); the list is read again after a stored write. */
 export async function saveAreas(areas: readonly GridArea[], edit: AreaEditInfo): Promise<GridWriteResult> {
@@ -38,3 +41,4 @@ const client = createWorkerClient<GridProtocol>({
 });
 
 export const promoteInWorker = (req: PromoteRequest): Promise<PromoteResult> => client.request('promote', req);
+export const generateInWorker = (req: GenerateRequest): Promise<GenerateRun> => client.request('generate', req);

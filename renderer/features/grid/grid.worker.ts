@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * Promotion in a worker: the stored layer's two Blobs (lon/lat GeoJSON and the attribute store) are parsed here,
+ * Generation in a worker: the cells are cut from the parent by GEOS (generate.ts), which runs off the UI thread as
+ * the overlay's does. Promotion too: the stored layer's two Blobs (lon/lat GeoJSON and the attribute store) are parsed here,
  * off the UI thread, as the overlay does; the areas come back ready to store (promote.ts). The layer's data zone
  * (its features' area figures' zone) is kept so an area's figures equal identify's for the feature.
  */
+import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load';
 import { newGridAreaId } from '../../../shared/domain/grid/area-record';
+import { generateCells, generatedAreas } from '../../../shared/domain/grid/generate';
 import { promoteFeatures } from '../../../shared/domain/grid/promote';
 import { readStoredLayer } from '../../data/stored-features';
 import { CodedError } from '../../platform/coded-error';
@@ -27,5 +30,25 @@ serveWorker<GridProtocol>({
     });
     if (!r.ok) throw new CodedError('invalidRequest', { detail: `${r.reason} ${r.detail ?? ''}` });
     return r.value;
+  },
+  generate: async (req) => {
+    const engine = await loadGeometryEngine().catch((err: unknown) => {
+      throw CodedError.of('engineUnavailable', err);
+    });
+    const grid = generateCells(
+      engine,
+      { name: req.parent.name, geometry: req.parent.geometry, zone: req.parent.zone },
+      { layout: req.layout, takenNames: req.takenNames },
+    );
+    if (!grid.ok) throw new CodedError('invalidRequest', { detail: `${grid.reason} ${grid.detail ?? ''}`, params: { reason: grid.reason } });
+    const areas = generatedAreas(req.parent, grid.value, { newId: () => newGridAreaId(Date.now()), edit: { at: req.at, by: req.by } });
+    if (!areas.ok) throw new CodedError('invalidRequest', { detail: `${areas.reason} ${areas.detail ?? ''}`, params: { reason: areas.reason } });
+    return {
+      areas: areas.value,
+      parentPlanarM2: grid.value.parentArea.planarM2,
+      cellsPlanarM2: grid.value.cellsPlanarM2,
+      droppedPlanarM2: grid.value.droppedPlanarM2,
+      slivers: grid.value.slivers.length,
+    };
   },
 });

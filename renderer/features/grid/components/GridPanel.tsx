@@ -4,6 +4,7 @@ import { formatNumber, useI18n, type MessageKey, type Translate } from '../../..
 import { useStore } from '../../../ui/store';
 import { areaFiguresOf, gridRows } from '../grid.logic';
 import { gridState, selectArea } from '../grid-state';
+import { GenerateForm } from './GenerateForm';
 import { PromoteForm } from './PromoteForm';
 
 const LEVEL_KEYS = { county: 'grid.level.county', township: 'grid.level.township', village: 'grid.level.village', cell: 'grid.level.cell' } as const;
@@ -123,6 +124,7 @@ function AreaDetails({ area }: { area: GridArea }) {
           </tr>
         </tbody>
       </table>
+      {area.level !== 'cell' && area.geometry && <GenerateForm key={area.id} parent={area} />}
     </div>
   );
 }
