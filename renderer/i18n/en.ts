@@ -343,4 +343,13 @@ export const en: Messages = {
   'grid.generate.reason.noBoundary': 'the area has no usable boundary',
   'grid.generate.reason.badLayout': 'the cell size or the rows and columns are not valid',
   'grid.generate.reason.tooManyCells': 'too many cells (at most 20,000): use larger cells',
+  'grid.edit': 'Edit',
+  'grid.edit.name': 'Name',
+  'grid.edit.person': 'Person {n}',
+  'grid.edit.addPerson': 'Add a person',
+  'grid.edit.removePerson': 'Remove',
+  'grid.person.name': 'Name',
+  'grid.person.role': 'Role',
+  'grid.person.phone': 'Phone',
+  'grid.saveFailed': 'Saving failed: {message}',
 };

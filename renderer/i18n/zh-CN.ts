@@ -344,6 +344,15 @@ export const zhCN = {
   'grid.generate.reason.noBoundary': '该区域没有可用的边界',
   'grid.generate.reason.badLayout': '单元大小或行列数无效',
   'grid.generate.reason.tooManyCells': '单元过多（上限 20,000），请加大边长',
+  'grid.edit': '编辑',
+  'grid.edit.name': '名称',
+  'grid.edit.person': '责任人 {n}',
+  'grid.edit.addPerson': '添加责任人',
+  'grid.edit.removePerson': '移除',
+  'grid.person.name': '姓名',
+  'grid.person.role': '角色',
+  'grid.person.phone': '电话',
+  'grid.saveFailed': '保存失败：{message}',
 };
 
 export type MessageKey = keyof typeof zhCN;

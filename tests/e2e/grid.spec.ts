@@ -71,12 +71,38 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
   await waitForMapIdle(page);
   await screenshot(page, info, '40c-grid-cells');
 
+  // Rename a cell and add an officer; an empty name is refused with its message and nothing is stored.
+  await page.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村-01' }).click();
+  await details.getByTestId('grid-edit-open').click();
+  const edit = details.getByTestId('grid-edit-form');
+  await edit.getByTestId('grid-edit-name').fill('');
+  await edit.getByTestId('grid-edit-save').click();
+  await expect(edit.getByTestId('grid-error')).toHaveText('未保存：区域需要名称');
+  await edit.getByTestId('grid-edit-name').fill('青石村北片');
+  await edit.getByTestId('grid-person-add').click();
+  const person = edit.getByTestId('grid-person');
+  await person.getByTestId('grid-person-name').fill('王芳');
+  await person.getByTestId('grid-person-role').selectOption('执法监察员');
+  await person.getByTestId('grid-person-cert').fill('鲁370300123');
+  await person.getByTestId('grid-person-phone').fill('13800000000');
+  await screenshot(page, info, '40d-grid-edit');
+  await edit.getByTestId('grid-edit-save').click();
+  await expect(edit).toHaveCount(0);
+  await expect(details.getByTestId('grid-details-name')).toContainText('青石村北片');
+  await expect(details.getByTestId('grid-details-people')).toHaveText('王芳（执法监察员） 执法证号 鲁370300123 13800000000');
+
   // Stored: a reload reads the same tree.
   await page.reload();
   await openApp(page);
   await page.getByTestId('dock-tab-grid').click();
   await expect(page.getByTestId('grid-row')).toHaveCount(4 + cellCount);
   await expect(page.locator('[data-testid="grid-row"][data-level="village"]').getByTestId('grid-name')).toHaveText(await villageOrder(page));
+  const renamed = page.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村北片' });
+  await expect(renamed).toHaveCount(1);
+  await renamed.click();
+  await expect(page.getByTestId('grid-details-people')).toHaveText('王芳（执法监察员） 执法证号 鲁370300123 13800000000');
+  await waitForMapIdle(page);
+  await screenshot(page, info, '40e-grid-after-reload');
   consoleWatch.assertClean();
 });
 

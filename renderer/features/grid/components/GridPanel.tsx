@@ -4,6 +4,7 @@ import { formatNumber, useI18n, type MessageKey, type Translate } from '../../..
 import { useStore } from '../../../ui/store';
 import { areaFiguresOf, gridRows } from '../grid.logic';
 import { gridState, selectArea } from '../grid-state';
+import { AreaEditForm } from './AreaEditForm';
 import { GenerateForm } from './GenerateForm';
 import { PromoteForm } from './PromoteForm';
 
@@ -74,7 +75,7 @@ export function GridPanel() {
           ))}
         </ul>
       )}
-      {selected && <AreaDetails area={selected} />}
+      {selected && <AreaDetails key={selected.id} area={selected} />}
     </section>
   );
 }
@@ -82,10 +83,20 @@ export function GridPanel() {
 function AreaDetails({ area }: { area: GridArea }) {
   const { t, lang } = useI18n();
   const figures = useMemo(() => areaFiguresOf(area), [area]);
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <div className="grid-details" data-testid="grid-details" style={{ padding: '6px 10px', borderTop: '1px solid rgba(0,0,0,0.12)' }}>
+        <AreaEditForm area={area} onDone={() => setEditing(false)} />
+      </div>
+    );
   return (
     <div className="grid-details" data-testid="grid-details" style={{ padding: '6px 10px', borderTop: '1px solid rgba(0,0,0,0.12)' }}>
       <h3 style={{ margin: '4px 0' }} data-testid="grid-details-name">
         {area.name} <span className="muted">{t(LEVEL_KEYS[area.level])}</span>
+        <button type="button" className="btn small" style={{ float: 'right' }} onClick={() => setEditing(true)} data-testid="grid-edit-open">
+          {t('grid.edit')}
+        </button>
       </h3>
       <table className="kv">
         <tbody>
