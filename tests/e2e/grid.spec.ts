@@ -48,6 +48,8 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
   await waitForMapIdle(page);
   await screenshot(page, info, '40a-grid-promoted');
 
+  await waitForMapIdle(page);
+  await changedMapPixels(page); // the map as it is before any cell exists
   // 生成网格单元: 500 m squares in 青石村, previewed (Σ cells = the village, planar m²), then saved.
   const gen = details.getByTestId('grid-generate-form');
   await expect(gen.getByTestId('grid-generate-size')).toHaveValue('500');
@@ -69,6 +71,11 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
   await expect(rows.first().getByTestId('grid-cell-count')).toHaveText(`${cellCount} 个单元`);
   await expect(page.locator('[data-testid="grid-row"][data-level="cell"]').getByTestId('grid-name').first()).toHaveText('青石村-01');
   await waitForMapIdle(page);
+  // The saved cells are drawn: their outlines (2 px, dashed) change thousands of the map's pixels against the map
+  // before generating; drawing the same map again changes none.
+  const changed = await changedMapPixels(page);
+  expect(changed).toBeGreaterThan(2000);
+  expect(await changedMapPixels(page)).toBe(0);
   await screenshot(page, info, '40c-grid-cells');
 
   // Rename a cell and add an officer; an empty name is refused with its message and nothing is stored.
@@ -109,3 +116,22 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
 /** The villages as the tree orders siblings without a 12-digit code: by name in the zh-CN collator's order. */
 const villageOrder = (page: import('@playwright/test').Page): Promise<string[]> =>
   page.evaluate(() => ['青石村', '柳河村', '杏园村'].sort(new Intl.Collator('zh-CN', { numeric: true }).compare));
+
+type MapEl = HTMLElement & { mapHandle?: import('../../renderer/map').MapHandle };
+
+/** How many pixels of the map's own PNG differ from the last call's (which is kept for the next call). */
+const changedMapPixels = (page: import('@playwright/test').Page): Promise<number> =>
+  page.evaluate(async () => {
+    const blob = await document.querySelector<MapEl>('[data-testid="map"]')!.mapHandle!.screenshot();
+    const bmp = await createImageBitmap(blob);
+    const g = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    const w = window as unknown as { __gridPixels?: Uint8ClampedArray };
+    const prev = w.__gridPixels;
+    w.__gridPixels = d;
+    if (!prev || prev.length !== d.length) return -1;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== prev[i] || d[i + 1] !== prev[i + 1] || d[i + 2] !== prev[i + 2]) n++;
+    return n;
+  });

@@ -26,7 +26,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: 'grid-cells',
         data: gridFeatures(areas, (a) => a.level === 'cell'),
-        paint: { line: { color: '#8e44ad', widthPx: 1.5, dash: [4, 2] } },
+        paint: { line: { color: '#8e44ad', widthPx: 2, dash: [4, 2] } },
         visible: true,
       },
       {

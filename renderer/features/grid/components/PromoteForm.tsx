@@ -23,8 +23,10 @@ export function PromoteForm({ areas, onDone }: { areas: readonly GridArea[]; onD
   const wb = useWorkbench();
   const { layers } = useLayerList();
   const polygonLayers = layers.filter((l) => l.meta.geometryKind === 'polygon');
-  const [layerId, setLayerId] = useState(() => (polygonLayers.find((l) => /XZQ/i.test(l.name)) ?? polygonLayers[0])?.id ?? '');
-  const layer = polygonLayers.find((l) => l.id === layerId) ?? null;
+  // The choice, else XZQ or the first polygon layer (the list may still be loading when the form opens).
+  const [layerChoice, setLayerId] = useState<string | null>(null);
+  const layer = polygonLayers.find((l) => l.id === layerChoice) ?? polygonLayers.find((l) => /XZQ/i.test(l.name)) ?? polygonLayers[0] ?? null;
+  const layerId = layer?.id ?? '';
   const fieldNames = useMemo(() => layer?.meta.fields.map((f) => f.name) ?? [], [layer]);
   const suggested = useMemo(() => suggestPromoteFields(fieldNames), [fieldNames]);
   const [nameChoice, setNameField] = useState<string | null>(null);
