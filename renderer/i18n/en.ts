@@ -320,6 +320,7 @@ export const en: Messages = {
   'grid.promote.done': '{count} areas promoted under “{parent}”',
   'grid.promote.skipped': '; {count} features without a polygon or a name were left out',
   'grid.promote.duplicates': '; names given twice: {names}',
+  'grid.promote.codeIssues': '; {count} “{field}” values are no 12-digit code of that level: codes left empty',
   'grid.promote.failed': 'Promotion failed: {message}',
   'grid.writeRefused': 'Not saved: {reason}',
   'grid.reason.missingName': 'an area needs a name',

@@ -321,6 +321,7 @@ export const zhCN = {
   'grid.promote.done': '已在“{parent}”下提取 {count} 个区域',
   'grid.promote.skipped': '；{count} 个要素无面或无名称，未提取',
   'grid.promote.duplicates': '；重名：{names}',
+  'grid.promote.codeIssues': '；{count} 个“{field}”值不是该级的 12 位代码，代码留空',
   'grid.promote.failed': '提取失败：{message}',
   'grid.writeRefused': '未保存：{reason}',
   'grid.reason.missingName': '区域需要名称',

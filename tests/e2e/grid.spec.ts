@@ -19,6 +19,8 @@ test('网格: promote the sample 行政区XZQ villages under a new township, sel
   await form.getByTestId('grid-promote-township-name').fill('石桥镇');
   await form.getByTestId('grid-promote-run').click();
   await expect(form).toHaveCount(0);
+  // The sample's XZQDM values have 10 digits: said, and the villages stored without a code.
+  await expect(page.getByTestId('notice-info').first()).toContainText('已在“石桥镇”下提取 3 个区域；3 个“XZQDM”值不是该级的 12 位代码，代码留空');
 
   // The township and its three villages, in the tree with their levels and (no) cells yet.
   const rows = panel.getByTestId('grid-row');

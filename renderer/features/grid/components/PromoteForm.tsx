@@ -81,6 +81,7 @@ export function PromoteForm({ areas, onDone }: { areas: readonly GridArea[]; onD
       if (!saved.ok) return setError(writeReasonText(t, saved.reason));
       let text = t('grid.promote.done', { count: result.areas.length, parent: parent.name });
       if (result.skipped.length > 0) text += t('grid.promote.skipped', { count: result.skipped.length });
+      if (result.codeIssues.length > 0) text += t('grid.promote.codeIssues', { count: result.codeIssues.length, field: codeField });
       if (result.duplicateNames.length > 0) text += t('grid.promote.duplicates', { names: result.duplicateNames.join('、') });
       wb.notices.push('info', text);
       selectArea(parent.id);
