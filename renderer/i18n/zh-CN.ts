@@ -120,7 +120,8 @@ export const zhCN = {
   'import.pendingCount': '{count} 个图层需要指定坐标系',
   'import.noFiles': '没有选中任何文件',
   'crs.title': '请选择坐标系：{name}',
-  'crs.explain': '“{name}”没有 .prj 文件，坐标看起来是不带带号的高斯-克吕格坐标（横坐标约 500 000），无法确定中央经线。请选择数据所在的 CGCS2000 分带：',
+  'crs.explain':
+    '“{name}”没有 .prj 文件，坐标看起来是不带带号的高斯-克吕格坐标（横坐标约 500 000），无法确定中央经线。请选择数据所在的 CGCS2000 分带：',
   'crs.explainGeneric': '请确认“{name}”所用的坐标系（CGCS2000 地理坐标或高斯-克吕格分带）。选错会使图层位置错误，可删除后重新导入。',
   'crs.reason.no-prj-6-digit-easting': '没有 .prj 文件，且横坐标为 6 位数（不带带号）。',
   'crs.reason.no-prj-unrecognised': '没有 .prj 文件，无法从坐标判断坐标系。',
@@ -137,7 +138,8 @@ export const zhCN = {
   'identify.ellipsoidal': '椭球面积（CGCS2000 椭球）',
   'identify.planar': '高斯平面面积（{width}° 分带 第 {zone} 带，中央经线 {cm}°E）',
   'identify.noArea': '非面要素，无面积',
-  'identify.repaired': '此图斑的边界在文件中自相交或自接触，已按 GEOS MakeValid 修复（与 QGIS“修复几何”、PostGIS ST_MakeValid 相同）；以上面积均为修复后边界的面积。',
+  'identify.repaired':
+    '此图斑的边界在文件中自相交或自接触，已按 GEOS MakeValid 修复（与 QGIS“修复几何”、PostGIS ST_MakeValid 相同）；以上面积均为修复后边界的面积。',
   'identify.notFound': '没有找到该要素的属性',
   'attr.title': '属性表：{name}',
   'attr.search': '搜索所有字段…',
@@ -190,7 +192,8 @@ export const zhCN = {
   'overlay.note.groupUnusable': '{layer}：分组“{group}”无法合并计算，该层面积不完整',
   'overlay.note.plotRepaired': '图斑边界无效，已修复后计算',
   'overlay.timing': '{plots} 个图斑，计算用时 {overlay} 毫秒（读取图层 {read} 毫秒，建立索引 {index} 毫秒；同一组图层再次分析时索引已就绪）',
-  'overlay.basis': '面积为各图斑所在 CGCS2000 3° 带的高斯平面面积（带号与中央经线见表末列），亩 = 平面 m² × 0.0015；椭球面积为 CGCS2000 椭球面上的面积。',
+  'overlay.basis':
+    '面积为各图斑所在 CGCS2000 3° 带的高斯平面面积（带号与中央经线见表末列），亩 = 平面 m² × 0.0015；椭球面积为 CGCS2000 椭球面上的面积。',
   'overlay.idField': '图斑编号字段',
   'overlay.failed': '叠加分析失败：{message}',
   'unit.m2': 'm²',
