@@ -10,22 +10,6 @@ import { formatMetres, formatMu, formatSquareMetres } from '../../../shared/doma
 import type { EditorHandle } from './edit-session';
 import type { EditView } from './types';
 
-const CARD: CSSProperties = {
-  position: 'absolute',
-  top: 12,
-  left: 12,
-  zIndex: 5,
-  width: 320,
-  background: '#fff',
-  border: '1px solid #ccc',
-  borderRadius: 6,
-  boxShadow: '0 4px 16px rgba(0,0,0,.15)',
-  padding: '8px 12px',
-  fontSize: 13,
-  lineHeight: 1.5,
-};
-const ROW: CSSProperties = { display: 'flex', justifyContent: 'space-between', gap: 12 };
-const MUTED: CSSProperties = { color: '#666', fontSize: 12 };
 const BUTTONS: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 6 };
 const REFUSAL: CSSProperties = { color: '#c92a2a', fontSize: 12, marginTop: 4 };
 
@@ -52,14 +36,14 @@ function Figures({ v }: { v: EditView }) {
   return (
     <div data-testid="edit-figures">
       {last !== undefined && (
-        <div style={ROW}>
+        <div className="map-card-row">
           <span>{t('edit.sides', { count: f.sidesMetres.length })}</span>
           <span data-testid="edit-last-side" data-metres={last.toFixed(3)}>
             {t('edit.lastSide')} {formatMetres(last, { decimals: 2 })} m
           </span>
         </div>
       )}
-      <div style={ROW}>
+      <div className="map-card-row">
         <span>{t(polygon ? 'edit.perimeter' : 'edit.length')}</span>
         <strong data-testid="edit-length" data-metres={f.lengthMetres.toFixed(3)}>
           {formatMetres(f.lengthMetres, { decimals: 2, thousands: true })} m
@@ -67,13 +51,13 @@ function Figures({ v }: { v: EditView }) {
       </div>
       {f.area && (
         <>
-          <div style={ROW}>
+          <div className="map-card-row">
             <span>{t('edit.planarArea')}</span>
             <strong data-testid="edit-area" data-m2={f.area.planarM2.toFixed(4)}>
               {formatSquareMetres(f.area.planarM2, { thousands: true })} {t('unit.m2')}
             </strong>
           </div>
-          <div style={ROW}>
+          <div className="map-card-row">
             <span>{t('edit.mu')}</span>
             <strong data-testid="edit-area-mu">
               {formatMu(f.area.mu, { thousands: true })} {t('unit.mu')}
@@ -81,7 +65,7 @@ function Figures({ v }: { v: EditView }) {
           </div>
         </>
       )}
-      <div style={MUTED} data-testid="edit-zone">
+      <div className="map-card-note" data-testid="edit-zone">
         {t('edit.zone', { width: f.zone.width, zone: f.zone.zone })}
       </div>
     </div>
@@ -123,7 +107,7 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
   );
   return (
     <div
-      style={CARD}
+      className="map-card edit-card"
       role="region"
       aria-label={v.title ?? t('edit.title')}
       data-testid="edit-card"
@@ -131,11 +115,11 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
       data-selected={v.selected ?? ''}
       data-count={v.features.length}
     >
-      <div style={ROW}>
+      <div className="map-card-row">
         <strong>{v.title ?? t('edit.title')}</strong>
-        <span style={MUTED}>{t('edit.count', { count: v.features.length })}</span>
+        <span className="map-card-note">{t('edit.count', { count: v.features.length })}</span>
       </div>
-      <div style={MUTED} data-testid="edit-hint">
+      <div className="map-card-note" data-testid="edit-hint">
         {t(hintOf(v))}
       </div>
       <Figures v={v} />
@@ -154,17 +138,17 @@ export function EditCard({ view: v, editor }: { view: EditView; editor: EditorHa
         </button>
         {button('edit-cancel', 'edit.cancel', () => editor.cancel())}
       </div>
-      <div style={MUTED} data-testid="edit-snap" data-snap={v.snap.hit?.kind ?? ''} data-suspended={v.snap.suspended ? 'true' : 'false'}>
+      <div className="map-card-note" data-testid="edit-snap" data-snap={v.snap.hit?.kind ?? ''} data-suspended={v.snap.suspended ? 'true' : 'false'}>
         {t(snapKey(v))}
         {v.snap.incomplete && ` ${t('edit.snap.incomplete')}`}
       </div>
-      {v.busy && <div style={MUTED}>{t('edit.busy')}</div>}
+      {v.busy && <div className="map-card-note">{t('edit.busy')}</div>}
       {v.refusal && (
         <div style={REFUSAL} role="alert" data-testid="edit-refusal" data-code={v.refusal}>
           {t(`edit.refusal.${v.refusal}` as MessageKey)}
         </div>
       )}
-      <div style={MUTED}>{t('edit.hint.keys')}</div>
+      <div className="map-card-note">{t('edit.hint.keys')}</div>
     </div>
   );
 }

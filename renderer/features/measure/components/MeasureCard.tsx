@@ -1,4 +1,4 @@
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
@@ -7,25 +7,6 @@ import { formatMu, formatSquareMetres } from '../../../../shared/domain/units/fo
 import { topProjectedZone, useLayerList } from '../../layers';
 import { formatLength, measure } from '../measure.logic';
 import { session, stopMeasure } from '../measure-session';
-
-// Top-left of the map (the navigation control is top-right, progress cards top-centre, notices bottom-left).
-const CARD: CSSProperties = {
-  position: 'absolute',
-  top: 12,
-  left: 12,
-  zIndex: 5,
-  minWidth: 240,
-  maxWidth: 340,
-  background: '#fff',
-  border: '1px solid #ccc',
-  borderRadius: 6,
-  boxShadow: '0 4px 16px rgba(0,0,0,.15)',
-  padding: '8px 12px',
-  fontSize: 13,
-  lineHeight: 1.5,
-};
-const ROW: CSSProperties = { display: 'flex', justifyContent: 'space-between', gap: 12 };
-const MUTED: CSSProperties = { color: '#666', fontSize: 12 };
 
 function Length({ metres, testId }: { metres: number; testId: string }) {
   const l = formatLength(metres);
@@ -56,8 +37,8 @@ export function MeasureCard() {
   const segments = f?.length.segmentsMetres ?? [];
   const last = segments[segments.length - 1];
   return (
-    <div style={CARD} role="status" data-testid="measure-card" data-mode={s.mode} data-phase={s.phase}>
-      <div style={ROW}>
+    <div className="map-card measure-card" role="status" data-testid="measure-card" data-mode={s.mode} data-phase={s.phase}>
+      <div className="map-card-row">
         <strong>{t(s.mode === 'length' ? 'measure.title.length' : 'measure.title.area')}</strong>
         <button
           type="button"
@@ -72,28 +53,28 @@ export function MeasureCard() {
       </div>
       {f && (
         <>
-          <div style={ROW}>
+          <div className="map-card-row">
             <span>{t(s.mode === 'length' ? 'measure.totalLength' : 'measure.perimeter')}</span>
             <Length metres={f.length.totalMetres} testId="measure-length" />
           </div>
           {s.mode === 'length' && last !== undefined && (
-            <div style={MUTED} data-testid="measure-segments">
+            <div className="map-card-note" data-testid="measure-segments">
               {t('measure.segments', { count: segments.length, last: `${formatLength(last).value} ${formatLength(last).unit}` })}
             </div>
           )}
           {s.mode === 'area' && (
             <>
-              <div style={ROW}>
+              <div className="map-card-row">
                 <span>{t('measure.planarArea')}</span>
                 <strong data-testid="measure-area" data-m2={f.area ? f.area.planarM2.toFixed(4) : ''}>
                   {f.area ? `${formatSquareMetres(f.area.planarM2, { thousands: true })} ${t('unit.m2')}` : '—'}
                 </strong>
               </div>
-              <div style={ROW}>
+              <div className="map-card-row">
                 <span>{t('measure.mu')}</span>
                 <strong data-testid="measure-area-mu">{f.area ? `${formatMu(f.area.mu, { thousands: true })} ${t('unit.mu')}` : '—'}</strong>
               </div>
-              <div style={ROW}>
+              <div className="map-card-row">
                 <span>{t('measure.ellipsoidalArea')}</span>
                 <span data-testid="measure-area-ellipsoidal">
                   {f.area ? `${formatSquareMetres(f.area.ellipsoidalM2, { thousands: true })} ${t('unit.m2')}` : '—'}
@@ -101,12 +82,12 @@ export function MeasureCard() {
               </div>
             </>
           )}
-          <div style={MUTED} data-testid="measure-zone">
+          <div className="map-card-note" data-testid="measure-zone">
             {t(f.zone.source === 'data' ? 'measure.zone.data' : 'measure.zone.vertices', { width: f.zone.zone.width, zone: f.zone.zone.zone })}
           </div>
         </>
       )}
-      <div style={MUTED}>{t(hint)}</div>
+      <div className="map-card-note">{t(hint)}</div>
     </div>
   );
 }
