@@ -67,6 +67,15 @@ export function Field({
           </span>
         )}
       </div>
+      <FieldNotes ids={ids} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and error lines, with the ids its control's aria-describedby points at. */
+function FieldNotes({ ids, hint, error }: { ids: { hint: string; error: string }; hint?: string | undefined; error?: string | null | undefined }) {
+  return (
+    <>
       {hint && (
         <p id={ids.hint} className="field-hint">
           {hint}
@@ -77,7 +86,7 @@ export function Field({
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -273,16 +282,7 @@ export function CheckboxField({
         </span>
         {after}
       </label>
-      {hint && (
-        <p id={ids.hint} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={ids.error} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes ids={ids} hint={hint} error={error} />
     </div>
   );
 }
@@ -342,16 +342,7 @@ export function RadioGroup<V extends string | number>({
           </label>
         ))}
       </div>
-      {hint && (
-        <p id={ids.hint} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={ids.error} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes ids={ids} hint={hint} error={error} />
     </div>
   );
 }
