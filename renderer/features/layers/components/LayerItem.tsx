@@ -35,6 +35,21 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
   const [menuAt, setMenuAt] = useState<[number, number] | null>(null);
   const id = layer.id;
 
+  // One list for the row's buttons and its right-click menu (the menu adds 删除, which the row keeps apart).
+  const rowActions: { id: string; label: string; icon: IconName; testId?: string; disabled?: boolean; run: () => void }[] = [
+    { id: 'zoom', label: t('layers.zoomTo'), icon: 'zoom', testId: 'layer-zoom', disabled: !layer.meta.bboxLngLat, run: () => actions.zoomTo(id) },
+    { id: 'rename', label: t('layers.rename'), icon: 'pencil', run: () => setEditing(true) },
+    ...actions.contributed.map((a) => ({
+      id: a.id,
+      label: t(a.labelKey),
+      icon: a.icon,
+      ...(a.testId ? { testId: a.testId } : {}),
+      run: () => a.run(id),
+    })),
+    { id: 'props', label: t('layers.properties'), icon: 'info', testId: 'layer-props', run: () => actions.openProperties(id) },
+    { id: 'remove', label: t('layers.remove'), icon: 'close', testId: 'layer-remove', run: () => setConfirming(true) },
+  ];
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragOver(false);
@@ -70,13 +85,7 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
           y={menuAt[1]}
           testId="layer-context-menu"
           onClose={() => setMenuAt(null)}
-          items={[
-            { id: 'zoom', label: t('layers.zoomTo'), disabled: !layer.meta.bboxLngLat, run: () => actions.zoomTo(id) },
-            { id: 'rename', label: t('layers.rename'), run: () => setEditing(true) },
-            ...actions.contributed.map((a) => ({ id: a.id, label: t(a.labelKey), testId: a.testId && `ctx-${a.testId}`, run: () => a.run(id) })),
-            { id: 'props', label: t('layers.properties'), run: () => actions.openProperties(id) },
-            { id: 'remove', label: t('layers.remove'), testId: 'ctx-layer-remove', run: () => setConfirming(true) },
-          ]}
+          items={rowActions.map((a) => ({ id: a.id, label: a.label, disabled: a.disabled, testId: a.testId && `ctx-${a.testId}`, run: a.run }))}
         />
       )}
       <div className="layer-row">
@@ -162,26 +171,13 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
           <button className="icon-btn" title={t('layers.down')} disabled={isBottom} onClick={() => actions.move(id, 'down')}>
             <Icon name="down" />
           </button>
-          <button
-            className="icon-btn"
-            title={t('layers.zoomTo')}
-            data-testid="layer-zoom"
-            disabled={!layer.meta.bboxLngLat}
-            onClick={() => actions.zoomTo(id)}
-          >
-            <Icon name="zoom" />
-          </button>
-          <button className="icon-btn" title={t('layers.rename')} onClick={() => setEditing(true)}>
-            <Icon name="pencil" />
-          </button>
-          {actions.contributed.map((a) => (
-            <button key={a.id} className="icon-btn" title={t(a.labelKey)} data-testid={a.testId} onClick={() => a.run(id)}>
-              <Icon name={a.icon} />
-            </button>
-          ))}
-          <button className="icon-btn" title={t('layers.properties')} data-testid="layer-props" onClick={() => actions.openProperties(id)}>
-            <Icon name="info" />
-          </button>
+          {rowActions
+            .filter((a) => a.id !== 'remove')
+            .map((a) => (
+              <button key={a.id} className="icon-btn" title={a.label} data-testid={a.testId} disabled={a.disabled} onClick={a.run}>
+                <Icon name={a.icon} />
+              </button>
+            ))}
           <span className="spacer" />
           <button className="icon-btn danger" title={t('layers.remove')} data-testid="layer-remove" onClick={() => setConfirming(true)}>
             <Icon name="close" />
