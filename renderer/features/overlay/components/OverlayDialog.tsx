@@ -1,25 +1,20 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../../ui/Dialog';
 import { ProgressCard } from '../../../ui/ProgressCard';
-import { saveBytes } from '../../../platform/platform';
-import { errorReason } from '../../../platform/coded-error';
-import { writeXlsxInWorker } from '../../../platform/xlsx-client';
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
-import { XLSX_MIME } from '../../../../shared/formats/xlsx/workbook';
-import { toSafeFileName } from '../../../../shared/validation/file-name';
 import {
   buildOverlayTable,
   defaultGroupField,
   defaultIdField,
-  overlayCsv,
   overlaySheet,
   overlaySheetLabels,
   overlayTableLabels,
-  overlayWorkbook,
   printed,
 } from '../overlay.logic';
+import { errorReason } from '../../../platform/coded-error';
 import { useOverlay } from '../use-overlay';
+import { useOverlayExport } from '../use-overlay-export';
 import { OverlayForm, type OverlayFormValue } from './OverlayForm';
 
 /** Figures, ids and zones stay on one line (the table scrolls sideways); only the notes wrap. */
@@ -35,31 +30,12 @@ export function OverlayDialog({ layers, onClose }: { layers: LayerRecord[]; onCl
     idField: initialPlot ? defaultIdField(initialPlot.meta.fields) : null,
     overlays: [],
   });
-  const [exported, setExported] = useState<{ kind: 'saved' | 'failed' | 'writing'; text: string } | null>(null);
   const { state, run, cancel } = useOverlay();
   const table = useMemo(() => (state.kind === 'done' ? buildOverlayTable(state.result, state.layers, overlayTableLabels(t)) : null), [state, t]);
   // The one flat model the dialog, the CSV and the .xlsx all print.
   const sheet = useMemo(() => (table ? overlaySheet(table, overlaySheetLabels(t)) : null), [table, t]);
 
-  // The one file-name rule: a translated title could hold a character main's saveFile refuses.
-  const fileName = (ext: string) => toSafeFileName(`${t('overlay.title')}-${new Date().toISOString().slice(0, 10)}.${ext}`);
-  const exportCsv = async () => {
-    if (!sheet) return;
-    const name = fileName('csv');
-    if (await saveBytes(name, overlayCsv(sheet), 'text/csv;charset=utf-8', 'CSV', 'csv'))
-      setExported({ kind: 'saved', text: t('overlay.exported', { name }) });
-  };
-  const exportXlsx = async () => {
-    if (!sheet) return;
-    const name = fileName('xlsx');
-    setExported({ kind: 'writing', text: t('overlay.exportingXlsx') });
-    try {
-      const bytes = await writeXlsxInWorker(overlayWorkbook(sheet, t('overlay.sheetName'), new Date()));
-      setExported((await saveBytes(name, bytes, XLSX_MIME, 'Excel', 'xlsx')) ? { kind: 'saved', text: t('overlay.exported', { name }) } : null);
-    } catch (err) {
-      setExported({ kind: 'failed', text: t('overlay.exportFailed', { message: errorReason(err, t) }) });
-    }
-  };
+  const { exported, exportCsv, exportXlsx } = useOverlayExport(sheet);
   // Block columns (two per area column) come first; the plot's ellipsoidal area, zone and notes follow.
   const tail = sheet && table ? sheet.header.slice(2 * table.columns.length - 1) : [];
   const canRun = form.plotLayerId !== '' && form.overlays.length > 0 && state.kind !== 'running';
