@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // End-to-end journeys run the *built* renderer (vite preview over dist/renderer) in Debian's Chromium.
 // Playwright never downloads a browser here: we point it at /usr/bin/chromium.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The preview server's port (vite.config.ts reads the same variable).
+const port = Number(process.env.LANDPATROL_PREVIEW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
     launchOptions: {
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx vite preview --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -4,6 +4,8 @@
  * menus take their own orders. Adding a feature is one line here and one folder under features/.
  */
 import { attributesFeature } from '../features/attributes';
+import { complianceFeature } from '../features/compliance';
+import { exchangeFeature } from '../features/exchange';
 import { gridFeature } from '../features/grid';
 import { identifyFeature } from '../features/identify';
 import { importFeature } from '../features/import';
@@ -11,7 +13,10 @@ import { layersFeature } from '../features/layers';
 import { legendFeature } from '../features/legend';
 import { measureFeature } from '../features/measure';
 import { overlayFeature } from '../features/overlay';
+import { patrolFeature } from '../features/patrol';
+import { reportsFeature } from '../features/reports';
 import { statusbarFeature } from '../features/statusbar';
+import { tasksFeature } from '../features/tasks';
 import type { FeatureContribution } from '../ui/contributions';
 import { shellFeature } from './shell-feature';
 
@@ -19,6 +24,11 @@ export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
   layersFeature,
   gridFeature,
+  patrolFeature,
+  tasksFeature,
+  complianceFeature,
+  reportsFeature,
+  exchangeFeature,
   importFeature,
   attributesFeature,
   identifyFeature,

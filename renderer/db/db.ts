@@ -1,5 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { GridArea } from '../../shared/domain/grid/area-record';
+import type { Patrol } from '../../shared/domain/patrol/patrol-record';
+import type { PatrolRule } from '../../shared/domain/patrol/rule';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
 import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
@@ -23,11 +25,10 @@ export class LandPatrolDb extends Dexie {
   sourceFiles!: Table<SourceFilesRecord, string>;
   settings!: Table<SettingRecord, string>;
   tileCache!: Table<TileCacheRecord, string>;
-  // Schema 4 (migrations.ts). What is read from them goes through their record module's restore, like the rest;
-  // the patrol stores are typed by their records' module (shared/domain/patrol) when its repository is written.
+  // Schema 4 (migrations.ts). What is read from them goes through their record module's restore, like the rest.
   gridAreas!: Table<GridArea, string>;
-  patrolRules!: Table<StoredRecord, string>;
-  patrols!: Table<StoredRecord, string>;
+  patrolRules!: Table<PatrolRule, string>;
+  patrols!: Table<Patrol, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

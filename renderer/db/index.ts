@@ -41,3 +41,18 @@ export {
   type GridWriteReason,
   type GridWriteResult,
 } from './grid-repo';
+export {
+  addPatrol,
+  amendStoredPatrol,
+  deletePatrolRules,
+  deleteStoredPatrol,
+  getPatrol,
+  listPatrolRules,
+  listPatrols,
+  listPatrolsBetween,
+  putPatrolRules,
+  restoreStoredPatrol,
+  seedDefaultPatrolRules,
+  type NewStoredPatrol,
+  type PatrolWriteReason,
+} from './patrol-repo';

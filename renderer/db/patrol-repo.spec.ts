@@ -58,7 +58,7 @@ describe('addPatrol', () => {
     const db = fresh();
     await addPatrol({ id: 'P1', startedAt: at9('2026-04-20') }, 'x', 1, db);
     await deleteStoredPatrol('P1', 'x', 2, db);
-    await db.patrols.put({ id: 'broken', number: 'XC20260420007', date: '2026-04-20' }); // not a valid record, but its number is taken
+    await db.patrols.put({ id: 'broken', number: 'XC20260420007', date: '2026-04-20' } as never); // not a valid record, but its number is taken
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const r = await addPatrol({ id: 'P2', startedAt: at9('2026-04-20') }, 'x', 3, db);
     expect(r.ok && r.value.number).toBe('XC20260420008');
@@ -114,8 +114,8 @@ describe('reading stored patrols', () => {
     await db.patrols.bulkPut([
       good as never,
       { ...good, id: 'R', number: 'XC20260420002', notes: 7, officers: [{ name: '' }] } as never,
-      { id: 'B', v: 1, number: 'nope', startedAt: 1 },
-      { id: 'F', v: 9, number: 'XC20260420003', startedAt: 1 },
+      { id: 'B', v: 1, number: 'nope', startedAt: 1 } as never,
+      { id: 'F', v: 9, number: 'XC20260420003', startedAt: 1 } as never,
     ]);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const all = await listPatrols(db);

@@ -23,13 +23,10 @@ import { localDateOf, type DateKey } from '../../shared/domain/patrol/calendar';
 import { nextPatrolNumber } from '../../shared/domain/patrol/patrol-number';
 import { DEFAULT_RULES, restorePatrolRule, validatePatrolRule, type PatrolRule, type PatrolRuleReason } from '../../shared/domain/patrol/rule';
 import { fail, ok, type Validation } from '../../shared/validation/validation';
-import { getDb, type LandPatrolDb, type StoredRecord } from './db';
+import { getDb, type LandPatrolDb } from './db';
 import { readRecord } from './read';
 
 export type PatrolWriteReason = 'notFound' | 'invalid';
-
-// The patrol stores are declared with the generic stored-record type (db.ts); these records are what they hold.
-const stored = (r: Patrol | PatrolRule): StoredRecord => r as unknown as StoredRecord;
 
 const restore = (raw: unknown): Patrol | null => readRecord('patrol', raw, restorePatrol);
 const restoreRule = (raw: unknown): PatrolRule | null => readRecord('patrol rule', raw, restorePatrolRule);
@@ -75,7 +72,7 @@ export async function addPatrol(
     } catch (e) {
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
-    await db.patrols.add(stored(record));
+    await db.patrols.add(record);
     return ok(record);
   });
 }
@@ -90,7 +87,7 @@ async function changeStored(id: string, change: (p: Patrol) => Patrol, db: LandP
     } catch (e) {
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
-    if (next !== current) await db.patrols.put(stored(next));
+    if (next !== current) await db.patrols.put(next);
     return ok(next);
   });
 }
@@ -120,7 +117,7 @@ export async function listPatrolRules(db: LandPatrolDb = getDb()): Promise<Patro
 export async function seedDefaultPatrolRules(db: LandPatrolDb = getDb()): Promise<boolean> {
   return db.transaction('rw', db.patrolRules, async () => {
     if ((await db.patrolRules.count()) > 0) return false;
-    await db.patrolRules.bulkPut(DEFAULT_RULES.map(stored));
+    await db.patrolRules.bulkPut([...DEFAULT_RULES]);
     return true;
   });
 }
@@ -137,7 +134,7 @@ export async function putPatrolRules(
     checked.push(v.value);
   }
   await db.transaction('rw', db.patrolRules, async () => {
-    await db.patrolRules.bulkPut(checked.map(stored));
+    await db.patrolRules.bulkPut(checked);
   });
   return ok(checked);
 }

@@ -1,4 +1,10 @@
 import type { Messages } from './zh-CN';
+import { patrolEn } from './patrol.en';
+import { complianceEn } from './compliance.en';
+import { reportsEn } from './reports.en';
+import { exchangeEn } from './exchange.en';
+import { tasksEn } from './tasks.en';
+import { gridMapEn } from './grid-map.en';
 
 /** English UI strings: typed as `Messages`, so a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -359,4 +365,10 @@ export const en: Messages = {
   'grid.person.role': 'Role',
   'grid.person.phone': 'Phone',
   'grid.saveFailed': 'Saving failed: {message}',
+  ...patrolEn,
+  ...complianceEn,
+  ...reportsEn,
+  ...exchangeEn,
+  ...tasksEn,
+  ...gridMapEn,
 };

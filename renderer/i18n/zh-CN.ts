@@ -1,7 +1,15 @@
 /**
  * All UI strings, Chinese (default). `en.ts` must have exactly the same keys (checked by its type).
- * Placeholders are `{name}`; `t(key, params)` fills them.
+ * Placeholders are `{name}`; `t(key, params)` fills them. A feature's strings may live in their own pair of
+ * files (`<feature>.zh-CN.ts` / `<feature>.en.ts`), spread in at the end.
  */
+import { patrolZhCN } from './patrol.zh-CN';
+import { complianceZhCN } from './compliance.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
+import { exchangeZhCN } from './exchange.zh-CN';
+import { tasksZhCN } from './tasks.zh-CN';
+import { gridMapZhCN } from './grid-map.zh-CN';
+
 export const zhCN = {
   'app.title': '国土执法巡查工作站',
   'app.loading': '正在打开数据库…',
@@ -357,6 +365,12 @@ export const zhCN = {
   'grid.person.role': '角色',
   'grid.person.phone': '电话',
   'grid.saveFailed': '保存失败：{message}',
+  ...patrolZhCN,
+  ...complianceZhCN,
+  ...reportsZhCN,
+  ...exchangeZhCN,
+  ...tasksZhCN,
+  ...gridMapZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

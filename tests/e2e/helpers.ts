@@ -23,7 +23,7 @@ export function watchNetwork(page: Page) {
   const external: string[] = [];
   page.on('request', (r) => {
     const u = r.url();
-    if (!/^(https?:\/\/127\.0\.0\.1:4173\/|blob:|data:)/.test(u)) external.push(u);
+    if (!/^(https?:\/\/127\.0\.0\.1:\d+\/|blob:|data:)/.test(u)) external.push(u);
   });
   return { external, assertOffline: () => expect(external).toEqual([]) };
 }

@@ -1,0 +1,1 @@
+export { exchangeFeature } from './contribution';

@@ -1,0 +1,3 @@
+import type { FeatureContribution } from '../../ui/contributions';
+
+export const tasksFeature: FeatureContribution = { id: 'tasks' };

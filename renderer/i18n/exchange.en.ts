@@ -1,0 +1,3 @@
+import type { exchangeZhCN } from './exchange.zh-CN';
+
+export const exchangeEn: Record<keyof typeof exchangeZhCN, string> = {};

@@ -1,0 +1,3 @@
+import type { patrolZhCN } from './patrol.zh-CN';
+
+export const patrolEn: Record<keyof typeof patrolZhCN, string> = {};
