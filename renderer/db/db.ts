@@ -29,6 +29,10 @@ export class LandPatrolDb extends Dexie {
   gridAreas!: Table<GridArea, string>;
   patrolRules!: Table<PatrolRule, string>;
   patrols!: Table<Patrol, string>;
+  // Schema 5: typed by their records' modules when their repositories are written.
+  patrolAreas!: Table<StoredRecord, string>;
+  patrolTasks!: Table<StoredRecord, string>;
+  attachments!: Table<StoredRecord & { sha256: string }, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

@@ -34,6 +34,9 @@ const V2_STORES = { ...V1_STORES, tileCache: 'id, layerId' };
 // Geometry stays out of every index (the header comment).
 const V4_STORES = { ...V2_STORES, gridAreas: 'id, parentId, level', patrolRules: 'id', patrols: 'id, date' };
 
+// 5: patrol areas (巡查区域) and the day's tasks (issue 10 item 3), and attachments stored once by their SHA-256.
+const V5_STORES = { ...V4_STORES, patrolAreas: 'id, kind', patrolTasks: 'id, date', attachments: 'sha256' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
