@@ -36,6 +36,9 @@ export function xmlEscape(s: string): string {
   );
 }
 
+// TextEncoder without DOM/Node typings (shared/ compiles with lib ES2022 and no types; every runtime we run in has it).
+const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
+
 const deg = (v: number): string => v.toFixed(PRINT_DIGITS.degrees);
 
 function point(tag: 'wpt' | 'rtept', lngLat: readonly [number, number], name: string | null, desc: string | null, indent: string): string {
@@ -57,5 +60,5 @@ export function writeGpx(doc: GpxDocument): Uint8Array {
     lines.push('  </rte>');
   }
   lines.push('</gpx>', '');
-  return new TextEncoder().encode(lines.join('\n'));
+  return encoder.encode(lines.join('\n'));
 }
