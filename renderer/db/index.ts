@@ -56,3 +56,14 @@ export {
   type NewStoredPatrol,
   type PatrolWriteReason,
 } from './patrol-repo';
+export {
+  addPatrolArea,
+  amendStoredPatrolArea,
+  closeStoredStopNotice,
+  deleteStoredPatrolArea,
+  getPatrolArea,
+  listPatrolAreas,
+  restoreStoredPatrolArea,
+  type PatrolAreaWriteReason,
+} from './patrol-area-repo';
+export { addTask, amendStoredTask, deleteStoredTask, getTask, listTasks, listTasksOfDay, restoreStoredTask, type TaskWriteReason } from './task-repo';
