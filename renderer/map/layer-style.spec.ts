@@ -174,6 +174,24 @@ describe('live GeoJSON layers', () => {
     expect(needsRebuild(g, { ...g, paint: { line: { color: '#000' } } })).toBe(true);
     expect(needsRebuild(g, { ...g, interactive: true })).toBe(true);
   });
+  it('label their points from a property, above every body, and rebuild when the label changes', () => {
+    const named = grid('n', { paint: { line: { color: '#000' }, label: { field: 'name', color: '#c00' } } });
+    const p = layerStyleParts(named);
+    expect(p.labels).toEqual([
+      {
+        id: 'lp-n-label',
+        type: 'symbol',
+        source: 'lp-n',
+        filter: ['==', ['geometry-type'], 'Point'],
+        layout: { visibility: 'visible', 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': false },
+        paint: { 'text-color': '#c00', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
+      },
+    ]);
+    expect(styleLayerIdsOf(named)).toEqual(['lp-n-line', 'lp-n-label']);
+    expect(needsRebuild(named, { ...named, paint: { ...named.paint, label: { field: 'no' } } })).toBe(true);
+    expect(needsRebuild(named, { ...named, paint: { ...named.paint } })).toBe(false);
+    expect(needsRebuild(grid('g'), named)).toBe(true);
+  });
 });
 
 describe('raster layers', () => {

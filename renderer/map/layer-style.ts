@@ -40,6 +40,11 @@ export interface GeoJsonPaint {
   fill?: { color: string; opacity?: number };
   line?: { color: string; widthPx?: number; opacity?: number; dash?: number[] };
   circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
+  /**
+   * Text at the layer's Point features (a polygon's label repeats per tile: give a label point instead, STACK-NOTES),
+   * from property `field`, stacked above every layer's body. A change of label rebuilds the layer.
+   */
+  label?: { field: string; color?: string; sizePx?: number; haloColor?: string };
 }
 
 /**
@@ -234,6 +239,22 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: p.fill as never });
   if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
   if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
+  const label = spec.paint.label;
+  if (label)
+    parts.labels.push({
+      id: styleLayerId(id, 'label'),
+      type: 'symbol',
+      source,
+      filter: IS_POINT,
+      layout: {
+        ...layout,
+        'text-field': ['get', label.field],
+        'text-size': label.sizePx ?? 12,
+        'text-font': ['sans-serif'],
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': label.color ?? '#333', 'text-halo-color': label.haloColor ?? '#fff', 'text-halo-width': 1.4 },
+    });
   // Only a layer identify can hit has something to highlight.
   if (spec.interactive) {
     parts.highlights.push(
@@ -309,7 +330,8 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
       !!old.interactive !== !!next.interactive ||
       !!old.paint.fill !== !!next.paint.fill ||
       !!old.paint.line !== !!next.paint.line ||
-      !!old.paint.circle !== !!next.paint.circle
+      !!old.paint.circle !== !!next.paint.circle ||
+      JSON.stringify(old.paint.label ?? null) !== JSON.stringify(next.paint.label ?? null)
     );
   return true;
 }
