@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { DateKey } from '../../shared/domain/patrol/calendar';
+import type { PatrolRuleId } from '../../shared/domain/patrol/rule';
 import { LandPatrolDb } from './db';
 import {
   addPatrolArea,
@@ -48,7 +49,7 @@ describe('patrol area repository', () => {
     expect((await addPatrolArea(SITE, '李晓燕', 1, db)).ok).toBe(true);
     expect(await addPatrolArea(SITE, '李晓燕', 2, db)).toMatchObject({ ok: false, reason: 'exists' });
     expect(await addPatrolArea({ ...SITE, id: 'R3', stopNotice: undefined }, 'x', 2, db)).toMatchObject({ ok: false, reason: 'badStopNotice' });
-    expect((await amendStoredPatrolArea('R2', { ruleIds: ['default.stop-notice-follow-up'] }, '王强', 3, db)).ok).toBe(true);
+    expect((await amendStoredPatrolArea('R2', { ruleIds: ['default.stop-notice-follow-up' as PatrolRuleId] }, '王强', 3, db)).ok).toBe(true);
     expect(await closeStoredStopNotice('R2', d('2026-11-01'), 'x', 4, db)).toMatchObject({ ok: false, reason: 'badStopNotice' });
     expect((await closeStoredStopNotice('R2', d('2026-12-01'), '王强', 5, db)).ok).toBe(true);
     expect((await deleteStoredPatrolArea('R2', '王强', 6, db)).ok).toBe(true);

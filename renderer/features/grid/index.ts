@@ -1,1 +1,2 @@
 export { gridFeature } from './contribution';
+export { gridState, type GridState } from './grid-state';

@@ -323,8 +323,8 @@ export function restorePatrolArea(raw: unknown): Validation<PatrolArea, PatrolAr
 }
 
 /** What a new area needs; the rest gets a new area's defaults. */
-export type NewPatrolArea = { id: string; kind: PatrolAreaKind; name: string; geometry: AreaGeometry } & Partial<
-  Pick<PatrolArea, Exclude<EditablePatrolAreaField, 'name' | 'geometry'>>
+export type NewPatrolArea = { id: string; kind: PatrolAreaKind; name: string; geometry: AreaGeometry; ruleIds?: readonly string[] } & Partial<
+  Pick<PatrolArea, Exclude<EditablePatrolAreaField, 'name' | 'geometry' | 'ruleIds'>>
 >;
 
 /**
