@@ -214,6 +214,12 @@ test('patrol areas and the day’s task: draw, plan, print, export, reload', asy
   const patchLabel = (await task.getByTestId('tasks-patch-row').first().locator('span').textContent())!;
   await task.getByTestId('tasks-patch-add').first().click();
   await expect(task.getByTestId('tasks-point')).toHaveCount(2);
+  // The map's right-click menu adds the point under the pointer (with the feature there as its source); × removes it.
+  await page.mouse.click(at(0.62, 0.6).x, at(0.62, 0.6).y, { button: 'right' });
+  await page.getByTestId('map-context-menu').getByTestId('tasks-menu-add-point').click();
+  await expect(task.getByTestId('tasks-point')).toHaveCount(3);
+  await task.locator('[data-testid="tasks-point"][data-point-id="P3"]').getByRole('button', { name: '移除点位 P3' }).click();
+  await expect(task.getByTestId('tasks-point')).toHaveCount(2);
   await task.getByTestId('tasks-route-draw').click();
   for (const [fx, fy] of [
     [0.2, 0.5],
