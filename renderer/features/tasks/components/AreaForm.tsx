@@ -3,15 +3,14 @@ import { KEY_AREA_KINDS, type KeyAreaKind } from '../../../../shared/domain/grid
 import { formatMu } from '../../../../shared/domain/units/format';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../platform/coded-error';
-import { CheckboxField, DateField, NumberField, RadioGroup, SelectField, TextField } from '../../../ui/fields';
+import { DateField, NumberField, RadioGroup, SelectField, TextField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
-import { patrolState } from '../../patrol';
 import { drawAreaShape, rebuffer, saveAreaDraft, stopTool, TOOL_KEY, type BufferOutcome } from '../tasks-actions';
-import { areaDraftProblem, areaMuOf, isBuffered, type AreaDraft, type PersonDraft } from '../tasks.logic';
+import { areaDraftProblem, areaMuOf, isBuffered, type AreaDraft } from '../tasks.logic';
 import { patchAreaDraft, tasksState } from '../tasks-state';
-import { KIND_KEYS } from './AreasSection';
-import { reasonText } from './text';
+import { AreaPeopleRules } from './AreaPeopleRules';
+import { KIND_KEYS, reasonText } from './text';
 
 /**
  * A patrol area being made or edited: its name, what its kind needs (key-area kind; a corridor's centre line and width;
@@ -22,7 +21,6 @@ export function AreaForm() {
   const { t } = useI18n();
   const wb = useWorkbench();
   const d = useStore(tasksState).areaDraft as AreaDraft;
-  const { rules } = useStore(patrolState);
   const keys = useStore(wb.keys);
   const drawing = keys[TOOL_KEY] !== null && keys[TOOL_KEY] !== undefined;
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +28,6 @@ export function AreaForm() {
   const mu = useMemo(() => areaMuOf(d.geometry), [d.geometry]);
   const problem = areaDraftProblem(d);
   const buffered = (o: BufferOutcome) => setError(o === 'ok' ? null : reasonText(t, o));
-  const setPerson = (i: number, patch: Partial<PersonDraft>) =>
-    patchAreaDraft({ people: d.people.map((p, k) => (k === i ? { ...p, ...patch } : p)) });
   const cancel = () => {
     stopTool(wb);
     tasksState.set((s) => ({ ...s, areaDraft: null }));
@@ -155,44 +151,7 @@ export function AreaForm() {
           {mu !== null ? t('tasks.draftMu', { mu: formatMu(mu) }) : hasShape ? '' : t('tasks.draw.none')}
         </span>
       </div>
-      <fieldset style={{ margin: 0, padding: 6, border: '1px solid rgba(0,0,0,0.15)', display: 'grid', gap: 4 }}>
-        <legend>{t('tasks.field.people')}</legend>
-        {d.people.map((p, i) => (
-          <div key={i} style={{ display: 'flex', gap: 4, alignItems: 'end' }} data-testid="tasks-person">
-            <TextField label={t('tasks.person.name')} value={p.name} onChange={(v) => setPerson(i, { name: v })} testId="tasks-person-name" />
-            <TextField label={t('tasks.person.cert')} value={p.certNo} onChange={(v) => setPerson(i, { certNo: v })} testId="tasks-person-cert" />
-            <button
-              type="button"
-              className="btn small"
-              aria-label={t('tasks.person.remove')}
-              onClick={() => patchAreaDraft({ people: d.people.filter((_, k) => k !== i) })}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn small"
-          data-testid="tasks-person-add"
-          onClick={() => patchAreaDraft({ people: [...d.people, { name: '', certNo: '', phone: '' }] })}
-        >
-          {t('tasks.person.add')}
-        </button>
-      </fieldset>
-      <fieldset style={{ margin: 0, padding: 6, border: '1px solid rgba(0,0,0,0.15)' }} data-testid="tasks-rules">
-        <legend>{t('tasks.field.rules')}</legend>
-        {rules.length === 0 && <p className="muted">{t('tasks.rules.none')}</p>}
-        {rules.map((r) => (
-          <CheckboxField
-            key={r.id}
-            label={r.name}
-            checked={d.ruleIds.includes(r.id)}
-            onChange={(on) => patchAreaDraft({ ruleIds: on ? [...d.ruleIds, r.id] : d.ruleIds.filter((x) => x !== r.id) })}
-            testId={`tasks-rule-${r.id}`}
-          />
-        ))}
-      </fieldset>
+      <AreaPeopleRules />
       <TextField label={t('tasks.field.notes')} value={d.notes} onChange={(v) => patchAreaDraft({ notes: v })} testId="tasks-area-notes" />
       {problem && problem !== 'geometry' && !error && <p className="muted">{reasonText(t, problem)}</p>}
       {error && (

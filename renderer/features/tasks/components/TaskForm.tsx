@@ -1,6 +1,5 @@
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState } from 'react';
 import type { DateKey } from '../../../../shared/domain/patrol/calendar';
-import type { TaskOfficer } from '../../../../shared/domain/patrol/task-record';
 import { formatMu } from '../../../../shared/domain/units/format';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../platform/coded-error';
@@ -8,27 +7,14 @@ import { CheckboxField, DateField, TextField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { gridState } from '../../grid';
-import {
-  deleteTaskOf,
-  drawTaskRoute,
-  exportGpx,
-  exportXlsx,
-  openSheet,
-  pickTaskPoints,
-  saveTaskDraft,
-  stopTool,
-  TOOL_IDS,
-  TOOL_KEY,
-} from '../tasks-actions';
+import { deleteTaskOf, drawTaskRoute, exportGpx, exportXlsx, openSheet, saveTaskDraft, stopTool, TOOL_IDS, TOOL_KEY } from '../tasks-actions';
 import { areaChoices, officerCandidates, sheetOf, type TaskDraft } from '../tasks.logic';
 import { patchTaskDraft, patrolAreaState, tasksState } from '../tasks-state';
-import { PatchPicker } from './PatchPicker';
+import { BOX } from './box';
+import { TaskOfficers } from './TaskOfficers';
+import { TaskPoints } from './TaskPoints';
 import { reasonText } from './text';
 import { useKindLabel } from './use-kind-label';
-
-const BOX: CSSProperties = { margin: 0, padding: 6, border: '1px solid rgba(0,0,0,0.15)', display: 'grid', gap: 4, minWidth: 0 };
-
-const sameOfficer = (a: TaskOfficer, b: TaskOfficer) => a.name === b.name && a.certNo === b.certNo;
 
 /** The day's task being planned: officers, areas, points, the planned route, its figures, notes; save, print, export. */
 export function TaskForm() {
@@ -44,11 +30,6 @@ export function TaskForm() {
   const sheet = useMemo(() => sheetOf(d, choices, kindLabel), [d, choices, kindLabel]);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const free = d.officers.filter((o) => !candidates.some((c) => sameOfficer(c, o)));
-  const setFree = (i: number, patch: Partial<TaskOfficer>) => {
-    const target = free[i]!;
-    patchTaskDraft({ officers: d.officers.map((o) => (o === target ? { ...o, ...patch } : o)) });
-  };
   const run = (label: string, fn: () => Promise<unknown>) =>
     void fn().then(
       (r) => setStatus(r === false ? null : { kind: 'ok', text: label }),
@@ -82,32 +63,7 @@ export function TaskForm() {
         required
       />
 
-      <fieldset style={BOX} data-testid="tasks-officers">
-        <legend>{t('tasks.sheet.officers')}</legend>
-        {candidates.map((c) => (
-          <CheckboxField
-            key={`${c.name}/${c.certNo}`}
-            label={c.certNo ? t('tasks.officerWithCert', { name: c.name, cert: c.certNo }) : c.name}
-            checked={d.officers.some((o) => sameOfficer(o, c))}
-            onChange={(on) => patchTaskDraft({ officers: on ? [...d.officers, c] : d.officers.filter((o) => !sameOfficer(o, c)) })}
-            testId="tasks-officer-option"
-          />
-        ))}
-        {free.map((o, i) => (
-          <div key={i} style={{ display: 'flex', gap: 4, alignItems: 'end' }}>
-            <TextField label={t('tasks.person.name')} value={o.name} onChange={(v) => setFree(i, { name: v })} testId="tasks-officer-name" />
-            <TextField label={t('tasks.person.cert')} value={o.certNo} onChange={(v) => setFree(i, { certNo: v })} testId="tasks-officer-cert" />
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn small"
-          data-testid="tasks-officer-add"
-          onClick={() => patchTaskDraft({ officers: [...d.officers, { name: '', certNo: '' }] })}
-        >
-          {t('tasks.person.add')}
-        </button>
-      </fieldset>
+      <TaskOfficers candidates={candidates} />
 
       <fieldset style={BOX} data-testid="tasks-areas">
         <legend>{t('tasks.xlsx.sheetAreas')}</legend>
@@ -125,46 +81,7 @@ export function TaskForm() {
         </div>
       </fieldset>
 
-      <fieldset style={BOX} data-testid="tasks-points">
-        <legend>{t('tasks.xlsx.sheetPoints')}</legend>
-        {d.points.length === 0 && <p className="muted">{t('tasks.points.none')}</p>}
-        {d.points.map((p) => (
-          <div key={p.id} data-testid="tasks-point" data-point-id={p.id} style={{ display: 'flex', gap: 4, alignItems: 'end' }}>
-            <strong style={{ minWidth: 26 }}>{p.id}</strong>
-            <TextField
-              label={t('tasks.sheet.name')}
-              hideLabel
-              value={p.name}
-              onChange={(v) => patchTaskDraft({ points: d.points.map((x) => (x.id === p.id ? { ...x, name: v } : x)) })}
-              placeholder={`${p.lngLat[0].toFixed(5)}, ${p.lngLat[1].toFixed(5)}`}
-              testId="tasks-point-name"
-            />
-            <button
-              type="button"
-              className="btn small"
-              aria-label={t('tasks.points.remove', { id: p.id })}
-              onClick={() => patchTaskDraft({ points: d.points.filter((x) => x.id !== p.id) })}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-          {tool === TOOL_IDS.taskPoints ? (
-            <button type="button" className="btn small primary" data-testid="tasks-points-stop" onClick={() => stopTool(wb)}>
-              {t('tasks.points.stop')}
-            </button>
-          ) : (
-            <button type="button" className="btn small" data-testid="tasks-points-pick" onClick={() => pickTaskPoints(wb)}>
-              {t('tasks.points.pick')}
-            </button>
-          )}
-        </div>
-        <p className="muted" style={{ margin: 0 }}>
-          {t('tasks.points.hint')}
-        </p>
-        <PatchPicker />
-      </fieldset>
+      <TaskPoints />
 
       <fieldset style={BOX} data-testid="tasks-route">
         <legend>{t('tasks.route')}</legend>

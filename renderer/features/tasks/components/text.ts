@@ -1,4 +1,5 @@
 /** How the tasks feature says a refusal: the repositories' and the drafts' named reasons, in the user's language. */
+import type { PatrolAreaKind } from '../../../../shared/domain/patrol/patrol-area-record';
 import type { MessageKey, Translate } from '../../../i18n';
 
 const REASONS: Record<string, MessageKey> = {
@@ -27,3 +28,11 @@ export function reasonText(t: Translate, reason: string): string {
   const key = REASONS[reason];
   return key ? t(key) : t('tasks.problem.other', { reason });
 }
+
+/** Each patrol area kind's name. */
+export const KIND_KEYS: Record<PatrolAreaKind, MessageKey> = {
+  keyArea: 'tasks.kind.keyArea',
+  corridor: 'tasks.kind.corridor',
+  stopNoticeSite: 'tasks.kind.stopNoticeSite',
+  other: 'tasks.kind.other',
+};
