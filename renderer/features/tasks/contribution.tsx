@@ -83,7 +83,6 @@ function useTasksMapLayers(): readonly MapLayerSpec[] {
         },
         visible: taskDraft !== null,
       },
-      { type: 'geojson', id: 'tasks-labels', data: data.labels, paint: { label: { field: 'name', color: '#222', sizePx: 13 } }, visible: true },
     ];
   }, [data, selected, draft, task, areaDraft, taskDraft, selectedAreaId, areas]);
 }
