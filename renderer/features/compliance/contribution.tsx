@@ -39,7 +39,7 @@ function useComplianceLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: `compliance-${s}`,
         data: view.map.fills[s],
-        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: 0.5 }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
+        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: 0.6 }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
         visible: showOnMap,
       });
     for (const s of STATUSES)

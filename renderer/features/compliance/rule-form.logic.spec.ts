@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, createPatrolRule, monthRange } from '../../../shared/domain/patrol/rule';
 import { translate, type Translate } from '../../i18n';
-import { areasUsingRule, checkDraft, draftOf, emptyDraft, monthsText, newRuleId, ruleFromDraft, ruleLabel } from './rule-form.logic';
+import { areasUsingRule, checkDraft, draftOf, emptyDraft, monthsText, newRuleId, orderRules, ruleFromDraft, ruleLabel } from './rule-form.logic';
 
 const zh: Translate = (k, p) => translate('zh-CN', k, p);
 const en: Translate = (k, p) => translate('en', k, p);
@@ -75,5 +75,17 @@ describe('the form', () => {
 
   it('counts the areas that use a rule', () => {
     expect(areasUsingRule('a', [{ ruleIds: ['a', 'b'] }, { ruleIds: ['b'] }, { ruleIds: ['a'] }])).toBe(2);
+  });
+});
+
+describe('orderRules', () => {
+  it('the defaults in the practice’s order, then the office’s own by when they were added', () => {
+    const own = [
+      createPatrolRule({ id: newRuleId(1_800_000_002_000), name: 'b', minCount: 1, per: 'week', by: 'any', appliesTo: 'area' }),
+      createPatrolRule({ id: newRuleId(1_800_000_001_000), name: 'a', minCount: 1, per: 'week', by: 'any', appliesTo: 'area' }),
+    ];
+    // As IndexedDB returns them: by id.
+    const stored = [...DEFAULT_RULES, ...own].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(orderRules(stored).map((r) => r.name)).toEqual([...DEFAULT_RULES.map((r) => r.name), 'a', 'b']);
   });
 });

@@ -3,7 +3,15 @@
  * 1 次", "停工通知现场 每 3 天跟进"), the form's draft and its checks (each refusal a message key, nothing guessed),
  * the record the draft makes (through rule.ts's factory), and which areas use a rule (the delete warning).
  */
-import { createPatrolRule, monthRange, type PatrolBy, type PatrolRule, type RuleAppliesTo, type RulePer } from '../../../shared/domain/patrol/rule';
+import {
+  DEFAULT_RULES,
+  createPatrolRule,
+  monthRange,
+  type PatrolBy,
+  type PatrolRule,
+  type RuleAppliesTo,
+  type RulePer,
+} from '../../../shared/domain/patrol/rule';
 import type { MessageKey, Translate } from '../../i18n';
 
 const PER_KEY: Record<RulePer, MessageKey> = {
@@ -146,3 +154,15 @@ export function ruleFromDraft(d: RuleDraft, t: Translate, id: string): PatrolRul
 /** How many areas name the rule (grid areas and patrol areas): the editor warns before such a rule is deleted. */
 export const areasUsingRule = (ruleId: string, areas: readonly { ruleIds: readonly string[] }[]): number =>
   areas.reduce((n, a) => n + (a.ruleIds.includes(ruleId) ? 1 : 0), 0);
+
+const DEFAULT_ORDER = new Map(DEFAULT_RULES.map((r, i) => [r.id as string, i]));
+
+/**
+ * The office's rules in the order the editor and the assignment list show them: the defaults in the practice's order
+ * (township, brigade, leader, key area, stop notice), then the office's own in the order they were added (their ids
+ * carry the time).
+ */
+export const orderRules = (rules: readonly PatrolRule[]): PatrolRule[] =>
+  [...rules].sort(
+    (a, b) => (DEFAULT_ORDER.get(a.id) ?? Infinity) - (DEFAULT_ORDER.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );

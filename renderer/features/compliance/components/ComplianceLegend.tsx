@@ -14,13 +14,14 @@ export function ComplianceLegendHost() {
 function ComplianceLegend() {
   const { t, lang } = useI18n();
   const view = useCompliance();
+  // Top right, under the map's zoom buttons: the table drawer and the notices take the bottom.
   return (
     <div
       className="map-card"
       role="group"
       aria-label={t('compliance.legend.title')}
       data-testid="compliance-legend"
-      style={{ top: 'auto', left: 'auto', right: 12, bottom: 40, minWidth: 180 }}
+      style={{ top: 112, left: 'auto', right: 10, minWidth: 180 }}
     >
       <div style={{ fontWeight: 600 }}>{t('compliance.legend.title')}</div>
       <div className="map-card-note">{view.period ? t('compliance.legend.period', { from: view.period.from, to: view.period.to }) : '—'}</div>

@@ -7,6 +7,7 @@ import { useStore } from '../../../ui/store';
 import { gridState, saveAreas } from '../../grid';
 import { patrolState } from '../../patrol';
 import { applyAssignment, assignTargets, keyAreaState, tickStates, type AssignScope } from '../assign.logic';
+import { orderRules } from '../rule-form.logic';
 import { RuleLine } from './RuleLine';
 
 /** Who the grid's history names for these edits until the office's users are set up (the grid's own editor name). */
@@ -20,7 +21,8 @@ const EDITOR = '本机用户';
 export function RuleAssignment() {
   const { t, lang } = useI18n();
   const { areas, selectedId } = useStore(gridState);
-  const { rules } = useStore(patrolState);
+  const stored = useStore(patrolState).rules;
+  const rules = useMemo(() => orderRules(stored), [stored]);
   const selected = areas.find((a) => a.id === selectedId) ?? null;
   const [scope, setScope] = useState<AssignScope>('self');
   const effectiveScope: AssignScope = selected?.level === 'cell' ? 'self' : scope;
@@ -112,7 +114,7 @@ export function RuleAssignment() {
                 }}
                 onChange={(e) => setTick(r.id, e.target.checked)}
               />
-              <RuleLine rule={r} />
+              <RuleLine rule={r} compact />
             </label>
           ))}
           <CheckboxField

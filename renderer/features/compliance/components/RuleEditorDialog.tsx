@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { deletePatrolRules, putPatrolRules } from '../../../db';
 import { formatNumber, useI18n } from '../../../i18n';
 import { errorText } from '../../../platform/coded-error';
@@ -7,7 +7,7 @@ import { useStore } from '../../../ui/store';
 import { gridState } from '../../grid';
 import { patrolState, reloadRules } from '../../patrol';
 import { complianceUi, setUi, usePatrolAreas } from '../compliance-state';
-import { areasUsingRule, draftOf, emptyDraft, newRuleId, ruleFromDraft, type RuleDraft } from '../rule-form.logic';
+import { areasUsingRule, draftOf, emptyDraft, newRuleId, orderRules, ruleFromDraft, type RuleDraft } from '../rule-form.logic';
 import { RuleLine } from './RuleLine';
 import { RuleForm } from './RuleForm';
 
@@ -23,7 +23,8 @@ export function RuleEditorHost() {
 
 function RuleEditorDialog({ onClose }: { onClose: () => void }) {
   const { t, lang } = useI18n();
-  const { rules } = useStore(patrolState);
+  const stored = useStore(patrolState).rules;
+  const rules = useMemo(() => orderRules(stored), [stored]);
   const { areas } = useStore(gridState);
   const patrolAreas = usePatrolAreas();
   const [editing, setEditing] = useState<RuleDraft | null>(null);
