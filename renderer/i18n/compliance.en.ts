@@ -12,6 +12,8 @@ export const complianceEn: Record<keyof typeof complianceZhCN, string> = {
   'compliance.from': 'From',
   'compliance.to': 'To',
   'compliance.periodText': '{from} to {to}, as of {asOf}',
+  'compliance.pending': ' (computing…)',
+  'compliance.failed': 'Compliance could not be computed: {message}',
   'compliance.periodMissing': 'Choose both days',
   'compliance.township': 'Township',
   'compliance.allTownships': 'All',

@@ -11,6 +11,8 @@ export const complianceZhCN = {
   'compliance.from': '起',
   'compliance.to': '止',
   'compliance.periodText': '{from} 至 {to}，截至 {asOf}',
+  'compliance.pending': '（计算中…）',
+  'compliance.failed': '考核计算失败：{message}',
   'compliance.periodMissing': '请选择起止日期',
   'compliance.township': '乡镇',
   'compliance.allTownships': '全部',

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /**
- * Compliance for a year over 5,000 cells (issue 10 item 6's bench: ≤ 100 ms): the same code the 巡查考核 view runs
- * on the UI thread on every change (renderer/features/compliance/compliance-state.ts complianceView: the adapter,
- * computeCompliance, the table's rows, the map's layers), bundled by esbuild from the TypeScript sources and run in
- * Node's V8 (the engine Chromium and Electron use).
+ * Compliance for a year over 5,000 cells (issue 10 item 6's bench: ≤ 100 ms), split as the 巡查考核 view splits it:
+ * in the compliance worker (renderer/features/compliance/compliance.worker.ts) the adapter, computeCompliance and the
+ * summaries; on the UI thread (compliance-state.ts) the reply's copy, the adapter for names and boundaries, the
+ * table's rows and the map's layers. Bundled by esbuild from the TypeScript sources and run in Node's V8 (the engine
+ * Chromium and Electron use). scripts/bench/patrol.mjs (the lead's) times computeCompliance on a lighter year (811
+ * patrols); this one is a busy county's.
  *
  * The county it judges (seeded, the same on every run): 10 townships × 10 villages × 50 cells = 5,000 cells, each
  * with the township-weekly, county-monthly and leader-quarterly defaults, one cell in ten a key area with the
  * key-area rule, and 50 stop-notice sites as patrol areas. A year of patrols (2026, judged as of 1 December): each
  * village's office patrols twice a week over half its cells (some weeks once), the brigade twice a month over a
- * township's cells, a leader once a quarter; deleted patrols mixed in. About 10,000 patrols and 250,000 patrol–cell
+ * township's cells, a leader once a quarter; deleted patrols mixed in. About 14,000 patrols and 200,000 patrol–cell
  * links — a busy county's year.
  *
- *   node scripts/bench/compliance.mjs [--runs N]   prints JSON; exits 1 when the median misses 100 ms
+ *   node scripts/bench/compliance.mjs [--runs N]   prints JSON; exits 1 when a median misses 100 ms
  *   import { benchCompliance } from './bench/compliance.mjs'  (for scripts/bench.mjs: returns the same object)
  */
 import { build } from 'esbuild';
@@ -26,7 +28,7 @@ const ENTRY = `
 export { computeCompliance } from './shared/domain/patrol/compliance';
 export { DEFAULT_RULES } from './shared/domain/patrol/rule';
 export { createGridArea } from './shared/domain/grid/area-record';
-export { complianceAreasOf, complianceRows, complianceMapData, lastPatrolDays, officerRolesOf, statusCounts } from './renderer/features/compliance/compliance.logic';
+export { complianceAreasOf, complianceRows, complianceMapData, lastPatrolDays, officerRolesOf, statusCounts, summarizeCompliance } from './renderer/features/compliance/compliance.logic';
 `;
 
 async function load() {
@@ -125,23 +127,32 @@ export async function benchCompliance({ runs = 9 } = {}) {
   const county = makeCounty(m);
   const input = () => {
     const source = m.complianceAreasOf(county.grid, county.patrolAreas);
-    return { source, input: { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-01', areas: source.areas, rules: m.DEFAULT_RULES, patrols: county.patrols, roleOf: m.officerRolesOf(county.grid) } };
+    return { input: { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-01', areas: source.areas, rules: m.DEFAULT_RULES, patrols: county.patrols, roleOf: m.officerRolesOf(county.grid) } };
   };
   const compute = [];
-  const whole = [];
+  const worker = [];
+  const ui = [];
   let last = null;
   for (let i = 0; i < runs + 2; i++) {
+    // In the worker: the adapter, computeCompliance, the summaries.
     const t0 = performance.now();
-    const { source, input: inp } = input();
+    const { input: inp } = input();
     const t1 = performance.now();
     const results = m.computeCompliance(inp);
     const t2 = performance.now();
-    m.complianceRows(results, source.meta, m.lastPatrolDays(county.patrols, '2026-12-01'), '2026-12-01');
-    m.complianceMapData(results, source.meta);
+    const summaries = m.summarizeCompliance(results);
     const t3 = performance.now();
+    // The reply's copy (structuredClone does both halves, the worker's and the UI's: an upper bound for the UI),
+    // then on the UI thread: the adapter for names and boundaries, the table's rows, the map's layers.
+    const copy = structuredClone(summaries);
+    const source = m.complianceAreasOf(county.grid, county.patrolAreas);
+    m.complianceRows(copy, source.meta, m.lastPatrolDays(county.patrols, '2026-12-01'), '2026-12-01');
+    m.complianceMapData(copy, source.meta);
+    const t4 = performance.now();
     if (i >= 2) {
       compute.push(t2 - t1);
-      whole.push(t3 - t0);
+      worker.push(t3 - t0);
+      ui.push(t4 - t3);
     }
     last = results;
   }
@@ -153,10 +164,13 @@ export async function benchCompliance({ runs = 9 } = {}) {
     patrolAreaLinks: links,
     runs,
     computeComplianceMs: { median: +median(compute).toFixed(1), min: +Math.min(...compute).toFixed(1), max: +Math.max(...compute).toFixed(1) },
-    wholeViewMs: { median: +median(whole).toFixed(1), min: +Math.min(...whole).toFixed(1), max: +Math.max(...whole).toFixed(1) },
+    workerMs: { median: +median(worker).toFixed(1), min: +Math.min(...worker).toFixed(1) },
+    uiThreadMs: { median: +median(ui).toFixed(1), min: +Math.min(...ui).toFixed(1), max: +Math.max(...ui).toFixed(1) },
     statusCounts: m.statusCounts(last),
     targetMs: COMPLIANCE_TARGET_MS,
-    ok: median(compute) <= COMPLIANCE_TARGET_MS,
+    // The target is the computation's (issue 10); it runs in the compliance worker, and what the UI thread does per
+    // change (uiThreadMs) is checked against the same 100 ms.
+    ok: median(compute) <= COMPLIANCE_TARGET_MS && median(ui) <= COMPLIANCE_TARGET_MS,
   };
 }
 

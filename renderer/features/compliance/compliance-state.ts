@@ -1,27 +1,28 @@
 /**
  * The 巡查考核 view's own state (which period, which township, whether the map shows the colours, the table's sort,
  * which dialog is open) and the one computation every part of the view reads: the panel, the table, the map layers
- * and the legend all call useCompliance, which computes once per change of its inputs (a single-entry memo), so they
- * never disagree and 5,000 cells are not judged four times.
+ * and the legend all call useCompliance. computeCompliance runs in the compliance worker (compliance.worker.ts), once
+ * per period and change of the stored data, and only while some part of the view is shown; the table's rows, the
+ * map's layers and the counts are built here from its summaries (a single-entry memo), so the parts never disagree.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { GridArea } from '../../../shared/domain/grid/area-record';
-import { computeCompliance, type AreaCompliance } from '../../../shared/domain/patrol/compliance';
 import type { DateKey } from '../../../shared/domain/patrol/calendar';
 import type { Patrol } from '../../../shared/domain/patrol/patrol-record';
-import type { PatrolRule } from '../../../shared/domain/patrol/rule';
+import { createWorkerClient } from '../../platform/worker-client';
 import { createStore, useStore } from '../../ui/store';
 import { gridState } from '../grid';
+import type { ComplianceProtocol } from './compliance.protocol';
 import { patrolState } from '../patrol';
 import {
   complianceAreasOf,
   complianceMapData,
   complianceRows,
   lastPatrolDays,
-  officerRolesOf,
   periodOf,
   statusCounts,
   todayInChina,
+  type AreaComplianceSummary,
   type ComplianceAreas,
   type ComplianceMapData,
   type ComplianceRow,
@@ -67,78 +68,113 @@ export interface ComplianceView {
   asOf: DateKey;
   period: Period | null;
   source: ComplianceAreas;
-  results: readonly AreaCompliance[];
+  results: readonly AreaComplianceSummary[];
   rows: readonly ComplianceRow[];
   counts: ReturnType<typeof statusCounts>;
   map: ComplianceMapData;
-  /** How long computeCompliance took on this thread (ms): the panel shows it, the bench measures it. */
+  /** The results shown are not yet those of the current period and data (the worker is at it). */
+  pending: boolean;
+  /** The worker's failure, when the last computation failed. */
+  error: unknown;
+  /** How long computeCompliance took in the worker (ms). */
+  computeMs: number | null;
+}
+
+const client = createWorkerClient<ComplianceProtocol>({
+  spawn: () => new Worker(new URL('./compliance.worker.ts', import.meta.url), { type: 'module', name: 'landpatrol-compliance' }),
+  lifetime: 'persistent',
+  recover: 'resend',
+});
+
+interface Computed {
+  key: string;
+  results: AreaComplianceSummary[];
   computeMs: number;
 }
+const computed = createStore<{ done: Computed | null; pendingKey: string | null; error: unknown }>({ done: null, pendingKey: null, error: null });
 
-interface Inputs {
-  grid: readonly GridArea[];
-  patrolAreas: readonly PatrolAreaInput[];
-  patrols: readonly Patrol[];
-  rules: readonly PatrolRule[];
-  from: DateKey | null;
-  to: DateKey | null;
-  asOf: DateKey;
+// The stored data's version as the worker should read it: bumped whenever the stores hand out new lists (they do
+// after every write, having read the database again), so the worker never judges older records than the UI shows.
+let dataVersion = 0;
+let seen: readonly unknown[] = [];
+function versionOf(...lists: readonly unknown[]): number {
+  if (lists.length !== seen.length || lists.some((l, i) => l !== seen[i])) {
+    dataVersion++;
+    seen = lists;
+  }
+  return dataVersion;
 }
 
-let last: { inputs: Inputs; view: ComplianceView } | null = null;
-const sameInputs = (a: Inputs, b: Inputs) =>
-  a.grid === b.grid &&
-  a.patrolAreas === b.patrolAreas &&
-  a.patrols === b.patrols &&
-  a.rules === b.rules &&
-  a.from === b.from &&
-  a.to === b.to &&
-  a.asOf === b.asOf;
+function requestCompute(key: string, from: DateKey, to: DateKey, asOf: DateKey, version: number): void {
+  const s = computed.get();
+  if (s.pendingKey === key || (s.pendingKey === null && s.done?.key === key && !s.error)) return;
+  computed.set({ ...s, pendingKey: key, error: null });
+  client.request('compute', { from, to, asOf, dataVersion: version }).then(
+    (r) => {
+      // A later request supersedes this one: its answer is dropped.
+      if (computed.get().pendingKey === key)
+        computed.set({ done: { key, results: r.results, computeMs: r.computeMs }, pendingKey: null, error: null });
+    },
+    (error: unknown) => {
+      if (computed.get().pendingKey === key) computed.set((c) => ({ ...c, pendingKey: null, error }));
+    },
+  );
+}
 
-/** The view for these inputs (computed once per change; measured: 5,000 cells over a year stay well under 100 ms). */
-export function complianceView(inputs: Inputs): ComplianceView {
-  if (last && sameInputs(last.inputs, inputs)) return last.view;
-  const source = complianceAreasOf(inputs.grid, inputs.patrolAreas);
-  const period = inputs.from && inputs.to ? { from: inputs.from, to: inputs.to } : null;
-  const t0 = performance.now();
-  const results = period
-    ? computeCompliance({
-        from: period.from,
-        to: period.to,
-        asOf: inputs.asOf,
-        areas: source.areas,
-        rules: inputs.rules,
-        patrols: inputs.patrols,
-        roleOf: officerRolesOf(inputs.grid),
-      })
-    : [];
-  const computeMs = performance.now() - t0;
-  const view: ComplianceView = {
-    asOf: inputs.asOf,
-    period,
+let last: {
+  source: ComplianceAreas;
+  done: Computed | null;
+  patrols: readonly Patrol[];
+  asOf: DateKey;
+  view: Omit<ComplianceView, 'pending' | 'error' | 'period' | 'asOf'>;
+} | null = null;
+
+/** The rows, the map's data and the counts for these results (rebuilt only when one of them changes). */
+function viewOf(source: ComplianceAreas, done: Computed | null, patrols: readonly Patrol[], asOf: DateKey) {
+  if (last && last.source === source && last.done === done && last.patrols === patrols && last.asOf === asOf) return last.view;
+  const results = done?.results ?? [];
+  const view = {
     source,
     results,
-    rows: complianceRows(results, source.meta, lastPatrolDays(inputs.patrols, inputs.asOf), inputs.asOf),
+    rows: complianceRows(results, source.meta, lastPatrolDays(patrols, asOf), asOf),
     counts: statusCounts(results),
     map: complianceMapData(results, source.meta),
-    computeMs,
+    computeMs: done?.computeMs ?? null,
   };
-  last = { inputs, view };
+  last = { source, done, patrols, asOf, view };
   return view;
 }
 
-export function useCompliance(): ComplianceView {
+let lastSource: { grid: readonly GridArea[]; patrolAreas: readonly PatrolAreaInput[]; source: ComplianceAreas } | null = null;
+function sourceOf(grid: readonly GridArea[], patrolAreas: readonly PatrolAreaInput[]): ComplianceAreas {
+  if (lastSource && lastSource.grid === grid && lastSource.patrolAreas === patrolAreas) return lastSource.source;
+  lastSource = { grid, patrolAreas, source: complianceAreasOf(grid, patrolAreas) };
+  return lastSource.source;
+}
+
+/**
+ * The view as of today in China. `active`: some part of the view is shown, so the worker is asked for the current
+ * period (the map layers' hook passes whether the colours are on: an app that never opens 考核 never computes).
+ */
+export function useCompliance(active = true): ComplianceView {
   const { areas } = useStore(gridState);
   const { patrols, rules } = useStore(patrolState);
   const ui = useStore(complianceUi);
+  const state = useStore(computed);
   const patrolAreas = usePatrolAreas();
   // Today in China, read once per render: a view left open over midnight moves on at its next change.
   const asOf = todayInChina(Date.now());
   const period = periodOf(ui.periodKind, asOf, { from: ui.customFrom, to: ui.customTo });
-  const from = period?.from ?? null;
-  const to = period?.to ?? null;
+  const version = versionOf(areas, patrols, rules, patrolAreas);
+  const key = period ? `${period.from}|${period.to}|${asOf}|${version}` : null;
+  useEffect(() => {
+    if (active && key && period) requestCompute(key, period.from, period.to, asOf, version);
+  }, [active, key]); // eslint-disable-line react-hooks/exhaustive-deps -- key names every input
+  const source = sourceOf(areas, patrolAreas);
+  const base = viewOf(source, state.done, patrols, asOf);
   return useMemo(
-    () => complianceView({ grid: areas, patrolAreas, patrols, rules, from, to, asOf }),
-    [areas, patrolAreas, patrols, rules, from, to, asOf],
+    () => ({ ...base, asOf, period, pending: key !== null && state.done?.key !== key, error: state.error }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- period is named by key
+    [base, asOf, key, state.done, state.error],
   );
 }

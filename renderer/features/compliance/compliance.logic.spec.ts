@@ -18,6 +18,8 @@ import {
   sortRows,
   STATUS_STYLE,
   statusCounts,
+  stopNotices,
+  summarizeCompliance,
   todayInChina,
   townshipAreaIds,
   weeklyBins,
@@ -120,6 +122,7 @@ describe('complianceAreasOf (the adapter)', () => {
     });
     const p1 = results.find((r) => r.areaId === 'p1')!;
     expect(p1.stopNotice).toMatchObject({ lastFollowUp: '2026-11-30', daysSince: 1, overdue: false });
+    expect(stopNotices(summarizeCompliance(results)).map((s) => s.areaId)).toEqual(['p1']);
     expect(results.find((r) => r.areaId === 'p2')!.rules[0]!.required).toBe(3);
   });
 });
@@ -173,7 +176,21 @@ describe('rows, sort and filter', () => {
     patrols,
     roleOf: officerRolesOf(grid),
   });
-  const rows = complianceRows(results, meta, lastPatrolDays(patrols, d('2026-12-03')), d('2026-12-03'));
+  const summaries = summarizeCompliance(results);
+  const rows = complianceRows(summaries, meta, lastPatrolDays(patrols, d('2026-12-03')), d('2026-12-03'));
+
+  it('summaries keep every figure and status but the windows themselves', () => {
+    const c1 = results.find((r) => r.areaId === 'c1')!;
+    const s1 = summaries.find((r) => r.areaId === 'c1')!;
+    expect(s1).toEqual({
+      areaId: 'c1',
+      status: c1.status,
+      stopNotice: null,
+      unknownRuleIds: [],
+      rules: [{ ruleId: week, required: 2, done: 2, windowsMet: 1, status: 'done', windowCount: 1 }],
+    });
+    expect(JSON.stringify(summaries)).not.toContain('"windows"');
+  });
   const row = (id: string) => rows.find((r) => r.areaId === id)!;
 
   it('one row per area and rule, an area without a rule one row with no status', () => {
@@ -210,13 +227,13 @@ describe('rows, sort and filter', () => {
   });
 
   it('the map: cells filled by status, the village outlined by its worst cell, no-rule areas outline only, legend counts', () => {
-    const map = complianceMapData(results, meta);
+    const map = complianceMapData(summaries, meta);
     expect(map.fills.done.features.map((f) => f.properties!.id)).toEqual(['c1']);
     expect(map.fills.dueSoon.features.map((f) => f.properties!.id)).toEqual(['c2']);
     expect(map.rollups.dueSoon.features.map((f) => f.properties!.id)).toEqual(['v']);
     // The county has no boundary, the townships are never filled (their cells would be covered twice).
     expect(map.none.features.map((f) => f.properties!.id)).toEqual(['t2', 'c3']);
-    const legend = legendEntries(statusCounts(results));
+    const legend = legendEntries(statusCounts(summaries));
     expect(legend.map((e) => e.status)).toEqual(['done', 'open', 'dueSoon', 'overdue', 'none']);
     expect(legend.map((e) => e.count)).toEqual([1, 0, 1, 0, 5]);
     expect(legend[0]!.fill).toBe(STATUS_STYLE.done.fill);

@@ -23,8 +23,11 @@ import {
   type DayWindow,
 } from '../../../shared/domain/patrol/calendar';
 import {
+  stopNoticeList,
   worseStatus,
   type AreaCompliance,
+  type RuleCompliance,
+  type StopNoticeFollowUp,
   type ComplianceArea,
   type CompliancePatrol,
   type ComplianceStatus,
@@ -206,6 +209,33 @@ export function periodOf(kind: PeriodKind, asOf: DateKey, custom?: { from: DateK
 export const todayInChina = (nowMs: number): DateKey => fromDayNumber(localDayNumberOf(nowMs, CHINA_UTC_OFFSET_MINUTES));
 
 // ---------------------------------------------------------------------------------------------------------------
+// Summaries: what the view needs of computeCompliance's results (the worker sends these, not every window)
+
+export type RuleSummary = Omit<RuleCompliance, 'windows'> & { windowCount: number };
+export type AreaComplianceSummary = Omit<AreaCompliance, 'rules'> & { rules: RuleSummary[] };
+
+/** Each area's result without its rules' windows (52 weeks × 3 rules × 5,000 cells are not worth copying back). */
+export const summarizeCompliance = (results: readonly AreaCompliance[]): AreaComplianceSummary[] =>
+  results.map((r) => ({
+    areaId: r.areaId,
+    status: r.status,
+    stopNotice: r.stopNotice,
+    unknownRuleIds: r.unknownRuleIds,
+    rules: r.rules.map((x) => ({
+      ruleId: x.ruleId,
+      required: x.required,
+      done: x.done,
+      windowsMet: x.windowsMet,
+      status: x.status,
+      windowCount: x.windows.length,
+    })),
+  }));
+
+/** The stop-notice sites, most overdue first (shared/domain/patrol's order), from the summaries. */
+export const stopNotices = (results: readonly AreaComplianceSummary[]): StopNoticeFollowUp[] =>
+  stopNoticeList(results.map((r) => ({ areaId: r.areaId, rules: [], stopNotice: r.stopNotice, unknownRuleIds: [], status: r.status })));
+
+// ---------------------------------------------------------------------------------------------------------------
 // The table
 
 export interface ComplianceRow {
@@ -245,7 +275,7 @@ export function lastPatrolDays(
 }
 
 export function complianceRows(
-  results: readonly AreaCompliance[],
+  results: readonly AreaComplianceSummary[],
   meta: ReadonlyMap<string, AreaMeta>,
   lastDays: ReadonlyMap<string, number>,
   asOf: DateKey,
@@ -287,7 +317,7 @@ export function complianceRows(
       daysSince: days,
     });
     for (const rc of r.rules)
-      rows.push(row(`${r.areaId}|${rc.ruleId}`, rc.ruleId, rc.required, rc.done, rc.windows.length, rc.windowsMet, rc.status, lastPatrol, daysSince));
+      rows.push(row(`${r.areaId}|${rc.ruleId}`, rc.ruleId, rc.required, rc.done, rc.windowCount, rc.windowsMet, rc.status, lastPatrol, daysSince));
     if (r.stopNotice)
       rows.push(
         row(
@@ -373,7 +403,7 @@ export const filterRows = (rows: readonly ComplianceRow[], townshipId: string | 
   townshipId === null ? [...rows] : rows.filter((r) => r.townshipId === townshipId);
 
 /** How many rows of each status (the legend's counts, the panel's summary); `none` = no rule. */
-export function statusCounts(results: readonly AreaCompliance[]): Record<ComplianceStatus | 'none', number> {
+export function statusCounts(results: readonly Pick<AreaCompliance, 'status'>[]): Record<ComplianceStatus | 'none', number> {
   const out = { done: 0, open: 0, dueSoon: 0, overdue: 0, none: 0 };
   for (const r of results) out[r.status ?? 'none']++;
   return out;
@@ -387,12 +417,13 @@ export function statusCounts(results: readonly AreaCompliance[]): Record<Complia
  * rule is drawn as an outline only. Chosen so red/green differ in lightness too (a red-green colour-blind officer
  * still tells overdue from done), and so the grid's orange/purple outlines stay readable over them.
  */
-export const STATUS_STYLE: Record<ComplianceStatus | 'none', { fill: string | null; line: string }> = {
-  done: { fill: '#2e9e44', line: '#1e7a32' },
-  open: { fill: '#7f9cb8', line: '#56728f' },
-  dueSoon: { fill: '#f2a516', line: '#c27c00' },
-  overdue: { fill: '#d63a2f', line: '#a3231a' },
-  none: { fill: null, line: '#8a8f98' },
+export const STATUS_STYLE: Record<ComplianceStatus | 'none', { fill: string | null; opacity: number; line: string }> = {
+  done: { fill: '#2e9e44', opacity: 0.6, line: '#1e7a32' },
+  open: { fill: '#7f9cb8', opacity: 0.6, line: '#56728f' },
+  dueSoon: { fill: '#f2a516', opacity: 0.65, line: '#c27c00' },
+  // More opaque: over the yellow farmland a half-opaque red reads as orange, too close to dueSoon's amber.
+  overdue: { fill: '#d63a2f', opacity: 0.75, line: '#a3231a' },
+  none: { fill: null, opacity: 0, line: '#8a8f98' },
 };
 
 export const LEGEND_ORDER: readonly (ComplianceStatus | 'none')[] = ['done', 'open', 'dueSoon', 'overdue', 'none'];
@@ -400,6 +431,7 @@ export const LEGEND_ORDER: readonly (ComplianceStatus | 'none')[] = ['done', 'op
 export interface LegendEntry {
   status: ComplianceStatus | 'none';
   fill: string | null;
+  opacity: number;
   line: string;
   count: number;
 }
@@ -423,7 +455,10 @@ const byStatus = (): Record<ComplianceStatus, FeatureCollection> => ({ done: emp
  * The map's layers' data. A county or township is never filled (its cells would be covered twice); a village with
  * cells gets a thick outline in its rolled-up status; what has no rule is outlined in grey.
  */
-export function complianceMapData(results: readonly AreaCompliance[], meta: ReadonlyMap<string, AreaMeta>): ComplianceMapData {
+export function complianceMapData(
+  results: readonly Pick<AreaCompliance, 'areaId' | 'status'>[],
+  meta: ReadonlyMap<string, AreaMeta>,
+): ComplianceMapData {
   const out: ComplianceMapData = { fills: byStatus(), rollups: byStatus(), none: emptyFc() };
   const rolled = new Map<string, ComplianceStatus | null>();
   for (const r of results) {

@@ -23,7 +23,7 @@ const RULES_ICON = defineIcon('M3 4 L4.5 5.5 L7 3 M3 8.5 L4.5 10 L7 7.5 M3 13 h0
 
 function useComplianceLayers(): readonly MapLayerSpec[] {
   const { showOnMap } = useStore(complianceUi);
-  const view = useCompliance();
+  const view = useCompliance(showOnMap);
   return useMemo((): MapLayerSpec[] => {
     const specs: MapLayerSpec[] = [
       {
@@ -39,7 +39,7 @@ function useComplianceLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: `compliance-${s}`,
         data: view.map.fills[s],
-        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: 0.6 }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
+        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: STATUS_STYLE[s].opacity }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
         visible: showOnMap,
       });
     for (const s of STATUSES)

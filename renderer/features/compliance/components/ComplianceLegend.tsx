@@ -28,7 +28,7 @@ function ComplianceLegend() {
       {legendEntries(view.counts).map((e) => (
         <div key={e.status} className="map-card-row" data-testid="compliance-legend-item" data-status={e.status}>
           <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-            <LegendSwatch symbol={{ shape: 'fill', fill: e.fill, fillOpacity: e.fill ? 0.55 : 0, stroke: e.line, strokeWidthPx: 1.5 }} />
+            <LegendSwatch symbol={{ shape: 'fill', fill: e.fill, fillOpacity: e.opacity, stroke: e.line, strokeWidthPx: 1.5 }} />
             {t(STATUS_KEY[e.status])}
           </span>
           <span data-testid="compliance-legend-count">{formatNumber(lang, e.count)}</span>

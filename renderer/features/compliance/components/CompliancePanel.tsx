@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DateKey } from '../../../../shared/domain/patrol/calendar';
 import { formatNumber, useI18n } from '../../../i18n';
+import { errorText } from '../../../platform/coded-error';
 import { CheckboxField, DateField, SelectField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { gridState } from '../../grid';
@@ -88,7 +89,13 @@ export function CompliancePanel() {
         )}
         <p className="muted" data-testid="compliance-period-text">
           {view.period ? t('compliance.periodText', { from: view.period.from, to: view.period.to, asOf: view.asOf }) : t('compliance.periodMissing')}
+          {view.pending && !view.error && <span data-testid="compliance-pending">{t('compliance.pending')}</span>}
         </p>
+        {view.error !== null && (
+          <p className="msg error" role="alert" data-testid="compliance-error">
+            {t('compliance.failed', { message: errorText(view.error, t) })}
+          </p>
+        )}
         <SelectField
           label={t('compliance.township')}
           layout="inline"

@@ -1,13 +1,12 @@
-import { stopNoticeList } from '../../../../shared/domain/patrol/compliance';
 import { useI18n } from '../../../i18n';
-import { STATUS_STYLE } from '../compliance.logic';
+import { STATUS_STYLE, stopNotices } from '../compliance.logic';
 import type { ComplianceView } from '../compliance-state';
 import { STATUS_KEY } from './status-text';
 
 /** 停工通知现场: each site under a stop notice, its notice day, last follow-up, days since and status (overdue in red). */
 export function StopNoticeList({ view, onPick }: { view: ComplianceView; onPick: (areaId: string) => void }) {
   const { t } = useI18n();
-  const list = stopNoticeList(view.results);
+  const list = stopNotices(view.results);
   if (list.length === 0)
     return (
       <p className="muted" data-testid="compliance-stop-empty">

@@ -65,7 +65,7 @@ export function WeeklyChart({ bins, required }: { bins: readonly WeekBin[]; requ
       {required !== null && (
         <g data-testid="compliance-chart-required" data-required={required}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(required)} y2={y(required)} stroke="#d63a2f" strokeDasharray="4 3" strokeWidth={1.5} />
-          <text x={W - PAD.right} y={y(required) - 3} fontSize={9} textAnchor="end" fill="#a3231a">
+          <text x={PAD.left + 3} y={y(required) - 3} fontSize={9} textAnchor="start" fill="#a3231a">
             {t('compliance.chart.required', { n: required })}
           </text>
         </g>
