@@ -18,6 +18,8 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.month.n': 'Month {month}',
   'reports.fileName': 'File name: {name}',
   'reports.noOffice': 'No office name is set: the title will read “国土所”.',
+  'reports.office': 'Office: {name}',
+  'reports.changeOffice': 'Office and report settings…',
   'reports.setOffice': 'Set the office name',
   'reports.zero.notEligible': '{count} patrols of that month recorded findings, so it does not qualify for a zero report; the sheet says so.',
   'reports.zero.noPatrols': 'No patrols in that month: no zero report can be made.',

@@ -17,6 +17,8 @@ export const reportsZhCN = {
   'reports.month.n': '{month} 月',
   'reports.fileName': '文件名：{name}',
   'reports.noOffice': '尚未设置单位名称，标题将印为“国土所”。',
+  'reports.office': '单位：{name}',
+  'reports.changeOffice': '单位与报表设置…',
   'reports.setOffice': '设置单位名称',
   'reports.zero.notEligible': '该月有 {count} 次巡查记录了发现，不符合零报告条件；导出的表格会注明这一点。',
   'reports.zero.noPatrols': '该月没有巡查记录，不能出具零报告。',

@@ -15,9 +15,8 @@ const REPORT_ICON = defineIcon('M3.5 2.5 H10 L12.5 5 V13.5 H3.5 Z M10 2.5 V5 H12
 
 function ReportsDialogs() {
   const { dialog } = useStore(reportsState);
-  const close = () => openDialog(null);
-  if (dialog?.kind === 'export') return <ExportDialog initial={dialog.initial} onClose={close} />;
-  if (dialog?.kind === 'profile') return <ProfileDialog onClose={close} />;
+  if (dialog?.kind === 'export') return <ExportDialog initial={dialog.initial} onClose={() => openDialog(null)} />;
+  if (dialog?.kind === 'profile') return <ProfileDialog onClose={() => openDialog(dialog.back ?? null)} />;
   return null;
 }
 

@@ -9,7 +9,11 @@ import { createStore } from '../../ui/store';
 import type { ReportChoice } from './reports.logic';
 import type { ReportRequest, ReportRun, ReportsProtocol } from './reports.protocol';
 
-export type ReportsDialog = { kind: 'export'; initial: Partial<ReportChoice> } | { kind: 'profile' } | null;
+export type ReportsDialog =
+  | { kind: 'export'; initial: Partial<ReportChoice> }
+  /** `back`: the dialog to return to when this one closes (the export dialog it was opened from). */
+  | { kind: 'profile'; back?: ReportsDialog }
+  | null;
 
 export interface ReportsState {
   profile: OfficeProfile;

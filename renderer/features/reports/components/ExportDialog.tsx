@@ -76,14 +76,16 @@ export function ExportDialog({ initial, onClose }: { initial: Partial<ReportChoi
       <p className="muted small" data-testid="reports-file-name">
         {t('reports.fileName', { name: reportFileName(choice) })}
       </p>
-      {profile.officeName === '' && (
-        <p className="msg info">
-          {t('reports.noOffice')}{' '}
-          <button className="btn small" onClick={() => openDialog({ kind: 'profile' })} data-testid="reports-set-office">
-            {t('reports.setOffice')}
-          </button>
-        </p>
-      )}
+      <p className={profile.officeName === '' ? 'msg info' : 'muted small'} data-testid="reports-office">
+        {profile.officeName === '' ? t('reports.noOffice') : t('reports.office', { name: profile.officeName })}{' '}
+        <button
+          className="btn small"
+          onClick={() => openDialog({ kind: 'profile', back: { kind: 'export', initial: choice } })}
+          data-testid="reports-set-office"
+        >
+          {t(profile.officeName === '' ? 'reports.setOffice' : 'reports.changeOffice')}
+        </button>
+      </p>
       {zero && zero.patrols === 0 && <p className="msg warning">{t('reports.zero.noPatrols')}</p>}
       {zero && zero.patrols > 0 && !zero.eligible && (
         <p className="msg warning" data-testid="reports-zero-warning">
