@@ -7,6 +7,10 @@
 // made unique. @mapbox/shp-write is not used: it destroys Chinese text and writes no .cpg (STACK-NOTES).
 import type { AttributeValue } from '../types';
 import { encodeText, encodeWithin, type WriteEncoding } from '../encoding/text-encode';
+import { getTextDecoder } from '../encoding/text-decoder';
+
+/** A name back from its bytes (for uniqueness and the report), as our reader decodes it. */
+const nameOf = (bytes: Uint8Array, encoding: WriteEncoding): string => (getTextDecoder(encoding) as { decode(b: Uint8Array): string }).decode(bytes);
 
 export interface DbfFieldSpec {
   name: string;
@@ -53,27 +57,15 @@ function uniqueNames(specs: readonly DbfFieldSpec[], encoding: WriteEncoding): s
   const used = new Set<string>();
   return specs.map((f, i) => {
     let base = encodeWithin(f.name.trim() || `FIELD_${i + 1}`, encoding, 10);
-    let name = new TextDecoderShim(encoding).decode(base.bytes);
+    let name = nameOf(base.bytes, encoding);
     for (let k = 2; used.has(name); k++) {
       const suffix = `_${k}`;
       base = encodeWithin(f.name, encoding, 10 - suffix.length);
-      name = new TextDecoderShim(encoding).decode(base.bytes) + suffix;
+      name = nameOf(base.bytes, encoding) + suffix;
     }
     used.add(name);
     return name;
   });
-}
-
-/** The name back from its bytes (for the report and uniqueness), with the runtime's decoder. */
-class TextDecoderShim {
-  private readonly d: { decode(b: Uint8Array): string };
-  constructor(encoding: WriteEncoding) {
-    const Ctor = (globalThis as unknown as { TextDecoder: new (l: string) => { decode(b: Uint8Array): string } }).TextDecoder;
-    this.d = new Ctor(encoding);
-  }
-  decode(b: Uint8Array): string {
-    return this.d.decode(b);
-  }
 }
 
 const textOf = (v: AttributeValue): string | null => (v === null ? null : typeof v === 'boolean' ? (v ? 'T' : 'F') : String(v));
