@@ -1,6 +1,10 @@
 import type { exchangeZhCN } from './exchange.zh-CN';
 
 export const exchangeEn: Record<keyof typeof exchangeZhCN, string> = {
+  'exchange.toolbar.exportGrid': 'Export grid',
+  'exchange.toolbar.importGrid': 'Import grid',
+  'exchange.toolbar.exportPatrols': 'Export patrols',
+  'exchange.toolbar.importPatrols': 'Import patrols',
   'exchange.menu.exportGrid': 'Export grid…',
   'exchange.menu.importGrid': 'Import grid…',
   'exchange.menu.exportPatrols': "Export this month's patrols…",
@@ -41,6 +45,7 @@ export const exchangeEn: Record<keyof typeof exchangeZhCN, string> = {
   'exchange.import.more': '… and {count} more',
   'exchange.import.fields': 'Differs: {fields}',
   'exchange.import.run': 'Import {count}',
+  'exchange.import.runPatrols': 'Import {count}',
   'exchange.import.nothing': 'Nothing new to import',
   'exchange.import.doneGrid': 'Imported {count} areas ({file})',
   'exchange.import.donePatrols': 'Imported {count} patrol records ({file})',

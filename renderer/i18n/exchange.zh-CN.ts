@@ -1,5 +1,9 @@
 /** The exchange feature's strings, Chinese (default); `exchange.en.ts` has the same keys (checked by its type). */
 export const exchangeZhCN = {
+  'exchange.toolbar.exportGrid': '导出网格',
+  'exchange.toolbar.importGrid': '导入网格',
+  'exchange.toolbar.exportPatrols': '导出巡查',
+  'exchange.toolbar.importPatrols': '导入巡查',
   'exchange.menu.exportGrid': '导出网格…',
   'exchange.menu.importGrid': '导入网格…',
   'exchange.menu.exportPatrols': '导出本月巡查…',
@@ -40,6 +44,7 @@ export const exchangeZhCN = {
   'exchange.import.more': '…另有 {count} 个',
   'exchange.import.fields': '不同：{fields}',
   'exchange.import.run': '导入 {count} 个',
+  'exchange.import.runPatrols': '导入 {count} 条',
   'exchange.import.nothing': '没有可新增的内容',
   'exchange.import.doneGrid': '已导入 {count} 个区域（{file}）',
   'exchange.import.donePatrols': '已导入 {count} 条巡查记录（{file}）',

@@ -102,7 +102,7 @@ export function ImportPreviewDialog({ dialog: d }: { dialog: Extract<ExchangeDia
             disabled={busy || added.length === 0}
             onClick={() => void confirmImport(d, wb.notices, t)}
           >
-            {added.length === 0 ? t('exchange.import.nothing') : t('exchange.import.run', { count: added.length })}
+            {added.length === 0 ? t('exchange.import.nothing') : t(d.kind === 'gridPreview' ? 'exchange.import.run' : 'exchange.import.runPatrols', { count: added.length })}
           </button>
         </>
       }
