@@ -189,6 +189,7 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   const gp = cp.getByTestId('exchange-preview');
   await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 14 个，相同 0 个，冲突 0 个');
   await expect(gp).toContainText('来自：石桥镇国土所');
+  await expect(gp.getByTestId('exchange-preview-levels')).toHaveText('新增的区域：乡镇 1、村 3、网格单元 10');
   // The township was made at the top of its office's grid (no county there): nothing to re-place.
   await expect(gp.getByTestId('exchange-preview-note')).toHaveCount(0);
   await expect(gp.getByTestId('exchange-preview-added').getByTestId('exchange-preview-row').filter({ hasText: '青石村北片' })).toHaveText(
@@ -201,10 +202,29 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await cp.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村北片' }).click();
   await expect(cp.getByTestId('grid-details-people')).toHaveText('王芳（执法监察员） 执法证号 鲁370300123 13800000000');
 
-  // The shapefile (GBK, GK zone 39) of the same grid: every area found the same, nothing to add, no conflict.
+  await expect(gp).toHaveCount(0);
+
+  // The county renames a cell; the township's file again: that cell is a conflict (named, with the field), never
+  // overwritten; the other 13 are the same.
+  await cp.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村-02' }).click();
+  await cp.getByTestId('grid-edit-open').click();
+  await cp.getByTestId('grid-edit-form').getByTestId('grid-edit-name').fill('青石村南片');
+  await cp.getByTestId('grid-edit-form').getByTestId('grid-edit-save').click();
+  await expect(cp.getByTestId('grid-details-name')).toContainText('青石村南片');
+  await importGridFile(cp, geojson);
+  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 13 个，冲突 1 个');
+  await expect(gp.getByTestId('exchange-preview-conflicts').getByTestId('exchange-preview-row')).toHaveText(
+    '青石村-02（网格单元） — 不同：名称；本机为“青石村南片”',
+  );
+  await expect(gp.getByTestId('exchange-import-run')).toBeDisabled();
+  await screenshot(cp, info, '80c-exchange-conflict');
+  await cp.keyboard.press('Escape');
+  await expect(cp.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村南片' })).toHaveCount(1);
+
+  // The shapefile (GBK, GK zone 39) of the same grid: the same areas found (its geometry back from the GK plane within
+  // 0.1 mm), the renamed cell again the one conflict.
   await importGridFile(cp, shp);
-  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 14 个，冲突 0 个');
-  await page.keyboard.press('Escape');
+  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 13 个，冲突 1 个');
   await cp.keyboard.press('Escape');
 
   // A second township beside the first (its ids are its own; no county here, so it is a top-level township too).
@@ -219,7 +239,7 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await cp.getByTestId('exchange-preview').getByTestId('exchange-import-run').click();
   await expect(cp.getByTestId('notice-info').last()).toContainText('已导入 2 条巡查记录');
   await waitForMapIdle(cp);
-  await screenshot(cp, info, '80c-exchange-county');
+  await screenshot(cp, info, '80d-exchange-county');
 
   // Reload: stored.
   await cp.reload();

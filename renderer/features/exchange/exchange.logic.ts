@@ -110,3 +110,13 @@ export function describeProblem(t: Translate, file: string, p: GridFileProblemJs
 
 /** The names of the fields a conflict differs in. */
 export const fieldNames = (t: Translate, fields: readonly string[]): string => fields.map((f) => t(`exchange.field.${f}` as MessageKey)).join('、');
+
+/** "乡镇 1、村 3、网格单元 10": what a list of areas holds, by level (top first). */
+export function levelCounts(t: Translate, areas: readonly { level: GridArea['level'] }[]): string {
+  const n = new Map<GridArea['level'], number>();
+  for (const a of areas) n.set(a.level, (n.get(a.level) ?? 0) + 1);
+  return [...n.entries()]
+    .sort(([a], [b]) => depthOfLevel(a) - depthOfLevel(b))
+    .map(([level, count]) => `${t(`grid.level.${level}` as MessageKey)} ${count}`)
+    .join('、');
+}

@@ -3,7 +3,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { gridState } from '../../grid';
-import { fieldNames } from '../exchange.logic';
+import { fieldNames, levelCounts } from '../exchange.logic';
 import { confirmImport } from '../exchange-import';
 import { exchangeState, openDialog, type ExchangeDialog } from '../exchange-state';
 
@@ -50,6 +50,7 @@ export function ImportPreviewDialog({ dialog: d }: { dialog: Extract<ExchangeDia
   let conflicts: Row[];
   let summary: string;
   let notes: string[] = [];
+  let levels = '';
   if (d.kind === 'gridPreview') {
     const p = d.plan;
     added = p.added.map((a) => ({
@@ -61,9 +62,12 @@ export function ImportPreviewDialog({ dialog: d }: { dialog: Extract<ExchangeDia
     conflicts = p.conflicts.map((c) => ({
       key: c.incoming.id,
       text: `${c.incoming.name}（${level(c.incoming.level)}）`,
-      note: t('exchange.import.fields', { fields: fieldNames(t, c.fields) }),
+      note:
+        t('exchange.import.fields', { fields: fieldNames(t, c.fields) }) +
+        (c.stored.name !== c.incoming.name ? t('exchange.import.storedAs', { name: c.stored.name }) : ''),
     }));
     summary = t('exchange.import.summary', { added: added.length, same: same.length, conflicts: conflicts.length });
+    if (p.added.length > 0) levels = t('exchange.import.levels', { levels: levelCounts(t, p.added) });
     // The new parent is a county already stored here (or one being added).
     const names = new Map([...stored, ...p.added].map((a) => [a.id as string, a.name]));
     notes = p.reparented.map((r) =>
@@ -102,7 +106,9 @@ export function ImportPreviewDialog({ dialog: d }: { dialog: Extract<ExchangeDia
             disabled={busy || added.length === 0}
             onClick={() => void confirmImport(d, wb.notices, t)}
           >
-            {added.length === 0 ? t('exchange.import.nothing') : t(d.kind === 'gridPreview' ? 'exchange.import.run' : 'exchange.import.runPatrols', { count: added.length })}
+            {added.length === 0
+              ? t('exchange.import.nothing')
+              : t(d.kind === 'gridPreview' ? 'exchange.import.run' : 'exchange.import.runPatrols', { count: added.length })}
           </button>
         </>
       }
@@ -111,6 +117,11 @@ export function ImportPreviewDialog({ dialog: d }: { dialog: Extract<ExchangeDia
       <p className="msg info" data-testid="exchange-preview-summary">
         {summary}
       </p>
+      {levels && (
+        <p className="muted" data-testid="exchange-preview-levels">
+          {levels}
+        </p>
+      )}
       {notes.map((n) => (
         <p key={n} className="msg warning" data-testid="exchange-preview-note">
           {n}
