@@ -21,27 +21,26 @@ type DecoderCtor = new (label: string, opts?: { fatal?: boolean }) => { decode(b
 const G = globalThis as unknown as { TextEncoder: new () => TextEncoderLike; TextDecoder: DecoderCtor };
 const utf8 = new G.TextEncoder();
 
-let gbkTable: Map<number, number> | null = null;
+let gbkTable: Uint16Array | null = null;
 
-/** Code point → GBK two-byte code (lead << 8 | trail), for every pair the decoder maps. */
-function gbkEncodeTable(): Map<number, number> {
+/** BMP code unit → GBK two-byte code (lead << 8 | trail), 0 where GBK has none (a flat table: a lookup per character). */
+function gbkEncodeTable(): Uint16Array {
   if (gbkTable) return gbkTable;
   // Every lead 0x81–0xFE with every trail 0x40–0xFE (not 0x7F), each pair followed by a newline: one decode call.
   // An unmapped pair decodes to U+FFFD (plus its trail when that is ASCII), so a pair's slot is one character
   // exactly when it is mapped.
   const pairs: number[] = [];
   for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail, 0x0a);
-  const text = new G.TextDecoder('gbk').decode(new Uint8Array(pairs));
-  const slots = text.split('\n');
-  const table = new Map<number, number>();
+  const slots = new G.TextDecoder('gbk').decode(new Uint8Array(pairs)).split('\n');
+  const table = new Uint16Array(0x10000);
   let i = 0;
   for (let lead = 0x81; lead <= 0xfe; lead++)
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (trail === 0x7f) continue;
       const s = slots[i++] ?? '';
       if (s.length !== 1 || s === '\uFFFD') continue;
-      const cp = s.charCodeAt(0);
-      if (!table.has(cp)) table.set(cp, (lead << 8) | trail);
+      const cu = s.charCodeAt(0);
+      if (cu >= 0x80 && table[cu] === 0) table[cu] = (lead << 8) | trail;
     }
   gbkTable = table;
   return table;
@@ -49,21 +48,27 @@ function gbkEncodeTable(): Map<number, number> {
 
 function encodeGbk(text: string): EncodedText {
   const table = gbkEncodeTable();
-  const out: number[] = [];
+  const out = new Uint8Array(text.length * 2);
+  let n = 0;
   let unmappable = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (cp < 0x80) {
-      out.push(cp);
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    if (cu < 0x80) {
+      out[n++] = cu;
       continue;
     }
-    const code = cp <= 0xffff ? table.get(cp) : undefined;
-    if (code === undefined) {
-      out.push(0x3f);
+    const code = table[cu] as number;
+    if (code === 0) {
+      // A surrogate pair is one character outside the BMP: one '?'.
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length) i++;
+      out[n++] = 0x3f;
       unmappable++;
-    } else out.push(code >> 8, code & 0xff);
+    } else {
+      out[n++] = code >> 8;
+      out[n++] = code & 0xff;
+    }
   }
-  return { bytes: new Uint8Array(out), unmappable };
+  return { bytes: out.slice(0, n), unmappable };
 }
 
 /** The bytes of `text` in `encoding`; unmappable characters become '?' and are counted. */

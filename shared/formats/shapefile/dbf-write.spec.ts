@@ -72,6 +72,12 @@ describe('writeDbf', () => {
     });
   }
 
+  it('an N column of empty values still has room for its decimals', () => {
+    const w = writeDbf([{ name: 'A', type: 'N', decimals: 2 }], [[null], [null]], 'gbk', DATE);
+    expect(w.fields[0]).toMatchObject({ length: 4, decimals: 2 });
+    expect(readDbf(w.bytes, 't.dbf', 'gbk').rows).toEqual([{ A: null }, { A: null }]);
+  });
+
   it('field names: cut to 10 bytes between characters and made unique', () => {
     const w = writeDbf(
       [

@@ -104,7 +104,8 @@ export function writeDbf(
     }
     const nums = rows.map((row) => row[k] ?? null).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
     const decimals = spec.decimals ?? Math.max(0, ...nums.map((v) => (v === null ? 0 : decimalsOf(v))));
-    let width = 1;
+    // At least "0.00" wide: a column whose values are all empty still declares a width its decimals fit in.
+    let width = decimals > 0 ? decimals + 2 : 1;
     nums.forEach((v, r) => {
       if (v === null) return void (cells[r]![k] = null);
       let s = v.toFixed(decimals);
