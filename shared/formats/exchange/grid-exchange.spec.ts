@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGridArea, type GridArea, type NewGridArea } from '../../domain/grid/area-record';
 import { planarAreaM2, projectToZone } from '../../domain/geometry/area';
+import { readWithGdal } from '../../../tests/oracles/read-with-gdal';
 import { importFiles } from '../import';
 import { unzipInputs } from '../zip/unzip';
 import { gridToGeoJson, readGridGeoJson, areasFromRows } from './grid-geojson';
@@ -205,4 +206,40 @@ describe('grid shapefile zip', () => {
         expect([plan.added.length, plan.same.length, plan.conflicts.length]).toEqual([0, 4, 0]);
       });
     }
+
+  it('GDAL reads the GBK zip in GK zone 39: Chinese column names and values; shapely m² = the 平面面积 column to 1e-6', () => {
+    const s = gridToShapefile(A, A, { baseName: '石桥镇网格', encoding: 'gbk', planarZone: ZONE, date: { year: 2026, month: 12, day: 1 } });
+    const files = Object.fromEntries(unzipInputs({ path: 'g.zip', bytes: s.zip }).files.map((f) => [f.path.split('/').pop() as string, f.bytes]));
+    const g = readWithGdal(files, '石桥镇网格.shp');
+    expect(g.epsg).toBe('4548');
+    expect(g.encoding).toBe('GBK');
+    expect(g.fields.map((f) => f.name)).toEqual([
+      '区域ID',
+      '级别',
+      '编码',
+      '名称',
+      '上级ID',
+      '上级名称',
+      '负责人',
+      '职责',
+      '重点区域',
+      '巡查规则',
+      '坐标带',
+      '平面面积',
+      '亩',
+    ]);
+    const cell = g.features[2]!;
+    expect(cell.properties).toMatchObject({
+      名称: '杏园村-01',
+      级别: '网格单元',
+      上级名称: '杏园村',
+      重点区域: '基本农田保护区',
+      负责人: peopleText(A[2]!.people),
+    });
+    for (const f of g.features) {
+      const m2 = f.properties['平面面积'] as number;
+      expect(Math.abs(f.area! - m2) / m2).toBeLessThan(1e-6);
+      expect(f.properties['亩']).toBeCloseTo(m2 * 0.0015, 3);
+    }
+  });
 });
