@@ -176,6 +176,49 @@ describe('live GeoJSON layers', () => {
   });
 });
 
+describe('live GeoJSON labels', () => {
+  const points = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { name: '青石村' }, geometry: { type: 'Point' as const, coordinates: [117, 35] } }] };
+  it('label from a point source of their own: text from the property, halo, size and minzoom, stacked with the labels', () => {
+    const g = grid('g', { label: { field: 'name', sizePx: 14, haloColor: '#ffffe0', haloWidthPx: 2, minzoom: 12, points } });
+    const p = layerStyleParts(g);
+    expect(p.sources).toEqual([
+      ['lp-g', { type: 'geojson', data: g.data }],
+      ['lp-g-labels', { type: 'geojson', data: points }],
+    ]);
+    expect(p.labels).toEqual([
+      {
+        id: 'lp-g-label',
+        type: 'symbol',
+        source: 'lp-g-labels',
+        minzoom: 12,
+        layout: {
+          visibility: 'visible',
+          'text-field': ['to-string', ['get', 'name']],
+          'text-size': 14,
+          'text-font': ['sans-serif'],
+          'text-allow-overlap': false,
+        },
+        paint: { 'text-color': '#333', 'text-halo-color': '#ffffe0', 'text-halo-width': 2 },
+      },
+    ]);
+    // Labels go above every body and highlight of the stack (the stacking rule).
+    expect(initialStyle(baseStyle(), [g, spec('a')]).layers.map((l) => l.id).at(-1)).toBe('lp-g-label');
+    expect(styleLayerIdsOf(g)).toContain('lp-g-label');
+  });
+  it('label the layer\'s own features when no points are given, hidden with the layer', () => {
+    const p = layerStyleParts(grid('g', { visible: false, label: { field: 'name' } }));
+    expect(p.sources.map((s) => s[0])).toEqual(['lp-g']);
+    expect(p.labels[0]).toMatchObject({ source: 'lp-g', minzoom: 0, layout: { visibility: 'none', 'symbol-placement': 'point', 'text-size': 12 } });
+  });
+  it('take new label points in place and rebuild when the label style changes', () => {
+    const g = grid('g', { label: { field: 'name', points } });
+    expect(needsRebuild(g, { ...g, label: { field: 'name', points: { type: 'FeatureCollection', features: [] } } })).toBe(false);
+    expect(needsRebuild(g, { ...g, label: { field: 'code', points } })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: undefined })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: { field: 'name' } })).toBe(true);
+  });
+});
+
 describe('raster layers', () => {
   it('make a raster source from the URL templates, bounded, with the layer opacity', () => {
     const r = layerStyleParts(imagery('img', { bounds: [117, 35, 117.2, 35.1], minzoom: 10, maxzoom: 19, attribution: '县自然资源局' }));

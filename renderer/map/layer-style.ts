@@ -54,6 +54,30 @@ export interface GeoJsonLayerSpec {
   paint: GeoJsonPaint;
   visible: boolean;
   interactive?: boolean;
+  /** Text on the map from a property of each feature (an area's name). */
+  label?: GeoJsonLabel;
+}
+
+/**
+ * A live layer's labels. Glyphs are never fetched (the base style has no `glyphs` URL, README Decision 11): maplibre
+ * draws CJK text with the system font (`localIdeographFontFamily`), so labels are Chinese names. A polygon labelled
+ * from its own GeoJSON source repeats in every tile it crosses (STACK-NOTES): give `points` — one point per label,
+ * carrying the same property — and the text comes from that point source instead.
+ */
+export interface GeoJsonLabel {
+  /** The property whose value is the text. */
+  field: string;
+  /** Default 12. */
+  sizePx?: number;
+  /** Default '#333'. */
+  color?: string;
+  /** Default '#fff', 1.2 px. */
+  haloColor?: string;
+  haloWidthPx?: number;
+  /** Below this zoom no label is drawn (default 0). */
+  minzoom?: number;
+  /** The label points (lon/lat), e.g. a point inside each polygon; absent: the layer's own features are labelled. */
+  points?: FeatureCollection;
 }
 
 /** Raster imagery from XYZ tile URL templates ({z}/{x}/{y}); `bounds` in lon/lat keeps requests inside it. */
@@ -234,6 +258,27 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: p.fill as never });
   if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
   if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
+  if (spec.label) {
+    const l = spec.label;
+    const labelSource = l.points ? labelSourceId(id) : source;
+    if (l.points) parts.sources.push([labelSource, { type: 'geojson', data: l.points }]);
+    parts.labels.push({
+      id: styleLayerId(id, 'label'),
+      type: 'symbol',
+      source: labelSource,
+      minzoom: l.minzoom ?? 0,
+      layout: {
+        ...layout,
+        'text-field': ['to-string', ['get', l.field]],
+        'text-size': l.sizePx ?? 12,
+        'text-font': ['sans-serif'],
+        'text-allow-overlap': false,
+        // A polygon's own source: one label at its centre per tile, never along its outline.
+        ...(l.points ? {} : { 'symbol-placement': 'point' as const }),
+      },
+      paint: { 'text-color': l.color ?? '#333', 'text-halo-color': l.haloColor ?? '#fff', 'text-halo-width': l.haloWidthPx ?? 1.2 },
+    });
+  }
   // Only a layer identify can hit has something to highlight.
   if (spec.interactive) {
     parts.highlights.push(
@@ -307,12 +352,17 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
   if (old.type === 'geojson' && next.type === 'geojson')
     return (
       !!old.interactive !== !!next.interactive ||
+      labelStyleKey(old.label) !== labelStyleKey(next.label) ||
       !!old.paint.fill !== !!next.paint.fill ||
       !!old.paint.line !== !!next.paint.line ||
       !!old.paint.circle !== !!next.paint.circle
     );
   return true;
 }
+
+/** A label's style without its points (new points only need setData). */
+export const labelStyleKey = (l: GeoJsonLabel | undefined): string =>
+  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, !!l.points]) : '';
 
 /** All style layer ids of a layer, in the order layerStyleParts gives them. */
 export function styleLayerIdsOf(spec: MapLayerSpec): string[] {

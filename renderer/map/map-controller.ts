@@ -34,7 +34,7 @@ import { ToolHost } from './tools/tool-host';
 import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
+export type { GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
 
 selectMaplibreWorker();
 
@@ -233,6 +233,8 @@ export class MapController {
   private updateGeoJson(old: GeoJsonLayerSpec, spec: GeoJsonLayerSpec): void {
     // New data goes to the existing source: no tile worker, no layer rebuild (a track growing point by point).
     if (old.data !== spec.data) (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
+    const points = spec.label?.points;
+    if (points && points !== old.label?.points) (this.map.getSource(labelSourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(points);
     if (old.paint === spec.paint) return;
     const p = geoJsonPaintOf(spec.paint);
     if (p.fill) this.setPaint(sub(spec.id, 'fill'), p.fill);
