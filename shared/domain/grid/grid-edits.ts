@@ -28,6 +28,20 @@ export type GridEditReason =
   /** The area or gap named is not among those given. */
   | 'notFound';
 
+/**
+ * Polygons of a result smaller than this (m², planar) are dropped: edges of two children that should coincide but
+ * differ by nanometres (drawn apart, projected back and forth) leave zero-width slivers in a union or difference.
+ * Far below topology's 0.01 m² tolerance, so nothing a check would list is ever dropped.
+ */
+export const SLIVER_M2 = 1e-4;
+
+const shoelace = (ring: readonly Position[]): number => {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j]![0] as number) * (ring[i]![1] as number) - (ring[i]![0] as number) * (ring[j]![1] as number);
+  return s / 2;
+};
+
 /** A plane that remembers each lon/lat vertex it projected, so an unchanged vertex maps back to itself exactly. */
 class ExactPlane {
   private readonly known = new Map<string, Position>();
@@ -46,7 +60,9 @@ class ExactPlane {
     return e.validated(e.fromPolygons(this.polygons(g))).geom;
   }
 
+  /** Back to lon/lat, without the slivers under SLIVER_M2 that noding nearly coincident edges leaves (no area to mean). */
   toLngLat(polys: Polygons): AreaGeometry | null {
+    polys = polys.filter((rings) => Math.abs(shoelace(rings[0] ?? [])) >= SLIVER_M2);
     const back = (p: Position): Position => this.known.get(`${p[0]} ${p[1]}`) ?? this.plane.toLngLat(p[0] as number, p[1] as number);
     return toPolygonal(orientRfc7946(polys.map((rings) => rings.map((r) => r.map(back)))));
   }
