@@ -50,9 +50,7 @@ class ExactPlane {
   polygons(g: AreaGeometry): Polygons {
     const polys = toPlanePolygons(this.plane, g);
     const src = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    polys.forEach((rings, i) =>
-      rings.forEach((ring, j) => ring.forEach((p, k) => this.known.set(`${p[0]} ${p[1]}`, src[i]![j]![k]!.slice(0, 2)))),
-    );
+    polys.forEach((rings, i) => rings.forEach((ring, j) => ring.forEach((p, k) => this.known.set(`${p[0]} ${p[1]}`, src[i]![j]![k]!.slice(0, 2)))));
     return polys;
   }
 
@@ -168,7 +166,12 @@ export function fillGap(
 }
 
 /** `from` − `other`: an overlap of two children taken out of `from`. Its new boundary (a MultiPolygon when cut in two). */
-export function removeOverlap(engine: GeometryEngine, from: AreaGeometry, other: AreaGeometry, zone: GkZoneRef): Validation<AreaGeometry, GridEditReason> {
+export function removeOverlap(
+  engine: GeometryEngine,
+  from: AreaGeometry,
+  other: AreaGeometry,
+  zone: GkZoneRef,
+): Validation<AreaGeometry, GridEditReason> {
   return withPlane(engine, zone, from, (p, own) => {
     const d = own(engine.difference(own(p.geom(engine, from)), own(p.geom(engine, other))));
     if (engine.isEmpty(d) || !(engine.area(d) > 0)) return fail('empty', '', 'the overlap is all of it');
