@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createGridArea, type GridArea } from '../../../shared/domain/grid/area-record';
-import { drawnArea, drawnLevelOf, mergeRecords, nextName, placementRefusal, siblingsOf, splitRecords } from './grid-edit.logic';
+import { drawnArea, drawnLevelOf, editablePolygon, mergeRecords, nextName, placementRefusal, siblingsOf, splitRecords } from './grid-edit.logic';
 
 const square = (x: number, y: number, d = 0.01): Polygon => ({
   type: 'Polygon',
@@ -62,6 +62,16 @@ describe('drawn areas', () => {
   it("are checked against the parent's other children only", () => {
     expect(siblingsOf([village, cell, cell2], 'V', 'C1').map((a) => a.id)).toEqual(['C2']);
     expect(nextName('青石村-01', new Set(['青石村-01-2']))).toBe('青石村-01-3');
+  });
+});
+
+describe('editable polygons', () => {
+  it('are one ring of three distinct vertices with area: not a collapsed boundary, not a multipolygon', () => {
+    expect(editablePolygon(cell)).toBe(cell.geometry);
+    const p = [116.99452018939589, 35.0397246025844];
+    const collapsed: GridArea = { ...cell, geometry: { type: 'Polygon', coordinates: [[p, p, [p[0]!, 35.0397246025845], p]] } };
+    expect(editablePolygon(collapsed)).toBeNull();
+    expect(editablePolygon({ ...cell, geometry: { type: 'MultiPolygon', coordinates: [cell.geometry!.coordinates as never] } })).toBeNull();
   });
 });
 

@@ -142,5 +142,16 @@ export function mergeRecords(
   return ok({ put, deleteIds: [absorbed.id] });
 }
 
-/** Editing on the map needs one polygon: a MultiPolygon area (promoted from a multi-part feature) is edited elsewhere. */
-export const editablePolygon = (a: GridArea): Polygon | null => (a.geometry?.type === 'Polygon' ? a.geometry : null);
+/**
+ * Editing on the map needs one polygon of at least three distinct vertices and some area: a MultiPolygon area (promoted
+ * from a multi-part feature) or a collapsed boundary (all its vertices within a few ulps) cannot be a session's shape.
+ */
+export function editablePolygon(a: GridArea): Polygon | null {
+  if (a.geometry?.type !== 'Polygon' || a.geometry.coordinates.length !== 1) return null;
+  const ring = a.geometry.coordinates[0] ?? [];
+  const distinct = new Set(ring.map((p) => `${p[0]},${p[1]}`));
+  let twice = 0;
+  for (let i = 1; i < ring.length; i++)
+    twice += (ring[i - 1]![0] as number) * (ring[i]![1] as number) - (ring[i]![0] as number) * (ring[i - 1]![1] as number);
+  return distinct.size >= 3 && twice !== 0 ? a.geometry : null;
+}

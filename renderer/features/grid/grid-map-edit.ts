@@ -245,6 +245,7 @@ export function startSplit(map: MapHandle, area: GridArea, t: Translate, said: (
 export function startMerge(map: MapHandle, area: GridArea, t: Translate, said: (o: SaveOutcome) => void): void {
   const polygon = editablePolygon(area);
   if (!polygon) return said({ ok: false, reason: 'multiPolygon' });
+  // Only siblings a session can hold (a collapsed boundary would block 完成 for all of them).
   const siblings = siblingsOf(gridState.get().areas, area.parentId, area.id).filter((s) => editablePolygon(s));
   map.setTool({
     kind: 'edit',
