@@ -177,7 +177,10 @@ describe('live GeoJSON layers', () => {
 });
 
 describe('live GeoJSON labels', () => {
-  const points = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { name: '青石村' }, geometry: { type: 'Point' as const, coordinates: [117, 35] } }] };
+  const points = {
+    type: 'FeatureCollection' as const,
+    features: [{ type: 'Feature' as const, properties: { name: '青石村' }, geometry: { type: 'Point' as const, coordinates: [117, 35] } }],
+  };
   it('label from a point source of their own: text from the property, halo, size and minzoom, stacked with the labels', () => {
     const g = grid('g', { label: { field: 'name', sizePx: 14, haloColor: '#ffffe0', haloWidthPx: 2, minzoom: 12, points } });
     const p = layerStyleParts(g);
@@ -202,13 +205,20 @@ describe('live GeoJSON labels', () => {
       },
     ]);
     // Labels go above every body and highlight of the stack (the stacking rule).
-    expect(initialStyle(baseStyle(), [g, spec('a')]).layers.map((l) => l.id).at(-1)).toBe('lp-g-label');
+    expect(
+      initialStyle(baseStyle(), [g, spec('a')])
+        .layers.map((l) => l.id)
+        .at(-1),
+    ).toBe('lp-g-label');
     expect(styleLayerIdsOf(g)).toContain('lp-g-label');
   });
-  it('label the layer\'s own features when no points are given, hidden with the layer', () => {
+  it("label the layer's own features when no points are given, hidden with the layer", () => {
     const p = layerStyleParts(grid('g', { visible: false, label: { field: 'name' } }));
     expect(p.sources.map((s) => s[0])).toEqual(['lp-g']);
     expect(p.labels[0]).toMatchObject({ source: 'lp-g', minzoom: 0, layout: { visibility: 'none', 'symbol-placement': 'point', 'text-size': 12 } });
+    expect(layerStyleParts(grid('g', { label: { field: 'name', allowOverlap: true } })).labels[0]).toMatchObject({
+      layout: { 'text-allow-overlap': true },
+    });
   });
   it('take new label points in place and rebuild when the label style changes', () => {
     const g = grid('g', { label: { field: 'name', points } });
@@ -216,6 +226,7 @@ describe('live GeoJSON labels', () => {
     expect(needsRebuild(g, { ...g, label: { field: 'code', points } })).toBe(true);
     expect(needsRebuild(g, { ...g, label: undefined })).toBe(true);
     expect(needsRebuild(g, { ...g, label: { field: 'name' } })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: { field: 'name', points, allowOverlap: true } })).toBe(true);
   });
 });
 

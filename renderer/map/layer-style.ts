@@ -76,6 +76,8 @@ export interface GeoJsonLabel {
   haloWidthPx?: number;
   /** Below this zoom no label is drawn (default 0). */
   minzoom?: number;
+  /** Drawn even where it collides with other labels (a warning that must be read). Default false. */
+  allowOverlap?: boolean;
   /** The label points (lon/lat), e.g. a point inside each polygon; absent: the layer's own features are labelled. */
   points?: FeatureCollection;
 }
@@ -272,7 +274,7 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
         'text-field': ['to-string', ['get', l.field]],
         'text-size': l.sizePx ?? 12,
         'text-font': ['sans-serif'],
-        'text-allow-overlap': false,
+        'text-allow-overlap': l.allowOverlap ?? false,
         // A polygon's own source: one label at its centre per tile, never along its outline.
         ...(l.points ? {} : { 'symbol-placement': 'point' as const }),
       },
@@ -362,7 +364,7 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
 
 /** A label's style without its points (new points only need setData). */
 export const labelStyleKey = (l: GeoJsonLabel | undefined): string =>
-  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, !!l.points]) : '';
+  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, l.allowOverlap, !!l.points]) : '';
 
 /** All style layer ids of a layer, in the order layerStyleParts gives them. */
 export function styleLayerIdsOf(spec: MapLayerSpec): string[] {
