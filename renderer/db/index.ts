@@ -29,7 +29,7 @@ export {
 export { getLayerData } from './layer-data-repo';
 export { getSourceFiles } from './source-files-repo';
 export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
-export { getMapView, getSetting, putSetting } from './settings-repo';
+export { getMapView, getOfficeProfile, getSetting, putOfficeProfile, putSetting } from './settings-repo';
 export {
   deleteGridAreas,
   getGridArea,
