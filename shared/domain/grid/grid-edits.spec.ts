@@ -19,8 +19,11 @@ interface Edits {
   drawn: { rings: Position[][]; planarM2: number; outsideM2: number; overlaps: { name: string; m2: number }[] };
   split: { village: string; line: Position[]; planarM2: number; pieces: number[] };
 }
-const topo = (JSON.parse(readFileSync('tests/oracles/grid.json', 'utf8')) as { topology: { parent: { rings: Position[][] }; children: { name: string; rings: Position[][] }[] } })
-  .topology;
+const topo = (
+  JSON.parse(readFileSync('tests/oracles/grid.json', 'utf8')) as {
+    topology: { parent: { rings: Position[][] }; children: { name: string; rings: Position[][] }[] };
+  }
+).topology;
 const ref = JSON.parse(readFileSync('tests/oracles/grid-edits.json', 'utf8')) as Edits;
 const ZONE = { width: 3 as const, zone: 39, centralMeridian: 117 };
 const poly = (rings: Position[][]): AreaGeometry => ({ type: 'Polygon', coordinates: rings });
@@ -47,7 +50,13 @@ describe('a gap given to a neighbouring child, against GEOS (shapely)', () => {
     expect(filled.type).toBe('Polygon');
     close(planar(filled), n.filledPlanarM2, 'filled area');
     close(planar(filled) - ref.villagePlanarM2[name]!, gap.planarM2, 'grown by the gap');
-    const after = value(checkTopology(engine, parent, children.map((c) => (c.id === name ? { ...c, geometry: filled } : c))));
+    const after = value(
+      checkTopology(
+        engine,
+        parent,
+        children.map((c) => (c.id === name ? { ...c, geometry: filled } : c)),
+      ),
+    );
     expect(after.gaps).toEqual([]);
     expect(after.gapArea.planarM2).toBeLessThan(0.01);
     // The overlap elsewhere is untouched.
@@ -70,7 +79,13 @@ describe('an overlap taken out of one child, against GEOS (shapely)', () => {
     const cut = value(removeOverlap(engine, geom(from), geom(other), ZONE));
     close(planar(cut), want, 'area after');
     close(ref.villagePlanarM2[from]! - planar(cut), o.planarM2, 'the overlap');
-    const after = value(checkTopology(engine, parent, children.map((c) => (c.id === from ? { ...c, geometry: cut } : c))));
+    const after = value(
+      checkTopology(
+        engine,
+        parent,
+        children.map((c) => (c.id === from ? { ...c, geometry: cut } : c)),
+      ),
+    );
     expect(after.overlaps).toEqual([]);
     // Untouched vertices keep their lon/lat bit for bit: every vertex of the other child's ring still exists where it was.
     const kept = new Set((cut as Polygon).coordinates[0]!.map((p) => `${p[0]},${p[1]}`));
@@ -101,25 +116,74 @@ describe('where a drawn area lies', () => {
 });
 
 describe('a village split by a line keeps its area (GEOS via the edit-ops split, against shapely)', () => {
-  it('gives pieces whose areas are shapely\'s and add up to the village', () => {
+  it("gives pieces whose areas are shapely's and add up to the village", () => {
     const v = children.find((c) => c.id === ref.split.village)!.geometry as Polygon;
     const out = splitPolygonByLine(engine, v, { type: 'LineString', coordinates: ref.split.line }, ZONE);
     if (!out.ok) throw new Error(out.reason);
     const areas = out.pieces.map((p) => planar(p));
     areas.forEach((a, i) => close(a, ref.split.pieces[i]!, `piece ${i}`));
-    close(areas.reduce((s, a) => s + a, 0), ref.split.planarM2, 'Σ pieces');
+    close(
+      areas.reduce((s, a) => s + a, 0),
+      ref.split.planarM2,
+      'Σ pieces',
+    );
   });
 });
 
 describe('label points', () => {
   it('lie inside the polygon, also a concave one, and avoid its hole', () => {
-    const u: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     const [x, y] = labelPointOf(u)!;
     expect(y).toBeGreaterThan(0);
     expect(!(x > 1 && x < 2 && y > 1)).toBe(true);
-    const holed: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]] };
+    const holed: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [3, 1],
+          [3, 3],
+          [1, 3],
+          [1, 1],
+        ],
+      ],
+    };
     const [hx, hy] = labelPointOf(holed)!;
     expect(hx > 1 && hx < 3 && hy > 1 && hy < 3).toBe(false);
-    expect(labelPointOf({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0], [0, 0]]] })).toBeNull();
+    expect(
+      labelPointOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import type { AreaGeometry } from './area-geometry';
 
 const ringArea = (ring: readonly Position[]): number => {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += ((ring[j]![0] as number) * (ring[i]![1] as number)) - ((ring[i]![0] as number) * (ring[j]![1] as number));
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j]![0] as number) * (ring[i]![1] as number) - (ring[i]![0] as number) * (ring[j]![1] as number);
   return Math.abs(s) / 2;
 };
 
