@@ -10,6 +10,7 @@ export const gridMapEn: Record<keyof typeof gridMapZhCN, string> = {
   'gridMap.merge': 'Merge',
   'gridMap.topology': 'Check topology',
   'gridMap.saved': "Saved, and recorded in the area's history",
+  'gridMap.savedOverlap': 'Saved; “{name}” now overlaps “{other}” by {m2} m²: fix it with Check topology on the parent',
   'gridMap.keyBadge': 'Key',
   'gridMap.draw.titleTop': 'Draw a township',
   'gridMap.draw.titleUnder': 'Draw a {level} inside “{parent}”',

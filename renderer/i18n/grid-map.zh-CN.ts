@@ -9,6 +9,7 @@ export const gridMapZhCN = {
   'gridMap.merge': '合并',
   'gridMap.topology': '检查拓扑',
   'gridMap.saved': '已保存，并记入区域的修改记录',
+  'gridMap.savedOverlap': '已保存；“{name}”现与“{other}”重叠 {m2} m²，可在上级区域“检查拓扑”中修复',
   'gridMap.keyBadge': '重点',
   'gridMap.draw.titleTop': '绘制乡镇',
   'gridMap.draw.titleUnder': '在“{parent}”内绘制{level}',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
 import {
+  hatchImage,
+  hatchImageId,
   highlightFilter,
   initialStyle,
   layerStyleParts,
@@ -227,6 +229,31 @@ describe('live GeoJSON labels', () => {
     expect(needsRebuild(g, { ...g, label: undefined })).toBe(true);
     expect(needsRebuild(g, { ...g, label: { field: 'name' } })).toBe(true);
     expect(needsRebuild(g, { ...g, label: { field: 'name', points, allowOverlap: true } })).toBe(true);
+  });
+});
+
+describe('hatched fills', () => {
+  it('add a pattern layer over the fill, named by its colour, and rebuild when the hatch changes', () => {
+    const g = grid('g', { paint: { fill: { color: '#e74c3c', opacity: 0.5, hatch: { color: '#922B21' } } } });
+    const p = layerStyleParts(g);
+    expect(p.bodies.map((l) => l.id)).toEqual(['lp-g-fill', 'lp-g-hatch']);
+    expect(p.bodies[1]).toMatchObject({ type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-pattern': 'lp-hatch-922b21' } });
+    expect(needsRebuild(g, { ...g, paint: { fill: { color: '#e74c3c' } } })).toBe(true);
+    expect(needsRebuild(g, { ...g, paint: { fill: { color: '#000000', hatch: { color: '#922B21' } } } })).toBe(false);
+  });
+  it('make a seamless 12 px tile of diagonal lines in the colour, transparent between them', () => {
+    const img = hatchImage(hatchImageId('#922b21'))!;
+    expect([img.width, img.height, img.data.length]).toEqual([12, 12, 12 * 12 * 4]);
+    const at = (x: number, y: number) => [...img.data.slice((y * 12 + x) * 4, (y * 12 + x) * 4 + 4)];
+    expect(at(11, 0)).toEqual([0x92, 0x2b, 0x21, 255]);
+    expect(at(0, 11)).toEqual([0x92, 0x2b, 0x21, 255]);
+    expect(at(0, 5)[3]).toBe(0);
+    expect(at(3, 3)[3]).toBe(0);
+    // Each row holds the same number of line pixels (the tile repeats without a seam).
+    const perRow = [...Array(12).keys()].map((y) => [...Array(12).keys()].filter((x) => at(x, y)[3] === 255).length);
+    expect(new Set(perRow).size).toBe(1);
+    expect(hatchImage('lp-hatch-red')).toBeNull();
+    expect(hatchImage('other')).toBeNull();
   });
 });
 

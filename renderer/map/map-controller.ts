@@ -11,6 +11,7 @@ import { baseStyle } from './base-style';
 import {
   GEOJSON_HIGHLIGHT_KIND,
   geoJsonPaintOf,
+  hatchImage,
   highlightFilter,
   initialStyle,
   labelSourceId,
@@ -140,6 +141,11 @@ export class MapController {
     this.map.on('move', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.once('load', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.on('error', (e) => this.cb.onError?.(e.error?.message ?? String(e)));
+    // Hatch patterns are made here, when a style first asks for one (no image files, nothing fetched).
+    this.map.on('styleimagemissing', (e: { id: string }) => {
+      const image = hatchImage(e.id);
+      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image);
+    });
     // The map element says whether everything is drawn and which layers' data is loaded (tests, bench).
     this.map.on('idle', () => this.markState('idle'));
     this.map.on('movestart', () => this.markState('loading'));

@@ -308,6 +308,60 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
     Math.abs(planarM2((await areaNamed(page, '青石村-05')).geometry!.coordinates[0]!.slice(0, -1)) - planarM2(ring05.slice(0, -1))),
   ).toBeLessThan(0.01);
 
+  // ── 编辑边界 of 青石村-05 60 m out into a neighbour: stored, the overlap said; 检查拓扑 shows it (red, hatched) with its
+  // area; 从…中去除 takes it out of 青石村-05 again. ──
+  const now05 = await areaNamed(page, '青石村-05');
+  const ring5 = now05.geometry!.coordinates[0]!;
+  const others = (await areasStored(page)).filter((a) => a.parentId === now05.parentId && a.id !== now05.id && a.geometry);
+  const insideGk = (ring: Position[], [x, y]: [number, number]) => {
+    const g = ring.map(gkOf);
+    let inside = false;
+    for (let i = 0, j = g.length - 1; i < g.length; j = i++)
+      if (g[i]![1] > y !== g[j]![1] > y && x < ((g[j]![0] - g[i]![0]) * (y - g[i]![1])) / (g[j]![1] - g[i]![1]) + g[i]![0]) inside = !inside;
+    return inside;
+  };
+  let out: { A: [number, number]; B: [number, number]; Q: [number, number]; other: string; len: number } | null = null;
+  for (let i = 0; i + 1 < ring5.length; i++) {
+    const a = gkOf(ring5[i]!);
+    const b = gkOf(ring5[i + 1]!);
+    const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (l < 150) continue;
+    // Outward: to the right of A → B (the ring is counter-clockwise).
+    const at = (f: number, depth: number): [number, number] => [
+      a[0] + f * (b[0] - a[0]) + (depth * (b[1] - a[1])) / l,
+      a[1] + f * (b[1] - a[1]) - (depth * (b[0] - a[0])) / l,
+    ];
+    const q = at(0.5, 60);
+    const holder = others.find((o) => [q, at(0.2, 10), at(0.8, 10)].every((p) => insideGk(o.geometry!.coordinates[0]!, p)));
+    if (holder && (!out || l > out.len)) out = { A: a, B: b, Q: q, other: holder.name, len: l };
+  }
+  expect(out, 'an edge of 青石村-05 shared with one neighbour').not.toBeNull();
+  const Qt: [number, number] = [Number((39_000_000 + out!.Q[0]).toFixed(3)) - 39_000_000, Number(out!.Q[1].toFixed(3))];
+  const bulgeM2 = Math.abs((out!.B[0] - out!.A[0]) * (Qt[1] - out!.A[1]) - (Qt[0] - out!.A[0]) * (out!.B[1] - out!.A[1])) / 2;
+  const m2Before = planarM2(ring5.slice(0, -1));
+  await select(page, '青石村-05');
+  await details.getByTestId('grid-edit-boundary').click();
+  await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', 'editing');
+  await page.getByTestId('edit-vertex-input').fill(`${out!.Q[1].toFixed(3)}, ${(39_000_000 + out!.Q[0]).toFixed(3)}`);
+  await page.getByTestId('edit-vertex-add').click();
+  await expect
+    .poll(async () => ((await editView(page))?.features[0]?.geometry as Polygon | undefined)?.coordinates[0]?.length)
+    .toBe(ring5.length + 1);
+  await page.getByTestId('edit-finish').click();
+  await expect(details.getByTestId('grid-map-message')).toHaveText(
+    new RegExp(`^已保存；“青石村-05”现与“${out!.other}”重叠 [\\d,.]+ m²，可在上级区域“检查拓扑”中修复$`),
+  );
+  await select(page, '青石村');
+  await details.getByTestId('grid-topology').click();
+  await expect(result).toHaveAttribute('data-clean', 'false');
+  const overlap = result.getByTestId('grid-topology-overlap');
+  await expect(overlap).toHaveCount(1);
+  expect(Math.abs(Number(await overlap.getByTestId('grid-topology-figures').getAttribute('data-m2')) - bulgeM2)).toBeLessThan(0.01);
+  await shot(page, info, '50d2-grid-topology-overlap');
+  await overlap.getByRole('button', { name: '从“青石村-05”中去除' }).click();
+  await expect(result).toHaveAttribute('data-clean', 'true');
+  expect(Math.abs(planarM2((await areaNamed(page, '青石村-05')).geometry!.coordinates[0]!.slice(0, -1)) - m2Before)).toBeLessThan(0.01);
+
   // ── A cell drawn over its siblings is refused with the overlap named, nothing stored. ──
   await details.getByTestId('grid-draw-child').click();
   await expect(page.getByTestId('edit-card')).toHaveAttribute('data-phase', 'drawing');

@@ -2,7 +2,7 @@
  * 网格 (issue 10 items 1–2): a left-dock panel after 图层 and 图例 with the area tree and the selected area's details
  * and map actions (draw, edit, split, merge, topology: grid-map-edit.ts), and the areas drawn as live GeoJSON layers
  * over the stored ones — townships, villages and cells each with their names as labels, the selected area
- * highlighted, drawn pieces waiting for names, and the last topology check's overlaps (red) and gaps (orange) with
+ * highlighted, drawn pieces waiting for names, and the last topology check's overlaps (red, hatched) and gaps (orange) with
  * their areas. While the 网格 tab is the open one, a click on an area selects it in the tree (the areas take the
  * click; with any other tab open the click identifies the stored layers as before).
  */
@@ -127,7 +127,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: 'grid-topology-overlaps',
         data: topo.overlaps.data,
-        paint: { fill: { color: '#e74c3c', opacity: 0.6 }, line: { color: '#c0392b', widthPx: 4, dash: [2, 1] } },
+        paint: { fill: { color: '#e74c3c', opacity: 0.35, hatch: { color: '#922b21' } }, line: { color: '#c0392b', widthPx: 3 } },
         visible: topology !== null,
         label: { ...LABEL, sizePx: 13, color: '#922b21', allowOverlap: true, points: topo.overlaps.points },
       },

@@ -101,7 +101,9 @@ export function placementText(t: Translate, r: PlacementRefusal, name: string, f
     : t('gridMap.refused.overlap', { name, other: r.name, m2: fmt(r.m2) });
 }
 
-export type SaveOutcome = { ok: true } | { ok: false; refusal?: PlacementRefusal; name?: string; reason?: string };
+/** Stored (with an overlap left to fix when an edited boundary now overlaps a sibling), or refused with why. */
+export type SaveOutcome =
+  { ok: true; overlap?: { name: string; other: string; m2: number } } | { ok: false; refusal?: PlacementRefusal; name?: string; reason?: string };
 
 async function checkPlacement(geometry: Polygon, parent: GridArea | null, except?: string): Promise<PlacementRefusal | null> {
   const siblings = siblingsOf(gridState.get().areas, parent?.id ?? null, except);
@@ -181,10 +183,13 @@ export function startBoundaryEdit(map: MapHandle, area: GridArea, t: Translate, 
         void (async () => {
           setEdit({ busy: 'save' });
           try {
+            // Beyond the parent is refused; an overlap with a sibling is stored and said: moving a shared border is
+            // one edit of one side and 检查拓扑's "remove from" on the other, not two careful edits in a row.
             const refusal = await checkPlacement(g, parent, area.id);
-            if (refusal) return said({ ok: false, refusal, name: area.name });
+            if (refusal?.kind === 'outside') return said({ ok: false, refusal, name: area.name });
             const saved = await saveAreas([{ ...area, geometry: g }], { ...edit(), change: 'edited' });
-            said(saved.ok ? { ok: true } : { ok: false, reason: saved.reason });
+            if (!saved.ok) return said({ ok: false, reason: saved.reason });
+            said(refusal?.kind === 'overlap' ? { ok: true, overlap: { name: area.name, other: refusal.name, m2: refusal.m2 } } : { ok: true });
           } catch (err) {
             said({ ok: false, reason: err instanceof Error ? err.message : String(err) });
           } finally {

@@ -34,7 +34,9 @@ export function AreaActions({ area }: { area: GridArea }) {
   const said = (o: SaveOutcome) =>
     setMessage(
       o.ok
-        ? { kind: 'info', text: t('gridMap.saved') }
+        ? o.overlap
+          ? { kind: 'error', text: t('gridMap.savedOverlap', { name: o.overlap.name, other: o.overlap.other, m2: fmt(o.overlap.m2) }) }
+          : { kind: 'info', text: t('gridMap.saved') }
         : { kind: 'error', text: o.refusal ? placementText(t, o.refusal, o.name ?? area.name, fmt) : outcomeText(t, o.reason ?? '') },
     );
   const withMap = (fn: (map: NonNullable<ReturnType<typeof wb.map.current>>) => void) => () => {
