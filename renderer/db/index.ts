@@ -41,6 +41,7 @@ export {
   type GridWriteReason,
   type GridWriteResult,
 } from './grid-repo';
+export { replaceGridAreas, type GridReplaceResult } from './grid-edit-repo';
 export {
   addPatrol,
   amendStoredPatrol,
