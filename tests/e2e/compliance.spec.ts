@@ -115,7 +115,7 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await openApp(page);
   await waitForMapIdle(page);
 
-  // A township with the sample's villages, and 10 cells in 青石村 (as the grid journey makes them).
+  // A township with the sample's villages, and 9 cells in 青石村 (as the grid journey makes them).
   await page.getByTestId('dock-tab-grid').click();
   const grid = page.getByTestId('grid-panel');
   await grid.getByTestId('grid-promote-open').click();
@@ -128,7 +128,7 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await expect(grid.getByTestId('grid-generate-preview')).toBeVisible();
   await grid.getByTestId('grid-generate-save').click();
   const cellRows = page.locator('[data-testid="grid-row"][data-level="cell"]');
-  await expect(cellRows).toHaveCount(10);
+  await expect(cellRows).toHaveCount(9);
 
   // Two officers of the township office (定人员), with their 执法证号.
   await rows.filter({ hasText: '石桥镇' }).click();
@@ -147,26 +147,26 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await expect(grid.getByTestId('grid-details-people')).toContainText('王芳（网格员） 执法证号 鲁370300123');
   await expect(grid.getByTestId('grid-details-people')).toContainText('李强（网格员） 执法证号 鲁370300124');
 
-  // 考核 → 规则分配: the township still selected; its 10 cells get "乡镇国土所 每周至少 2 次".
+  // 考核 → 规则分配: the township still selected; its 9 cells get "乡镇国土所 每周至少 2 次".
   await page.getByTestId('dock-tab-compliance').click();
   const panel = page.getByTestId('compliance-panel');
   const assign = panel.getByTestId('compliance-assign');
   await expect(assign.getByTestId('compliance-assign-area')).toHaveText('石桥镇');
-  await assign.getByTestId('compliance-assign-scope').getByText('其下全部网格单元（10 个）').click();
+  await assign.getByTestId('compliance-assign-scope').getByText('其下全部网格单元（9 个）').click();
   const twice = assign.locator('[data-testid="compliance-assign-rule"][data-rule-id="default.township-weekly"]');
   await expect(twice).toContainText('乡镇国土所 每周至少 2 次');
   await twice.locator('input').check();
   await assign.getByTestId('compliance-assign-save').click();
-  await expect(assign.getByTestId('compliance-assign-message')).toHaveText('已保存 10 个区域');
+  await expect(assign.getByTestId('compliance-assign-message')).toHaveText('已保存 9 个区域');
 
   // The last cell is the industrial park: a key area (工业集中区) with its own rule, ticked with the mark.
   await page.getByTestId('dock-tab-grid').click();
-  await expect(cellRows).toHaveCount(10);
+  await expect(cellRows).toHaveCount(9);
   const cellIds = await cellRows.evaluateAll((els) => els.map((e) => [e.textContent ?? '', e.getAttribute('data-area-id')!] as const));
   const idOf = (n: string) => cellIds.find(([text]) => text.includes(`青石村-${n}`))![1];
-  await cellRows.filter({ hasText: '青石村-10' }).click();
+  await cellRows.filter({ hasText: '青石村-09' }).click();
   await page.getByTestId('dock-tab-compliance').click();
-  await expect(assign.getByTestId('compliance-assign-area')).toHaveText('青石村-10');
+  await expect(assign.getByTestId('compliance-assign-area')).toHaveText('青石村-09');
   await assign.getByTestId('compliance-assign-key').check();
   await expect(assign.getByTestId('compliance-assign-key-kind')).toHaveValue('工业集中区');
   await expect(assign.locator('[data-rule-id="default.key-area-weekly"] input')).toBeChecked();
@@ -192,23 +192,23 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await page.getByTestId('dock-tab-compliance').click();
   await setLastWeek(page, week);
 
-  // The table: 10 cells × their rules; sort by status (worst first, then best first) and by name.
+  // The table: 9 cells × their rules; sort by status (worst first, then best first) and by name.
   await panel.getByTestId('compliance-township').selectOption({ label: '石桥镇' });
   await panel.getByTestId('compliance-table-open').click();
   const table = page.getByTestId('compliance-table');
   const trows = table.getByTestId('compliance-row');
-  await expect(table.getByTestId('compliance-table-count')).toHaveText('15 行'); // township + 3 villages + 10 cells + the park's 2nd rule
+  await expect(table.getByTestId('compliance-table-count')).toHaveText('14 行'); // township + 3 villages + 9 cells + the park's 2nd rule
   await table.locator('[data-testid="compliance-th"][data-key="name"]').click();
   // Names as a Chinese reader orders them (柳 liǔ, 青 qīng, 石 shí, 杏 xìng), cell numbers by value.
   const byName = await trows.locator('[data-col="name"]').allTextContents();
-  const cellNames = Array.from({ length: 10 }, (_, i) => `青石村-${String(i + 1).padStart(2, '0')}`);
-  expect(byName).toEqual(['柳河村', '青石村', ...cellNames, '青石村-10', '石桥镇', '杏园村']); // the park has two rules: two rows
+  const cellNames = Array.from({ length: 9 }, (_, i) => `青石村-${String(i + 1).padStart(2, '0')}`);
+  expect(byName).toEqual(['柳河村', '青石村', ...cellNames, '青石村-09', '石桥镇', '杏园村']); // the park has two rules: two rows
   await table.locator('[data-testid="compliance-th"][data-key="status"]').click();
   await expect(trows.first()).toHaveAttribute('data-status', 'overdue');
   const statuses = await trows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-  expect(statuses.filter((s) => s === 'overdue')).toHaveLength(7); // cells 05–10, and the park's key-area rule
+  expect(statuses.filter((s) => s === 'overdue')).toHaveLength(6); // cells 05–09, and the park's key-area rule
   expect(statuses.filter((s) => s === 'done')).toHaveLength(4);
-  expect(statuses.slice(0, 7).every((s) => s === 'overdue')).toBe(true);
+  expect(statuses.slice(0, 6).every((s) => s === 'overdue')).toBe(true);
   await table.locator('[data-testid="compliance-th"][data-key="status"]').click();
   await expect(trows.first()).toHaveAttribute('data-status', 'done');
   const done = trows.filter({ has: page.locator('[data-col="status"]', { hasText: '已完成' }) });
@@ -226,13 +226,13 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await waitForMapIdle(page);
   await screenshot(page, info, '50a-compliance-map');
   const change = await colourChange(page);
-  // 4 cells done, 6 overdue (cells clipped to the village differ in size, so no ratio), 青石村 outlined red.
+  // 4 cells done, 5 overdue (cells clipped to the village differ in size, so no ratio), 青石村 outlined red.
   expect(change.greener).toBeGreaterThan(3000);
   expect(change.redder).toBeGreaterThan(3000);
   const legend = page.getByTestId('compliance-legend');
   const count = (s: string) => legend.locator(`[data-testid="compliance-legend-item"][data-status="${s}"] [data-testid="compliance-legend-count"]`);
   await expect(count('done')).toHaveText('4');
-  await expect(count('overdue')).toHaveText('6');
+  await expect(count('overdue')).toHaveText('5');
   await expect(count('none')).toHaveText('4');
 
   // The chart: 12 weeks of 石桥镇, last week's bar at 2 patrols, the required line at 2 a week.
@@ -271,9 +271,9 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await expect(dialog.getByTestId('compliance-rule-row')).toHaveCount(6);
   await expect(dialog.getByTestId('compliance-rule-row').last()).toContainText('4–10 月 每周至少 1 次');
   const used = dialog.locator('[data-testid="compliance-rule-row"][data-rule-id="default.township-weekly"]');
-  await expect(used.getByTestId('compliance-rule-used')).toHaveText('10 个区域使用');
+  await expect(used.getByTestId('compliance-rule-used')).toHaveText('9 个区域使用');
   await used.getByTestId('compliance-rule-delete').click();
-  await expect(used.getByTestId('compliance-rule-delete-warning')).toContainText('有 10 个区域使用此规则');
+  await expect(used.getByTestId('compliance-rule-delete-warning')).toContainText('有 9 个区域使用此规则');
   await screenshot(page, info, '50c-compliance-rules');
   await used.getByRole('button', { name: '取消' }).click();
   await expect(used.getByTestId('compliance-rule-delete-warning')).toHaveCount(0);
@@ -287,13 +287,13 @@ test('巡查考核: assign people and the twice-a-week rule, mark a key area, pa
   await setLastWeek(page, week);
   await panel.getByTestId('compliance-show-map').check();
   await expect(count('done')).toHaveText('4');
-  await expect(count('overdue')).toHaveText('6');
+  await expect(count('overdue')).toHaveText('5');
   await panel.getByTestId('compliance-rules-open').click();
   await expect(dialog.getByTestId('compliance-rule-row')).toHaveCount(6);
   await expect(dialog.getByTestId('compliance-rule-row').last()).toContainText('4–10 月 每周至少 1 次');
   await page.keyboard.press('Escape');
   await panel.getByTestId('compliance-table-open').click();
-  await expect(table.getByTestId('compliance-table-count')).toHaveText('15 行');
+  await expect(table.getByTestId('compliance-table-count')).toHaveText('14 行');
   await waitForMapIdle(page);
   await screenshot(page, info, '50d-compliance-after-reload');
   consoleWatch.assertClean();

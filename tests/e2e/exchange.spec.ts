@@ -23,7 +23,7 @@ async function buildTownshipGrid(page: Page) {
   const details = panel.getByTestId('grid-details');
   await details.getByTestId('grid-generate-form').getByTestId('grid-generate-run').click();
   await details.getByTestId('grid-generate-form').getByTestId('grid-generate-save').click();
-  await expect(page.locator('[data-testid="grid-row"][data-level="cell"]')).toHaveCount(10);
+  await expect(page.locator('[data-testid="grid-row"][data-level="cell"]')).toHaveCount(9);
   // A responsible officer on one cell: what the county must find after the exchange.
   await page.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村-01' }).click();
   await details.getByTestId('grid-edit-open').click();
@@ -42,7 +42,7 @@ async function buildTownshipGrid(page: Page) {
 async function exportGrid(page: Page, format: 'geojson' | 'shp-gbk' | 'shp-utf8', planar: boolean, dir: string): Promise<string> {
   await page.getByTestId('exchange-export-grid-command').click();
   const dialog = page.getByTestId('exchange-export-grid');
-  await expect(dialog.getByTestId('exchange-scope').locator('option:checked')).toHaveText('石桥镇（14 个区域）');
+  await expect(dialog.getByTestId('exchange-scope').locator('option:checked')).toHaveText('石桥镇（13 个区域）');
   await expect(dialog.getByTestId('exchange-office')).toHaveValue('石桥镇国土所');
   await dialog.getByTestId('exchange-format').locator(`input[value="${format}"]`).check();
   if (planar) await dialog.getByTestId('exchange-planar').check();
@@ -130,9 +130,9 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
 
   const geojson = await exportGrid(page, 'geojson', false, dir);
   expect(geojson).toMatch(/网格_石桥镇_\d{8}\.geojson$/);
-  await expect(page.getByTestId('notice-info').last()).toContainText('已导出 14 个区域');
+  await expect(page.getByTestId('notice-info').last()).toContainText('已导出 13 个区域');
   const fc = JSON.parse(fs.readFileSync(geojson, 'utf8'));
-  expect(fc.features).toHaveLength(14);
+  expect(fc.features).toHaveLength(13);
   expect(fc.features.find((f: { properties: Record<string, unknown> }) => f.properties['名称'] === '青石村北片').properties['负责人']).toBe(
     '王芳(执法监察员,鲁370300123,13800000000)',
   );
@@ -187,9 +187,9 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await expect(rows(cp)).toHaveCount(0);
   await importGridFile(cp, geojson);
   const gp = cp.getByTestId('exchange-preview');
-  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 14 个，相同 0 个，冲突 0 个');
+  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 13 个，相同 0 个，冲突 0 个');
   await expect(gp).toContainText('来自：石桥镇国土所');
-  await expect(gp.getByTestId('exchange-preview-levels')).toHaveText('新增的区域：乡镇 1、村 3、网格单元 10');
+  await expect(gp.getByTestId('exchange-preview-levels')).toHaveText('新增的区域：乡镇 1、村 3、网格单元 9');
   // The township was made at the top of its office's grid (no county there): nothing to re-place.
   await expect(gp.getByTestId('exchange-preview-note')).toHaveCount(0);
   await expect(gp.getByTestId('exchange-preview-added').getByTestId('exchange-preview-row').filter({ hasText: '青石村北片' })).toHaveText(
@@ -198,21 +198,21 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await screenshot(cp, info, '80b-exchange-grid-preview');
   await gp.getByTestId('exchange-import-run').click();
   await expect(gp).toHaveCount(0);
-  await expect(rows(cp)).toHaveCount(14);
+  await expect(rows(cp)).toHaveCount(13);
   await cp.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村北片' }).click();
   await expect(cp.getByTestId('grid-details-people')).toHaveText('王芳（执法监察员） 执法证号 鲁370300123 13800000000');
 
   await expect(gp).toHaveCount(0);
 
   // The county renames a cell; the township's file again: that cell is a conflict (named, with the field), never
-  // overwritten; the other 13 are the same.
+  // overwritten; the other 12 are the same.
   await cp.locator('[data-testid="grid-row"][data-level="cell"]').filter({ hasText: '青石村-02' }).click();
   await cp.getByTestId('grid-edit-open').click();
   await cp.getByTestId('grid-edit-form').getByTestId('grid-edit-name').fill('青石村南片');
   await cp.getByTestId('grid-edit-form').getByTestId('grid-edit-save').click();
   await expect(cp.getByTestId('grid-details-name')).toContainText('青石村南片');
   await importGridFile(cp, geojson);
-  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 13 个，冲突 1 个');
+  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 12 个，冲突 1 个');
   await expect(gp.getByTestId('exchange-preview-conflicts').getByTestId('exchange-preview-row')).toHaveText(
     '青石村-02（网格单元） — 不同：名称；本机为“青石村南片”',
   );
@@ -224,7 +224,7 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   // The shapefile (GBK, GK zone 39) of the same grid: the same areas found (its geometry back from the GK plane within
   // 0.1 mm), the renamed cell again the one conflict.
   await importGridFile(cp, shp);
-  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 13 个，冲突 1 个');
+  await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 0 个，相同 12 个，冲突 1 个');
   await cp.keyboard.press('Escape');
 
   // A second township beside the first (its ids are its own; no county here, so it is a top-level township too).
@@ -233,7 +233,7 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await importGridFile(cp, second);
   await expect(gp.getByTestId('exchange-preview-summary')).toHaveText('新增 3 个，相同 0 个，冲突 0 个');
   await gp.getByTestId('exchange-import-run').click();
-  await expect(rows(cp)).toHaveCount(17);
+  await expect(rows(cp)).toHaveCount(16);
   await expect(cp.locator('[data-testid="grid-row"][data-level="township"]').getByTestId('grid-name')).toHaveText(['柳河镇', '石桥镇']);
   await cp.getByTestId('exchange-patrol-input').setInputFiles(month);
   await cp.getByTestId('exchange-preview').getByTestId('exchange-import-run').click();
@@ -245,7 +245,7 @@ test('交换: a township exports its grid (GeoJSON, shapefile) and patrols; a co
   await cp.reload();
   await openApp(cp);
   await cp.getByTestId('dock-tab-grid').click();
-  await expect(rows(cp)).toHaveCount(17);
+  await expect(rows(cp)).toHaveCount(16);
   cwatch.assertClean();
   await county.close();
 });

@@ -194,7 +194,7 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
   await expect(details.getByTestId('grid-generate-preview')).toBeVisible();
   await details.getByTestId('grid-generate-save').click();
   const cells = page.locator('[data-testid="grid-row"][data-level="cell"]');
-  await expect(cells).toHaveCount(10);
+  await expect(cells).toHaveCount(9);
   const village = await areaNamed(page, '青石村');
   await details.getByTestId('grid-zoom').click();
   await waitForMapIdle(page);
@@ -234,7 +234,7 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
   await names.nth(1).fill('青石村南片');
   await pendingForm.getByTestId('grid-pending-save').click();
   await expect(pendingForm).toHaveCount(0);
-  await expect(cells).toHaveCount(11);
+  await expect(cells).toHaveCount(10);
   const north = await areaNamed(page, '青石村北片');
   const south = await areaNamed(page, '青石村南片');
   // The pieces add up to the cell (planar, zone 39, proj4 = PROJ); the original record continues as the first piece.
@@ -258,7 +258,7 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
   await expect.poll(async () => (await editView(page))?.features.length).toBe(before - 1);
   await shot(page, info, '50c-grid-merged');
   await page.getByTestId('edit-finish').click();
-  await expect(cells).toHaveCount(10);
+  await expect(cells).toHaveCount(9);
   await expect(row(page, '青石村-03')).toHaveCount(0);
   const m = await areaNamed(page, '青石村-02');
   expect(Math.abs(planarM2(m.geometry!.coordinates[0]!.slice(0, -1)) - merged)).toBeLessThan(1e-3);
@@ -383,7 +383,7 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
     /^未保存：“青石村-\d+”与“青石村北片”重叠 [\d,.]+ m²（容差 1 m²）；请吸附到其边界重画$/,
   );
   await pendingForm.getByTestId('grid-pending-discard').click();
-  await expect(cells).toHaveCount(10);
+  await expect(cells).toHaveCount(9);
 
   // ── Pick 青石村南片 on the map (the 网格 tab is open), set its duties, two officers and the key-area mark. ──
   const sp = await px(centreOf(south.geometry!.coordinates[0]!));
@@ -412,7 +412,7 @@ test('网格 on the map: draw a township with snapping, promote villages, genera
   await page.getByTestId('dock-tab-grid').click();
   await expect(row(page, '石桥镇')).toHaveCount(1);
   await expect(page.locator('[data-testid="grid-row"][data-level="village"]')).toHaveCount(3);
-  await expect(cells).toHaveCount(10);
+  await expect(cells).toHaveCount(9);
   await expect(row(page, '青石村北片')).toHaveCount(1);
   await select(page, '青石村南片');
   await expect(details.getByTestId('grid-details-duties')).toHaveText('巡查耕地和永久基本农田\n发现违法占地当日上报');
