@@ -56,3 +56,5 @@ export {
   type NewStoredPatrol,
   type PatrolWriteReason,
 } from './patrol-repo';
+export { getAttachment, sha256Hex, storeAttachments, type NewAttachment } from './attachments-repo';
+export type { AttachmentRecord } from './attachment-record';
