@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +134,10 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await form.getByTestId('patrol-officer-cert').fill('鲁370300123');
   await form.getByTestId('patrol-findings').fill('沿青石村西侧道路巡查，未发现新增违法占地。');
   await form.getByTestId('patrol-nothing-found').check();
+  // A photo attached (any file: kept by its SHA-256, stored with the save).
+  const photo = Buffer.from('JPEG stand-in: 青石村西侧道路现场照片');
+  await form.getByTestId('patrol-attachment-input').setInputFiles({ name: '现场照片1.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(form.getByTestId('patrol-attachment-new')).toContainText('现场照片1.jpg');
   await expect(form.getByTestId('patrol-finding-action')).toBeDisabled();
   await expect(form.getByTestId('patrol-finding-action')).toHaveAttribute('title', '核查功能尚未安装');
   await waitForMapIdle(page);
@@ -140,6 +145,8 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await form.getByTestId('patrol-save').click();
   await expect(page.getByTestId('notice-info').filter({ hasText: '已保存巡查记录 XC20260420001' })).toBeVisible();
   await expect(form.getByTestId('patrol-form-number')).toHaveText('XC20260420001');
+  const sha = createHash('sha256').update(photo).digest('hex');
+  await expect(form.getByTestId('patrol-attachment')).toHaveAttribute('data-sha256', sha);
   const row = panel.getByTestId('patrol-row').filter({ hasText: 'XC20260420001' });
   await expect(row).toBeVisible();
   await expect(row.getByTestId('patrol-zero')).toHaveText('零报告');
@@ -162,6 +169,12 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await expect(edit.getByTestId('patrol-nothing-found')).toBeChecked();
   await expect(edit.getByTestId('patrol-officer-cert')).toHaveValue('鲁370300123');
   await expect(edit.locator('[data-testid="patrol-coverage-row"][data-ticked="true"]')).toHaveCount(coveredCount);
+  // The attachment's bytes come back from the store, as they went in.
+  const download = page.waitForEvent('download');
+  await edit.getByTestId('patrol-attachment-save').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('现场照片1.jpg');
+  expect(fs.readFileSync((await saved.path())!)).toEqual(photo);
 
   // An edit keeps the history: who, when, the field before → after.
   await edit.getByTestId('patrol-notes').fill('午后补充：西侧沟渠已清理。');
@@ -193,7 +206,15 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await expect(fresh.getByTestId('patrol-gcj02-warning')).toBeVisible();
   await expect(fresh.getByTestId('patrol-route-summary')).toContainText('无时间');
   await expect(fresh.getByTestId('patrol-track-notes')).toContainText('停留时长不可用');
+  // Closing a form with unsaved changes asks first; keeping it changes nothing, discarding closes it.
   await fresh.getByTestId('patrol-close').click();
+  const discard = page.getByTestId('patrol-discard-dialog');
+  await expect(discard).toContainText('这条新的巡查记录还没有保存');
+  await discard.getByRole('button', { name: '继续填写' }).click();
+  await expect(fresh.getByTestId('patrol-gcj02-warning')).toBeVisible();
+  await fresh.getByTestId('patrol-close').click();
+  await discard.getByTestId('patrol-discard-confirm').click();
+  await expect(page.getByTestId('patrol-form')).toHaveCount(0);
 
   // Delete asks, then keeps the patrol struck through with its history (the row is still the one selected).
   await expect(again).toHaveAttribute('aria-selected', 'true');

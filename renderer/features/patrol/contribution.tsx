@@ -14,6 +14,7 @@ import { useWorkbench } from '../../ui/workbench';
 import { gridState } from '../grid';
 import { registerFileClaim } from '../import';
 import { DatumDialog } from './components/DatumDialog';
+import { DiscardDialog } from './components/DiscardDialog';
 import { PatrolFormPanel } from './components/PatrolFormPanel';
 import { PatrolPanel } from './components/PatrolPanel';
 import { coverageFeatures, patrolUnits } from './coverage-table.logic';
@@ -111,7 +112,12 @@ function PatrolHost() {
       }),
     [wb, t, lang],
   );
-  return <DatumDialog />;
+  return (
+    <>
+      <DatumDialog />
+      <DiscardDialog />
+    </>
+  );
 }
 
 export const patrolFeature: FeatureContribution = {

@@ -65,6 +65,10 @@ export interface PatrolForm {
   busy: 'read' | 'coverage' | 'save' | null;
   drawing: boolean;
   error: string | null;
+  /** The draft as opened or last saved (with its areas), to tell unsaved changes (formSnapshot). */
+  baseline: string;
+  /** Waiting for the user to confirm that unsaved changes may go (close, another patrol, a new one). */
+  discard: (() => void) | null;
 }
 
 export const formState = createStore<PatrolForm | null>(null);
@@ -83,8 +87,17 @@ export interface FormContext {
   lang: Lang;
 }
 
+/** What a save would store of the form, as text: equal texts, nothing to save. */
+const formSnapshot = (f: Pick<PatrolForm, 'draft' | 'newFiles'>, areaIds: readonly string[]): string =>
+  JSON.stringify({ ...f.draft, areaIds: [...areaIds].sort(), newFiles: f.newFiles.map((x) => x.name) });
+
+/** Unsaved changes: the draft, its areas or the files to attach differ from what was opened or saved. */
+export const isDirty = (f: PatrolForm): boolean => formSnapshot(f, currentAreaIds(f)) !== f.baseline;
+
 function blankForm(draft: PatrolDraft, stored: Patrol | null): PatrolForm {
   return {
+    baseline: formSnapshot({ draft, newFiles: [] }, stored?.areaIds ?? []),
+    discard: null,
     patrolId: stored?.id ?? null,
     stored,
     draft,
@@ -101,7 +114,26 @@ function blankForm(draft: PatrolDraft, stored: Patrol | null): PatrolForm {
   };
 }
 
+/** Runs `then` now, or once the user agreed to lose the open form's unsaved changes. */
+function afterDiscard(then: () => void): void {
+  const f = formState.get();
+  if (f && isDirty(f)) formState.set({ ...f, discard: then });
+  else then();
+}
+
+export const keepEditing = () => update((f) => ({ ...f, discard: null }));
+
+export const confirmDiscard = () => {
+  const then = formState.get()?.discard;
+  keepEditing();
+  then?.();
+};
+
 export function openNewPatrol(ctx: FormContext): void {
+  afterDiscard(() => startNewPatrol(ctx));
+}
+
+function startNewPatrol(ctx: FormContext): void {
   cancelWork();
   formState.set(blankForm(emptyDraft(Date.now()), null));
   ctx.wb.showPanel('patrol-form');
@@ -109,6 +141,10 @@ export function openNewPatrol(ctx: FormContext): void {
 
 /** Opens a stored patrol for editing: its route measured again so the table shows metres and minutes. */
 export function openPatrol(p: Patrol, ctx: FormContext): void {
+  afterDiscard(() => startPatrol(p, ctx));
+}
+
+function startPatrol(p: Patrol, ctx: FormContext): void {
   cancelWork();
   const form = blankForm(draftFromPatrol(p), p);
   formState.set({ ...form, overrides: Object.fromEntries(p.areaIds.map((id) => [id, true])) });
@@ -118,6 +154,10 @@ export function openPatrol(p: Patrol, ctx: FormContext): void {
 }
 
 export function closeForm(ctx: FormContext): void {
+  afterDiscard(() => endForm(ctx));
+}
+
+function endForm(ctx: FormContext): void {
   cancelWork();
   if (formState.get()?.drawing) ctx.wb.map.current()?.setTool(null);
   formState.set(null);
@@ -161,7 +201,7 @@ async function measureRoute(route: RoutePoint[][], ctx: FormContext, storedAreas
  * form when none is open. Nothing usable → the reader's error naming the file, and the form's route is untouched.
  */
 export async function importTrack(file: { name: string; data: Blob }, ctx: FormContext): Promise<void> {
-  if (!formState.get()) openNewPatrol(ctx);
+  if (!formState.get()) startNewPatrol(ctx);
   ctx.wb.showPanel('patrol-form');
   cancelWork();
   const ac = (abort = new AbortController());
