@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { CheckboxField, Field } from '../../../ui/fields';
+import { CheckboxField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { historyView } from '../history.logic';
@@ -10,6 +10,7 @@ import { gridState } from '../../grid';
 import { AttachmentsField } from './AttachmentsField';
 import { CoverageTable } from './CoverageTable';
 import { FindingActions } from './FindingActions';
+import { TextArea, TimesFields } from './FormFields';
 import { HistoryList } from './HistoryList';
 import { OfficersField } from './OfficersField';
 import { RouteSection } from './RouteSection';
@@ -22,35 +23,6 @@ const PROBLEM_KEYS: Record<DraftProblem, MessageKey> = {
   officerNoName: 'patrol.problem.officerNoName',
   nothingFoundButMeasures: 'patrol.problem.nothingFoundButMeasures',
 };
-
-function TextArea({
-  label,
-  value,
-  onChange,
-  testId,
-  rows = 3,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  testId: string;
-  rows?: number;
-}) {
-  return (
-    <Field label={label}>
-      {(c) => (
-        <textarea
-          {...c}
-          className="field-input patrol-textarea"
-          rows={rows}
-          value={value}
-          data-testid={testId}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
 
 /** 巡查记录表: the open patrol's form (right dock), beside the map that shows its route and the covered areas. */
 export function PatrolFormPanel() {
@@ -90,33 +62,7 @@ export function PatrolFormPanel() {
           </p>
         )}
         {stored?.deletedAt != null && <p className="msg warning">{t('patrol.form.deleted')}</p>}
-        <div className="patrol-times">
-          <Field label={t('patrol.field.startedAt')} required error={problemFor('noStart')}>
-            {(c) => (
-              <input
-                {...c}
-                type="datetime-local"
-                className="field-input"
-                value={draft.startText}
-                data-testid="patrol-start"
-                onChange={(e) => setDraft({ startText: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('patrol.field.endedAt')} error={problemFor('badEnd') ?? problemFor('endBeforeStart')}>
-            {(c) => (
-              <input
-                {...c}
-                type="datetime-local"
-                className="field-input"
-                value={draft.endText}
-                data-testid="patrol-end"
-                onChange={(e) => setDraft({ endText: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <p className="field-hint">{t('patrol.form.timeZone')}</p>
+        <TimesFields draft={draft} startError={problemFor('noStart')} endError={problemFor('badEnd') ?? problemFor('endBeforeStart')} />
         <OfficersField error={problemFor('noOfficer') ?? problemFor('officerNoName')} />
         <RouteSection />
         <CoverageTable />
