@@ -1,3 +1,2 @@
 export { gridFeature } from './contribution';
-export { gridState, type GridState } from './grid-state';
-export { GRID_EDITOR } from './grid-editor';
+export { gridState, reloadGrid, type GridState } from './grid-state';

@@ -9,13 +9,14 @@ import type { CellCoverage } from '../../../shared/domain/patrol/coverage';
 import type { Patrol, RouteDatum, RoutePoint } from '../../../shared/domain/patrol/patrol-record';
 import { newPatrolId } from '../../../shared/domain/patrol/patrol-record';
 import type { TrackDatum, TrackFormat } from '../../../shared/formats/track/types';
-import { addPatrol, amendStoredPatrol, deleteStoredPatrol, restoreStoredPatrol, storeAttachments } from '../../db';
+import { editorNameOf } from '../../../shared/domain/settings/office-profile';
+import { addPatrol, amendStoredPatrol, deleteStoredPatrol, getOfficeProfile, restoreStoredPatrol, storeAttachments } from '../../db';
 import type { Lang, Translate } from '../../i18n';
 import type { MapTool } from '../../map';
 import { errorText, isCancelled } from '../../platform/coded-error';
 import { createStore } from '../../ui/store';
 import type { Workbench } from '../../ui/workbench';
-import { GRID_EDITOR, gridState } from '../grid';
+import { gridState } from '../grid';
 import { coverageCellsOf, coverageRows, DEFAULT_THRESHOLDS, overridesFor, patrolUnits, tickedIds, type Thresholds } from './coverage-table.logic';
 import { coverageInWorker, readTrackInWorker } from './patrol-client';
 import {
@@ -30,8 +31,11 @@ import {
 } from './patrol.logic';
 import { patrolState, reloadPatrols } from './patrol-state';
 
-/** Who the history names until the office's users exist (the grid's constant: one name for the whole app). */
-export const PATROL_EDITOR = GRID_EDITOR;
+/**
+ * Who the history names: the office profile's user (设置 in 报表), else 本机用户 — read from the store at each write,
+ * so a name set meanwhile is the one recorded (and this feature needs nothing of the reports feature).
+ */
+const editorName = async (): Promise<string> => editorNameOf(await getOfficeProfile());
 
 export interface PendingTrack {
   file: string;
@@ -309,9 +313,10 @@ export async function saveForm(ctx: FormContext): Promise<Patrol | null> {
         )
       : [];
     const attachments = [...(patch.attachments ?? []), ...added.filter((a) => !(patch.attachments ?? []).some((b) => b.sha256 === a.sha256))];
+    const by = await editorName();
     const r = f.patrolId
-      ? await amendStoredPatrol(f.patrolId, { ...patch, attachments }, PATROL_EDITOR, now)
-      : await addPatrol({ ...patch, id: newPatrolId(now), attachments }, PATROL_EDITOR, now);
+      ? await amendStoredPatrol(f.patrolId, { ...patch, attachments }, by, now)
+      : await addPatrol({ ...patch, id: newPatrolId(now), attachments }, by, now);
     if (!r.ok) {
       update((x) => ({ ...x, busy: null, error: ctx.t('patrol.save.refused', { reason: r.detail ?? r.reason }) }));
       return null;
@@ -336,7 +341,8 @@ export async function saveForm(ctx: FormContext): Promise<Patrol | null> {
 
 /** Marks a patrol deleted (kept with its history), or brings it back. */
 export async function setDeleted(id: string, deleted: boolean, ctx: FormContext): Promise<void> {
-  const r = deleted ? await deleteStoredPatrol(id, PATROL_EDITOR, Date.now()) : await restoreStoredPatrol(id, PATROL_EDITOR, Date.now());
+  const by = await editorName();
+  const r = deleted ? await deleteStoredPatrol(id, by, Date.now()) : await restoreStoredPatrol(id, by, Date.now());
   if (!r.ok) {
     ctx.wb.notices.error(ctx.t('patrol.save.refused', { reason: r.detail ?? r.reason }));
     return;
