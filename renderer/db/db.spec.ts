@@ -178,7 +178,7 @@ const LABELLED = 'Lm3x9k3def456';
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(4);
+    expect(LATEST_SCHEMA_VERSION).toBe(5);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
@@ -191,6 +191,13 @@ describe('schema', () => {
     expect(SCHEMA_VERSIONS[0]!.upgrade).toBeUndefined();
     expect(SCHEMA_VERSIONS[2]!.upgrade).toBeTypeOf('function');
     expect(SCHEMA_VERSIONS[3]!.upgrade).toBeUndefined(); // v4 adds stores, rewrites nothing
+    expect(SCHEMA_VERSIONS[4]!.stores).toEqual({
+      ...SCHEMA_VERSIONS[3]!.stores,
+      patrolAreas: 'id, kind',
+      patrolTasks: 'id, date',
+      attachments: 'sha256',
+    });
+    expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined();
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -198,7 +205,7 @@ describe('schema', () => {
     await writeV1Fixture(idb, 'fixture-up');
     const db = open(idb, 'fixture-up');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.layers.toArray()).map((l) => l.id).sort()).toEqual(['broken', 'good', 'repairable']);
     expect(await db.tileCache.count()).toBe(0);
     db.close();
@@ -278,7 +285,7 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v2-up');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
     const raw = await readRaw(idb, 'v2-up');
 
@@ -432,7 +439,7 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v3-up');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.gridAreas.count()).toBe(0);
     expect(await db.patrolRules.count()).toBe(0);
     expect(await db.patrols.count()).toBe(0);
@@ -447,12 +454,15 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(40); // Dexie stores version × 10
+    expect(schema.version).toBe(50); // Dexie stores version × 10; v5 only adds stores
     expect(schema.stores).toEqual({
+      attachments: { keyPath: 'sha256', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
       layerData: { keyPath: 'layerId', indexes: [] },
       layers: { keyPath: 'id', indexes: ['order'] },
+      patrolAreas: { keyPath: 'id', indexes: ['kind'] },
       patrolRules: { keyPath: 'id', indexes: [] },
+      patrolTasks: { keyPath: 'id', indexes: ['date'] },
       patrols: { keyPath: 'id', indexes: ['date'] },
       settings: { keyPath: 'key', indexes: [] },
       sourceFiles: { keyPath: 'layerId', indexes: [] },

@@ -4,6 +4,7 @@ import type { Patrol } from '../../shared/domain/patrol/patrol-record';
 import type { PatrolRule } from '../../shared/domain/patrol/rule';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
+import type { AttachmentRecord } from './attachment-record';
 import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
 import type { SettingRecord } from '../../shared/domain/settings/setting-record';
 import type { LayerDataRecord } from './layer-data-record';
@@ -32,7 +33,8 @@ export class LandPatrolDb extends Dexie {
   // Schema 5: typed by their records' modules when their repositories are written.
   patrolAreas!: Table<StoredRecord, string>;
   patrolTasks!: Table<StoredRecord, string>;
-  attachments!: Table<StoredRecord & { sha256: string }, string>;
+  /** Keyed by sha256 (attachment-record.ts). */
+  attachments!: Table<AttachmentRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

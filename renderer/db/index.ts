@@ -61,3 +61,5 @@ export {
   type PatrolImportReason,
   type PatrolWriteReason,
 } from './patrol-repo';
+export { getAttachment, sha256Hex, storeAttachments, type NewAttachment } from './attachments-repo';
+export type { AttachmentRecord } from './attachment-record';

@@ -56,6 +56,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: V4_STORES,
   },
+  {
+    // v5: new stores only (V5_STORES above), no record rewritten.
+    version: 5,
+    stores: V5_STORES,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

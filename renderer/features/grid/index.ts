@@ -1,2 +1,2 @@
 export { gridFeature } from './contribution';
-export { gridState, reloadGrid, saveAreas, selectArea } from './grid-state';
+export { gridState, reloadGrid, saveAreas, selectArea, type GridState } from './grid-state';
