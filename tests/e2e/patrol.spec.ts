@@ -66,7 +66,7 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await openApp(page);
   await waitForMapIdle(page);
   const cellCount = await makeCells(page);
-  expect(cellCount).toBe(10); // grid.spec.ts pins the same 10 cells
+  expect(cellCount).toBe(9); // grid.spec.ts pins the same 9 cells
 
   await page.getByTestId('dock-tab-patrol').click();
   const panel = page.getByTestId('patrol-panel');
