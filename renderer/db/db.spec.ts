@@ -460,15 +460,15 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(50); // Dexie stores version × 10
+    expect(schema.version).toBe(50); // Dexie stores version × 10; v5 only adds stores
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
-      patrolAreas: { keyPath: 'id', indexes: ['kind'] },
-      patrolTasks: { keyPath: 'id', indexes: ['date'] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
       layerData: { keyPath: 'layerId', indexes: [] },
       layers: { keyPath: 'id', indexes: ['order'] },
+      patrolAreas: { keyPath: 'id', indexes: ['kind'] },
       patrolRules: { keyPath: 'id', indexes: [] },
+      patrolTasks: { keyPath: 'id', indexes: ['date'] },
       patrols: { keyPath: 'id', indexes: ['date'] },
       settings: { keyPath: 'key', indexes: [] },
       sourceFiles: { keyPath: 'layerId', indexes: [] },

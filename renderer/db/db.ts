@@ -6,6 +6,7 @@ import type { PatrolTask } from '../../shared/domain/patrol/task-record';
 import type { PatrolRule } from '../../shared/domain/patrol/rule';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
+import type { AttachmentRecord } from './attachment-record';
 import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
 import type { SettingRecord } from '../../shared/domain/settings/setting-record';
 import type { LayerDataRecord } from './layer-data-record';
@@ -32,10 +33,11 @@ export class LandPatrolDb extends Dexie {
   patrolRules!: Table<PatrolRule, string>;
   patrols!: Table<Patrol, string>;
   // Schema 5. Patrol areas and the day's tasks are typed by their record modules (what is read goes through their
-  // restore all the same); attachments by their feature's.
+  // restore all the same).
   patrolAreas!: Table<PatrolArea, string>;
   patrolTasks!: Table<PatrolTask, string>;
-  attachments!: Table<StoredRecord & { sha256: string }, string>;
+  /** Keyed by sha256 (attachment-record.ts). */
+  attachments!: Table<AttachmentRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

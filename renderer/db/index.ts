@@ -29,7 +29,7 @@ export {
 export { getLayerData } from './layer-data-repo';
 export { getSourceFiles } from './source-files-repo';
 export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
-export { getMapView, getSetting, putSetting } from './settings-repo';
+export { getMapView, getOfficeProfile, getSetting, putOfficeProfile, putSetting } from './settings-repo';
 export {
   deleteGridAreas,
   getGridArea,
@@ -41,19 +41,24 @@ export {
   type GridWriteReason,
   type GridWriteResult,
 } from './grid-repo';
+export { replaceGridAreas, type GridReplaceResult } from './grid-edit-repo';
 export {
   addPatrol,
   amendStoredPatrol,
   deletePatrolRules,
   deleteStoredPatrol,
   getPatrol,
+  importPatrols,
   listPatrolRules,
   listPatrols,
   listPatrolsBetween,
+  planPatrolImport,
   putPatrolRules,
   restoreStoredPatrol,
   seedDefaultPatrolRules,
   type NewStoredPatrol,
+  type PatrolImportPlan,
+  type PatrolImportReason,
   type PatrolWriteReason,
 } from './patrol-repo';
 export {
@@ -67,3 +72,5 @@ export {
   type PatrolAreaWriteReason,
 } from './patrol-area-repo';
 export { addTask, amendStoredTask, deleteStoredTask, getTask, listTasks, listTasksOfDay, restoreStoredTask, type TaskWriteReason } from './task-repo';
+export { getAttachment, sha256Hex, storeAttachments, type NewAttachment } from './attachments-repo';
+export type { AttachmentRecord } from './attachment-record';

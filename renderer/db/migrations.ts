@@ -57,7 +57,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: V4_STORES,
   },
   {
-    // v5: new stores only (V5_STORES above); every v4 record stays as it is, so there is no upgrade step.
+    // v5: new stores only (V5_STORES above), no record rewritten.
     version: 5,
     stores: V5_STORES,
   },

@@ -304,7 +304,7 @@ export const zhCN = {
   // 网格 panel (renderer/features/grid)
   'dock.grid': '网格',
   'grid.title': '网格',
-  'grid.empty': '还没有网格区域。可点“从图层提取”把行政区图层的村提取为村级区域。',
+  'grid.empty': '还没有网格区域。可点“绘制乡镇”在地图上逐点绘制，或点“从图层提取”把行政区图层的村提取为村级区域。',
   'grid.level.county': '县/区',
   'grid.level.township': '乡镇',
   'grid.level.village': '村',

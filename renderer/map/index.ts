@@ -4,6 +4,7 @@ export type {
   FeatureHit,
   FitOptions,
   FlyToOptions,
+  GeoJsonLabel,
   GeoJsonLayerSpec,
   GeoJsonPaint,
   MapLayerSpec,

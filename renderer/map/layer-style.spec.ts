@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
 import {
+  hatchImage,
+  hatchImageId,
   highlightFilter,
   initialStyle,
   layerStyleParts,
@@ -174,23 +176,84 @@ describe('live GeoJSON layers', () => {
     expect(needsRebuild(g, { ...g, paint: { line: { color: '#000' } } })).toBe(true);
     expect(needsRebuild(g, { ...g, interactive: true })).toBe(true);
   });
-  it('label their points from a property, above every body, and rebuild when the label changes', () => {
-    const named = grid('n', { paint: { line: { color: '#000' }, label: { field: 'name', color: '#c00' } } });
-    const p = layerStyleParts(named);
+});
+
+describe('live GeoJSON labels', () => {
+  const points = {
+    type: 'FeatureCollection' as const,
+    features: [{ type: 'Feature' as const, properties: { name: '青石村' }, geometry: { type: 'Point' as const, coordinates: [117, 35] } }],
+  };
+  it('label from a point source of their own: text from the property, halo, size and minzoom, stacked with the labels', () => {
+    const g = grid('g', { label: { field: 'name', sizePx: 14, haloColor: '#ffffe0', haloWidthPx: 2, minzoom: 12, points } });
+    const p = layerStyleParts(g);
+    expect(p.sources).toEqual([
+      ['lp-g', { type: 'geojson', data: g.data }],
+      ['lp-g-labels', { type: 'geojson', data: points }],
+    ]);
     expect(p.labels).toEqual([
       {
-        id: 'lp-n-label',
+        id: 'lp-g-label',
         type: 'symbol',
-        source: 'lp-n',
-        filter: ['==', ['geometry-type'], 'Point'],
-        layout: { visibility: 'visible', 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': false },
-        paint: { 'text-color': '#c00', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
+        source: 'lp-g-labels',
+        minzoom: 12,
+        layout: {
+          visibility: 'visible',
+          'text-field': ['to-string', ['get', 'name']],
+          'text-size': 14,
+          'text-font': ['sans-serif'],
+          'text-allow-overlap': false,
+        },
+        paint: { 'text-color': '#333', 'text-halo-color': '#ffffe0', 'text-halo-width': 2 },
       },
     ]);
-    expect(styleLayerIdsOf(named)).toEqual(['lp-n-line', 'lp-n-label']);
-    expect(needsRebuild(named, { ...named, paint: { ...named.paint, label: { field: 'no' } } })).toBe(true);
-    expect(needsRebuild(named, { ...named, paint: { ...named.paint } })).toBe(false);
-    expect(needsRebuild(grid('g'), named)).toBe(true);
+    // Labels go above every body and highlight of the stack (the stacking rule).
+    expect(
+      initialStyle(baseStyle(), [g, spec('a')])
+        .layers.map((l) => l.id)
+        .at(-1),
+    ).toBe('lp-g-label');
+    expect(styleLayerIdsOf(g)).toContain('lp-g-label');
+  });
+  it("label the layer's own features when no points are given, hidden with the layer", () => {
+    const p = layerStyleParts(grid('g', { visible: false, label: { field: 'name' } }));
+    expect(p.sources.map((s) => s[0])).toEqual(['lp-g']);
+    expect(p.labels[0]).toMatchObject({ source: 'lp-g', minzoom: 0, layout: { visibility: 'none', 'symbol-placement': 'point', 'text-size': 12 } });
+    expect(layerStyleParts(grid('g', { label: { field: 'name', allowOverlap: true } })).labels[0]).toMatchObject({
+      layout: { 'text-allow-overlap': true },
+    });
+  });
+  it('take new label points in place and rebuild when the label style changes', () => {
+    const g = grid('g', { label: { field: 'name', points } });
+    expect(needsRebuild(g, { ...g, label: { field: 'name', points: { type: 'FeatureCollection', features: [] } } })).toBe(false);
+    expect(needsRebuild(g, { ...g, label: { field: 'code', points } })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: undefined })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: { field: 'name' } })).toBe(true);
+    expect(needsRebuild(g, { ...g, label: { field: 'name', points, allowOverlap: true } })).toBe(true);
+  });
+});
+
+describe('hatched fills', () => {
+  it('add a pattern layer over the fill, named by its colour, and rebuild when the hatch changes', () => {
+    const g = grid('g', { paint: { fill: { color: '#e74c3c', opacity: 0.5, hatch: { color: '#922B21' } } } });
+    const p = layerStyleParts(g);
+    expect(p.bodies.map((l) => l.id)).toEqual(['lp-g-fill', 'lp-g-hatch']);
+    expect(p.bodies[1]).toMatchObject({ type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-pattern': 'lp-hatch-922b21' } });
+    expect(needsRebuild(g, { ...g, paint: { fill: { color: '#e74c3c' } } })).toBe(true);
+    expect(needsRebuild(g, { ...g, paint: { fill: { color: '#000000', hatch: { color: '#922B21' } } } })).toBe(false);
+  });
+  it('make a seamless 12 px tile of diagonal lines in the colour, transparent between them', () => {
+    const img = hatchImage(hatchImageId('#922b21'))!;
+    expect([img.width, img.height, img.data.length]).toEqual([12, 12, 12 * 12 * 4]);
+    const at = (x: number, y: number) => [...img.data.slice((y * 12 + x) * 4, (y * 12 + x) * 4 + 4)];
+    expect(at(11, 0)).toEqual([0x92, 0x2b, 0x21, 255]);
+    expect(at(0, 11)).toEqual([0x92, 0x2b, 0x21, 255]);
+    expect(at(0, 5)[3]).toBe(0);
+    expect(at(3, 3)[3]).toBe(0);
+    // Each row holds the same number of line pixels (the tile repeats without a seam).
+    const perRow = [...Array(12).keys()].map((y) => [...Array(12).keys()].filter((x) => at(x, y)[3] === 255).length);
+    expect(new Set(perRow).size).toBe(1);
+    expect(hatchImage('lp-hatch-red')).toBeNull();
+    expect(hatchImage('other')).toBeNull();
   });
 });
 

@@ -37,14 +37,10 @@ export interface StoredVectorLayerSpec {
 /** How a live GeoJSON layer draws: each part is drawn only when given (fill for polygons, line for lines and
  *  polygon outlines, circle for points). Colours are CSS colours, widths and radii in CSS pixels. */
 export interface GeoJsonPaint {
-  fill?: { color: string; opacity?: number };
+  /** `hatch`: diagonal lines over the fill (a topology overlap: read as a fault, not as a class colour). */
+  fill?: { color: string; opacity?: number; hatch?: { color: string } };
   line?: { color: string; widthPx?: number; opacity?: number; dash?: number[] };
   circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
-  /**
-   * Text at the layer's Point features (a polygon's label repeats per tile: give a label point instead, STACK-NOTES),
-   * from property `field`, stacked above every layer's body. A change of label rebuilds the layer.
-   */
-  label?: { field: string; color?: string; sizePx?: number; haloColor?: string };
 }
 
 /**
@@ -59,6 +55,32 @@ export interface GeoJsonLayerSpec {
   paint: GeoJsonPaint;
   visible: boolean;
   interactive?: boolean;
+  /** Text on the map from a property of each feature (an area's name). */
+  label?: GeoJsonLabel;
+}
+
+/**
+ * A live layer's labels. Glyphs are never fetched (the base style has no `glyphs` URL, README Decision 11): maplibre
+ * draws CJK text with the system font (`localIdeographFontFamily`), so labels are Chinese names. A polygon labelled
+ * from its own GeoJSON source repeats in every tile it crosses (STACK-NOTES): give `points` — one point per label,
+ * carrying the same property — and the text comes from that point source instead.
+ */
+export interface GeoJsonLabel {
+  /** The property whose value is the text. */
+  field: string;
+  /** Default 12. */
+  sizePx?: number;
+  /** Default '#333'. */
+  color?: string;
+  /** Default '#fff', 1.2 px. */
+  haloColor?: string;
+  haloWidthPx?: number;
+  /** Below this zoom no label is drawn (default 0). */
+  minzoom?: number;
+  /** Drawn even where it collides with other labels (a warning that must be read). Default false. */
+  allowOverlap?: boolean;
+  /** The label points (lon/lat), e.g. a point inside each polygon; absent: the layer's own features are labelled. */
+  points?: FeatureCollection;
 }
 
 /** Raster imagery from XYZ tile URL templates ({z}/{x}/{y}); `bounds` in lon/lat keeps requests inside it. */
@@ -78,7 +100,35 @@ export interface RasterLayerSpec {
 export type MapLayerSpec = StoredVectorLayerSpec | GeoJsonLayerSpec | RasterLayerSpec;
 
 export const HIGHLIGHT = '#00e5ff';
-export type LayerPart = 'fill' | 'line' | 'circle' | 'hl' | 'hlfill' | 'hlcircle' | 'label' | 'raster';
+export type LayerPart = 'fill' | 'hatch' | 'line' | 'circle' | 'hl' | 'hlfill' | 'hlcircle' | 'label' | 'raster';
+
+/** The name of the hatch pattern image of a colour (the map adds it when a style asks for it: hatchImage). */
+export const HATCH_PREFIX = 'lp-hatch-';
+export const hatchImageId = (color: string) => `${HATCH_PREFIX}${color.replace(/^#/, '').toLowerCase()}`;
+const HATCH_SIZE = 12;
+
+/**
+ * The pattern tile for `id` (hatchImageId): 12 × 12 px, one 2 px diagonal line (north-east), opaque in the colour,
+ * transparent elsewhere; tiles seamlessly. Null for a name that is not a hatch of a '#rrggbb' colour.
+ */
+export function hatchImage(id: string): { width: number; height: number; data: Uint8Array } | null {
+  const m = new RegExp(`^${HATCH_PREFIX}([0-9a-f]{6})$`).exec(id);
+  if (!m) return null;
+  const hex = m[1] as string;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const n = HATCH_SIZE;
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      // Distance (in px, along x) from the anti-diagonal x + y = n - 1, wrapped: the line continues into the next tile.
+      const d = (((x + y - (n - 1)) % n) + n) % n;
+      if (d < 2) {
+        const o = (y * n + x) * 4;
+        data.set([r, g, b, 255], o);
+      }
+    }
+  return { width: n, height: n, data };
+}
 export const styleLayerId = (id: string, part: LayerPart) => `lp-${id}-${part}`;
 export const sourceId = (id: string) => `lp-${id}`;
 export const labelSourceId = (id: string) => `lp-${id}-labels`;
@@ -237,24 +287,38 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   const p = geoJsonPaintOf(spec.paint);
   const parts: LayerStyleParts = { sources: [[source, { type: 'geojson', data: spec.data }]], bodies: [], highlights: [], labels: [] };
   if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: p.fill as never });
+  if (spec.paint.fill?.hatch)
+    parts.bodies.push({
+      id: styleLayerId(id, 'hatch'),
+      type: 'fill',
+      source,
+      layout,
+      filter: IS_POLYGON,
+      paint: { 'fill-pattern': hatchImageId(spec.paint.fill.hatch.color) },
+    });
   if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
   if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
-  const label = spec.paint.label;
-  if (label)
+  if (spec.label) {
+    const l = spec.label;
+    const labelSource = l.points ? labelSourceId(id) : source;
+    if (l.points) parts.sources.push([labelSource, { type: 'geojson', data: l.points }]);
     parts.labels.push({
       id: styleLayerId(id, 'label'),
       type: 'symbol',
-      source,
-      filter: IS_POINT,
+      source: labelSource,
+      minzoom: l.minzoom ?? 0,
       layout: {
         ...layout,
-        'text-field': ['get', label.field],
-        'text-size': label.sizePx ?? 12,
+        'text-field': ['to-string', ['get', l.field]],
+        'text-size': l.sizePx ?? 12,
         'text-font': ['sans-serif'],
-        'text-allow-overlap': false,
+        'text-allow-overlap': l.allowOverlap ?? false,
+        // A polygon's own source: one label at its centre per tile, never along its outline.
+        ...(l.points ? {} : { 'symbol-placement': 'point' as const }),
       },
-      paint: { 'text-color': label.color ?? '#333', 'text-halo-color': label.haloColor ?? '#fff', 'text-halo-width': 1.4 },
+      paint: { 'text-color': l.color ?? '#333', 'text-halo-color': l.haloColor ?? '#fff', 'text-halo-width': l.haloWidthPx ?? 1.2 },
     });
+  }
   // Only a layer identify can hit has something to highlight.
   if (spec.interactive) {
     parts.highlights.push(
@@ -328,13 +392,18 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
   if (old.type === 'geojson' && next.type === 'geojson')
     return (
       !!old.interactive !== !!next.interactive ||
+      labelStyleKey(old.label) !== labelStyleKey(next.label) ||
       !!old.paint.fill !== !!next.paint.fill ||
+      old.paint.fill?.hatch?.color !== next.paint.fill?.hatch?.color ||
       !!old.paint.line !== !!next.paint.line ||
-      !!old.paint.circle !== !!next.paint.circle ||
-      JSON.stringify(old.paint.label ?? null) !== JSON.stringify(next.paint.label ?? null)
+      !!old.paint.circle !== !!next.paint.circle
     );
   return true;
 }
+
+/** A label's style without its points (new points only need setData). */
+export const labelStyleKey = (l: GeoJsonLabel | undefined): string =>
+  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, l.allowOverlap, !!l.points]) : '';
 
 /** All style layer ids of a layer, in the order layerStyleParts gives them. */
 export function styleLayerIdsOf(spec: MapLayerSpec): string[] {

@@ -11,6 +11,7 @@ import { baseStyle } from './base-style';
 import {
   GEOJSON_HIGHLIGHT_KIND,
   geoJsonPaintOf,
+  hatchImage,
   highlightFilter,
   initialStyle,
   labelSourceId,
@@ -34,7 +35,7 @@ import { ToolHost } from './tools/tool-host';
 import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
+export type { GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
 
 selectMaplibreWorker();
 
@@ -140,6 +141,11 @@ export class MapController {
     this.map.on('move', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.once('load', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.on('error', (e) => this.cb.onError?.(e.error?.message ?? String(e)));
+    // Hatch patterns are made here, when a style first asks for one (no image files, nothing fetched).
+    this.map.on('styleimagemissing', (e: { id: string }) => {
+      const image = hatchImage(e.id);
+      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image);
+    });
     // The map element says whether everything is drawn and which layers' data is loaded (tests, bench).
     this.map.on('idle', () => this.markState('idle'));
     this.map.on('movestart', () => this.markState('loading'));
@@ -233,6 +239,8 @@ export class MapController {
   private updateGeoJson(old: GeoJsonLayerSpec, spec: GeoJsonLayerSpec): void {
     // New data goes to the existing source: no tile worker, no layer rebuild (a track growing point by point).
     if (old.data !== spec.data) (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
+    const points = spec.label?.points;
+    if (points && points !== old.label?.points) (this.map.getSource(labelSourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(points);
     if (old.paint === spec.paint) return;
     const p = geoJsonPaintOf(spec.paint);
     if (p.fill) this.setPaint(sub(spec.id, 'fill'), p.fill);

@@ -1,3 +1,77 @@
+/**
+ * 巡查考核 (issue 10 items 4 and 6): patrol rules as data (the 巡查规则 editor, opened from the 工具 menu and the panel),
+ * rule assignment for grid areas, and compliance for a period — a dock panel (period, township, summary, the weekly
+ * chart, the stop-notice sites), a sortable table under the map, and the areas coloured by their worst status on the
+ * map with a legend card.
+ */
+import { useMemo } from 'react';
+import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
+import { defineIcon } from '../../ui/Icon';
+import { useStore } from '../../ui/store';
+import { STATUS_STYLE } from './compliance.logic';
+import { complianceUi, setUi, useCompliance } from './compliance-state';
+import { ComplianceLegendHost } from './components/ComplianceLegend';
+import { CompliancePanel } from './components/CompliancePanel';
+import { ComplianceTableHost } from './components/ComplianceTable';
+import { RuleEditorHost } from './components/RuleEditorDialog';
 
-export const complianceFeature: FeatureContribution = { id: 'compliance' };
+const STATUSES = ['done', 'open', 'dueSoon', 'overdue'] as const;
+
+/** A checklist: the rules icon (16 × 16 grid). */
+const RULES_ICON = defineIcon('M3 4 L4.5 5.5 L7 3 M3 8.5 L4.5 10 L7 7.5 M3 13 h0.01 M9 4.5 H13.5 M9 9 H13.5 M9 13 H13.5');
+
+function useComplianceLayers(): readonly MapLayerSpec[] {
+  const { showOnMap } = useStore(complianceUi);
+  const view = useCompliance(showOnMap);
+  return useMemo((): MapLayerSpec[] => {
+    const specs: MapLayerSpec[] = [
+      {
+        type: 'geojson',
+        id: 'compliance-none',
+        data: view.map.none,
+        paint: { line: { color: STATUS_STYLE.none.line, widthPx: 1, dash: [2, 2] } },
+        visible: showOnMap,
+      },
+    ];
+    for (const s of STATUSES)
+      specs.push({
+        type: 'geojson',
+        id: `compliance-${s}`,
+        data: view.map.fills[s],
+        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: STATUS_STYLE[s].opacity }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
+        visible: showOnMap,
+      });
+    for (const s of STATUSES)
+      specs.push({
+        type: 'geojson',
+        id: `compliance-rollup-${s}`,
+        data: view.map.rollups[s],
+        paint: { line: { color: STATUS_STYLE[s].line, widthPx: 3.5 } },
+        visible: showOnMap,
+      });
+    return specs;
+  }, [view, showOnMap]);
+}
+
+export const complianceFeature: FeatureContribution = {
+  id: 'compliance',
+  commands: [
+    {
+      id: 'compliance.rules',
+      labelKey: 'compliance.rules.command',
+      menuLabelKey: 'compliance.rules.menu',
+      icon: RULES_ICON,
+      menu: { menu: 'tools', group: 3, order: 0 },
+      testId: 'compliance-rules-command',
+      perform: () => setUi({ rulesOpen: true }),
+    },
+  ],
+  panels: [{ id: 'compliance', titleKey: 'compliance.dock', dock: 'left', order: 6, component: CompliancePanel }],
+  hosts: [
+    { slot: 'map', component: ComplianceTableHost },
+    { slot: 'map', component: ComplianceLegendHost },
+    { slot: 'app', component: RuleEditorHost },
+  ],
+  useMapLayers: useComplianceLayers,
+};

@@ -1,33 +1,96 @@
 /**
- * 网格 (issue 10 item 2, first slice): a left-dock panel after 图层 and 图例 with the area tree and the selected area's
- * details, 从图层提取 to promote a boundary layer's polygons, and the areas drawn as live GeoJSON layers over the
- * stored ones: township/village outlines, cell outlines, and the selected area highlighted.
+ * 网格 (issue 10 items 1–2): a left-dock panel after 图层 and 图例 with the area tree and the selected area's details
+ * and map actions (draw, edit, split, merge, topology: grid-map-edit.ts), and the areas drawn as live GeoJSON layers
+ * over the stored ones — townships, villages and cells each with their names as labels, the selected area
+ * highlighted, drawn pieces waiting for names, and the last topology check's overlaps (red, hatched) and gaps (orange) with
+ * their areas. While the 网格 tab is the open one, a click on an area selects it in the tree (the areas take the
+ * click; with any other tab open the click identifies the stored layers as before).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { formatNumber, useI18n } from '../../i18n';
 import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
+import { useWorkbench } from '../../ui/workbench';
 import { GridPanel } from './components/GridPanel';
-import { gridFeatures } from './grid.logic';
-import { gridState, reloadGrid } from './grid-state';
+import { gridFeatures, gridLabelPoints, pieceLabels } from './grid.logic';
+import { gridEditState } from './grid-map-edit';
+import { gridState, reloadGrid, selectArea } from './grid-state';
+import type { GridArea } from '../../../shared/domain/grid/area-record';
+
+/** The layers a click can pick an area from, top (deepest level) first. */
+export const GRID_PICK_LAYERS = ['grid-cells', 'grid-villages', 'grid-townships'] as const;
+
+const LABEL = { field: 'name', haloColor: '#ffffff', haloWidthPx: 1.6 } as const;
+const isTop = (a: GridArea) => a.level === 'county' || a.level === 'township';
 
 function useGridMapLayers(): readonly MapLayerSpec[] {
+  const { t, lang } = useI18n();
+  const wb = useWorkbench();
   const { areas, selectedId, preview } = useStore(gridState);
-  return useMemo((): MapLayerSpec[] => {
-    const specs: MapLayerSpec[] = [
+  const { pending, topology } = useStore(gridEditState);
+  const picking = useStore(wb.dock).left === 'grid';
+  const levels = useMemo(
+    () => ({
+      top: { data: gridFeatures(areas, isTop), points: gridLabelPoints(areas, isTop) },
+      village: { data: gridFeatures(areas, (a) => a.level === 'village'), points: gridLabelPoints(areas, (a) => a.level === 'village') },
+      cell: { data: gridFeatures(areas, (a) => a.level === 'cell'), points: gridLabelPoints(areas, (a) => a.level === 'cell') },
+    }),
+    [areas],
+  );
+  const topo = useMemo(() => {
+    const r = topology?.run.result;
+    const fig = (m2: number, mu: number) => t('gridMap.topology.figures', { m2: formatNumber(lang, m2, 2), mu: formatNumber(lang, mu, 4) });
+    const overlaps = (r?.overlaps ?? []).map((o) => ({
+      geometry: o.geometry,
+      text: `${t('gridMap.topology.overlapShort')} ${fig(o.area.planarM2, o.area.mu)}`,
+    }));
+    const gaps = (r?.gaps ?? []).map((g, i) => ({
+      geometry: g.geometry,
+      text: `${t('gridMap.topology.gap', { n: i + 1 })} ${fig(g.area.planarM2, g.area.mu)}`,
+    }));
+    const fc = (xs: typeof overlaps) => ({
+      type: 'FeatureCollection' as const,
+      features: xs.map((x) => ({ type: 'Feature' as const, geometry: x.geometry, properties: {} })),
+    });
+    return { overlaps: { data: fc(overlaps), points: pieceLabels(overlaps) }, gaps: { data: fc(gaps), points: pieceLabels(gaps) } };
+  }, [topology, t, lang]);
+  const pendingLayer = useMemo(() => {
+    const pieces = (pending?.pieces ?? []).map((p) => ({ geometry: p.geometry, text: p.name }));
+    return {
+      data: { type: 'FeatureCollection' as const, features: pieces.map((p) => ({ type: 'Feature' as const, geometry: p.geometry, properties: {} })) },
+      points: pieceLabels(pieces),
+    };
+  }, [pending]);
+  return useMemo(
+    (): MapLayerSpec[] => [
       {
         type: 'geojson',
-        id: 'grid-areas',
-        data: gridFeatures(areas, (a) => a.level !== 'cell'),
+        id: 'grid-townships',
+        data: levels.top.data,
+        paint: { fill: { color: '#ff8c00', opacity: 0.04 }, line: { color: '#d35400', widthPx: 3 } },
+        visible: true,
+        interactive: picking,
+        label: { ...LABEL, sizePx: 15, color: '#a04000', points: levels.top.points },
+      },
+      {
+        type: 'geojson',
+        id: 'grid-villages',
+        data: levels.village.data,
         paint: { fill: { color: '#ff8c00', opacity: 0.04 }, line: { color: '#d35400', widthPx: 2 } },
         visible: true,
+        interactive: picking,
+        label: { ...LABEL, sizePx: 13, color: '#8a3a00', minzoom: 11, points: levels.village.points },
       },
       {
         type: 'geojson',
         id: 'grid-cells',
-        data: gridFeatures(areas, (a) => a.level === 'cell'),
-        paint: { line: { color: '#8e44ad', widthPx: 2, dash: [4, 2] } },
+        data: levels.cell.data,
+        // A faint fill so a click inside a cell (not only on its outline) picks it.
+        paint: { fill: { color: '#8e44ad', opacity: 0.03 }, line: { color: '#8e44ad', widthPx: 2, dash: [4, 2] } },
         visible: true,
+        interactive: picking,
+        label: { ...LABEL, sizePx: 12, color: '#5b2c6f', minzoom: 13, points: levels.cell.points },
       },
       {
         type: 'geojson',
@@ -43,14 +106,57 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         paint: { fill: { color: '#8e44ad', opacity: 0.12 }, line: { color: '#8e44ad', widthPx: 2 } },
         visible: preview !== null,
       },
-    ];
-    return specs;
-  }, [areas, selectedId, preview]);
+      {
+        type: 'geojson',
+        id: 'grid-pending',
+        data: pendingLayer.data,
+        paint: { fill: { color: '#2e86de', opacity: 0.2 }, line: { color: '#1b4f72', widthPx: 2 } },
+        visible: pending !== null,
+        label: { ...LABEL, sizePx: 13, color: '#1b4f72', points: pendingLayer.points },
+      },
+      {
+        type: 'geojson',
+        id: 'grid-topology-gaps',
+        data: topo.gaps.data,
+        // A wide outline: a gap a few metres wide is still seen at a village's scale.
+        paint: { fill: { color: '#f39c12', opacity: 0.65 }, line: { color: '#e67e22', widthPx: 4 } },
+        visible: topology !== null,
+        label: { ...LABEL, sizePx: 13, color: '#7e5109', allowOverlap: true, points: topo.gaps.points },
+      },
+      {
+        type: 'geojson',
+        id: 'grid-topology-overlaps',
+        data: topo.overlaps.data,
+        paint: { fill: { color: '#e74c3c', opacity: 0.35, hatch: { color: '#922b21' } }, line: { color: '#c0392b', widthPx: 3 } },
+        visible: topology !== null,
+        label: { ...LABEL, sizePx: 13, color: '#922b21', allowOverlap: true, points: topo.overlaps.points },
+      },
+    ],
+    [levels, areas, selectedId, preview, picking, pending, pendingLayer, topo, topology],
+  );
+}
+
+/** Turns a click on a grid layer (the shell's selection) into the area selected in the tree. */
+function GridMapPicker() {
+  const wb = useWorkbench();
+  useEffect(
+    () =>
+      wb.selection.subscribe(() => {
+        const hit = wb.selection.get();
+        if (!hit || !(GRID_PICK_LAYERS as readonly string[]).includes(hit.layerId)) return;
+        const area = gridState.get().areas[hit.fid];
+        wb.selection.set(null);
+        if (area) selectArea(area.id);
+      }),
+    [wb],
+  );
+  return null;
 }
 
 export const gridFeature: FeatureContribution = {
   id: 'grid',
   boot: reloadGrid,
   panels: [{ id: 'grid', titleKey: 'dock.grid', dock: 'left', order: 2, component: GridPanel }],
+  hosts: [{ slot: 'map', component: GridMapPicker }],
   useMapLayers: useGridMapLayers,
 };

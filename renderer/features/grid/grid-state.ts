@@ -7,7 +7,19 @@ import { listGridAreas, putGridAreas, type GridWriteResult } from '../../db';
 import type { AreaEditInfo } from '../../../shared/domain/grid/area-record';
 import { createWorkerClient } from '../../platform/worker-client';
 import { createStore } from '../../ui/store';
-import type { GenerateRequest, GenerateRun, GridProtocol, PromoteRequest } from './grid.protocol';
+import type {
+  FillGapRequest,
+  GenerateRequest,
+  GenerateRun,
+  GridProtocol,
+  PlaceRequest,
+  PromoteRequest,
+  RemoveOverlapRequest,
+  TopologyRequest,
+  TopologyRun,
+} from './grid.protocol';
+import type { AreaGeometry } from '../../../shared/domain/grid/area-geometry';
+import type { Placement } from '../../../shared/domain/grid/grid-edits';
 import type { PromoteResult } from '../../../shared/domain/grid/promote';
 
 export interface GridState {
@@ -40,5 +52,9 @@ const client = createWorkerClient<GridProtocol>({
   lifetime: 'per-request',
 });
 
+export const placeInWorker = (req: PlaceRequest): Promise<Placement> => client.request('place', req);
+export const topologyInWorker = (req: TopologyRequest): Promise<TopologyRun> => client.request('topology', req);
+export const fillGapInWorker = (req: FillGapRequest): Promise<AreaGeometry> => client.request('fillGap', req);
+export const removeOverlapInWorker = (req: RemoveOverlapRequest): Promise<AreaGeometry> => client.request('removeOverlap', req);
 export const promoteInWorker = (req: PromoteRequest): Promise<PromoteResult> => client.request('promote', req);
 export const generateInWorker = (req: GenerateRequest): Promise<GenerateRun> => client.request('generate', req);

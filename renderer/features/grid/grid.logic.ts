@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { featureAreas } from '../../../shared/domain/geometry/area';
 import { defaultZoneOf } from '../../../shared/domain/grid/area-geometry';
+import { labelPointOf } from '../../../shared/domain/grid/label-point';
 import type { GridArea } from '../../../shared/domain/grid/area-record';
 import { buildGridTree, type GridTreeNode } from '../../../shared/domain/grid/tree.logic';
 import type { AreaFigures } from '../../../shared/domain/units/area';
@@ -40,6 +41,28 @@ export function gridFeatures(areas: readonly GridArea[], only?: (a: GridArea) =>
     if (!a.geometry || (only && !only(a))) return;
     features.push({ type: 'Feature', id: fid, geometry: a.geometry, properties: { fid, id: a.id, name: a.name, level: a.level } });
   });
+  return { type: 'FeatureCollection', features };
+}
+
+/** One point inside each area with a boundary (labelPointOf), carrying its `name`: the label source of a grid layer. */
+export function gridLabelPoints(areas: readonly GridArea[], only?: (a: GridArea) => boolean): FeatureCollection {
+  const features: Feature[] = [];
+  for (const a of areas) {
+    if (!a.geometry || (only && !only(a))) continue;
+    const p = labelPointOf(a.geometry);
+    if (p) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: p }, properties: { name: a.keyArea ? `${a.name} ★` : a.name } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Pieces with a text each (a topology overlap with its m², a pending area with its name): label points of their own. */
+export function pieceLabels(pieces: readonly { geometry: Feature['geometry']; text: string }[]): FeatureCollection {
+  const features: Feature[] = [];
+  for (const piece of pieces) {
+    const g = piece.geometry;
+    const p = g.type === 'Polygon' || g.type === 'MultiPolygon' ? labelPointOf(g) : null;
+    if (p) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: p }, properties: { name: piece.text } });
+  }
   return { type: 'FeatureCollection', features };
 }
 

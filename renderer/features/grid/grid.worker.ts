@@ -9,12 +9,34 @@ import { loadGeometryEngine } from '../../../shared/domain/geometry/engine/load'
 import { newGridAreaId } from '../../../shared/domain/grid/area-record';
 import { generateCells, generatedAreas } from '../../../shared/domain/grid/generate';
 import { promoteFeatures } from '../../../shared/domain/grid/promote';
+import { fillGap, gapNeighbours, placementOf, removeOverlap } from '../../../shared/domain/grid/grid-edits';
+import { checkTopology } from '../../../shared/domain/grid/topology';
 import { readStoredLayer } from '../../data/stored-features';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
 import type { GridProtocol } from './grid.protocol';
 
+const engine = () =>
+  loadGeometryEngine().catch((err: unknown) => {
+    throw CodedError.of('engineUnavailable', err);
+  });
+
+/** A refused edit as the worker client sees it: invalidRequest, the named reason in `params.reason`. */
+function valueOf<T>(r: { ok: true; value: T } | { ok: false; reason: string; detail?: string }): T {
+  if (!r.ok) throw new CodedError('invalidRequest', { detail: `${r.reason} ${r.detail ?? ''}`, params: { reason: r.reason } });
+  return r.value;
+}
+
 serveWorker<GridProtocol>({
+  place: async (req) => valueOf(placementOf(await engine(), req.geometry, { parent: req.parent, siblings: req.siblings, zone: req.zone })),
+  topology: async (req) => {
+    const e = await engine();
+    const result = valueOf(checkTopology(e, req.parent, req.children));
+    const gapNeighbourIds = result.gaps.map((g) => valueOf(gapNeighbours(e, g.geometry, req.children, result.zone)).map((n) => n.id));
+    return { result, gapNeighbours: gapNeighbourIds };
+  },
+  fillGap: async (req) => valueOf(fillGap(await engine(), req.parent, req.children, req.targetId, req.gapPoint, req.zone)),
+  removeOverlap: async (req) => valueOf(removeOverlap(await engine(), req.from, req.other, req.zone)),
   promote: async (req) => {
     const stored = await readStoredLayer(req.layerId);
     if (!stored) throw new CodedError('layerNotFound', { detail: `layer ${req.layerId} has no data` });

@@ -1,2 +1,2 @@
 export { gridFeature } from './contribution';
-export { gridState, type GridState } from './grid-state';
+export { gridState, reloadGrid, saveAreas, selectArea, type GridState } from './grid-state';

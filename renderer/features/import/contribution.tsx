@@ -16,6 +16,7 @@ import { DropZone } from './components/DropZone';
 import { FileInputs, type FileInputHandles } from './components/FileInputs';
 import { ImportProgressCard } from './components/ImportProgressCard';
 import { ImportResultDialog } from './components/ImportResultDialog';
+import { routeClaimedFiles } from './file-claims';
 import type { CollectedFile } from './import.logic';
 import { useImport, type ImportApi } from './use-import';
 import type { JobSummary } from './worker-protocol';
@@ -28,7 +29,11 @@ let inputs: FileInputHandles | null = null;
 const registerInputs = (h: FileInputHandles | null) => {
   inputs = h;
 };
-const start = (files: CollectedFile[]) => flow.get()?.start(files);
+/** Files another feature claims (a track: 巡查) go to it; the rest are imported as layers. */
+const start = (files: CollectedFile[]) => {
+  const rest = routeClaimedFiles(files);
+  if (rest.length > 0 || files.length === 0) flow.get()?.start(rest);
+};
 
 function ImportHost() {
   const { t } = useI18n();
@@ -61,7 +66,7 @@ function ImportHost() {
 
   return (
     <>
-      <FileInputs onFiles={imp.start} register={registerInputs} />
+      <FileInputs onFiles={start} register={registerInputs} />
       {state.kind === 'result' && <ImportResultDialog summary={state.summary} onClose={dismiss} />}
       {/* The CRS questions come one by one, after the result dialog is closed and while no import runs. */}
       {state.kind !== 'result' && !running && imp.pending && (

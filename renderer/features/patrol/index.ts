@@ -1,2 +1,3 @@
 export { patrolFeature } from './contribution';
 export { patrolState, reloadPatrols, reloadRules, type PatrolState } from './patrol-state';
+export { patrolFindingActions, registerPatrolFindingAction, type PatrolFinding, type PatrolFindingAction } from './finding-actions';

@@ -22,23 +22,19 @@ function useTasksMapLayers(): readonly MapLayerSpec[] {
   const draft = useMemo(() => draftMapData(areaDraft), [areaDraft]);
   const task = useMemo(() => taskMapData(taskDraft), [taskDraft]);
   return useMemo((): MapLayerSpec[] => {
-    const kind = (k: keyof typeof KIND_COLOURS, fillOpacity: number, dash?: number[]): MapLayerSpec => ({
+    const kind = (k: keyof typeof KIND_COLOURS, fillOpacity: number, opts: { dash?: number[]; hatch?: boolean } = {}): MapLayerSpec => ({
       type: 'geojson',
       id: `tasks-${k}`,
       data: data.byKind[k],
-      paint: { fill: { color: KIND_COLOURS[k], opacity: fillOpacity }, line: { color: KIND_COLOURS[k], widthPx: 2, ...(dash ? { dash } : {}) } },
+      paint: {
+        fill: { color: KIND_COLOURS[k], opacity: fillOpacity, ...(opts.hatch ? { hatch: { color: KIND_COLOURS[k] } } : {}) },
+        line: { color: KIND_COLOURS[k], widthPx: 2, ...(opts.dash ? { dash: opts.dash } : {}) },
+      },
       visible: true,
     });
     return [
-      kind('other', 0.08, [3, 2]),
-      kind('keyArea', 0.06),
-      {
-        type: 'geojson',
-        id: 'tasks-hatch',
-        data: data.hatch,
-        paint: { line: { color: KIND_COLOURS.keyArea, widthPx: 1, opacity: 0.8 } },
-        visible: true,
-      },
+      kind('other', 0.08, { dash: [3, 2] }),
+      kind('keyArea', 0.06, { hatch: true }),
       kind('corridor', 0.12),
       {
         type: 'geojson',
@@ -66,6 +62,8 @@ function useTasksMapLayers(): readonly MapLayerSpec[] {
         },
         visible: areaDraft !== null,
       },
+      // Area names below the task's point labels: maplibre places the upper layer's labels first, so a point's number wins.
+      { type: 'geojson', id: 'tasks-labels', data: data.labels, paint: {}, label: { field: 'name', color: '#222', sizePx: 13 }, visible: true },
       {
         type: 'geojson',
         id: 'tasks-route',
@@ -77,10 +75,8 @@ function useTasksMapLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: 'tasks-points',
         data: task.points,
-        paint: {
-          circle: { color: '#ffeb3b', radiusPx: 6, strokeColor: '#6a1b9a', strokeWidthPx: 2 },
-          label: { field: 'label', color: '#4a148c', sizePx: 12 },
-        },
+        paint: { circle: { color: '#ffeb3b', radiusPx: 6, strokeColor: '#6a1b9a', strokeWidthPx: 2 } },
+        label: { field: 'label', color: '#4a148c', sizePx: 12 },
         visible: taskDraft !== null,
       },
     ];

@@ -10,7 +10,7 @@ import type { PatrolArea } from '../../../shared/domain/patrol/patrol-area-recor
 import type { PatrolTask } from '../../../shared/domain/patrol/task-record';
 import { listPatrolAreas, listTasks } from '../../db';
 import { createWorkerClient } from '../../platform/worker-client';
-import { createStore } from '../../ui/store';
+import { createStore, useStore } from '../../ui/store';
 import type { AreaDraft, TaskDraft } from './tasks.logic';
 import type { TasksProtocol } from './tasks.protocol';
 
@@ -21,6 +21,18 @@ export interface PatrolAreaState {
 
 /** The patrol areas as stored: what the 巡查区域 list, the map and compliance read. */
 export const patrolAreaState = createStore<PatrolAreaState>({ areas: [] });
+
+const live = new WeakMap<readonly PatrolArea[], readonly PatrolArea[]>();
+/** The patrol areas not deleted, the same array while the store is unchanged (a dependency that only moves on a write). */
+export function useLivePatrolAreas(): readonly PatrolArea[] {
+  const { areas } = useStore(patrolAreaState);
+  let out = live.get(areas);
+  if (!out) {
+    out = areas.filter((a) => a.deletedAt === null);
+    live.set(areas, out);
+  }
+  return out;
+}
 
 export async function reloadPatrolAreas(): Promise<void> {
   const areas = await listPatrolAreas();

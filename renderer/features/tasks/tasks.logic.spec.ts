@@ -8,12 +8,11 @@ import {
   areaDraftProblem,
   areaGroups,
   areaMapData,
-  complianceAreasOf,
+  patrolComplianceAreas,
   draftOfArea,
   emptyAreaDraft,
   emptyTaskDraft,
   featureLabel,
-  hatchLines,
   labelPointOf,
   newAreaOf,
   officerCandidates,
@@ -31,7 +30,6 @@ const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [
   [x0, y0],
 ];
 const SQUARE: Polygon = { type: 'Polygon', coordinates: [ring(117.0, 36.6, 117.01, 36.61)] };
-const WITH_HOLE: Polygon = { type: 'Polygon', coordinates: [ring(117.0, 36.6, 117.03, 36.63), ring(117.01, 36.61, 117.02, 36.62).reverse()] };
 const d = (s: string) => s as DateKey;
 
 const area = (init: Parameters<typeof createPatrolArea>[0]): PatrolArea => {
@@ -72,18 +70,6 @@ const cell = grid({
     { name: '赵敏', role: '信息员', lawEnforcementCertNo: '', phone: '' },
   ],
 });
-
-/** Even–odd point in polygon (all rings). */
-function inside(p: Position, polys: Position[][]): boolean {
-  let inn = false;
-  for (const r of polys)
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [xi, yi] = [r[i]![0]!, r[i]![1]!];
-      const [xj, yj] = [r[j]![0]!, r[j]![1]!];
-      if (yi > p[1]! !== yj > p[1]! && p[0]! < ((xj - xi) * (p[1]! - yi)) / (yj - yi) + xi) inn = !inn;
-    }
-  return inn;
-}
 
 describe('area drafts', () => {
   it('say what each kind still needs, in order', () => {
@@ -136,7 +122,7 @@ describe('area drafts', () => {
 
 describe('what compliance reads', () => {
   it('is the live areas with their rules and notice days', () => {
-    expect(complianceAreasOf([park, site, gone])).toEqual([
+    expect(patrolComplianceAreas([park, site, gone])).toEqual([
       { id: 'R1', ruleIds: [] },
       { id: 'R2', ruleIds: ['default.stop-notice-follow-up'], stopNotice: { noticeDate: '2026-11-20', closedDate: null } },
     ]);
@@ -144,18 +130,6 @@ describe('what compliance reads', () => {
 });
 
 describe('the map', () => {
-  it('hatches inside the boundary only, holes left empty', () => {
-    const lines = hatchLines(WITH_HOLE, 20);
-    expect(lines.length).toBeGreaterThan(20); // lines crossing the hole are cut in two
-    for (const l of lines) {
-      const [a, b] = l.coordinates as [Position, Position];
-      const mid = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
-      expect(inside(mid, WITH_HOLE.coordinates)).toBe(true);
-      // 45° on screen: Δlat = Δlon · cos φ
-      expect(Math.abs((b[1]! - a[1]!) / ((b[0]! - a[0]!) * Math.cos((36.615 * Math.PI) / 180)))).toBeCloseTo(1, 9);
-    }
-  });
-
   it('labels an area at its centroid, and draws each kind on its own layer', () => {
     const [x, y] = labelPointOf(SQUARE);
     expect(x).toBeCloseTo(117.005, 12);
@@ -165,7 +139,6 @@ describe('the map', () => {
     expect(data.byKind.stopNoticeSite.features).toHaveLength(1);
     expect(data.byKind.other.features).toHaveLength(0);
     expect(data.labels.features.map((f) => f.properties!.name)).toEqual(['杏园工业园', '砖厂']);
-    expect(data.hatch.features.length).toBeGreaterThan(0);
   });
 });
 

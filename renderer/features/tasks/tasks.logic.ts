@@ -175,7 +175,7 @@ export function areaPatchOf(old: PatrolArea, d: AreaDraft, geometry: AreaGeometr
 export const areaMuOf = (g: AreaGeometry | null, zone = g ? defaultZoneOf(g) : null): Mu | null => (g && zone ? featureAreas(g, { zone }).mu : null);
 
 /** What compliance judges: the patrol areas that are not deleted, with their rules and (for a site) its notice days. */
-export function complianceAreasOf(areas: readonly PatrolArea[]): ComplianceArea[] {
+export function patrolComplianceAreas(areas: readonly PatrolArea[]): ComplianceArea[] {
   return areas
     .filter((a) => a.deletedAt === null)
     .map((a) => ({
@@ -245,55 +245,8 @@ function ringCentroid(ring: readonly Position[]): [number, number] {
   return [x0 + cx / (3 * a), y0 + cy / (3 * a)];
 }
 
-/**
- * Diagonal hatching of a boundary (a key area's map symbol): lines at 45° on screen (x scaled by cos φ, as Web
- * Mercator shows it), `count` of them across the area's box, each cut to the inside of the rings by even–odd crossing
- * (holes stay empty). Display only: no figure is taken from it.
- */
-export function hatchLines(g: AreaGeometry, count = 24): LineString[] {
-  const polys = polygonsOf(g);
-  const box = geometriesBbox([g]);
-  if (!box) return [];
-  const k = Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
-  // In the scaled plane u = x·k, v = y, a 45° line is u − v = c.
-  const cMin = box[0] * k - box[3];
-  const cMax = box[2] * k - box[1];
-  const step = (cMax - cMin) / (count + 1);
-  if (!(step > 0)) return [];
-  const edges: [number, number, number, number][] = [];
-  for (const poly of polys)
-    for (const ring of poly)
-      for (let i = 0; i + 1 < ring.length; i++) edges.push([ring[i]![0]! * k, ring[i]![1]!, ring[i + 1]![0]! * k, ring[i + 1]![1]!]);
-  const out: LineString[] = [];
-  for (let n = 1; n <= count; n++) {
-    const c = cMin + n * step;
-    // Crossings of u − v = c with each edge, parametrised by v along the line.
-    const vs: number[] = [];
-    for (const [u1, v1, u2, v2] of edges) {
-      const f1 = u1 - v1 - c;
-      const f2 = u2 - v2 - c;
-      if (f1 > 0 === f2 > 0) continue;
-      const t = f1 / (f1 - f2);
-      vs.push(v1 + t * (v2 - v1));
-    }
-    vs.sort((a, b) => a - b);
-    for (let i = 0; i + 1 < vs.length; i += 2) {
-      const [va, vb] = [vs[i]!, vs[i + 1]!];
-      out.push({
-        type: 'LineString',
-        coordinates: [
-          [(va + c) / k, va],
-          [(vb + c) / k, vb],
-        ],
-      });
-    }
-  }
-  return out;
-}
-
 export interface AreaMapData {
   byKind: Record<PatrolAreaKind, FeatureCollection>;
-  hatch: FeatureCollection;
   centreLines: FeatureCollection;
   labels: FeatureCollection;
 }
@@ -309,10 +262,6 @@ export function areaMapData(areas: readonly PatrolArea[]): AreaMapData {
   ) as Record<PatrolAreaKind, FeatureCollection>;
   return {
     byKind,
-    hatch: {
-      type: 'FeatureCollection',
-      features: live.filter((a) => a.kind === 'keyArea').flatMap((a) => hatchLines(a.geometry).map((l) => feature(l, {}))),
-    },
     centreLines: {
       type: 'FeatureCollection',
       features: live.flatMap((a) => (a.corridor ? [feature(a.corridor.centreLine, { id: a.id })] : [])),

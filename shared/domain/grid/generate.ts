@@ -97,6 +97,13 @@ export type GenerateReason =
 
 const DEFAULT_SLIVER_FRACTION = 0.05;
 const DEFAULT_MAX_SLOTS = 20_000;
+/**
+ * A clipped piece below this (1 mm², far below any printed figure) is dust, not land: where the parent's corner
+ * touches a lattice line, GEOS's clip leaves a ring of ~1e-18 m² whose four corners are one point. It is never a
+ * cell (it would be stored as a collapsed polygon), merged or reported.
+ */
+const DUST_M2 = 1e-6;
+
 /** Outer lattice edges are pushed this far beyond the extent so no parent vertex lies on a clip edge. */
 const EDGE_PAD_M = 1;
 
@@ -260,7 +267,7 @@ export function generateCells(engine: GeometryEngine, parent: GenerateParent, op
       owned.push(g);
       if (e.isEmpty(g)) continue;
       const planarM2 = e.area(g);
-      if (!(planarM2 > 0)) continue;
+      if (!(planarM2 >= DUST_M2)) continue;
       const polys = e.toPolygons(g);
       pieces.push({ row: slot.row, col: slot.col, geom: g, planarM2, polys, box: polygonsBbox(polys) });
     }

@@ -20,6 +20,15 @@ describe('parseIsoTime', () => {
     for (const s of ['2026-04-20', '2026-02-30T01:00:00Z', '2026-04-20T25:00:00Z', 'yesterday', '', '1776645000']) expect(parseIsoTime(s)).toBeNull();
   });
 
+  it('agrees with Date.UTC on every day from 1899 to 2101, leap days and 24:00 included', () => {
+    for (let day = Date.UTC(1899, 0, 1); day <= Date.UTC(2101, 11, 31); day += 86_400_000) {
+      const iso = new Date(day + 13 * 3_600_000 + 7 * 60_000 + 9_000).toISOString().slice(0, 19);
+      expect(parseIsoTime(`${iso}Z`)?.ms).toBe(day + 13 * 3_600_000 + 7 * 60_000 + 9_000);
+    }
+    expect(parseIsoTime('2028-02-29T24:00:00Z')?.ms).toBe(Date.UTC(2028, 2, 1));
+    expect(parseIsoTime('2100-02-29T00:00:00Z')).toBeNull();
+  });
+
   it('writes UTC back without zero milliseconds', () => {
     expect(isoUtc(Date.UTC(2026, 3, 20, 1))).toBe('2026-04-20T01:00:00Z');
     expect(isoUtc(Date.UTC(2026, 3, 20, 1, 0, 0, 5))).toBe('2026-04-20T01:00:00.005Z');

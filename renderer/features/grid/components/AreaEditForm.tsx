@@ -1,23 +1,34 @@
 import { useState } from 'react';
-import { AREA_ROLES, DEFAULT_AREA_ROLE, amendGridArea, type AreaPerson, type GridArea } from '../../../../shared/domain/grid/area-record';
+import {
+  AREA_ROLES,
+  DEFAULT_AREA_ROLE,
+  KEY_AREA_KINDS,
+  amendGridArea,
+  type AreaPerson,
+  type GridArea,
+  type KeyAreaKind,
+} from '../../../../shared/domain/grid/area-record';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../platform/coded-error';
-import { SelectField, TextField } from '../../../ui/fields';
+import { CheckboxField, Field, SelectField, TextField } from '../../../ui/fields';
 import { GRID_EDITOR } from '../grid-editor';
 import { saveAreas } from '../grid-state';
-import { writeReasonText } from './GridPanel';
+import { outcomeText } from './outcome-text';
 
 const roleOptions = (current: string) =>
   [...AREA_ROLES, ...(AREA_ROLES.includes(current as (typeof AREA_ROLES)[number]) ? [] : [current])].map((r) => ({ value: r, label: r }));
 
 /**
- * An area's name and people (name, role, 执法证号, phone) edited and saved as one edit: amendGridArea records which
+ * An area's name, code, duties (定职责), key-area mark and kind, and people (name, role, 执法证号, phone) edited and saved as one edit: amendGridArea records which
  * fields changed in the area's history, putGridAreas stores it in one transaction. A refusal is said, nothing stored.
  */
 export function AreaEditForm({ area, onDone }: { area: GridArea; onDone: () => void }) {
   const { t } = useI18n();
   const [name, setName] = useState(area.name);
   const [people, setPeople] = useState<AreaPerson[]>(area.people);
+  const [code, setCode] = useState(area.code ?? '');
+  const [duties, setDuties] = useState(area.duties);
+  const [keyKind, setKeyKind] = useState<KeyAreaKind | null>(area.keyArea?.kind ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const setPerson = (i: number, patch: Partial<AreaPerson>) => setPeople((ps) => ps.map((p, k) => (k === i ? { ...p, ...patch } : p)));
@@ -28,10 +39,20 @@ export function AreaEditForm({ area, onDone }: { area: GridArea; onDone: () => v
     try {
       const edit = { at: Date.now(), by: GRID_EDITOR };
       const kept = people.map((p) => ({ ...p, name: p.name.trim() })).filter((p) => p.name !== '');
-      const amended = amendGridArea(area, { name: name.trim(), people: kept }, edit);
-      if (!amended.ok) return setError(writeReasonText(t, amended.reason));
+      const amended = amendGridArea(
+        area,
+        {
+          name: name.trim(),
+          people: kept,
+          code: code.trim() === '' ? null : code.trim(),
+          duties: duties.trim(),
+          keyArea: keyKind ? { kind: keyKind } : null,
+        },
+        edit,
+      );
+      if (!amended.ok) return setError(outcomeText(t, amended.reason));
       const saved = await saveAreas([amended.value], edit);
-      if (!saved.ok) return setError(writeReasonText(t, saved.reason));
+      if (!saved.ok) return setError(outcomeText(t, saved.reason));
       onDone();
     } catch (e) {
       setError(t('grid.saveFailed', { message: errorText(e, t) }));
@@ -52,6 +73,37 @@ export function AreaEditForm({ area, onDone }: { area: GridArea; onDone: () => v
       }}
     >
       <TextField label={t('grid.edit.name')} value={name} onChange={setName} testId="grid-edit-name" required />
+      {area.level !== 'cell' && (
+        <TextField label={t('grid.code')} hint={t('gridMap.form.codeHint')} value={code} onChange={setCode} testId="grid-edit-code" maxLength={12} />
+      )}
+      <Field label={t('gridMap.form.duties')} hint={t('gridMap.form.dutiesHint')}>
+        {(c) => (
+          <textarea
+            {...c}
+            className="field-input"
+            rows={3}
+            value={duties}
+            onChange={(e) => setDuties(e.target.value)}
+            data-testid="grid-edit-duties"
+          />
+        )}
+      </Field>
+      <CheckboxField
+        label={t('gridMap.form.keyArea')}
+        checked={keyKind !== null}
+        onChange={(on) => setKeyKind(on ? (keyKind ?? KEY_AREA_KINDS[0]) : null)}
+        testId="grid-edit-key"
+      />
+      {keyKind !== null && (
+        <SelectField
+          label={t('gridMap.form.keyKind')}
+          layout="inline"
+          options={KEY_AREA_KINDS.map((k) => ({ value: k, label: k }))}
+          value={keyKind}
+          onChange={setKeyKind}
+          testId="grid-edit-key-kind"
+        />
+      )}
       {people.map((p, i) => (
         <fieldset key={i} data-testid="grid-person" style={{ display: 'grid', gap: 4, margin: 0, padding: 6, border: '1px solid rgba(0,0,0,0.15)' }}>
           <legend>{t('grid.edit.person', { n: i + 1 })}</legend>

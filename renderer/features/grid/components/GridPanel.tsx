@@ -4,6 +4,11 @@ import { formatNumber, useI18n, type MessageKey, type Translate } from '../../..
 import { useStore } from '../../../ui/store';
 import { areaFiguresOf, gridRows } from '../grid.logic';
 import { gridState, selectArea } from '../grid-state';
+import { gridEditState, startDrawing } from '../grid-map-edit';
+import { useWorkbench } from '../../../ui/workbench';
+import { AreaActions } from './AreaActions';
+import { PendingNamesForm } from './PendingNamesForm';
+import { TopologyList } from './TopologyList';
 import { AreaEditForm } from './AreaEditForm';
 import { GenerateForm } from './GenerateForm';
 import { PromoteForm } from './PromoteForm';
@@ -28,6 +33,8 @@ export function GridPanel() {
   const { areas, selectedId } = useStore(gridState);
   const rows = useMemo(() => gridRows(areas), [areas]);
   const [promoting, setPromoting] = useState(false);
+  const { pending } = useStore(gridEditState);
+  const wb = useWorkbench();
   const selected = areas.find((a) => a.id === selectedId) ?? null;
   return (
     <section className="panel grid-panel" data-testid="grid-panel">
@@ -36,8 +43,21 @@ export function GridPanel() {
         <button type="button" className="btn small" data-testid="grid-promote-open" onClick={() => setPromoting((p) => !p)}>
           {t('grid.promote')}
         </button>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="grid-draw-top"
+          title={t('gridMap.drawTopHint')}
+          onClick={() => {
+            const map = wb.map.current();
+            if (map) startDrawing(map, null, t);
+          }}
+        >
+          {t('gridMap.drawTop')}
+        </button>
       </header>
       {promoting && <PromoteForm areas={areas} onDone={() => setPromoting(false)} />}
+      {pending && <PendingNamesForm pending={pending} />}
       {rows.length === 0 ? (
         <p className="empty-note">{t('grid.empty')}</p>
       ) : (
@@ -66,6 +86,11 @@ export function GridPanel() {
               </span>
               <span className="muted">{t(LEVEL_KEYS[area.level])}</span>
               {area.code !== null && <span className="muted">{area.code}</span>}
+              {area.keyArea && (
+                <span className="grid-key-badge" data-testid="grid-key-badge" title={area.keyArea.kind} style={{ color: '#c0392b' }}>
+                  {t('gridMap.keyBadge')}
+                </span>
+              )}
               {area.level !== 'cell' && (
                 <span className="muted" data-testid="grid-cell-count" style={{ marginLeft: 'auto' }}>
                   {t('grid.cells', { count: formatNumber(lang, cells) })}
@@ -98,6 +123,7 @@ function AreaDetails({ area }: { area: GridArea }) {
           {t('grid.edit')}
         </button>
       </h3>
+      <AreaActions area={area} />
       <table className="kv">
         <tbody>
           <tr>
@@ -131,10 +157,17 @@ function AreaDetails({ area }: { area: GridArea }) {
           </tr>
           <tr>
             <th>{t('grid.keyArea')}</th>
-            <td>{area.keyArea ? area.keyArea.kind : t('grid.none')}</td>
+            <td data-testid="grid-details-key">{area.keyArea ? area.keyArea.kind : t('grid.none')}</td>
+          </tr>
+          <tr>
+            <th>{t('gridMap.form.duties')}</th>
+            <td data-testid="grid-details-duties" style={{ whiteSpace: 'pre-wrap' }}>
+              {area.duties.trim() === '' ? t('grid.none') : area.duties}
+            </td>
           </tr>
         </tbody>
       </table>
+      <TopologyList parent={area} />
       {area.level !== 'cell' && area.geometry && <GenerateForm key={area.id} parent={area} />}
     </div>
   );
