@@ -155,6 +155,9 @@ def main():
     gk = [LL_TO_GK.transform(lng, lat) for lng, lat in ll]
     pts = [(n, y, x) for (n, _, _), (x, y) in zip(HEXAGON, gk)]
     oracle['waypoints'] = plot_oracle('waypoints', [pts], False, 4527, [ll])
+    # For measuring on the map: the lon/lat themselves and the geodesic azimuths (from true north) J1→J2 …
+    oracle['waypoints']['lngLat'] = ll
+    oracle['waypoints']['azimuths'] = [GEOD.inv(*ll[i], *ll[(i + 1) % len(ll)])[0] % 360 for i in range(len(ll))]
 
     # KML: 地块二 as a Polygon placemark (lon/lat, closed ring), and the same zipped as a KMZ.
     ll2 = [(round(lng, 9), round(lat, 9)) for lng, lat in lnglat(PLOT2)]

@@ -15,7 +15,8 @@ export const SURVEY_MESSAGES: Record<Lang, Record<SurveyIssueCode, string>> = {
     'survey.badLines': '{file}：{count} 行不是坐标点，已跳过（第 {lines} 行）',
     'survey.columnsYX': '{file}：按数值大小判断列顺序为 Y（东）在前、X（北）在后（CASS 标准顺序），共 {points} 个点',
     'survey.columnsXY': '{file}：按数值大小判断列顺序为 X（北）在前、Y（东）在后（与 CASS 标准顺序相反），共 {points} 个点，请核对',
-    'survey.columnsUndecided': '{file}：无法从数值大小判断哪一列是北坐标（不像国家 2000 高斯坐标），已按 CASS 标准顺序 Y、X 读取 {points} 个点，请核对',
+    'survey.columnsUndecided':
+      '{file}：无法从数值大小判断哪一列是北坐标（不像国家 2000 高斯坐标），已按 CASS 标准顺序 Y、X 读取 {points} 个点，请核对',
     'survey.columnsMixed': '{file}：各行列顺序不一致（{yx} 行 Y 在前，{xy} 行 X 在前），已逐行按数值大小读取，请核对',
     'survey.headerSkipped': '{file}：第 {line} 行是表头（“{text}”），已跳过',
     'survey.encodingGbk': '{file}：文件不是 UTF-8 编码，已按 GBK 读取中文点名',
@@ -24,7 +25,8 @@ export const SURVEY_MESSAGES: Record<Lang, Record<SurveyIssueCode, string>> = {
     'survey.baopanBadHeader': '{file}：第 {line} 行之前没有地块属性行（…,@），这些坐标已作为一个地块读取',
     'survey.severalRings': '{file}：点序列多次回到起点，已分为 {count} 个圈（内圈为洞或另一部分，按包含关系判断）',
     'survey.closingPointMoved': '{file}：地块“{plot}”第 {ring} 圈的闭合点 {point} 与起点不重合，相差 {metres} 米（闭合差）',
-    'survey.lngLatPoints': '{file}：经纬度坐标按 2000 国家大地坐标系（与 WGS-84 相差厘米级）读取，投影到 {width}° 带第 {zone} 带；坐标未做任何偏移，请确认文件的坐标系',
+    'survey.lngLatPoints':
+      '{file}：经纬度坐标按 2000 国家大地坐标系（与 WGS-84 相差厘米级）读取，投影到 {width}° 带第 {zone} 带；坐标未做任何偏移，请确认文件的坐标系',
     'survey.gcj02Likely': '{file}：可能是奥维互动地图导出的 GCJ-02（火星坐标）文件，位置可能偏移数百米；未做任何坐标偏移，请确认坐标系',
     'survey.encodingAssumed': '{file}：声明的编码“{declared}”与内容不符或无法识别，已按 {used} 读取',
     'survey.otherFeaturesIgnored': '{file}：另有 {count} 个线、面或点要素未作为界址点读取',
@@ -45,10 +47,12 @@ export const SURVEY_MESSAGES: Record<Lang, Record<SurveyIssueCode, string>> = {
     'survey.baopanNoPlots': '{file}: the 报盘 file holds no plot coordinates (no "J1,1,X,Y" rows)',
     'survey.badLines': '{file}: {count} lines are not points; skipped (lines {lines})',
     'survey.columnsYX': '{file}: from their magnitudes the columns are Y (east) then X (north), the CASS order; {points} points',
-    'survey.columnsXY': '{file}: from their magnitudes the columns are X (north) then Y (east), the reverse of the CASS order; {points} points, please check',
+    'survey.columnsXY':
+      '{file}: from their magnitudes the columns are X (north) then Y (east), the reverse of the CASS order; {points} points, please check',
     'survey.columnsUndecided':
       '{file}: the magnitudes do not tell which column is north (not CGCS2000 Gauss-Krüger coordinates); {points} points read in the CASS order Y, X, please check',
-    'survey.columnsMixed': '{file}: the lines disagree on the column order ({yx} lines Y first, {xy} lines X first); each line read by its magnitudes, please check',
+    'survey.columnsMixed':
+      '{file}: the lines disagree on the column order ({yx} lines Y first, {xy} lines X first); each line read by its magnitudes, please check',
     'survey.headerSkipped': '{file}: line {line} is a header ("{text}"); skipped',
     'survey.encodingGbk': '{file}: the file is not UTF-8; the Chinese point names were read as GBK',
     'survey.baopanNotCgcs2000': '{file}: the 报盘 file declares "{declared}", not CGCS2000; the coordinates were not transformed, please check',
@@ -62,8 +66,10 @@ export const SURVEY_MESSAGES: Record<Lang, Record<SurveyIssueCode, string>> = {
       '{file}: probably a GCJ-02 ("Mars coordinates") file from Ovital (奥维互动地图): positions may be offset by hundreds of metres. Nothing was shifted; confirm the datum',
     'survey.encodingAssumed': '{file}: the declared encoding "{declared}" does not fit the content or is unknown; read as {used}',
     'survey.otherFeaturesIgnored': '{file}: {count} more line, polygon or point features were not read as boundary points',
-    'survey.csvNoCoordinates': '{file}: cannot tell which two columns are coordinates ({columns} columns); map the name, X (north) and Y (east) columns in the dialog',
-    'survey.zoneUnknown': '{file}: plot "{plot}": the zone cannot be decided ({reason}); only planar area and sides were computed; give it with --zone, e.g. --zone 39',
+    'survey.csvNoCoordinates':
+      '{file}: cannot tell which two columns are coordinates ({columns} columns); map the name, X (north) and Y (east) columns in the dialog',
+    'survey.zoneUnknown':
+      '{file}: plot "{plot}": the zone cannot be decided ({reason}); only planar area and sides were computed; give it with --zone, e.g. --zone 39',
     'survey.zoneMismatch': '{file}: plot "{plot}": zone {used} from {source} disagrees with zone {given} from {givenSource}, please check',
     'survey.notSimple': '{file}: plot "{plot}" ring {ring}: the boundary is not a simple polygon; no area computed: {reason}',
     'survey.notClosed': '{file}: plot "{plot}" ring {ring} does not return to its first point; last to first point {metres} m (computed as closed)',

@@ -89,9 +89,15 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
   const issues: SurveyIssue[] = [];
   const allPoints = input.rings.flatMap((r) => r.points);
   const zone = decideZone(allPoints, { ...(opts.zone ? { option: opts.zone } : {}), ...(opts.declaredZone ? { header: opts.declaredZone } : {}) });
-  if (zone.kind === 'unknown') issues.push({ code: 'survey.zoneUnknown', severity: 'warning', file, params: { plot: input.name, reason: zone.reason } });
+  if (zone.kind === 'unknown')
+    issues.push({ code: 'survey.zoneUnknown', severity: 'warning', file, params: { plot: input.name, reason: zone.reason } });
   else if (zone.mismatch)
-    issues.push({ code: 'survey.zoneMismatch', severity: 'warning', file, params: { plot: input.name, used: zone.zone.zone, source: zone.source, given: zone.mismatch.given, givenSource: zone.mismatch.source } });
+    issues.push({
+      code: 'survey.zoneMismatch',
+      severity: 'warning',
+      file,
+      params: { plot: input.name, used: zone.zone.zone, source: zone.source, given: zone.mismatch.given, givenSource: zone.mismatch.source },
+    });
   const toLngLat = zone.kind === 'known' ? makeGkToLngLat(zone.zone, zone.prefix) : null;
   const lngLat = (p: SurveyPoint): Position => (toLngLat as (e: number, n: number) => [number, number])(p.y, p.x);
 
@@ -112,15 +118,23 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
       points: r.points,
       closed: r.closed,
       sidesMetres: n >= 2 ? sides : [],
-      sidesGeodesicMetres: toLngLat && n >= 2 ? r.points.map((p, i) => geodesicDistanceMetres(lngLat(p), lngLat(r.points[(i + 1) % n] as SurveyPoint))) : null,
+      sidesGeodesicMetres:
+        toLngLat && n >= 2 ? r.points.map((p, i) => geodesicDistanceMetres(lngLat(p), lngLat(r.points[(i + 1) % n] as SurveyPoint))) : null,
       closureMetres: closure,
       clockwise: signed < 0,
     };
     if (!host) outers.push(ring);
-    if (!r.closed) issues.push({ code: 'survey.notClosed', severity: 'info', file, params: { plot: input.name, ring: r.ringNo, metres: closure.toFixed(3) } });
+    if (!r.closed)
+      issues.push({ code: 'survey.notClosed', severity: 'info', file, params: { plot: input.name, ring: r.ringNo, metres: closure.toFixed(3) } });
     else if (r.closingPoint)
-      issues.push({ code: 'survey.closingPointMoved', severity: 'warning', file, params: { plot: input.name, ring: r.ringNo, point: r.closingPoint.name, metres: closure.toFixed(3) } });
-    if (ring.role === 'outer' && n >= 3 && !ring.clockwise) issues.push({ code: 'survey.counterClockwise', severity: 'info', file, params: { plot: input.name, ring: r.ringNo } });
+      issues.push({
+        code: 'survey.closingPointMoved',
+        severity: 'warning',
+        file,
+        params: { plot: input.name, ring: r.ringNo, point: r.closingPoint.name, metres: closure.toFixed(3) },
+      });
+    if (ring.role === 'outer' && n >= 3 && !ring.clockwise)
+      issues.push({ code: 'survey.counterClockwise', severity: 'info', file, params: { plot: input.name, ring: r.ringNo } });
     return ring;
   });
 
@@ -141,13 +155,15 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
   if (!refusal && opts.engine && first) {
     const g = opts.engine.fromPolygons(polys, first.y, first.x);
     try {
-      if (!opts.engine.isValid(g)) refusal = { reason: 'ringsInvalid', ringNo: rings.length > 1 ? (rings[1] as PlotRing).ringNo : 1, detail: 'GEOS isValid' };
+      if (!opts.engine.isValid(g))
+        refusal = { reason: 'ringsInvalid', ringNo: rings.length > 1 ? (rings[1] as PlotRing).ringNo : 1, detail: 'GEOS isValid' };
     } finally {
       opts.engine.destroy(g);
     }
   }
   const closureMetres = Math.max(0, ...rings.map((r) => r.closureMetres));
-  const geometryGk: Polygon | MultiPolygon = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] as Position[][] } : { type: 'MultiPolygon', coordinates: polys };
+  const geometryGk: Polygon | MultiPolygon =
+    polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] as Position[][] } : { type: 'MultiPolygon', coordinates: polys };
   let geometryLngLat: Polygon | MultiPolygon | null = null;
   if (toLngLat && !refusal) {
     const lp: Position[][][] = outers.map((o) => [
@@ -158,14 +174,26 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
   }
   if (refusal) {
     const { reason, ringNo, ...rest } = refusal;
-    issues.push({ code: 'survey.notSimple', severity: 'error', file, params: { plot: input.name, ring: ringNo, reason, ...(rest as Record<string, string | number>) } });
+    issues.push({
+      code: 'survey.notSimple',
+      severity: 'error',
+      file,
+      params: { plot: input.name, ring: ringNo, reason, ...(rest as Record<string, string | number>) },
+    });
   }
   const planarM2 = refusal ? null : planarAreaM2(geometryGk);
   const area =
-    planarM2 === null ? null : { planarM2, ellipsoidalM2: geometryLngLat ? ellipsoidalAreaM2(geometryLngLat) : null, mu: toMu(squareMetres(planarM2)) };
+    planarM2 === null
+      ? null
+      : { planarM2, ellipsoidalM2: geometryLngLat ? ellipsoidalAreaM2(geometryLngLat) : null, mu: toMu(squareMetres(planarM2)) };
   const declaredHa = input.declared?.areaHectares;
   // 报盘 prints 公顷 to 4 decimals (1 m²): a difference beyond the half unit of that rounding is worth saying.
   if (area && declaredHa !== undefined && Math.abs(area.planarM2 / 10_000 - declaredHa) > 0.00005 + 1e-9)
-    issues.push({ code: 'survey.areaMismatch', severity: 'warning', file, params: { plot: input.name, declared: declaredHa, computed: (area.planarM2 / 10_000).toFixed(4) } });
+    issues.push({
+      code: 'survey.areaMismatch',
+      severity: 'warning',
+      file,
+      params: { plot: input.name, declared: declaredHa, computed: (area.planarM2 / 10_000).toFixed(4) },
+    });
   return { name: input.name, zone, rings, closureMetres, area, refusal, geometryLngLat, issues };
 }

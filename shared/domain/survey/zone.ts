@@ -33,7 +33,13 @@ export function decideZone(points: readonly SurveyPoint[], opts: { option?: Decl
   if (only !== 0) {
     const z = zoneFromNumber(only);
     if (!z) return { kind: 'unknown', reason: 'prefixNotChina' };
-    const d: ZoneDecision = { kind: 'known', zone: ref(z), prefix: true, epsg: gkEpsg('CGCS2000', z.width, z.zone, true) as number, source: 'prefix' };
+    const d: ZoneDecision = {
+      kind: 'known',
+      zone: ref(z),
+      prefix: true,
+      epsg: gkEpsg('CGCS2000', z.width, z.zone, true) as number,
+      source: 'prefix',
+    };
     const other = given.find(([g]) => g.zone !== z.zone || g.width !== z.width);
     if (other) d.mismatch = { given: other[0].zone, source: other[1] };
     return d;

@@ -36,7 +36,8 @@ interface OpenPlot {
 
 export function readBaopan(file: string, bytes: Uint8Array): SurveyFile {
   const issues: SurveyIssue[] = [];
-  if (bytes.length === 0) return { file, format: 'baopan', encoding: 'utf-8', plots: [], issues: [{ code: 'survey.empty', severity: 'error', file }] };
+  if (bytes.length === 0)
+    return { file, format: 'baopan', encoding: 'utf-8', plots: [], issues: [{ code: 'survey.empty', severity: 'error', file }] };
   const decoded = decodeSurveyText(bytes);
   if (decoded.assumedGbk) issues.push({ code: 'survey.encodingGbk', severity: 'info', file });
   const header = new Map<string, string>();
@@ -86,16 +87,29 @@ export function readBaopan(file: string, bytes: Uint8Array): SurveyFile {
   });
   if (bad.length) issues.push(badLinesIssue(file, bad));
   const crsName = header.get('坐标系');
-  if (crsName !== undefined && !/2000/.test(crsName)) issues.push({ code: 'survey.baopanNotCgcs2000', severity: 'warning', file, params: { declared: crsName } });
+  if (crsName !== undefined && !/2000/.test(crsName))
+    issues.push({ code: 'survey.baopanNotCgcs2000', severity: 'warning', file, params: { declared: crsName } });
   const out: SurveyPlotInput[] = [];
   for (const p of plots) {
     p.input.rings = [...p.rows.entries()].sort(([a], [b]) => a - b).map(([ringNo, pts]) => ringOf(ringNo, pts));
     const declaredCount = p.input.declared?.pointCount;
     if (declaredCount !== undefined && declaredCount !== p.rowCount)
-      issues.push({ code: 'survey.baopanCountMismatch', severity: 'warning', file, params: { plot: p.input.name, declared: declaredCount, rows: p.rowCount } });
+      issues.push({
+        code: 'survey.baopanCountMismatch',
+        severity: 'warning',
+        file,
+        params: { plot: p.input.name, declared: declaredCount, rows: p.rowCount },
+      });
     if (p.rowCount > 0) out.push(p.input);
   }
-  if (out.length === 0) return { file, format: 'baopan', encoding: decoded.encoding, plots: [], issues: [...issues, { code: 'survey.baopanNoPlots', severity: 'error', file }] };
+  if (out.length === 0)
+    return {
+      file,
+      format: 'baopan',
+      encoding: decoded.encoding,
+      plots: [],
+      issues: [...issues, { code: 'survey.baopanNoPlots', severity: 'error', file }],
+    };
   const result: SurveyFile = { file, format: 'baopan', encoding: decoded.encoding, plots: out, issues };
   const width = parseSurveyNumber(header.get('几度分带'));
   const zone = parseSurveyNumber(header.get('带号'));

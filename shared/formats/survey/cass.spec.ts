@@ -6,7 +6,8 @@ import { readCass, writeCass } from './cass';
 import { encodeGbk } from './text';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-const pointsOf = (f: ReturnType<typeof readCass>) => f.plots.flatMap((p) => p.rings.flatMap((r) => r.points.map((q) => ({ name: q.name, x: q.x, y: q.y }))));
+const pointsOf = (f: ReturnType<typeof readCass>) =>
+  f.plots.flatMap((p) => p.rings.flatMap((r) => r.points.map((q) => ({ name: q.name, x: q.x, y: q.y }))));
 
 describe('CASS .dat', () => {
   it.each(['hexagon-utf8.dat', 'hexagon-gbk.dat'])('reads %s: Chinese names, Y before X decided and said, empty 编码 kept, ring closed', (name) => {
@@ -56,7 +57,16 @@ describe('CASS .dat', () => {
   });
 
   it('splits a run that returns to its first point into rings', () => {
-    const text = ['A1,,100000,1000000', 'A2,,100100,1000000', 'A3,,100100,1000100', 'A1,,100000,1000000', 'B1,,100020,1000020', 'B2,,100050,1000020', 'B3,,100050,1000050', 'B1,,100020,1000020']
+    const text = [
+      'A1,,100000,1000000',
+      'A2,,100100,1000000',
+      'A3,,100100,1000100',
+      'A1,,100000,1000000',
+      'B1,,100020,1000020',
+      'B2,,100050,1000020',
+      'B3,,100050,1000050',
+      'B1,,100020,1000020',
+    ]
       .map((l) => l + ',')
       .join('\n');
     const f = readCass('rings.dat', enc(text));

@@ -86,7 +86,13 @@ export function readCass(file: string, bytes: Uint8Array): SurveyFile {
   const fileOrder: Exclude<PairOrder, null> = xy > yx ? 'XY' : 'YX';
   if (yx === 0 && xy === 0) issues.push({ code: 'survey.columnsUndecided', severity: 'warning', file, params: { points: raws.length } });
   else if (yx > 0 && xy > 0) issues.push({ code: 'survey.columnsMixed', severity: 'warning', file, params: { yx, xy } });
-  else issues.push({ code: fileOrder === 'YX' ? 'survey.columnsYX' : 'survey.columnsXY', severity: fileOrder === 'YX' ? 'info' : 'warning', file, params: { points: raws.length } });
+  else
+    issues.push({
+      code: fileOrder === 'YX' ? 'survey.columnsYX' : 'survey.columnsXY',
+      severity: fileOrder === 'YX' ? 'info' : 'warning',
+      file,
+      params: { points: raws.length },
+    });
   const points: SurveyPoint[] = raws.map((r, k) => {
     const order = orders[k] ?? fileOrder;
     const p: SurveyPoint = {

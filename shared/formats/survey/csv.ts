@@ -109,8 +109,7 @@ export interface ColumnMapping {
 }
 
 export type MappingSuggestion =
-  | { ok: true; mapping: ColumnMapping; /** How X and Y were chosen. */ by: 'header' | 'magnitude' }
-  | { ok: false; reason: 'noCoordinateColumns' };
+  { ok: true; mapping: ColumnMapping; /** How X and Y were chosen. */ by: 'header' | 'magnitude' } | { ok: false; reason: 'noCoordinateColumns' };
 
 const NAME_WORDS = /^(点名|点号|名称|界址点号?|编号|序号|name|id|point|pt|no\.?)$/i;
 const NORTH_WORDS = /^(x|x坐标|北坐标|纵坐标|north(ing)?|n)$/i;
@@ -153,7 +152,11 @@ export function suggestMapping(columns: readonly CsvColumn[]): MappingSuggestion
   const lat = columns.find((c) => c !== lng && (headerIs(c, LAT_WORDS) || c.header === null) && all(c, isLatitudeLike));
   if (lng && lat) {
     const h = hOf([lng, lat, nameCol]);
-    return { ok: true, by: lng.header === null ? 'magnitude' : 'header', mapping: { kind: 'lnglat', name, x: lat.index, y: lng.index, ...(h !== undefined ? { h } : {}) } };
+    return {
+      ok: true,
+      by: lng.header === null ? 'magnitude' : 'header',
+      mapping: { kind: 'lnglat', name, x: lat.index, y: lng.index, ...(h !== undefined ? { h } : {}) },
+    };
   }
   return { ok: false, reason: 'noCoordinateColumns' };
 }
@@ -179,7 +182,8 @@ export function applyMapping(file: string, parsed: ParsedCsv, mapping: ColumnMap
     points.push(p);
   }
   if (bad.length) issues.push(badLinesIssue(file, bad));
-  if (points.length === 0) return { file, format: 'csv', encoding: parsed.encoding, plots: [], issues: [...issues, { code: 'survey.noPoints', severity: 'error', file }] };
+  if (points.length === 0)
+    return { file, format: 'csv', encoding: parsed.encoding, plots: [], issues: [...issues, { code: 'survey.noPoints', severity: 'error', file }] };
   const rings = ringsOfSequence(points);
   if (rings.length > 1) issues.push({ code: 'survey.severalRings', severity: 'info', file, params: { count: rings.length } });
   return { file, format: 'csv', encoding: parsed.encoding, plots: [{ name: baseName(file), rings }], issues };
@@ -187,12 +191,22 @@ export function applyMapping(file: string, parsed: ParsedCsv, mapping: ColumnMap
 
 /** A CSV read with the suggested mapping (the batch command has no dialog): an error issue when none fits. */
 export function readCsv(file: string, bytes: Uint8Array): { file: SurveyFile; mapping: ColumnMapping | null } {
-  if (bytes.length === 0) return { file: { file, format: 'csv', encoding: 'utf-8', plots: [], issues: [{ code: 'survey.empty', severity: 'error', file }] }, mapping: null };
+  if (bytes.length === 0)
+    return {
+      file: { file, format: 'csv', encoding: 'utf-8', plots: [], issues: [{ code: 'survey.empty', severity: 'error', file }] },
+      mapping: null,
+    };
   const parsed = parseDelimited(bytes);
   const s = suggestMapping(parsed.columns);
   if (!s.ok)
     return {
-      file: { file, format: 'csv', encoding: parsed.encoding, plots: [], issues: [{ code: 'survey.csvNoCoordinates', severity: 'error', file, params: { columns: parsed.columns.length } }] },
+      file: {
+        file,
+        format: 'csv',
+        encoding: parsed.encoding,
+        plots: [],
+        issues: [{ code: 'survey.csvNoCoordinates', severity: 'error', file, params: { columns: parsed.columns.length } }],
+      },
       mapping: null,
     };
   return { file: applyMapping(file, parsed, s.mapping), mapping: s.mapping };

@@ -20,7 +20,12 @@ import type { DeclaredZone, SurveyFile, SurveyFormat, SurveyIssue, SurveyPlotInp
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const good = (p: Position): boolean =>
-  typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+  typeof p[0] === 'number' &&
+  typeof p[1] === 'number' &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]) &&
+  Math.abs(p[0]) <= 180 &&
+  Math.abs(p[1]) <= 90;
 
 const nameOf = (f: Feature<Geometry | null>): string => {
   const n = (f.properties as { name?: unknown } | null)?.name;
@@ -41,7 +46,10 @@ function plotsOf(fc: FeatureCollection<Geometry | null>, fallback: string): { pl
       wpts.push({ name: nameOf(f) || `J${wpts.length + 1}`, x: lat, y: lng, lngLat: [lng, lat] });
     } else if (g?.type === 'LineString') shapes.push({ name: nameOf(f) || fallback, rings: ringsOfSequence(pointsOf(g.coordinates, 'J')) });
     else if (g?.type === 'Polygon')
-      shapes.push({ name: nameOf(f) || fallback, rings: g.coordinates.map((r, i): SurveyRing => ringOf(i + 1, pointsOf(r, i === 0 ? 'J' : `K${i}-`))) });
+      shapes.push({
+        name: nameOf(f) || fallback,
+        rings: g.coordinates.map((r, i): SurveyRing => ringOf(i + 1, pointsOf(r, i === 0 ? 'J' : `K${i}-`))),
+      });
   }
   if (wpts.length >= 3) return { plots: [{ name: fallback, rings: ringsOfSequence(wpts) }], ignored: shapes.length };
   return { plots: shapes.filter((s) => s.rings.some((r) => r.points.length > 0)), ignored: wpts.length };
@@ -65,7 +73,13 @@ export function readLngLatFile(file: string, bytes: Uint8Array): SurveyFile {
   }
   const issues: SurveyIssue[] = [];
   const decoded = xmlText(xmlBytes);
-  if (decoded.assumed) issues.push({ code: 'survey.encodingAssumed', severity: 'warning', file, params: { declared: decoded.assumed.declared ?? '-', used: decoded.encoding } });
+  if (decoded.assumed)
+    issues.push({
+      code: 'survey.encodingAssumed',
+      severity: 'warning',
+      file,
+      params: { declared: decoded.assumed.declared ?? '-', used: decoded.encoding },
+    });
   let fc: FeatureCollection<Geometry | null>;
   let format: SurveyFormat;
   try {
@@ -85,7 +99,8 @@ export function readLngLatFile(file: string, bytes: Uint8Array): SurveyFile {
     return fail(file, null, 'survey.badXml', { reason: e instanceof Error ? e.message : String(e) });
   }
   const { plots, ignored } = plotsOf(fc, baseName(file));
-  if (plots.length === 0) return { file, format, encoding: decoded.encoding, plots: [], issues: [...issues, { code: 'survey.noPoints', severity: 'error', file }] };
+  if (plots.length === 0)
+    return { file, format, encoding: decoded.encoding, plots: [], issues: [...issues, { code: 'survey.noPoints', severity: 'error', file }] };
   if (ignored > 0) issues.push({ code: 'survey.otherFeaturesIgnored', severity: 'info', file, params: { count: ignored } });
   if (trackDatum(file, decoded.text) === 'gcj02-likely') issues.push({ code: 'survey.gcj02Likely', severity: 'warning', file });
   return { file, format, encoding: decoded.encoding, plots, issues };

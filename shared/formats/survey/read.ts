@@ -27,7 +27,13 @@ export function readSurveyFile(file: string, bytes: Uint8Array, opts: ReadSurvey
   let read: SurveyFile;
   if (LNGLAT_EXTENSIONS.has(ext) || zipOrXml) read = readLngLatFile(file, bytes);
   else if (!['dat', 'txt', 'csv'].includes(ext) && ext !== '')
-    return { file, format: null, encoding: 'utf-8', plots: [], issues: [{ code: 'survey.unsupportedType', severity: 'error', file, params: { ext } }] };
+    return {
+      file,
+      format: null,
+      encoding: 'utf-8',
+      plots: [],
+      issues: [{ code: 'survey.unsupportedType', severity: 'error', file, params: { ext } }],
+    };
   else {
     const text = decodeSurveyText(bytes).text;
     if (looksLikeBaopan(text)) read = readBaopan(file, bytes);

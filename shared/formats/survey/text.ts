@@ -19,7 +19,8 @@ export interface SurveyText {
 const decoder = (label: string) => getTextDecoder(label) as NonNullable<ReturnType<typeof getTextDecoder>>;
 
 export function decodeSurveyText(bytes: Uint8Array): SurveyText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', assumedGbk: false };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', assumedGbk: false };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', assumedGbk: false };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', assumedGbk: false };
   if (isValidUtf8(bytes, 0, bytes.length, false)) return { text: decoder('utf-8').decode(bytes), encoding: 'utf-8', assumedGbk: false };
