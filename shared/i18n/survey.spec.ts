@@ -29,7 +29,7 @@ describe('survey messages', () => {
       formatSurveyIssue({ code: 'survey.zoneUnknown', severity: 'warning', file: 'x.dat', params: { plot: 'x', reason: 'noPrefix' } }, 'zh-CN'),
     ).toBe('x.dat：地块“x”无法确定投影带（Y 坐标不带带号，文件也未说明），只计算了平面面积和边长；请用 --zone 指定带号，例如 --zone 39');
     expect(formatSurveyIssue({ code: 'survey.badLines', severity: 'warning', file: 'b.dat' }, 'en')).toBe(
-      'b.dat: ? lines are not points; skipped (lines ?)',
+      'b.dat: ? line(s) are not points; skipped (line ?)',
     );
   });
 });

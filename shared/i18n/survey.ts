@@ -45,7 +45,7 @@ export const SURVEY_MESSAGES: Record<Lang, Record<SurveyIssueCode, string>> = {
     'survey.badXml': '{file}: not a valid GPX/KML file; no point could be read ({reason})',
     'survey.kmzNoKml': '{file}: the KMZ archive holds no KML file',
     'survey.baopanNoPlots': '{file}: the 报盘 file holds no plot coordinates (no "J1,1,X,Y" rows)',
-    'survey.badLines': '{file}: {count} lines are not points; skipped (lines {lines})',
+    'survey.badLines': '{file}: {count} line(s) are not points; skipped (line {lines})',
     'survey.columnsYX': '{file}: from their magnitudes the columns are Y (east) then X (north), the CASS order; {points} points',
     'survey.columnsXY':
       '{file}: from their magnitudes the columns are X (north) then Y (east), the reverse of the CASS order; {points} points, please check',

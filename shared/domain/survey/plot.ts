@@ -25,6 +25,8 @@ export interface PlotRing {
   /** For a hole: the ringNo of the outer ring holding it. */
   of?: number;
   points: SurveyPoint[];
+  /** The points in CGCS2000 lon/lat (from the zone), null when the zone is unknown. */
+  pointsLngLat: [number, number][] | null;
   closed: boolean;
   /** 边长 J1–J2, J2–J3, …, Jn–J1 in GK metres. */
   sidesMetres: number[];
@@ -116,6 +118,7 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
       role: host ? 'hole' : 'outer',
       ...(host ? { of: host.ringNo } : {}),
       points: r.points,
+      pointsLngLat: toLngLat ? r.points.map((p) => lngLat(p) as [number, number]) : null,
       closed: r.closed,
       sidesMetres: n >= 2 ? sides : [],
       sidesGeodesicMetres:
