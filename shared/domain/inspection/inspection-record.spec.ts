@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { checkForSubmit, canSubmit } from './form';
+import { verifyHistory } from './history';
+import {
+  amendInspection,
+  createInspection,
+  hashedState,
+  moveInspectionStatus,
+  restoreInspection,
+  saveInspectionDraft,
+  submitInspection,
+  type Inspection,
+} from './inspection-record';
+
+const T0 = Date.UTC(2026, 3, 20, 2, 0); // 10:00 China time
+const patch = { kind: 'patch' as const, layerId: 'L1', featureId: 7, patchNo: 'WP-2026-0012' };
+const verifies = (r: Inspection) => verifyHistory(r.history, hashedState(r)).ok;
+
+const filled = {
+  number: '某某所核〔2026〕012号',
+  taskNo: 'WP-2026-0012',
+  location: { township: '杏园镇', village: '杏园村', areaId: null, place: '村东 200 米' },
+  inspectedAt: T0,
+  inspectors: [
+    { name: '张三', certNo: '鲁自然执 001' },
+    { name: '李四', certNo: '鲁自然执 002' },
+  ],
+  party: { kind: 'unit' as const, name: '某某建材有限公司', idNo: '91350100M000100Y43', contact: '138', address: '' },
+  construction: 'building' as const,
+  conclusion: 'illegal' as const,
+  violationTypes: ['未报即用' as const],
+  description: '在永久基本农田上建厂房，已浇筑地基。',
+  stopNotice: { number: '杏国土停〔2026〕3号', date: '2026-04-20' as never },
+};
+
+describe('an inspection through its life', () => {
+  it('is saved as a draft, submitted, moved along its statuses and amended, every step in a chain that verifies', () => {
+    let r = createInspection({ id: 'I1', source: patch, taskNo: 'WP-2026-0012' }, '张三', T0);
+    expect(r).toMatchObject({ status: 'pending', submittedAt: null, taskNo: 'WP-2026-0012' });
+    expect(verifies(r)).toBe(true);
+
+    const saved = saveInspectionDraft(r, filled, '张三', T0 + 60_000);
+    expect(saved.ok && saved.changes.map((c) => c.field)).toContain('description');
+    r = saved.ok ? saved.record : r;
+    expect(canSubmit(checkForSubmit(r, T0 + 120_000))).toBe(true);
+
+    const sub = submitInspection(r, '张三', T0 + 120_000);
+    r = sub.ok ? sub.record : r;
+    expect(r).toMatchObject({ status: 'checked', submittedAt: T0 + 120_000 });
+    expect(saveInspectionDraft(r, { description: '改' }, '张三', T0 + 130_000)).toEqual({ ok: false, reason: 'submittedReadOnly' });
+    expect(amendInspection(r, { description: '改' }, '  ', '张三', T0 + 130_000)).toEqual({ ok: false, reason: 'reasonRequired' });
+
+    const am = amendInspection(r, { description: '在永久基本农田上建厂房，已浇筑地基约 300 平方米。' }, '补充面积', '李四', T0 + 140_000);
+    r = am.ok ? am.record : r;
+    const last = r.history[r.history.length - 1]!;
+    expect(last).toMatchObject({ kind: 'amended', reason: '补充面积', by: '李四', changes: [{ field: 'description' }] });
+
+    expect(moveInspectionStatus(r, 'pending', '李四', T0 + 150_000)).toEqual({ ok: false, reason: 'badMove' });
+    const stopped = moveInspectionStatus(r, 'stopped', '李四', T0 + 150_000);
+    r = stopped.ok ? stopped.record : r;
+    expect(r.status).toBe('stopped');
+    expect(r.history.map((e) => e.kind)).toEqual(['created', 'saved', 'submitted', 'amended', 'status']);
+    expect(verifies(r)).toBe(true);
+
+    // Read back as the database would hand it over: still the same record, still verifying.
+    const back = restoreInspection(JSON.parse(JSON.stringify(r)));
+    expect(back.ok && back.value).toEqual(r);
+    expect(back.ok && verifies(back.value)).toBe(true);
+    // A silent edit of the stored content is seen.
+    const tampered = restoreInspection({ ...JSON.parse(JSON.stringify(r)), description: '无' });
+    expect(tampered.ok && verifyHistory(tampered.value.history, hashedState(tampered.value))).toMatchObject({ ok: false, reason: 'contentChanged' });
+  });
+
+  it('needs a stop notice to be 已制止, and writes nothing for a save that changes nothing', () => {
+    const r = createInspection({ id: 'I2', source: { kind: 'drawn' } }, '张三', T0);
+    const s = submitInspection(r, '张三', T0 + 1);
+    expect(s.ok && moveInspectionStatus(s.record, 'stopped', '张三', T0 + 2)).toEqual({ ok: false, reason: 'stopNoticeRequired' });
+    const same = saveInspectionDraft(r, { description: '' }, '张三', T0 + 3);
+    expect(same.ok && same.record).toBe(r);
+  });
+
+  it('refuses a stored record whose history is not a chain of entries, rather than repairing evidence', () => {
+    const r = createInspection({ id: 'I3', source: { kind: 'typed' } }, '张三', T0);
+    expect(restoreInspection({ ...r, history: [] })).toMatchObject({ ok: false, reason: 'badHistory' });
+    expect(restoreInspection({ ...r, history: [{ ...r.history[0], hash: 'x' }] })).toMatchObject({ ok: false, reason: 'badHistory' });
+    expect(restoreInspection({ ...r, status: 'archived' })).toMatchObject({ ok: false, reason: 'badStatus' });
+  });
+});
+
+describe('the form before submission', () => {
+  const base = createInspection({ id: 'I4', source: patch }, '张三', T0);
+
+  it('says what is missing, next to each field', () => {
+    const issues = checkForSubmit(base, T0);
+    expect(issues.filter((i) => i.code === 'required').map((i) => i.field)).toEqual([
+      'number',
+      'location.township',
+      'location.place',
+      'inspectedAt',
+      'construction',
+      'conclusion',
+      'description',
+    ]);
+    expect(issues).toContainEqual({ field: 'inspectors', code: 'inspectorsTooFew', severity: 'error' });
+    expect(canSubmit(issues)).toBe(false);
+  });
+
+  it('wants two different inspectors with certificates, no future dates, a checked party number', () => {
+    const c = {
+      ...base,
+      ...filled,
+      inspectors: [
+        { name: '张三', certNo: '001' },
+        { name: '张三', certNo: '001' },
+        { name: '王五', certNo: '' },
+      ],
+      inspectedAt: T0 + 86_400_000,
+      useSince: '2027-01-01' as never,
+      party: { kind: 'person' as const, name: '王某', idNo: '110105194912310021', contact: '', address: '' },
+    };
+    expect(checkForSubmit(c, T0)).toEqual([
+      { field: 'inspectedAt', code: 'inFuture', severity: 'error' },
+      { field: 'inspectors.1', code: 'inspectorsSame', severity: 'error' },
+      { field: 'inspectors.2.certNo', code: 'certNoMissing', severity: 'error' },
+      { field: 'useSince', code: 'inFuture', severity: 'error' },
+      { field: 'party.idNo', code: 'idNo.badCheckDigit', severity: 'error' },
+    ]);
+  });
+
+  it('warns, without refusing, on a unit’s code that fails the check (pilot-era codes are lawful)', () => {
+    const c = { ...base, ...filled, party: { ...filled.party, idNo: '91350100M0001TGQXM' } };
+    const issues = checkForSubmit(c, T0 + 60_000);
+    expect(issues).toEqual([{ field: 'party.idNo', code: 'idNo.badCheckDigit', severity: 'warning' }]);
+    expect(canSubmit(issues)).toBe(true);
+  });
+});
