@@ -36,6 +36,7 @@ export function surveyPlotJson(file: SurveyFile, p: SurveyPlot) {
     format: file.format,
     encoding: file.encoding,
     name: p.name,
+    method: p.method,
     crs: z.kind === 'known' ? { epsg: z.epsg, label: ZONE_LABEL(z.zone.width, z.zone.zone, z.prefix) } : null,
     zone:
       z.kind === 'known'

@@ -132,6 +132,18 @@ describe('survey plot figures against PROJ, GEOS and GeographicLib', () => {
     expect(crossing.area).toBeNull();
   });
 
+  it('refuses a ring that touches itself (a point on a side that is not its own)', () => {
+    const pts = [
+      ['J1', 100, 0],
+      ['J2', 100, 100],
+      ['J3', 0, 100],
+      ['J4', 100, 50], // on side J1–J2
+      ['J5', 0, 0],
+    ].map(([name, x, y]) => ({ name: name as string, x: 3820000 + (x as number), y: 39512000 + (y as number) }));
+    const p = buildSurveyPlot({ name: 't', rings: [{ ringNo: 1, closed: true, points: pts }] }, { file: 't' });
+    expect(p.refusal).toMatchObject({ reason: 'selfIntersection', sideA: 'J1–J2' });
+  });
+
   it('a ring outside the outer ring is a further part, and counts', () => {
     const sq = (dx: number, names: string) =>
       [

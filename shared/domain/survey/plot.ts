@@ -15,7 +15,7 @@ import { ellipsoidalAreaM2, planarAreaM2, ringSignedAreaM2 } from '../geometry/a
 import type { GeometryEngine } from '../geometry/engine/engine';
 import { geodesicDistanceMetres } from '../geometry/length';
 import { squareMetres, toMu, type Mu, type SquareMetres } from '../units/area';
-import type { DeclaredZone, SurveyIssue, SurveyPlotInput, SurveyPoint } from '../../formats/survey/types';
+import type { DeclaredZone, SurveyIssue, SurveyMethod, SurveyPlotInput, SurveyPoint } from '../../formats/survey/types';
 import { ringRefusal, type RingRefusal } from './simple';
 import { decideZone, type ZoneDecision } from './zone';
 
@@ -43,6 +43,8 @@ export type PlotRefusal = (RingRefusal & { ringNo: number }) | { reason: 'ringsI
 
 export interface SurveyPlot {
   name: string;
+  /** RTK, GNSS handheld, total station, tape or map, when known. */
+  method: SurveyMethod | null;
   zone: ZoneDecision;
   rings: PlotRing[];
   /** The largest closing error of its rings. */
@@ -198,5 +200,5 @@ export function buildSurveyPlot(input: SurveyPlotInput, opts: BuildOptions): Sur
       file,
       params: { plot: input.name, declared: declaredHa, computed: (area.planarM2 / 10_000).toFixed(4) },
     });
-  return { name: input.name, zone, rings, closureMetres, area, refusal, geometryLngLat, issues };
+  return { name: input.name, method: input.method ?? null, zone, rings, closureMetres, area, refusal, geometryLngLat, issues };
 }

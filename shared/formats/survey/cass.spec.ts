@@ -46,6 +46,15 @@ describe('CASS .dat', () => {
     ]);
   });
 
+  it('reads the DOMAIN example line and a filled 编码 as CASS writes them', () => {
+    const f = readCass(
+      'd.dat',
+      enc('1,,365760.368,2936912.007,1118.852\r\n2,JZD,365800.000,2936912.007,1118.9\r\n3,JZD,365800.000,2936950.000,1119\r\n'),
+    );
+    expect(f.plots[0]?.rings[0]?.points[0]).toEqual({ name: '1', code: '', x: 2936912.007, y: 365760.368, h: 1118.852, line: 1 });
+    expect(f.plots[0]?.rings[0]?.points[1]).toMatchObject({ name: '2', code: 'JZD', x: 2936912.007, y: 365800 });
+  });
+
   it('skips a header line, names it, and refuses a file with no point', () => {
     const f = readCass('h.dat', enc('点名,编码,东坐标,北坐标,高程\n1,,512000,3820000,1\n2,,512100,3820000,1\n3,,512100,3819900,1\n'));
     expect(f.issues[0]).toMatchObject({ code: 'survey.headerSkipped', params: { line: 1 } });

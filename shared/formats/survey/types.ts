@@ -42,6 +42,8 @@ export interface SurveyRing {
 export interface SurveyPlotInput {
   name: string;
   rings: SurveyRing[];
+  /** How the points were measured, when the file or the user says (files rarely do; the form asks). */
+  method?: SurveyMethod;
   /** 报盘 per-plot header: its declared area in hectares (公顷), number and use, when given. */
   declared?: { areaHectares?: number; number?: string; pointCount?: number; use?: string };
 }
