@@ -8,6 +8,7 @@ import { readSurveyFile } from '../../formats/survey/read';
 import type { SurveyPoint } from '../../formats/survey/types';
 import { formatDms, gridBearingDegrees, toDms } from './bearing';
 import { buildSurveyPlot, type SurveyPlot } from './plot';
+import { ringRefusal } from './simple';
 
 type Oracle = (typeof oracle)['hexagon'];
 const MM = 0.001;
@@ -142,6 +143,21 @@ describe('survey plot figures against PROJ, GEOS and GeographicLib', () => {
     ].map(([name, x, y]) => ({ name: name as string, x: 3820000 + (x as number), y: 39512000 + (y as number) }));
     const p = buildSurveyPlot({ name: 't', rings: [{ ringNo: 1, closed: true, points: pts }] }, { file: 't' });
     expect(p.refusal).toMatchObject({ reason: 'selfIntersection', sideA: 'J1–J2' });
+  });
+
+  it('checks 100 000 points without hanging: a circle is simple, the same circle with two points swapped is not', () => {
+    const n = 100_000;
+    const circle = Array.from({ length: n }, (_, i) => ({
+      name: `J${i + 1}`,
+      x: 3820000 + 1000 * Math.cos((-2 * Math.PI * i) / n),
+      y: 39512000 + 1000 * Math.sin((-2 * Math.PI * i) / n),
+    }));
+    const started = performance.now();
+    expect(ringRefusal(circle)).toBeNull();
+    const swapped = [...circle];
+    [swapped[500], swapped[501]] = [swapped[501]!, swapped[500]!];
+    expect(ringRefusal(swapped)).toMatchObject({ reason: 'selfIntersection', sideA: 'J500–J502', sideB: 'J501–J503' });
+    expect(performance.now() - started).toBeLessThan(10_000); // n² pairs would be 5e9 checks: minutes
   });
 
   it('a ring outside the outer ring is a further part, and counts', () => {
