@@ -29,7 +29,7 @@ export {
 export { getLayerData } from './layer-data-repo';
 export { getSourceFiles } from './source-files-repo';
 export { getCachedTile, hasCachedTiles, putCachedTiles, pruneTileCache } from './tile-cache-repo';
-export { getMapView, getSetting, putSetting } from './settings-repo';
+export { getMapView, getOfficeProfile, getSetting, putOfficeProfile, putSetting } from './settings-repo';
 export {
   deleteGridAreas,
   getGridArea,
@@ -47,12 +47,16 @@ export {
   deletePatrolRules,
   deleteStoredPatrol,
   getPatrol,
+  importPatrols,
   listPatrolRules,
   listPatrols,
   listPatrolsBetween,
+  planPatrolImport,
   putPatrolRules,
   restoreStoredPatrol,
   seedDefaultPatrolRules,
   type NewStoredPatrol,
+  type PatrolImportPlan,
+  type PatrolImportReason,
   type PatrolWriteReason,
 } from './patrol-repo';

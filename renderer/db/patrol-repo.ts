@@ -15,6 +15,8 @@ import {
   deletePatrol,
   restoreDeletedPatrol,
   restorePatrol,
+  sameValue,
+  validatePatrol,
   type NewPatrol,
   type Patrol,
   type PatrolPatch,
@@ -143,5 +145,58 @@ export async function putPatrolRules(
 export async function deletePatrolRules(ids: readonly string[], db: LandPatrolDb = getDb()): Promise<void> {
   await db.transaction('rw', db.patrolRules, async () => {
     await db.patrolRules.bulkDelete([...ids]);
+  });
+}
+
+/** What an import would do with each record of a patrol file: stored already (same content), new, or in conflict. */
+export interface PatrolImportPlan {
+  added: Patrol[];
+  same: Patrol[];
+  /** Stored under the same id with other content: never overwritten. */
+  conflicts: { incoming: Patrol; stored: Patrol }[];
+}
+
+async function planIn(records: readonly Patrol[], db: LandPatrolDb): Promise<PatrolImportPlan> {
+  const stored = await db.patrols.bulkGet(records.map((r) => r.id));
+  const plan: PatrolImportPlan = { added: [], same: [], conflicts: [] };
+  records.forEach((r, i) => {
+    const s = readRecord('patrol', stored[i], restorePatrol, { quiet: true });
+    if (!s) plan.added.push(r);
+    else if (sameValue(s, r)) plan.same.push(r);
+    else plan.conflicts.push({ incoming: r, stored: s });
+  });
+  return plan;
+}
+
+/** The import preview: nothing is written. */
+export async function planPatrolImport(records: readonly Patrol[], db: LandPatrolDb = getDb()): Promise<PatrolImportPlan> {
+  return planIn(records, db);
+}
+
+export type PatrolImportReason = 'invalid' | 'conflict' | 'duplicateInBatch';
+
+/**
+ * Stores patrols from another office's file AS EXPORTED — their numbers and histories are the ledger's and are not
+ * given again — in one transaction: each validated (a record that needs repairs is refused: a file we wrote never
+ * holds one), one already stored with the same content skipped, one stored under the same id with other content
+ * refused with its id (`conflict`), nothing written then. Returns the plan that was carried out.
+ */
+export async function importPatrols(
+  records: readonly Patrol[],
+  db: LandPatrolDb = getDb(),
+): Promise<Validation<PatrolImportPlan, PatrolImportReason> & { readonly id?: string }> {
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (seen.has(r.id)) return { ...fail('duplicateInBatch' as const, 'id', r.id), id: r.id };
+    seen.add(r.id);
+    const v = validatePatrol(r);
+    if (!v.ok || v.repaired) return { ...fail('invalid' as const, v.ok ? v.repaired?.[0]?.path : v.path, r.number), id: r.id };
+  }
+  return db.transaction('rw', db.patrols, async () => {
+    const plan = await planIn(records, db);
+    const first = plan.conflicts[0];
+    if (first) return { ...fail('conflict' as const, 'id', `${first.incoming.number}: stored with other content`), id: first.incoming.id };
+    if (plan.added.length > 0) await db.patrols.bulkAdd(plan.added);
+    return ok(plan);
   });
 }

@@ -1,1 +1,2 @@
 export { gridFeature } from './contribution';
+export { gridState, reloadGrid } from './grid-state';

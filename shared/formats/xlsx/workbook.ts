@@ -13,6 +13,26 @@ export interface XlsxColumn {
   numFmt?: string;
   /** Width in Excel's character units (the width of '0'); computed from the contents when absent. */
   width?: number;
+  /** Long text wraps in the cell (a ledger's records) instead of spilling over; rows grow to the lines it needs. */
+  wrap?: boolean;
+}
+
+/** A line across the whole sheet (its cells merged): a title above the header, a statement or a signature line below the rows. */
+export interface XlsxTextRow {
+  text: string;
+  bold?: boolean;
+  /** Points; Excel's default is 11. */
+  fontSize?: number;
+  align?: 'left' | 'center' | 'right';
+  /** Points; one line of the font when absent. */
+  heightPt?: number;
+}
+
+/** How the sheet prints: A4, the title and header rows repeated on every page, all columns on one page's width. */
+export interface XlsxPrint {
+  landscape: boolean;
+  /** The centred page footer in Excel's codes (&P page, &N pages): '第 &P 页，共 &N 页'. */
+  pageFooter?: string;
 }
 
 export interface XlsxSheet {
@@ -22,6 +42,15 @@ export interface XlsxSheet {
   rows: XlsxCell[][];
   /** Frozen panes: the header row always; `columns` leading columns too (the plot id). */
   frozenColumns: number;
+  /** Lines above the header (a form's title: "某某镇国土所 2026年巡查台账"), each merged across the columns. */
+  titleRows?: XlsxTextRow[];
+  /** Lines below the rows (a statement, a signature block: 填报人（签字）…), each merged across the columns. */
+  footerRows?: XlsxTextRow[];
+  /** Thin borders round the header and every cell of the rows (a table that is printed and signed). */
+  borders?: boolean;
+  /** An autofilter on the header row. Default true. */
+  autoFilter?: boolean;
+  print?: XlsxPrint;
 }
 
 export interface XlsxWorkbook {
@@ -106,4 +135,13 @@ export function headerLines(headers: string[], widths: number[]): number {
     lines = Math.max(lines, Math.ceil(displayWidth(h) / room));
   });
   return lines;
+}
+
+/**
+ * Lines a wrapped cell needs at a column width: each of its lines (split at \n) wraps at the width less one
+ * character of padding. Used for row heights, since Excel does not grow a row to wrapped text it did not lay out.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }

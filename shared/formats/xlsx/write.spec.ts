@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ExcelJS from 'exceljs';
 import { columnLetter, writeXlsx } from './write';
-import { columnWidth, displayWidth, headerLines, sheetNames, type XlsxWorkbook } from './workbook';
+import { columnWidth, displayWidth, headerLines, sheetNames, wrappedLines, type XlsxWorkbook } from './workbook';
 
 const read = async (bytes: Uint8Array) => {
   const wb = new ExcelJS.Workbook();
@@ -78,5 +78,72 @@ describe('writeXlsx (read back with exceljs)', () => {
     const bytes = await writeXlsx(book);
     expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+});
+
+describe('writeXlsx: a printed form (title and footer lines, wrapped cells, borders, A4)', () => {
+  const form: XlsxWorkbook = {
+    creator: '青石镇国土所',
+    created: new Date('2026-04-20T02:00:00Z'),
+    sheets: [
+      {
+        name: '4月',
+        frozenColumns: 1,
+        columns: [
+          { header: '编号', width: 10 },
+          { header: '记录', width: 11, wrap: true },
+          { header: '次数', numFmt: '0' },
+        ],
+        rows: [
+          ['XC1', '一二三四五六七八九十', 2],
+          ['XC2', '短\n两行', 0],
+        ],
+        titleRows: [{ text: '青石镇国土所 2026年巡查台账', bold: true, fontSize: 16, align: 'center' }, { text: '2026年4月' }],
+        footerRows: [{ text: '填报人（签字）：', heightPt: 36 }],
+        borders: true,
+        autoFilter: false,
+        print: { landscape: true, pageFooter: '第 &P 页，共 &N 页' },
+      },
+    ],
+  };
+  it('merges the lines across the columns, puts the header below them and freezes there', async () => {
+    const ws = (await read(await writeXlsx(form))).worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('青石镇国土所 2026年巡查台账');
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    expect(ws.getCell('C1').isMerged).toBe(true);
+    expect(ws.getCell('A3').value).toBe('编号');
+    expect(ws.getCell('A4').value).toBe('XC1');
+    expect(ws.getCell('C4').value).toBe(2);
+    expect(ws.getCell('A6').value).toBe('填报人（签字）：');
+    expect(ws.getCell('C6').isMerged).toBe(true);
+    expect(ws.getRow(6).height).toBe(36);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+    expect(ws.autoFilter).toBeUndefined();
+  });
+  it('wraps long text and gives each row the lines it needs (a CJK character is two units, a column keeps one free)', async () => {
+    const ws = (await read(await writeXlsx(form))).worksheets[0]!;
+    expect(ws.getCell('B4').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // 10 characters = 20 units in a column of 11 (10 of room): 2 lines; '短\n两行': 2 lines.
+    expect(wrappedLines('一二三四五六七八九十', 11)).toBe(2);
+    expect(ws.getRow(4).height).toBe(30);
+    expect(ws.getRow(5).height).toBe(30);
+    expect(ws.getCell('A4').border).toMatchObject({
+      top: { style: 'thin' },
+      left: { style: 'thin' },
+      bottom: { style: 'thin' },
+      right: { style: 'thin' },
+    });
+  });
+  it('prints on A4 landscape, one page wide, the title and header on every page, with a page footer', async () => {
+    const ws = (await read(await writeXlsx(form))).worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:3',
+    });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
   });
 });
