@@ -3,7 +3,6 @@ import { fixtureBytes } from '../../../tests/fixtures/read-fixture';
 // PROJ/GEOS/GeographicLib figures for the fixtures: scripts/make-survey-fixtures.py.
 import oracle from '../../../tests/oracles/survey.json';
 import { readCass, writeCass } from './cass';
-import { encodeGbk } from './text';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const pointsOf = (f: ReturnType<typeof readCass>) =>
@@ -100,10 +99,11 @@ describe('CASS .dat', () => {
     }
   });
 
-  it('writes GBK the runtime decodes back to the same characters, and counts what GBK cannot hold', () => {
-    const { bytes, unencodable } = encodeGbk('界址点1 J2 𠀀');
-    expect(new TextDecoder('gbk').decode(bytes)).toBe('界址点1 J2 ?');
-    expect(unencodable).toBe(1);
-    expect([...encodeGbk('界').bytes]).toEqual([0xbd, 0xe7]); // GB2312 界 = 0xBDE7
+  it('writes GBK the runtime decodes back to the same names, and counts what GBK cannot hold', () => {
+    const plot = { name: 'p', rings: [{ ringNo: 1, closed: false, points: [{ name: '界址点𠀀', x: 3820000, y: 39512000 }] }] };
+    const w = writeCass(plot);
+    expect(new TextDecoder('gbk').decode(w.bytes)).toBe('界址点?,,39512000.000,3820000.000,\r\n');
+    expect(w.unencodable).toBe(1);
+    expect([...w.bytes.slice(0, 2)]).toEqual([0xbd, 0xe7]); // GB2312 界 = 0xBDE7
   });
 });

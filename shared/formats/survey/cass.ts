@@ -11,7 +11,8 @@
 import type { SurveyFile, SurveyIssue, SurveyPoint, SurveyPlotInput } from './types';
 import { pairOrder, type PairOrder } from './columns';
 import { ringsOfSequence } from './rings';
-import { decodeSurveyText, encodeGbk, encodeUtf8, parseSurveyNumber, splitLines } from './text';
+import { encodeText as encodeWith } from '../encoding/text-encode';
+import { decodeSurveyText, parseSurveyNumber, splitLines } from './text';
 
 /** How many bad line numbers a message lists (the count says how many there were). */
 export const LISTED_LINES = 10;
@@ -124,7 +125,8 @@ export interface WrittenFile {
 }
 
 export function encodeText(text: string, encoding: 'gbk' | 'utf-8' = 'gbk'): WrittenFile {
-  return encoding === 'utf-8' ? { bytes: encodeUtf8(text), unencodable: 0 } : encodeGbk(text);
+  const e = encodeWith(text, encoding);
+  return { bytes: e.bytes, unencodable: e.unmappable };
 }
 
 const m3 = (v: number): string => v.toFixed(3);

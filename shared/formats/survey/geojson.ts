@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { SurveyPlot } from '../../domain/survey/plot';
 import { JSON_DIGITS, roundTo } from '../../domain/units/format';
-import { encodeUtf8 } from './text';
+import { encodeText } from '../encoding/text-encode';
 
 const deg = (v: number): number => roundTo(v, JSON_DIGITS.degrees);
 
@@ -46,4 +46,5 @@ export function surveyGeoJson(plots: readonly SurveyPlot[]): FeatureCollection<G
   return { type: 'FeatureCollection', features };
 }
 
-export const writeSurveyGeoJson = (plots: readonly SurveyPlot[]): Uint8Array => encodeUtf8(JSON.stringify(surveyGeoJson(plots)) + '\n');
+export const writeSurveyGeoJson = (plots: readonly SurveyPlot[]): Uint8Array =>
+  encodeText(JSON.stringify(surveyGeoJson(plots)) + '\n', 'utf-8').bytes;
