@@ -9,6 +9,7 @@ import type { SurveyPoint } from '../../formats/survey/types';
 import { formatDms, gridBearingDegrees, toDms } from './bearing';
 import { buildSurveyPlot, type SurveyPlot } from './plot';
 import { ringRefusal } from './simple';
+import { boundaryTable } from './table';
 
 type Oracle = (typeof oracle)['hexagon'];
 const MM = 0.001;
@@ -193,5 +194,18 @@ describe('survey plot figures against PROJ, GEOS and GeographicLib', () => {
     expect(toDms(45.5)).toEqual({ degrees: 45, minutes: 30, seconds: 0 });
     expect(gridBearingDegrees({ x: 0, y: 0 }, { x: 0, y: 10 })).toBe(90);
     expect(gridBearingDegrees({ x: 0, y: 0 }, { x: -10, y: 0 })).toBe(180);
+  });
+
+  it('prints the boundary-point table: X, Y to 1 mm, 边长 to 1 cm, 方位角 in °′″, each ring closed on its first point', () => {
+    const p = read('baopan-utf8.txt').plots[0] as SurveyPlot;
+    const rows = boundaryTable(p);
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toEqual({ ring: 1, name: 'J1', x: '3821200.000', y: '39513000.000', sideMetres: '150.50', bearing: '90°00′00.0″' });
+    expect(rows[1]).toMatchObject({ name: 'J2', sideMetres: '149.75', bearing: '180°00′00.0″' });
+    expect(rows[4]).toEqual({ ring: 1, name: 'J1', x: '3821200.000', y: '39513000.000', sideMetres: '', bearing: '' });
+    expect(rows[5]).toMatchObject({ ring: 2, name: 'J5', sideMetres: '50.00', bearing: '90°00′00.0″' });
+    expect(rows.filter((r) => r.sideMetres !== '').map((r) => Number(r.sideMetres))).toEqual(
+      oracle.baopan[0]!.sides.map((s) => Number(s.toFixed(2))),
+    );
   });
 });
