@@ -38,9 +38,16 @@ export function surveyPlotJson(file: SurveyFile, p: SurveyPlot) {
     name: p.name,
     method: p.method,
     crs: z.kind === 'known' ? { epsg: z.epsg, label: ZONE_LABEL(z.zone.width, z.zone.zone, z.prefix) } : null,
+    // Lon/lat points (GPX, KML) were put into their zone by the reader: say where that zone came from, not "prefix".
     zone:
       z.kind === 'known'
-        ? { width: z.zone.width, zone: z.zone.zone, centralMeridian: z.zone.centralMeridian, prefix: z.prefix, source: z.source }
+        ? {
+            width: z.zone.width,
+            zone: z.zone.zone,
+            centralMeridian: z.zone.centralMeridian,
+            prefix: z.prefix,
+            source: file.projectedInto?.source ?? z.source,
+          }
         : null,
     points: p.rings.flatMap((r) => r.points.map((q) => ({ name: q.name, x: m(q.x), y: m(q.y), ...(q.h !== undefined ? { h: m(q.h) } : {}) }))),
     // 边长 of every ring in order, each ring's last side back to its first point.

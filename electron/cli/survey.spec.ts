@@ -43,4 +43,11 @@ describe('landpatrol survey: the JSON of a plot', () => {
     expect(codes).toEqual(expect.arrayContaining(['survey.columnsXY', 'survey.badLines', 'survey.zoneUnknown', 'survey.notClosed']));
     expect(j.warnings.find((w) => w.code === 'survey.zoneUnknown')?.message).toContain('--zone');
   });
+
+  it("says a lon/lat file's zone came from its longitude (or the option), not from a prefix", () => {
+    const file = readSurveyFile('waypoints-utf8.gpx', fixtureBytes('survey/waypoints-utf8.gpx'));
+    const j = surveyPlotJson(file, buildSurveyPlot(file.plots[0]!, { file: file.file }));
+    expect(j.zone).toEqual({ width: 3, zone: 39, centralMeridian: 117, prefix: true, source: 'longitude' });
+    expect(j.crs).toEqual({ epsg: 4527, label: 'CGCS2000 / 3-degree Gauss-Kruger zone 39' });
+  });
 });
