@@ -20,8 +20,25 @@ export type ParsedArgs =
       minSeconds?: number;
       crs?: number;
     }
+  | {
+      command: 'survey';
+      files: string[];
+      to?: SurveyTarget;
+      /** --zone N: 25–45 a 3° zone, 13–23 a 6° zone. */
+      zone?: number;
+      encoding?: 'gbk' | 'utf-8';
+      out?: string;
+    }
   | { command: 'help' }
-  | { command: 'error'; key: 'unknownCommand' | 'missingArgument' | 'badOption' | 'badEpsg' | 'badNumber' | 'usage'; params: Record<string, string> };
+  | {
+      command: 'error';
+      key: 'unknownCommand' | 'missingArgument' | 'badOption' | 'badEpsg' | 'badNumber' | 'badZone' | 'badTarget' | 'badSurveyEncoding' | 'usage';
+      params: Record<string, string>;
+    };
+
+/** What `landpatrol survey --to` converts to. */
+export type SurveyTarget = 'cass' | 'baopan' | 'geojson';
+const SURVEY_TARGETS: readonly string[] = ['cass', 'baopan', 'geojson'];
 
 /** A field name as DBF and GeoJSON spell them: letters (Chinese too), digits and '_', not starting with a digit. */
 const FIELD_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -44,7 +61,7 @@ export function parseLayerArg(spec: string): OverlayLayerArg {
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
-  if (command !== 'inspect' && command !== 'overlay' && command !== 'coverage')
+  if (command !== 'inspect' && command !== 'overlay' && command !== 'coverage' && command !== 'survey')
     return { command: 'error', key: 'unknownCommand', params: { command } };
   const positional: string[] = [];
   const opts: Record<string, string[]> = {};
@@ -62,6 +79,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     '--name-field',
     '--min-metres',
     '--min-seconds',
+    '--to',
+    '--zone',
+    '--out',
   ]);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -95,6 +115,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     };
   }
   if (command === 'coverage') return coverageArgs(trackPaths, opts, crs);
+  if (command === 'survey') return surveyArgs(positional, opts);
   // The options of coverage are not overlay's (overlay has always let --encoding pass: it still does).
   for (const k of Object.keys(opts))
     if (!['--crs', '--encoding', '--plots', '--with', '--group-by', '--id-field'].includes(k))
@@ -147,5 +168,42 @@ function coverageArgs(trackPaths: string[], opts: Record<string, string[]>, crs:
     ...(opts['--id-field'] ? { idField: opts['--id-field'][0] as string } : {}),
     ...numbers,
     ...(crs !== undefined ? { crs } : {}),
+  };
+}
+
+/**
+ * `survey FILE… [--to cass|baopan|geojson] [--zone N] [--encoding gbk|utf-8] [--out PATH]`: --zone is a CGCS2000 zone
+ * number (25–45: 3°, 13–23: 6°; the ranges do not meet, so the number names its width).
+ */
+function surveyArgs(files: string[], opts: Record<string, string[]>): ParsedArgs {
+  for (const k of Object.keys(opts))
+    if (!['--to', '--zone', '--encoding', '--out'].includes(k)) return { command: 'error', key: 'badOption', params: { option: k } };
+  if (files.length === 0) return { command: 'error', key: 'missingArgument', params: { option: 'FILE' } };
+  const to = opts['--to']?.[0];
+  if (to !== undefined && !SURVEY_TARGETS.includes(to.toLowerCase())) return { command: 'error', key: 'badTarget', params: { value: to } };
+  const zoneText = opts['--zone']?.[0];
+  let zone: number | undefined;
+  if (zoneText !== undefined) {
+    const n = /^\d{2}$/.test(zoneText.trim()) ? Number(zoneText) : NaN;
+    if (!((n >= 13 && n <= 23) || (n >= 25 && n <= 45))) return { command: 'error', key: 'badZone', params: { value: zoneText } };
+    zone = n;
+  }
+  const encText = opts['--encoding']?.[0]?.toLowerCase();
+  const encoding =
+    encText === undefined
+      ? undefined
+      : encText === 'gbk' || encText === 'gb2312' || encText === 'gb18030'
+        ? 'gbk'
+        : encText === 'utf-8' || encText === 'utf8'
+          ? 'utf-8'
+          : null;
+  if (encoding === null) return { command: 'error', key: 'badSurveyEncoding', params: { value: opts['--encoding']?.[0] as string } };
+  return {
+    command: 'survey',
+    files,
+    ...(to !== undefined ? { to: to.toLowerCase() as SurveyTarget } : {}),
+    ...(zone !== undefined ? { zone } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(opts['--out'] ? { out: opts['--out'][0] as string } : {}),
   };
 }

@@ -3,6 +3,7 @@
  *   landpatrol inspect PATH...            → JSON description of every layer found
  *   landpatrol overlay --plots P --with L → JSON areas of each plot over the given layers
  *   landpatrol coverage --cells C --track T… → JSON length and time of each track inside each cell
+ *   landpatrol survey FILE… [--to F]      → JSON points, sides, closure and areas of each plot, or the file converted
  * Exit 0 when the input was read (warnings are in the JSON; inspect describes a layer whose CRS is unknown in
  * its own coordinates), 2 with a clear message on stderr when it cannot be used (overlay refuses a layer it
  * cannot place). Bad input never produces a stack trace.
@@ -14,6 +15,7 @@ import type { BundleDescription, ParsedLayer, PendingBundle } from '../../shared
 import { cliMessageBoth } from '../../shared/i18n/cli';
 import { parseArgs, type OverlayLayerArg } from './args';
 import { coverage } from './coverage';
+import { survey } from './survey';
 import { fail, importPath, loadLayers, pendingReason, unusableLines, UsageError } from './load-layers';
 import { inspectJson, issueJson, overlayPlotJson, pendingInspectJson, type IssueJson } from './reports';
 
@@ -123,6 +125,8 @@ export async function main(argv: string[]): Promise<number> {
         return await overlay(args);
       case 'coverage':
         return await coverage(args);
+      case 'survey':
+        return await survey(args);
     }
   } catch (e) {
     if (e instanceof UsageError) {

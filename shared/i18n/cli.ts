@@ -5,16 +5,23 @@ export const CLI_MESSAGES = {
   landpatrol inspect PATH... [--crs EPSG] [--encoding 编码]
   landpatrol overlay --plots PATH --with PATH[:字段] [--with PATH[:字段]…] [--group-by 字段] [--id-field 字段]
   landpatrol coverage --cells PATH --track 轨迹文件… [--name-field 字段] [--id-field 字段] [--min-metres 米] [--min-seconds 秒]
+  landpatrol survey 测量文件… [--to cass|baopan|geojson] [--zone 带号] [--encoding gbk|utf-8] [--out 文件]
 PATH 可以是 .shp、文件夹或 .zip。PATH:字段 按该字段为这一图层分组（优先于 --group-by）。coverage 的网格 PATH 也可以是
 GeoJSON（经纬度），轨迹文件为 GPX、KML、KMZ 或其所在文件夹；轨迹在网格内达到 --min-metres（默认 200）米或
---min-seconds（默认 300）秒即算覆盖。结果以 JSON 输出到标准输出。`,
+--min-seconds（默认 300）秒即算覆盖。survey 读取 CASS .dat、报盘 .txt、CSV、GPX、KML/KMZ 的界址点，输出各地块的
+坐标、边长、闭合差和面积（X 为北坐标）；--to 转换为 CASS、报盘或 GeoJSON 文件（CASS/报盘默认 GBK 编码）；--zone 给出
+Y 坐标不带带号时的带号（25–45 为 3° 带，13–23 为 6° 带）。结果以 JSON 输出到标准输出。`,
     en: `Usage:
   landpatrol inspect PATH... [--crs EPSG] [--encoding ENCODING]
   landpatrol overlay --plots PATH --with PATH[:FIELD] [--with PATH[:FIELD]…] [--group-by FIELD] [--id-field FIELD]
   landpatrol coverage --cells PATH --track FILE… [--name-field FIELD] [--id-field FIELD] [--min-metres M] [--min-seconds S]
+  landpatrol survey FILE… [--to cass|baopan|geojson] [--zone N] [--encoding gbk|utf-8] [--out FILE]
 PATH is a .shp, a folder or a .zip. PATH:FIELD groups that layer by FIELD (instead of --group-by). For coverage
 the cells may also be GeoJSON (lon/lat), and each FILE a GPX, KML or KMZ track or a folder of them; a cell is
 covered from --min-metres (default 200) metres or --min-seconds (default 300) seconds of track inside it.
+survey reads boundary points from CASS .dat, 报盘 .txt, CSV, GPX and KML/KMZ files and prints each plot's points,
+sides, closing error and areas (X = north); --to converts them to a CASS, 报盘 or GeoJSON file (CASS and 报盘 in GBK
+unless --encoding utf-8); --zone gives the zone when Y carries no zone prefix (25–45: 3°, 13–23: 6°).
 Results are printed as JSON on standard output.`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
@@ -59,6 +66,37 @@ Results are printed as JSON on standard output.`,
     en: '{file}: the GeoJSON coordinates are not longitude/latitude (projected metres?); give lon/lat GeoJSON, or a shapefile with its .prj.',
   },
   noTracks: { 'zh-CN': '没有可用的轨迹：{path}', en: 'No usable track in: {path}' },
+  badZone: {
+    'zh-CN': '“{value}”不是国家 2000 高斯投影带号（3° 带 25–45，6° 带 13–23）。',
+    en: '"{value}" is not a CGCS2000 Gauss-Krüger zone (3-degree 25–45, 6-degree 13–23).',
+  },
+  badTarget: {
+    'zh-CN': '“{value}”不是可转换的格式（cass、baopan 或 geojson）。',
+    en: '"{value}" is not a format to convert to (cass, baopan or geojson).',
+  },
+  badSurveyEncoding: { 'zh-CN': '“{value}”不是可写的编码（gbk 或 utf-8）。', en: '"{value}" is not an encoding to write (gbk or utf-8).' },
+  unwritable: { 'zh-CN': '{path}：无法写入。', en: '{path}: cannot be written.' },
+  noSurveyPlots: { 'zh-CN': '没有可用的界址点：{path}', en: 'No usable boundary points in: {path}' },
+  surveyOnePlot: {
+    'zh-CN': 'CASS .dat 文件只能容纳一个地块，而输入有 {count} 个地块；请用 --to baopan 或 --to geojson，或逐个文件转换。',
+    en: 'A CASS .dat holds one plot and the input has {count}; use --to baopan or --to geojson, or convert one file at a time.',
+  },
+  surveyNoZone: {
+    'zh-CN': '{file}：地块“{plot}”的投影带未知，无法转换为 {to}；请用 --zone 指定带号。',
+    en: '{file}: the zone of plot "{plot}" is unknown, so it cannot be converted to {to}; give it with --zone.',
+  },
+  surveyRefused: {
+    'zh-CN': '{file}：地块“{plot}”的界址线不是简单多边形，无法转换为 {to}。',
+    en: '{file}: the boundary of plot "{plot}" is not a simple polygon, so it cannot be converted to {to}.',
+  },
+  surveyZonesDiffer: {
+    'zh-CN': '各地块不在同一投影带（{zones}），一个报盘文件只能有一个带号；请分别转换。',
+    en: 'The plots lie in different zones ({zones}) and a 报盘 file has one zone; convert them separately.',
+  },
+  surveyUnencodable: {
+    'zh-CN': '{count} 个字符无法用 GBK 编码，已写为“?”；可用 --encoding utf-8。',
+    en: '{count} characters cannot be written in GBK and were written as "?"; --encoding utf-8 keeps them.',
+  },
   overlayProgress: { 'zh-CN': '叠加分析 {done}/{total}', en: 'overlay {done}/{total}' },
   internal: { 'zh-CN': '处理时出错：{detail}', en: 'Processing failed: {detail}' },
 } as const;

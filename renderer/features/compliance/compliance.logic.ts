@@ -31,9 +31,7 @@ import {
   type ComplianceArea,
   type CompliancePatrol,
   type ComplianceStatus,
-  type OfficerRole,
 } from '../../../shared/domain/patrol/compliance';
-import type { PatrolOfficer } from '../../../shared/domain/patrol/patrol-record';
 import type { PatrolRule } from '../../../shared/domain/patrol/rule';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -151,34 +149,8 @@ export function complianceAreasOf(grid: readonly GridArea[], patrolAreas: readon
 // ---------------------------------------------------------------------------------------------------------------
 // Who holds which role
 
-const ROLE_RANK: Record<OfficerRole, number> = { township: 0, county: 1, leader: 2 };
-
-/** The key an officer is known by: the 执法证号 when there is one, else the name (assistants carry none). */
-export const officerKey = (o: { name: string; certNo: string }): string =>
-  o.certNo.trim() !== '' ? `cert:${o.certNo.trim()}` : `name:${o.name.trim()}`;
-
-/**
- * Roles from the grid's responsible people (定人员): a person named on the county is the county brigade's (its
- * 负责人 a leader); a person named on a township, a village or a cell is the township office's. Someone named in
- * several places holds the highest of those roles (a brigade officer also named on a cell is still the brigade's),
- * so a leader's patrol also counts where a rule asks for the brigade only when the leader is named there too. An
- * officer the grid does not name holds no role: only `by: any` rules count their patrols.
- */
-export function officerRolesOf(grid: readonly GridArea[]): (o: PatrolOfficer) => OfficerRole | null {
-  const roles = new Map<string, OfficerRole>();
-  const give = (key: string, role: OfficerRole) => {
-    const had = roles.get(key);
-    if (!had || ROLE_RANK[role] > ROLE_RANK[had]) roles.set(key, role);
-  };
-  for (const a of grid)
-    for (const p of a.people) {
-      const role: OfficerRole = a.level === 'county' ? (p.role === '负责人' ? 'leader' : 'county') : 'township';
-      give(officerKey({ name: p.name, certNo: p.lawEnforcementCertNo }), role);
-      // A patrol typed with the name only still finds a person whose certificate is on file.
-      if (p.lawEnforcementCertNo.trim() !== '') give(`name:${p.name.trim()}`, role);
-    }
-  return (o) => roles.get(officerKey(o)) ?? roles.get(`name:${o.name.trim()}`) ?? null;
-}
+// The rule lives in shared/domain/patrol/roles.ts (the monthly report counts with the same one).
+export { officerKey, officerRolesOf } from '../../../shared/domain/patrol/roles';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The period

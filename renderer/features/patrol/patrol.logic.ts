@@ -110,6 +110,10 @@ export interface PatrolDraft {
   findings: string;
   measures: string;
   notes: string;
+  suspect: { check: string; party: string; contact: string };
+  opinion: string;
+  review: string;
+  followUp: string;
   nothingFound: boolean;
   attachments: PatrolAttachment[];
 }
@@ -126,6 +130,10 @@ export function emptyDraft(now: number): PatrolDraft {
     findings: '',
     measures: '',
     notes: '',
+    suspect: { check: '', party: '', contact: '' },
+    opinion: '',
+    review: '',
+    followUp: '',
     nothingFound: false,
     attachments: [],
   };
@@ -142,6 +150,10 @@ export function draftFromPatrol(p: Patrol): PatrolDraft {
     findings: p.findings,
     measures: p.measures,
     notes: p.notes,
+    suspect: { ...p.suspect },
+    opinion: p.opinion,
+    review: p.review,
+    followUp: p.followUp,
     nothingFound: p.nothingFound,
     attachments: [...p.attachments],
   };
@@ -182,6 +194,10 @@ export function patchFromDraft(d: PatrolDraft): (PatrolPatch & { startedAt: numb
     findings: d.findings.trim(),
     measures: d.measures.trim(),
     notes: d.notes.trim(),
+    suspect: { check: d.suspect.check.trim(), party: d.suspect.party.trim(), contact: d.suspect.contact.trim() },
+    opinion: d.opinion.trim(),
+    review: d.review.trim(),
+    followUp: d.followUp.trim(),
     nothingFound: d.nothingFound,
     attachments: d.attachments,
   };

@@ -4,8 +4,6 @@
  */
 import type { GridArea } from '../../../shared/domain/grid/area-record';
 import { localDateOf, monthOf, yearOf, type DateKey } from '../../../shared/domain/patrol/calendar';
-import type { OfficerRole } from '../../../shared/domain/patrol/compliance';
-import type { PatrolOfficer } from '../../../shared/domain/patrol/patrol-record';
 import { monthlyReportDue, type ReportDue } from '../../../shared/domain/patrol/report-due';
 import type { ReportArea } from '../../../shared/domain/reports/report-common';
 import type { OfficeProfile } from '../../../shared/domain/settings/office-profile';
@@ -56,36 +54,8 @@ export function yearOptions(today: DateKey, firstPatrolDay: DateKey | null): num
 
 export const toReportArea = (a: GridArea): ReportArea => ({ id: a.id, name: a.name, level: a.level, parentId: a.parentId, ruleIds: a.ruleIds });
 
-const ROLE_RANK: Record<OfficerRole, number> = { township: 0, county: 1, leader: 2 };
-
-/** How an officer is recognised: by 执法证号 when given, else by name. */
-const officerKey = (o: { name: string; certNo: string }) => (o.certNo.trim() ? `cert:${o.certNo.trim()}` : `name:${o.name.trim()}`);
-
-/**
- * Who holds which role, from the grid's people (the compliance view's reading, so the report counts as it does):
- * a person of a county-level area is the county brigade's (its 负责人 a leader); anyone of a township, village or
- * cell the township office's. Kept as entries so the worker can be sent them; the higher role wins.
- */
-export function officerRoleEntries(grid: readonly GridArea[]): [string, OfficerRole][] {
-  const roles = new Map<string, OfficerRole>();
-  const give = (key: string, role: OfficerRole) => {
-    const had = roles.get(key);
-    if (!had || ROLE_RANK[role] > ROLE_RANK[had]) roles.set(key, role);
-  };
-  for (const a of grid)
-    for (const p of a.people) {
-      const role: OfficerRole = a.level === 'county' ? (p.role === '负责人' ? 'leader' : 'county') : 'township';
-      give(officerKey({ name: p.name, certNo: p.lawEnforcementCertNo }), role);
-      // A patrol typed with the name only still finds a person whose certificate is on file.
-      if (p.lawEnforcementCertNo.trim() !== '') give(`name:${p.name.trim()}`, role);
-    }
-  return [...roles];
-}
-
-export function roleLookup(entries: readonly [string, OfficerRole][]): (o: PatrolOfficer) => OfficerRole | null {
-  const roles = new Map(entries);
-  return (o) => roles.get(officerKey(o)) ?? roles.get(`name:${o.name.trim()}`) ?? null;
-}
+// Roles as the compliance view reads them: one rule, shared/domain/patrol/roles.ts.
+export { officerRoleEntries, roleLookup } from '../../../shared/domain/patrol/roles';
 
 export type ReminderTone = 'remind' | 'overdue';
 

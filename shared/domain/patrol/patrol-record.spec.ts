@@ -44,12 +44,16 @@ describe('createPatrol', () => {
   it('gives a new patrol its defaults and a created entry, and validates as it is', () => {
     const p = morning();
     expect(p).toMatchObject({
-      v: 1,
+      v: 2,
       id: 'P1',
       date: '2026-04-20',
       findings: '',
       measures: '',
       notes: '',
+      suspect: { check: '', party: '', contact: '' },
+      opinion: '',
+      review: '',
+      followUp: '',
       attachments: [],
       deletedAt: null,
       createdAt: T0 + 3 * 3600_000,
@@ -129,7 +133,19 @@ describe('validatePatrol', () => {
   it('restores only versioned records', () => {
     expect(restorePatrol(good)).toEqual({ ok: true, value: good });
     expect(restorePatrol({ ...good, v: undefined })).toMatchObject({ ok: false, reason: 'badVersion' });
-    expect(restorePatrol({ ...good, v: 2 })).toMatchObject({ ok: false, reason: 'badVersion' });
+    expect(restorePatrol({ ...good, v: 3 })).toMatchObject({ ok: false, reason: 'badVersion' });
+  });
+
+  it('migrates a version-1 record (before the ledger columns) to version 2 with those fields empty, nothing else changed', () => {
+    const { suspect: _s, opinion: _o, review: _r, followUp: _f, ...v1 } = { ...good, v: 1 };
+    const r = restorePatrol(v1);
+    expect(r).toEqual({ ok: true, value: { ...good, suspect: { check: '', party: '', contact: '' }, opinion: '', review: '', followUp: '' } });
+    // A version-2 record whose new fields are unusable keeps the patrol, the fields emptied and said so.
+    const bad = validatePatrol({ ...good, suspect: { party: 3 }, opinion: null });
+    expect(bad.ok && bad.repaired).toEqual([
+      { path: 'suspect', code: 'defaulted' },
+      { path: 'opinion', code: 'defaulted' },
+    ]);
   });
 });
 

@@ -16,8 +16,12 @@ export type PatrolId = string & { readonly __brand: 'PatrolId' };
 
 export const isPatrolId = (v: unknown): v is PatrolId => isNonEmptyString(v);
 
-/** 1: the first stored shape. Bump it with a migration below whenever the stored shape changes. */
-export const PATROL_RECORD_VERSION = 1;
+/**
+ * 2: the ledger's columns a patrol did not hold yet — 涉嫌违法行为初步核查 (当事人, 联系方式), 巡查意见, 审核意见,
+ * 后续处理情况 (version 1 had findings, measures and notes only). Bump it with a migration below whenever the stored
+ * shape changes.
+ */
+export const PATROL_RECORD_VERSION = 2;
 
 export interface PatrolOfficer {
   name: string;
@@ -52,6 +56,10 @@ export const EDITABLE_PATROL_FIELDS = [
   'findings',
   'measures',
   'notes',
+  'suspect',
+  'opinion',
+  'review',
+  'followUp',
   'nothingFound',
   'attachments',
 ] as const;
@@ -99,6 +107,14 @@ export interface Patrol {
   /** 制止措施及效果. */
   measures: string;
   notes: string;
+  /** 涉嫌违法行为初步核查: what was checked of a suspected violation, the party (当事人) and its contact. */
+  suspect: { check: string; party: string; contact: string };
+  /** 巡查意见: the patrolling officers' opinion. */
+  opinion: string;
+  /** 审核意见: the reviewer's opinion (the office head), as written. */
+  review: string;
+  /** 后续处理情况: what was done afterwards (filled in later; every change is in the history). */
+  followUp: string;
   /** Nothing was found: the patrol counts toward the zero report (零报告). */
   nothingFound: boolean;
   attachments: PatrolAttachment[];
@@ -111,7 +127,12 @@ export interface Patrol {
 
 export type PatrolReason = MigrationReason | 'missingId' | 'badNumber' | 'badStartedAt';
 
-export const PATROL_RECORD_MIGRATIONS: readonly Migration[] = [];
+export const EMPTY_SUSPECT: Patrol['suspect'] = { check: '', party: '', contact: '' };
+
+export const PATROL_RECORD_MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: the ledger's four further columns, empty (they were not asked before).
+  { from: 1, up: (r) => ({ ...r, v: 2, suspect: { ...EMPTY_SUSPECT }, opinion: '', review: '', followUp: '' }) },
+];
 
 const isLng = (v: unknown): v is number => isFiniteNumber(v) && v >= -180 && v <= 180;
 const isLat = (v: unknown): v is number => isFiniteNumber(v) && v >= -90 && v <= 90;
@@ -136,6 +157,8 @@ function isRouteSource(v: unknown): v is RouteSource {
     ['wgs84', 'gcj02', 'unknown'].includes(v.datum as string)
   );
 }
+
+const isSuspect = (v: unknown): v is Patrol['suspect'] => isObject(v) && isString(v.check) && isString(v.party) && isString(v.contact);
 
 const HISTORY_KINDS = ['created', 'amended', 'deleted', 'restored'];
 const HISTORY_FIELDS: readonly string[] = [...EDITABLE_PATROL_FIELDS, 'deletedAt'];
@@ -227,6 +250,10 @@ export function validatePatrol(raw: unknown): Validation<Patrol, PatrolReason> {
     else repaired.push({ path: 'routeSource', code: 'defaulted' });
   }
   const nothingFound = isBoolean(raw.nothingFound) ? raw.nothingFound : (repaired.push({ path: 'nothingFound', code: 'defaulted' }), false);
+  const defaultedSuspect = () => {
+    repaired.push({ path: 'suspect', code: 'defaulted' });
+    return { ...EMPTY_SUSPECT };
+  };
   const createdAt = time('createdAt', startedAt);
   const date = localDateOf(startedAt);
   if (raw.date !== date) repaired.push({ path: 'date', code: 'defaulted' });
@@ -244,6 +271,10 @@ export function validatePatrol(raw: unknown): Validation<Patrol, PatrolReason> {
     findings: text('findings'),
     measures: text('measures'),
     notes: text('notes'),
+    suspect: isSuspect(raw.suspect) ? { check: raw.suspect.check, party: raw.suspect.party, contact: raw.suspect.contact } : defaultedSuspect(),
+    opinion: text('opinion'),
+    review: text('review'),
+    followUp: text('followUp'),
     nothingFound,
     attachments: listOf(raw.attachments, isAttachment, 'attachments', repaired),
     history: listOf(raw.history, isHistoryEntry, 'history', repaired),
@@ -298,6 +329,10 @@ export function createPatrol(init: NewPatrol, by: string, at: number): Patrol {
       findings: init.findings ?? '',
       measures: init.measures ?? '',
       notes: init.notes ?? '',
+      suspect: init.suspect ?? { ...EMPTY_SUSPECT },
+      opinion: init.opinion ?? '',
+      review: init.review ?? '',
+      followUp: init.followUp ?? '',
       nothingFound: init.nothingFound ?? false,
       attachments: init.attachments ?? [],
       history: [{ at, by, kind: 'created', change: [] }],

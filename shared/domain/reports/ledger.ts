@@ -3,8 +3,8 @@
  * offices record") as columns, one patrol a row in time order, one sheet per month; the ledger is bound by year
  * (按年装订), so a year gives its twelve months. Printed A4 landscape, the title and header repeated on every page.
  *
- * The record has no fields yet for 涉嫌违法行为初步核查, 巡查意见, 审核意见 and 后续处理情况: those columns are printed
- * empty for the officers to fill in by hand, never invented.
+ * Every column is a field of the patrol record (version 2 added 涉嫌违法行为初步核查, 巡查意见, 审核意见 and 后续处理情况);
+ * a field left empty prints empty, for the officers to fill in by hand, never invented.
  */
 import type { XlsxColumn, XlsxSheet, XlsxWorkbook } from '../../formats/xlsx/workbook';
 import {
@@ -55,13 +55,20 @@ export function ledgerRow(p: ReportPatrol, index: ReturnType<typeof indexAreas>)
     officersText(p.officers),
     areasAndRouteText(p, index),
     findingsText(p),
-    '',
-    '',
+    suspectText(p.suspect),
+    p.opinion,
     p.measures,
-    '',
-    '',
+    p.review,
+    p.followUp,
     p.notes,
   ];
+}
+
+/** 涉嫌违法行为初步核查（当事人、联系方式）: the check, then the party and its contact, each on its own line. */
+export function suspectText(s: ReportPatrol['suspect']): string {
+  return [s.check.trim(), s.party.trim() && `当事人：${s.party.trim()}`, s.contact.trim() && `联系方式：${s.contact.trim()}`]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function monthSheet(

@@ -35,6 +35,10 @@ export type ReportPatrol = Pick<
   | 'findings'
   | 'measures'
   | 'notes'
+  | 'suspect'
+  | 'opinion'
+  | 'review'
+  | 'followUp'
   | 'nothingFound'
   | 'deletedAt'
 >;

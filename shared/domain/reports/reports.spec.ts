@@ -55,6 +55,22 @@ describe('ledger', () => {
     expect(s.rows[1]![10]).toBe('已拍照');
     expect(ledgerRow(PATROLS[2]!, index)[3]).toBe('白马镇 › 白马村\n路线：2.07 km');
   });
+  it('fills the check, opinion, review and follow-up columns from the record', () => {
+    const p = {
+      ...PATROLS[1]!,
+      suspect: { check: '未办理用地手续', party: '王某', contact: '13800000000' },
+      opinion: '涉嫌违法占地，建议立案',
+      review: '同意。李所长',
+      followUp: '4月10日已拆除',
+    };
+    const row = ledgerRow(p, index);
+    expect([row[5], row[6], row[8], row[9]]).toEqual([
+      '未办理用地手续\n当事人：王某\n联系方式：13800000000',
+      '涉嫌违法占地，建议立案',
+      '同意。李所长',
+      '4月10日已拆除',
+    ]);
+  });
   it('binds a year as twelve month sheets; an empty month says there were no patrols', () => {
     const book = ledgerWorkbook(PATROLS, AREAS, { year: 2026, month: 'year', office: '', created: new Date(0) });
     expect(book.sheets.map((s) => s.name)).toEqual(['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月']);

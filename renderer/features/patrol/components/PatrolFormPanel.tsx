@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { CheckboxField } from '../../../ui/fields';
+import { CheckboxField, TextField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { historyView } from '../history.logic';
@@ -72,6 +72,43 @@ export function PatrolFormPanel() {
           value={draft.measures}
           onChange={(v) => setDraft({ measures: v })}
           testId="patrol-measures"
+          rows={2}
+        />
+        <fieldset className="patrol-suspect" data-testid="patrol-suspect">
+          <legend>{t('patrol.field.suspect')}</legend>
+          <TextArea
+            label={t('patrol.field.suspectCheck')}
+            value={draft.suspect.check}
+            onChange={(v) => setDraft({ suspect: { ...draft.suspect, check: v } })}
+            testId="patrol-suspect-check"
+            rows={2}
+          />
+          <TextField
+            label={t('patrol.field.suspectParty')}
+            value={draft.suspect.party}
+            onChange={(v) => setDraft({ suspect: { ...draft.suspect, party: v } })}
+            testId="patrol-suspect-party"
+          />
+          <TextField
+            label={t('patrol.field.suspectContact')}
+            value={draft.suspect.contact}
+            onChange={(v) => setDraft({ suspect: { ...draft.suspect, contact: v } })}
+            testId="patrol-suspect-contact"
+          />
+        </fieldset>
+        <TextArea
+          label={t('patrol.field.opinion')}
+          value={draft.opinion}
+          onChange={(v) => setDraft({ opinion: v })}
+          testId="patrol-opinion"
+          rows={2}
+        />
+        <TextArea label={t('patrol.field.review')} value={draft.review} onChange={(v) => setDraft({ review: v })} testId="patrol-review" rows={2} />
+        <TextArea
+          label={t('patrol.field.followUp')}
+          value={draft.followUp}
+          onChange={(v) => setDraft({ followUp: v })}
+          testId="patrol-follow-up"
           rows={2}
         />
         <TextArea label={t('patrol.field.notes')} value={draft.notes} onChange={(v) => setDraft({ notes: v })} testId="patrol-notes" rows={2} />
