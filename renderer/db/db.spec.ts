@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import v2 from '../../tests/fixtures/db/v2-database.json';
 // A schema-3 database as the v3 app left it (origin: tests/fixtures/db/README.md).
 import v3 from '../../tests/fixtures/db/v3-database.json';
+// A schema-4 database as the v4 app left it (origin: tests/fixtures/db/README.md, scripts/make-db-v4-fixture.py).
+import v4 from '../../tests/fixtures/db/v4-database.json';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { MIGRATED_ON_READ, UPGRADED_STORES } from './upgrade-v3';
@@ -15,6 +17,10 @@ import { getCachedTile, hasCachedTiles, pruneTileCache, putCachedTiles } from '.
 import { getMapView, getSetting, putSetting } from './settings-repo';
 import { listGridAreas, putGridAreas } from './grid-repo';
 import { createGridArea } from '../../shared/domain/grid/area-record';
+import { getPatrol, listPatrolRules, listPatrols } from './patrol-repo';
+import { addPatrolArea, listPatrolAreas } from './patrol-area-repo';
+import { addTask, listTasksOfDay } from './task-repo';
+import type { DateKey } from '../../shared/domain/patrol/calendar';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -197,7 +203,7 @@ describe('schema', () => {
       patrolTasks: 'id, date',
       attachments: 'sha256',
     });
-    expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined();
+    expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined(); // v5 adds stores, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -205,7 +211,7 @@ describe('schema', () => {
     await writeV1Fixture(idb, 'fixture-up');
     const db = open(idb, 'fixture-up');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect((await db.layers.toArray()).map((l) => l.id).sort()).toEqual(['broken', 'good', 'repairable']);
     expect(await db.tileCache.count()).toBe(0);
     db.close();
@@ -285,7 +291,7 @@ describe('schema 2 → 3 upgrade, from a raw v2 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v2-up');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     db.close();
     const raw = await readRaw(idb, 'v2-up');
 
@@ -439,7 +445,7 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v3-up');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION); // through 4 and 5, neither of which rewrites a record
     expect(await db.gridAreas.count()).toBe(0);
     expect(await db.patrolRules.count()).toBe(0);
     expect(await db.patrols.count()).toBe(0);
@@ -491,6 +497,122 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     db.close();
     const again = open(idb, 'v3-read');
     expect((await listGridAreas(again)).map((a) => [a.id, a.name, a.v])).toEqual([['A1', '青石镇', 1]]);
+    again.close();
+  });
+});
+
+type V4Stores = Stores | 'gridAreas' | 'patrolRules' | 'patrols';
+const V4_STORES: readonly V4Stores[] = [...STORES, 'gridAreas', 'patrolRules', 'patrols'];
+
+/** tests/fixtures/db/v4-database.json written with raw IndexedDB, stores and indexes as schema 4 declared them. */
+async function writeV4Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 40); // Dexie stores version × 10
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('layers', { keyPath: 'id' }).createIndex('order', 'order');
+      db.createObjectStore('layerData', { keyPath: 'layerId' });
+      db.createObjectStore('sourceFiles', { keyPath: 'layerId' });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('tileCache', { keyPath: 'id' }).createIndex('layerId', 'layerId');
+      const areas = db.createObjectStore('gridAreas', { keyPath: 'id' });
+      areas.createIndex('parentId', 'parentId');
+      areas.createIndex('level', 'level');
+      db.createObjectStore('patrolRules', { keyPath: 'id' });
+      db.createObjectStore('patrols', { keyPath: 'id' }).createIndex('date', 'date');
+      for (const store of V4_STORES)
+        for (const rec of (v4 as unknown as Record<V4Stores, unknown[]>)[store]) req.transaction!.objectStore(store).put(revive(rec));
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Every record of the given stores, raw. */
+async function readRawStores(indexedDB: IDBFactory, name: string, stores: readonly string[]): Promise<Record<string, unknown[]>> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction([...stores], 'readonly');
+      const out: Record<string, unknown[]> = {};
+      for (const s of stores) {
+        const all = tx.objectStore(s).getAll();
+        all.onsuccess = () => (out[s] = all.result as unknown[]);
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve(out);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
+  it('keeps every v4 record exactly as it was and adds the patrol area, task and attachment stores, empty', async () => {
+    const idb = new IDBFactory();
+    await writeV4Fixture(idb, 'v4-up');
+    const before = await readRawStores(idb, 'v4-up', V4_STORES);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v4-up');
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.patrolAreas.count()).toBe(0);
+    expect(await db.patrolTasks.count()).toBe(0);
+    expect(await db.attachments.count()).toBe(0);
+    db.close();
+    expect(warn).not.toHaveBeenCalled();
+    const after = await readRawStores(idb, 'v4-up', V4_STORES);
+    for (const s of V4_STORES) expect(after[s], s).toEqual(before[s]);
+    expect(after.gridAreas).toHaveLength(4);
+    const schema = await readSchema(idb, 'v4-up');
+    expect(schema.version).toBe(50);
+    expect(schema.stores.patrolAreas).toEqual({ keyPath: 'id', indexes: ['kind'] });
+    expect(schema.stores.patrolTasks).toEqual({ keyPath: 'id', indexes: ['date'] });
+    expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
+    expect(schema.stores.patrols).toEqual({ keyPath: 'id', indexes: ['date'] });
+  });
+
+  it('the app reads the upgraded database as it read the v4 one, and stores patrol areas and tasks in it', async () => {
+    const idb = new IDBFactory();
+    await writeV4Fixture(idb, 'v4-read');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v4-read');
+    expect((await listGridAreas(db)).map((a) => a.id).sort()).toEqual(['A0cell01', 'A0county', 'A0town', 'A0village']);
+    expect((await listPatrolRules(db)).map((r) => r.id).sort()).toEqual(['default.township-weekly', 'office.park-daily']);
+    expect((await listPatrols(db)).map((p) => [p.number, p.date, p.findings])).toEqual([['XC20261120001', '2026-11-20', '砖厂东侧新堆土']]);
+    expect((await getPatrol('Pmi6v4abc0001', db))!.history).toHaveLength(1);
+    expect(await listPatrolAreas(db)).toEqual([]);
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [117.04, 36.66],
+          [117.05, 36.66],
+          [117.05, 36.67],
+          [117.04, 36.66],
+        ],
+      ],
+    };
+    const added = await addPatrolArea(
+      { id: 'R1', kind: 'keyArea', keyAreaKind: '工业集中区', name: '杏园工业园', geometry: square },
+      '李晓燕',
+      1,
+      db,
+    );
+    expect(added.ok).toBe(true);
+    const task = await addTask({ id: 'T1', date: '2026-12-01' as DateKey, areaIds: ['R1', 'A0cell01'] }, '李晓燕', 2, db);
+    expect(task.ok).toBe(true);
+    db.close();
+    const again = open(idb, 'v4-read');
+    expect((await listPatrolAreas(again)).map((a) => [a.id, a.name, a.kind])).toEqual([['R1', '杏园工业园', 'keyArea']]);
+    expect((await listTasksOfDay('2026-12-01' as DateKey, again)).map((t) => t.areaIds)).toEqual([['R1', 'A0cell01']]);
+    expect(await listTasksOfDay('2026-12-02' as DateKey, again)).toEqual([]);
     again.close();
   });
 });

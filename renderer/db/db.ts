@@ -1,6 +1,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { GridArea } from '../../shared/domain/grid/area-record';
+import type { PatrolArea } from '../../shared/domain/patrol/patrol-area-record';
 import type { Patrol } from '../../shared/domain/patrol/patrol-record';
+import type { PatrolTask } from '../../shared/domain/patrol/task-record';
 import type { PatrolRule } from '../../shared/domain/patrol/rule';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
@@ -30,9 +32,10 @@ export class LandPatrolDb extends Dexie {
   gridAreas!: Table<GridArea, string>;
   patrolRules!: Table<PatrolRule, string>;
   patrols!: Table<Patrol, string>;
-  // Schema 5: typed by their records' modules when their repositories are written.
-  patrolAreas!: Table<StoredRecord, string>;
-  patrolTasks!: Table<StoredRecord, string>;
+  // Schema 5. Patrol areas and the day's tasks are typed by their record modules (what is read goes through their
+  // restore all the same).
+  patrolAreas!: Table<PatrolArea, string>;
+  patrolTasks!: Table<PatrolTask, string>;
   /** Keyed by sha256 (attachment-record.ts). */
   attachments!: Table<AttachmentRecord, string>;
 

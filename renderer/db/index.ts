@@ -61,5 +61,16 @@ export {
   type PatrolImportReason,
   type PatrolWriteReason,
 } from './patrol-repo';
+export {
+  addPatrolArea,
+  amendStoredPatrolArea,
+  closeStoredStopNotice,
+  deleteStoredPatrolArea,
+  getPatrolArea,
+  listPatrolAreas,
+  restoreStoredPatrolArea,
+  type PatrolAreaWriteReason,
+} from './patrol-area-repo';
+export { addTask, amendStoredTask, deleteStoredTask, getTask, listTasks, listTasksOfDay, restoreStoredTask, type TaskWriteReason } from './task-repo';
 export { getAttachment, sha256Hex, storeAttachments, type NewAttachment } from './attachments-repo';
 export type { AttachmentRecord } from './attachment-record';

@@ -13,7 +13,16 @@
  * as EngineError with GEOS's own message; the heap stays usable.
  */
 import type { Position } from 'geojson';
-import { GEOS_GEOMETRYCOLLECTION, GEOS_MULTIPOLYGON, GEOS_POLYGON, type GeosApi, type Ptr } from './geos-api';
+import {
+  GEOS_CAP_FLAT,
+  GEOS_CAP_ROUND,
+  GEOS_GEOMETRYCOLLECTION,
+  GEOS_JOIN_ROUND,
+  GEOS_MULTIPOLYGON,
+  GEOS_POLYGON,
+  type GeosApi,
+  type Ptr,
+} from './geos-api';
 
 /** Polygons as GeoJSON-style nested arrays: polygon → rings → positions. */
 export type Polygons = Position[][][];
@@ -170,6 +179,23 @@ export class GeometryEngine {
     if (inside.length === 0) return this.check('empty', this.geos.GEOSGeom_createEmptyPolygon_r(this.ctx));
     if (inside.length === 1) return inside[0] as Ptr;
     return this.collection(GEOS_MULTIPOLYGON, inside);
+  }
+
+  /** A Point at (x − dx, y − dy). */
+  fromPoint(x: number, y: number, dx = 0, dy = 0): Ptr {
+    return this.check('point', this.geos.GEOSGeom_createPointFromXY_r(this.ctx, x - dx, y - dy));
+  }
+
+  /**
+   * The polygon within `distance` of `g` (GEOS Buffer, as shapely's `buffer`): round joins, `quadSegments` segments per
+   * quarter circle (shapely's default 8), end caps of a line flat (the area stops where the line does) or round. Planar:
+   * give it plane coordinates (GK metres). A new geometry; `g` is untouched.
+   */
+  buffer(g: Ptr, distance: number, opts: { cap?: 'flat' | 'round'; quadSegments?: number } = {}): Ptr {
+    const cap = opts.cap === 'flat' ? GEOS_CAP_FLAT : GEOS_CAP_ROUND;
+    return this.polygonal(
+      this.check('buffer', this.geos.GEOSBufferWithStyle_r(this.ctx, g, distance, opts.quadSegments ?? 8, cap, GEOS_JOIN_ROUND, 5)),
+    );
   }
 
   /** A collection of the given type; takes ownership of `parts`. */

@@ -49,6 +49,9 @@ export interface GeosApi {
   GEOSPointOnSurface_r(ctx: Ptr, g: Ptr): Ptr;
   /** 1 true, 0 false, 2 exception. */
   GEOSContains_r(ctx: Ptr, a: Ptr, b: Ptr): number;
+  /** The buffer of `g` at distance `width`: quadsegs segments per quarter circle, end caps and joins by GEOSBufCapStyles / GEOSBufJoinStyles. */
+  GEOSBufferWithStyle_r(ctx: Ptr, g: Ptr, width: number, quadsegs: number, endCapStyle: number, joinStyle: number, mitreLimit: number): Ptr;
+  GEOSGeom_createPointFromXY_r(ctx: Ptr, x: number, y: number): Ptr;
 }
 
 /** Every function of GeosApi, for the start-up check. */
@@ -83,9 +86,16 @@ export const GEOS_FUNCTIONS = [
   'GEOSPolygonize_r',
   'GEOSPointOnSurface_r',
   'GEOSContains_r',
+  'GEOSBufferWithStyle_r',
+  'GEOSGeom_createPointFromXY_r',
 ] as const satisfies readonly (keyof GeosApi)[];
 
 /** geos_c.h GEOSGeomTypes. */
 export const GEOS_POLYGON = 3;
 export const GEOS_MULTIPOLYGON = 6;
 export const GEOS_GEOMETRYCOLLECTION = 7;
+
+/** geos_c.h GEOSBufCapStyles and GEOSBufJoinStyles (shapely's cap_style / join_style use the same numbers). */
+export const GEOS_CAP_ROUND = 1;
+export const GEOS_CAP_FLAT = 2;
+export const GEOS_JOIN_ROUND = 1;
