@@ -304,7 +304,8 @@ export const en: Messages = {
   // Grid panel (renderer/features/grid)
   'dock.grid': 'Grid',
   'grid.title': 'Grid',
-  'grid.empty': 'No grid areas yet. Use “Draw township” to draw one on the map, or “From a layer” to turn a boundary layer’s villages into village areas.',
+  'grid.empty':
+    'No grid areas yet. Use “Draw township” to draw one on the map, or “From a layer” to turn a boundary layer’s villages into village areas.',
   'grid.level.county': 'County',
   'grid.level.township': 'Township',
   'grid.level.village': 'Village',
