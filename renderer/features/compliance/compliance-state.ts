@@ -5,6 +5,7 @@
  * per period and change of the stored data, and only while some part of the view is shown; the table's rows, the
  * map's layers and the counts are built here from its summaries (a single-entry memo), so the parts never disagree.
  */
+import { useLivePatrolAreas } from '../tasks';
 import { useEffect, useMemo } from 'react';
 import type { GridArea } from '../../../shared/domain/grid/area-record';
 import type { DateKey } from '../../../shared/domain/patrol/calendar';
@@ -58,11 +59,10 @@ export const complianceUi = createStore<ComplianceUiState>({
 export const setUi = (patch: Partial<ComplianceUiState>) => complianceUi.set((s) => ({ ...s, ...patch }));
 
 /**
- * The patrol areas (巡查区域) the tasks feature stores, as compliance reads them. None until that feature lands in
- * main; its areas then come in here and the adapter (complianceAreasOf) takes them beside the grid's.
+ * The patrol areas (巡查区域: key areas, corridors, stop-notice sites) the tasks feature stores, not deleted, as
+ * compliance reads them: the adapter (complianceAreasOf) takes them beside the grid's.
  */
-const NO_PATROL_AREAS: readonly PatrolAreaInput[] = [];
-export const usePatrolAreas = (): readonly PatrolAreaInput[] => NO_PATROL_AREAS;
+export const usePatrolAreas = (): readonly PatrolAreaInput[] => useLivePatrolAreas();
 
 export interface ComplianceView {
   asOf: DateKey;

@@ -9,7 +9,7 @@ import type { GridArea } from '../../../shared/domain/grid/area-record';
 import { computeCompliance } from '../../../shared/domain/patrol/compliance';
 import type { Patrol } from '../../../shared/domain/patrol/patrol-record';
 import type { PatrolRule } from '../../../shared/domain/patrol/rule';
-import { listGridAreas, listPatrolRules, listPatrols } from '../../db';
+import { listGridAreas, listPatrolAreas, listPatrolRules, listPatrols } from '../../db';
 import { serveWorker } from '../../platform/worker-host';
 import { complianceAreasOf, officerRolesOf, summarizeCompliance, type PatrolAreaInput } from './compliance.logic';
 import type { ComplianceProtocol } from './compliance.protocol';
@@ -19,15 +19,15 @@ interface Held {
   grid: GridArea[];
   patrols: Patrol[];
   rules: PatrolRule[];
-  /** The tasks feature's patrol areas, once its repository is in main: read here beside the grid. */
+  /** The tasks feature's patrol areas (not deleted), read here beside the grid. */
   patrolAreas: PatrolAreaInput[];
 }
 let held: Promise<Held> | null = null;
 let heldVersion = -1;
 
 async function read(version: number): Promise<Held> {
-  const [grid, patrols, rules] = await Promise.all([listGridAreas(), listPatrols(), listPatrolRules()]);
-  return { version, grid, patrols, rules, patrolAreas: [] };
+  const [grid, patrols, rules, patrolAreas] = await Promise.all([listGridAreas(), listPatrols(), listPatrolRules(), listPatrolAreas()]);
+  return { version, grid, patrols, rules, patrolAreas: patrolAreas.filter((a) => a.deletedAt === null) };
 }
 
 serveWorker<ComplianceProtocol>({

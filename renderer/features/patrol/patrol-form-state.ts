@@ -10,7 +10,7 @@ import type { Patrol, RouteDatum, RoutePoint } from '../../../shared/domain/patr
 import { newPatrolId } from '../../../shared/domain/patrol/patrol-record';
 import type { TrackDatum, TrackFormat } from '../../../shared/formats/track/types';
 import { editorNameOf } from '../../../shared/domain/settings/office-profile';
-import { addPatrol, amendStoredPatrol, deleteStoredPatrol, getOfficeProfile, restoreStoredPatrol, storeAttachments } from '../../db';
+import { addPatrol, amendStoredPatrol, deleteStoredPatrol, getOfficeProfile, listPatrolAreas, restoreStoredPatrol, storeAttachments } from '../../db';
 import type { Lang, Translate } from '../../i18n';
 import type { MapTool } from '../../map';
 import { errorText, isCancelled } from '../../platform/coded-error';
@@ -83,6 +83,16 @@ export const ledgerState = createStore<{ selectedId: string | null; month: strin
 let abort: AbortController | null = null;
 
 const units = () => patrolUnits(gridState.get().areas);
+
+/**
+ * What a route is measured against: the grid's units and the office's patrol areas (key areas, corridors,
+ * stop-notice sites: their own rules count the patrols that pass through them). Read from the database, not the
+ * tasks feature's store: that feature reads this one's rules, and features do not import each other both ways.
+ */
+async function coverageCells() {
+  const patrolAreas = (await listPatrolAreas()).filter((a) => a.deletedAt === null);
+  return [...coverageCellsOf(units()), ...patrolAreas.map((a) => ({ id: a.id, name: a.name, geometryLngLat: a.geometry }))];
+}
 const update = (fn: (f: PatrolForm) => PatrolForm) => formState.set((f) => (f ? fn(f) : f));
 
 export interface FormContext {
@@ -185,7 +195,7 @@ async function measureRoute(route: RoutePoint[][], ctx: FormContext, storedAreas
   const ac = (abort = new AbortController());
   update((f) => ({ ...f, busy: 'coverage' }));
   try {
-    const run = await coverageInWorker({ route, cells: coverageCellsOf(units()) }, { signal: ac.signal });
+    const run = await coverageInWorker({ route, cells: await coverageCells() }, { signal: ac.signal });
     update((f) => ({
       ...f,
       busy: null,
@@ -213,7 +223,7 @@ export async function importTrack(file: { name: string; data: Blob }, ctx: FormC
   try {
     const bytes = new Uint8Array(await file.data.arrayBuffer());
     const run = await readTrackInWorker(
-      { file: file.name, bytes, cells: coverageCellsOf(units()) },
+      { file: file.name, bytes, cells: await coverageCells() },
       { signal: ac.signal, onProgress: (p) => update((f) => ({ ...f, busy: p.phase })) },
     );
     const errors = run.issues.filter((i) => i.severity === 'error');

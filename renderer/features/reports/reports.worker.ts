@@ -10,7 +10,7 @@ import { ledgerWorkbook } from '../../../shared/domain/reports/ledger';
 import { monthlyReportWorkbook } from '../../../shared/domain/reports/monthly';
 import { patrolsOfMonth } from '../../../shared/domain/reports/report-common';
 import { zeroReportFigures, zeroReportWorkbook } from '../../../shared/domain/reports/zero';
-import { listGridAreas, listPatrolRules, listPatrols } from '../../db';
+import { listGridAreas, listPatrolAreas, listPatrolRules, listPatrols } from '../../db';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
 import { officerRoleEntries, roleLookup, toReportArea } from './reports.logic';
@@ -19,9 +19,23 @@ import type { ReportRun, ReportsProtocol } from './reports.protocol';
 serveWorker<ReportsProtocol>({
   build: async (req, ctx): Promise<ReportRun> => {
     ctx.progress({ step: 'reading' });
-    const [patrols, rules, grid] = await Promise.all([listPatrols(), listPatrolRules(), listGridAreas()]);
+    const [patrols, rules, grid, patrolAreas] = await Promise.all([listPatrols(), listPatrolRules(), listGridAreas(), listPatrolAreas()]);
     ctx.progress({ step: 'building' });
-    const areas = grid.map(toReportArea);
+    // Patrol areas (key areas, corridors, stop-notice sites) stand outside the grid's tree: listed by name under no
+    // township, judged by their own rules, their stop notices followed up in 停工跟进.
+    const liveAreas = patrolAreas.filter((a) => a.deletedAt === null);
+    const areas = [
+      ...grid.map(toReportArea),
+      ...liveAreas.map((a) => ({ id: a.id, name: a.name, level: 'cell' as const, parentId: null, ruleIds: a.ruleIds })),
+    ];
+    const complianceAreas = [
+      ...grid.map((a) => ({ id: a.id, ruleIds: a.ruleIds })),
+      ...liveAreas.map((a) => ({
+        id: a.id,
+        ruleIds: a.ruleIds,
+        ...(a.stopNotice ? { stopNotice: { noticeDate: a.stopNotice.noticeDate, closedDate: a.stopNotice.closedDate } } : {}),
+      })),
+    ];
     const created = new Date(req.createdMs);
     let book: XlsxWorkbook;
     let listed: number;
@@ -41,6 +55,7 @@ serveWorker<ReportsProtocol>({
           patrols,
           areas,
           rules,
+          complianceAreas,
           roleOf: roleLookup(officerRoleEntries(grid)),
         };
         book = monthlyReportWorkbook(input, created);
