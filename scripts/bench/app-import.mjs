@@ -27,9 +27,9 @@ const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-comp
 /** Where page content is rasterized: 'cpu' is the stand-in the targets are judged by, 'swiftshader' the pessimistic case. */
 const RASTER = { cpu: ['--disable-gpu-rasterization'], swiftshader: [] };
 const REOPENS = 3;
-const PORT = 4179;
+export const PORT = 4179;
 
-async function startPreview(root) {
+export async function startPreview(root) {
   const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   for (let i = 0; i < 100; i++) {
     try {
@@ -44,7 +44,7 @@ async function startPreview(root) {
   throw new Error('vite preview did not start');
 }
 
-const open = (profile, raster = 'cpu') => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [...ARGS, ...RASTER[raster]], headless: true, viewport: { width: 1400, height: 900 } });
+export const open = (profile, raster = 'cpu') => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [...ARGS, ...RASTER[raster]], headless: true, viewport: { width: 1400, height: 900 } });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Starts the browser on `profile`, times navigation to `url` → `shown(page)` resolving, then closes it. */
@@ -66,7 +66,7 @@ async function timedOpen(profile, url, shown, raster, screenshot = null) {
 }
 
 /** Resolves when the map is idle (see renderer/map: data-map-state). */
-const mapIdle = (page, timeout = 60_000) =>
+export const mapIdle = (page, timeout = 60_000) =>
   page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout, polling: 50 });
 
 /** Resolves when the map has drawn a layer named `name` and is idle (see renderer/map: data-map-state). */
