@@ -6,6 +6,8 @@
  * (every cell filled by its status). Then the map is dragged across the township 12 times and zoomed in and out by
  * the wheel, while a PerformanceObserver records every UI-thread task over 50 ms ('longtask').
  * SwiftShader stands in for the GPU, the page content is rasterized on the CPU (app-import.mjs, Decision 14).
+ * LP_PROFILE=1 also records a Chromium trace of the pans and prints each task over 50 ms on any thread with the
+ * longest events inside it (the GPU process's frames show up there as 0.6–1.1 s tasks on this machine).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +65,12 @@ export async function benchMapCells({ root }) {
         for (const e of list.getEntries()) window.__tasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
+    const cdp = process.env.LP_PROFILE ? await page.context().newCDPSession(page) : null;
+    const traceEvents = [];
+    if (cdp) {
+      cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,gpu,cc', transferMode: 'ReportEvents' });
+    }
     const box = await page.getByTestId('map').boundingBox();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -83,6 +91,22 @@ export async function benchMapCells({ root }) {
     await mapIdle(page);
     const seconds = (Date.now() - t0) / 1000;
     const tasks = await page.evaluate(() => window.__tasks);
+    if (cdp) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      // The long tasks of the page's main thread and what ran inside each (complete events nested in time).
+      const main = traceEvents.filter((e) => e.ph === 'X' && e.dur);
+      const longTasks = main.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+      for (const t of longTasks.slice(0, 12)) {
+        const inside = main
+          .filter((e) => e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t && e.dur > 5_000)
+          .sort((a, b) => b.dur - a.dur)
+          .slice(0, 6)
+          .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(0)}`);
+        console.log(`task ${(t.dur / 1000).toFixed(0)} ms tid ${t.tid}: ${inside.join(' | ')}`);
+      }
+    }
     await ctx.close();
     return { cells, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length };
   } finally {

@@ -29,13 +29,17 @@ interface ComplianceJob {
 
 function coverage(job: CoverageJob) {
   const cells = job.cells;
+  const t0 = performance.now();
   const file = readTrackFile({ path: 'track.gpx', bytes: job.gpx });
+  const t1 = performance.now();
   const prepared = prepareCells(cells);
+  const t2 = performance.now();
   const result = patrolCoverage(
     prepared,
     file.tracks.map((t) => t.points),
   );
-  return { points: file.tracks.reduce((n, t) => n + t.points.length, 0), cells: result };
+  const t3 = performance.now();
+  return { points: file.tracks.reduce((n, t) => n + t.points.length, 0), cells: result, phases: { readMs: t1 - t0, prepareMs: t2 - t1, measureMs: t3 - t2 } };
 }
 
 function compliance(job: ComplianceJob) {

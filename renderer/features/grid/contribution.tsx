@@ -13,7 +13,7 @@ import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
 import { GridPanel } from './components/GridPanel';
-import { gridFeatures, gridLabelPoints, pieceLabels } from './grid.logic';
+import { gridFeatures, gridLabelPoints, labelMinZoom, pieceLabels } from './grid.logic';
 import { gridEditState } from './grid-map-edit';
 import { gridState, reloadGrid, selectArea } from './grid-state';
 import type { GridArea } from '../../../shared/domain/grid/area-record';
@@ -34,7 +34,11 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
     () => ({
       top: { data: gridFeatures(areas, isTop), points: gridLabelPoints(areas, isTop) },
       village: { data: gridFeatures(areas, (a) => a.level === 'village'), points: gridLabelPoints(areas, (a) => a.level === 'village') },
-      cell: { data: gridFeatures(areas, (a) => a.level === 'cell'), points: gridLabelPoints(areas, (a) => a.level === 'cell') },
+      cell: {
+        data: gridFeatures(areas, (a) => a.level === 'cell'),
+        points: gridLabelPoints(areas, (a) => a.level === 'cell'),
+        minzoom: labelMinZoom(areas.filter((a) => a.level === 'cell')),
+      },
     }),
     [areas],
   );
@@ -90,7 +94,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         paint: { fill: { color: '#8e44ad', opacity: 0.03 }, line: { color: '#8e44ad', widthPx: 2, dash: [4, 2] } },
         visible: true,
         interactive: picking,
-        label: { ...LABEL, sizePx: 12, color: '#5b2c6f', minzoom: 13, points: levels.cell.points },
+        label: { ...LABEL, sizePx: 12, color: '#5b2c6f', minzoom: levels.cell.minzoom, points: levels.cell.points },
       },
       {
         type: 'geojson',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGridArea, type GridArea, type NewGridArea } from '../../../shared/domain/grid/area-record';
-import { areaFiguresOf, gridFeatures, gridRows } from './grid.logic';
+import { areaFiguresOf, gridFeatures, gridRows, labelMinZoom } from './grid.logic';
 
 const edit = { at: 1_700_000_000_000, by: 'test' };
 function area(init: NewGridArea): GridArea {
@@ -62,5 +62,31 @@ describe('areaFiguresOf', () => {
     expect(f.planarM2).toBeLessThan(1.05e6);
     expect(f.mu).toBeCloseTo(f.planarM2 * 0.0015, 6);
     expect(areaFiguresOf(v2)).toBeNull();
+  });
+});
+
+describe('labelMinZoom', () => {
+  const square = (id: string, lng: number, lat: number, metres: number): GridArea =>
+    ({
+      id,
+      level: 'cell',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lng, lat],
+            [lng + metres / (111_320 * Math.cos((lat * Math.PI) / 180)), lat],
+            [lng + metres / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + metres / 111_320],
+            [lng, lat],
+          ],
+        ],
+      },
+    }) as unknown as GridArea;
+  it('labels cells from the zoom where a typical cell is 100 px wide (maplibre: 78,271.5 m/px at zoom 0 × cos φ)', () => {
+    // 500 m at 35°N: log2(78271.517 × cos 35° × 100 / 500) = 13.65 → 13.5; 40 m: 17.3 → 17.5.
+    expect(labelMinZoom([square('a', 117, 35, 500), square('b', 117.01, 35, 500), square('c', 117.02, 35, 40)])).toBe(13.5);
+    expect(labelMinZoom([square('a', 117, 35, 40), square('b', 117.01, 35, 40)])).toBe(17.5);
+    expect(labelMinZoom([])).toBe(10);
+    expect(labelMinZoom([square('a', 117, 35, 1e-9)])).toBe(20);
   });
 });

@@ -71,3 +71,43 @@ export function areaFiguresOf(area: GridArea): AreaFigures | null {
   if (!area.geometry) return null;
   return featureAreas(area.geometry, { zone: area.zone ?? defaultZoneOf(area.geometry) });
 }
+
+/** maplibre's metres per pixel at zoom 0 on the equator (512 px tiles). */
+const METRES_PER_PX_Z0 = 40_075_016.686 / 512;
+
+/**
+ * The zoom from which area labels are drawn: where the typical area (the median of their boxes' widths) is at least
+ * `px` pixels wide, so a name fits inside its area instead of piling up over its neighbours. 500 m cells get their
+ * names from about zoom 13.5, 40 m cells from about 17: a township of 5,000 small cells is not asked to place 5,000
+ * labels on every frame of a pan (collision placement runs on the UI thread). Clamped to 10–20.
+ */
+export function labelMinZoom(areas: readonly GridArea[], px = 100): number {
+  const widths: number[] = [];
+  let latSum = 0;
+  for (const a of areas) {
+    if (!a.geometry) continue;
+    let w = Infinity;
+    let e = -Infinity;
+    let s = Infinity;
+    let n = -Infinity;
+    const rings = a.geometry.type === 'Polygon' ? a.geometry.coordinates : a.geometry.coordinates.flat();
+    for (const ring of rings)
+      for (const p of ring) {
+        w = Math.min(w, p[0] as number);
+        e = Math.max(e, p[0] as number);
+        s = Math.min(s, p[1] as number);
+        n = Math.max(n, p[1] as number);
+      }
+    if (!Number.isFinite(w)) continue;
+    const lat = (s + n) / 2;
+    latSum += lat;
+    widths.push((e - w) * 111_320 * Math.cos((lat * Math.PI) / 180));
+  }
+  if (widths.length === 0) return 10;
+  widths.sort((x, y) => x - y);
+  const median = widths[Math.floor(widths.length / 2)] as number;
+  const lat = latSum / widths.length;
+  if (!(median > 0)) return 20;
+  const z = Math.log2((METRES_PER_PX_Z0 * Math.cos((lat * Math.PI) / 180) * px) / median);
+  return Math.min(20, Math.max(10, Math.round(z * 2) / 2));
+}
