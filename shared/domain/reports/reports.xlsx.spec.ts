@@ -65,8 +65,8 @@ describe('ledger .xlsx read back by zipfile + xml.etree', () => {
     expect(apr.cells.H5).toBe('当场制止，下达责令停止违法行为通知书');
     expect(apr.cells.D6).toBe('白马镇 › 白马村\n路线：2.07 km');
     expect(apr.cells.A7).toBeUndefined();
-    // Wrapped rows are given the height of their lines (Excel and WPS do not grow them): 2 lines, 15 pt each.
-    expect(apr.rowHeights['4']).toBe(30);
+    // Wrapped rows are given the height of their lines (Excel and WPS do not grow them): 2 lines, 17 pt each.
+    expect(apr.rowHeights['4']).toBe(34);
     expect(apr.pageSetup).toMatchObject({ paperSize: '9', orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' });
     expect(apr.fitToPage).toBe(true);
     expect(apr.printTitles).toBe("'4月'!$1:$3");

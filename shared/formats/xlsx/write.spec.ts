@@ -125,8 +125,8 @@ describe('writeXlsx: a printed form (title and footer lines, wrapped cells, bord
     expect(ws.getCell('B4').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     // 10 characters = 20 units in a column of 11 (10 of room): 2 lines; '短\n两行': 2 lines.
     expect(wrappedLines('一二三四五六七八九十', 11)).toBe(2);
-    expect(ws.getRow(4).height).toBe(30);
-    expect(ws.getRow(5).height).toBe(30);
+    expect(ws.getRow(4).height).toBe(34);
+    expect(ws.getRow(5).height).toBe(34);
     expect(ws.getCell('A4').border).toMatchObject({
       top: { style: 'thin' },
       left: { style: 'thin' },

@@ -9,6 +9,11 @@ import { columnWidth, headerLines, sheetNames, wrappedLines, type XlsxTextRow, t
 
 /** Points per header line of Excel's default 11-pt font, plus a little room. */
 const LINE_HEIGHT_PT = 15;
+/**
+ * A wrapped data row's line: CJK text at 11 pt needs ~16.5 pt (Noto Sans CJK, SimSun); at 15 pt LibreOffice clipped
+ * the last line of a two-line cell (seen in the ledger rendered to PDF).
+ */
+const WRAPPED_LINE_PT = 17;
 
 /** '0.00' → 2: the decimals a column's numFmt shows, for sizing the column as Excel will print it. */
 const numFmtDecimals = (numFmt: string | undefined): number | null => {
@@ -102,7 +107,7 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Uint8Array> {
         if (c.wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, widths[ci]!));
       });
       // Excel and WPS do not grow a row to wrapped text they did not lay out themselves: the height is written.
-      if (wraps) row.height = lines * LINE_HEIGHT_PT;
+      if (wraps) row.height = lines * WRAPPED_LINE_PT;
     });
 
     const footerStart = headerRow + 1 + sheet.rows.length;
