@@ -24,7 +24,7 @@ import {
 } from '../grid/area-geometry';
 import type { GkZoneRef } from '../units/area';
 import { isDateKey, type DateKey } from './calendar';
-import { sameValue } from './patrol-record';
+import { editEntryGuard, markDeleted, markRestored, patchChanges, type EditEntry, type FieldChange } from './edit-history';
 import type { PatrolRuleId } from './rule';
 
 export type PatrolAreaId = string & { readonly __brand: 'PatrolAreaId' };
@@ -82,19 +82,10 @@ export const EDITABLE_PATROL_AREA_FIELDS = [
 export type EditablePatrolAreaField = (typeof EDITABLE_PATROL_AREA_FIELDS)[number];
 export type PatrolAreaHistoryField = EditablePatrolAreaField | 'deletedAt';
 
-export interface PatrolAreaFieldChange {
-  field: PatrolAreaHistoryField;
-  before: unknown;
-  after: unknown;
-}
+export type PatrolAreaFieldChange = FieldChange<PatrolAreaHistoryField>;
 
-export interface PatrolAreaHistoryEntry {
-  at: number;
-  by: string;
-  kind: 'created' | 'amended' | 'closed' | 'deleted' | 'restored';
-  /** Field-level diff (before/after); empty for 'created'. */
-  change: PatrolAreaFieldChange[];
-}
+/** 'closed': the edit that closed a stop-notice site (结案), its own kind so the history says so. */
+export type PatrolAreaHistoryEntry = EditEntry<'created' | 'amended' | 'closed' | 'deleted' | 'restored', PatrolAreaHistoryField>;
 
 export interface PatrolArea {
   v: typeof PATROL_AREA_RECORD_VERSION;
@@ -203,15 +194,10 @@ function ruleIdsOf(raw: unknown, repaired: Repair[]): PatrolRuleId[] {
   return out;
 }
 
-const HISTORY_KINDS: readonly string[] = ['created', 'amended', 'closed', 'deleted', 'restored'];
-const HISTORY_FIELDS: readonly string[] = [...EDITABLE_PATROL_AREA_FIELDS, 'deletedAt'];
-const isHistoryEntry = (v: unknown): v is PatrolAreaHistoryEntry =>
-  isObject(v) &&
-  isFiniteNumber(v.at) &&
-  isString(v.by) &&
-  HISTORY_KINDS.includes(v.kind as string) &&
-  Array.isArray(v.change) &&
-  v.change.every((c) => isObject(c) && HISTORY_FIELDS.includes(c.field as string) && 'before' in c && 'after' in c);
+const isHistoryEntry = editEntryGuard<PatrolAreaHistoryEntry['kind'], EditablePatrolAreaField>(
+  ['created', 'amended', 'closed', 'deleted', 'restored'],
+  EDITABLE_PATROL_AREA_FIELDS,
+);
 
 /**
  * Checks a record of the current version. Rejected (a named reason) when it cannot be a patrol area: no id, no kind,
@@ -376,16 +362,9 @@ export type PatrolAreaPatch = Partial<Pick<PatrolArea, EditablePatrolAreaField>>
  * a patch that changes nothing returns `old` itself. A result the validator refuses comes back as its reason.
  */
 export function amendPatrolArea(old: PatrolArea, patch: PatrolAreaPatch, by: string, at: number): Validation<PatrolArea, PatrolAreaReason> {
-  const change: PatrolAreaFieldChange[] = [];
-  const next: Record<string, unknown> = { ...old };
-  for (const field of EDITABLE_PATROL_AREA_FIELDS) {
-    if (!(field in patch) || patch[field] === undefined) continue;
-    const after = patch[field];
-    if (sameValue(old[field], after)) continue;
-    change.push({ field, before: old[field], after });
-    next[field] = after;
-  }
-  if (change.length === 0) return ok(old);
+  const edit = patchChanges(old, patch, EDITABLE_PATROL_AREA_FIELDS);
+  if (!edit) return ok(old);
+  const { next, change } = edit;
   const closing =
     change.length === 1 &&
     change[0]!.field === 'stopNotice' &&
@@ -404,18 +383,10 @@ export function closeStopNotice(old: PatrolArea, closedDate: DateKey, by: string
 }
 
 /** The area marked deleted (kept, with its history): no longer listed, drawn, planned or judged. */
-export function deletePatrolArea(old: PatrolArea, by: string, at: number): PatrolArea {
-  if (old.deletedAt !== null) return old;
-  const change: PatrolAreaFieldChange[] = [{ field: 'deletedAt', before: null, after: at }];
-  return { ...old, deletedAt: at, updatedAt: at, history: [...old.history, { at, by, kind: 'deleted', change }] };
-}
+export const deletePatrolArea = (old: PatrolArea, by: string, at: number): PatrolArea => markDeleted(old, by, at);
 
 /** A deleted area brought back. */
-export function restoreDeletedPatrolArea(old: PatrolArea, by: string, at: number): PatrolArea {
-  if (old.deletedAt === null) return old;
-  const change: PatrolAreaFieldChange[] = [{ field: 'deletedAt', before: old.deletedAt, after: null }];
-  return { ...old, deletedAt: null, updatedAt: at, history: [...old.history, { at, by, kind: 'restored', change }] };
-}
+export const restoreDeletedPatrolArea = (old: PatrolArea, by: string, at: number): PatrolArea => markRestored(old, by, at);
 
 /** Whether a site is under follow-up on `day`: noticed on or before it and not closed before it. */
 export const isOpenSite = (a: PatrolArea, day: DateKey): boolean =>

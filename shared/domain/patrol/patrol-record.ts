@@ -10,6 +10,7 @@ import { isBoolean, isFiniteNumber, isNonEmptyString, isObject, isString } from 
 import { migrateRecord, type Migration, type MigrationReason } from '../../validation/migrate';
 import { fail, ok, type Repair, type Validation } from '../../validation/validation';
 import { localDateOf, type DateKey } from './calendar';
+import { editEntryGuard, markDeleted, markRestored, patchChanges, type EditEntry, type FieldChange as EditFieldChange } from './edit-history';
 import { isPatrolNumber } from './patrol-number';
 
 export type PatrolId = string & { readonly __brand: 'PatrolId' };
@@ -66,21 +67,9 @@ export const EDITABLE_PATROL_FIELDS = [
 export type EditablePatrolField = (typeof EDITABLE_PATROL_FIELDS)[number];
 export type HistoryField = EditablePatrolField | 'deletedAt';
 
-export interface FieldChange {
-  field: HistoryField;
-  before: unknown;
-  after: unknown;
-}
+export type FieldChange = EditFieldChange<HistoryField>;
 
-export interface PatrolHistoryEntry {
-  /** Epoch ms. */
-  at: number;
-  /** Who did it (the officer's name as the app knows the user). */
-  by: string;
-  kind: 'created' | 'amended' | 'deleted' | 'restored';
-  /** Field-level diff; empty for 'created'. */
-  change: FieldChange[];
-}
+export type PatrolHistoryEntry = EditEntry<'created' | 'amended' | 'deleted' | 'restored', HistoryField>;
 
 export interface Patrol {
   v: typeof PATROL_RECORD_VERSION;
@@ -160,16 +149,10 @@ function isRouteSource(v: unknown): v is RouteSource {
 
 const isSuspect = (v: unknown): v is Patrol['suspect'] => isObject(v) && isString(v.check) && isString(v.party) && isString(v.contact);
 
-const HISTORY_KINDS = ['created', 'amended', 'deleted', 'restored'];
-const HISTORY_FIELDS: readonly string[] = [...EDITABLE_PATROL_FIELDS, 'deletedAt'];
-
-const isHistoryEntry = (v: unknown): v is PatrolHistoryEntry =>
-  isObject(v) &&
-  isTime(v.at) &&
-  isString(v.by) &&
-  HISTORY_KINDS.includes(v.kind as string) &&
-  Array.isArray(v.change) &&
-  v.change.every((c) => isObject(c) && HISTORY_FIELDS.includes(c.field as string) && 'before' in c && 'after' in c);
+const isHistoryEntry = editEntryGuard<PatrolHistoryEntry['kind'], EditablePatrolField>(
+  ['created', 'amended', 'deleted', 'restored'],
+  EDITABLE_PATROL_FIELDS,
+);
 
 /** The good entries of a list, and a 'filtered' repair when some were dropped (or 'defaulted' when it was no list). */
 function listOf<T>(raw: unknown, good: (v: unknown) => v is T, path: string, repaired: Repair[]): T[] {
@@ -344,20 +327,7 @@ export function createPatrol(init: NewPatrol, by: string, at: number): Patrol {
   );
 }
 
-/** Structural equality of JSON-like values (what records hold). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameValue(x, b[i]));
-  }
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
-  }
-  return false;
-}
+export { sameValue } from './edit-history';
 
 export type PatrolPatch = Partial<Pick<Patrol, EditablePatrolField>>;
 
@@ -367,38 +337,15 @@ export type PatrolPatch = Partial<Pick<Patrol, EditablePatrolField>>;
  * patch that changes nothing returns `old`. Throws (RangeError) when the result would not be a valid record.
  */
 export function amendPatrol(old: Patrol, patch: PatrolPatch, by: string, at: number): Patrol {
-  const change: FieldChange[] = [];
-  const next: Record<string, unknown> = { ...old };
-  for (const field of EDITABLE_PATROL_FIELDS) {
-    if (!(field in patch) || patch[field] === undefined) continue;
-    const after = patch[field];
-    if (sameValue(old[field], after)) continue;
-    change.push({ field, before: old[field], after });
-    next[field] = after;
-  }
-  if (change.length === 0) return old;
+  const edit = patchChanges(old, patch, EDITABLE_PATROL_FIELDS);
+  if (!edit) return old;
+  const { next, change } = edit;
   if (isTime(next.startedAt)) next.date = localDateOf(next.startedAt);
   return checked({ ...next, history: [...old.history, { at, by, kind: 'amended', change }], updatedAt: at }, 'amendPatrol');
 }
 
 /** The patrol marked deleted (kept, with its history): compliance, the ledger and the reports leave it out. */
-export function deletePatrol(old: Patrol, by: string, at: number): Patrol {
-  if (old.deletedAt !== null) return old;
-  return {
-    ...old,
-    deletedAt: at,
-    updatedAt: at,
-    history: [...old.history, { at, by, kind: 'deleted', change: [{ field: 'deletedAt', before: null, after: at }] }],
-  };
-}
+export const deletePatrol = (old: Patrol, by: string, at: number): Patrol => markDeleted(old, by, at);
 
 /** A deleted patrol brought back. */
-export function restoreDeletedPatrol(old: Patrol, by: string, at: number): Patrol {
-  if (old.deletedAt === null) return old;
-  return {
-    ...old,
-    deletedAt: null,
-    updatedAt: at,
-    history: [...old.history, { at, by, kind: 'restored', change: [{ field: 'deletedAt', before: old.deletedAt, after: null }] }],
-  };
-}
+export const restoreDeletedPatrol = (old: Patrol, by: string, at: number): Patrol => markRestored(old, by, at);

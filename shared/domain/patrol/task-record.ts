@@ -14,7 +14,8 @@ import { migrateRecord, type Migration, type MigrationReason } from '../../valid
 import { fail, ok, type Repair, type Validation } from '../../validation/validation';
 import { isDateKey, type DateKey } from './calendar';
 import { validLineString } from './patrol-area-record';
-import { isOfficer, sameValue, type PatrolOfficer } from './patrol-record';
+import { editEntryGuard, markDeleted, markRestored, patchChanges, type EditEntry, type FieldChange } from './edit-history';
+import { isOfficer, type PatrolOfficer } from './patrol-record';
 
 export type TaskId = string & { readonly __brand: 'TaskId' };
 export const isTaskId = (v: unknown): v is TaskId => isNonEmptyString(v);
@@ -57,18 +58,9 @@ export const EDITABLE_TASK_FIELDS = ['date', 'officers', 'areaIds', 'points', 'p
 export type EditableTaskField = (typeof EDITABLE_TASK_FIELDS)[number];
 export type TaskHistoryField = EditableTaskField | 'deletedAt';
 
-export interface TaskFieldChange {
-  field: TaskHistoryField;
-  before: unknown;
-  after: unknown;
-}
+export type TaskFieldChange = FieldChange<TaskHistoryField>;
 
-export interface TaskHistoryEntry {
-  at: number;
-  by: string;
-  kind: 'created' | 'amended' | 'deleted' | 'restored';
-  change: TaskFieldChange[];
-}
+export type TaskHistoryEntry = EditEntry<'created' | 'amended' | 'deleted' | 'restored', TaskHistoryField>;
 
 export interface PatrolTask {
   v: typeof TASK_RECORD_VERSION;
@@ -114,15 +106,10 @@ function pointOf(raw: unknown, i: number, repaired: Repair[]): TaskPoint | null 
   };
 }
 
-const HISTORY_KINDS: readonly string[] = ['created', 'amended', 'deleted', 'restored'];
-const HISTORY_FIELDS: readonly string[] = [...EDITABLE_TASK_FIELDS, 'deletedAt'];
-const isHistoryEntry = (v: unknown): v is TaskHistoryEntry =>
-  isObject(v) &&
-  isFiniteNumber(v.at) &&
-  isString(v.by) &&
-  HISTORY_KINDS.includes(v.kind as string) &&
-  Array.isArray(v.change) &&
-  v.change.every((c) => isObject(c) && HISTORY_FIELDS.includes(c.field as string) && 'before' in c && 'after' in c);
+const isHistoryEntry = editEntryGuard<TaskHistoryEntry['kind'], EditableTaskField>(
+  ['created', 'amended', 'deleted', 'restored'],
+  EDITABLE_TASK_FIELDS,
+);
 
 /**
  * Checks a record of the current version. Without an id or a day a task cannot be listed: rejected. Everything else
@@ -241,38 +228,14 @@ export function createTask(init: NewTask, by: string, at: number): PatrolTask {
 
 /** The task after an edit: changed fields only, one history entry with each field before and after; `old` untouched. */
 export function amendTask(old: PatrolTask, patch: TaskPatch, by: string, at: number): PatrolTask {
-  const change: TaskFieldChange[] = [];
-  const next: Record<string, unknown> = { ...old };
-  for (const field of EDITABLE_TASK_FIELDS) {
-    if (!(field in patch) || patch[field] === undefined) continue;
-    const after = patch[field];
-    if (sameValue(old[field], after)) continue;
-    change.push({ field, before: old[field], after });
-    next[field] = after;
-  }
-  if (change.length === 0) return old;
-  return checked({ ...next, history: [...old.history, { at, by, kind: 'amended', change }], updatedAt: at }, 'amendTask');
+  const edit = patchChanges(old, patch, EDITABLE_TASK_FIELDS);
+  if (!edit) return old;
+  return checked({ ...edit.next, history: [...old.history, { at, by, kind: 'amended', change: edit.change }], updatedAt: at }, 'amendTask');
 }
 
-export function deleteTask(old: PatrolTask, by: string, at: number): PatrolTask {
-  if (old.deletedAt !== null) return old;
-  return {
-    ...old,
-    deletedAt: at,
-    updatedAt: at,
-    history: [...old.history, { at, by, kind: 'deleted', change: [{ field: 'deletedAt', before: null, after: at }] }],
-  };
-}
+export const deleteTask = (old: PatrolTask, by: string, at: number): PatrolTask => markDeleted(old, by, at);
 
-export function restoreDeletedTask(old: PatrolTask, by: string, at: number): PatrolTask {
-  if (old.deletedAt === null) return old;
-  return {
-    ...old,
-    deletedAt: null,
-    updatedAt: at,
-    history: [...old.history, { at, by, kind: 'restored', change: [{ field: 'deletedAt', before: old.deletedAt, after: null }] }],
-  };
-}
+export const restoreDeletedTask = (old: PatrolTask, by: string, at: number): PatrolTask => markRestored(old, by, at);
 
 /** The next free point id of a task ('P' + the next number after the highest used). */
 export function nextPointId(points: readonly TaskPoint[]): TaskPointId {
