@@ -273,6 +273,27 @@ if (wanted('patrol')) {
       `  → ${r.name}: ${r.ours.toFixed(0)} (target ≤ ${r.target}; reference ${r.ref.toFixed(0)}, ${(r.ours / r.ref).toFixed(2)} ×) ${r.pass ? 'PASS' : 'FAIL'}`,
     );
   }
+  const { benchCompliance } = await import('./bench/compliance.mjs');
+  const c = await benchCompliance({ runs: Math.max(9, runs) });
+  console.log(
+    `  a busy county's year (${c.cells.toLocaleString('en-US')} cells, ${c.patrols.toLocaleString('en-US')} patrols, ${c.patrolAreaLinks.toLocaleString('en-US')} patrol–area links): computeCompliance median ${c.computeComplianceMs.median} ms (min ${c.computeComplianceMs.min}); the UI thread's share per change (rows, map layers) median ${c.uiThreadMs.median} ms (target ≤ 100 each) ${c.ok ? 'PASS' : 'FAIL'}`,
+  );
+  results.push({
+    name: "compliance, a busy county's year, median ms",
+    ours: c.computeComplianceMs.median,
+    uiThreadMs: c.uiThreadMs.median,
+    target: 100,
+    pass: c.ok,
+  });
+  if (!args.includes('--skip-app')) {
+    const { benchMapCells } = await import('./bench/map-cells.mjs');
+    const m = await benchMapCells({ root });
+    const pass = m.longestTaskMs <= 50 && m.cells >= 4_500;
+    console.log(
+      `  the map with ${m.cells.toLocaleString('en-US')} cells coloured by compliance, dragged 12 times and zoomed: longest UI task ${m.longestTaskMs.toFixed(0)} ms, ${m.tasksOver50} tasks over 50 ms (target: none over 50 ms) ${pass ? 'PASS' : 'FAIL'}`,
+    );
+    results.push({ name: 'map pan with ~5,000 coloured cells, longest UI task ms', ours: m.longestTaskMs, target: 50, pass, cells: m.cells });
+  }
 }
 
 writeFileSync(
