@@ -38,6 +38,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         data: gridFeatures(areas, (a) => a.level === 'cell'),
         points: gridLabelPoints(areas, (a) => a.level === 'cell'),
         minzoom: labelMinZoom(areas.filter((a) => a.level === 'cell')),
+        many: areas.filter((a) => a.level === 'cell').length > 1000,
       },
     }),
     [areas],
@@ -90,8 +91,13 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: 'grid-cells',
         data: levels.cell.data,
-        // A faint fill so a click inside a cell (not only on its outline) picks it.
-        paint: { fill: { color: '#8e44ad', opacity: 0.03 }, line: { color: '#8e44ad', widthPx: 2, dash: [4, 2] } },
+        // A faint fill while the 网格 tab picks, so a click inside a cell (not only on its outline) picks it; a
+        // township of thousands of small cells gets thin solid outlines (every extra full-screen fill and dash costs a
+        // frame on a laptop's GPU: scripts/bench/map-cells.mjs).
+        paint: {
+          ...(picking ? { fill: { color: '#8e44ad', opacity: 0.03 } } : {}),
+          line: levels.cell.many ? { color: '#8e44ad', widthPx: 1 } : { color: '#8e44ad', widthPx: 2, dash: [4, 2] },
+        },
         visible: true,
         interactive: picking,
         label: { ...LABEL, sizePx: 12, color: '#5b2c6f', minzoom: levels.cell.minzoom, points: levels.cell.points },
