@@ -53,6 +53,8 @@ function compliance(job: ComplianceJob) {
     rules: DEFAULT_RULES,
     patrols: y.patrols,
     roleOf: (o) => y.roles[o.name] ?? null,
+    // As the compliance worker calls it (features/compliance/compliance.worker.ts): sums and statuses only.
+    windows: false,
   });
   const ms = performance.now() - t0;
   const done = results.reduce((n, r) => n + r.rules.reduce((m, x) => m + x.done, 0), 0);

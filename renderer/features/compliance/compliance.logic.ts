@@ -199,7 +199,7 @@ export const summarizeCompliance = (results: readonly AreaCompliance[]): AreaCom
       done: x.done,
       windowsMet: x.windowsMet,
       status: x.status,
-      windowCount: x.windows.length,
+      windowCount: x.windowCount,
     })),
   }));
 

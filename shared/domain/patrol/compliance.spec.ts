@@ -57,8 +57,15 @@ describe('weekly rules (township office, at least twice a week)', () => {
       ['2026-04-20', '2026-04-26', 0, 'open'], // Wednesday: four days left
       // the week of 27 April has not begun
     ]);
-    expect(r).toMatchObject({ ruleId: TOWNSHIP.id, required: 8, done: 6, windowsMet: 2, status: 'overdue' });
+    expect(r).toMatchObject({ ruleId: TOWNSHIP.id, windowCount: 4, required: 8, done: 6, windowsMet: 2, status: 'overdue' });
     expect(a!.status).toBe('overdue');
+  });
+
+  it('gives the same sums and statuses without the per-window lists when asked for sums only', () => {
+    const full = computeCompliance(input({ areas, patrols }));
+    const sums = computeCompliance(input({ areas, patrols, windows: false }));
+    expect(sums[0]!.rules[0]!.windows).toEqual([]);
+    expect(sums).toEqual(full.map((x) => ({ ...x, rules: x.rules.map((r) => ({ ...r, windows: [] })) })));
   });
 
   it('calls the current week due soon from three days before its end (today counted)', () => {

@@ -54,6 +54,11 @@ export interface ComplianceInput {
   roleOf: (officer: PatrolOfficer) => OfficerRole | null;
   /** A window still short of its count is dueSoon from this many days before its end. Default 3. */
   dueSoonDays?: number;
+  /**
+   * false: each rule's sums and status only, no per-window list (the compliance worker's table and map need no more,
+   * and 5,000 areas × 68 windows a year are 340,000 objects). Default true.
+   */
+  windows?: boolean;
   /** The office's offset from UTC in minutes. Default +480 (China). */
   utcOffsetMinutes?: number;
 }
@@ -69,7 +74,10 @@ export interface WindowCompliance extends DayWindow {
 
 export interface RuleCompliance {
   ruleId: string;
+  /** Each window judged, in order; [] when the caller asked for the sums only (`windows: false`). */
   windows: WindowCompliance[];
+  /** How many windows were judged (also when `windows` was not asked for). */
+  windowCount: number;
   /** Σ minCount over the windows judged. */
   required: number;
   /** Σ patrols counted in them (a surplus in one window does not make up for another: see `status`). */
@@ -245,7 +253,8 @@ export function computeCompliance(input: ComplianceInput): AreaCompliance[] {
       if (!ws) windowsOf.set(rule.id, (ws = judgedWindows(rule, input)));
       // One pass builds the windows and their sums (a map, a reduce, a filter and a reduce were 4 passes and 3
       // arrays per area and rule: over 5,000 areas most of the time went to the garbage collector).
-      const windows: WindowCompliance[] = new Array<WindowCompliance>(ws.length);
+      const keep = input.windows !== false;
+      const windows: WindowCompliance[] = keep ? new Array<WindowCompliance>(ws.length) : [];
       let done = 0;
       let windowsMet = 0;
       let status: ComplianceStatus | null = null;
@@ -254,12 +263,12 @@ export function computeCompliance(input: ComplianceInput): AreaCompliance[] {
         const n = countIn(list, s, e, rule.by);
         const st = windowStatus(n, rule.minCount, e, asOf, dueSoonDays);
         // Fields written out: an object spread here (`...w`) made V8 build slow objects, 15× slower over 5,000 areas.
-        windows[i] = { start: w.start, end: w.end, required: rule.minCount, done: n, status: st };
+        if (keep) windows[i] = { start: w.start, end: w.end, required: rule.minCount, done: n, status: st };
         done += n;
         if (st === 'done') windowsMet++;
         status = worseStatus(status, st);
       }
-      rules.push({ ruleId: rule.id, windows, required: windows.length * rule.minCount, done, windowsMet, status });
+      rules.push({ ruleId: rule.id, windows, windowCount: ws.length, required: ws.length * rule.minCount, done, windowsMet, status });
     }
     const stopNotice =
       area.stopNotice && dayNumber(area.stopNotice.noticeDate) <= asOf

@@ -209,7 +209,7 @@ function areaRows(fig: MonthlyFigures, index: AreaIndex, rules: readonly PatrolR
         ruleName.get(rule.ruleId) ?? rule.ruleId,
         rule.required,
         rule.done,
-        `${rule.windowsMet}/${rule.windows.length}`,
+        `${rule.windowsMet}/${rule.windowCount}`,
         statusText(rule.status),
       ]);
     for (const id of r.unknownRuleIds) rows.push([...head, `（已删除的规则 ${id}）`, '', '', '', '']);
