@@ -7,45 +7,24 @@ import type { FeatureContribution } from '../../ui/contributions';
 import { ExchangeHost } from './components/ExchangeHost';
 import { openDialog, pickers } from './exchange-state';
 
+/** The four exchange commands: in 文件 (Electron) and on the toolbar (the browser has no menu bar), in this order. */
+const COMMANDS = [
+  { name: 'exportGrid', testId: 'exchange-export-grid-command', perform: () => openDialog({ kind: 'exportGrid' }) },
+  { name: 'importGrid', testId: 'exchange-import-grid-command', perform: () => pickers.grid?.() },
+  { name: 'exportPatrols', testId: 'exchange-export-patrols-command', perform: () => openDialog({ kind: 'exportPatrols' }) },
+  { name: 'importPatrols', testId: 'exchange-import-patrols-command', perform: () => pickers.patrols?.() },
+] as const;
+
 export const exchangeFeature: FeatureContribution = {
   id: 'exchange',
-  commands: [
-    {
-      id: 'exchange.exportGrid',
-      labelKey: 'exchange.toolbar.exportGrid',
-      menuLabelKey: 'exchange.menu.exportGrid',
-      menu: { menu: 'file', group: 2, order: 0 },
-      toolbar: { group: 3, order: 0 },
-      testId: 'exchange-export-grid-command',
-      perform: () => openDialog({ kind: 'exportGrid' }),
-    },
-    {
-      id: 'exchange.importGrid',
-      labelKey: 'exchange.toolbar.importGrid',
-      menuLabelKey: 'exchange.menu.importGrid',
-      menu: { menu: 'file', group: 2, order: 1 },
-      toolbar: { group: 3, order: 1 },
-      testId: 'exchange-import-grid-command',
-      perform: () => pickers.grid?.(),
-    },
-    {
-      id: 'exchange.exportPatrols',
-      labelKey: 'exchange.toolbar.exportPatrols',
-      menuLabelKey: 'exchange.menu.exportPatrols',
-      menu: { menu: 'file', group: 2, order: 2 },
-      toolbar: { group: 3, order: 2 },
-      testId: 'exchange-export-patrols-command',
-      perform: () => openDialog({ kind: 'exportPatrols' }),
-    },
-    {
-      id: 'exchange.importPatrols',
-      labelKey: 'exchange.toolbar.importPatrols',
-      menuLabelKey: 'exchange.menu.importPatrols',
-      menu: { menu: 'file', group: 2, order: 3 },
-      toolbar: { group: 3, order: 3 },
-      testId: 'exchange-import-patrols-command',
-      perform: () => pickers.patrols?.(),
-    },
-  ],
+  commands: COMMANDS.map((c, order) => ({
+    id: `exchange.${c.name}`,
+    labelKey: `exchange.toolbar.${c.name}` as const,
+    menuLabelKey: `exchange.menu.${c.name}` as const,
+    menu: { menu: 'file' as const, group: 2, order },
+    toolbar: { group: 3, order },
+    testId: c.testId,
+    perform: c.perform,
+  })),
   hosts: [{ slot: 'app', component: ExchangeHost }],
 };
