@@ -9,6 +9,7 @@
  * Deleting marks the record (deletedAt) and keeps it, with its history, as patrols are kept: patrols and day tasks
  * name areas by id, and a patrol record is evidence whose areas must still resolve to a name and a boundary.
  */
+import { fieldReaders } from '../../validation/field-readers';
 import type { LineString, Position } from 'geojson';
 import { isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
 import { migrateRecord, type Migration, type MigrationReason } from '../../validation/migrate';
@@ -256,18 +257,7 @@ export function validatePatrolArea(raw: unknown): Validation<PatrolArea, PatrolA
       if (!site) return fail('badSite', 'site');
     }
   }
-  const text = (key: string): string => {
-    const v = raw[key];
-    if (isString(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return '';
-  };
-  const time = (key: string, fallback: number): number => {
-    const v = raw[key];
-    if (isFiniteNumber(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return fallback;
-  };
+  const { text, time } = fieldReaders(raw, repaired);
   let history: PatrolAreaHistoryEntry[] = [];
   if (Array.isArray(raw.history)) {
     history = raw.history.filter(isHistoryEntry);

@@ -8,6 +8,7 @@
  */
 import { isBoolean, isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
 import { migrateRecord, type Migration, type MigrationReason } from '../../validation/migrate';
+import { fieldReaders, listOf } from '../../validation/field-readers';
 import { fail, ok, type Repair, type Validation } from '../../validation/validation';
 import { localDateOf, type DateKey } from './calendar';
 import { editEntryGuard, markDeleted, markRestored, patchChanges, type EditEntry, type FieldChange as EditFieldChange } from './edit-history';
@@ -154,17 +155,6 @@ const isHistoryEntry = editEntryGuard<PatrolHistoryEntry['kind'], EditablePatrol
   EDITABLE_PATROL_FIELDS,
 );
 
-/** The good entries of a list, and a 'filtered' repair when some were dropped (or 'defaulted' when it was no list). */
-function listOf<T>(raw: unknown, good: (v: unknown) => v is T, path: string, repaired: Repair[]): T[] {
-  if (!Array.isArray(raw)) {
-    repaired.push({ path, code: 'defaulted' });
-    return [];
-  }
-  const kept = raw.filter(good);
-  if (kept.length !== raw.length) repaired.push({ path, code: 'filtered' });
-  return kept;
-}
-
 /** Lines of good points; points that are not [lng, lat, time|null] in range and lines left empty are dropped. */
 function routeOf(raw: unknown, repaired: Repair[]): RoutePoint[][] {
   if (!Array.isArray(raw)) {
@@ -200,24 +190,7 @@ export function validatePatrol(raw: unknown): Validation<Patrol, PatrolReason> {
   if (!isTime(raw.startedAt)) return fail('badStartedAt', 'startedAt');
   const startedAt = raw.startedAt;
   const repaired: Repair[] = [];
-  const text = (key: string): string => {
-    const v = raw[key];
-    if (isString(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return '';
-  };
-  const time = (key: string, fallback: number): number => {
-    const v = raw[key];
-    if (isTime(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return fallback;
-  };
-  const nullableTime = (key: string): number | null => {
-    const v = raw[key];
-    if (v === null || isTime(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return null;
-  };
+  const { text, time, nullableTime } = fieldReaders(raw, repaired);
   let endedAt = nullableTime('endedAt');
   // An end before the start is a typing slip the form refuses; a stored one loses the end, not the patrol.
   if (endedAt !== null && endedAt < startedAt) {

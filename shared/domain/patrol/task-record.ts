@@ -8,6 +8,7 @@
  * history (who changed which field from what to what). A task is marked deleted, never removed: a printed sheet that
  * was handed out must stay traceable.
  */
+import { fieldReaders } from '../../validation/field-readers';
 import type { LineString } from 'geojson';
 import { isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
 import { migrateRecord, type Migration, type MigrationReason } from '../../validation/migrate';
@@ -157,12 +158,7 @@ export function validateTask(raw: unknown): Validation<PatrolTask, TaskReason> {
   const rawHistory = list('history');
   const history = rawHistory.filter(isHistoryEntry);
   if (history.length !== rawHistory.length) repaired.push({ path: 'history', code: 'filtered' });
-  const time = (key: string, fallback: number): number => {
-    const v = raw[key];
-    if (isFiniteNumber(v)) return v;
-    repaired.push({ path: key, code: 'defaulted' });
-    return fallback;
-  };
+  const { time } = fieldReaders(raw, repaired);
   const createdAt = time('createdAt', 0);
   const deletedAt = raw.deletedAt === null || raw.deletedAt === undefined ? null : isFiniteNumber(raw.deletedAt) ? raw.deletedAt : null;
   if (raw.deletedAt !== null && deletedAt === null) repaired.push({ path: 'deletedAt', code: 'defaulted' });
