@@ -1,22 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { saveBytes } from '../../../platform/platform';
-import { errorText } from '../../../platform/coded-error';
-import { Dialog } from '../../../ui/Dialog';
 import { CheckboxField, RadioGroup, SelectField, TextField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { gridState } from '../../grid';
 import { areasOfScope, gridBaseName, scopeChoices, zoneOfScope } from '../exchange.logic';
 import type { GridFormat } from '../exchange.protocol';
-import { exchangeState, exchangeWorker, openDialog, setBusy } from '../exchange-state';
+import { exchangeWorker } from '../exchange-state';
+import { ExportFrame } from './ExportFrame';
 
 /** 导出网格: a township (or everything), a format, lon/lat or the township's GK zone; written in the worker, then saved. */
 export function ExportGridDialog() {
   const { t } = useI18n();
   const wb = useWorkbench();
   const { areas } = useStore(gridState);
-  const { busy } = useStore(exchangeState);
   const choices = useMemo(() => scopeChoices(areas), [areas]);
   const [scopeId, setScopeId] = useState<string>(choices.find((c) => c.id !== null)?.id ?? '');
   const [format, setFormat] = useState<GridFormat>('geojson');
@@ -25,57 +23,30 @@ export function ExportGridDialog() {
   const root = scopeId === '' ? null : areas.find((a) => a.id === scopeId);
   const [office, setOffice] = useState(root ? `${root.name}国土所` : '');
   const zone = zoneOfScope(scope);
-  const close = () => openDialog(null);
 
-  const run = async () => {
-    setBusy(true);
+  const run = async (): Promise<boolean> => {
     const at = Date.now();
-    try {
-      const file = await exchangeWorker.request('exportGrid', {
-        areas: scope,
-        all: [...areas],
-        format,
-        planarZone: format !== 'geojson' && planar ? zone : null,
-        baseName: gridBaseName(root?.name ?? office, at),
-        office: office.trim(),
-        at,
-      });
-      const saved = await saveBytes(file.fileName, file.bytes, file.mime, file.ext.toUpperCase(), file.ext);
-      if (saved) {
-        let text = t('exchange.exportGrid.done', { count: scope.length, file: file.fileName });
-        if (file.cut > 0) text += t('exchange.exportGrid.cut', { count: file.cut });
-        if (file.unmappable > 0) text += t('exchange.exportGrid.unmappable', { count: file.unmappable });
-        wb.notices.push(file.cut > 0 || file.unmappable > 0 ? 'warning' : 'info', text);
-        close();
-      }
-    } catch (e) {
-      wb.notices.error(errorText(e, t));
-    } finally {
-      setBusy(false);
+    const file = await exchangeWorker.request('exportGrid', {
+      areas: scope,
+      all: [...areas],
+      format,
+      planarZone: format !== 'geojson' && planar ? zone : null,
+      baseName: gridBaseName(root?.name ?? office, at),
+      office: office.trim(),
+      at,
+    });
+    const saved = await saveBytes(file.fileName, file.bytes, file.mime, file.ext.toUpperCase(), file.ext);
+    if (saved) {
+      let text = t('exchange.exportGrid.done', { count: scope.length, file: file.fileName });
+      if (file.cut > 0) text += t('exchange.exportGrid.cut', { count: file.cut });
+      if (file.unmappable > 0) text += t('exchange.exportGrid.unmappable', { count: file.unmappable });
+      wb.notices.push(file.cut > 0 || file.unmappable > 0 ? 'warning' : 'info', text);
     }
+    return saved;
   };
 
   return (
-    <Dialog
-      title={t('exchange.exportGrid.title')}
-      onClose={close}
-      testId="exchange-export-grid"
-      footer={
-        <>
-          <button className="btn" onClick={close}>
-            {t('exchange.cancel')}
-          </button>
-          <button
-            className="btn primary"
-            data-testid="exchange-export-run"
-            disabled={busy || scope.length === 0 || office.trim() === ''}
-            onClick={run}
-          >
-            {busy ? t('exchange.working') : t('exchange.export')}
-          </button>
-        </>
-      }
-    >
+    <ExportFrame title={t('exchange.exportGrid.title')} testId="exchange-export-grid" canRun={scope.length > 0 && office.trim() !== ''} run={run}>
       {areas.length === 0 ? (
         <p className="muted">{t('exchange.exportGrid.empty')}</p>
       ) : (
@@ -114,6 +85,6 @@ export function ExportGridDialog() {
           )}
         </div>
       )}
-    </Dialog>
+    </ExportFrame>
   );
 }

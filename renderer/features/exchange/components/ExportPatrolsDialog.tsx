@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../i18n';
-import { errorText } from '../../../platform/coded-error';
 import { saveBytes } from '../../../platform/platform';
-import { Dialog } from '../../../ui/Dialog';
 import { SelectField, TextField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { gridState } from '../../grid';
 import { patrolState } from '../../patrol';
 import { monthChoices, patrolsOfMonth, safeFilePart } from '../exchange.logic';
-import { exchangeState, exchangeWorker, openDialog, setBusy } from '../exchange-state';
+import { exchangeWorker } from '../exchange-state';
+import { ExportFrame } from './ExportFrame';
 
 /** 导出本月巡查: a month's patrols (with their history and deletions) as one hashed JSON file for the county. */
 export function ExportPatrolsDialog() {
@@ -17,45 +16,21 @@ export function ExportPatrolsDialog() {
   const wb = useWorkbench();
   const { patrols } = useStore(patrolState);
   const { areas } = useStore(gridState);
-  const { busy } = useStore(exchangeState);
   const months = useMemo(() => monthChoices(patrols, Date.now()), [patrols]);
   const [month, setMonth] = useState(months[0] as string);
   const townships = areas.filter((a) => a.level === 'township');
   const [office, setOffice] = useState(townships.length === 1 ? `${townships[0]!.name}国土所` : '');
   const chosen = useMemo(() => patrolsOfMonth(patrols, month), [patrols, month]);
-  const close = () => openDialog(null);
 
-  const run = async () => {
-    setBusy(true);
-    try {
-      const file = await exchangeWorker.request('writePatrols', { office: safeFilePart(office.trim()), month, patrols: chosen, at: Date.now() });
-      if (await saveBytes(file.fileName, file.bytes, file.mime, 'JSON', file.ext)) {
-        wb.notices.push('info', t('exchange.exportPatrols.done', { month, count: chosen.length, file: file.fileName }));
-        close();
-      }
-    } catch (e) {
-      wb.notices.error(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+  const run = async (): Promise<boolean> => {
+    const file = await exchangeWorker.request('writePatrols', { office: safeFilePart(office.trim()), month, patrols: chosen, at: Date.now() });
+    const saved = await saveBytes(file.fileName, file.bytes, file.mime, 'JSON', file.ext);
+    if (saved) wb.notices.push('info', t('exchange.exportPatrols.done', { month, count: chosen.length, file: file.fileName }));
+    return saved;
   };
 
   return (
-    <Dialog
-      title={t('exchange.exportPatrols.title')}
-      onClose={close}
-      testId="exchange-export-patrols"
-      footer={
-        <>
-          <button className="btn" onClick={close}>
-            {t('exchange.cancel')}
-          </button>
-          <button className="btn primary" data-testid="exchange-export-run" disabled={busy || office.trim() === ''} onClick={run}>
-            {busy ? t('exchange.working') : t('exchange.export')}
-          </button>
-        </>
-      }
-    >
+    <ExportFrame title={t('exchange.exportPatrols.title')} testId="exchange-export-patrols" canRun={office.trim() !== ''} run={run}>
       <div className="fields">
         <SelectField
           label={t('exchange.month')}
@@ -69,6 +44,6 @@ export function ExportPatrolsDialog() {
           {t('exchange.exportPatrols.count', { month, count: chosen.length, deleted: chosen.filter((p) => p.deletedAt !== null).length })}
         </p>
       </div>
-    </Dialog>
+    </ExportFrame>
   );
 }
