@@ -4,12 +4,10 @@ import type { DateKey } from '../../../shared/domain/patrol/calendar';
 import { computeCompliance, type CompliancePatrol } from '../../../shared/domain/patrol/compliance';
 import { DEFAULT_RULES } from '../../../shared/domain/patrol/rule';
 import {
-  chartWeeks,
   complianceAreasOf,
   complianceMapData,
   complianceRows,
   filterRows,
-  isoWeekOf,
   lastPatrolDays,
   legendEntries,
   nextSort,
@@ -21,11 +19,9 @@ import {
   stopNotices,
   summarizeCompliance,
   todayInChina,
-  townshipAreaIds,
-  weeklyBins,
-  weeklyRequirement,
   type ComplianceRow,
 } from './compliance.logic';
+import { chartWeeks, isoWeekOf, townshipAreaIds, weeklyBins, weeklyRequirement } from './compliance-chart.logic';
 
 const d = (s: string) => s as DateKey;
 const edit = { at: 1_700_000_000_000, by: 'test' };

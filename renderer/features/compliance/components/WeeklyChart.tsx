@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n';
-import type { WeekBin } from '../compliance.logic';
+import type { WeekBin } from '../compliance-chart.logic';
 
 const W = 276;
 const H = 150;
