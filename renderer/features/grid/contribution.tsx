@@ -30,19 +30,20 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
   const { areas, selectedId, preview } = useStore(gridState);
   const { pending, topology } = useStore(gridEditState);
   const picking = useStore(wb.dock).left === 'grid';
-  const levels = useMemo(
-    () => ({
+  const levels = useMemo(() => {
+    const cells = areas.filter((a) => a.level === 'cell');
+    return {
       top: { data: gridFeatures(areas, isTop), points: gridLabelPoints(areas, isTop) },
       village: { data: gridFeatures(areas, (a) => a.level === 'village'), points: gridLabelPoints(areas, (a) => a.level === 'village') },
+      // data keeps each feature's fid = its index in `areas` (what a map hit names); labels need only the cells.
       cell: {
         data: gridFeatures(areas, (a) => a.level === 'cell'),
-        points: gridLabelPoints(areas, (a) => a.level === 'cell'),
-        minzoom: labelMinZoom(areas.filter((a) => a.level === 'cell')),
-        many: areas.filter((a) => a.level === 'cell').length > 1000,
+        points: gridLabelPoints(cells),
+        minzoom: labelMinZoom(cells),
+        many: cells.length > 1000,
       },
-    }),
-    [areas],
-  );
+    };
+  }, [areas]);
   const topo = useMemo(() => {
     const r = topology?.run.result;
     const fig = (m2: number, mu: number) => t('gridMap.topology.figures', { m2: formatNumber(lang, m2, 2), mu: formatNumber(lang, mu, 4) });
