@@ -4,6 +4,11 @@
  * menus take their own orders. Adding a feature is one line here and one folder under features/.
  */
 import { attributesFeature } from '../features/attributes';
+import { comparisonFeature } from '../features/comparison';
+import { inspectionFeature } from '../features/inspection';
+import { inspectionListFeature } from '../features/inspection-list';
+import { photosFeature } from '../features/photos';
+import { surveyFeature } from '../features/survey';
 import { complianceFeature } from '../features/compliance';
 import { exchangeFeature } from '../features/exchange';
 import { gridFeature } from '../features/grid';
@@ -29,6 +34,11 @@ export const FEATURES: readonly FeatureContribution[] = [
   complianceFeature,
   reportsFeature,
   exchangeFeature,
+  inspectionFeature,
+  comparisonFeature,
+  surveyFeature,
+  photosFeature,
+  inspectionListFeature,
   importFeature,
   attributesFeature,
   identifyFeature,

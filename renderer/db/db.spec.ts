@@ -184,7 +184,7 @@ const LABELLED = 'Lm3x9k3def456';
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(5);
+    expect(LATEST_SCHEMA_VERSION).toBe(6);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
@@ -204,6 +204,8 @@ describe('schema', () => {
       attachments: 'sha256',
     });
     expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined(); // v5 adds stores, rewrites nothing
+    expect(SCHEMA_VERSIONS[5]!.stores).toEqual({ ...SCHEMA_VERSIONS[4]!.stores, inspections: 'id, status, number', photos: 'sha256' });
+    expect(SCHEMA_VERSIONS[5]!.upgrade).toBeUndefined(); // v6 adds stores, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -445,7 +447,7 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v3-up');
     await db.open();
-    expect(db.verno).toBe(LATEST_SCHEMA_VERSION); // through 4 and 5, neither of which rewrites a record
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION); // through 4, 5 and 6, none of which rewrites a record
     expect(await db.gridAreas.count()).toBe(0);
     expect(await db.patrolRules.count()).toBe(0);
     expect(await db.patrols.count()).toBe(0);
@@ -460,10 +462,12 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(50); // Dexie stores version × 10; v5 only adds stores
+    expect(schema.version).toBe(60); // Dexie stores version × 10; v4, v5 and v6 only add stores
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
+      inspections: { keyPath: 'id', indexes: ['number', 'status'] },
+      photos: { keyPath: 'sha256', indexes: [] },
       layerData: { keyPath: 'layerId', indexes: [] },
       layers: { keyPath: 'id', indexes: ['order'] },
       patrolAreas: { keyPath: 'id', indexes: ['kind'] },
@@ -561,7 +565,7 @@ describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v4-up');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.patrolAreas.count()).toBe(0);
     expect(await db.patrolTasks.count()).toBe(0);
     expect(await db.attachments.count()).toBe(0);
@@ -571,7 +575,7 @@ describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
     for (const s of V4_STORES) expect(after[s], s).toEqual(before[s]);
     expect(after.gridAreas).toHaveLength(4);
     const schema = await readSchema(idb, 'v4-up');
-    expect(schema.version).toBe(50);
+    expect(schema.version).toBe(60);
     expect(schema.stores.patrolAreas).toEqual({ keyPath: 'id', indexes: ['kind'] });
     expect(schema.stores.patrolTasks).toEqual({ keyPath: 'id', indexes: ['date'] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });

@@ -74,3 +74,15 @@ export {
 export { addTask, amendStoredTask, deleteStoredTask, getTask, listTasks, listTasksOfDay, restoreStoredTask, type TaskWriteReason } from './task-repo';
 export { getAttachment, sha256Hex, storeAttachments, type NewAttachment } from './attachments-repo';
 export type { AttachmentRecord } from './attachment-record';
+export {
+  addInspection,
+  amendStoredInspection,
+  getInspection,
+  listInspections,
+  moveStoredInspection,
+  saveStoredInspection,
+  submitStoredInspection,
+  type InspectionWriteReason,
+  type InspectionWriteResult,
+  type NewStoredInspection,
+} from './inspection-repo';

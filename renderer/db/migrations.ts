@@ -37,6 +37,12 @@ const V4_STORES = { ...V2_STORES, gridAreas: 'id, parentId, level', patrolRules:
 // 5: patrol areas (巡查区域) and the day's tasks (issue 10 item 3), and attachments stored once by their SHA-256.
 const V5_STORES = { ...V4_STORES, patrolAreas: 'id, kind', patrolTasks: 'id, date', attachments: 'sha256' };
 
+// 6 (issue 11): plot inspections (图斑核查记录, shared/domain/inspection/inspection-record.ts), keyed by id; `status`
+// and `number` find the list's records without reading them all; and the photos' metadata (EXIF time, position,
+// bearing, a hand placement, the stamped copy), keyed by the SHA-256 of the original bytes — which stay in
+// `attachments`, untouched.
+const V6_STORES = { ...V5_STORES, inspections: 'id, status, number', photos: 'sha256' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
@@ -60,6 +66,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // v5: new stores only (V5_STORES above), no record rewritten.
     version: 5,
     stores: V5_STORES,
+  },
+  {
+    // v6: new stores only (V6_STORES above), no record rewritten.
+    version: 6,
+    stores: V6_STORES,
   },
 ];
 

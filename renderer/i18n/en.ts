@@ -5,6 +5,11 @@ import { reportsEn } from './reports.en';
 import { exchangeEn } from './exchange.en';
 import { tasksEn } from './tasks.en';
 import { gridMapEn } from './grid-map.en';
+import { comparisonEn } from './comparison.en';
+import { surveyEn } from './survey.en';
+import { photosEn } from './photos.en';
+import { inspectionListEn } from './inspection-list.en';
+import { inspectionEn } from './inspection.en';
 
 /** English UI strings: typed as `Messages`, so a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -372,4 +377,9 @@ export const en: Messages = {
   ...exchangeEn,
   ...tasksEn,
   ...gridMapEn,
+  ...inspectionEn,
+  ...inspectionListEn,
+  ...photosEn,
+  ...surveyEn,
+  ...comparisonEn,
 };

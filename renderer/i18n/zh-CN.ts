@@ -9,6 +9,11 @@ import { reportsZhCN } from './reports.zh-CN';
 import { exchangeZhCN } from './exchange.zh-CN';
 import { tasksZhCN } from './tasks.zh-CN';
 import { gridMapZhCN } from './grid-map.zh-CN';
+import { comparisonZhCN } from './comparison.zh-CN';
+import { surveyZhCN } from './survey.zh-CN';
+import { photosZhCN } from './photos.zh-CN';
+import { inspectionListZhCN } from './inspection-list.zh-CN';
+import { inspectionZhCN } from './inspection.zh-CN';
 
 export const zhCN = {
   'app.title': '国土执法巡查工作站',
@@ -371,6 +376,11 @@ export const zhCN = {
   ...exchangeZhCN,
   ...tasksZhCN,
   ...gridMapZhCN,
+  ...inspectionZhCN,
+  ...inspectionListZhCN,
+  ...photosZhCN,
+  ...surveyZhCN,
+  ...comparisonZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,1 @@
+export { comparisonFeature } from './contribution';

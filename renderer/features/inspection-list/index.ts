@@ -1,0 +1,1 @@
+export { inspectionListFeature } from './contribution';

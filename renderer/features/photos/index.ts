@@ -1,0 +1,1 @@
+export { photosFeature } from './contribution';

@@ -1,0 +1,1 @@
+export { surveyFeature } from './contribution';
