@@ -85,6 +85,8 @@ export const surveyEn: Record<keyof typeof surveyZhCN, string> = {
   'survey.figures.zoneKnown': 'CGCS2000 {width}° zone {zone} (central meridian {cm}°E, EPSG:{epsg})',
   'survey.figures.zoneUnknown': 'Not decided',
   'survey.figures.closure': 'Closing error',
+  'survey.figures.notClosed':
+    'Ring {rings}: the file does not return to the first point; the boundary is closed from the last point back to the first (no closing error to give)',
   'survey.figures.planar': 'Area (Gauss-Krüger plane)',
   'survey.figures.ellipsoidal': 'Area (ellipsoid)',
   'survey.figures.needsZone': 'Needs the zone',

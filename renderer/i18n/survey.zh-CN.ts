@@ -82,6 +82,7 @@ export const surveyZhCN = {
   'survey.figures.zoneKnown': '国家 2000 {width}° 带第 {zone} 带（中央经线 {cm}°E，EPSG:{epsg}）',
   'survey.figures.zoneUnknown': '未确定',
   'survey.figures.closure': '闭合差',
+  'survey.figures.notClosed': '文件中第 {rings} 圈的末点未回到起点（未重复首点），已按末点连回首点闭合，无闭合差可算',
   'survey.figures.planar': '面积（高斯平面）',
   'survey.figures.ellipsoidal': '面积（椭球）',
   'survey.figures.needsZone': '需先确定投影带',

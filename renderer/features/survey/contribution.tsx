@@ -37,18 +37,29 @@ function useSurveyMapLayers(): readonly MapLayerSpec[] {
       ),
     [record, t],
   );
-  const visible = f.points.features.length > 0;
-  return [
-    { type: 'geojson', id: SURVEY_BOUNDARY_LAYER, data: f.boundary, visible, paint: { line: { color: '#e00000', widthPx: 2 } } },
-    {
-      type: 'geojson',
-      id: SURVEY_POINTS_LAYER,
-      data: f.points,
-      visible,
-      paint: { circle: { color: '#ffffff', radiusPx: 4, strokeColor: '#e00000', strokeWidthPx: 2 } },
-      label: { field: 'name', sizePx: 12, color: '#b00000', haloColor: '#fff', haloWidthPx: 1.5, allowOverlap: true },
-    },
-  ];
+  return useMemo((): readonly MapLayerSpec[] => {
+    const visible = f.points.features.length > 0;
+    return [
+      { type: 'geojson', id: SURVEY_BOUNDARY_LAYER, data: f.boundary, visible, paint: { line: { color: '#e00000', widthPx: 2 } } },
+      {
+        type: 'geojson',
+        id: SURVEY_POINTS_LAYER,
+        data: f.points,
+        visible,
+        paint: { circle: { color: '#ffffff', radiusPx: 4, strokeColor: '#e00000', strokeWidthPx: 2 } },
+        label: {
+          field: 'name',
+          sizePx: 12,
+          color: '#b00000',
+          haloColor: '#fff',
+          haloWidthPx: 1.5,
+          allowOverlap: true,
+          anchor: 'bottom-left',
+          offsetEm: [0.4, -0.2],
+        },
+      },
+    ];
+  }, [f]);
 }
 
 export const surveyFeature: FeatureContribution = {

@@ -12,6 +12,7 @@ import { formatSurveyIssue } from '../../../shared/i18n/survey';
 import type { Lang, Translate } from '../../i18n';
 import { errorReason } from '../../platform/coded-error';
 import { createStore } from '../../ui/store';
+import { geometriesBbox, type Bbox } from '../../../shared/domain/geometry/bbox';
 import type { NoticeService } from '../../ui/use-notices';
 import { startInspection } from '../inspection';
 import { applyMappingInWorker, readSurveyInWorker } from './survey-client';
@@ -55,6 +56,8 @@ export interface ImportEnv {
   notices: NoticeService;
   t: Translate;
   lang: Lang;
+  /** Shows the imported boundary on the map (the map fits its extent). */
+  fit?: (bbox: Bbox) => void;
 }
 
 const issuesText = (f: SurveyFile, lang: Lang, severity: 'error' | 'warning' | 'info') =>
@@ -140,6 +143,8 @@ export async function finishImport(
     }
   }
   importState.set(null);
+  const bbox = geometriesBbox([patch.geometry ?? null]);
+  if (bbox && env.fit) env.fit(bbox);
   env.notices.push('info', env.t('survey.import.done', { file: name, count: patch.surveyPoints?.length ?? 0 }));
   for (const n of notes) env.notices.push(n.kind, n.text);
   return true;

@@ -19,7 +19,7 @@ import type { GkZoneRef } from '../../../shared/domain/units/area';
 import { centralMeridianOfZone, isChinaZone } from '../../../shared/domain/crs/zones';
 import { toSafeFileName } from '../../../shared/validation/file-name';
 
-/** The plot's name in messages when the record has no number yet. */
+/** The plot's name (and the 'file' its messages name) when the record has no number yet, or the points are the record's. */
 export const RECORD_PLOT = '界址点';
 
 const ZONE_PREFIX = 1_000_000;
@@ -49,10 +49,15 @@ export const declaredOf = (zone: GkZoneRef | null): DeclaredZone | undefined =>
   zone && (zone.width === 3 || zone.width === 6) ? { width: zone.width, zone: zone.zone } : undefined;
 
 /** The plot of the record's points, with its figures (null for no points). */
-export function recordPlot(points: readonly InspectionSurveyPoint[], zone: GkZoneRef | null, name = RECORD_PLOT): SurveyPlot | null {
+export function recordPlot(
+  points: readonly InspectionSurveyPoint[],
+  zone: GkZoneRef | null,
+  name = RECORD_PLOT,
+  file = RECORD_PLOT,
+): SurveyPlot | null {
   if (points.length === 0) return null;
   const z = declaredOf(zone);
-  return buildSurveyPlot(plotInputOf(points, name), { file: name, ...(z ? { zone: z } : {}) });
+  return buildSurveyPlot(plotInputOf(points, name), { file, ...(z ? { zone: z } : {}) });
 }
 
 /** A file's plot → the points the record keeps (the moved closing point kept as the ring's last row). */
@@ -74,8 +79,13 @@ export type BoundaryOutcome =
  * What saving the points does to the record: the boundary (lon/lat, from the zone) and the zone with the points. A
  * boundary that is not simple is refused (the issue says why), and so are points whose zone is unknown (no lon/lat).
  */
-export function boundaryOf(points: readonly InspectionSurveyPoint[], zone: GkZoneRef | null, name = RECORD_PLOT): BoundaryOutcome {
-  const plot = recordPlot(points, zone, name);
+export function boundaryOf(
+  points: readonly InspectionSurveyPoint[],
+  zone: GkZoneRef | null,
+  name = RECORD_PLOT,
+  file = RECORD_PLOT,
+): BoundaryOutcome {
+  const plot = recordPlot(points, zone, name, file);
   if (!plot) return { ok: false, reason: 'noPoints', plot: null };
   const notSimple = plot.issues.find((i) => i.code === 'survey.notSimple');
   if (plot.refusal) return { ok: false, reason: 'notSimple', plot, ...(notSimple ? { issue: notSimple } : {}) };

@@ -5,6 +5,7 @@ import { NumberField, SelectField } from '../../../ui/fields';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { buildSurveyPlot } from '../../../../shared/domain/survey/plot';
+import type { Bbox } from '../../../../shared/domain/geometry/bbox';
 import type { SurveyMethod } from '../../../../shared/formats/survey/types';
 import { formatSurveyIssue } from '../../../../shared/i18n/survey';
 import { cancelImport, finishImport, openSection, type ImportStep } from '../survey-session';
@@ -41,7 +42,7 @@ export function ConfirmDialog({ step }: { step: Step }) {
     const filePlot = buildSurveyPlot(input, opts);
     const zone = filePlot.zone.kind === 'known' ? filePlot.zone.zone : typedZone;
     const points = pointsOfPlot(input, method);
-    return { filePlot, outcome: boundaryOf(points, zone, input.name), notes: importNotices(file, filePlot) };
+    return { filePlot, outcome: boundaryOf(points, zone, input.name, file.file), notes: importNotices(file, filePlot) };
   }, [input, file, typedZone, method]);
   if (!input || !view) return null;
   const { outcome, notes } = view;
@@ -52,7 +53,8 @@ export function ConfirmDialog({ step }: { step: Step }) {
     setBusy(true);
     const texts = notes.flatMap((n) => (n.severity === 'error' ? [] : [{ kind: n.severity, text: formatSurveyIssue(n, lang) }]));
     if (step.datumUnknown) texts.push({ kind: 'warning', text: t('survey.datum.unknownNote', { file: file.file }) });
-    const done = await finishImport(step, outcome.patch, texts, { notices: wb.notices, t, lang });
+    const fit = (b: Bbox) => wb.map.whenReady((m) => m.fit(b));
+    const done = await finishImport(step, outcome.patch, texts, { notices: wb.notices, t, lang, fit });
     if (!done) setBusy(false);
   };
   return (
@@ -114,7 +116,7 @@ export function ConfirmDialog({ step }: { step: Step }) {
             ))}
         </ul>
       )}
-      <PlotFigures plot={plot} testId="survey-confirm-figures" />
+      <PlotFigures plot={plot} testId="survey-confirm-figures" openRings={input.rings.filter((r) => !r.closed).map((r) => r.ringNo)} />
       {!ok && outcome.reason === 'zoneUnknown' && (
         <p className="msg warning" data-testid="survey-confirm-needs-zone">
           {t('survey.confirm.needsZone')}

@@ -6,10 +6,13 @@ import { SIDE_DECIMALS } from '../../../../shared/domain/survey/table';
 import { toMu } from '../../../../shared/domain/units/area';
 
 /**
+ * `openRings`: rings the file did not close on their first point (their boundary is closed from the last point back
+ * to the first, so there is no closing error to give: said instead of a 0).
+ *
  * A plot's figures as a 界址点成果表 prints them: the zone, 闭合差, 面积 (高斯平面 in the zone and 椭球, m² and 亩,
  * each labelled), or the refusal of a boundary that is not simple (the reason in words, nothing saved).
  */
-export function PlotFigures({ plot, testId }: { plot: SurveyPlot; testId: string }) {
+export function PlotFigures({ plot, testId, openRings = [] }: { plot: SurveyPlot; testId: string; openRings?: readonly number[] }) {
   const { t, lang } = useI18n();
   const refusal = plot.issues.find((i) => i.code === 'survey.notSimple');
   const z = plot.zone;
@@ -29,6 +32,11 @@ export function PlotFigures({ plot, testId }: { plot: SurveyPlot; testId: string
           {formatMetres(plot.closureMetres, { decimals: 3 })} m
         </strong>
       </div>
+      {openRings.length > 0 && (
+        <div className="map-card-note" data-testid={`${testId}-open`}>
+          {t('survey.figures.notClosed', { rings: openRings.join('、') })}
+        </div>
+      )}
       {refusal ? (
         <p className="msg error" role="alert" data-testid={`${testId}-refusal`}>
           {formatSurveyIssue(refusal, lang)}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { CheckboxField, NumberField } from '../../../ui/fields';
 import { Icon } from '../../../ui/Icon';
@@ -118,14 +118,19 @@ export function SurveySection({ record, readOnly, save }: InspectionSectionProps
   const [draftZone, setDraftZone] = useState<number | null>(null);
   const [withPrefix, setWithPrefix] = useState(true);
   const [busy, setBusy] = useState(false);
+  // The panel may hand a new `save` on every render: the published one calls the latest (no effect loop).
+  const saveRef = useRef(save);
+  saveRef.current = save;
   useEffect(() => {
-    openSection.set({ record, readOnly, save });
+    openSection.set({ record, readOnly, save: (patch, what) => saveRef.current(patch, what) });
+  }, [record, readOnly]);
+  useEffect(() => {
     wb.setKey(SECTION_KEY, true);
     return () => {
-      openSection.set((s) => (s?.record.id === record.id ? null : s));
-      if (!openSection.get()) wb.setKey(SECTION_KEY, false);
+      openSection.set(null);
+      wb.setKey(SECTION_KEY, false);
     };
-  }, [record, readOnly, save, wb]);
+  }, [wb]);
   // Another record, or a new save of this one (an import): the draft is the stored points again.
   useEffect(() => {
     setDraft(null);
@@ -133,7 +138,7 @@ export function SurveySection({ record, readOnly, save }: InspectionSectionProps
   }, [record]);
   const points = draft ?? record.surveyPoints;
   const zone: GkZoneRef | null = (draftZone !== null ? zoneOfInput(draftZone) : null) ?? record.zone;
-  const plot = useMemo(() => recordPlot(points, zone, record.number || t('survey.title')), [points, zone, record.number, t]);
+  const plot = useMemo(() => recordPlot(points, zone, record.number || t('survey.title'), t('survey.title')), [points, zone, record.number, t]);
   const zoneNo = zoneNumberOf(points, zone);
   const storedPrefix = pointsHavePrefix(points);
   const edit = (e: PointEdit) => setDraft(editPoints(points, e));
@@ -141,7 +146,7 @@ export function SurveySection({ record, readOnly, save }: InspectionSectionProps
   const needsZone = points.length > 0 && !storedPrefix && !record.zone;
 
   const apply = async () => {
-    const out = boundaryOf(points, zone, record.number || t('survey.title'));
+    const out = boundaryOf(points, zone, record.number || t('survey.title'), t('survey.title'));
     if (!out.ok) {
       wb.notices.error(
         out.issue ? formatSurveyIssue(out.issue, lang) : t(out.reason === 'zoneUnknown' ? 'survey.section.needsZone' : 'survey.section.noPoints'),
