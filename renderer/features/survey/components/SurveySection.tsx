@@ -36,7 +36,9 @@ function NumberCell({
   testId,
   label,
   optional,
+  narrow,
 }: {
+  narrow?: boolean;
   value: number | null;
   decimals: number;
   onCommit: (v: number | null) => void;
@@ -57,7 +59,7 @@ function NumberCell({
   };
   return (
     <input
-      className={`field-input num survey-cell${bad ? ' invalid' : ''}`}
+      className={`field-input num survey-cell${narrow ? ' survey-h' : ''}${bad ? ' invalid' : ''}`}
       value={current}
       disabled={disabled}
       aria-label={label}
@@ -296,6 +298,7 @@ export function SurveySection({ record, readOnly, save }: InspectionSectionProps
                           value={p.h}
                           decimals={3}
                           optional
+                          narrow
                           label={t('survey.col.h')}
                           disabled={busy}
                           testId={cell('h')}
