@@ -19,6 +19,7 @@ import { InspectionPanel } from './components/InspectionPanel';
 import { setFormUser } from './inspection-form-state';
 import { openInspectionState, setStartDeps } from './inspection-session';
 import { readNumberPattern } from './number-pattern';
+import { rememberOpenRecord } from './remember-open';
 import { isPatchLayer, knownLayers, startFromFinding, startFromPatch } from './starts';
 import './inspection.css';
 
@@ -54,7 +55,7 @@ function InspectionHost() {
   return <InspectionDialogs />;
 }
 
-function boot(): Promise<void> {
+async function boot(): Promise<void> {
   setStartDeps({ pattern: readNumberPattern, userName: reportsUserName });
   setFormUser(reportsUserName);
   registerIdentifyAction({
@@ -74,13 +75,13 @@ function boot(): Promise<void> {
       await startFromFinding(finding, { wb: ctx.workbench, t: ctx.t });
     },
   });
-  return Promise.resolve();
+  await rememberOpenRecord();
 }
 
 export const inspectionFeature: FeatureContribution = {
   id: 'inspection',
   boot,
-  panels: [{ id: 'inspection', titleKey: 'inspection.title', dock: 'right', order: 2, component: InspectionPanel, testId: 'dock-tab-inspection' }],
+  panels: [{ id: 'inspection', titleKey: 'inspection.title', dock: 'right', order: 2, component: InspectionPanel }],
   commands: [
     {
       id: 'inspection.new',
