@@ -239,6 +239,19 @@ test('核查: a plot from typed coordinates, and 开始核查 from the map’s r
   await openApp(page);
   await waitForMapIdle(page);
 
+  // The office's number pattern first (核查编号格式): one without a serial is refused, by name.
+  await page.getByTestId('inspection-new').click();
+  await page.getByTestId('inspection-open-pattern').click();
+  const pattern = page.getByTestId('inspection-pattern-dialog');
+  await pattern.getByTestId('inspection-pattern').fill('石国土核〔{yyyy}〕号');
+  await expect(pattern).toContainText('格式中须有序号 {seq} 或 {seq:N}');
+  await expect(pattern.getByTestId('inspection-pattern-save')).toBeDisabled();
+  await pattern.getByTestId('inspection-pattern').fill('石国土核〔{yyyy}〕{seq:4}号');
+  const year = today().slice(0, 4);
+  await expect(pattern.getByTestId('inspection-pattern-example')).toHaveText(`今天新建的第一条记录编号为：石国土核〔${year}〕0001号`);
+  await pattern.getByTestId('inspection-pattern-save').click();
+  await expect(pattern).toHaveCount(0);
+
   // 输入坐标: four boundary points, X north and Y east with the zone-39 prefix, the first repeated to close.
   await page.getByTestId('inspection-new').click();
   await page.getByTestId('inspection-start-typed').click();
@@ -257,6 +270,7 @@ test('核查: a plot from typed coordinates, and 开始核查 from the map’s r
   await expect(panel.getByTestId('inspection-source')).toHaveText('来源：输入坐标');
   await expect(panel.getByTestId('inspection-village')).toHaveValue('青石村');
   await expect(panel.getByTestId('inspection-plot')).toContainText('3°/39');
+  await expect(panel.getByTestId('inspection-number')).toHaveText(`石国土核〔${year}〕0001号`);
   const first = (await panel.getByTestId('inspection-number').innerText()).trim();
 
   // The right-click menu on a 卫片图斑 offers 开始核查: a second record, numbered after the first.
@@ -270,6 +284,26 @@ test('核查: a plot from typed coordinates, and 开始核查 from the map’s r
   await menu.getByTestId('ctx-start-inspection').click();
   await expect(panel.getByTestId('inspection-task-no')).toHaveValue(PATCHES[1]!.jcbh);
   const second = (await panel.getByTestId('inspection-number').innerText()).trim();
-  expect(Number(/(\d{3})号$/.exec(second)?.[1])).toBe(Number(/(\d{3})号$/.exec(first)?.[1]) + 1);
+  expect(Number(/(\d+)号$/.exec(second)?.[1])).toBe(Number(/(\d+)号$/.exec(first)?.[1]) + 1);
+
+  // 在地图上绘制地块: four clicks and Enter; the drawn plot is the record's, in its zone.
+  await page.getByTestId('inspection-new').click();
+  await page.getByTestId('inspection-start-draw').click();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (const [dx, dy] of [
+    [-250, -200],
+    [-150, -200],
+    [-150, -120],
+    [-250, -120],
+  ] as const)
+    await page.mouse.click(cx + dx, cy + dy);
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('inspection-source')).toHaveText('来源：地图绘制');
+  await expect(panel.getByTestId('inspection-plot')).toContainText('3°/39');
+  const third = (await panel.getByTestId('inspection-number').innerText()).trim();
+  expect(Number(/(\d+)号$/.exec(third)?.[1])).toBe(Number(/(\d+)号$/.exec(second)?.[1]) + 1);
+  await waitForMapIdle(page);
+  await screenshot(page, info, 'inspection-7-drawn');
   consoleWatch.assertClean();
 });

@@ -93,7 +93,16 @@ function NewDialog() {
     </li>
   );
   return (
-    <Dialog title={t('inspection.new')} onClose={close} testId="inspection-new-dialog">
+    <Dialog
+      title={t('inspection.new')}
+      onClose={close}
+      testId="inspection-new-dialog"
+      footer={
+        <button type="button" className="btn" data-testid="inspection-open-pattern" onClick={() => dialogState.set('pattern')}>
+          {t('inspection.menu.pattern')}
+        </button>
+      }
+    >
       <ul className="inspection-start-list">
         {choice('inspection-start-draw', 'inspection.start.draw', 'inspection.start.drawHint', () => {
           close();
