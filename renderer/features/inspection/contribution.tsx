@@ -16,7 +16,6 @@ import { registerPatrolFindingAction } from '../patrol';
 import { reportsUserName } from '../reports';
 import { InspectionDialogs, dialogState } from './components/InspectionDialogs';
 import { InspectionPanel } from './components/InspectionPanel';
-import { setFormUser } from './inspection-form-state';
 import { openInspectionState, setStartDeps } from './inspection-session';
 import { readNumberPattern } from './number-pattern';
 import { rememberOpenRecord } from './remember-open';
@@ -57,7 +56,6 @@ function InspectionHost() {
 
 async function boot(): Promise<void> {
   setStartDeps({ pattern: readNumberPattern, userName: reportsUserName });
-  setFormUser(reportsUserName);
   registerIdentifyAction({
     id: 'inspection.startFromPatch',
     labelKey: 'inspection.start.here',

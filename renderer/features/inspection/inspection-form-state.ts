@@ -15,7 +15,7 @@ import { createStore } from '../../ui/store';
 import type { Workbench } from '../../ui/workbench';
 import { changesText, statusKey } from './history-view.logic';
 import { draftChanges, draftIssues, draftOf, patchOf, type InspectionDraft } from './inspection-form.logic';
-import { openInspectionState, showStoredInspection } from './inspection-session';
+import { currentUserName, openInspectionState, showStoredInspection } from './inspection-session';
 
 export interface InspectionForm {
   id: string;
@@ -39,9 +39,8 @@ export interface FormCtx {
   t: Translate;
 }
 
-/** Who the history names (the office profile's user; set at boot from the reports feature). */
-let userName: () => string = () => '本机用户';
-export const setFormUser = (name: () => string): void => void (userName = name);
+/** Who the history names: the office profile's user, as the start deps give it. */
+const userName = currentUserName;
 
 const update = (id: string, fn: (f: InspectionForm) => InspectionForm) => formsState.set((all) => (all[id] ? { ...all, [id]: fn(all[id]) } : all));
 
