@@ -3,6 +3,7 @@
  * the 卫片图斑核查一览表 command in the 工具 menu.
  */
 import type { FeatureContribution } from '../../ui/contributions';
+import { defineIcon } from '../../ui/Icon';
 import { useStore } from '../../ui/store';
 import { registerInspectionSection } from '../inspection';
 import { useLayerList } from '../layers';
@@ -12,6 +13,9 @@ import { SummaryTableDialog } from './components/SummaryTableDialog';
 import { rolesDialogOpen, summaryDialogOpen } from './comparison-state';
 
 registerInspectionSection({ id: 'comparison', order: 10, titleKey: 'comparison.title', component: ComparisonSection, testId: 'section-comparison' });
+
+/** A ruled table with a check mark in its first column: the 核查一览表. */
+const TABLE_ICON = defineIcon('M2.5 3 H13.5 V13 H2.5 Z M2.5 6 H13.5 M2.5 9.5 H13.5 M6 3 V13 M3.3 8 L4.1 8.8 L5.3 7.3');
 
 function ComparisonHost() {
   const rolesOpen = useStore(rolesDialogOpen);
@@ -32,7 +36,9 @@ export const comparisonFeature: FeatureContribution = {
       id: 'comparison.summaryTable',
       labelKey: 'comparison.table.command',
       menuLabelKey: 'comparison.table.menu',
+      icon: TABLE_ICON,
       menu: { menu: 'tools', group: 0, order: 5 },
+      toolbar: { group: 1, order: 1 },
       testId: 'comparison-table-command',
       perform: () => summaryDialogOpen.set(true),
     },
