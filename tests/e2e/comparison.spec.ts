@@ -155,7 +155,8 @@ test('套合: one click on a record started from a sample patch, figures against
   };
   await close('total', 'total', r.planarM2);
   await close('total', 'total', r.ellipsoidalM2, 3);
-  expect(num(await cell('total', 'total', 2).textContent())).toBeCloseTo(num(await cell('total', 'total', 1).textContent()) * 0.0015, 4);
+  // 亩 = planar m² × 0.0015, printed to 0.0001.
+  expect(Math.abs(num(await cell('total', 'total', 2).textContent()) - r.planarM2 * 0.0015)).toBeLessThanOrEqual(0.00006);
   await close('farmland', 'in', r.byLayer[0]!.coveredPlanarM2);
   await close(
     'landClass',
