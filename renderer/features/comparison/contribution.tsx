@@ -11,6 +11,7 @@ import { ComparisonSection } from './components/ComparisonSection';
 import { RolesDialog } from './components/RolesDialog';
 import { SummaryTableDialog } from './components/SummaryTableDialog';
 import { rolesDialogOpen, summaryDialogOpen } from './comparison-state';
+import './comparison.css';
 
 registerInspectionSection({ id: 'comparison', order: 10, titleKey: 'comparison.title', component: ComparisonSection, testId: 'section-comparison' });
 

@@ -164,7 +164,7 @@ function ComparisonBlock({ block }: { block: PrintedBlock }) {
         <tbody>
           {block.rows.map((r) => (
             <tr key={r.key} data-row={r.key} className={r.sub ? 'sub' : undefined}>
-              <td style={r.sub ? { paddingLeft: '1.5em' } : undefined}>{r.label}</td>
+              <td>{r.label}</td>
               <td className="num">{m2Text(r.figures.planarM2)}</td>
               <td className="num">{muText(r.figures.mu)}</td>
               <td className="num">{m2Text(r.figures.ellipsoidalM2)}</td>
