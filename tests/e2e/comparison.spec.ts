@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { layerItem, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 type Handle = import('../../renderer/map').MapHandle;
 type MapEl = HTMLElement & { mapHandle?: Handle };
@@ -175,8 +175,28 @@ test('套合: one click on a record started from a sample patch, figures against
   // 一般农业区 is a zone where building is forbidden: the plot does not fit the plan.
   await expect(section.getByTestId('comparison-fits')).toHaveText(/^不符合规划：禁止建设区 [\d.]+ 亩，有条件建设区 0\.0000 亩$/);
   await expect(section.getByTestId('comparison-meta')).toContainText('地类图斑DLTB（数据版本');
-  await section.scrollIntoViewIfNeeded();
   await screenshot(page, info, 'comparison-section');
+  await section.getByTestId('comparison-block-supply').scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'comparison-section-lower');
+
+  // The office confirms the guessed roles once (stored in the settings); then the supply layer is rewritten (its kind
+  // changed: restyled, a new data version): the stored result says so and offers to rerun, which clears it.
+  await section.getByTestId('comparison-roles').click();
+  const roles = page.getByTestId('comparison-roles-dialog');
+  await expect(roles.getByTestId('comparison-role-supply')).toHaveValue(
+    (await layerItem(page, '供地地块GDDK').getAttribute('data-layer-id')) as string,
+  );
+  await expect(roles.getByTestId('comparison-field-approval')).toHaveValue('PZWH');
+  await roles.getByTestId('comparison-roles-save').click();
+  await expect(roles).toBeHidden();
+  await expect(section.getByTestId('comparison-roles-line')).toHaveText(/^套合图层：永久基本农田：/);
+  await expect(section.getByTestId('comparison-stale')).toHaveCount(0);
+  await layerItem(page, '供地地块GDDK').getByTestId('layer-kind').selectOption('other');
+  await expect(section.getByTestId('comparison-stale')).toContainText('图层已更新（供地地块GDDK），请重新套合。', { timeout: 30_000 });
+  await screenshot(page, info, 'comparison-stale');
+  await section.getByTestId('comparison-stale-rerun').click();
+  await expect(section.getByTestId('comparison-stale')).toHaveCount(0, { timeout: 30_000 });
+  await expect(section.getByTestId('comparison-meta')).toContainText('供地地块GDDK（数据版本 2）');
 
   // The 一览表 of the patch layer: a row per patch, downloaded and read back independently.
   await page.getByTestId('comparison-table-command').click();
