@@ -102,6 +102,26 @@ describe('what the sample shows', () => {
     expect(s.summary.supply!.inside.planarM2).toBeGreaterThan(0);
     expect(s.summary.supply!.inside.planarM2).toBeLessThan(s.summary.approval!.inside.planarM2);
   });
+  it('WP2026001 lies over an orchard and cultivated land: 其中耕地 is only part of 农用地, printed and in the 一览表', () => {
+    const s = by('WP2026001');
+    const lc = s.summary.landClass!;
+    expect(lc.level1.map((l) => l.code)).toEqual(['01', '02', '10']);
+    expect(lc.cultivated.planarM2).toBeLessThan(lc.three.agricultural.planarM2 - 1000);
+    const three = comparisonBlocks(s, t).find((b) => b.id === 'three')!;
+    const agri = three.rows.find((r) => r.key === 'agricultural')!.figures;
+    const cult = three.rows.find((r) => r.key === 'cultivated')!.figures;
+    expect(Math.abs(cult.planarM2 - lc.cultivated.planarM2)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(agri.planarM2 - cult.planarM2 - (lc.three.agricultural.planarM2 - lc.cultivated.planarM2))).toBeLessThanOrEqual(0.011);
+    const book = summaryWorkbook(
+      [{ patchNo: 'WP2026001', outcome: outcomes[0]!, inspection: null }],
+      { layerName: '', office: '', created: new Date(0) },
+      t,
+    );
+    const head = book.sheets[0]!.columns.map((c) => c.header);
+    const row = book.sheets[0]!.rows[0]!;
+    expect(Math.abs((row[head.indexOf('其中耕地（亩）')] as number) - lc.cultivated.mu)).toBeLessThanOrEqual(0.0001);
+  });
+
   it('WP2026001 lies partly in permanent farmland, and does not fit the plan (农田保护区)', () => {
     const s = by('WP2026001');
     expect(s.summary.planning!.fits).toBe(false);

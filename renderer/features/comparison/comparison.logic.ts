@@ -59,6 +59,19 @@ interface Part {
   area: AreaFigures;
   /** 其中 rows, apportioned within this part's printed figure. */
   detail?: Part[];
+  /** The 其中 rows are only some of the part (耕地 of 农用地): the rest is apportioned too, and not shown. */
+  partial?: boolean;
+}
+
+/** a − Σ parts, per column (never below 0): the unshown rest of a part whose 其中 rows do not cover it. */
+export function restOf(whole: AreaFigures, parts: readonly AreaFigures[]): AreaFigures {
+  const minus = (get: (a: AreaFigures) => number) => Math.max(0, get(whole) - parts.reduce((s, p) => s + get(p), 0));
+  return {
+    ...whole,
+    planarM2: minus((a) => a.planarM2) as SquareMetres,
+    ellipsoidalM2: minus((a) => a.ellipsoidalM2) as SquareMetres,
+    mu: minus((a) => a.mu) as Mu,
+  };
 }
 
 function block(total: AreaFigures, parts: Part[]): PrintedRow[] {
@@ -72,11 +85,8 @@ function block(total: AreaFigures, parts: Part[]): PrintedRow[] {
     const fig = top[i] as PrintedFigures;
     rows.push({ key: p.key, label: p.label, sub: false, figures: fig });
     if (p.detail?.length) {
-      const sub = apportionParts(
-        fig,
-        p.detail.map((d) => d.area),
-        fig,
-      );
+      const areas = p.detail.map((d) => d.area);
+      const sub = apportionParts(fig, p.partial ? [...areas, restOf(p.area, areas)] : areas, fig);
       p.detail.forEach((d, k) => rows.push({ key: d.key, label: d.label, sub: true, figures: sub[k] as PrintedFigures }));
     }
   });
@@ -141,6 +151,7 @@ export function comparisonBlocks(stored: StoredComparison, t: Translate): Printe
         label: t('comparison.row.agricultural'),
         area: lc.three.agricultural,
         detail: [{ key: 'cultivated', label: t('comparison.row.ofWhich', { name: t('comparison.row.cultivated') }), area: lc.cultivated }],
+        partial: true,
       },
       { key: 'construction', label: t('comparison.row.construction'), area: lc.three.construction },
       { key: 'unused', label: t('comparison.row.unused'), area: lc.three.unused },

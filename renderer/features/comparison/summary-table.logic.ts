@@ -14,7 +14,7 @@ import type { InspectionStatus } from '../../../shared/domain/inspection/status'
 import type { XlsxCell, XlsxWorkbook } from '../../../shared/formats/xlsx/workbook';
 import type { MessageKey } from '../../i18n';
 import type { Translate } from '../../i18n/i18n.logic';
-import { apportionParts, refusalText } from './comparison.logic';
+import { apportionParts, refusalText, restOf } from './comparison.logic';
 
 /** The stored inspection of a patch, as the table names it. */
 export interface PatchInspection {
@@ -90,7 +90,8 @@ export function summaryWorkbook(rows: readonly SummaryRow[], opts: { layerName: 
       const lc = s.landClass;
       const parts = apportionParts(total, [lc.three.agricultural, lc.three.construction, lc.three.unused, lc.three.unclassified, lc.uncovered]);
       const [agri, cons, unused, unclassified, outside] = parts;
-      const [cult] = apportionParts(agri!, [lc.cultivated], agri);
+      // 耕地 is part of 农用地: apportioned with the rest of it, within the printed 农用地.
+      const [cult] = apportionParts(agri!, [lc.cultivated, restOf(lc.three.agricultural, [lc.cultivated])], agri);
       three = [agri!.mu, cult!.mu, cons!.mu, unused!.mu, outside!.mu + unclassified!.mu];
     }
     const inside = (io: { inside: AreaFigures; outside: AreaFigures } | null) => (io ? apportionParts(total, [io.inside, io.outside])[0]!.mu : null);
