@@ -9,6 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './base-style';
 import {
+  arrowImage,
   GEOJSON_HIGHLIGHT_KIND,
   geoJsonPaintOf,
   hatchImage,
@@ -141,10 +142,13 @@ export class MapController {
     this.map.on('move', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.once('load', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.on('error', (e) => this.cb.onError?.(e.error?.message ?? String(e)));
-    // Hatch patterns are made here, when a style first asks for one (no image files, nothing fetched).
+    // Hatch patterns and arrows are made here, when a style first asks for one (no image files, nothing fetched).
     this.map.on('styleimagemissing', (e: { id: string }) => {
-      const image = hatchImage(e.id);
-      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image);
+      if (this.map.hasImage(e.id)) return;
+      const hatch = hatchImage(e.id);
+      if (hatch) return this.map.addImage(e.id, hatch);
+      const arrow = arrowImage(e.id);
+      if (arrow) this.map.addImage(e.id, { width: arrow.width, height: arrow.height, data: arrow.data }, { pixelRatio: arrow.pixelRatio });
     });
     // The map element says whether everything is drawn and which layers' data is loaded (tests, bench).
     this.map.on('idle', () => this.markState('idle'));
