@@ -20,7 +20,7 @@ const NO_EXIF_SHA = '02592b668594bd3fdc083b9695df86c53b2d3efb50fa48f29e563eeb66c
 
 async function photo(name: string) {
   const bytes = fixture(name);
-  return { name, mime: 'image/jpeg', data: new Blob([bytes], { type: 'image/jpeg' }), meta: await readPhotoMeta(bytes) };
+  return { name, mime: 'image/jpeg', data: new Blob([bytes as BlobPart], { type: 'image/jpeg' }), meta: await readPhotoMeta(bytes) };
 }
 
 describe('storePhotos', () => {

@@ -11,8 +11,6 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { geometriesBbox } from '../../shared/domain/geometry/bbox';
-import { makeSampleTownship } from '../../shared/sample/township';
 import { openApp, REAL_DATA, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 type Handle = import('../../renderer/map').MapHandle;
@@ -24,8 +22,10 @@ const NO_EXIF = path.join(FIXTURES, 'no-exif.jpg');
 const HEIC = path.resolve(REAL_DATA, '..', 'photos', 'heic', 'IMG_5195.HEIC');
 const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-const patch = makeSampleTownship().find((l) => l.name === '卫片图斑WPTB')!.features[0]!;
-const patchBbox = geometriesBbox([patch.geometry])! as [number, number, number, number];
+// The sample township's first change patch, WP2026001 (shared/sample/township.ts; its bbox as geometriesBbox gives it,
+// written out because the sample's module pulls GeographicLib, which Playwright's loader cannot import). The card's
+// photos were taken on it (scripts/make-photo-fixtures.sh).
+const patchBbox: [number, number, number, number] = [116.98986062414794, 35.053245114311345, 116.99260085369474, 35.05572375569303];
 
 const mapHandle = (page: Page, fn: string, ...args: unknown[]) =>
   page.evaluate(
