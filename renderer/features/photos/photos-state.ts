@@ -65,7 +65,8 @@ let stamping: Promise<void> | null = null;
  * photo the browser cannot decode is marked so (its tile says it); the original is read, never written.
  */
 export function ensureStamps(): Promise<void> {
-  stamping ??= (async () => {
+  if (stamping) return stamping;
+  const run = async (): Promise<void> => {
     try {
       for (;;) {
         const s = photosState.get();
@@ -92,10 +93,14 @@ export function ensureStamps(): Promise<void> {
       }
     } finally {
       photosState.set((v) => ({ ...v, busy: null }));
-      stamping = null;
     }
-  })();
-  return stamping;
+  };
+  // Cleared when the run has settled (a `finally` inside `run` could clear it before it was even assigned).
+  const started = run().finally(() => {
+    if (stamping === started) stamping = null;
+  });
+  stamping = started;
+  return started;
 }
 
 export interface ReadOutcome {
