@@ -57,12 +57,13 @@ function usePhotoLayers(): readonly MapLayerSpec[] {
         id: PHOTO_LAYER,
         data,
         paint: {
-          circle: { color: '#e67e22', radiusPx: 7, strokeColor: '#ffffff', strokeWidthPx: 2 },
-          arrow: { color: '#c0392b', rotateField: 'bearing', sizePx: 40 },
+          // A numbered dot (the strip's number, white on orange) with the arrow reaching 28 px out of it.
+          circle: { color: '#e67e22', radiusPx: 9, strokeColor: '#ffffff', strokeWidthPx: 2 },
+          arrow: { color: '#c0392b', rotateField: 'bearing', sizePx: 60 },
         },
         visible: recordId !== null,
         interactive: true,
-        label: { field: 'n', sizePx: 12, color: '#7e2d10', haloColor: '#ffffff', haloWidthPx: 2, allowOverlap: true },
+        label: { field: 'n', sizePx: 11, color: '#ffffff', haloColor: '#e67e22', haloWidthPx: 0.5, allowOverlap: true },
       },
       {
         type: 'geojson',

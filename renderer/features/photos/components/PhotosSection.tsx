@@ -7,7 +7,7 @@ import { saveBytes } from '../../../platform/platform';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { extensionOf, mergeHashes, PHOTO_ACCEPT, unplacedPhotos } from '../photos.logic';
-import { photosState, readAndStore, selectPhoto, setPlacing, showPhoto } from '../photos-state';
+import { ensureStamps, photosState, readAndStore, selectPhoto, setPlacing, showPhoto } from '../photos-state';
 import { PhotoDetails } from './PhotoDetails';
 import { PhotoStrip } from './PhotoStrip';
 
@@ -53,8 +53,10 @@ export function PhotosSection({ record, readOnly, save }: InspectionSectionProps
   const write = (fn: () => ReturnType<typeof editStoredPhoto>) =>
     wb.attempt('photos.title', async () => {
       const r = await fn();
-      if (r.ok) showPhoto(r.value);
-      else wb.notices.error(t(REFUSALS[r.reason]));
+      if (!r.ok) return wb.notices.error(t(REFUSALS[r.reason]));
+      showPhoto(r.value);
+      // A new position is a new band: the stamped copy is made again.
+      await ensureStamps();
     });
 
   const actionsOf = (sha: string, name: string) => ({
@@ -156,6 +158,7 @@ export function PhotosSection({ record, readOnly, save }: InspectionSectionProps
           <p className="muted" data-testid="photos-count">
             {t('photos.count', { n: photos.length, placed: photos.length - unplaced.length, unplaced: unplaced.length })}
           </p>
+          <p className="muted">{t('photos.mapLegend')}</p>
           {unplaced.length > 0 && (
             <p className="photos-unplaced" data-testid="photos-unplaced">
               {t('photos.unplacedList', { names: unplaced.map((p) => `${photos.indexOf(p) + 1}. ${p.name}`).join('、') })}
