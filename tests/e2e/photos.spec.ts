@@ -52,6 +52,8 @@ async function pixelOf(page: Page, lngLat: [number, number]): Promise<[number, n
 }
 
 test('照片: attach the card and a HEIC, see points and arrows, export hash-equal, place by hand, reload identical', async ({ page }, info) => {
+  // Seven photos read, stored, stamped and exported on a shared 2-core machine take about two minutes.
+  test.setTimeout(300_000);
   const consoleWatch = watchConsole(page);
   await openApp(page);
   await waitForMapIdle(page);
@@ -134,6 +136,8 @@ test('照片: attach the card and a HEIC, see points and arrows, export hash-equ
   await page.mouse.click(hx, hy);
   await expect(tiles.nth(5)).toHaveAttribute('data-placement', 'hand');
   await expect(details.getByTestId('photo-position')).toContainText('（手动定位）');
+  // Its stamped copy is made again with the new position in its band.
+  await expect(details.getByTestId('photo-stamped')).toHaveAttribute('data-stamp', /位置 东经 116\.9905\d\d°，北纬 35\.0549\d\d°（手动定位）/);
   await expect(section.getByTestId('photos-count')).toHaveText('共 7 张，地图上 7 张，未定位 0 张');
   await details.getByTestId('photo-kind').selectOption('distant');
   await details.getByTestId('photo-description').fill('西侧远景，场地已平整');

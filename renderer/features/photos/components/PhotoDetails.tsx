@@ -104,7 +104,14 @@ export function PhotoDetails({
   return (
     <div className="photo-details" data-testid="photo-details" data-sha256={photo.sha256}>
       {url ? (
-        <img className="photo-stamped" src={url} alt={photo.name} data-testid="photo-stamped" />
+        <img
+          className="photo-stamped"
+          src={url}
+          alt={photo.name}
+          title={photo.stamp?.params.lines.join('\n')}
+          data-stamp={photo.stamp?.params.lines.join('\n')}
+          data-testid="photo-stamped"
+        />
       ) : photo.undecodable ? (
         <p className="photo-undecodable" data-testid="photo-undecodable">
           {t('photos.undecodable', { format: photo.format.toUpperCase() })}
