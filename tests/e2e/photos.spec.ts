@@ -148,6 +148,8 @@ test('照片: attach the card and a HEIC, see points and arrows, export hash-equ
   // 7. Reload: the record reopens with every photo, hash-equal, in order, the hand placement and the text kept.
   const placedText = await details.getByTestId('photo-position').textContent();
   await page.reload();
+  await expect(page.getByTestId('toolbar')).toBeVisible();
+  await page.getByTestId('dock-tab-inspection').click();
   await expect(page.getByTestId('inspection-panel')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('inspection-number')).toHaveText(number);
   await expect(tiles).toHaveCount(7);
