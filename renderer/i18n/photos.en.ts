@@ -10,7 +10,6 @@ export const photosEn: Record<keyof typeof photosZhCN, string> = {
   'photos.added': '{n} photos added',
   'photos.addedSome': '{n} photos added, {same} already in this record',
   'photos.notPhotos': 'Not photos, not added: {names}',
-  'photos.readFailed': 'Cannot read the photo "{name}": {reason}',
   'photos.none': 'No photos yet. Take a few distant, close and inside views, each with its time, position and bearing.',
   'photos.count': '{n} photos, {placed} on the map, {unplaced} not placed',
   'photos.unplacedList': 'Not placed (the photo has no position): {names}. Select a photo, press "Place", then click where it was taken.',
@@ -59,7 +58,6 @@ export const photosEn: Record<keyof typeof photosZhCN, string> = {
   'photos.removeWhat': 'Remove a photo',
   'photos.removed': 'Photo removed from the record; its original stays stored and the history keeps its SHA-256',
   'photos.saveWhat': 'Add photos',
-  'photos.edited': 'Saved',
   'photos.readOnly':
     'The record is submitted: photo kinds, descriptions and positions can no longer change (adding or removing a photo is an amendment).',
   'photos.refused.notFound': 'The photo record does not exist (it may be damaged)',
