@@ -96,8 +96,10 @@ test('照片: attach the card and a HEIC, see points and arrows, export hash-equ
   // The upright 近景 (Orientation 6): its stamped copy is drawn upright, taller than wide (the original is 640 × 480).
   await tiles.nth(2).click();
   await expect(details.getByTestId('photo-bearing')).toContainText('10°（磁北）');
-  const natural = await details.getByTestId('photo-stamped').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
-  expect(natural[0]).toBe(720);
+  // The stamped copy of the newly selected photo loads after the click: wait for its pixels.
+  const stampedSize = () => details.getByTestId('photo-stamped').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  await expect.poll(async () => (await stampedSize())[0], { timeout: 30_000 }).toBe(720);
+  const natural = await stampedSize();
   expect(natural[1]).toBeGreaterThan(960); // 720 × 640/480 of photo plus the band
   // The HEIC: its facts (exiftool: 2021:04:11 15:47:53 -05:00, 348.0553285 M) and what the browser cannot do, said.
   await tiles.nth(6).click();

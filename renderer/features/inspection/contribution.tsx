@@ -4,12 +4,13 @@
  * a drawn plot, typed coordinates, a tip; 开始核查 on a 卫片图斑 in the identify panel and the map's right-click
  * menu; 转为核查记录 on a saved patrol), the office's number pattern, and the open record's plot on the map.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { defineIcon } from '../../ui/Icon';
 import { useStore } from '../../ui/store';
+import { useWorkbench } from '../../ui/workbench';
 import { registerIdentifyAction } from '../identify';
 import { useLayerList } from '../layers';
 import { registerPatrolFindingAction } from '../patrol';
@@ -51,6 +52,15 @@ function useInspectionMapLayers(): readonly MapLayerSpec[] {
 function InspectionHost() {
   const { layers } = useLayerList();
   useEffect(() => knownLayers.set(layers), [layers]);
+  // Whoever opens or starts a record (the list, a survey file, a patrol's finding), the panel comes to the front; the
+  // record reopened at start-up does not take the dock from what the officer left open.
+  const wb = useWorkbench();
+  const openId = useStore(openInspectionState)?.id ?? null;
+  const shownId = useRef(openId);
+  useEffect(() => {
+    if (openId !== null && openId !== shownId.current) wb.showPanel('inspection');
+    shownId.current = openId;
+  }, [openId, wb]);
   return <InspectionDialogs />;
 }
 
