@@ -7,6 +7,8 @@ import v2 from '../../tests/fixtures/db/v2-database.json';
 import v3 from '../../tests/fixtures/db/v3-database.json';
 // A schema-4 database as the v4 app left it (origin: tests/fixtures/db/README.md, scripts/make-db-v4-fixture.py).
 import v4 from '../../tests/fixtures/db/v4-database.json';
+// A schema-5 database as the v5 app left it (origin: tests/fixtures/db/README.md, scripts/make-db-v5-fixture.ts).
+import v5 from '../../tests/fixtures/db/v5-database.json';
 import { LandPatrolDb } from './db';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { MIGRATED_ON_READ, UPGRADED_STORES } from './upgrade-v3';
@@ -21,6 +23,11 @@ import { getPatrol, listPatrolRules, listPatrols } from './patrol-repo';
 import { addPatrolArea, listPatrolAreas } from './patrol-area-repo';
 import { addTask, listTasksOfDay } from './task-repo';
 import type { DateKey } from '../../shared/domain/patrol/calendar';
+import { getAttachment } from './attachments-repo';
+import { getTask } from './task-repo';
+import { addInspection, listInspections } from './inspection-repo';
+import { verifyHistory } from '../../shared/domain/inspection/history';
+import { hashedState } from '../../shared/domain/inspection/inspection-record';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -617,6 +624,89 @@ describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
     expect((await listPatrolAreas(again)).map((a) => [a.id, a.name, a.kind])).toEqual([['R1', '杏园工业园', 'keyArea']]);
     expect((await listTasksOfDay('2026-12-01' as DateKey, again)).map((t) => t.areaIds)).toEqual([['R1', 'A0cell01']]);
     expect(await listTasksOfDay('2026-12-02' as DateKey, again)).toEqual([]);
+    again.close();
+  });
+});
+
+type V5Stores = V4Stores | 'patrolAreas' | 'patrolTasks' | 'attachments';
+const V5_STORES: readonly V5Stores[] = [...V4_STORES, 'patrolAreas', 'patrolTasks', 'attachments'];
+
+/** tests/fixtures/db/v5-database.json written with raw IndexedDB, stores and indexes as schema 5 declared them. */
+async function writeV5Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 50); // Dexie stores version × 10
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('layers', { keyPath: 'id' }).createIndex('order', 'order');
+      db.createObjectStore('layerData', { keyPath: 'layerId' });
+      db.createObjectStore('sourceFiles', { keyPath: 'layerId' });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('tileCache', { keyPath: 'id' }).createIndex('layerId', 'layerId');
+      const areas = db.createObjectStore('gridAreas', { keyPath: 'id' });
+      areas.createIndex('parentId', 'parentId');
+      areas.createIndex('level', 'level');
+      db.createObjectStore('patrolRules', { keyPath: 'id' });
+      db.createObjectStore('patrols', { keyPath: 'id' }).createIndex('date', 'date');
+      db.createObjectStore('patrolAreas', { keyPath: 'id' }).createIndex('kind', 'kind');
+      db.createObjectStore('patrolTasks', { keyPath: 'id' }).createIndex('date', 'date');
+      db.createObjectStore('attachments', { keyPath: 'sha256' });
+      for (const store of V5_STORES)
+        for (const rec of (v5 as unknown as Record<V5Stores, unknown[]>)[store]) req.transaction!.objectStore(store).put(revive(rec));
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
+  it('keeps every v5 record exactly as it was and adds the inspection and photo stores, empty', async () => {
+    const idb = new IDBFactory();
+    await writeV5Fixture(idb, 'v5-up');
+    const before = await readRawStores(idb, 'v5-up', V5_STORES);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v5-up');
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.inspections.count()).toBe(0);
+    expect(await db.photos.count()).toBe(0);
+    db.close();
+    expect(warn).not.toHaveBeenCalled();
+    const after = await readRawStores(idb, 'v5-up', V5_STORES);
+    for (const s of V5_STORES) expect(after[s], s).toEqual(before[s]);
+    expect(after.patrolAreas).toHaveLength(2);
+    const schema = await readSchema(idb, 'v5-up');
+    expect(schema.version).toBe(60);
+    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
+    expect(schema.stores.photos).toEqual({ keyPath: 'sha256', indexes: [] });
+    expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
+  });
+
+  it('the app reads the upgraded database as it read the v5 one, and stores inspections in it', async () => {
+    const idb = new IDBFactory();
+    await writeV5Fixture(idb, 'v5-read');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v5-read');
+    expect((await listPatrols(db)).map((p) => [p.number, p.v, p.attachments.length])).toEqual([
+      ['XC20261120001', 2, 0], // the v1 patrol, migrated on read
+      ['XC20261127001', 2, 1],
+    ]);
+    expect((await listPatrolAreas(db)).map((a) => [a.id, a.kind, a.stopNotice?.noticeNo ?? null])).toEqual([
+      ['R0park', 'keyArea', null],
+      ['R0site', 'stopNoticeSite', '历国土停〔2026〕007号'],
+    ]);
+    expect((await getTask('T0task1', db))!.areaIds).toEqual(['R0park', 'R0site', 'A0cell01']);
+    const sha = (await listPatrols(db))[1]!.attachments[0]!.sha256;
+    expect(await (await getAttachment(sha, db))!.data.text()).toBe('a photo attached to a v5 patrol (not a real JPEG)');
+    const added = await addInspection({ id: 'I1', source: { kind: 'drawn' } }, '李晓燕', Date.UTC(2026, 11, 1, 2), '核〔{yyyy}〕{seq:3}号', db);
+    expect(added.ok && added.value.number).toBe('核〔2026〕001号');
+    db.close();
+    const again = open(idb, 'v5-read');
+    const stored = await listInspections(again);
+    expect(stored.map((r) => [r.id, r.number, r.status])).toEqual([['I1', '核〔2026〕001号', 'pending']]);
+    expect(verifyHistory(stored[0]!.history, hashedState(stored[0]!))).toMatchObject({ ok: true, entries: 1 });
     again.close();
   });
 });

@@ -1,6 +1,7 @@
 export { warmUpMap } from './warm-up';
 export { MapView, type MapHandle } from './MapView';
 export type {
+  ColorBy,
   FeatureHit,
   FitOptions,
   FlyToOptions,

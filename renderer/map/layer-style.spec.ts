@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+// maplibre's own expression parser (maplibre-gl's style-spec): the data-driven colours are parsed and evaluated by it.
+import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
 import {
+  colorExpression,
+  geoJsonPaintOf,
   hatchImage,
   hatchImageId,
   highlightFilter,
@@ -229,6 +233,55 @@ describe('live GeoJSON labels', () => {
     expect(needsRebuild(g, { ...g, label: undefined })).toBe(true);
     expect(needsRebuild(g, { ...g, label: { field: 'name' } })).toBe(true);
     expect(needsRebuild(g, { ...g, label: { field: 'name', points, allowOverlap: true } })).toBe(true);
+  });
+});
+
+describe('data-driven colours', () => {
+  const byStatus = { property: 'status', colors: { done: '#2e9e44', overdue: 'rgba(214,58,47,0.75)', '3': '#0000ff' }, fallback: '#8a8f98' };
+  /** The colour maplibre gives a feature with these properties (as rgba text). */
+  const evaluate = (expr: unknown, key: 'fill-color' | 'line-color', properties: Record<string, unknown>): string => {
+    const spec = key === 'fill-color' ? latest.paint_fill['fill-color'] : latest.paint_line['line-color'];
+    const parsed = createPropertyExpression(expr as never, key, spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return String(parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never));
+  };
+  it("colour each feature by its property's text through one match expression, a missing or unknown value by the fallback", () => {
+    const expr = colorExpression('#000000', byStatus);
+    // (Object key order: an integer-like key comes first.)
+    expect(expr).toEqual([
+      'match',
+      ['to-string', ['get', 'status']],
+      '3',
+      '#0000ff',
+      'done',
+      '#2e9e44',
+      'overdue',
+      'rgba(214,58,47,0.75)',
+      '#8a8f98',
+    ]);
+    expect(evaluate(expr, 'fill-color', { status: 'done' })).toBe('rgba(46,158,68,1)');
+    expect(evaluate(expr, 'fill-color', { status: 'overdue' })).toBe('rgba(214,58,47,0.75)');
+    // A number is compared as its text; an unknown value, a missing property and null take the fallback.
+    expect(evaluate(expr, 'fill-color', { status: 3 })).toBe('rgba(0,0,255,1)');
+    expect(evaluate(expr, 'fill-color', { status: 'open' })).toBe('rgba(138,143,152,1)');
+    expect(evaluate(expr, 'fill-color', {})).toBe('rgba(138,143,152,1)');
+    expect(evaluate(expr, 'fill-color', { status: null })).toBe('rgba(138,143,152,1)');
+  });
+  it('give the plain colour without colorBy, and the fallback alone when no value has a colour', () => {
+    expect(colorExpression('#123456')).toBe('#123456');
+    expect(colorExpression('#123456', { property: 'status', colors: {}, fallback: '#abcdef' })).toBe('#abcdef');
+  });
+  it("put the expression in the fill's and the line's paint, and change colours in place (no rebuild)", () => {
+    const g = grid('g', {
+      paint: { fill: { color: '#000', colorBy: byStatus, opacity: 0.6 }, line: { color: '#000', colorBy: byStatus, widthPx: 1.5 } },
+    });
+    const [fill, line] = layerStyleParts(g).bodies;
+    expect(fill!.paint).toEqual({ 'fill-color': colorExpression('#000', byStatus), 'fill-opacity': 0.6 });
+    expect(line!.paint).toEqual({ 'line-color': colorExpression('#000', byStatus), 'line-width': 1.5, 'line-opacity': 1 });
+    expect(evaluate((line!.paint as Record<string, unknown>)['line-color'], 'line-color', { status: 'done' })).toBe('rgba(46,158,68,1)');
+    const recoloured = { ...g, paint: { fill: { color: '#000', colorBy: { ...byStatus, fallback: '#ffffff' } }, line: { color: '#000' } } };
+    expect(needsRebuild(g, recoloured)).toBe(false);
+    expect(geoJsonPaintOf(recoloured.paint).line).toMatchObject({ 'line-color': '#000' });
   });
 });
 

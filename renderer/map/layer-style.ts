@@ -34,12 +34,33 @@ export interface StoredVectorLayerSpec {
   opacity: number;
 }
 
+/**
+ * A colour per feature from one of its properties (a status): one layer and one source draw what would otherwise be
+ * one layer per value, which maplibre sorts, tiles and draws once. The property's value is compared as text (a
+ * number 3 matches the key '3'); a value not in `colors`, or no value, takes `fallback`. CSS colours; an rgba colour
+ * carries its own opacity (multiplied by the part's `opacity`).
+ */
+export interface ColorBy {
+  property: string;
+  colors: Readonly<Record<string, string>>;
+  fallback: string;
+}
+
+/** The maplibre colour of a part: `color`, or with `colorBy` a `match` on the property's text. */
+export function colorExpression(color: string, colorBy?: ColorBy): unknown {
+  if (!colorBy) return color;
+  const pairs = Object.entries(colorBy.colors).flat();
+  // A `match` needs at least one case; with none, every feature takes the fallback.
+  return pairs.length === 0 ? colorBy.fallback : ['match', ['to-string', ['get', colorBy.property]], ...pairs, colorBy.fallback];
+}
+
 /** How a live GeoJSON layer draws: each part is drawn only when given (fill for polygons, line for lines and
- *  polygon outlines, circle for points). Colours are CSS colours, widths and radii in CSS pixels. */
+ *  polygon outlines, circle for points). Colours are CSS colours, widths and radii in CSS pixels. With `colorBy`
+ *  a part's colour comes from each feature's property and `color` is not used (ColorBy). */
 export interface GeoJsonPaint {
   /** `hatch`: diagonal lines over the fill (a topology overlap: read as a fault, not as a class colour). */
-  fill?: { color: string; opacity?: number; hatch?: { color: string } };
-  line?: { color: string; widthPx?: number; opacity?: number; dash?: number[] };
+  fill?: { color: string; colorBy?: ColorBy; opacity?: number; hatch?: { color: string } };
+  line?: { color: string; colorBy?: ColorBy; widthPx?: number; opacity?: number; dash?: number[] };
   circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
 }
 
@@ -263,9 +284,13 @@ export function geoJsonPaintOf(paint: GeoJsonPaint): {
   circle?: Record<string, unknown>;
 } {
   const out: { fill?: Record<string, unknown>; line?: Record<string, unknown>; circle?: Record<string, unknown> } = {};
-  if (paint.fill) out.fill = { 'fill-color': paint.fill.color, 'fill-opacity': paint.fill.opacity ?? 1 };
+  if (paint.fill) out.fill = { 'fill-color': colorExpression(paint.fill.color, paint.fill.colorBy), 'fill-opacity': paint.fill.opacity ?? 1 };
   if (paint.line) {
-    out.line = { 'line-color': paint.line.color, 'line-width': paint.line.widthPx ?? 1, 'line-opacity': paint.line.opacity ?? 1 };
+    out.line = {
+      'line-color': colorExpression(paint.line.color, paint.line.colorBy),
+      'line-width': paint.line.widthPx ?? 1,
+      'line-opacity': paint.line.opacity ?? 1,
+    };
     if (paint.line.dash && paint.line.dash.length > 0) out.line['line-dasharray'] = paint.line.dash;
   }
   if (paint.circle) {

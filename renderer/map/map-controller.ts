@@ -35,7 +35,7 @@ import { ToolHost } from './tools/tool-host';
 import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
+export type { ColorBy, GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
 
 selectMaplibreWorker();
 

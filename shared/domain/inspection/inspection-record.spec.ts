@@ -87,6 +87,39 @@ describe('an inspection through its life', () => {
   });
 });
 
+describe('the 界址点 (record version 2)', () => {
+  const points = [
+    { name: 'J1', x: 3820000, y: 39512000, h: null, ring: 1, method: 'rtk' as const },
+    { name: 'J2', x: 3820000, y: 39512030, h: 12.5, ring: 1, method: 'rtk' as const },
+    { name: 'J3', x: 3819970, y: 39512030, h: null, ring: 1, method: null },
+  ];
+
+  it('brings a version 1 record up with no points, and its chain still verifies', () => {
+    const r = createInspection({ id: 'I5', source: patch, description: '旧记录' }, '张三', T0);
+    // The record as version 1 stored it: no surveyPoints field, hashed without it.
+    const { surveyPoints: _none, ...rest } = JSON.parse(JSON.stringify(r)) as Inspection;
+    const v1 = { ...rest, v: 1 };
+    const back = restoreInspection(v1);
+    expect(back.ok && back.repaired).toBeUndefined();
+    expect(back.ok && back.value).toMatchObject({ v: 2, surveyPoints: [], description: '旧记录' });
+    expect(back.ok && verifies(back.value)).toBe(true);
+  });
+
+  it('keeps the points with their method, hashes them, and repairs a malformed list to empty', () => {
+    const r = createInspection({ id: 'I6', source: { kind: 'survey', file: 'J.dat' }, surveyPoints: points }, '张三', T0);
+    expect(verifies(r)).toBe(true);
+    const back = restoreInspection(JSON.parse(JSON.stringify(r)));
+    expect(back.ok && back.value.surveyPoints).toEqual(points);
+    const moved = restoreInspection({ ...JSON.parse(JSON.stringify(r)), surveyPoints: [{ ...points[0], x: 3820000.001 }, points[1], points[2]] });
+    expect(moved.ok && verifyHistory(moved.value.history, hashedState(moved.value))).toMatchObject({ ok: false, reason: 'contentChanged' });
+    const bad = restoreInspection({ ...JSON.parse(JSON.stringify(r)), surveyPoints: [{ ...points[0], method: 'laser' }] });
+    expect(bad.ok && bad.value.surveyPoints).toEqual([]);
+    expect(bad.ok && bad.repaired).toEqual([{ path: 'surveyPoints', code: 'defaulted' }]);
+    const saved = saveInspectionDraft(r, { surveyPoints: points.slice(0, 2) }, '张三', T0 + 1);
+    expect(saved.ok && saved.changes.map((c) => c.field)).toEqual(['surveyPoints']);
+  });
+});
+
 describe('the form before submission', () => {
   const base = createInspection({ id: 'I4', source: patch }, '张三', T0);
 

@@ -11,6 +11,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { GkZoneRef } from '../units/area';
+import { SURVEY_METHODS, type SurveyMethod } from '../../formats/survey/types';
 import { validateAreaGeometry, validateZone } from '../grid/area-geometry';
 import { isDateKey, type DateKey } from '../patrol/calendar';
 import { isFiniteNumber, isNonEmptyString, isObject, isString } from '../../validation/guards';
@@ -22,8 +23,9 @@ import { canMove, isInspectionStatus, type InspectionStatus } from './status';
 export type InspectionId = string & { readonly __brand: 'InspectionId' };
 export const isInspectionId = (v: unknown): v is InspectionId => isNonEmptyString(v);
 
-/** 1: the first stored shape. Bump it with a migration below whenever the stored shape changes. */
-export const INSPECTION_RECORD_VERSION = 1;
+/** 1: the first stored shape; 2: `surveyPoints` (the 界址点). Bump it with a migration below whenever the stored
+ *  shape changes. */
+export const INSPECTION_RECORD_VERSION = 2;
 
 export interface Inspector {
   name: string;
@@ -94,6 +96,21 @@ export interface InspectionLocation {
   place: string;
 }
 
+/**
+ * A boundary point (界址点) as the record keeps it: 点号, X north and Y east in metres of the record's CGCS2000 zone
+ * (Y with its zone prefix when the surveyor's file had it: the coordinates are kept as measured, never moved),
+ * H when known, the ring it belongs to (1 outer; 2 … holes or further parts, as 报盘 圈号) and how it was measured.
+ * The points are in boundary order; each ring's closing repetition of its first point is not stored.
+ */
+export interface InspectionSurveyPoint {
+  name: string;
+  x: number;
+  y: number;
+  h: number | null;
+  ring: number;
+  method: SurveyMethod | null;
+}
+
 /** The form's fields: what a save may change, and what the history hashes. */
 export interface InspectionContent {
   /** The office's record number (its own pattern). */
@@ -123,6 +140,8 @@ export interface InspectionContent {
   /** The plot, lon/lat CGCS2000; null before it is drawn or imported. */
   geometry: Polygon | MultiPolygon | null;
   zone: GkZoneRef | null;
+  /** The 界址点 the boundary was built from ([] when the plot was drawn, picked or typed). */
+  surveyPoints: InspectionSurveyPoint[];
   /** The photos, by the SHA-256 of their original bytes (the photo records hold the files). */
   photoHashes: string[];
   /** The stored comparison (套合) result, as the comparison module wrote it; null until run. */
@@ -149,6 +168,7 @@ export const CONTENT_FIELDS = [
   'description',
   'geometry',
   'zone',
+  'surveyPoints',
   'photoHashes',
   'comparison',
 ] as const satisfies readonly (keyof InspectionContent)[];
@@ -170,15 +190,31 @@ export interface Inspection extends InspectionContent {
 export function hashedState(r: InspectionContent & Pick<Inspection, 'status' | 'submittedAt'>): Record<string, unknown> {
   const state: Record<string, unknown> = { status: r.status, submittedAt: r.submittedAt };
   for (const f of CONTENT_FIELDS) state[f] = r[f];
+  // Record version 2 added surveyPoints: while a record has none, its hashed state is what version 1 hashed, so
+  // the chains of records stored before the field existed still verify after the migration.
+  if (r.surveyPoints.length === 0) delete state.surveyPoints;
   return state;
 }
 
 export type InspectionReason = MigrationReason | 'missingId' | 'badStatus' | 'badSource' | 'badHistory';
 
-export const INSPECTION_MIGRATIONS: readonly Migration[] = [];
+export const INSPECTION_MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: the 界址点 field; a record of version 1 has none.
+  { from: 1, up: (record) => ({ ...record, v: 2, surveyPoints: [] }) },
+];
 
 const isInspector = (v: unknown): v is Inspector => isObject(v) && isNonEmptyString(v.name) && isString(v.certNo);
 const isSha256 = (v: unknown): v is string => isString(v) && /^[0-9a-f]{64}$/.test(v);
+export const isInspectionSurveyPoint = (v: unknown): v is InspectionSurveyPoint =>
+  isObject(v) &&
+  isString(v.name) &&
+  isFiniteNumber(v.x) &&
+  isFiniteNumber(v.y) &&
+  (v.h === null || isFiniteNumber(v.h)) &&
+  isFiniteNumber(v.ring) &&
+  Number.isInteger(v.ring) &&
+  v.ring >= 1 &&
+  (v.method === null || SURVEY_METHODS.includes(v.method as SurveyMethod));
 
 function isSource(v: unknown): v is InspectionSource {
   if (!isObject(v)) return false;
@@ -292,6 +328,7 @@ export function validateInspection(raw: unknown): Validation<Inspection, Inspect
     description: pick('description', isString, ''),
     geometry: pick('geometry', isNullOr(isGeometry), null),
     zone: pick('zone', isNullOr(isZone), null),
+    surveyPoints: pick('surveyPoints', listOf(isInspectionSurveyPoint), []),
     photoHashes: pick('photoHashes', listOf(isSha256), []),
     comparison: pick('comparison', isNullOr(isObject), null),
   };
@@ -329,6 +366,7 @@ export const EMPTY_CONTENT: Omit<InspectionContent, 'source'> = {
   description: '',
   geometry: null,
   zone: null,
+  surveyPoints: [],
   photoHashes: [],
   comparison: null,
 };

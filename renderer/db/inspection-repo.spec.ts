@@ -1,0 +1,158 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifyHistory } from '../../shared/domain/inspection/history';
+import { hashedState, type Inspection, type InspectionPatch } from '../../shared/domain/inspection/inspection-record';
+import type { DateKey } from '../../shared/domain/patrol/calendar';
+import { LandPatrolDb } from './db';
+import {
+  addInspection,
+  amendStoredInspection,
+  getInspection,
+  listInspections,
+  moveStoredInspection,
+  saveStoredInspection,
+  submitStoredInspection,
+} from './inspection-repo';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const fresh = (indexedDB = new IDBFactory()) => new LandPatrolDb('inspections', { indexedDB, IDBKeyRange });
+const PATTERN = '杏国土核〔{yyyy}〕{seq:3}号';
+const at = (iso: string) => Date.parse(iso);
+const MORNING = at('2026-11-30T01:30:00Z'); // 09:30 in Beijing
+const BY = '李晓燕';
+
+/** What a submission needs (form.ts): the GB 11643 sample ID number, whose check digit is X. */
+const FILLED: InspectionPatch = {
+  location: { township: '青石镇', village: '杏园村', areaId: null, place: '砖厂东侧' },
+  inspectedAt: MORNING,
+  inspectors: [
+    { name: '李晓燕', certNo: '鲁执 37010001' },
+    { name: '王芳', certNo: '鲁执 37010002' },
+  ],
+  party: { kind: 'person', name: '张三', idNo: '11010519491231002X', contact: '13800000000', address: '杏园村' },
+  construction: 'building',
+  conclusion: 'illegal',
+  violationTypes: ['未报即用'],
+  stopNotice: { number: '杏国土停〔2026〕012号', date: '2026-11-30' as DateKey },
+  description: '在永久基本农田上新建厂房，已浇筑地基。',
+};
+
+const chainOk = (r: Inspection) => verifyHistory(r.history, hashedState(r)).ok;
+
+describe('addInspection', () => {
+  it("numbers records in the office's pattern, after every number stored (an unreadable record's too)", async () => {
+    const idb = new IDBFactory();
+    const db = fresh(idb);
+    const a = await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const b = await addInspection({ id: 'I2', source: { kind: 'typed' } }, BY, MORNING + 1, PATTERN, db);
+    expect([a.ok && a.value.number, b.ok && b.value.number]).toEqual(['杏国土核〔2026〕001号', '杏国土核〔2026〕002号']);
+    // A record a bug left unreadable still holds its number.
+    await db.inspections.put({ id: 'broken', number: '杏国土核〔2026〕007号' } as unknown as Inspection);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const c = await addInspection({ id: 'I3', source: { kind: 'drawn' } }, BY, MORNING + 2, PATTERN, db);
+    expect(c.ok && c.value.number).toBe('杏国土核〔2026〕008号');
+    expect((await listInspections(db)).map((r) => r.id)).toEqual(['I3', 'I2', 'I1']); // newest first, the broken one skipped
+    expect(warn).toHaveBeenCalled();
+    db.close();
+    const again = fresh(idb);
+    expect((await getInspection('I1', again))!.history.map((e) => e.kind)).toEqual(['created']);
+    again.close();
+  });
+
+  it('refuses an id already stored, writing nothing', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const again = await addInspection({ id: 'I1', source: { kind: 'typed' } }, BY, MORNING, PATTERN, db);
+    expect(again).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((await getInspection('I1', db))!.source).toEqual({ kind: 'drawn' });
+  });
+});
+
+describe('saving, submitting, amending', () => {
+  it('a draft is saved from the stored record, one entry a save, nothing for a save that changes nothing', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const saved = await saveStoredInspection('I1', { description: '新堆土' }, BY, MORNING + 60_000, db);
+    expect(saved.ok && saved.value.history.map((e) => e.kind)).toEqual(['created', 'saved']);
+    const same = await saveStoredInspection('I1', { description: '新堆土' }, BY, MORNING + 120_000, db);
+    expect(same.ok && same.value.history).toHaveLength(2);
+    expect(await saveStoredInspection('nope', { description: 'x' }, BY, MORNING, db)).toMatchObject({ ok: false, reason: 'notFound' });
+    expect(chainOk((await getInspection('I1', db))!)).toBe(true);
+  });
+
+  it('a submission the form stops is refused with its issues, and nothing is written', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const { inspectors: _two, ...withoutInspectors } = FILLED;
+    const r = await submitStoredInspection(
+      'I1',
+      { ...withoutInspectors, inspectors: [{ name: '李晓燕', certNo: '鲁执 37010001' }] },
+      BY,
+      MORNING + 1,
+      db,
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toBe('formIssues');
+    expect(r.issues?.map((i) => i.code)).toContain('inspectorsTooFew');
+    const stored = (await getInspection('I1', db))!;
+    expect([stored.submittedAt, stored.description, stored.history.length]).toEqual([null, '', 1]);
+  });
+
+  it('a submitted record is read-only: a change is an amendment with a reason, kept in a chain that verifies', async () => {
+    const idb = new IDBFactory();
+    const db = fresh(idb);
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const sub = await submitStoredInspection('I1', FILLED, BY, MORNING + 3600_000, db);
+    expect(sub.ok && [sub.value.status, sub.value.history.map((e) => e.kind)]).toEqual(['checked', ['created', 'saved', 'submitted']]);
+    expect(await saveStoredInspection('I1', { description: '改' }, BY, MORNING + 7200_000, db)).toMatchObject({
+      ok: false,
+      reason: 'submittedReadOnly',
+    });
+    expect(await amendStoredInspection('I1', { description: '改' }, ' ', BY, MORNING + 7200_000, db)).toMatchObject({
+      ok: false,
+      reason: 'reasonRequired',
+    });
+    const amended = await amendStoredInspection('I1', { landUse: '工业厂房' }, '补记土地用途', '王芳', MORNING + 7200_000, db);
+    expect(amended.ok).toBe(true);
+    db.close();
+    const again = fresh(idb);
+    const r = (await getInspection('I1', again))!;
+    const last = r.history[r.history.length - 1]!;
+    expect([last.kind, last.by, last.reason, last.changes]).toEqual([
+      'amended',
+      '王芳',
+      '补记土地用途',
+      [{ field: 'landUse', before: '', after: '工业厂房' }],
+    ]);
+    expect(chainOk(r)).toBe(true);
+    // A byte changed in the stored record, outside the app, is seen.
+    await again.inspections.put({ ...r, description: r.description + '。' });
+    expect(chainOk((await getInspection('I1', again))!)).toBe(false);
+    again.close();
+  });
+
+  it('status moves follow the rules: 已制止 needs the stop notice, nothing goes back', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    expect(await moveStoredInspection('I1', 'stopped', null, BY, MORNING + 1, db)).toMatchObject({ ok: false, reason: 'badMove' });
+    await submitStoredInspection('I1', { ...FILLED, stopNotice: null }, BY, MORNING + 2, db);
+    expect(await moveStoredInspection('I1', 'stopped', null, BY, MORNING + 3, db)).toMatchObject({ ok: false, reason: 'stopNoticeRequired' });
+    await amendStoredInspection('I1', { stopNotice: FILLED.stopNotice! }, '补记通知书', BY, MORNING + 4, db);
+    const moved = await moveStoredInspection('I1', 'stopped', null, BY, MORNING + 5, db);
+    expect(moved.ok && moved.value.status).toBe('stopped');
+    expect(await moveStoredInspection('I1', 'checked', '退回', BY, MORNING + 6, db)).toMatchObject({ ok: false, reason: 'badMove' });
+  });
+
+  it('a write IndexedDB fails rejects, and the stored record is left as it was', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const before = await getInspection('I1', db);
+    vi.spyOn(db.inspections, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(saveStoredInspection('I1', { description: '新堆土' }, BY, MORNING + 1, db)).rejects.toThrow(/quota/);
+    expect(await getInspection('I1', db)).toEqual(before);
+  });
+});
