@@ -31,6 +31,7 @@ export const inspectionListEn: Record<keyof typeof inspectionListZhCN, string> =
   'inspectionList.counts.total': 'Total',
   'inspectionList.counts.all': 'All townships',
   'inspectionList.counts.illegal': 'Illegal',
+  'inspectionList.counts.filed': 'Cases',
   'inspectionList.counts.filingRate': 'Filed',
   'inspectionList.counts.closingRate': 'Closed',
   'inspectionList.counts.note':

@@ -30,6 +30,7 @@ export const inspectionListZhCN = {
   'inspectionList.counts.total': '合计',
   'inspectionList.counts.all': '全部乡镇',
   'inspectionList.counts.illegal': '违法',
+  'inspectionList.counts.filed': '立案',
   'inspectionList.counts.filingRate': '立案率',
   'inspectionList.counts.closingRate': '结案率',
   'inspectionList.counts.note': '立案率 = 已立案（含立案后结案）÷ 结论为违法违规的记录；结案率 = 立案后已结案 ÷ 已立案。',

@@ -21,21 +21,32 @@ const square = (north: number, east: number, side = 60) =>
     .map(([x, y]) => `${x!.toFixed(2)},${y!.toFixed(2)}`)
     .join('\n');
 
+/** Waits until the record panel shows a record other than `before` (the panel stays open from one record to the next). */
+async function opened(page: Page, before: string | null) {
+  await expect(page.getByTestId('inspection-panel')).toBeVisible();
+  if (before) await expect(page.getByTestId('inspection-number')).not.toHaveText(before);
+}
+
+const shownNumber = async (page: Page) =>
+  (await page.getByTestId('inspection-number').count()) > 0 ? await page.getByTestId('inspection-number').textContent() : null;
+
 async function startTyped(page: Page, points: string) {
+  const before = await shownNumber(page);
   await page.getByTestId('inspection-new').click();
   await page.getByTestId('inspection-start-typed').click();
   await page.getByTestId('inspection-typed-points').fill(points);
   await page.getByTestId('inspection-typed-ok').click();
-  await expect(page.getByTestId('inspection-panel')).toBeVisible();
+  await opened(page, before);
 }
 
 async function startTip(page: Page, content: string, place: string) {
+  const before = await shownNumber(page);
   await page.getByTestId('inspection-new').click();
   await page.getByTestId('inspection-start-tip').click();
   await page.getByTestId('inspection-tip-content').fill(content);
   await page.getByTestId('inspection-tip-place').fill(place);
   await page.getByTestId('inspection-tip-ok').click();
-  await expect(page.getByTestId('inspection-panel')).toBeVisible();
+  await opened(page, before);
 }
 
 async function setLocation(page: Page, township: string, place: string) {
@@ -129,7 +140,8 @@ test('the 核查 list filters, counts and opens the records, and shows them on t
   await expect(countCell(page, '石桥镇', 'closed')).toHaveText('1');
   await expect(countCell(page, '石桥镇', 'total')).toHaveText('2');
   await expect(countCell(page, '石桥镇', 'filingRate')).toHaveText('—');
-  await expect(countCell(page, '杏园镇', 'filed')).toHaveText('1');
+  await expect(countCell(page, '杏园镇', 'filed')).toHaveText(['1', '1']);
+  await expect(countCell(page, '杏园镇', 'illegal')).toHaveText('1');
   await expect(countCell(page, '杏园镇', 'filingRate')).toHaveText('100.0%');
   await expect(countCell(page, '杏园镇', 'closingRate')).toHaveText('0.0%');
   await expect(countCell(page, '*', 'total')).toHaveText('4');

@@ -37,7 +37,7 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
         fill: { color: STATUS_STYLE[s].fill, opacity: STATUS_STYLE[s].opacity },
         line: { color: STATUS_STYLE[s].line, widthPx: 1.5 },
         // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
-        circle: { color: STATUS_STYLE[s].fill, radiusPx: 4, strokeColor: '#ffffff', strokeWidthPx: 1 },
+        circle: { color: STATUS_STYLE[s].fill, radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
       },
       visible: shown,
       interactive: shown,
