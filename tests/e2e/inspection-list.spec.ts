@@ -104,7 +104,11 @@ async function move(page: Page, to: 'filed' | 'closed') {
 
 const countCell = (page: Page, township: string, col: string) =>
   page.locator(
-    `[data-testid="inspection-list-count-row"][data-township="${township}"] [data-status="${col}"], [data-testid="inspection-list-count-row"][data-township="${township}"] [data-col="${col}"]`,
+    [
+      `[data-testid="inspection-list-count-row"][data-township="${township}"] [data-status="${col}"]`,
+      `[data-testid="inspection-list-count-row"][data-township="${township}"] [data-col="${col}"]`,
+      `[data-testid="inspection-list-rate-row"][data-township="${township}"] [data-col="${col}"]`,
+    ].join(', '),
   );
 
 test('the 核查 list filters, counts and opens the records, and shows them on the map by status', async ({ page }, info) => {
