@@ -12,15 +12,15 @@ import { listUi, setListUi, useInspectionList, useRowAt } from '../inspection-li
 import { CONCLUSION_KEY, STATUS_KEY } from '../text-keys';
 
 const COLUMNS: { key: SortKey; labelKey: MessageKey; px: number; num?: boolean }[] = [
-  { key: 'number', labelKey: 'inspectionList.col.number', px: 140 },
-  { key: 'taskNo', labelKey: 'inspectionList.col.taskNo', px: 110 },
+  { key: 'number', labelKey: 'inspectionList.col.number', px: 130 },
+  { key: 'taskNo', labelKey: 'inspectionList.col.taskNo', px: 100 },
   { key: 'township', labelKey: 'inspectionList.col.township', px: 80 },
   { key: 'village', labelKey: 'inspectionList.col.village', px: 80 },
   { key: 'day', labelKey: 'inspectionList.col.day', px: 90 },
   { key: 'conclusion', labelKey: 'inspectionList.col.conclusion', px: 72 },
   { key: 'status', labelKey: 'inspectionList.col.status', px: 64 },
-  { key: 'photoCount', labelKey: 'inspectionList.col.photoCount', px: 52, num: true },
-  { key: 'submitted', labelKey: 'inspectionList.col.submitted', px: 52 },
+  { key: 'photoCount', labelKey: 'inspectionList.col.photoCount', px: 64, num: true },
+  { key: 'submitted', labelKey: 'inspectionList.col.submitted', px: 64 },
 ];
 const ROW_PX = 24;
 
