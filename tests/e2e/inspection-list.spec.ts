@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
@@ -170,6 +171,27 @@ test('the 核查 list filters, counts and opens the records, and shows them on t
   await page.getByTestId('inspection-list-search').fill('王五');
   await expect(total).toHaveAttribute('data-n', '1');
   await expect(page.locator('[data-testid="inspection-list-row"] [data-col="status"]')).toHaveText(['已立案']);
+
+  // The filtered list as .xlsx, read back by Python's zipfile + xml.etree (not by exceljs, which wrote it).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inspection-list-export').click()]);
+  const file = info.outputPath('inspection-list.xlsx');
+  await download.saveAs(file);
+  const book = JSON.parse(execFileSync('/usr/bin/python3', ['scripts/read-xlsx.py', file], { encoding: 'utf8' })) as {
+    sheets: { name: string; cells: Record<string, string | number> }[];
+  };
+  const [list, counts] = book.sheets;
+  expect(list!.name).toBe('核查记录');
+  expect(list!.cells.A2).toBe('筛选：搜索：王五');
+  expect([list!.cells.A3, list!.cells.I3, list!.cells.A4, list!.cells.C4, list!.cells.I4, list!.cells.A5]).toEqual([
+    '编号',
+    '状态',
+    filedNumber,
+    '杏园镇',
+    '已立案',
+    undefined,
+  ]);
+  expect(counts!.name).toBe('各乡镇统计');
+  expect([counts!.cells.A3, counts!.cells.H3, counts!.cells.I3, counts!.cells.J3]).toEqual(['杏园镇', 1, 1, 0]);
   await page.getByTestId('inspection-list-clear').click();
 
   // Sorting by 状态 puts the drafts first, then the filed case, then the closed one.
