@@ -86,3 +86,4 @@ export {
   type InspectionWriteResult,
   type NewStoredInspection,
 } from './inspection-repo';
+export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';

@@ -225,6 +225,11 @@ describe('live GeoJSON labels', () => {
     expect(layerStyleParts(grid('g', { label: { field: 'name', allowOverlap: true } })).labels[0]).toMatchObject({
       layout: { 'text-allow-overlap': true },
     });
+    // A labelled dot: the text beside its point, not over it; without the options the layout has neither key.
+    const beside = layerStyleParts(grid('g', { label: { field: 'name', anchor: 'bottom-left', offsetEm: [0.4, -0.2] } })).labels[0]!;
+    expect(beside.layout).toMatchObject({ 'text-anchor': 'bottom-left', 'text-offset': [0.4, -0.2] });
+    expect(Object.keys(p.labels[0]!.layout ?? {})).not.toContain('text-anchor');
+    expect(needsRebuild(grid('g', { label: { field: 'name' } }), grid('g', { label: { field: 'name', anchor: 'left' } }))).toBe(true);
   });
   it('take new label points in place and rebuild when the label style changes', () => {
     const g = grid('g', { label: { field: 'name', points } });

@@ -100,6 +100,9 @@ export interface GeoJsonLabel {
   minzoom?: number;
   /** Drawn even where it collides with other labels (a warning that must be read). Default false. */
   allowOverlap?: boolean;
+  /** Beside its point rather than on it (a labelled dot: 界址点 J1…Jn): the text's anchor and its offset in ems. */
+  anchor?: 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+  offsetEm?: [number, number];
   /** The label points (lon/lat), e.g. a point inside each polygon; absent: the layer's own features are labelled. */
   points?: FeatureCollection;
 }
@@ -338,6 +341,8 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
         'text-size': l.sizePx ?? 12,
         'text-font': ['sans-serif'],
         'text-allow-overlap': l.allowOverlap ?? false,
+        ...(l.anchor ? { 'text-anchor': l.anchor } : {}),
+        ...(l.offsetEm ? { 'text-offset': l.offsetEm } : {}),
         // A polygon's own source: one label at its centre per tile, never along its outline.
         ...(l.points ? {} : { 'symbol-placement': 'point' as const }),
       },
@@ -428,7 +433,7 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
 
 /** A label's style without its points (new points only need setData). */
 export const labelStyleKey = (l: GeoJsonLabel | undefined): string =>
-  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, l.allowOverlap, !!l.points]) : '';
+  l ? JSON.stringify([l.field, l.sizePx, l.color, l.haloColor, l.haloWidthPx, l.minzoom, l.allowOverlap, l.anchor, l.offsetEm, !!l.points]) : '';
 
 /** All style layer ids of a layer, in the order layerStyleParts gives them. */
 export function styleLayerIdsOf(spec: MapLayerSpec): string[] {
