@@ -73,6 +73,7 @@ describe('the history as the panel says it', () => {
     };
     expect(describeValue('geometry', square, t)).toBe('图形（4 个顶点）');
     expect(describeValue('party', { kind: 'unit', name: '某建材公司', idNo: '', contact: '138', address: '' }, t)).toBe('单位 某建材公司 138');
+    expect(describeValue('surveyPoints', [{}, {}, {}], t)).toBe('3 个界址点');
     expect(describeValue('violationTypes', ['未报即用', '未供先用'], t)).toBe('未报即用、未供先用');
     expect(changesText([{ field: 'conclusion', before: 'legal', after: 'illegal' }], t)).toEqual(['核查结论（用地情况）：合法 → 违法违规']);
   });

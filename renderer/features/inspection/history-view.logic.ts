@@ -49,6 +49,7 @@ export const FIELD_KEYS: Record<string, MessageKey> = {
   zone: 'inspection.field.zone',
   photoHashes: 'inspection.field.photos',
   comparison: 'inspection.field.comparison',
+  surveyPoints: 'inspection.field.surveyPoints',
   status: 'inspection.field.status',
   submittedAt: 'inspection.field.submittedAt',
 };
@@ -131,6 +132,8 @@ export function describeValue(field: string, value: unknown, t: Translate): stri
       return Array.isArray(value) ? t('inspection.history.photos', { count: value.length }) : none;
     case 'comparison':
       return t('inspection.history.comparison');
+    case 'surveyPoints':
+      return Array.isArray(value) ? t('inspection.history.surveyPoints', { count: value.length }) : none;
     default:
       return cut(typeof value === 'string' ? value : JSON.stringify(value));
   }
