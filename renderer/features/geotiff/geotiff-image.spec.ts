@@ -2,15 +2,14 @@
  * GeoTIFF placement and warping against GDAL (tests/oracles/geotiff.json, scripts/make-geotiff-fixtures.py):
  * pixel ↔ lon/lat by `gdaltransform`, tile pixels → image pixels by `gdaltransform -i`, whole tiles by `gdalwarp -r near`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../tests/fixtures/read-fixture';
 import { buildWarpMap } from '../../../shared/formats/geotiff/warp';
 import { OpenedGeoTiff, tiffDateText, type OpenRefusal } from './geotiff-image';
 
-const DIR = join(__dirname, '../../../tests/fixtures/geotiff');
-const oracle = JSON.parse(readFileSync(join(__dirname, '../../../tests/oracles/geotiff.json'), 'utf8')) as {
+const decoder = new TextDecoder();
+const oracle = JSON.parse(decoder.decode(fixtureBytes('../oracles/geotiff.json'))) as {
   placements: Record<string, { pixel: [number, number]; lonLat: [number, number] }[]>;
   warps: Record<string, { z: number; x: number; y: number; tilePixel: [number, number]; imagePixel: [number, number] }[]>;
   tiles: { file: string; z: number; x: number; y: number; bands: number; rgbaZlibBase64: string }[];
@@ -23,8 +22,8 @@ function tileOf(lng: number, lat: number, z: number): [number, number] {
   return [Math.floor(((lng + 180) / 360) * 2 ** z), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)];
 }
 
-const blob = (name: string) => new Blob([readFileSync(join(DIR, name))]);
-const text = (name: string) => readFileSync(join(DIR, name), 'utf8');
+const blob = (name: string) => new Blob([fixtureBytes(`geotiff/${name}`) as Uint8Array<ArrayBuffer>]);
+const text = (name: string) => decoder.decode(fixtureBytes(`geotiff/${name}`));
 
 async function open(name: string, sidecars = {}): Promise<OpenedGeoTiff> {
   const r = await OpenedGeoTiff.open(blob(name), name, sidecars, Date.UTC(2026, 0, 2, 3, 4, 5));
@@ -95,7 +94,7 @@ describe('warping: web-mercator tile pixels → image pixels', () => {
       const img = await open(t.file);
       const ours = await img.renderTile(t.z, t.x, t.y);
       expect(ours).not.toBeNull();
-      const ref = inflateSync(Buffer.from(t.rgbaZlibBase64, 'base64'));
+      const ref = unzlibSync(Uint8Array.from(atob(t.rgbaZlibBase64), (c) => c.charCodeAt(0)));
       const rgba = ours!.rgba;
       let differ = 0;
       let covered = 0;

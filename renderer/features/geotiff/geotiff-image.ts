@@ -10,7 +10,14 @@ import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { makeFromLngLat, makeToLngLat } from '../../../shared/domain/crs/transform';
 import type { CrsWarning } from '../../../shared/domain/crs/types';
 import { decideGeoref, pixelToCrs, type GeoTiffSidecars, type Georef, type GeorefRefusal } from '../../../shared/formats/geotiff/georef';
-import { layoutOf, neededWindow, paletteFromColorMap, percentileStretch, renderWarped, type PixelStyle } from '../../../shared/formats/geotiff/pixels';
+import {
+  layoutOf,
+  neededWindow,
+  paletteFromColorMap,
+  percentileStretch,
+  renderWarped,
+  type PixelStyle,
+} from '../../../shared/formats/geotiff/pixels';
 import {
   buildWarpMap,
   chooseLevel,
@@ -40,6 +47,7 @@ export interface GeoTiffInfo {
   /** Overview sizes, largest first (the full image not included). */
   overviews: { width: number; height: number }[];
   crsLabel: string;
+  crsKind: 'geographic' | 'projected';
   epsg: number | null;
   /** Pixel size in the CRS's units (metres, or degrees for a geographic image). */
   pixelSize: [number, number];
@@ -214,7 +222,11 @@ export class OpenedGeoTiff {
       ] as const
     ).map(([c, r]) => toLngLat(...pixelToCrs(gt, c, r)));
     const tiffDate = tiffDateText(await dir.loadValue('DateTime').catch(() => undefined));
-    const date = tiffDate ? { text: tiffDate, from: 'tiff' as const } : fileDate !== null ? { text: fileDateText(fileDate), from: 'file' as const } : null;
+    const date = tiffDate
+      ? { text: tiffDate, from: 'tiff' as const }
+      : fileDate !== null
+        ? { text: fileDateText(fileDate), from: 'file' as const }
+        : null;
     const info: GeoTiffInfo = {
       name,
       sizeBytes: file.size,
@@ -226,6 +238,7 @@ export class OpenedGeoTiff {
       tiled: main.isTiled,
       overviews: overviews.map((o) => ({ width: o.getWidth(), height: o.getHeight() })),
       crsLabel: georef.value.crs.label,
+      crsKind: georef.value.crs.kind,
       epsg: georef.value.crs.epsg,
       pixelSize: [Math.abs(gt[1]), Math.abs(gt[5])],
       boundsLngLat: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
@@ -259,7 +272,13 @@ export class OpenedGeoTiff {
   }
 
   /** One web-mercator map tile as RGBA, or null when the tile misses the image. */
-  async renderTile(z: number, x: number, y: number, size = 256, signal?: AbortSignal): Promise<{ rgba: Uint8ClampedArray; level: number; map: WarpMap } | null> {
+  async renderTile(
+    z: number,
+    x: number,
+    y: number,
+    size = 256,
+    signal?: AbortSignal,
+  ): Promise<{ rgba: Uint8ClampedArray; level: number; map: WarpMap } | null> {
     const [w, s, e, n] = this.info.boundsLngLat;
     const [tw, tn] = tilePixelToLngLat(z, x, y, 0, 0, size);
     const [te, ts] = tilePixelToLngLat(z, x, y, size, size, size);
@@ -283,7 +302,12 @@ export class OpenedGeoTiff {
     return out;
   }
 
-  private async renderMapped(width: number, height: number, exact: PixelMapper, signal?: AbortSignal): Promise<{ rgba: Uint8ClampedArray; level: number; map: WarpMap } | null> {
+  private async renderMapped(
+    width: number,
+    height: number,
+    exact: PixelMapper,
+    signal?: AbortSignal,
+  ): Promise<{ rgba: Uint8ClampedArray; level: number; map: WarpMap } | null> {
     const level = chooseLevel(
       this.levels.map((l) => ({ width: l.getWidth(), height: l.getHeight() })),
       sourcePixelsPerOutputPixel(width, height, exact),
@@ -293,9 +317,19 @@ export class OpenedGeoTiff {
     const map = buildWarpMap(width, height, exact, 0.125 * Math.min(scale.fx, scale.fy));
     const win = neededWindow(warpMapBounds(map), scale, image.getWidth(), image.getHeight());
     if (!win) return null;
-    const data = (await image.readRasters({ window: [win[0], win[1], win[0] + win[2], win[1] + win[3]], interleave: true, signal })) as unknown as ArrayLike<number>;
+    const data = (await image.readRasters({
+      window: [win[0], win[1], win[0] + win[2], win[1] + win[3]],
+      interleave: true,
+      signal,
+    })) as unknown as ArrayLike<number>;
     const rgba = new Uint8ClampedArray(width * height * 4);
-    const drawn = renderWarped(rgba, map, scale, { x0: win[0], y0: win[1], width: win[2], height: win[3], samplesPerPixel: this.info.samplesPerPixel, data }, this.style);
+    const drawn = renderWarped(
+      rgba,
+      map,
+      scale,
+      { x0: win[0], y0: win[1], width: win[2], height: win[3], samplesPerPixel: this.info.samplesPerPixel, data },
+      this.style,
+    );
     return drawn > 0 ? { rgba, level, map } : null;
   }
 

@@ -110,7 +110,8 @@ export function parseAuxXml(text: string): { transform: GeoTransform | null; wkt
   return { transform, wkt: srs ? decodeXml(srs).trim() : null };
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : Array.isArray(v) && typeof v[0] === 'number' ? v[0] : null);
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : Array.isArray(v) && typeof v[0] === 'number' ? v[0] : null;
 
 /** EPSG datum / ellipsoid codes that are CGCS2000 (datum 1043, ellipsoid 1024) or GRS80 (7019, which CGCS2000 equals to 0.1 mm). */
 const CGCS2000_DATUMS = new Set([1043, 6490]);
@@ -219,7 +220,10 @@ export function decideGeoref(tags: GeoTiffTags, side: GeoTiffSidecars = {}): Val
 const dedupe = (ws: CrsWarning[]) => ws.filter((w, i) => ws.findIndex((x) => x.code === w.code) === i);
 
 /** Pixel corner (col, row) → CRS coordinates. */
-export const pixelToCrs = (gt: GeoTransform, col: number, row: number): [number, number] => [gt[0] + col * gt[1] + row * gt[2], gt[3] + col * gt[4] + row * gt[5]];
+export const pixelToCrs = (gt: GeoTransform, col: number, row: number): [number, number] => [
+  gt[0] + col * gt[1] + row * gt[2],
+  gt[3] + col * gt[4] + row * gt[5],
+];
 
 /** CRS coordinates → pixel (col, row), for a north-up transform (rotation refused before). */
 export const crsToPixel = (gt: GeoTransform, x: number, y: number): [number, number] => [(x - gt[0]) / gt[1], (y - gt[3]) / gt[5]];

@@ -46,7 +46,12 @@ export interface LevelScale {
 }
 
 /** The window of level pixels the warp map needs (clamped to the level's size), or null when it misses the image. */
-export function neededWindow(bounds: [number, number, number, number] | null, scale: LevelScale, levelWidth: number, levelHeight: number): [number, number, number, number] | null {
+export function neededWindow(
+  bounds: [number, number, number, number] | null,
+  scale: LevelScale,
+  levelWidth: number,
+  levelHeight: number,
+): [number, number, number, number] | null {
   if (!bounds) return null;
   const x0 = Math.max(0, Math.floor(bounds[0] / scale.fx));
   const y0 = Math.max(0, Math.floor(bounds[1] / scale.fy));
@@ -110,7 +115,14 @@ export function renderWarped(out: Uint8ClampedArray, map: WarpMap, scale: LevelS
  * The 2 % and 98 % values of one sample of interleaved data, nodata and NaN left out: the lower and the higher
  * nearest rank (numpy's `percentile(method='lower' | 'higher')`). Null when no value is left.
  */
-export function percentileStretch(data: ArrayLike<number>, samplesPerPixel: number, sample: number, nodata: number | null, low = 0.02, high = 0.98): { lo: number; hi: number } | null {
+export function percentileStretch(
+  data: ArrayLike<number>,
+  samplesPerPixel: number,
+  sample: number,
+  nodata: number | null,
+  low = 0.02,
+  high = 0.98,
+): { lo: number; hi: number } | null {
   const values: number[] = [];
   for (let k = sample; k < data.length; k += samplesPerPixel) {
     const v = data[k]!;
@@ -140,7 +152,8 @@ export function layoutOf(photometric: number, samplesPerPixel: number, extraSamp
   const hasAlpha = extraSamples.some((e) => e === 1 || e === 2);
   if (photometric === 3) return { layout: 'palette', bands: [0] };
   if (samplesPerPixel >= 3 && (photometric === 2 || photometric === 6 || samplesPerPixel > 2)) {
-    if (samplesPerPixel >= 4 && hasAlpha) return { layout: 'rgba', bands: [0, 1, 2, samplesPerPixel - extraSamples.length + extraSamples.findIndex((e) => e === 1 || e === 2)] };
+    if (samplesPerPixel >= 4 && hasAlpha)
+      return { layout: 'rgba', bands: [0, 1, 2, samplesPerPixel - extraSamples.length + extraSamples.findIndex((e) => e === 1 || e === 2)] };
     return { layout: 'rgb', bands: [0, 1, 2] };
   }
   if (samplesPerPixel === 2 && hasAlpha) return { layout: 'greyAlpha', bands: [0, 1] };
