@@ -249,8 +249,17 @@ def oracle():
             d = gdal.Open(os.path.join(OUT_DIR, name))
             b = d.GetRasterBand(1)
             sizes[name] = {'width': d.RasterXSize, 'height': d.RasterYSize, 'bands': d.RasterCount, 'overviews': b.GetOverviewCount()}
+    # The e2e's probes: lon/lat (gdaltransform) of points 3 px (6 m) inside and outside each edge of the red field,
+    # and of the middles of its west and east edges (where the vector layer's outline is drawn).
+    f = FIELD
+    cm, rm = (f['colMin'] + f['colMax']) / 2, (f['rowMin'] + f['rowMax']) / 2
+    inside = [(f['colMin'] + 3, rm), (f['colMax'] - 3, rm), (cm, f['rowMin'] + 3), (cm, f['rowMax'] - 3), (cm, rm)]
+    outside = [(f['colMin'] - 3, rm), (f['colMax'] + 3, rm), (cm, f['rowMin'] - 3), (cm, f['rowMax'] + 3)]
+    edges = [(f['colMin'], rm), (f['colMax'], rm)]
+    gk39 = os.path.join(OUT_DIR, 'gk39-rgb.tif')
+    probes = {'inside': gdaltransform(gk39, inside), 'outside': gdaltransform(gk39, outside), 'edges': gdaltransform(gk39, edges)}
     with open(ORACLE, 'w') as fh:
-        json.dump({'tool': f'GDAL {gdal.__version__} gdaltransform / gdalwarp; pyproj for EPSG:3857', 'field': FIELD, 'fieldRgb': RED,
+        json.dump({'fieldProbes': probes, 'tool': f'GDAL {gdal.__version__} gdaltransform / gdalwarp; pyproj for EPSG:3857', 'field': FIELD, 'fieldRgb': RED,
                    'gk39': {'origin': GK39_ORIGIN, 'pixelMetres': GK39_PIXEL}, 'sizes': sizes, 'placements': placements, 'warps': warps,
                    'tiles': tiles, 'stretch': stretch}, fh, indent=1)
 

@@ -83,7 +83,7 @@ export const geotiffFeature: FeatureContribution = {
       perform: () => pickFiles?.(),
     },
   ],
-  panels: [{ id: 'geotiff', titleKey: 'geotiff.title', dock: 'left', order: 0.5, component: GeotiffPanel, testId: 'geotiff-tab' }],
+  panels: [{ id: 'geotiff', titleKey: 'geotiff.title', dock: 'left', order: 0.5, component: GeotiffPanel }],
   hosts: [{ slot: 'app', component: GeotiffHost }],
   useMapLayers: useGeotiffMapLayers,
 };
