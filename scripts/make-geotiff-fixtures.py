@@ -212,6 +212,19 @@ def warped_tile(path, z, x, y):
     return base64.b64encode(zlib.compress(rgba.tobytes(), 9)).decode('ascii'), ds.RasterCount
 
 
+def print_frame(name, epsg, centre, size_m, width, height):
+    """A print frame: `gdalwarp -t_srs EPSG:<GK> -te … -ts … -r near` of the image into a GK extent around `centre` (lon/lat)."""
+    to_gk = Transformer.from_crs('EPSG:4490', f'EPSG:{epsg}', always_xy=True)
+    e, n = to_gk.transform(*centre)
+    extent = [e - size_m[0] / 2, n - size_m[1] / 2, e + size_m[0] / 2, n + size_m[1] / 2]
+    dst = os.path.join(TMP, f'print-{name}')
+    gdal.Warp(dst, os.path.join(OUT_DIR, name), format='GTiff', dstSRS=f'EPSG:{epsg}', outputBounds=extent, width=width, height=height,
+              resampleAlg='near', overviewLevel='NONE', dstAlpha=True, errorThreshold=0)
+    ds = gdal.Open(dst)
+    rgba = np.dstack([ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)]).astype(np.uint8)
+    return {'file': name, 'epsg': epsg, 'extent': extent, 'width': width, 'height': height, 'rgbaZlibBase64': base64.b64encode(zlib.compress(rgba.tobytes(), 9)).decode('ascii')}
+
+
 def oracle():
     placements = {}
     warps = {}
@@ -258,8 +271,12 @@ def oracle():
     edges = [(f['colMin'], rm), (f['colMax'], rm)]
     gk39 = os.path.join(OUT_DIR, 'gk39-rgb.tif')
     probes = {'inside': gdaltransform(gk39, inside), 'outside': gdaltransform(gk39, outside), 'edges': gdaltransform(gk39, edges)}
+    # Print frames in CGCS2000 3-degree zone 39 without the prefix (EPSG:4548): a geographic image warped, and the GK
+    # zone-39 image (with the prefix) at 1 m per frame pixel.
+    prints = [print_frame('geo-rgba.tif', 4548, (117.6015, 36.669), (240, 180), 480, 360),
+              print_frame('gk39-rgb.tif', 4548, tuple(gdaltransform(gk39, [(256, 192)])[0]), (900, 700), 900, 700)]
     with open(ORACLE, 'w') as fh:
-        json.dump({'fieldProbes': probes, 'tool': f'GDAL {gdal.__version__} gdaltransform / gdalwarp; pyproj for EPSG:3857', 'field': FIELD, 'fieldRgb': RED,
+        json.dump({'prints': prints, 'fieldProbes': probes, 'tool': f'GDAL {gdal.__version__} gdaltransform / gdalwarp; pyproj for EPSG:3857', 'field': FIELD, 'fieldRgb': RED,
                    'gk39': {'origin': GK39_ORIGIN, 'pixelMetres': GK39_PIXEL}, 'sizes': sizes, 'placements': placements, 'warps': warps,
                    'tiles': tiles, 'stretch': stretch}, fh, indent=1)
 

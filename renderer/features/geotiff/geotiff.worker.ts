@@ -8,8 +8,7 @@ import { serveWorker } from '../../platform/worker-host';
 import { CodedError } from '../../platform/coded-error';
 import { OpenedGeoTiff } from './geotiff-image';
 import type { GeotiffProtocol, RenderResult, SourceTile } from './geotiff.protocol';
-import { gkExtentToWorldPixels } from './print-extent';
-import { buildWarpMap } from '../../../shared/formats/geotiff/warp';
+import { gkExtentToWorldPixels, sampleMosaic } from './print-extent';
 
 const images = new Map<string, OpenedGeoTiff>();
 
@@ -56,23 +55,13 @@ async function renderTiles(req: GeotiffProtocol['renderTiles']['request']): Prom
     }),
   );
   const pixels = mctx.getImageData(0, 0, mw, mh).data;
-  const mapper = gkExtentToWorldPixels(req.extent, widthPx, heightPx, req.z, tileSize);
-  const STRIP = 256;
-  for (let s = 0; s < heightPx; s += STRIP) {
-    const h = Math.min(STRIP, heightPx - s);
-    const map = buildWarpMap(widthPx, h, (u, v) => mapper(u, v + s));
-    for (let k = 0; k < map.cols.length; k++) {
-      const mx = Math.floor(map.cols[k]!) - x0 * tileSize;
-      const my = Math.floor(map.rows[k]!) - y0 * tileSize;
-      if (!(mx >= 0 && my >= 0 && mx < mw && my < mh)) continue;
-      const src = (my * mw + mx) * 4;
-      const dst = (s * widthPx + k) * 4;
-      out[dst] = pixels[src]!;
-      out[dst + 1] = pixels[src + 1]!;
-      out[dst + 2] = pixels[src + 2]!;
-      out[dst + 3] = pixels[src + 3]!;
-    }
-  }
+  sampleMosaic(
+    out,
+    widthPx,
+    heightPx,
+    { rgba: pixels, width: mw, height: mh, x0Px: x0 * tileSize, y0Px: y0 * tileSize },
+    gkExtentToWorldPixels(req.extent, widthPx, heightPx, req.z, tileSize),
+  );
   return out;
 }
 

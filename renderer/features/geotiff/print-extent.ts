@@ -7,7 +7,7 @@
 import { makeGkToLngLat } from '../../../shared/domain/crs/transform';
 import type { GkZoneRef } from '../../../shared/domain/units/area';
 import type { GeoTransform } from '../../../shared/formats/geotiff/georef';
-import { lngLatToWorldPixel, type PixelMapper } from '../../../shared/formats/geotiff/warp';
+import { buildWarpMap, lngLatToWorldPixel, type PixelMapper } from '../../../shared/formats/geotiff/warp';
 
 export interface GkExtent {
   zone: GkZoneRef;
@@ -89,4 +89,37 @@ export function zoomForFrame(ex: GkExtent, widthPx: number, minzoom: number, max
   const equator = (2 * Math.PI * 6378137) / tileSize; // metres per pixel at z 0
   const z = Math.ceil(Math.log2((equator * Math.cos(lat)) / metresPerPx));
   return Math.max(minzoom, Math.min(maxzoom, z));
+}
+
+/** Decoded tiles laid side by side: `rgba` of width × height, its upper-left at world pixel (x0Px, y0Px) of the tiles' zoom. */
+export interface TileMosaic {
+  rgba: ArrayLike<number>;
+  width: number;
+  height: number;
+  x0Px: number;
+  y0Px: number;
+}
+
+/**
+ * Fills `out` (RGBA, widthPx × heightPx, zeroed) from a mosaic of web-mercator tiles through `toWorld` (frame pixel →
+ * world pixel), nearest neighbour, interpolated on a grid within 0.125 tile pixels (warp.ts), in strips of 256 rows.
+ */
+export function sampleMosaic(out: Uint8ClampedArray, widthPx: number, heightPx: number, mosaic: TileMosaic, toWorld: PixelMapper): void {
+  const STRIP = 256;
+  const { rgba, width, height, x0Px, y0Px } = mosaic;
+  for (let s = 0; s < heightPx; s += STRIP) {
+    const h = Math.min(STRIP, heightPx - s);
+    const map = buildWarpMap(widthPx, h, (u, v) => toWorld(u, v + s));
+    for (let k = 0; k < map.cols.length; k++) {
+      const mx = Math.floor(map.cols[k]! - x0Px);
+      const my = Math.floor(map.rows[k]! - y0Px);
+      if (!(mx >= 0 && my >= 0 && mx < width && my < height)) continue;
+      const src = (my * width + mx) * 4;
+      const dst = (s * widthPx + k) * 4;
+      out[dst] = rgba[src]!;
+      out[dst + 1] = rgba[src + 1]!;
+      out[dst + 2] = rgba[src + 2]!;
+      out[dst + 3] = rgba[src + 3]!;
+    }
+  }
 }
