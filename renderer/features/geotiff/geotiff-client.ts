@@ -88,9 +88,27 @@ interface PickedFile {
 const asBlob = (d: Blob | Uint8Array) => (d instanceof Blob ? d : new Blob([d as Uint8Array<ArrayBuffer>]));
 const textOf = async (f: PickedFile | undefined) => (f ? asBlob(f.data).text() : undefined);
 
+/**
+ * Opens one image in the geotiff worker under `id` (the imagery layer record's id, when the layer list keeps one):
+ * its File/Blob is read by ranges, never whole. The layer list of the imagery feature calls this for a stored GeoTIFF
+ * record after a restart (with the Blob from its file handle or stored copy); 打开影像 calls it through
+ * openGeotiffFiles.
+ */
+export async function openGeotiff(o: { id: string; file: Blob; name: string; sidecars?: GeoTiffSidecars }): Promise<OpenResult> {
+  ensureScheme();
+  const lastModified = o.file instanceof File ? o.file.lastModified : null;
+  return client.request('open', { id: o.id, file: o.file, name: o.name, lastModified, sidecars: o.sidecars ?? {} });
+}
+
+/** The zoom range an opened image is drawn in (geotiff.logic zoomRange from its pixel size and coarsest overview). */
+export function zoomRangeOf(info: GeoTiffInfo): { minzoom: number; maxzoom: number } {
+  const lat = (info.boundsLngLat[1] + info.boundsLngLat[3]) / 2;
+  const coarsest = info.overviews.length > 0 ? info.width / info.overviews[info.overviews.length - 1]!.width : 1;
+  return zoomRange(pixelMetres(info, info.crsKind === 'geographic'), lat, coarsest);
+}
+
 /** Opens every image among the files (with the sidecars named after it); one outcome per image, in order. */
 export async function openGeotiffFiles(files: readonly PickedFile[]): Promise<OpenOutcome[]> {
-  ensureScheme();
   const out: OpenOutcome[] = [];
   for (const g of groupGeoTiffFiles(files)) {
     const name = g.image.path.replace(/\\/g, '/').split('/').pop() ?? g.image.path;
@@ -99,16 +117,11 @@ export async function openGeotiffFiles(files: readonly PickedFile[]): Promise<Op
     if (tfw !== undefined) sidecars.tfw = tfw;
     if (prj !== undefined) sidecars.prj = prj;
     if (auxXml !== undefined) sidecars.auxXml = auxXml;
-    const file = asBlob(g.image.data);
-    const lastModified = file instanceof File ? file.lastModified : null;
     const id = newId();
-    const result = await client.request('open', { id, file, name, lastModified, sidecars });
+    const result = await openGeotiff({ id, file: asBlob(g.image.data), name, sidecars });
     let layer: GeotiffLayer | null = null;
     if (result.ok) {
-      const info = result.info;
-      const lat = (info.boundsLngLat[1] + info.boundsLngLat[3]) / 2;
-      const coarsest = info.overviews.length > 0 ? info.width / info.overviews[info.overviews.length - 1]!.width : 1;
-      layer = { id, name, info, opacity: 1, visible: true, ...zoomRange(pixelMetres(info, info.crsKind === 'geographic'), lat, coarsest) };
+      layer = { id, name, info: result.info, opacity: 1, visible: true, ...zoomRangeOf(result.info) };
       geotiffLayers.set([...geotiffLayers.get(), layer]);
     }
     out.push({ file: name, result, layer });

@@ -1,5 +1,9 @@
 export { geotiffFeature } from './contribution';
 export {
+  closeGeotiff,
+  openGeotiff,
+  rasterSpecOf,
+  zoomRangeOf,
   renderImagery,
   geotiffLayers,
   geotiffReadStats,
@@ -11,3 +15,5 @@ export {
 } from './geotiff-client';
 export { sheetFrame } from './geotiff.logic';
 export type { GkExtent } from './print-extent';
+export type { GeoTiffInfo } from './geotiff-image';
+export type { OpenResult } from './geotiff.protocol';
