@@ -88,6 +88,11 @@ def gk39_rgb():
                          layerCreationOptions=['ENCODING=UTF-8'])
 
 
+def jpeg_ycbcr():
+    """The GK zone-39 image as a JPEG COG (GDAL stores it YCbCr: Photometric 6), as county aerial imagery usually comes."""
+    cog(os.path.join(OUT_DIR, 'gk39-rgb.tif'), os.path.join(OUT_DIR, 'gk39-jpeg.tif'), 'BLOCKSIZE=256', 'COMPRESS=JPEG', 'QUALITY=90')
+
+
 def gk6_zone20():
     """6-degree zone 20 with prefix (EPSG:4498, CM 117 E), stripped, no overviews."""
     ds = mem(64, 64, 3)
@@ -160,6 +165,7 @@ def make_all():
     for f in os.listdir(OUT_DIR):
         os.remove(os.path.join(OUT_DIR, f))
     gk39_rgb()
+    jpeg_ycbcr()
     gk6_zone20()
     geo_rgba()
     u16_nodata()
@@ -229,7 +235,7 @@ def oracle():
     placements = {}
     warps = {}
     tiles = []
-    for name in ('gk39-rgb.tif', 'gk6-zone20.tif', 'geo-rgba.tif', 'u16-nodata.tif', 'sidecar-aux.tif'):
+    for name in ('gk39-rgb.tif', 'gk39-jpeg.tif', 'gk6-zone20.tif', 'geo-rgba.tif', 'u16-nodata.tif', 'sidecar-aux.tif'):
         path = os.path.join(OUT_DIR, name)
         ds = gdal.Open(path)
         w, h = ds.RasterXSize, ds.RasterYSize
@@ -244,7 +250,7 @@ def oracle():
             back = gdaltransform(path, lls, inverse=True)
             warps.setdefault(name, []).extend({'z': z, 'x': tx, 'y': ty, 'tilePixel': list(tp), 'lonLat': list(ll), 'imagePixel': ip}
                                               for tp, ll, ip in zip(tps, lls, back))
-        if name in ('gk39-rgb.tif', 'geo-rgba.tif'):
+        if name in ('gk39-rgb.tif', 'geo-rgba.tif', 'gk39-jpeg.tif'):
             tx, ty = tile_of(centre[0], centre[1], 16)
             data, bands = warped_tile(path, 16, tx, ty)
             tiles.append({'file': name, 'z': 16, 'x': tx, 'y': ty, 'bands': bands, 'rgbaZlibBase64': data})

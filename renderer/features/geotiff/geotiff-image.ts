@@ -194,7 +194,14 @@ export class OpenedGeoTiff {
       const per = colour.map((b) => percentileStretch(data, spp, b, nodata) ?? { lo: 0, hi: 1 });
       stretch = { lo: per.map((p) => p.lo), hi: per.map((p) => p.hi) };
     }
-    const style: PixelStyle = { layout, bands, stretch, nodata, ...(palette ? { palette } : {}) };
+    const style: PixelStyle = {
+      layout,
+      bands,
+      stretch,
+      nodata,
+      ...(palette ? { palette } : {}),
+      ...(photometric === 6 && eightBit ? { ycbcr: true } : {}),
+    };
 
     const gt = georef.value.transform;
     const toLngLat = makeToLngLat(georef.value.crs);

@@ -26,6 +26,11 @@ export interface PixelStyle {
   nodata: number | null;
   /** RGB triples (0–255) by index, for 'palette'. */
   palette?: Uint8Array;
+  /**
+   * The three samples are Y, Cb, Cr (TIFF Photometric 6: GDAL's JPEG-compressed RGB, the usual COG of aerial imagery);
+   * geotiff.js hands them over undecoded, so they are turned into RGB here (JPEG's full-range BT.601, as libjpeg).
+   */
+  ycbcr?: boolean;
 }
 
 /** A window of decoded samples, interleaved (sample-major per pixel), at one overview level. */
@@ -98,6 +103,11 @@ export function renderWarped(out: Uint8ClampedArray, map: WarpMap, scale: LevelS
       out[o] = palette[i]!;
       out[o + 1] = palette[i + 1]!;
       out[o + 2] = palette[i + 2]!;
+    } else if (colourBands === 3 && style.ycbcr) {
+      const [y, cb, cr] = [rgb[0]!, rgb[1]! - 128, rgb[2]! - 128];
+      out[o] = y + 1.402 * cr;
+      out[o + 1] = y - 0.344136 * cb - 0.714136 * cr;
+      out[o + 2] = y + 1.772 * cb;
     } else if (colourBands === 3) {
       out[o] = rgb[0]!;
       out[o + 1] = rgb[1]!;
