@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLength, measure, measureZone, planarLengths, type LngLat } from './measure.logic';
 import type { GkZoneRef } from '../../../shared/domain/units/area';
 import oracleJson from '../../../tests/oracles/measure.json';
+import surveyOracle from '../../../tests/oracles/survey.json';
 
 /** Figures from PROJ (pyproj), GEOS (shapely) and GeographicLib (pyproj.Geod): /usr/bin/python3 scripts/make-measure-oracle.py */
 interface OracleCase {
@@ -93,5 +94,27 @@ describe('formatLength', () => {
     expect(formatLength(535.0832)).toEqual({ value: '535.08', unit: 'm' });
     expect(formatLength(1657.9131)).toEqual({ value: '1.658', unit: 'km' });
     expect(formatLength(0)).toEqual({ value: '0.00', unit: 'm' });
+  });
+});
+
+describe('the bearing of a two-point distance (tests/oracles/survey.json: PROJ GK atan2 and pyproj.Geod azimuths)', () => {
+  const w = surveyOracle.waypoints as unknown as { lngLat: [number, number][]; bearings: number[]; azimuths: number[] };
+  const zone39: GkZoneRef = { width: 3, zone: 39, centralMeridian: 117 };
+  it('gives the 坐标方位角 from grid north and the geodesic azimuth from true north, side by side', () => {
+    w.lngLat.forEach((a, i) => {
+      const b = w.lngLat[(i + 1) % w.lngLat.length]!;
+      const f = measure('length', [a, b], zone39)!;
+      expect(f.bearing!.gridDegrees).toBeCloseTo(w.bearings[i]!, 6);
+      expect(f.bearing!.trueDegrees).toBeCloseTo(w.azimuths[i]!, 6);
+      // They differ by the meridian convergence γ ≈ (λ − λ0) sin φ (≈ 0.074° here, 12 km east of 117°E).
+      const gamma = (a[0] - 117) * Math.sin((a[1] * Math.PI) / 180);
+      expect(f.bearing!.trueDegrees - f.bearing!.gridDegrees).toBeCloseTo(gamma, 3);
+    });
+  });
+  it('says no bearing for a polyline of more points, an area, or two clicks at one place', () => {
+    const [a, b, c] = w.lngLat as [[number, number], [number, number], [number, number]];
+    expect(measure('length', [a, b, c], zone39)!.bearing).toBeNull();
+    expect(measure('area', [a, b], zone39)!.bearing).toBeNull();
+    expect(measure('length', [a, a], zone39)!.bearing).toBeNull();
   });
 });

@@ -5,6 +5,9 @@
  * - Lengths are planar, in the Gauss-Krüger plane of the zone (what a survey table's 边长 is), summed per segment.
  * - Areas: planar GK shoelace in the zone, 亩 from it (m² × 0.0015, README Domain rule 1), and ellipsoidal on CGCS2000/GRS80
  *   (area.ts featureAreas, the same figures identify and overlay print).
+ * - A two-point distance also gives its bearing (shared/domain/survey/bearing.ts): the 坐标方位角 from grid north of
+ *   the zone, as survey tables print it in °′″, and the geodesic azimuth from true north (they differ by the
+ *   meridian convergence).
  * - The zone is the data's (the topmost visible projected layer's, so a measurement matches that layer's
  *   Shape_Area), or, with no projected data, the CGCS2000 3° zone of the vertices' mean longitude.
  */
@@ -14,6 +17,7 @@ import { planarDistanceMetres } from '../../../shared/domain/geometry/length';
 import { gkZoneForLongitude, makeLngLatToGkEN } from '../../../shared/domain/crs/transform';
 import type { AreaFigures, GkZoneRef } from '../../../shared/domain/units/area';
 import { formatMetres } from '../../../shared/domain/units/format';
+import { measureBearing, type MeasuredBearing } from '../../../shared/domain/survey/measure';
 
 export type MeasureMode = 'length' | 'area';
 export type LngLat = readonly [number, number];
@@ -37,6 +41,8 @@ export interface MeasureFigures {
   length: LengthFigures;
   /** area mode with ≥ 3 vertices, else null. */
   area: AreaFigures | null;
+  /** A two-point distance: 坐标方位角 (from grid north of the zone) and the geodesic azimuth (from true north). */
+  bearing: MeasuredBearing | null;
 }
 
 /** The zone figures are given in: the data's when known, else the vertices' (never undefined for ≥ 1 vertex). */
@@ -70,7 +76,12 @@ export function measure(mode: MeasureMode, vertices: readonly LngLat[], dataZone
   const closed = mode === 'area';
   const length = planarLengths(vertices, zone.zone, closed);
   const area = mode === 'area' && vertices.length >= 3 ? featureAreas(polygonOf(vertices), { zone: zone.zone }) : null;
-  return { mode, zone, length, area };
+  const [a, b] = vertices;
+  const bearing =
+    mode === 'length' && vertices.length === 2 && a && b && (a[0] !== b[0] || a[1] !== b[1])
+      ? measureBearing([a[0], a[1]], [b[0], b[1]], zone.zone)
+      : null;
+  return { mode, zone, length, area, bearing };
 }
 
 /** A length as a person reads it: metres to the centimetre below 1 km, kilometres to the metre above. */

@@ -4,6 +4,7 @@ import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { Icon } from '../../../ui/Icon';
 import { formatMu, formatSquareMetres } from '../../../../shared/domain/units/format';
+import { formatDms } from '../../../../shared/domain/survey/bearing';
 import { topProjectedZone, useLayerList } from '../../layers';
 import { formatLength, measure } from '../measure.logic';
 import { session, stopMeasure } from '../measure-session';
@@ -61,6 +62,22 @@ export function MeasureCard() {
             <div className="map-card-note" data-testid="measure-segments">
               {t('measure.segments', { count: segments.length, last: `${formatLength(last).value} ${formatLength(last).unit}` })}
             </div>
+          )}
+          {f.bearing && (
+            <>
+              <div className="map-card-row">
+                <span>{t('survey.bearing.grid')}</span>
+                <strong data-testid="measure-bearing-grid" data-degrees={f.bearing.gridDegrees.toFixed(6)}>
+                  {formatDms(f.bearing.gridDegrees)}
+                </strong>
+              </div>
+              <div className="map-card-row">
+                <span>{t('survey.bearing.true')}</span>
+                <span data-testid="measure-bearing-true" data-degrees={f.bearing.trueDegrees.toFixed(6)}>
+                  {formatDms(f.bearing.trueDegrees)}
+                </span>
+              </div>
+            </>
           )}
           {s.mode === 'area' && (
             <>
