@@ -10,7 +10,7 @@ import { useStore } from '../../ui/store';
 import { useWorkbench, type Workbench } from '../../ui/workbench';
 import { registerFileClaim } from '../import';
 import { GeotiffPanel } from './components/GeotiffPanel';
-import { geotiffLayers, openGeotiffFiles, rasterSpecOf } from './geotiff-client';
+import { geotiffLayers, openGeotiffFiles, rasterSpecOf, warmGeotiffWorker } from './geotiff-client';
 import { claimsGeoTiffFile, refusalKey } from './geotiff.logic';
 
 let pickFiles: (() => void) | null = null;
@@ -80,7 +80,10 @@ export const geotiffFeature: FeatureContribution = {
       menu: { menu: 'file', group: 0, order: 2 },
       toolbar: { group: 0, order: 2 },
       testId: 'geotiff-open-button',
-      perform: () => pickFiles?.(),
+      perform: () => {
+        pickFiles?.();
+        warmGeotiffWorker();
+      },
     },
   ],
   panels: [{ id: 'geotiff', titleKey: 'geotiff.title', dock: 'left', order: 0.5, component: GeotiffPanel }],
