@@ -11,6 +11,7 @@ import { photosFeature } from '../features/photos';
 import { surveyFeature } from '../features/survey';
 import { complianceFeature } from '../features/compliance';
 import { exchangeFeature } from '../features/exchange';
+import { geotiffFeature } from '../features/geotiff';
 import { gridFeature } from '../features/grid';
 import { identifyFeature } from '../features/identify';
 import { importFeature } from '../features/import';
@@ -27,6 +28,8 @@ import { shellFeature } from './shell-feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
+  // Imagery first: the features' map layers stack in this order, and images lie under every vector layer.
+  geotiffFeature,
   layersFeature,
   gridFeature,
   patrolFeature,

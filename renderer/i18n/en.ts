@@ -7,6 +7,7 @@ import { tasksEn } from './tasks.en';
 import { gridMapEn } from './grid-map.en';
 import { comparisonEn } from './comparison.en';
 import { surveyEn } from './survey.en';
+import { geotiffEn } from './geotiff.en';
 import { photosEn } from './photos.en';
 import { inspectionListEn } from './inspection-list.en';
 import { inspectionEn } from './inspection.en';
@@ -379,6 +380,7 @@ export const en: Messages = {
   ...gridMapEn,
   ...inspectionEn,
   ...inspectionListEn,
+  ...geotiffEn,
   ...photosEn,
   ...surveyEn,
   ...comparisonEn,

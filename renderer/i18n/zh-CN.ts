@@ -11,6 +11,7 @@ import { tasksZhCN } from './tasks.zh-CN';
 import { gridMapZhCN } from './grid-map.zh-CN';
 import { comparisonZhCN } from './comparison.zh-CN';
 import { surveyZhCN } from './survey.zh-CN';
+import { geotiffZhCN } from './geotiff.zh-CN';
 import { photosZhCN } from './photos.zh-CN';
 import { inspectionListZhCN } from './inspection-list.zh-CN';
 import { inspectionZhCN } from './inspection.zh-CN';
@@ -378,6 +379,7 @@ export const zhCN = {
   ...gridMapZhCN,
   ...inspectionZhCN,
   ...inspectionListZhCN,
+  ...geotiffZhCN,
   ...photosZhCN,
   ...surveyZhCN,
   ...comparisonZhCN,

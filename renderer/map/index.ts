@@ -34,5 +34,5 @@ export type { EditorHandle } from './tools/edit-session';
 export type { EditFigures } from './tools/edit-figures.logic';
 export { parseVertexInput, type ParsedVertex, type VertexInputRefusal } from './tools/vertex-input.logic';
 export { editGeometryTool } from './tools/edit-single';
-export { registerTileProtocol } from './tile-protocols';
+export { fetchProtocolTile, registerTileProtocol } from './tile-protocols';
 export { protocolTileTemplate, type TileAddress, type TileFetcher } from './tile-protocols.logic';

@@ -393,7 +393,13 @@ describe('raster layers', () => {
       ],
     ]);
     expect(r.bodies).toEqual([
-      { id: 'lp-img-raster', type: 'raster', source: 'lp-img', layout: { visibility: 'visible' }, paint: { 'raster-opacity': 0.8 } },
+      {
+        id: 'lp-img-raster',
+        type: 'raster',
+        source: 'lp-img',
+        layout: { visibility: 'visible' },
+        paint: { 'raster-opacity': 0.8, 'raster-fade-duration': 0 },
+      },
     ]);
   });
   it('rebuild when the tiles change, not for opacity or visibility', () => {

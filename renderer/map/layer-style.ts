@@ -456,7 +456,9 @@ function rasterParts(spec: RasterLayerSpec): LayerStyleParts {
         type: 'raster',
         source,
         layout: { visibility: spec.visible ? 'visible' : 'none' },
-        paint: { 'raster-opacity': clamp01(spec.opacity) },
+        // No fade-in: each fade is ~300 ms of continuous repainting, every frame costly where WebGL is software
+        // (SwiftShader; the same reason as the labels' fadeDuration 0 in map-controller.ts).
+        paint: { 'raster-opacity': clamp01(spec.opacity), 'raster-fade-duration': 0 },
       },
     ],
     highlights: [],

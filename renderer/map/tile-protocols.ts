@@ -4,7 +4,7 @@
  * RasterLayerSpec's `tiles`. The vector tiles' own `lptile://` protocol (tile-client.ts) stays apart.
  */
 import * as maplibregl from 'maplibre-gl';
-import { createTileProtocolRegistry, type TileFetcher } from './tile-protocols.logic';
+import { createTileProtocolRegistry, type TileAddress, type TileFetcher } from './tile-protocols.logic';
 import { TILE_PROTOCOL } from './tile-url';
 
 const registry = createTileProtocolRegistry((scheme, handle) => {
@@ -15,4 +15,13 @@ const registry = createTileProtocolRegistry((scheme, handle) => {
 export function registerTileProtocol(scheme: string, fetcher: TileFetcher): () => void {
   if (scheme === TILE_PROTOCOL) throw new Error(`${TILE_PROTOCOL} is the vector tiles' scheme`);
   return registry.register(scheme, fetcher);
+}
+
+/**
+ * One tile of a registered scheme through its fetcher, as the map would get it (the print render warps tile
+ * sources into a sheet's GK extent with this; features/geotiff renderImagery). Null where the source has none.
+ */
+export async function fetchProtocolTile(scheme: string, tile: TileAddress, signal: AbortSignal): Promise<ArrayBuffer | null> {
+  const bytes = await registry.handle(`${scheme}://${encodeURIComponent(tile.key)}/${tile.z}/${tile.x}/${tile.y}`, signal);
+  return bytes.byteLength > 0 ? bytes : null;
 }

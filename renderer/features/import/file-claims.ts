@@ -8,7 +8,8 @@ import type { CollectedFile } from './import.logic';
 export interface FileClaim {
   /** `<feature>.<what>`, e.g. 'patrol.track'. */
   id: string;
-  claims(path: string): boolean;
+  /** Whether this file is the feature's; `all` are the paths picked or dropped with it (an image's .prj is told from a shapefile's by its neighbours). */
+  claims(path: string, all: readonly string[]): boolean;
   take(files: CollectedFile[]): void;
 }
 
@@ -26,8 +27,9 @@ export function registerFileClaim(claim: FileClaim): () => void {
 export function routeClaimedFiles(files: readonly CollectedFile[], registered: readonly FileClaim[] = claims): CollectedFile[] {
   const rest: CollectedFile[] = [];
   const taken = new Map<FileClaim, CollectedFile[]>();
+  const all = files.map((f) => f.path);
   for (const f of files) {
-    const c = registered.find((x) => x.claims(f.path));
+    const c = registered.find((x) => x.claims(f.path, all));
     if (c) taken.set(c, [...(taken.get(c) ?? []), f]);
     else rest.push(f);
   }

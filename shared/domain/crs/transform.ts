@@ -86,3 +86,16 @@ export function makeToLngLat(crs: CrsInfo): (e: number, n: number) => [number, n
   if (crs.kind === 'geographic') return (e, n) => [e, n];
   return makeProjInverse(crs.proj4);
 }
+
+/** [lon, lat] degrees → the CRS's native coordinates (easting, northing; or lon, lat for a geographic CRS). */
+export function makeFromLngLat(crs: CrsInfo): (lng: number, lat: number) => [number, number] {
+  if (crs.kind === 'geographic') return (lng, lat) => [lng, lat];
+  const proj = projectionOf(crs.proj4);
+  const p: RawPoint = { x: 0, y: 0 };
+  return (lng, lat) => {
+    p.x = lng * DEG;
+    p.y = lat * DEG;
+    const r = proj.forward(p);
+    return [r.x, r.y];
+  };
+}
