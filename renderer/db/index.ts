@@ -86,3 +86,14 @@ export {
   type InspectionWriteResult,
   type NewStoredInspection,
 } from './inspection-repo';
+export { addImageryLayer, deleteImageryLayer, listImageryLayers, setImageryOrder, updateImageryLayer, type ImageryPatch } from './imagery-repo';
+export type {
+  ImageryInfo,
+  ImageryLayer,
+  ImageryLayerId,
+  ImagerySource,
+  ImagerySourceKind,
+  KeptFile,
+  KeptFolder,
+  NewImageryLayer,
+} from './imagery-record';
