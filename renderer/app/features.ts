@@ -13,6 +13,7 @@ import { complianceFeature } from '../features/compliance';
 import { exchangeFeature } from '../features/exchange';
 import { gridFeature } from '../features/grid';
 import { identifyFeature } from '../features/identify';
+import { imageryFeature } from '../features/imagery';
 import { importFeature } from '../features/import';
 import { layersFeature } from '../features/layers';
 import { legendFeature } from '../features/legend';
@@ -27,6 +28,8 @@ import { shellFeature } from './shell-feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
+  // Before the layers: map layers stack in this order, and imagery draws under every vector layer.
+  imageryFeature,
   layersFeature,
   gridFeature,
   patrolFeature,

@@ -8,6 +8,7 @@ import { gridMapEn } from './grid-map.en';
 import { comparisonEn } from './comparison.en';
 import { surveyEn } from './survey.en';
 import { photosEn } from './photos.en';
+import { imageryEn } from './imagery.en';
 import { inspectionListEn } from './inspection-list.en';
 import { inspectionEn } from './inspection.en';
 
@@ -380,6 +381,7 @@ export const en: Messages = {
   ...inspectionEn,
   ...inspectionListEn,
   ...photosEn,
+  ...imageryEn,
   ...surveyEn,
   ...comparisonEn,
 };

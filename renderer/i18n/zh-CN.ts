@@ -12,6 +12,7 @@ import { gridMapZhCN } from './grid-map.zh-CN';
 import { comparisonZhCN } from './comparison.zh-CN';
 import { surveyZhCN } from './survey.zh-CN';
 import { photosZhCN } from './photos.zh-CN';
+import { imageryZhCN } from './imagery.zh-CN';
 import { inspectionListZhCN } from './inspection-list.zh-CN';
 import { inspectionZhCN } from './inspection.zh-CN';
 
@@ -379,6 +380,7 @@ export const zhCN = {
   ...inspectionZhCN,
   ...inspectionListZhCN,
   ...photosZhCN,
+  ...imageryZhCN,
   ...surveyZhCN,
   ...comparisonZhCN,
 };
