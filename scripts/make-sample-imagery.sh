@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
 
 npx esbuild scripts/sample-imagery-fields.ts --bundle --platform=node --format=esm --log-level=warning --outfile="$tmp/fields.mjs"
-node "$tmp/fields.mjs" > "$tmp/fields.geojson"
+node "$tmp/fields.mjs" --points tests/oracles/imagery-sample-points.json > "$tmp/fields.geojson"
 ogr2ogr -f GPKG -s_srs EPSG:4490 -t_srs EPSG:4527 "$tmp/fields.gpkg" "$tmp/fields.geojson" -nln fields
 
 # The township is 3,000 × 2,500 m from (39,498,000 E, 3,879,000 N); a 250 m margin of "countryside" around it.

@@ -4,6 +4,7 @@
  *
  * Run through make-sample-imagery.sh (esbuild bundles this file for node).
  */
+import { writeFileSync } from 'node:fs';
 import { makeSampleTownship } from '../shared/sample/township';
 
 /** What a field of each 三调 class looks like from above, roughly (a few shades per class: fields differ). */
@@ -39,3 +40,22 @@ const features = dltb.features.map((f, i) => {
   return { type: 'Feature', properties: { DLBM: code, R, G, B }, geometry: f.geometry };
 });
 process.stdout.write(JSON.stringify({ type: 'FeatureCollection', features }));
+
+/**
+ * With `--points FILE`: also the centre (mean of the ring's corners, lon/lat) and image colour of one parcel of each
+ * class, for the e2e check that the image lines up with the vector parcels (tests/e2e/imagery.spec.ts).
+ */
+const at = process.argv.indexOf('--points');
+if (at > 0) {
+  const points: Record<string, { lngLat: [number, number]; rgb: [number, number, number] }> = {};
+  for (const f of features) {
+    const code = f.properties.DLBM;
+    if (points[code] || dltb.features[features.indexOf(f)]!.fid < 12) continue;
+    const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0]!.slice(0, -1);
+    points[code] = {
+      lngLat: [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length],
+      rgb: [f.properties.R, f.properties.G, f.properties.B],
+    };
+  }
+  writeFileSync(process.argv[at + 1]!, `${JSON.stringify(points, null, 1)}\n`);
+}
