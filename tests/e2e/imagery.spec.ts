@@ -125,8 +125,9 @@ test('tile packages: the sample on first start, an MBTiles and a PMTiles opened,
   const mb = page.getByTestId('imagery-item').filter({ hasText: 'MBTiles 影像包' });
   await mb.getByTestId('imagery-opacity').fill('0.6');
   await expect(mb).toContainText('60%');
-  const boxes = page.getByTestId('layer-visible');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).click();
+  // Only the farmland and the change patches over it: the fields of the image show around and under them.
+  for (const name of ['永久基本农田YJJBNTTB', '卫片图斑WPTB'])
+    await page.locator(`[data-testid="layer-item"][data-layer-name="${name}"]`).getByTestId('layer-visible').click();
   await viewAt(page, RIVER, 15);
   await screenshot(page, info, 'imagery-02-under-farmland');
 
