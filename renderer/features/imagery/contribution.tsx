@@ -14,6 +14,7 @@ import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
 import { imageryTiles } from './imagery-client';
 import { refusalKey } from './imagery.logic';
+import { zoomToImagery } from './zoom-to';
 import { bootImagery, imageryStore, openPackages, openTileFolder, type OpenOutcome } from './imagery-store';
 
 /** A framed landscape (an image), on the 16 × 16 icon grid. */
@@ -31,8 +32,8 @@ function useReport() {
           'info',
           t('imagery.opened', { name: o.layer.name, zooms: t('imagery.zoomRange', { min: o.layer.info.minzoom, max: o.layer.info.maxzoom }) }),
         );
-        const b = o.layer.info.bounds;
-        if (b && outcomes.length === 1) wb.map.whenReady((m) => m.fit(b, { maxZoom: o.layer.info.maxzoom }));
+        const info = o.layer.info;
+        if (outcomes.length === 1) wb.map.whenReady((m) => zoomToImagery(m, info));
       } else wb.notices.error(t(refusalKey(o.reason) as MessageKey, { file: o.file, detail: o.detail ?? '' }));
     }
   };

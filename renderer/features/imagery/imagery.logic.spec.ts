@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import oracle from '../../../tests/oracles/imagery-tiles.json';
 import { flipRow } from '../../../shared/formats/tiles/tile-address';
-import { COPY_LIMIT_BYTES, formatBytes, moveInOrder, packageKindOf, scanTileFolder, storageFor } from './imagery.logic';
+import { COPY_LIMIT_BYTES, formatBytes, moveInOrder, packageKindOf, scanTileFolder, storageFor, zoomToView } from './imagery.logic';
 
 // The sample package's tiles (GDAL's, by XYZ address) laid out as a folder both ways.
 const xyzPaths = oracle.tiles.map((t) => `青石镇/${t.z}/${t.x}/${t.y}.png`);
@@ -54,5 +54,12 @@ describe('packages', () => {
     expect(moveInOrder(['a', 'b', 'c'], 'a', 'up')).toEqual(['b', 'a', 'c']);
     expect(moveInOrder(['a', 'b', 'c'], 'c', 'up')).toEqual(['a', 'b', 'c']);
     expect(moveInOrder(['a', 'b', 'c'], 'b', 'down')).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('zoom to', () => {
+  it('keeps a fitted view that shows tiles, and goes to the centre at the shallowest zoom otherwise', () => {
+    expect(zoomToView([111, 35, 112, 36], 13, 14.2)).toBeNull();
+    expect(zoomToView([111, 35, 112, 36], 17, 10.4)).toEqual({ center: [111.5, 35.5], zoom: 17 });
   });
 });

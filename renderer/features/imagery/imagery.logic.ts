@@ -100,3 +100,12 @@ export function moveInOrder(idsBottomToTop: readonly string[], id: string, dir: 
   [out[i], out[j]] = [out[j]!, out[i]!];
   return out;
 }
+
+/**
+ * How to show a layer's extent: fitted (never past its deepest zoom), but never below its shallowest zoom either — a
+ * package of zoom 17 tiles only would draw nothing when fitted to a county at zoom 10; it is shown at its centre then.
+ */
+export function zoomToView(bounds: Bbox, minzoom: number, fittedZoom: number): { center: [number, number]; zoom: number } | null {
+  if (fittedZoom >= minzoom) return null;
+  return { center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], zoom: minzoom };
+}

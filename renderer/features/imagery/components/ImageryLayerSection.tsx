@@ -6,6 +6,7 @@ import { Icon } from '../../../ui/Icon';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
 import { formatBounds, formatBytes, refusalKey } from '../imagery.logic';
+import { zoomToImagery } from '../zoom-to';
 import { activate, imageryStore, moveImagery, patchImagery, removeImagery, type ImageryStatus } from '../imagery-store';
 
 function sizeOf(l: ImageryLayer): number | null {
@@ -171,7 +172,10 @@ function ImageryItem({
             title={t('imagery.zoomTo')}
             data-testid="imagery-zoom"
             disabled={!bounds}
-            onClick={() => bounds && wb.map.current()?.fit(bounds)}
+            onClick={() => {
+              const m = wb.map.current();
+              if (m) zoomToImagery(m, layer.info);
+            }}
           >
             <Icon name="zoom" />
           </button>
