@@ -14,6 +14,7 @@ import { exchangeFeature } from '../features/exchange';
 import { geotiffFeature } from '../features/geotiff';
 import { gridFeature } from '../features/grid';
 import { identifyFeature } from '../features/identify';
+import { imageryFeature } from '../features/imagery';
 import { importFeature } from '../features/import';
 import { layersFeature } from '../features/layers';
 import { legendFeature } from '../features/legend';
@@ -29,6 +30,7 @@ import { shellFeature } from './shell-feature';
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
   // Imagery first: the features' map layers stack in this order, and images lie under every vector layer.
+  imageryFeature,
   geotiffFeature,
   layersFeature,
   gridFeature,

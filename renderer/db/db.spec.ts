@@ -26,6 +26,7 @@ import type { DateKey } from '../../shared/domain/patrol/calendar';
 import { getAttachment } from './attachments-repo';
 import { getTask } from './task-repo';
 import { addInspection, listInspections } from './inspection-repo';
+import { addImageryLayer, deleteImageryLayer, listImageryLayers, setImageryOrder, updateImageryLayer } from './imagery-repo';
 import { verifyHistory } from '../../shared/domain/inspection/history';
 import { hashedState } from '../../shared/domain/inspection/inspection-record';
 
@@ -191,7 +192,7 @@ const LABELLED = 'Lm3x9k3def456';
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(6);
+    expect(LATEST_SCHEMA_VERSION).toBe(7);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
@@ -213,6 +214,8 @@ describe('schema', () => {
     expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined(); // v5 adds stores, rewrites nothing
     expect(SCHEMA_VERSIONS[5]!.stores).toEqual({ ...SCHEMA_VERSIONS[4]!.stores, inspections: 'id, status, number', photos: 'sha256' });
     expect(SCHEMA_VERSIONS[5]!.upgrade).toBeUndefined(); // v6 adds stores, rewrites nothing
+    expect(SCHEMA_VERSIONS[6]!.stores).toEqual({ ...SCHEMA_VERSIONS[5]!.stores, imageryLayers: 'id' });
+    expect(SCHEMA_VERSIONS[6]!.upgrade).toBeUndefined(); // v7 adds a store, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -469,12 +472,13 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(60); // Dexie stores version × 10; v4, v5 and v6 only add stores
+    expect(schema.version).toBe(70); // Dexie stores version × 10; v4, v5, v6 and v7 only add stores
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
       inspections: { keyPath: 'id', indexes: ['number', 'status'] },
       photos: { keyPath: 'sha256', indexes: [] },
+      imageryLayers: { keyPath: 'id', indexes: [] },
       layerData: { keyPath: 'layerId', indexes: [] },
       layers: { keyPath: 'id', indexes: ['order'] },
       patrolAreas: { keyPath: 'id', indexes: ['kind'] },
@@ -582,7 +586,7 @@ describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
     for (const s of V4_STORES) expect(after[s], s).toEqual(before[s]);
     expect(after.gridAreas).toHaveLength(4);
     const schema = await readSchema(idb, 'v4-up');
-    expect(schema.version).toBe(60);
+    expect(schema.version).toBe(70);
     expect(schema.stores.patrolAreas).toEqual({ keyPath: 'id', indexes: ['kind'] });
     expect(schema.stores.patrolTasks).toEqual({ keyPath: 'id', indexes: ['date'] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
@@ -669,7 +673,7 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v5-up');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.inspections.count()).toBe(0);
     expect(await db.photos.count()).toBe(0);
     db.close();
@@ -678,7 +682,7 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     for (const s of V5_STORES) expect(after[s], s).toEqual(before[s]);
     expect(after.patrolAreas).toHaveLength(2);
     const schema = await readSchema(idb, 'v5-up');
-    expect(schema.version).toBe(60);
+    expect(schema.version).toBe(70);
     expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
     expect(schema.stores.photos).toEqual({ keyPath: 'sha256', indexes: [] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
@@ -707,6 +711,120 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     const stored = await listInspections(again);
     expect(stored.map((r) => [r.id, r.number, r.status])).toEqual([['I1', '核〔2026〕001号', 'pending']]);
     expect(verifyHistory(stored[0]!.history, hashedState(stored[0]!))).toMatchObject({ ok: true, entries: 1 });
+    again.close();
+  });
+});
+
+type V6Stores = V5Stores | 'inspections' | 'photos';
+const V6_STORES: readonly V6Stores[] = [...V5_STORES, 'inspections', 'photos'];
+/** Raw records as the v6 app wrote them into its two new stores (shapes of issue 11's record modules). */
+const V6_EXTRA = {
+  inspections: [{ v: 1, id: 'I0v6', number: '核〔2026〕001号', status: 'pending', source: { kind: 'drawn' }, history: [] }],
+  photos: [{ v: 1, sha256: 'a'.repeat(64), takenAt: null, position: null }],
+};
+
+/** The v5 fixture plus the v6 stores with a record each, written with raw IndexedDB as schema 6 declared them. */
+async function writeV6Fixture(indexedDB: IDBFactory, name: string): Promise<void> {
+  await writeV5Fixture(indexedDB, name);
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 60);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      const ins = db.createObjectStore('inspections', { keyPath: 'id' });
+      ins.createIndex('status', 'status');
+      ins.createIndex('number', 'number');
+      db.createObjectStore('photos', { keyPath: 'sha256' });
+      for (const r of V6_EXTRA.inspections) req.transaction!.objectStore('inspections').put(r);
+      for (const r of V6_EXTRA.photos) req.transaction!.objectStore('photos').put(r);
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('schema 6 → 7 upgrade, from a raw v6 database', () => {
+  it('keeps every v6 record exactly as it was and adds the imagery store, empty', async () => {
+    const idb = new IDBFactory();
+    await writeV6Fixture(idb, 'v6-up');
+    const before = await readRawStores(idb, 'v6-up', V6_STORES);
+    expect(before.inspections).toHaveLength(1);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v6-up');
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.imageryLayers.count()).toBe(0);
+    db.close();
+    expect(warn).not.toHaveBeenCalled();
+    const after = await readRawStores(idb, 'v6-up', V6_STORES);
+    for (const s of V6_STORES) expect(after[s], s).toEqual(before[s]);
+    const schema = await readSchema(idb, 'v6-up');
+    expect(schema.version).toBe(70);
+    expect(schema.stores.imageryLayers).toEqual({ keyPath: 'id', indexes: [] });
+    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
+  });
+
+  it('the app reads the upgraded database as before, and keeps imagery layers in it across a reopen', async () => {
+    const idb = new IDBFactory();
+    await writeV6Fixture(idb, 'v6-read');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = open(idb, 'v6-read');
+    expect((await listPatrols(db)).map((p) => p.number)).toEqual(['XC20261120001', 'XC20261127001']);
+    expect(await listImageryLayers(db)).toEqual([]);
+    const info = {
+      format: 'png' as const,
+      bounds: [116.97, 35.03, 117.01, 35.06] as [number, number, number, number],
+      minzoom: 13,
+      maxzoom: 17,
+      tileSize: 256,
+      description: null,
+      attribution: null,
+      metadata: { name: '青石镇' },
+    };
+    const bytes = new Blob([new Uint8Array([0x53, 0x51, 0x4c])]);
+    const a = await addImageryLayer(
+      {
+        id: 'Ia',
+        name: '青石镇影像',
+        source: { kind: 'mbtiles', file: { storage: 'copy', name: 'a.mbtiles', size: 3, lastModified: 5, blob: bytes } },
+        info,
+      },
+      100,
+      db,
+    );
+    const b = await addImageryLayer(
+      {
+        id: 'Ib',
+        name: '县域影像',
+        source: { kind: 'pmtiles', file: { storage: 'session', name: 'b.pmtiles', size: 2_000_000_000, lastModified: 6 } },
+        info,
+      },
+      200,
+      db,
+    );
+    expect([a.order, b.order]).toEqual([1, 2]);
+    expect((await updateImageryLayer('Ia', { opacity: 0.6, visible: false }, db)).ok).toBe(true);
+    expect((await updateImageryLayer('nope', { opacity: 0.6 }, db)).ok).toBe(false);
+    await setImageryOrder(['Ib', 'Ia'], db);
+    db.close();
+    const again = open(idb, 'v6-read');
+    const stored = await listImageryLayers(again);
+    expect(stored.map((l) => [l.id, l.order, l.opacity, l.visible, l.source.kind])).toEqual([
+      ['Ib', 1, 1, true, 'pmtiles'],
+      ['Ia', 2, 0.6, false, 'mbtiles'],
+    ]);
+    const kept = stored[1]!.source;
+    expect(kept.kind === 'mbtiles' && kept.file.storage === 'copy' && new Uint8Array(await kept.file.blob.arrayBuffer())).toEqual(
+      new Uint8Array([0x53, 0x51, 0x4c]),
+    );
+    expect(stored[1]!.info).toEqual(info);
+    await deleteImageryLayer('Ib', again);
+    expect((await listImageryLayers(again)).map((l) => l.id)).toEqual(['Ia']);
+    // A record a bug could leave (no source) is skipped with a warning, not thrown.
+    await again.imageryLayers.put({ v: 1, id: 'Ibad', name: 'x' } as never);
+    expect((await listImageryLayers(again)).map((l) => l.id)).toEqual(['Ia']);
     again.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Inspection } from '../../shared/domain/inspection/inspection-recor
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
 import type { AttachmentRecord } from './attachment-record';
+import type { ImageryLayer } from './imagery-record';
 import type { TileCacheRecord } from '../../shared/domain/layers/tile-cache-record';
 import type { SettingRecord } from '../../shared/domain/settings/setting-record';
 import type { LayerDataRecord } from './layer-data-record';
@@ -42,6 +43,8 @@ export class LandPatrolDb extends Dexie {
   // Schema 6 (issue 11). Photos' metadata is keyed by the sha256 of the original bytes (in attachments).
   inspections!: Table<Inspection, string>;
   photos!: Table<StoredRecord, string>;
+  // Schema 7 (issue 12).
+  imageryLayers!: Table<ImageryLayer, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

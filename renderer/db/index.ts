@@ -102,3 +102,14 @@ export {
   type StoredPhoto,
 } from './photo-repo';
 export { PHOTO_KINDS, type PhotoEdit, type PhotoExif, type PhotoKind, type PhotoPlacement, type PhotoRecord, type PhotoStamp } from './photo-record';
+export { addImageryLayer, deleteImageryLayer, listImageryLayers, setImageryOrder, updateImageryLayer, type ImageryPatch } from './imagery-repo';
+export type {
+  ImageryInfo,
+  ImageryLayer,
+  ImageryLayerId,
+  ImagerySource,
+  ImagerySourceKind,
+  KeptFile,
+  KeptFolder,
+  NewImageryLayer,
+} from './imagery-record';

@@ -43,6 +43,10 @@ const V5_STORES = { ...V4_STORES, patrolAreas: 'id, kind', patrolTasks: 'id, dat
 // `attachments`, untouched.
 const V6_STORES = { ...V5_STORES, inspections: 'id, status, number', photos: 'sha256' };
 
+// 7 (issue 12): imagery layers (imagery-record.ts: tile packages, tile folders, GeoTIFFs, online basemaps), keyed by id.
+// The bytes of a small package are in the record (a Blob), a large one is a file handle; nothing is indexed but the id.
+const V7_STORES = { ...V6_STORES, imageryLayers: 'id' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
@@ -71,6 +75,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // v6: new stores only (V6_STORES above), no record rewritten.
     version: 6,
     stores: V6_STORES,
+  },
+  {
+    // v7: a new store only (V7_STORES above), no record rewritten.
+    version: 7,
+    stores: V7_STORES,
   },
 ];
 

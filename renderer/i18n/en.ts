@@ -9,6 +9,7 @@ import { comparisonEn } from './comparison.en';
 import { surveyEn } from './survey.en';
 import { geotiffEn } from './geotiff.en';
 import { photosEn } from './photos.en';
+import { imageryEn } from './imagery.en';
 import { inspectionListEn } from './inspection-list.en';
 import { inspectionEn } from './inspection.en';
 
@@ -382,6 +383,7 @@ export const en: Messages = {
   ...inspectionListEn,
   ...geotiffEn,
   ...photosEn,
+  ...imageryEn,
   ...surveyEn,
   ...comparisonEn,
 };

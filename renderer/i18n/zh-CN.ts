@@ -13,6 +13,7 @@ import { comparisonZhCN } from './comparison.zh-CN';
 import { surveyZhCN } from './survey.zh-CN';
 import { geotiffZhCN } from './geotiff.zh-CN';
 import { photosZhCN } from './photos.zh-CN';
+import { imageryZhCN } from './imagery.zh-CN';
 import { inspectionListZhCN } from './inspection-list.zh-CN';
 import { inspectionZhCN } from './inspection.zh-CN';
 
@@ -381,6 +382,7 @@ export const zhCN = {
   ...inspectionListZhCN,
   ...geotiffZhCN,
   ...photosZhCN,
+  ...imageryZhCN,
   ...surveyZhCN,
   ...comparisonZhCN,
 };

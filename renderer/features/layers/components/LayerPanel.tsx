@@ -1,5 +1,6 @@
 import type { LayerRecord } from '../../../db';
 import { useI18n } from '../../../i18n';
+import { ImageryLayerSection } from '../../imagery';
 import { sortTopToBottom } from '../layers.logic';
 import { LayerItem, type LayerItemActions } from './LayerItem';
 
@@ -22,6 +23,7 @@ export function LayerPanel({ layers, actions, busy }: { layers: LayerRecord[]; a
           ))}
         </ul>
       )}
+      <ImageryLayerSection />
     </section>
   );
 }

@@ -1,0 +1,2 @@
+export { imageryFeature } from './contribution';
+export { ImageryLayerSection } from './components/ImageryLayerSection';
