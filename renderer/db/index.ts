@@ -78,6 +78,8 @@ export {
   addInspection,
   amendStoredInspection,
   getInspection,
+  getInspectionPlots,
+  listInspectionSummaries,
   listInspections,
   moveStoredInspection,
   saveStoredInspection,
@@ -85,6 +87,7 @@ export {
   type InspectionWriteReason,
   type InspectionWriteResult,
   type NewStoredInspection,
+  type SummaryRead,
 } from './inspection-repo';
 export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';
 export {

@@ -8,7 +8,10 @@
  *   every number already stored (unreadable records' numbers too: a number is never given twice);
  * - a draft's save, a submission (refused with the form's issues when they stop it), an amendment (with a reason)
  *   and a status move each go through the record module, which refuses what its rules refuse (a named reason,
- *   nothing written); a failure of IndexedDB itself rejects, and nothing of that action is written.
+ *   nothing written); a failure of IndexedDB itself rejects, and nothing of that action is written;
+ * - every write puts the record's summary (shared/domain/inspection/summary-record.ts) in the SAME transaction, so
+ *   the 核查 list, which reads only the summaries, never disagrees with a completed save. listInspectionSummaries
+ *   rebuilds (once, and stores) the summaries a record lacks or whose updatedAt is not the record's.
  */
 import { checkForSubmit, canSubmit, type FormIssue } from '../../shared/domain/inspection/form';
 import {
@@ -26,6 +29,7 @@ import {
 } from '../../shared/domain/inspection/inspection-record';
 import { nextRecordNumber, DEFAULT_NUMBER_PATTERN } from '../../shared/domain/inspection/numbering';
 import type { InspectionStatus } from '../../shared/domain/inspection/status';
+import { restoreInspectionSummary, summaryRecordOf, type InspectionSummaryRecord } from '../../shared/domain/inspection/summary-record';
 import { localDateOf } from '../../shared/domain/patrol/calendar';
 import { fail, ok, type Validation } from '../../shared/validation/validation';
 import { getDb, type LandPatrolDb } from './db';
@@ -48,6 +52,69 @@ export async function listInspections(db: LandPatrolDb = getDb()): Promise<Inspe
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** What the list reads: every readable record's summary, and how many of them had to be made from their record. */
+export interface SummaryRead {
+  summaries: InspectionSummaryRecord[];
+  /** Summaries made from their record and stored by this read (missing, stale or unreadable before). */
+  rebuilt: number;
+}
+
+const restoreSummary = (raw: unknown): InspectionSummaryRecord | null =>
+  readRecord('inspection summary', raw, restoreInspectionSummary, { quiet: true });
+
+/**
+ * Every stored record's summary (in no particular order), read from the small summary store and checked against the
+ * records by their keys alone (the `updatedAt` index: no record is read). A record without a readable summary, or
+ * whose summary's updatedAt is not its own (a write that did not come through this repository), has its summary
+ * made from the record (restored as every read) and stored, in one transaction; an unreadable record is left out,
+ * as listInspections leaves it out. A summary without a record is not listed.
+ */
+export async function listInspectionSummaries(db: LandPatrolDb = getDb()): Promise<SummaryRead> {
+  const { raws, stamps, ids } = await db.transaction('r', db.inspections, db.inspectionSummaries, async () => {
+    const stamps = new Map<string, unknown>();
+    await db.inspections.orderBy('updatedAt').eachKey((key, cursor) => stamps.set(cursor.primaryKey as string, key));
+    const ids = (await db.inspections.toCollection().primaryKeys()) as string[];
+    return { raws: await db.inspectionSummaries.toArray(), stamps, ids };
+  });
+  const byId = new Map<string, InspectionSummaryRecord>();
+  for (const raw of raws) {
+    const s = restoreSummary(raw);
+    if (s) byId.set(s.id, s);
+  }
+  const summaries: InspectionSummaryRecord[] = [];
+  const stale: string[] = [];
+  for (const id of ids) {
+    const s = byId.get(id);
+    if (s && s.updatedAt === stamps.get(id)) summaries.push(s);
+    else stale.push(id);
+  }
+  if (stale.length === 0) return { summaries, rebuilt: 0 };
+  const rebuilt = await db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
+    const made: InspectionSummaryRecord[] = [];
+    for (const raw of await db.inspections.bulkGet(stale)) {
+      const r = restore(raw);
+      if (r) made.push(summaryRecordOf(r));
+    }
+    await db.inspectionSummaries.bulkPut(made);
+    return made;
+  });
+  summaries.push(...rebuilt);
+  return { summaries, rebuilt: rebuilt.length };
+}
+
+/** The stored plots of these records (restored as every read); a record without a plot or unreadable has none. */
+export async function getInspectionPlots(
+  ids: readonly string[],
+  db: LandPatrolDb = getDb(),
+): Promise<Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>> {
+  const out = new Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>();
+  for (const raw of await db.inspections.bulkGet([...ids])) {
+    const r = restore(raw);
+    if (r) out.set(r.id, { updatedAt: r.updatedAt, geometry: r.geometry });
+  }
+  return out;
+}
+
 export async function getInspection(id: string, db: LandPatrolDb = getDb()): Promise<Inspection | null> {
   return restore(await db.inspections.get(id));
 }
@@ -66,7 +133,7 @@ export async function addInspection(
   pattern: string = DEFAULT_NUMBER_PATTERN,
   db: LandPatrolDb = getDb(),
 ): Promise<InspectionWriteResult> {
-  return db.transaction('rw', db.inspections, async () => {
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
     if ((await db.inspections.get(init.id)) !== undefined) return fail('invalid', 'id', `an inspection ${init.id} is already stored`);
     const numbers = ((await db.inspections.orderBy('number').keys()) as unknown[]).filter((n): n is string => typeof n === 'string');
     let record: Inspection;
@@ -76,6 +143,7 @@ export async function addInspection(
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
     await db.inspections.add(record);
+    await db.inspectionSummaries.put(summaryRecordOf(record));
     return ok(record);
   });
 }
@@ -85,7 +153,7 @@ async function changeStored(
   change: (r: Inspection) => SaveResult | { ok: false; reason: 'formIssues'; issues: readonly FormIssue[] },
   db: LandPatrolDb,
 ): Promise<InspectionWriteResult> {
-  return db.transaction('rw', db.inspections, async () => {
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
     const current = restore(await db.inspections.get(id));
     if (!current) return fail('notFound', 'id', id);
     let r: ReturnType<typeof change>;
@@ -95,7 +163,10 @@ async function changeStored(
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
     if (!r.ok) return 'issues' in r ? { ...fail(r.reason), issues: r.issues } : fail(r.reason);
-    if (r.record !== current) await db.inspections.put(r.record);
+    if (r.record !== current) {
+      await db.inspections.put(r.record);
+      await db.inspectionSummaries.put(summaryRecordOf(r.record));
+    }
     return ok(r.record);
   });
 }
