@@ -81,6 +81,7 @@ export {
   getInspectionPlots,
   listInspectionSummaries,
   listInspections,
+  staleInspectionSummaries,
   moveStoredInspection,
   saveStoredInspection,
   submitStoredInspection,

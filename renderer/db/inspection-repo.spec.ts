@@ -14,6 +14,7 @@ import {
   getInspectionPlots,
   listInspectionSummaries,
   listInspections,
+  staleInspectionSummaries,
   moveStoredInspection,
   saveStoredInspection,
   submitStoredInspection,
@@ -227,11 +228,17 @@ describe('the summaries the list reads', () => {
     await db.inspectionSummaries.put({ ...summaryRecordOf(i2), id: 'gone' });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const first = await listInspectionSummaries(db);
-    expect(first.rebuilt).toBe(3);
+    // The read makes the missing and the unreadable ones; the check by updatedAt the stale one.
+    expect(first.rebuilt).toBe(2);
+    expect(first.summaries.find((s) => s.id === 'I2')).toMatchObject({ status: 'pending', updatedAt: MORNING + 1 });
+    const stale = await staleInspectionSummaries(first.summaries, db);
+    expect(stale.map((s) => s.id)).toEqual(['I2']);
+    expect(stale[0]).toMatchObject({ status: 'checked', updatedAt: MORNING + 100 });
+    expect(await staleInspectionSummaries(first.summaries.filter((s) => s.id !== 'I2').concat(stale), db)).toEqual([]);
     const records = await listInspections(db);
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(first.summaries)).toEqual(byId(records.map(summaryRecordOf)));
-    expect(first.summaries.find((s) => s.id === 'I2')).toMatchObject({ status: 'checked', updatedAt: MORNING + 100 });
+    const fixed = first.summaries.map((s) => stale.find((x) => x.id === s.id) ?? s);
+    expect(byId(fixed)).toEqual(byId(records.map(summaryRecordOf)));
     // Stored: the next read (another open of the database) rebuilds nothing but the unreadable record's, which it
     // cannot make, and lists the same.
     db.close();
@@ -239,7 +246,8 @@ describe('the summaries the list reads', () => {
     expect(await again.inspectionSummaries.get('I1')).toEqual(summaryRecordOf(records.find((r) => r.id === 'I1')!));
     const second = await listInspectionSummaries(again);
     expect(second.rebuilt).toBe(0);
-    expect(byId(second.summaries)).toEqual(byId(first.summaries));
+    expect(byId(second.summaries)).toEqual(byId(fixed));
+    expect(await staleInspectionSummaries(second.summaries, again)).toEqual([]);
     again.close();
   });
 });

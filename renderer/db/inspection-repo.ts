@@ -11,7 +11,8 @@
  *   nothing written); a failure of IndexedDB itself rejects, and nothing of that action is written;
  * - every write puts the record's summary (shared/domain/inspection/summary-record.ts) in the SAME transaction, so
  *   the 核查 list, which reads only the summaries, never disagrees with a completed save. listInspectionSummaries
- *   rebuilds (once, and stores) the summaries a record lacks or whose updatedAt is not the record's.
+ *   rebuilds (once, and stores) the summaries a record lacks, staleInspectionSummaries those whose updatedAt is not
+ *   the record's.
  */
 import { checkForSubmit, canSubmit, type FormIssue } from '../../shared/domain/inspection/form';
 import {
@@ -55,26 +56,39 @@ export async function listInspections(db: LandPatrolDb = getDb()): Promise<Inspe
 /** What the list reads: every readable record's summary, and how many of them had to be made from their record. */
 export interface SummaryRead {
   summaries: InspectionSummaryRecord[];
-  /** Summaries made from their record and stored by this read (missing, stale or unreadable before). */
+  /** Summaries made from their record and stored by this read (missing or unreadable before; stale, for the check). */
   rebuilt: number;
 }
 
 const restoreSummary = (raw: unknown): InspectionSummaryRecord | null =>
   readRecord('inspection summary', raw, restoreInspectionSummary, { quiet: true });
 
+/** Makes these records' summaries from the records (restored as every read) and stores them, in one transaction. */
+async function rebuildSummaries(ids: readonly string[], db: LandPatrolDb): Promise<InspectionSummaryRecord[]> {
+  if (ids.length === 0) return [];
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
+    const made: InspectionSummaryRecord[] = [];
+    for (const raw of await db.inspections.bulkGet([...ids])) {
+      const r = restore(raw);
+      if (r) made.push(summaryRecordOf(r));
+    }
+    await db.inspectionSummaries.bulkPut(made);
+    return made;
+  });
+}
+
 /**
- * Every stored record's summary (in no particular order), read from the small summary store and checked against the
- * records by their keys alone (the `updatedAt` index: no record is read). A record without a readable summary, or
- * whose summary's updatedAt is not its own (a write that did not come through this repository), has its summary
- * made from the record (restored as every read) and stored, in one transaction; an unreadable record is left out,
- * as listInspections leaves it out. A summary without a record is not listed.
+ * Every stored record's summary (in no particular order), read from the small summary store with two requests (its
+ * getAll and the records' keys: no record is read). A record without a readable summary (written before the store
+ * existed, or the summary unreadable) has its summary made from the record and stored; an unreadable record is left
+ * out, as listInspections leaves it out. A summary without a record is not listed. Whether each summary's updatedAt
+ * is still its record's is staleInspectionSummaries' check (a key cursor over 10,000 records costs seconds on a
+ * loaded machine, so the list runs it after answering).
  */
 export async function listInspectionSummaries(db: LandPatrolDb = getDb()): Promise<SummaryRead> {
-  const { raws, stamps, ids } = await db.transaction('r', db.inspections, db.inspectionSummaries, async () => {
-    const stamps = new Map<string, unknown>();
-    await db.inspections.orderBy('updatedAt').eachKey((key, cursor) => stamps.set(cursor.primaryKey as string, key));
+  const { raws, ids } = await db.transaction('r', db.inspections, db.inspectionSummaries, async () => {
     const ids = (await db.inspections.toCollection().primaryKeys()) as string[];
-    return { raws: await db.inspectionSummaries.toArray(), stamps, ids };
+    return { raws: await db.inspectionSummaries.toArray(), ids };
   });
   const byId = new Map<string, InspectionSummaryRecord>();
   for (const raw of raws) {
@@ -82,24 +96,34 @@ export async function listInspectionSummaries(db: LandPatrolDb = getDb()): Promi
     if (s) byId.set(s.id, s);
   }
   const summaries: InspectionSummaryRecord[] = [];
-  const stale: string[] = [];
+  const missing: string[] = [];
   for (const id of ids) {
     const s = byId.get(id);
-    if (s && s.updatedAt === stamps.get(id)) summaries.push(s);
-    else stale.push(id);
+    if (s) summaries.push(s);
+    else missing.push(id);
   }
-  if (stale.length === 0) return { summaries, rebuilt: 0 };
-  const rebuilt = await db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
-    const made: InspectionSummaryRecord[] = [];
-    for (const raw of await db.inspections.bulkGet(stale)) {
-      const r = restore(raw);
-      if (r) made.push(summaryRecordOf(r));
-    }
-    await db.inspectionSummaries.bulkPut(made);
-    return made;
-  });
+  const rebuilt = await rebuildSummaries(missing, db);
   summaries.push(...rebuilt);
   return { summaries, rebuilt: rebuilt.length };
+}
+
+/**
+ * The check of summaries against their records by the records' `updatedAt` index (keys only, no record read): the
+ * summaries whose updatedAt is not their record's (a write that did not come through this repository) are made
+ * again from the records and stored; returns those (none when every summary agrees).
+ */
+export async function staleInspectionSummaries(
+  summaries: readonly InspectionSummaryRecord[],
+  db: LandPatrolDb = getDb(),
+): Promise<InspectionSummaryRecord[]> {
+  const stamps = new Map<string, unknown>();
+  await db.transaction('r', db.inspections, () =>
+    db.inspections.orderBy('updatedAt').eachKey((key, cursor) => stamps.set(cursor.primaryKey as string, key)),
+  );
+  return rebuildSummaries(
+    summaries.filter((s) => stamps.get(s.id) !== s.updatedAt).map((s) => s.id),
+    db,
+  );
 }
 
 /** The stored plots of these records (restored as every read); a record without a plot or unreadable has none. */

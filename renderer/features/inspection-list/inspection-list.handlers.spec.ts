@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { addInspection, moveStoredInspection, saveStoredInspection, submitStoredInspection } from '../../db';
 import type { RequestContext } from '../../platform/worker-host';
-import { listHandlers } from './inspection-list.handlers';
+import { listHandlers, summariesChecked } from './inspection-list.handlers';
 
 // The handlers read the app's default database (getDb), which fake-indexeddb provides in Node.
 const ctx = { progress: () => undefined, transfer: () => undefined, signal: new AbortController().signal } as RequestContext<never>;
@@ -114,5 +114,18 @@ describe('the list worker', () => {
     expect(((await summaryStore((s) => s.getAllKeys())) as string[]).sort()).toEqual(['Ia', 'Ib']);
     const map = await listHandlers.map({ dataVersion: 3, filter: {} }, ctx);
     expect(map.ids).toEqual(['Ia']);
+    expect(await summariesChecked(3)).toBe(0);
+  });
+
+  it('answers at once from the summaries, then finds a stale one by its updatedAt and shows it made again', async () => {
+    // A summary of an older state (as a write that bypassed the repository would leave it).
+    const stored = (await summaryStore((s) => s.get('Ia'))) as Record<string, unknown>;
+    await summaryStore((s) => s.put({ ...stored, status: 'pending', updatedAt: 1 }));
+    const first = await listHandlers.query({ dataVersion: 4, filter: { statuses: ['filed'] }, sort: null }, ctx);
+    expect(first.count).toBe(0);
+    expect(await summariesChecked(4)).toBe(1);
+    const again = await listHandlers.query({ dataVersion: 4, filter: { statuses: ['filed'] }, sort: null }, ctx);
+    expect(again.head.map((r) => r.id)).toEqual(['Ia']);
+    expect(await summaryStore((s) => s.get('Ia'))).toEqual(stored);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The list worker's state and answers: every stored inspection's summary read through renderer/db
- * (listInspectionSummaries: the small summary store, rebuilt from the records where missing or stale), kept as the
- * list's rows until the data version changes, filtered and sorted in memory per query, paged by `rows`. The plots'
+ * (listInspectionSummaries: the small summary store, made from the records where missing), kept as the list's rows
+ * until the data version changes, filtered and sorted in memory per query, paged by `rows`. Once the rows are
+ * answered, the summaries are checked against the records' updatedAt (staleInspectionSummaries, a key cursor) and
+ * any stale one is made again, stored and put in the held rows, so the next query shows it. The plots'
  * geometry is read only for what the map draws (the filtered records when they are no more than MAX_PLOTS_ON_MAP;
  * above that only the pins at the summaries' centres), and kept per record until its updatedAt changes.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { filterInspections, townshipFigures } from '../../../shared/domain/inspection/list';
-import { getInspectionPlots, listInspectionSummaries } from '../../db';
+import { getInspectionPlots, listInspectionSummaries, staleInspectionSummaries } from '../../db';
 import type { Handlers } from '../../platform/worker-host';
 import { choicesOf, mapDataOf, MAX_PLOTS_ON_MAP, sortRows, type ListRow } from './inspection-list.logic';
 import { ROW_BLOCK, type InspectionListProtocol } from './inspection-list.protocol';
@@ -18,6 +20,8 @@ interface Held {
   readMs: number;
   /** Summaries the read had to make from their records (0 once they are stored). */
   rebuilt: number;
+  /** The check against the records' updatedAt, started once the rows are read; resolves with how many were stale. */
+  checked: Promise<number>;
 }
 let held: Promise<Held> | null = null;
 let heldVersion = -1;
@@ -29,9 +33,26 @@ const plotCache = new Map<string, { updatedAt: number; geometry: Polygon | Multi
 async function read(): Promise<Held> {
   const t0 = performance.now();
   const { summaries, rebuilt } = await listInspectionSummaries();
-  const rows: ListRow[] = summaries;
-  return { rows, choices: choicesOf(rows), readMs: performance.now() - t0, rebuilt };
+  const h: Held = { rows: summaries, choices: choicesOf(summaries), readMs: performance.now() - t0, rebuilt, checked: Promise.resolve(0) };
+  h.checked = new Promise<void>((r) => setTimeout(r, 0))
+    .then(() => staleInspectionSummaries(summaries))
+    .then(
+      (stale) => {
+        if (stale.length > 0) {
+          const fresh = new Map(stale.map((x) => [x.id, x]));
+          h.rows = h.rows.map((x) => fresh.get(x.id) ?? x);
+          h.choices = choicesOf(h.rows);
+        }
+        return stale.length;
+      },
+      // A failed check leaves the rows as read (a completed save's summary is right; the next version checks again).
+      () => 0,
+    );
+  return h;
 }
+
+/** The held read's check of its summaries (the spec waits for it). */
+export const summariesChecked = async (dataVersion: number): Promise<number> => (await heldFor(dataVersion)).checked;
 
 function heldFor(version: number): Promise<Held> {
   if (!held || heldVersion !== version) {
