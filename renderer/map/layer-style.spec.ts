@@ -303,7 +303,11 @@ describe('data-driven colours', () => {
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.5,
     });
-    const parsed = createPropertyExpression((circle!.paint as Record<string, unknown>)['circle-color'] as never, 'circle-color', latest.paint_circle['circle-color'] as never);
+    const parsed = createPropertyExpression(
+      (circle!.paint as Record<string, unknown>)['circle-color'] as never,
+      'circle-color',
+      latest.paint_circle['circle-color'] as never,
+    );
     if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
     const at = (properties: Record<string, unknown>) => String(parsed.value.evaluate({ zoom: 14 }, { type: 'Point', properties } as never));
     expect(at({ status: 'overdue' })).toBe('rgba(214,58,47,0.75)');
