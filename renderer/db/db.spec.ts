@@ -212,7 +212,12 @@ describe('schema', () => {
       attachments: 'sha256',
     });
     expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined(); // v5 adds stores, rewrites nothing
-    expect(SCHEMA_VERSIONS[5]!.stores).toEqual({ ...SCHEMA_VERSIONS[4]!.stores, inspections: 'id, status, number', photos: 'sha256' });
+    expect(SCHEMA_VERSIONS[5]!.stores).toEqual({
+      ...SCHEMA_VERSIONS[4]!.stores,
+      inspections: 'id, status, number, updatedAt',
+      photos: 'sha256',
+      inspectionSummaries: 'id',
+    });
     expect(SCHEMA_VERSIONS[5]!.upgrade).toBeUndefined(); // v6 adds stores, rewrites nothing
     expect(SCHEMA_VERSIONS[6]!.stores).toEqual({ ...SCHEMA_VERSIONS[5]!.stores, imageryLayers: 'id' });
     expect(SCHEMA_VERSIONS[6]!.upgrade).toBeUndefined(); // v7 adds a store, rewrites nothing
@@ -476,7 +481,8 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
-      inspections: { keyPath: 'id', indexes: ['number', 'status'] },
+      inspections: { keyPath: 'id', indexes: ['number', 'status', 'updatedAt'] },
+      inspectionSummaries: { keyPath: 'id', indexes: [] },
       photos: { keyPath: 'sha256', indexes: [] },
       imageryLayers: { keyPath: 'id', indexes: [] },
       layerData: { keyPath: 'layerId', indexes: [] },
@@ -666,7 +672,7 @@ async function writeV5Fixture(indexedDB: IDBFactory, name: string): Promise<void
 }
 
 describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
-  it('keeps every v5 record exactly as it was and adds the inspection and photo stores, empty', async () => {
+  it('keeps every v5 record exactly as it was and adds the inspection, photo and summary stores, empty', async () => {
     const idb = new IDBFactory();
     await writeV5Fixture(idb, 'v5-up');
     const before = await readRawStores(idb, 'v5-up', V5_STORES);
@@ -676,6 +682,7 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.inspections.count()).toBe(0);
     expect(await db.photos.count()).toBe(0);
+    expect(await db.inspectionSummaries.count()).toBe(0);
     db.close();
     expect(warn).not.toHaveBeenCalled();
     const after = await readRawStores(idb, 'v5-up', V5_STORES);
@@ -683,7 +690,8 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     expect(after.patrolAreas).toHaveLength(2);
     const schema = await readSchema(idb, 'v5-up');
     expect(schema.version).toBe(70);
-    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
+    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status', 'updatedAt'] });
+    expect(schema.stores.inspectionSummaries).toEqual({ keyPath: 'id', indexes: [] });
     expect(schema.stores.photos).toEqual({ keyPath: 'sha256', indexes: [] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
   });
@@ -733,6 +741,8 @@ async function writeV6Fixture(indexedDB: IDBFactory, name: string): Promise<void
       const ins = db.createObjectStore('inspections', { keyPath: 'id' });
       ins.createIndex('status', 'status');
       ins.createIndex('number', 'number');
+      ins.createIndex('updatedAt', 'updatedAt');
+      db.createObjectStore('inspectionSummaries', { keyPath: 'id' });
       db.createObjectStore('photos', { keyPath: 'sha256' });
       for (const r of V6_EXTRA.inspections) req.transaction!.objectStore('inspections').put(r);
       for (const r of V6_EXTRA.photos) req.transaction!.objectStore('photos').put(r);
@@ -763,7 +773,7 @@ describe('schema 6 → 7 upgrade, from a raw v6 database', () => {
     const schema = await readSchema(idb, 'v6-up');
     expect(schema.version).toBe(70);
     expect(schema.stores.imageryLayers).toEqual({ keyPath: 'id', indexes: [] });
-    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
+    expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status', 'updatedAt'] });
   });
 
   it('the app reads the upgraded database as before, and keeps imagery layers in it across a reopen', async () => {

@@ -5,6 +5,7 @@ import type { Patrol } from '../../shared/domain/patrol/patrol-record';
 import type { PatrolTask } from '../../shared/domain/patrol/task-record';
 import type { PatrolRule } from '../../shared/domain/patrol/rule';
 import type { Inspection } from '../../shared/domain/inspection/inspection-record';
+import type { InspectionSummaryRecord } from '../../shared/domain/inspection/summary-record';
 import type { LayerRecord } from '../../shared/domain/layers/layer-record';
 import type { SourceFilesRecord } from '../../shared/domain/layers/source-files-record';
 import type { AttachmentRecord } from './attachment-record';
@@ -43,6 +44,8 @@ export class LandPatrolDb extends Dexie {
   // Schema 6 (issue 11). Photos' metadata is keyed by the sha256 of the original bytes (in attachments).
   inspections!: Table<Inspection, string>;
   photos!: Table<StoredRecord, string>;
+  /** Each inspection's list summary, written with the record (inspection-repo.ts). */
+  inspectionSummaries!: Table<InspectionSummaryRecord, string>;
   // Schema 7 (issue 12).
   imageryLayers!: Table<ImageryLayer, string>;
 

@@ -78,13 +78,17 @@ export {
   addInspection,
   amendStoredInspection,
   getInspection,
+  getInspectionPlots,
+  listInspectionSummaries,
   listInspections,
+  staleInspectionSummaries,
   moveStoredInspection,
   saveStoredInspection,
   submitStoredInspection,
   type InspectionWriteReason,
   type InspectionWriteResult,
   type NewStoredInspection,
+  type SummaryRead,
 } from './inspection-repo';
 export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';
 export {

@@ -4,12 +4,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyHistory } from '../../shared/domain/inspection/history';
 import { hashedState, type Inspection, type InspectionPatch } from '../../shared/domain/inspection/inspection-record';
 import type { DateKey } from '../../shared/domain/patrol/calendar';
+import { summaryOf } from '../../shared/domain/inspection/list';
+import { summaryRecordOf } from '../../shared/domain/inspection/summary-record';
 import { LandPatrolDb } from './db';
 import {
   addInspection,
   amendStoredInspection,
   getInspection,
+  getInspectionPlots,
+  listInspectionSummaries,
   listInspections,
+  staleInspectionSummaries,
   moveStoredInspection,
   saveStoredInspection,
   submitStoredInspection,
@@ -154,5 +159,95 @@ describe('saving, submitting, amending', () => {
     vi.spyOn(db.inspections, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await expect(saveStoredInspection('I1', { description: '新堆土' }, BY, MORNING + 1, db)).rejects.toThrow(/quota/);
     expect(await getInspection('I1', db)).toEqual(before);
+  });
+});
+
+describe('the summaries the list reads', () => {
+  const plot = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [117, 35],
+        [117.002, 35],
+        [117.002, 35.001],
+        [117, 35],
+      ],
+    ],
+  };
+
+  it('are written with every write of the record, in its transaction, and agree with it', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' }, geometry: plot }, BY, MORNING, PATTERN, db);
+    const stored = async () => (await db.inspectionSummaries.get('I1'))!;
+    expect(await stored()).toEqual(summaryRecordOf((await getInspection('I1', db))!));
+    expect(await stored()).toMatchObject({ v: 1, status: 'pending', bbox: [117, 35, 117.002, 35.001], centre: [117.001, 35.0005] });
+    await submitStoredInspection('I1', FILLED, BY, MORNING + 10, db);
+    expect(await stored()).toMatchObject({ status: 'checked', conclusion: 'illegal', partyName: '张三', submitted: true, updatedAt: MORNING + 10 });
+    await moveStoredInspection('I1', 'stopped', null, BY, MORNING + 20, db);
+    await moveStoredInspection('I1', 'filed', null, BY, MORNING + 30, db);
+    await amendStoredInspection('I1', { landUse: '工业厂房' }, '补记土地用途', BY, MORNING + 40, db);
+    const r = (await getInspection('I1', db))!;
+    expect(await stored()).toEqual(summaryRecordOf(r));
+    expect(await stored()).toMatchObject({ ...summaryOf(r), status: 'filed', filed: true, updatedAt: MORNING + 40 });
+    const read = await listInspectionSummaries(db);
+    expect(read.rebuilt).toBe(0);
+    expect(read.summaries).toEqual([summaryRecordOf(r)]);
+    // The plot is read only when asked for.
+    expect((await getInspectionPlots(['I1', 'nope'], db)).get('I1')).toEqual({ updatedAt: MORNING + 40, geometry: plot });
+  });
+
+  it('a failed write leaves the summary as it was (the record and its summary in one transaction)', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' } }, BY, MORNING, PATTERN, db);
+    const before = await db.inspectionSummaries.get('I1');
+    vi.spyOn(db.inspectionSummaries, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(saveStoredInspection('I1', { description: '新堆土' }, BY, MORNING + 1, db)).rejects.toThrow(/quota/);
+    expect((await getInspection('I1', db))!.description).toBe('');
+    expect(await db.inspectionSummaries.get('I1')).toEqual(before);
+    // A new record whose summary cannot be written is not stored either.
+    vi.spyOn(db.inspectionSummaries, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(addInspection({ id: 'I3', source: { kind: 'drawn' } }, BY, MORNING + 3, PATTERN, db)).rejects.toThrow(/quota/);
+    expect(await getInspection('I3', db)).toBeNull();
+    expect((await listInspectionSummaries(db)).summaries.map((x) => x.id)).toEqual(['I1']);
+  });
+
+  it('are rebuilt once from the records where missing (written before the store), stale or unreadable, and stored', async () => {
+    const idb = new IDBFactory();
+    const db = fresh(idb);
+    for (const [i, id] of ['I1', 'I2', 'I3', 'I4'].entries())
+      await addInspection({ id, source: { kind: 'drawn' }, geometry: plot }, BY, MORNING + i, PATTERN, db);
+    await submitStoredInspection('I2', FILLED, BY, MORNING + 100, db);
+    const i2 = (await getInspection('I2', db))!;
+    // I1: no summary (a record written before the store existed); I2: a summary of an older state (a write that did
+    // not come through the repository: updatedAt differs); I3: an unreadable summary; I4: as written.
+    await db.inspectionSummaries.delete('I1');
+    await db.inspectionSummaries.put({ ...summaryRecordOf(i2), status: 'pending', updatedAt: MORNING + 1 });
+    await db.inspectionSummaries.put({ id: 'I3', v: 1, status: 'nonsense' } as never);
+    // And an unreadable record (skipped, as listInspections skips it) and a summary without a record (not listed).
+    await db.inspections.put({ id: 'broken', number: 'x', updatedAt: 5 } as unknown as Inspection);
+    await db.inspectionSummaries.put({ ...summaryRecordOf(i2), id: 'gone' });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const first = await listInspectionSummaries(db);
+    // The read makes the missing and the unreadable ones; the check by updatedAt the stale one.
+    expect(first.rebuilt).toBe(2);
+    expect(first.summaries.find((s) => s.id === 'I2')).toMatchObject({ status: 'pending', updatedAt: MORNING + 1 });
+    const stale = await staleInspectionSummaries(first.summaries, db);
+    expect(stale.map((s) => s.id)).toEqual(['I2']);
+    expect(stale[0]).toMatchObject({ status: 'checked', updatedAt: MORNING + 100 });
+    expect(await staleInspectionSummaries(first.summaries.filter((s) => s.id !== 'I2').concat(stale), db)).toEqual([]);
+    const records = await listInspections(db);
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const fixed = first.summaries.map((s) => stale.find((x) => x.id === s.id) ?? s);
+    expect(byId(fixed)).toEqual(byId(records.map(summaryRecordOf)));
+    // Stored: the next read (another open of the database) rebuilds nothing but the unreadable record's, which it
+    // cannot make, and lists the same.
+    db.close();
+    const again = fresh(idb);
+    expect(await again.inspectionSummaries.get('I1')).toEqual(summaryRecordOf(records.find((r) => r.id === 'I1')!));
+    const second = await listInspectionSummaries(again);
+    expect(second.rebuilt).toBe(0);
+    expect(byId(second.summaries)).toEqual(byId(fixed));
+    expect(await staleInspectionSummaries(second.summaries, again)).toEqual([]);
+    again.close();
   });
 });

@@ -8,7 +8,11 @@
  *   every number already stored (unreadable records' numbers too: a number is never given twice);
  * - a draft's save, a submission (refused with the form's issues when they stop it), an amendment (with a reason)
  *   and a status move each go through the record module, which refuses what its rules refuse (a named reason,
- *   nothing written); a failure of IndexedDB itself rejects, and nothing of that action is written.
+ *   nothing written); a failure of IndexedDB itself rejects, and nothing of that action is written;
+ * - every write puts the record's summary (shared/domain/inspection/summary-record.ts) in the SAME transaction, so
+ *   the 核查 list, which reads only the summaries, never disagrees with a completed save. listInspectionSummaries
+ *   rebuilds (once, and stores) the summaries a record lacks, staleInspectionSummaries those whose updatedAt is not
+ *   the record's.
  */
 import { checkForSubmit, canSubmit, type FormIssue } from '../../shared/domain/inspection/form';
 import {
@@ -26,6 +30,7 @@ import {
 } from '../../shared/domain/inspection/inspection-record';
 import { nextRecordNumber, DEFAULT_NUMBER_PATTERN } from '../../shared/domain/inspection/numbering';
 import type { InspectionStatus } from '../../shared/domain/inspection/status';
+import { restoreInspectionSummary, summaryRecordOf, type InspectionSummaryRecord } from '../../shared/domain/inspection/summary-record';
 import { localDateOf } from '../../shared/domain/patrol/calendar';
 import { fail, ok, type Validation } from '../../shared/validation/validation';
 import { getDb, type LandPatrolDb } from './db';
@@ -48,6 +53,92 @@ export async function listInspections(db: LandPatrolDb = getDb()): Promise<Inspe
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** What the list reads: every readable record's summary, and how many of them had to be made from their record. */
+export interface SummaryRead {
+  summaries: InspectionSummaryRecord[];
+  /** Summaries made from their record and stored by this read (missing or unreadable before; stale, for the check). */
+  rebuilt: number;
+}
+
+const restoreSummary = (raw: unknown): InspectionSummaryRecord | null =>
+  readRecord('inspection summary', raw, restoreInspectionSummary, { quiet: true });
+
+/** Makes these records' summaries from the records (restored as every read) and stores them, in one transaction. */
+async function rebuildSummaries(ids: readonly string[], db: LandPatrolDb): Promise<InspectionSummaryRecord[]> {
+  if (ids.length === 0) return [];
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
+    const made: InspectionSummaryRecord[] = [];
+    for (const raw of await db.inspections.bulkGet([...ids])) {
+      const r = restore(raw);
+      if (r) made.push(summaryRecordOf(r));
+    }
+    await db.inspectionSummaries.bulkPut(made);
+    return made;
+  });
+}
+
+/**
+ * Every stored record's summary (in no particular order), read from the small summary store with two requests (its
+ * getAll and the records' keys: no record is read). A record without a readable summary (written before the store
+ * existed, or the summary unreadable) has its summary made from the record and stored; an unreadable record is left
+ * out, as listInspections leaves it out. A summary without a record is not listed. Whether each summary's updatedAt
+ * is still its record's is staleInspectionSummaries' check (a key cursor over 10,000 records costs seconds on a
+ * loaded machine, so the list runs it after answering).
+ */
+export async function listInspectionSummaries(db: LandPatrolDb = getDb()): Promise<SummaryRead> {
+  const { raws, ids } = await db.transaction('r', db.inspections, db.inspectionSummaries, async () => {
+    const ids = (await db.inspections.toCollection().primaryKeys()) as string[];
+    return { raws: await db.inspectionSummaries.toArray(), ids };
+  });
+  const byId = new Map<string, InspectionSummaryRecord>();
+  for (const raw of raws) {
+    const s = restoreSummary(raw);
+    if (s) byId.set(s.id, s);
+  }
+  const summaries: InspectionSummaryRecord[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const s = byId.get(id);
+    if (s) summaries.push(s);
+    else missing.push(id);
+  }
+  const rebuilt = await rebuildSummaries(missing, db);
+  summaries.push(...rebuilt);
+  return { summaries, rebuilt: rebuilt.length };
+}
+
+/**
+ * The check of summaries against their records by the records' `updatedAt` index (keys only, no record read): the
+ * summaries whose updatedAt is not their record's (a write that did not come through this repository) are made
+ * again from the records and stored; returns those (none when every summary agrees).
+ */
+export async function staleInspectionSummaries(
+  summaries: readonly InspectionSummaryRecord[],
+  db: LandPatrolDb = getDb(),
+): Promise<InspectionSummaryRecord[]> {
+  const stamps = new Map<string, unknown>();
+  await db.transaction('r', db.inspections, () =>
+    db.inspections.orderBy('updatedAt').eachKey((key, cursor) => stamps.set(cursor.primaryKey as string, key)),
+  );
+  return rebuildSummaries(
+    summaries.filter((s) => stamps.get(s.id) !== s.updatedAt).map((s) => s.id),
+    db,
+  );
+}
+
+/** The stored plots of these records (restored as every read); a record without a plot or unreadable has none. */
+export async function getInspectionPlots(
+  ids: readonly string[],
+  db: LandPatrolDb = getDb(),
+): Promise<Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>> {
+  const out = new Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>();
+  for (const raw of await db.inspections.bulkGet([...ids])) {
+    const r = restore(raw);
+    if (r) out.set(r.id, { updatedAt: r.updatedAt, geometry: r.geometry });
+  }
+  return out;
+}
+
 export async function getInspection(id: string, db: LandPatrolDb = getDb()): Promise<Inspection | null> {
   return restore(await db.inspections.get(id));
 }
@@ -66,7 +157,7 @@ export async function addInspection(
   pattern: string = DEFAULT_NUMBER_PATTERN,
   db: LandPatrolDb = getDb(),
 ): Promise<InspectionWriteResult> {
-  return db.transaction('rw', db.inspections, async () => {
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
     if ((await db.inspections.get(init.id)) !== undefined) return fail('invalid', 'id', `an inspection ${init.id} is already stored`);
     const numbers = ((await db.inspections.orderBy('number').keys()) as unknown[]).filter((n): n is string => typeof n === 'string');
     let record: Inspection;
@@ -76,6 +167,7 @@ export async function addInspection(
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
     await db.inspections.add(record);
+    await db.inspectionSummaries.put(summaryRecordOf(record));
     return ok(record);
   });
 }
@@ -85,7 +177,7 @@ async function changeStored(
   change: (r: Inspection) => SaveResult | { ok: false; reason: 'formIssues'; issues: readonly FormIssue[] },
   db: LandPatrolDb,
 ): Promise<InspectionWriteResult> {
-  return db.transaction('rw', db.inspections, async () => {
+  return db.transaction('rw', db.inspections, db.inspectionSummaries, async () => {
     const current = restore(await db.inspections.get(id));
     if (!current) return fail('notFound', 'id', id);
     let r: ReturnType<typeof change>;
@@ -95,7 +187,10 @@ async function changeStored(
       return fail('invalid', undefined, e instanceof Error ? e.message : String(e));
     }
     if (!r.ok) return 'issues' in r ? { ...fail(r.reason), issues: r.issues } : fail(r.reason);
-    if (r.record !== current) await db.inspections.put(r.record);
+    if (r.record !== current) {
+      await db.inspections.put(r.record);
+      await db.inspectionSummaries.put(summaryRecordOf(r.record));
+    }
     return ok(r.record);
   });
 }

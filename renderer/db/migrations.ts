@@ -40,8 +40,16 @@ const V5_STORES = { ...V4_STORES, patrolAreas: 'id, kind', patrolTasks: 'id, dat
 // 6 (issue 11): plot inspections (图斑核查记录, shared/domain/inspection/inspection-record.ts), keyed by id; `status`
 // and `number` find the list's records without reading them all; and the photos' metadata (EXIF time, position,
 // bearing, a hand placement, the stamped copy), keyed by the SHA-256 of the original bytes — which stay in
-// `attachments`, untouched.
-const V6_STORES = { ...V5_STORES, inspections: 'id, status, number', photos: 'sha256' };
+// `attachments`, untouched. `updatedAt` lets the list check its summaries against the records by reading keys
+// only. And each inspection's summary (shared/domain/inspection/summary-record.ts, keyed by the record's id): what
+// the 核查 list shows of it and where its plot is, written in the same transaction as the record, so the list reads
+// this small store instead of 10,000 records with their histories and plots.
+const V6_STORES = {
+  ...V5_STORES,
+  inspections: 'id, status, number, updatedAt',
+  photos: 'sha256',
+  inspectionSummaries: 'id',
+};
 
 // 7 (issue 12): imagery layers (imagery-record.ts: tile packages, tile folders, GeoTIFFs, online basemaps), keyed by id.
 // The bytes of a small package are in the record (a Blob), a large one is a file handle; nothing is indexed but the id.

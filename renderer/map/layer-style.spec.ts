@@ -292,6 +292,32 @@ describe('data-driven colours', () => {
     expect(needsRebuild(g, recoloured)).toBe(false);
     expect(geoJsonPaintOf(recoloured.paint).line).toMatchObject({ 'line-color': '#000' });
   });
+  it("colour the points' circles by the same match (one layer for every status's pins)", () => {
+    const g = grid('pins', { paint: { circle: { color: '#000', colorBy: byStatus, radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 } } });
+    const [circle] = layerStyleParts(g).bodies;
+    expect(circle!.type).toBe('circle');
+    expect(circle!.paint).toEqual({
+      'circle-color': colorExpression('#000', byStatus),
+      'circle-radius': 5,
+      'circle-opacity': 1,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+    });
+    const parsed = createPropertyExpression(
+      (circle!.paint as Record<string, unknown>)['circle-color'] as never,
+      'circle-color',
+      latest.paint_circle['circle-color'] as never,
+    );
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const at = (properties: Record<string, unknown>) => String(parsed.value.evaluate({ zoom: 14 }, { type: 'Point', properties } as never));
+    expect(at({ status: 'overdue' })).toBe('rgba(214,58,47,0.75)');
+    expect(at({ status: 'done' })).toBe('rgba(46,158,68,1)');
+    expect(at({ status: 'other' })).toBe('rgba(138,143,152,1)');
+    // Without colorBy the plain colour, as before.
+    expect(geoJsonPaintOf({ circle: { color: '#123456' } }).circle).toMatchObject({ 'circle-color': '#123456' });
+    const recoloured = { ...g, paint: { circle: { color: '#000', colorBy: { ...byStatus, fallback: '#ffffff' } } } };
+    expect(needsRebuild(g, recoloured)).toBe(false);
+  });
 });
 
 describe('hatched fills', () => {

@@ -61,7 +61,7 @@ export interface GeoJsonPaint {
   /** `hatch`: diagonal lines over the fill (a topology overlap: read as a fault, not as a class colour). */
   fill?: { color: string; colorBy?: ColorBy; opacity?: number; hatch?: { color: string } };
   line?: { color: string; colorBy?: ColorBy; widthPx?: number; opacity?: number; dash?: number[] };
-  circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
+  circle?: { color: string; colorBy?: ColorBy; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
   /**
    * An arrow from each point that has a number in `rotateField`, pointing that many degrees clockwise from north
    * (a photo's bearing, GPSImgDirection): rotated with the map, so it keeps pointing the same way on the ground when
@@ -348,7 +348,7 @@ export function geoJsonPaintOf(paint: GeoJsonPaint): {
   }
   if (paint.circle) {
     out.circle = {
-      'circle-color': paint.circle.color,
+      'circle-color': colorExpression(paint.circle.color, paint.circle.colorBy),
       'circle-radius': paint.circle.radiusPx ?? 4,
       'circle-opacity': paint.circle.opacity ?? 1,
       'circle-stroke-color': paint.circle.strokeColor ?? '#ffffff',

@@ -4,9 +4,11 @@
  * villages, each record made by the record module itself (createInspection, then draft saves, a submission and the
  * status moves status.ts allows — every history entry hashed as the app hashes it), with a plot of 6–10 vertices, and
  * 1,000 photos' metadata spread over the records. Written into the app's own IndexedDB (the schema the app created
- * when it first opened) in batches of 500, one transaction each, with the raw IndexedDB API.
+ * when it first opened) in batches of 500, one transaction each, with the raw IndexedDB API — each record with its
+ * summary (summary-record.ts) in the same transaction, as renderer/db/inspection-repo.ts writes them.
  *
- * Also the reference: the same page reading the raw records with getAll and filtering them with a plain loop.
+ * Also the reference: the same page reading the raw records with getAll and filtering them with a plain loop (and,
+ * beside it, getAll of the summary store alone: the floor of what the list now reads).
  */
 import type { Polygon } from 'geojson';
 import {
@@ -23,6 +25,7 @@ import {
 } from '../../shared/domain/inspection/inspection-record';
 import { formatRecordNumber, DEFAULT_NUMBER_PATTERN } from '../../shared/domain/inspection/numbering';
 import type { InspectionStatus } from '../../shared/domain/inspection/status';
+import { summaryRecordOf } from '../../shared/domain/inspection/summary-record';
 import { localDateOf } from '../../shared/domain/patrol/calendar';
 
 const TOWNSHIPS = ['石桥镇', '杏园镇', '柳河乡', '青山镇', '白沙镇', '龙泉乡', '东湖镇', '西岭乡', '南坪镇', '北塘镇', '新集镇', '高庄乡'];
@@ -182,21 +185,29 @@ async function writeAll(records: Inspection[], photos: Record<string, unknown>[]
     q.onsuccess = () => resolve(q.result);
     q.onerror = () => reject(q.error);
   });
-  const put = (store: string, list: unknown[]) =>
+  const put = (stores: Record<string, unknown[]>) =>
     new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(store, 'readwrite');
-      const s = tx.objectStore(store);
-      for (const x of list) s.put(x);
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [store, list] of Object.entries(stores)) {
+        const s = tx.objectStore(store);
+        for (const x of list) s.put(x);
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-  for (let i = 0; i < records.length; i += 500) await put('inspections', records.slice(i, i + 500));
-  await put('photos', photos);
+  for (let i = 0; i < records.length; i += 500) {
+    const batch = records.slice(i, i + 500);
+    await put({ inspections: batch, inspectionSummaries: batch.map(summaryRecordOf) });
+  }
+  await put({ photos });
   db.close();
 }
 
 /** The reference: getAll of the raw records and a plain filter (status and township), as a page would do it alone. */
-async function reference(status: string, township: string): Promise<{ readMs: number; filterMs: number; matched: number; total: number }> {
+async function reference(
+  status: string,
+  township: string,
+): Promise<{ readMs: number; filterMs: number; matched: number; total: number; summariesReadMs: number }> {
   const t0 = performance.now();
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const q = indexedDB.open('landpatrol');
@@ -208,11 +219,18 @@ async function reference(status: string, township: string): Promise<{ readMs: nu
     q.onsuccess = () => resolve(q.result as Inspection[]);
     q.onerror = () => reject(q.error);
   });
-  db.close();
   const t1 = performance.now();
   let matched = 0;
   for (const r of all) if (r.status === status && r.location.township === township) matched++;
-  return { readMs: t1 - t0, filterMs: performance.now() - t1, matched, total: all.length };
+  const t2 = performance.now();
+  await new Promise<unknown>((resolve, reject) => {
+    const q = db.transaction('inspectionSummaries').objectStore('inspectionSummaries').getAll();
+    q.onsuccess = () => resolve(q.result);
+    q.onerror = () => reject(q.error);
+  });
+  const summariesReadMs = performance.now() - t2;
+  db.close();
+  return { readMs: t1 - t0, filterMs: t2 - t1, matched, total: all.length, summariesReadMs };
 }
 
 const g = globalThis as unknown as Record<string, unknown>;

@@ -1,11 +1,10 @@
 /**
  * 核查 (issue 11 item 6): the stored inspection records as a list — a left-dock panel after 考核 (search, filters,
  * counts per township with 立案率 / 结案率, export), the rows in a drawer under the map, and the records' plots on
- * the map coloured by status with a legend card while the tab is open. A row or a plot clicked opens the record
+ * the map coloured by status (one layer) with a legend card while the tab is open. A row or a plot clicked opens the record
  * (the inspection feature's openInspection). Everything is read and filtered in the list worker.
  */
 import { useEffect, useMemo } from 'react';
-import { INSPECTION_STATUSES } from '../../../shared/domain/inspection/status';
 import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
@@ -14,8 +13,8 @@ import { openInspection, openInspectionState } from '../inspection';
 import { InspectionListLegendHost } from './components/InspectionListLegend';
 import { InspectionListPanel } from './components/InspectionListPanel';
 import { InspectionListTableHost } from './components/InspectionListTable';
-import { STATUS_STYLE } from './inspection-list.logic';
-import { LIST_PANEL_ID, OPEN_LAYER_ID, STATUS_LAYER_IDS, statusLayerId } from './inspection-list-ids';
+import { STATUS_COLORS } from './inspection-list.logic';
+import { LIST_LAYER_ID, LIST_PANEL_ID, OPEN_LAYER_ID } from './inspection-list-ids';
 import { listUi, useInspectionMap, warmInspectionList } from './inspection-list-state';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -29,19 +28,24 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
   const open = useStore(openInspectionState);
   const openGeometry = open?.record?.geometry ?? null;
   return useMemo((): MapLayerSpec[] => {
-    const specs: MapLayerSpec[] = INSPECTION_STATUSES.map((s) => ({
-      type: 'geojson',
-      id: statusLayerId(s),
-      data: data?.byStatus[s] ?? EMPTY,
-      paint: {
-        fill: { color: STATUS_STYLE[s].fill, opacity: STATUS_STYLE[s].opacity },
-        line: { color: STATUS_STYLE[s].line, widthPx: 1.5 },
-        // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
-        circle: { color: STATUS_STYLE[s].fill, radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
+    // One layer for every status: maplibre copies a GeoJSON source to its worker on the UI thread once, not five
+    // times, and each part's colour is one `match` on the feature's status (STATUS_COLORS).
+    const colorBy = (colors: Record<string, string>) => ({ property: 'status', colors, fallback: '#8a8f98' });
+    const specs: MapLayerSpec[] = [
+      {
+        type: 'geojson',
+        id: LIST_LAYER_ID,
+        data: data?.features ?? EMPTY,
+        paint: {
+          fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
+          line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
+          // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
+          circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
+        },
+        visible: shown,
+        interactive: shown,
       },
-      visible: shown,
-      interactive: shown,
-    }));
+    ];
     specs.push({
       type: 'geojson',
       id: OPEN_LAYER_ID,
@@ -61,7 +65,7 @@ function InspectionListMapPicker() {
     () =>
       wb.selection.subscribe(() => {
         const hit = wb.selection.get();
-        if (!hit || !STATUS_LAYER_IDS.includes(hit.layerId)) return;
+        if (!hit || hit.layerId !== LIST_LAYER_ID) return;
         wb.selection.set(null);
         const id = data?.ids[hit.fid];
         if (id) {

@@ -1,7 +1,5 @@
-/** The 核查 tab's panel id and the map layers' ids (one per status, and the open record's outline). */
-import { INSPECTION_STATUSES, type InspectionStatus } from '../../../shared/domain/inspection/status';
-
+/** The 核查 tab's panel id and the map layers' ids (the records' plots and pins in one layer, the open record's outline). */
 export const LIST_PANEL_ID = 'inspectionList';
-export const statusLayerId = (s: InspectionStatus) => `inspection-list-${s}`;
-export const STATUS_LAYER_IDS: readonly string[] = INSPECTION_STATUSES.map(statusLayerId);
+/** Every status's plots and pins, coloured by each feature's `status` (renderer/map's colorBy). */
+export const LIST_LAYER_ID = 'inspection-list-records';
 export const OPEN_LAYER_ID = 'inspection-list-open';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { addInspection, moveStoredInspection, saveStoredInspection, submitStoredInspection } from '../../db';
 import type { RequestContext } from '../../platform/worker-host';
-import { listHandlers } from './inspection-list.handlers';
+import { listHandlers, summariesChecked } from './inspection-list.handlers';
 
 // The handlers read the app's default database (getDb), which fake-indexeddb provides in Node.
 const ctx = { progress: () => undefined, transfer: () => undefined, signal: new AbortController().signal } as RequestContext<never>;
@@ -24,6 +24,23 @@ const inspectors = [
   { name: '张三', certNo: '鲁执0012' },
   { name: '李四', certNo: '鲁执0031' },
 ];
+
+/** A request on the app database's summary store with the raw IndexedDB API (as another writer would). */
+function summaryStore(run: (s: IDBObjectStore) => IDBRequest): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('landpatrol');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('inspectionSummaries', 'readwrite');
+      const q = run(tx.objectStore('inspectionSummaries'));
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve(q.result);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
 
 describe('the list worker', () => {
   it('answers from the stored records, keeps them until the data version changes, and reads every write then', async () => {
@@ -72,7 +89,11 @@ describe('the list worker', () => {
     const map = await listHandlers.map({ dataVersion: 1, filter: {} }, ctx);
     expect(map.ids).toEqual(['Ia']);
     expect(map.unplaced).toBe(1);
-    expect(map.byStatus.filed.features).toHaveLength(2);
+    expect(map.features.features.map((f) => [f.geometry.type, f.properties])).toEqual([
+      ['Polygon', { fid: 0, status: 'filed' }],
+      ['Point', { fid: 0, status: 'filed' }],
+    ]);
+    expect(map.counts.filed).toBe(1);
 
     // Rows page through the last query; an earlier query's pages are refused as stale.
     expect((await listHandlers.rows({ querySeq: q1.querySeq, from: 1, to: 5 }, ctx)).rows.map((r) => r.id)).toEqual(['Ia']);
@@ -81,5 +102,30 @@ describe('the list worker', () => {
     const page = await listHandlers.rows({ querySeq: q2.querySeq, from: 1, to: 5 }, ctx);
     expect(page.stale).toBe(false);
     expect(page.rows.map((r) => r.number)).toEqual([q2.head[1]!.number]);
+  });
+
+  it('reads the summaries the store lacks from the records once, stores them, and lists what it listed before', async () => {
+    const before = await listHandlers.query({ dataVersion: 2, filter: {}, sort: null }, ctx);
+    // As a database whose records were written before the summary store existed.
+    await summaryStore((s) => s.clear());
+    const q = await listHandlers.query({ dataVersion: 3, filter: {}, sort: null }, ctx);
+    expect(q.head).toEqual(before.head);
+    expect(q.townships).toEqual(before.townships);
+    expect(((await summaryStore((s) => s.getAllKeys())) as string[]).sort()).toEqual(['Ia', 'Ib']);
+    const map = await listHandlers.map({ dataVersion: 3, filter: {} }, ctx);
+    expect(map.ids).toEqual(['Ia']);
+    expect(await summariesChecked(3)).toBe(0);
+  });
+
+  it('answers at once from the summaries, then finds a stale one by its updatedAt and shows it made again', async () => {
+    // A summary of an older state (as a write that bypassed the repository would leave it).
+    const stored = (await summaryStore((s) => s.get('Ia'))) as Record<string, unknown>;
+    await summaryStore((s) => s.put({ ...stored, status: 'pending', updatedAt: 1 }));
+    const first = await listHandlers.query({ dataVersion: 4, filter: { statuses: ['filed'] }, sort: null }, ctx);
+    expect(first.count).toBe(0);
+    expect(await summariesChecked(4)).toBe(1);
+    const again = await listHandlers.query({ dataVersion: 4, filter: { statuses: ['filed'] }, sort: null }, ctx);
+    expect(again.head.map((r) => r.id)).toEqual(['Ia']);
+    expect(await summaryStore((s) => s.get('Ia'))).toEqual(stored);
   });
 });

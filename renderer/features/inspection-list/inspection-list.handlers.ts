@@ -1,36 +1,58 @@
 /**
- * The list worker's state and answers: every stored inspection read through renderer/db (each restored), kept as
- * its list row and plot until the data version changes, filtered and sorted in memory per query, paged by `rows`.
+ * The list worker's state and answers: every stored inspection's summary read through renderer/db
+ * (listInspectionSummaries: the small summary store, made from the records where missing), kept as the list's rows
+ * until the data version changes, filtered and sorted in memory per query, paged by `rows`. Once the rows are
+ * answered, the summaries are checked against the records' updatedAt (staleInspectionSummaries, a key cursor) and
+ * any stale one is made again, stored and put in the held rows, so the next query shows it. The plots'
+ * geometry is read only for what the map draws (the filtered records when they are no more than MAX_PLOTS_ON_MAP;
+ * above that only the pins at the summaries' centres), and kept per record until its updatedAt changes.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { filterInspections, townshipFigures } from '../../../shared/domain/inspection/list';
-import { listInspections } from '../../db';
+import { getInspectionPlots, listInspectionSummaries, staleInspectionSummaries } from '../../db';
 import type { Handlers } from '../../platform/worker-host';
-import { choicesOf, listRowOf, mapDataOf, sortRows, type ListRow } from './inspection-list.logic';
+import { choicesOf, mapDataOf, MAX_PLOTS_ON_MAP, sortRows, type ListRow } from './inspection-list.logic';
 import { ROW_BLOCK, type InspectionListProtocol } from './inspection-list.protocol';
 
 interface Held {
   rows: ListRow[];
-  plots: Map<string, Polygon | MultiPolygon>;
   choices: ReturnType<typeof choicesOf>;
   readMs: number;
+  /** Summaries the read had to make from their records (0 once they are stored). */
+  rebuilt: number;
+  /** The check against the records' updatedAt, started once the rows are read; resolves with how many were stale. */
+  checked: Promise<number>;
 }
 let held: Promise<Held> | null = null;
 let heldVersion = -1;
 /** The last query's rows in the table's order: what `rows` pages through. */
 let last: { seq: number; rows: ListRow[] } = { seq: 0, rows: [] };
+/** Plots read for the map, by record id, with the updatedAt of the record they were read from. */
+const plotCache = new Map<string, { updatedAt: number; geometry: Polygon | MultiPolygon | null }>();
 
 async function read(): Promise<Held> {
   const t0 = performance.now();
-  const records = await listInspections();
-  const rows: ListRow[] = [];
-  const plots = new Map<string, Polygon | MultiPolygon>();
-  for (const r of records) {
-    rows.push(listRowOf(r));
-    if (r.geometry) plots.set(r.id, r.geometry);
-  }
-  return { rows, plots, choices: choicesOf(rows), readMs: performance.now() - t0 };
+  const { summaries, rebuilt } = await listInspectionSummaries();
+  const h: Held = { rows: summaries, choices: choicesOf(summaries), readMs: performance.now() - t0, rebuilt, checked: Promise.resolve(0) };
+  h.checked = new Promise<void>((r) => setTimeout(r, 0))
+    .then(() => staleInspectionSummaries(summaries))
+    .then(
+      (stale) => {
+        if (stale.length > 0) {
+          const fresh = new Map(stale.map((x) => [x.id, x]));
+          h.rows = h.rows.map((x) => fresh.get(x.id) ?? x);
+          h.choices = choicesOf(h.rows);
+        }
+        return stale.length;
+      },
+      // A failed check leaves the rows as read (a completed save's summary is right; the next version checks again).
+      () => 0,
+    );
+  return h;
 }
+
+/** The held read's check of its summaries (the spec waits for it). */
+export const summariesChecked = async (dataVersion: number): Promise<number> => (await heldFor(dataVersion)).checked;
 
 function heldFor(version: number): Promise<Held> {
   if (!held || heldVersion !== version) {
@@ -42,6 +64,16 @@ function heldFor(version: number): Promise<Held> {
     });
   }
   return held;
+}
+
+/** The plots of these rows, from the cache where the record has not changed since, else read (in one go). */
+async function plotsOf(rows: readonly ListRow[]): Promise<(id: string) => Polygon | MultiPolygon | null> {
+  const missing = rows.filter((r) => r.bbox && plotCache.get(r.id)?.updatedAt !== r.updatedAt).map((r) => r.id);
+  if (missing.length > 0) {
+    const read = await getInspectionPlots(missing);
+    for (const id of missing) plotCache.set(id, read.get(id) ?? { updatedAt: NaN, geometry: null });
+  }
+  return (id) => plotCache.get(id)?.geometry ?? null;
 }
 
 /** The worker's answers (inspection-list.worker.ts serves them; the spec calls them over fake-indexeddb). */
@@ -73,6 +105,8 @@ export const listHandlers: Handlers<InspectionListProtocol> = {
     querySeq === last.seq ? { querySeq, from, rows: last.rows.slice(from, to), stale: false } : { querySeq, from, rows: [], stale: true },
   map: async ({ dataVersion, filter }) => {
     const h = await heldFor(dataVersion);
-    return mapDataOf(filterInspections(h.rows, filter), (id) => h.plots.get(id) ?? null);
+    const filtered = filterInspections(h.rows, filter);
+    const geometryOf = filtered.length <= MAX_PLOTS_ON_MAP ? await plotsOf(filtered) : () => null;
+    return mapDataOf(filtered, geometryOf);
   },
 };

@@ -16,6 +16,8 @@ import {
   filterOf,
   listRowOf,
   mapDataOf,
+  STATUS_COLORS,
+  withAlpha,
   nextSort,
   rateText,
   sortRows,
@@ -116,22 +118,34 @@ describe('the 核查 list logic', () => {
     expect(villagesOf(ch, '')).toEqual(['柳河村', '青石村', '杏园村']);
   });
 
-  it('puts each plot and its pin in its status layer, with fid the index of its id; records without a plot are counted', () => {
+  it('puts each plot and its pin in one collection with its status, fid the index of its id; records without a plot are counted', () => {
     const plots = new Map([a, c].map((r) => [r.id as string, r.geometry!]));
-    const m = mapDataOf(rows, (id) => plots.get(id) ?? null);
+    const asked: string[] = [];
+    const m = mapDataOf(rows, (id) => (asked.push(id), plots.get(id) ?? null));
     expect(m.ids).toEqual(['a', 'c']);
     expect(m.unplaced).toBe(1);
     expect(m.plots).toBe(true);
     expect(m.counts).toEqual({ pending: 2, checked: 0, stopped: 0, filed: 0, closed: 0 });
-    expect(m.byStatus.pending.features.map((f) => [f.geometry.type, f.properties?.fid])).toEqual([
-      ['Polygon', 0],
-      ['Point', 0],
-      ['Polygon', 1],
-      ['Point', 1],
+    expect(m.features.features.map((f) => [f.geometry.type, f.properties?.fid, f.properties?.status])).toEqual([
+      ['Polygon', 0, 'pending'],
+      ['Point', 0, 'pending'],
+      ['Polygon', 1, 'pending'],
+      ['Point', 1, 'pending'],
     ]);
-    expect(m.byStatus.pending.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [117.0005, 35.0005] });
-    // Over the limit only the pins are drawn.
-    expect(mapDataOf(rows, (id) => plots.get(id) ?? null, 1).byStatus.pending.features.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
+    expect(m.features.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [117.0005, 35.0005] });
+    // Over the limit only the pins are drawn, from the rows' centres: no plot is asked for.
+    asked.length = 0;
+    const pins = mapDataOf(rows, (id) => (asked.push(id), plots.get(id) ?? null), 1);
+    expect(pins.features.features.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
+    expect(pins).toMatchObject({ plots: false, ids: ['a', 'c'], unplaced: 1 });
+    expect(asked).toEqual([]);
+  });
+
+  it("gives each status's colour with its opacity for the one layer", () => {
+    expect(withAlpha('#e67e22', 0.55)).toBe('rgba(230,126,34,0.55)');
+    expect(STATUS_COLORS.fill.stopped).toBe('rgba(214,58,47,0.7)');
+    expect(STATUS_COLORS.line.closed).toBe('#1e7a32');
+    expect(STATUS_COLORS.pin.filed).toBe('#8e44ad');
   });
 
   it('prints rates to one decimal and "—" without a denominator', () => {

@@ -5,18 +5,23 @@
  * over every stored record; the panel and the table only show what it answers.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { geometriesBbox, type Bbox } from '../../../shared/domain/geometry/bbox';
+import type { Bbox } from '../../../shared/domain/geometry/bbox';
 import type { Conclusion, Inspection, InspectionSource } from '../../../shared/domain/inspection/inspection-record';
-import { summaryOf, type InspectionFilter, type InspectionSummary } from '../../../shared/domain/inspection/list';
+import type { InspectionFilter, InspectionSummary } from '../../../shared/domain/inspection/list';
+import { summaryRecordOf } from '../../../shared/domain/inspection/summary-record';
 import { INSPECTION_STATUSES, type InspectionStatus } from '../../../shared/domain/inspection/status';
 import type { DateKey } from '../../../shared/domain/patrol/calendar';
 
+/** A list row: a record's stored summary (summary-record.ts), as the list worker reads it from its store. */
 export interface ListRow extends InspectionSummary {
   /** The plot's extent in lon/lat; null: no plot drawn yet (the record is not on the map). */
   bbox: Bbox | null;
+  /** The box's centre (the pin); null with the bbox. */
+  centre: [number, number] | null;
 }
 
-export const listRowOf = (r: Inspection): ListRow => ({ ...summaryOf(r), bbox: r.geometry ? geometriesBbox([r.geometry]) : null });
+/** A record's row (the summary the repository stores with it). */
+export const listRowOf = (r: Inspection): ListRow => summaryRecordOf(r);
 
 export const SOURCE_KINDS = ['patch', 'patrol', 'tip', 'drawn', 'typed', 'survey'] as const satisfies readonly InspectionSource['kind'][];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -155,45 +160,55 @@ export interface ListMapData {
   ids: string[];
   /** The plots are drawn (else only their pins: more records than MAX_PLOTS_ON_MAP). */
   plots: boolean;
-  byStatus: Record<InspectionStatus, FeatureCollection>;
+  /** Every plot and pin in ONE collection, each feature with its record's `status` (the map colours by it). */
+  features: FeatureCollection;
   /** Records without a plot (not on the map). */
   unplaced: number;
   counts: Record<InspectionStatus, number>;
 }
 
-/** The centre of a box: where a plot's pin goes (seen when the plot itself is smaller than a pixel). */
-const centreOf = (b: Bbox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+/** A #rrggbb colour with an alpha: the status's fill opacity goes into its colour, so one layer draws every status. */
+export function withAlpha(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+/** The map's colours per status for the one layer's `colorBy` (fill with its opacity, outline, pin). */
+export const STATUS_COLORS = {
+  fill: Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, withAlpha(STATUS_STYLE[s].fill, STATUS_STYLE[s].opacity)])),
+  line: Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, STATUS_STYLE[s].line])),
+  pin: Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, STATUS_STYLE[s].fill])),
+} as const;
 
 /**
- * Each record's plot and a pin at its centre, in its status's collection; `fid` = index in `ids`. The pin lets a
- * county-wide view show 10,000 plots of a few hundred square metres each, which are below a pixel there.
+ * Each record's pin at its summary's centre and, when the filter holds no more than `maxPlots` records, its plot
+ * (`geometryOf`: read by the worker for those records only); `fid` = index in `ids`, `status` the record's. The pin
+ * lets a county-wide view show 10,000 plots of a few hundred square metres each, which are below a pixel there.
  */
 export function mapDataOf(
   rows: readonly ListRow[],
   geometryOf: (id: string) => Polygon | MultiPolygon | null,
   maxPlots: number = MAX_PLOTS_ON_MAP,
 ): ListMapData {
-  const fc = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-  const byStatus = Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, fc()])) as Record<InspectionStatus, FeatureCollection>;
+  const features: Feature[] = [];
   const counts = Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, 0])) as Record<InspectionStatus, number>;
   const ids: string[] = [];
   let unplaced = 0;
   const plots = rows.length <= maxPlots;
   for (const r of rows) {
-    const g = geometryOf(r.id);
-    if (!g || !r.bbox) {
+    const g = plots ? geometryOf(r.id) : null;
+    if (!r.centre || (plots && !g)) {
       unplaced++;
       continue;
     }
     const fid = ids.length;
     ids.push(r.id);
     counts[r.status]++;
-    const features = byStatus[r.status].features;
-    const props = { fid };
-    if (plots) features.push({ type: 'Feature', geometry: g as Geometry, properties: props } satisfies Feature);
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: centreOf(r.bbox) }, properties: props });
+    const props = { fid, status: r.status };
+    if (g) features.push({ type: 'Feature', geometry: g as Geometry, properties: props });
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: r.centre }, properties: props });
   }
-  return { ids, plots, byStatus, unplaced, counts };
+  return { ids, plots, features: { type: 'FeatureCollection', features }, unplaced, counts };
 }
 
 /** A rate as the table prints it: 66.7 % (one decimal), "—" without a denominator. */

@@ -1,7 +1,8 @@
 /**
- * The list worker's messages. The worker reads every stored inspection from IndexedDB itself (10,000 records with
- * their plots and histories never cross to the UI thread), keeps each one's list row and plot, and answers the
- * panel's filter with the rows in the table's order, the counts per township, and (for the map) the plots by status.
+ * The list worker's messages. The worker reads every stored inspection's summary from IndexedDB itself (the small
+ * summary store; the records with their plots and histories are not read), keeps them as the list's rows, and
+ * answers the panel's filter with the rows in the table's order, the counts per township, and (for the map) the
+ * filtered records' plots and pins in one collection, each with its status (only the pins above MAX_PLOTS_ON_MAP).
  * `dataVersion` is the inspection feature's `inspectionsChanged` counter: a new value makes the worker read again.
  */
 import type { CaseFigures, InspectionFilter, StatusCounts } from '../../../shared/domain/inspection/list';
@@ -37,7 +38,7 @@ export interface QueryResult {
   townships: TownshipFigureRow[];
   /** The township and village menus' choices (from every record, not only the filtered ones). */
   choices: { townships: string[]; villages: Record<string, string[]> };
-  /** The worker's time reading and restoring the records of this data version (once per version), and the query's. */
+  /** The worker's time reading the summaries of this data version (once per version), and the query's. */
   readMs: number;
   queryMs: number;
 }
