@@ -191,7 +191,7 @@ const LABELLED = 'Lm3x9k3def456';
 describe('schema', () => {
   it('declares every version, oldest first, starting at 1', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(6);
+    expect(LATEST_SCHEMA_VERSION).toBe(7);
     expect(SCHEMA_VERSIONS[0]!.stores).toEqual({ layers: 'id, order', layerData: 'layerId', sourceFiles: 'layerId', settings: 'key' });
     expect(SCHEMA_VERSIONS[1]!.stores).toEqual({ ...SCHEMA_VERSIONS[0]!.stores, tileCache: 'id, layerId' });
     expect(SCHEMA_VERSIONS[2]!.stores).toEqual(SCHEMA_VERSIONS[1]!.stores); // v3 migrates records, not indexes
@@ -213,6 +213,13 @@ describe('schema', () => {
     expect(SCHEMA_VERSIONS[4]!.upgrade).toBeUndefined(); // v5 adds stores, rewrites nothing
     expect(SCHEMA_VERSIONS[5]!.stores).toEqual({ ...SCHEMA_VERSIONS[4]!.stores, inspections: 'id, status, number', photos: 'sha256' });
     expect(SCHEMA_VERSIONS[5]!.upgrade).toBeUndefined(); // v6 adds stores, rewrites nothing
+    expect(SCHEMA_VERSIONS[6]!.stores).toEqual({
+      ...SCHEMA_VERSIONS[5]!.stores,
+      basemapTiles: 'id',
+      basemapTileIndex: 'id, lastUsed, tileSet',
+      basemapJobs: 'id',
+    });
+    expect(SCHEMA_VERSIONS[6]!.upgrade).toBeUndefined(); // v7 adds stores, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -469,9 +476,12 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(60); // Dexie stores version × 10; v4, v5 and v6 only add stores
+    expect(schema.version).toBe(70); // Dexie stores version × 10; v4 to v7 only add stores
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
+      basemapJobs: { keyPath: 'id', indexes: [] },
+      basemapTileIndex: { keyPath: 'id', indexes: ['lastUsed', 'tileSet'] },
+      basemapTiles: { keyPath: 'id', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
       inspections: { keyPath: 'id', indexes: ['number', 'status'] },
       photos: { keyPath: 'sha256', indexes: [] },
@@ -582,7 +592,7 @@ describe('schema 4 → 5 upgrade, from a raw v4 database', () => {
     for (const s of V4_STORES) expect(after[s], s).toEqual(before[s]);
     expect(after.gridAreas).toHaveLength(4);
     const schema = await readSchema(idb, 'v4-up');
-    expect(schema.version).toBe(60);
+    expect(schema.version).toBe(70);
     expect(schema.stores.patrolAreas).toEqual({ keyPath: 'id', indexes: ['kind'] });
     expect(schema.stores.patrolTasks).toEqual({ keyPath: 'id', indexes: ['date'] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });
@@ -669,7 +679,7 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = open(idb, 'v5-up');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await db.inspections.count()).toBe(0);
     expect(await db.photos.count()).toBe(0);
     db.close();
@@ -678,7 +688,7 @@ describe('schema 5 → 6 upgrade, from a raw v5 database', () => {
     for (const s of V5_STORES) expect(after[s], s).toEqual(before[s]);
     expect(after.patrolAreas).toHaveLength(2);
     const schema = await readSchema(idb, 'v5-up');
-    expect(schema.version).toBe(60);
+    expect(schema.version).toBe(70);
     expect(schema.stores.inspections).toEqual({ keyPath: 'id', indexes: ['number', 'status'] });
     expect(schema.stores.photos).toEqual({ keyPath: 'sha256', indexes: [] });
     expect(schema.stores.attachments).toEqual({ keyPath: 'sha256', indexes: [] });

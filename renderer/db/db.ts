@@ -42,6 +42,10 @@ export class LandPatrolDb extends Dexie {
   // Schema 6 (issue 11). Photos' metadata is keyed by the sha256 of the original bytes (in attachments).
   inspections!: Table<Inspection, string>;
   photos!: Table<StoredRecord, string>;
+  // Schema 7 (issue 12): the online basemaps' cache (basemap-cache-repo.ts validates what it reads).
+  basemapTiles!: Table<StoredRecord, string>;
+  basemapTileIndex!: Table<StoredRecord, string>;
+  basemapJobs!: Table<StoredRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

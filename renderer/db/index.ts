@@ -86,3 +86,19 @@ export {
   type InspectionWriteResult,
   type NewStoredInspection,
 } from './inspection-repo';
+export {
+  basemapCacheStats,
+  cachedBasemapIds,
+  clearBasemapCache,
+  deleteBasemapJob,
+  evictBasemapCache,
+  getBasemapJob,
+  getBasemapTile,
+  listBasemapJobs,
+  putBasemapJob,
+  putBasemapTiles,
+  touchBasemapTiles,
+  type BasemapCacheStats,
+  type BasemapJob,
+  type NewBasemapTile,
+} from './basemap-cache-repo';

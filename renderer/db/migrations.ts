@@ -43,6 +43,11 @@ const V5_STORES = { ...V4_STORES, patrolAreas: 'id, kind', patrolTasks: 'id, dat
 // `attachments`, untouched.
 const V6_STORES = { ...V5_STORES, inspections: 'id, status, number', photos: 'sha256' };
 
+// 7 (issue 12): the online basemaps' tile cache and their download-ahead jobs (renderer/db/basemap-cache-repo.ts). The
+// bytes (`basemapTiles`) and their bookkeeping (`basemapTileIndex`: size, last use) are two stores so the LRU reads
+// the small records, never the tiles; `lastUsed` orders the eviction. A cache: losing it costs downloads, never data.
+const V7_STORES = { ...V6_STORES, basemapTiles: 'id', basemapTileIndex: 'id, lastUsed, tileSet', basemapJobs: 'id' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
@@ -71,6 +76,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // v6: new stores only (V6_STORES above), no record rewritten.
     version: 6,
     stores: V6_STORES,
+  },
+  {
+    // v7: new stores only (V7_STORES above), no record rewritten.
+    version: 7,
+    stores: V7_STORES,
   },
 ];
 

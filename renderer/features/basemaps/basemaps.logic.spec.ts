@@ -46,7 +46,10 @@ describe('tile URLs', () => {
   });
 
   it('a Tianditu source is its base and its annotation, cached under tile sets without key or host', () => {
-    const layers = tileLayersOf({ kind: 'tianditu', id: 'tdt-vec', enabled: true, opacity: 1 }, { tiandituKey: 'K', tiandituServer: 'https://t{s}.tianditu.gov.cn' });
+    const layers = tileLayersOf(
+      { kind: 'tianditu', id: 'tdt-vec', enabled: true, opacity: 1 },
+      { tiandituKey: 'K', tiandituServer: 'https://t{s}.tianditu.gov.cn' },
+    );
     expect(layers.map((l) => l.tileSet)).toEqual(['tdt:vec', 'tdt:cva']);
     expect(layers[1]!.url(5, 1, 1)).toContain('/cva_w/wmts?');
     expect(layers[1]!.url(5, 1, 1)).toContain('tk=K');
@@ -114,7 +117,14 @@ describe('datum', () => {
   });
 
   it('stored settings are repaired, never trusted', () => {
-    const r = restoreBasemapSettings({ tiandituKey: 7, cacheLimitMiB: -3, sources: [{ id: 'tdt-img', enabled: true }, { kind: 'xyz', id: 'a', template: 'nope' }] });
+    const r = restoreBasemapSettings({
+      tiandituKey: 7,
+      cacheLimitMiB: -3,
+      sources: [
+        { id: 'tdt-img', enabled: true },
+        { kind: 'xyz', id: 'a', template: 'nope' },
+      ],
+    });
     expect(r.tiandituKey).toBe('');
     expect(r.cacheLimitMiB).toBe(16);
     expect(r.sources.map((s) => [s.id, s.enabled])).toEqual([

@@ -106,7 +106,14 @@ export function tileLayersOf(source: BasemapSource, settings: Pick<BasemapSettin
       url: (z, x, y) => tiandituTileUrl(settings.tiandituServer, layer, z, x, y, settings.tiandituKey),
     }));
   }
-  return [{ sourceId: source.id, tileSet: `xyz:${source.id}`, maxzoom: source.maxzoom, url: (z, x, y) => xyzTileUrl(source.template, source.subdomains, z, x, y) }];
+  return [
+    {
+      sourceId: source.id,
+      tileSet: `xyz:${source.id}`,
+      maxzoom: source.maxzoom,
+      url: (z, x, y) => xyzTileUrl(source.template, source.subdomains, z, x, y),
+    },
+  ];
 }
 
 /** A URL with its key hidden (tk=, key=, token=, ak=…): for messages and logs. */
@@ -139,7 +146,9 @@ export function originsOfTemplate(template: string, subdomains: readonly string[
 }
 
 export function originsOfSource(source: BasemapSource, settings: Pick<BasemapSettings, 'tiandituServer'>): string[] {
-  return source.kind === 'tianditu' ? originsOfTemplate(settings.tiandituServer, TIANDITU_SUBDOMAINS) : originsOfTemplate(source.template, source.subdomains);
+  return source.kind === 'tianditu'
+    ? originsOfTemplate(settings.tiandituServer, TIANDITU_SUBDOMAINS)
+    : originsOfTemplate(source.template, source.subdomains);
 }
 
 /** Exactly the origins of the enabled sources (sorted, no repeats): the CSP's and the session's allow-list. */
@@ -213,7 +222,8 @@ export function restoreBasemapSettings(raw: unknown): BasemapSettings {
   const d = DEFAULT_BASEMAP_SETTINGS;
   if (typeof raw !== 'object' || raw === null) return d;
   const r = raw as Record<string, unknown>;
-  const num = (v: unknown, lo: number, hi: number, dflt: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt);
+  const num = (v: unknown, lo: number, hi: number, dflt: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
   const sources: BasemapSource[] = [];
   const list = Array.isArray(r.sources) ? (r.sources as unknown[]) : [];
   for (const id of ['tdt-vec', 'tdt-img'] as const) {
@@ -240,7 +250,10 @@ export function restoreBasemapSettings(raw: unknown): BasemapSettings {
   }
   return {
     tiandituKey: typeof r.tiandituKey === 'string' ? r.tiandituKey : '',
-    tiandituServer: typeof r.tiandituServer === 'string' && originsOfTemplate(r.tiandituServer, TIANDITU_SUBDOMAINS).length > 0 ? r.tiandituServer : TIANDITU_SERVER,
+    tiandituServer:
+      typeof r.tiandituServer === 'string' && originsOfTemplate(r.tiandituServer, TIANDITU_SUBDOMAINS).length > 0
+        ? r.tiandituServer
+        : TIANDITU_SERVER,
     sources,
     cacheLimitMiB: Math.round(num(r.cacheLimitMiB, 16, 1024 * 1024, DEFAULT_CACHE_LIMIT_MIB)),
   };
@@ -317,7 +330,12 @@ export interface DownloadEstimate {
  * Tiles and bytes before a download starts. `meanBytes` per tile set: the cache's own mean where it has tiles of that
  * set (what this server really sends here), else the typical figure above.
  */
-export function estimateDownload(box: LonLatBox, zooms: readonly number[], tileSets: readonly string[], meanBytes: Readonly<Record<string, number>>): DownloadEstimate {
+export function estimateDownload(
+  box: LonLatBox,
+  zooms: readonly number[],
+  tileSets: readonly string[],
+  meanBytes: Readonly<Record<string, number>>,
+): DownloadEstimate {
   const ranges = tileRangesOf(box, zooms);
   const tiles = countTiles(ranges);
   const perTile = tileSets.reduce((sum, ts) => sum + (meanBytes[ts] ?? TYPICAL_TILE_BYTES[ts] ?? TYPICAL_XYZ_TILE_BYTES), 0);
@@ -337,28 +355,7 @@ export function zoomsBetween(from: number, to: number): number[] {
 
 // ---- the cache's eviction ----------------------------------------------------------------------------------------
 
-export interface CachedTileInfo {
-  id: string;
-  size: number;
-  lastUsed: number;
-}
-
-/**
- * Least recently used first: the ids to delete so the cache holds at most `limitBytes` (ties: the smaller id first,
- * so the choice is the same on every run).
- */
-export function planEviction(entries: readonly CachedTileInfo[], limitBytes: number): string[] {
-  let total = entries.reduce((s, e) => s + e.size, 0);
-  if (total <= limitBytes) return [];
-  const order = [...entries].sort((a, b) => a.lastUsed - b.lastUsed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out: string[] = [];
-  for (const e of order) {
-    if (total <= limitBytes) break;
-    out.push(e.id);
-    total -= e.size;
-  }
-  return out;
-}
+export { planEviction, type CachedTileInfo } from '../../../shared/domain/basemaps/cache-eviction';
 
 /** The cache key of a tile: its tile set and address (never the URL: no key, no host). */
 export const tileCacheId = (tileSet: string, z: number, x: number, y: number): string => `${tileSet}/${z}/${x}/${y}`;
