@@ -4,6 +4,7 @@
  * menus take their own orders. Adding a feature is one line here and one folder under features/.
  */
 import { attributesFeature } from '../features/attributes';
+import { basemapsFeature } from '../features/basemaps';
 import { comparisonFeature } from '../features/comparison';
 import { inspectionFeature } from '../features/inspection';
 import { inspectionListFeature } from '../features/inspection-list';
@@ -27,6 +28,8 @@ import { shellFeature } from './shell-feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
+  // The online basemaps draw under every other layer.
+  basemapsFeature,
   layersFeature,
   gridFeature,
   patrolFeature,

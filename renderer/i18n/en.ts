@@ -1,3 +1,4 @@
+import { basemapsEn } from './basemaps.en';
 import type { Messages } from './zh-CN';
 import { patrolEn } from './patrol.en';
 import { complianceEn } from './compliance.en';
@@ -380,6 +381,7 @@ export const en: Messages = {
   ...inspectionEn,
   ...inspectionListEn,
   ...photosEn,
+  ...basemapsEn,
   ...surveyEn,
   ...comparisonEn,
 };

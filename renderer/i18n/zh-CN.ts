@@ -3,6 +3,7 @@
  * Placeholders are `{name}`; `t(key, params)` fills them. A feature's strings may live in their own pair of
  * files (`<feature>.zh-CN.ts` / `<feature>.en.ts`), spread in at the end.
  */
+import { basemapsZhCN } from './basemaps.zh-CN';
 import { patrolZhCN } from './patrol.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -379,6 +380,7 @@ export const zhCN = {
   ...inspectionZhCN,
   ...inspectionListZhCN,
   ...photosZhCN,
+  ...basemapsZhCN,
   ...surveyZhCN,
   ...comparisonZhCN,
 };

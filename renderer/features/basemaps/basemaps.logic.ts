@@ -365,3 +365,25 @@ export const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
 /** After a failed request the network is tried again only after this pause (no storm of failing requests offline). */
 export const OFFLINE_RETRY_MS = 15_000;
+
+/** A byte count as the panel says it: KB below 1 MB, MB below 1 GB, else GB (1024-based, one decimal). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(0, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
+
+/** The lon/lat box of a polygon or multipolygon (a grid area's boundary). */
+export function boxOfPolygons(g: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] }): LonLatBox {
+  const b: LonLatBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const p of polys)
+    for (const ring of p)
+      for (const [x, y] of ring) {
+        if (x! < b[0]) b[0] = x!;
+        if (y! < b[1]) b[1] = y!;
+        if (x! > b[2]) b[2] = x!;
+        if (y! > b[3]) b[3] = y!;
+      }
+  return b;
+}
