@@ -25,7 +25,8 @@ export const basemapsEn: Record<keyof typeof basemapsZhCN, string> = {
   'basemaps.datum.gcj02': 'GCJ-02 (shifted)',
   'basemaps.datum.bd09': 'BD-09 (Baidu, shifted)',
   'basemaps.shiftedBadge': '{datum} shifted',
-  'basemaps.shiftedWarning': '{name} is in {datum}: it is offset from survey data and plots by up to several hundred metres. Use it to find your way only; never measure on it or move data to it.',
+  'basemaps.shiftedWarning':
+    '{name} is in {datum}: it is offset from survey data and plots by up to several hundred metres. Use it to find your way only; never measure on it or move data to it.',
   'basemaps.provider.gaode': 'Gaode (AutoNavi)',
   'basemaps.provider.tencent': 'Tencent Maps',
   'basemaps.provider.baidu': 'Baidu Maps',
@@ -79,6 +80,8 @@ export const basemapsEn: Record<keyof typeof basemapsZhCN, string> = {
   'basemaps.job.resume': 'Resume',
   'basemaps.job.cancel': 'Cancel',
   'basemaps.job.remove': 'Remove',
+  'basemaps.status.on': 'Online basemap on · requests only to its servers',
+  'basemaps.status.offline': 'Online basemap · offline, showing the cache',
   'basemaps.offline': 'Offline',
   'basemaps.offlineDetail': 'The basemap server cannot be reached: showing the basemap cached on this machine.',
   'basemaps.retry': 'Retry',

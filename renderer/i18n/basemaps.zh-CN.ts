@@ -3,7 +3,8 @@ export const basemapsZhCN = {
   'basemaps.panel': '底图',
   'basemaps.command': '在线底图',
   'basemaps.commandMenu': '在线底图…',
-  'basemaps.intro': '在线底图默认关闭：不开启任何底图时，本机不向任何服务器发出请求。开启后，只向所开启底图的服务器请求瓦片，看过的瓦片存入本机缓存，离线时照常显示。',
+  'basemaps.intro':
+    '在线底图默认关闭：不开启任何底图时，本机不向任何服务器发出请求。开启后，只向所开启底图的服务器请求瓦片，看过的瓦片存入本机缓存，离线时照常显示。',
   'basemaps.tianditu': '天地图（CGCS2000）',
   'basemaps.tdt-vec': '天地图 矢量（含注记）',
   'basemaps.tdt-img': '天地图 影像（含注记）',
@@ -77,6 +78,8 @@ export const basemapsZhCN = {
   'basemaps.job.resume': '继续',
   'basemaps.job.cancel': '取消',
   'basemaps.job.remove': '移除',
+  'basemaps.status.on': '在线底图已开启 · 仅向所开启底图的服务器请求',
+  'basemaps.status.offline': '在线底图 · 离线，显示缓存',
   'basemaps.offline': '离线',
   'basemaps.offlineDetail': '无法连接底图服务器，正在显示本机已缓存的底图。',
   'basemaps.retry': '重试',

@@ -45,7 +45,8 @@ async function fakeTianditu(): Promise<Fake> {
     if (u.pathname.startsWith('/xyz/')) return void res.writeHead(200, cors).end(xyz);
     const m = /^\/(vec|cva|img|cia)_w\/wmts$/.exec(u.pathname);
     const q = u.searchParams;
-    if (!m || q.get('SERVICE') !== 'WMTS' || q.get('REQUEST') !== 'GetTile' || q.get('LAYER') !== m[1] || q.get('TILEMATRIXSET') !== 'w') return void res.writeHead(400).end();
+    if (!m || q.get('SERVICE') !== 'WMTS' || q.get('REQUEST') !== 'GetTile' || q.get('LAYER') !== m[1] || q.get('TILEMATRIXSET') !== 'w')
+      return void res.writeHead(400).end();
     if (q.get('tk') !== KEY) return void res.writeHead(403, { 'Access-Control-Allow-Origin': '*' }).end();
     res.writeHead(200, cors).end(m[1] === 'img' || m[1] === 'vec' ? img : label);
   });
@@ -82,6 +83,7 @@ const near = (a: number[], b: number[], tol = 6) => b.every((v, i) => Math.abs(a
 
 /** Hides the sample township's layers so the basemap's own colour can be read. */
 async function hideVectorLayers(page: Page) {
+  await page.getByTestId('dock-tab-layers').click();
   for (const box of await page.getByTestId('layer-visible').all()) if (await box.isChecked()) await box.uncheck();
 }
 
@@ -101,12 +103,13 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   expect(all.filter((u) => u.startsWith(origin))).toEqual([]);
   expect(fake.requests).toEqual([]);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await expect(page.getByTestId('status-network')).toHaveText('离线地图 · 无网络请求');
 
   // The 底图 panel: Tianditu cannot be switched on without a key.
   await page.getByTestId('basemaps-button').click();
   const panel = page.getByTestId('basemaps-panel');
   await expect(panel).toBeVisible();
-  await panel.getByTestId('basemap-toggle-tdt-img').check();
+  await panel.getByTestId('basemap-toggle-tdt-img').click();
   await expect(page.getByText('请先填写天地图密钥再开启天地图。')).toBeVisible();
   await expect(panel.getByTestId('basemap-toggle-tdt-img')).not.toBeChecked();
   await panel.getByTestId('basemap-key').fill(KEY);
@@ -114,20 +117,27 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   await panel.getByTestId('basemap-server').fill(`http://127.0.0.1:${fake.port}`);
   await panel.getByTestId('basemap-key-save').click();
   await expect(panel.getByTestId('basemap-key')).toHaveAttribute('type', 'password');
-  await panel.getByTestId('basemap-toggle-tdt-img').check();
+  await panel.getByTestId('basemap-toggle-tdt-img').click();
+  await expect(panel.getByTestId('basemap-toggle-tdt-img')).toBeChecked();
 
   await hideVectorLayers(page);
+  await page.getByTestId('dock-tab-basemaps').click();
+  await expect(page.getByTestId('status-network')).toContainText('在线底图已开启');
   await expect.poll(() => fake.requests.filter((r) => r.startsWith('/img_w/')).length, { timeout: 30_000 }).toBeGreaterThan(3);
   await waitForMapIdle(page);
+  await screenshot(page, test.info(), 'basemaps-online');
   await expect.poll(() => mapPixel(page, 0.5, 0.5), { timeout: 30_000 }).toEqual([...IMG, 255]);
   // Both layers of the source were asked, with the key; the annotation too.
   expect(fake.requests.some((r) => r.startsWith('/cia_w/wmts?') && r.includes(`tk=${KEY}`))).toBe(true);
-  await screenshot(page, test.info(), 'basemaps-online');
 
   // Download ahead: the current view, its zoom and the next; the estimate before the start.
   await panel.getByTestId('basemap-download-open').click();
   const dlg = page.getByTestId('basemap-download-dialog');
-  const zoom = await page.evaluate(() => Math.floor((document.querySelector<MapEl>('[data-testid="map"]') as unknown as { mapHandle: { view(): { zoom: number } } }).mapHandle.view().zoom));
+  const zoom = await page.evaluate(() =>
+    Math.floor(
+      (document.querySelector<MapEl>('[data-testid="map"]') as unknown as { mapHandle: { view(): { zoom: number } } }).mapHandle.view().zoom,
+    ),
+  );
   await dlg.getByTestId('basemap-zoom-from').fill(String(zoom));
   await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 1));
   const estimate = dlg.getByTestId('basemap-estimate');
@@ -154,9 +164,9 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   await expect.poll(() => mapPixel(page, 0.5, 0.5), { timeout: 30_000 }).toEqual([...IMG, 255]);
   await expect.poll(() => mapPixel(page, 0.2, 0.25), { timeout: 30_000 }).toEqual([...IMG, 255]);
   // Panning away from the cached area: tiles not cached are left blank, without a storm of errors.
-  await page.mouse.move(700, 450);
+  await page.mouse.move(900, 600);
   await page.mouse.down();
-  await page.mouse.move(200, 300, { steps: 8 });
+  await page.mouse.move(500, 350, { steps: 8 });
   await page.mouse.up();
   await waitForMapIdle(page);
   await screenshot(page, test.info(), 'basemaps-offline');

@@ -88,7 +88,15 @@ async function run(job: JobView): Promise<void> {
         },
       },
     );
-    current = { ...current, nextIndex: r.nextIndex, failed: r.failed, bytes: r.bytes, updatedAt: Date.now(), state: r.end === 'done' ? 'done' : 'paused', note: r.end === 'offline' ? 'offline' : null };
+    current = {
+      ...current,
+      nextIndex: r.nextIndex,
+      failed: r.failed,
+      bytes: r.bytes,
+      updatedAt: Date.now(),
+      state: r.end === 'done' ? 'done' : 'paused',
+      note: r.end === 'offline' ? 'offline' : null,
+    };
     await save(current);
   } catch {
     // Paused or cancelled by the user (they wrote the state), or the worker failed: the job stays resumable.

@@ -8,7 +8,8 @@ import { isUrlAllowed } from './basemaps.logic';
 export const SERVICE_WORKER_URL = './basemap-sw.js';
 const ENDPOINT = './__lp-basemap';
 
-export type TileFetchResult = { status: 'ok'; bytes: ArrayBuffer } | { status: 'offline' | 'refused' | 'notFound' | 'denied' | 'failed'; code?: number };
+export type TileFetchResult =
+  { status: 'ok'; bytes: ArrayBuffer } | { status: 'offline' | 'refused' | 'notFound' | 'denied' | 'failed'; code?: number };
 
 let registration: Promise<void> | null = null;
 

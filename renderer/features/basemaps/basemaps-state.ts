@@ -5,7 +5,16 @@
  * the rest left transparent, with the network tried again only every OFFLINE_RETRY_MS (no storm of failing requests,
  * no console error per tile).
  */
-import { basemapCacheStats, evictBasemapCache, getBasemapTile, getSetting, putBasemapTiles, putSetting, touchBasemapTiles, type NewBasemapTile } from '../../db';
+import {
+  basemapCacheStats,
+  evictBasemapCache,
+  getBasemapTile,
+  getSetting,
+  putBasemapTiles,
+  putSetting,
+  touchBasemapTiles,
+  type NewBasemapTile,
+} from '../../db';
 import { registerTileProtocol, type TileAddress } from '../../map';
 import { createStore } from '../../ui/store';
 import { endpointUrl, ensureServiceWorker, fetchOnlineTile } from './basemap-fetch';
@@ -50,11 +59,17 @@ export async function loadBasemaps(): Promise<void> {
   if (enabledOrigins(basemapSettings.get()).length > 0) void probe();
 }
 
-/** One user action, one write; the map follows the store. */
+/** One user action, one write; the map follows the store at once (a failed write puts the old settings back). */
 export async function saveBasemapSettings(next: BasemapSettings): Promise<void> {
-  const wasOn = enabledOrigins(basemapSettings.get()).length > 0;
-  await putSetting(SETTINGS_KEY, next);
+  const before = basemapSettings.get();
+  const wasOn = enabledOrigins(before).length > 0;
   basemapSettings.set(next);
+  try {
+    await putSetting(SETTINGS_KEY, next);
+  } catch (err) {
+    basemapSettings.set(before);
+    throw err;
+  }
   const on = enabledOrigins(next).length > 0;
   if (!on) netState.set({ status: 'idle', denied: null, unavailable: false });
   else {

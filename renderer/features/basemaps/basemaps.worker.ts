@@ -30,7 +30,8 @@ serveWorker<BasemapsProtocol>({
       const end = Math.min(job.total, nextIndex + BATCH);
       for (let i = nextIndex; i < end; i++) {
         const t = tileAt(ranges, i)!;
-        for (const l of layers) if (t.z <= l.maxzoom) wanted.push({ id: tileCacheId(l.tileSet, t.z, t.x, t.y), tileSet: l.tileSet, url: l.url(t.z, t.x, t.y) });
+        for (const l of layers)
+          if (t.z <= l.maxzoom) wanted.push({ id: tileCacheId(l.tileSet, t.z, t.x, t.y), tileSet: l.tileSet, url: l.url(t.z, t.x, t.y) });
       }
       const have = await cachedBasemapIds(wanted.map((w) => w.id));
       const todo = wanted.filter((w) => !have.has(w.id));

@@ -35,17 +35,15 @@ function useBasemapLayers(): readonly MapLayerSpec[] {
     const opacity = new Map(settings.sources.map((s) => [s.id, s.opacity]));
     // Imagery under vector when both are on: 影像 first, then the rest in their list order.
     const ordered = [...enabledTileLayers(settings)].sort((a, b) => Number(b.sourceId === 'tdt-img') - Number(a.sourceId === 'tdt-img'));
-    return ordered.map(
-      (l): MapLayerSpec => ({
-        type: 'raster',
-        id: `basemap-${l.tileSet}`,
-        tiles: [protocolTileTemplate(BASEMAP_SCHEME, l.tileSet)],
-        tileSize: 256,
-        maxzoom: l.maxzoom,
-        opacity: opacity.get(l.sourceId) ?? 1,
-        visible: true,
-      }),
-    );
+    return ordered.map((l): MapLayerSpec => ({
+      type: 'raster',
+      id: `basemap-${l.tileSet}`,
+      tiles: [protocolTileTemplate(BASEMAP_SCHEME, l.tileSet)],
+      tileSize: 256,
+      maxzoom: l.maxzoom,
+      opacity: opacity.get(l.sourceId) ?? 1,
+      visible: true,
+    }));
   }, [settings]);
 }
 

@@ -77,7 +77,9 @@ export function AddXyzDialog({ onClose }: { onClose: () => void }) {
         disabled={known !== null}
         onChange={setDatum}
         testId="basemap-add-datum"
-        hint={known ? t('basemaps.recognised', { provider: t(`basemaps.provider.${known.name}`), datum: t(`basemaps.datum.${known.datum}`) }) : undefined}
+        hint={
+          known ? t('basemaps.recognised', { provider: t(`basemaps.provider.${known.name}`), datum: t(`basemaps.datum.${known.datum}`) }) : undefined
+        }
         options={[
           { value: 'cgcs2000', label: t('basemaps.datum.cgcs2000') },
           { value: 'gcj02', label: t('basemaps.datum.gcj02') },

@@ -36,7 +36,13 @@ export function BasemapsPanel() {
 
   const row = (s: BasemapSource) => (
     <li key={s.id} className="basemap-row" data-testid="basemap-source" data-source-id={s.id}>
-      <CheckboxField label={sourceName(t, s)} checked={s.enabled} onChange={(on) => toggle(s, on)} testId={`basemap-toggle-${s.id}`} after={<DatumBadge source={s} />} />
+      <CheckboxField
+        label={sourceName(t, s)}
+        checked={s.enabled}
+        onChange={(on) => toggle(s, on)}
+        testId={`basemap-toggle-${s.id}`}
+        after={<DatumBadge source={s} />}
+      />
       {s.enabled && (
         <label className="basemap-opacity">
           {t('basemaps.opacity')}
@@ -92,7 +98,16 @@ export function BasemapsPanel() {
         <details className="basemaps-advanced">
           <summary>{t('basemaps.server')}</summary>
           <Field label={t('basemaps.server')} hint={t('basemaps.serverHint')} hideLabel>
-            {(c) => <input {...c} className="field-input" type="text" value={server} data-testid="basemap-server" onChange={(e) => setServer(e.target.value.trim())} />}
+            {(c) => (
+              <input
+                {...c}
+                className="field-input"
+                type="text"
+                value={server}
+                data-testid="basemap-server"
+                onChange={(e) => setServer(e.target.value.trim())}
+              />
+            )}
           </Field>
         </details>
         <div className="basemaps-actions">
@@ -120,7 +135,11 @@ export function BasemapsPanel() {
 
         <h3>{t('basemaps.cache')}</h3>
         <p data-testid="basemap-cache-usage">
-          {t('basemaps.cacheUsage', { tiles: formatNumber(lang, cache.tiles), size: formatSize(cache.bytes), limit: formatSize(settings.cacheLimitMiB * 1024 * 1024) })}
+          {t('basemaps.cacheUsage', {
+            tiles: formatNumber(lang, cache.tiles),
+            size: formatSize(cache.bytes),
+            limit: formatSize(settings.cacheLimitMiB * 1024 * 1024),
+          })}
         </p>
         <NumberField
           label={t('basemaps.cacheLimit')}

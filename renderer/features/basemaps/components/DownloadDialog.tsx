@@ -73,7 +73,12 @@ export function DownloadDialog({ onClose }: { onClose: () => void }) {
         </>
       }
     >
-      <SelectField label={t('basemaps.dl.source')} value={sourceId} onChange={setSourceId} options={sources.map((s) => ({ value: s.id, label: sourceName(t, s) }))} />
+      <SelectField
+        label={t('basemaps.dl.source')}
+        value={sourceId}
+        onChange={setSourceId}
+        options={sources.map((s) => ({ value: s.id, label: sourceName(t, s) }))}
+      />
       <RadioGroup<AreaKind>
         label={t('basemaps.dl.area')}
         value={area}
@@ -81,11 +86,21 @@ export function DownloadDialog({ onClose }: { onClose: () => void }) {
         testId="basemap-download-area"
         options={[
           { value: 'view', label: t('basemaps.dl.area.view') },
-          { value: 'grid', label: t('basemaps.dl.area.grid'), disabled: areas.length === 0, detail: areas.length === 0 ? t('basemaps.dl.noGrid') : undefined },
+          {
+            value: 'grid',
+            label: t('basemaps.dl.area.grid'),
+            disabled: areas.length === 0,
+            detail: areas.length === 0 ? t('basemaps.dl.noGrid') : undefined,
+          },
         ]}
       />
       {area === 'grid' && areas.length > 0 && (
-        <SelectField label={t('basemaps.dl.gridArea')} value={areaId} onChange={setAreaId} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+        <SelectField
+          label={t('basemaps.dl.gridArea')}
+          value={areaId}
+          onChange={setAreaId}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+        />
       )}
       <div className="basemaps-zooms">
         <NumberField label={t('basemaps.dl.zoomFrom')} integer min={0} max={22} value={from} onChange={setFrom} testId="basemap-zoom-from" />
@@ -94,7 +109,13 @@ export function DownloadDialog({ onClose }: { onClose: () => void }) {
       {est && (
         <div className="basemaps-estimate" data-testid="basemap-estimate" data-tiles={est.tiles}>
           <p>
-            <strong>{t('basemaps.dl.estimate', { tiles: formatNumber(lang, est.tiles), requests: formatNumber(lang, est.requests), size: formatSize(est.bytes) })}</strong>
+            <strong>
+              {t('basemaps.dl.estimate', {
+                tiles: formatNumber(lang, est.tiles),
+                requests: formatNumber(lang, est.requests),
+                size: formatSize(est.bytes),
+              })}
+            </strong>
           </p>
           <p className="muted">{est.perZoom.map((p) => `z${p.z}: ${formatNumber(lang, p.tiles)}`).join(' · ')}</p>
           <p className="muted">{t('basemaps.dl.estimateBasis')}</p>

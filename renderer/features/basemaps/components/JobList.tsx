@@ -20,10 +20,19 @@ export function JobList() {
             <li key={j.id} className="basemap-job" data-testid="basemap-job" data-state={j.state}>
               <div className="basemap-job-head">
                 <strong>{j.label}</strong>
-                <span className="muted">z{Math.min(...j.zooms)}–{Math.max(...j.zooms)}</span>
+                <span className="muted">
+                  z{Math.min(...j.zooms)}–{Math.max(...j.zooms)}
+                </span>
                 <span className={`job-state ${j.state}`}>{t(`basemaps.job.${j.state === 'cancelled' ? 'paused' : j.state}`)}</span>
               </div>
-              <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(frac * 100)} aria-label={j.label}>
+              <div
+                className="bar"
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(frac * 100)}
+                aria-label={j.label}
+              >
                 <div className="fill" style={{ width: `${(frac * 100).toFixed(1)}%` }} />
               </div>
               <div className="muted" data-testid="basemap-job-progress">
@@ -33,16 +42,31 @@ export function JobList() {
               </div>
               <div className="basemaps-actions">
                 {j.state === 'running' && (
-                  <button type="button" className="btn small" data-testid="basemap-job-pause" onClick={() => wb.attempt('basemaps.job.pause', () => pauseJob(j.id))}>
+                  <button
+                    type="button"
+                    className="btn small"
+                    data-testid="basemap-job-pause"
+                    onClick={() => wb.attempt('basemaps.job.pause', () => pauseJob(j.id))}
+                  >
                     {t('basemaps.job.pause')}
                   </button>
                 )}
                 {j.state === 'paused' && (
-                  <button type="button" className="btn small primary" data-testid="basemap-job-resume" onClick={() => wb.attempt('basemaps.job.resume', () => resumeJob(j.id))}>
+                  <button
+                    type="button"
+                    className="btn small primary"
+                    data-testid="basemap-job-resume"
+                    onClick={() => wb.attempt('basemaps.job.resume', () => resumeJob(j.id))}
+                  >
                     {t('basemaps.job.resume')}
                   </button>
                 )}
-                <button type="button" className="btn small" data-testid="basemap-job-cancel" onClick={() => wb.attempt('basemaps.job.cancel', () => cancelJob(j.id))}>
+                <button
+                  type="button"
+                  className="btn small"
+                  data-testid="basemap-job-cancel"
+                  onClick={() => wb.attempt('basemaps.job.cancel', () => cancelJob(j.id))}
+                >
                   {j.state === 'done' ? t('basemaps.job.remove') : t('basemaps.job.cancel')}
                 </button>
               </div>

@@ -1,5 +1,7 @@
 /** Over the map: 离线 when the basemap server cannot be reached, and a warning for each shifted (GCJ-02/BD-09) basemap on. */
+import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
+import { useWorkbench } from '../../../ui/workbench';
 import { useStore } from '../../../ui/store';
 import { datumOf, isShiftedDatum } from '../basemaps.logic';
 import { basemapSettings, netState, retryNow } from '../basemaps-state';
@@ -9,6 +11,10 @@ export function MapBadges() {
   const { t } = useI18n();
   const settings = useStore(basemapSettings);
   const net = useStore(netState);
+  const wb = useWorkbench();
+  const anyOn = settings.sources.some((s) => s.enabled);
+  // The status bar says whether requests may leave the machine (it reads this key).
+  useEffect(() => wb.setKey('basemaps.net', anyOn ? net.status : null), [wb, anyOn, net.status]);
   const shifted = settings.sources.filter((s) => s.enabled && isShiftedDatum(datumOf(s)));
   const denied = net.denied ? settings.sources.find((s) => s.id === net.denied) : undefined;
   if (net.status !== 'offline' && shifted.length === 0 && !denied && !net.unavailable) return null;
