@@ -120,10 +120,10 @@ function ok(rootDir: string, segments: string[]): AppPathResult {
 }
 
 /** Headers for every file the app:// handler (or the dev server) sends. */
-export function appResponseHeaders(mimeType: string, sizeBytes?: number): Record<string, string> {
+export function appResponseHeaders(mimeType: string, sizeBytes?: number, policy: string = CONTENT_SECURITY_POLICY): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Type': mimeType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',

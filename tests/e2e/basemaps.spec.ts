@@ -8,22 +8,36 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PNG } from 'pngjs';
+import { crc32, deflateSync } from 'node:zlib';
 import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 const KEY = 'e2e-secret-key-123';
 const IMG = [180, 60, 200]; // 影像 tiles: a purple no map has
 const XYZ = [40, 170, 90];
 
+/** A 256 × 256 PNG of one colour (RGBA, 8 bits), written here: signature, IHDR, one IDAT, IEND. */
 function solidPng(rgb: number[], alpha = 255): Buffer {
-  const png = new PNG({ width: 256, height: 256 });
-  for (let i = 0; i < png.data.length; i += 4) {
-    png.data[i] = rgb[0]!;
-    png.data[i + 1] = rgb[1]!;
-    png.data[i + 2] = rgb[2]!;
-    png.data[i + 3] = alpha;
-  }
-  return PNG.sync.write(png);
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(256, 0);
+  ihdr.writeUInt32BE(256, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + 256 * 4);
+  for (let x = 0; x < 256; x++) row.set([rgb[0]!, rgb[1]!, rgb[2]!, alpha], 1 + x * 4);
+  const raw = Buffer.concat(Array.from({ length: 256 }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 interface Fake {

@@ -16,6 +16,7 @@ import {
   type NewBasemapTile,
 } from '../../db';
 import { registerTileProtocol, type TileAddress } from '../../map';
+import { electronApi } from '../../platform/platform';
 import { createStore } from '../../ui/store';
 import { endpointUrl, ensureServiceWorker, fetchOnlineTile } from './basemap-fetch';
 import {
@@ -52,8 +53,14 @@ export const basemapSettings = createStore<BasemapSettings>(DEFAULT_BASEMAP_SETT
 export const netState = createStore<NetState>({ status: 'idle', denied: null, unavailable: false });
 export const cacheState = createStore<CacheState>({ tiles: 0, bytes: 0, meanBytes: {} });
 
+/** In Electron, the session's request filter is told exactly the enabled origins before any tile is asked for. */
+async function tellSession(settings: BasemapSettings): Promise<void> {
+  await electronApi()?.setOnlineOrigins(enabledOrigins(settings));
+}
+
 export async function loadBasemaps(): Promise<void> {
   basemapSettings.set(restoreBasemapSettings(await getSetting(SETTINGS_KEY)));
+  if (enabledOrigins(basemapSettings.get()).length > 0) await tellSession(basemapSettings.get()).catch(() => undefined);
   await refreshCacheStats();
   installProtocol();
   if (enabledOrigins(basemapSettings.get()).length > 0) void probe();
@@ -65,6 +72,7 @@ export async function saveBasemapSettings(next: BasemapSettings): Promise<void> 
   const wasOn = enabledOrigins(before).length > 0;
   basemapSettings.set(next);
   try {
+    await tellSession(next);
     await putSetting(SETTINGS_KEY, next);
   } catch (err) {
     basemapSettings.set(before);
