@@ -1,3 +1,4 @@
+/* global self, URL, Response, fetch */
 /*
  * LandPatrol — the online basemaps' service worker (README, Decision "online basemaps through a service worker").
  * The page's own CSP never widens (connect-src 'self'); a tile of an enabled online source is asked for as the

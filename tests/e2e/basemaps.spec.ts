@@ -43,6 +43,8 @@ function solidPng(rgb: number[], alpha = 255): Buffer {
 interface Fake {
   port: number;
   requests: string[];
+  /** A pause before each answer (a slow server: a download that can be caught running). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -52,8 +54,9 @@ async function fakeTianditu(): Promise<Fake> {
   const label = solidPng([0, 0, 0], 0);
   const xyz = solidPng(XYZ);
   const requests: string[] = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
+    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
     requests.push(u.pathname + u.search);
     const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' };
     if (u.pathname.startsWith('/xyz/')) return void res.writeHead(200, cors).end(xyz);
@@ -65,15 +68,17 @@ async function fakeTianditu(): Promise<Fake> {
     res.writeHead(200, cors).end(m[1] === 'img' || m[1] === 'vec' ? img : label);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
+  const fake: Fake = {
     port: (server.address() as AddressInfo).port,
     requests,
+    delayMs: 0,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+  return fake;
 }
 
 type MapEl = HTMLElement & { mapHandle?: { screenshot(): Promise<Blob> } };
@@ -92,8 +97,6 @@ async function mapPixel(page: Page, fx: number, fy: number): Promise<number[]> {
     [fx, fy],
   );
 }
-
-const near = (a: number[], b: number[], tol = 6) => b.every((v, i) => Math.abs(a[i]! - v) <= tol);
 
 /** Hides the sample township's layers so the basemap's own colour can be read. */
 async function hideVectorLayers(page: Page) {
@@ -167,6 +170,33 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   // The key was asked of no one else, and never shown.
   expect(all.filter((u) => u.includes(KEY) && !u.startsWith(origin) && !u.includes('/__lp-basemap?'))).toEqual([]);
   await expect(page.getByText(KEY)).toHaveCount(0);
+
+  // A restart during a download: the job is found cut short, said so, and 继续 finishes it from where it was.
+  await job.getByTestId('basemap-job-cancel').click();
+  await expect(job).toHaveCount(0);
+  fake.delayMs = 40;
+  await panel.getByTestId('basemap-download-open').click();
+  await dlg.getByTestId('basemap-zoom-from').fill(String(zoom + 2));
+  await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 3));
+  const tiles2 = Number(await estimate.getAttribute('data-tiles'));
+  expect(tiles2).toBeGreaterThan(64);
+  await dlg.getByTestId('basemap-download-start').click();
+  await expect
+    .poll(async () => Number(/^(\d+)/.exec((await job.getByTestId('basemap-job-progress').textContent()) ?? '')?.[1] ?? 0))
+    .toBeGreaterThan(0);
+  await expect(job).toHaveAttribute('data-state', 'running');
+  await page.reload();
+  await page.getByTestId('basemaps-button').click();
+  await expect(job).toHaveAttribute('data-state', 'paused');
+  await expect(job).toContainText('应用关闭时中断，可继续');
+  const doneBefore = Number(/^(\d+)/.exec((await job.getByTestId('basemap-job-progress').textContent()) ?? '')?.[1] ?? 0);
+  expect(doneBefore).toBeGreaterThan(0);
+  expect(doneBefore).toBeLessThan(tiles2);
+  await screenshot(page, test.info(), 'basemaps-resume');
+  fake.delayMs = 0;
+  await job.getByTestId('basemap-job-resume').click();
+  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(job.getByTestId('basemap-job-progress')).toContainText(`${tiles2.toLocaleString('zh-CN')} / ${tiles2.toLocaleString('zh-CN')}`);
 
   // Offline: the server stops; after a reload the cached tiles are drawn, the app says 离线, no error piles up.
   await fake.close();
