@@ -19,6 +19,7 @@ FILES = {
     'fixture:site-true-bearing.jpg': os.path.join(ROOT, 'tests/fixtures/photos/site-true-bearing.jpg'),
     'fixture:pit-magnetic.jpg': os.path.join(ROOT, 'tests/fixtures/photos/pit-magnetic.jpg'),
     'fixture:no-exif.jpg': os.path.join(ROOT, 'tests/fixtures/photos/no-exif.jpg'),
+    **{f'fixture:card/DSC_010{i}.jpg': os.path.join(ROOT, f'tests/fixtures/photos/card/DSC_010{i}.jpg') for i in range(1, 6)},
 }
 TAGS = ['DateTimeOriginal', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSAltitude', 'GPSImgDirection', 'GPSImgDirectionRef',
         'Orientation', 'Make', 'Model']

@@ -25,21 +25,27 @@ export async function sha256Hex(data: Blob): Promise<string> {
 export async function storeAttachments(files: readonly NewAttachment[], at: number, db: LandPatrolDb = getDb()): Promise<PatrolAttachment[]> {
   const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Hex(f.data) })));
   await db.transaction('rw', db.attachments, async () => {
-    for (const f of hashed) {
-      if (restoreStored(await db.attachments.get(f.sha256))) continue;
-      const record: AttachmentRecord = {
-        v: ATTACHMENT_RECORD_VERSION,
-        sha256: f.sha256,
-        name: f.name,
-        mime: f.mime,
-        size: f.data.size,
-        data: f.data,
-        storedAt: at,
-      };
-      await db.attachments.put(record);
-    }
+    for (const f of hashed) await putHashedAttachment(f, at, db);
   });
   return hashed.map((f) => ({ name: f.name, mime: f.mime, size: f.data.size, sha256: f.sha256 }));
+}
+
+/**
+ * Inside a caller's transaction over `attachments` (the photos store a photo's bytes and its record in one): stores
+ * a file whose `sha256` was just computed from its bytes by sha256Hex, unless that hash is stored already.
+ */
+export async function putHashedAttachment(f: NewAttachment & { sha256: string }, at: number, db: LandPatrolDb): Promise<void> {
+  if (restoreStored(await db.attachments.get(f.sha256))) return;
+  const record: AttachmentRecord = {
+    v: ATTACHMENT_RECORD_VERSION,
+    sha256: f.sha256,
+    name: f.name,
+    mime: f.mime,
+    size: f.data.size,
+    data: f.data,
+    storedAt: at,
+  };
+  await db.attachments.put(record);
 }
 
 const restoreStored = (raw: unknown): AttachmentRecord | null => readRecord('attachment', raw, restoreAttachment);

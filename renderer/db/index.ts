@@ -102,3 +102,19 @@ export {
   type BasemapJob,
   type NewBasemapTile,
 } from './basemap-cache-repo';
+export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';
+export {
+  editStoredPhoto,
+  getPhoto,
+  getPhotoOriginal,
+  getPhotos,
+  placeStoredPhoto,
+  setPhotoStamp,
+  storePhotos,
+  type NewStoredPhoto,
+  type OriginalReason,
+  type PhotoWriteReason,
+  type PhotoWriteResult,
+  type StoredPhoto,
+} from './photo-repo';
+export { PHOTO_KINDS, type PhotoEdit, type PhotoExif, type PhotoKind, type PhotoPlacement, type PhotoRecord, type PhotoStamp } from './photo-record';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-// maplibre's own expression parser (maplibre-gl's style-spec): the data-driven colours are parsed and evaluated by it.
-import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+// maplibre's own expression parser and style validator (maplibre-gl's style-spec): the data-driven colours are parsed
+// and evaluated by it, and a layer it refuses never draws.
+import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { defaultStyle } from '../../shared/domain/layers/kind';
 import { baseStyle } from './base-style';
 import {
+  ARROW_IMAGE_PX,
+  arrowImage,
+  arrowImageId,
   colorExpression,
   geoJsonPaintOf,
   hatchImage,
@@ -312,6 +316,62 @@ describe('hatched fills', () => {
     expect(new Set(perRow).size).toBe(1);
     expect(hatchImage('lp-hatch-red')).toBeNull();
     expect(hatchImage('other')).toBeNull();
+  });
+});
+
+describe('arrows on points', () => {
+  const photos = (extra: Partial<GeoJsonLayerSpec> = {}): GeoJsonLayerSpec => ({
+    type: 'geojson',
+    id: 'photos',
+    data: {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { fid: 0, bearing: 123.45 }, geometry: { type: 'Point', coordinates: [117.65, 35.12] } },
+        { type: 'Feature', properties: { fid: 1 }, geometry: { type: 'Point', coordinates: [117.66, 35.12] } },
+      ],
+    },
+    paint: { circle: { color: '#d35400', radiusPx: 6 }, arrow: { color: '#D35400', rotateField: 'bearing' } },
+    visible: true,
+    interactive: true,
+    ...extra,
+  });
+  it('add a symbol layer under the circles, rotated by the property from north with the map, only where it is a number', () => {
+    const p = layerStyleParts(photos());
+    expect(p.bodies.map((l) => l.id)).toEqual(['lp-photos-arrow', 'lp-photos-circle']);
+    expect(p.bodies[0]).toMatchObject({
+      type: 'symbol',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['==', ['typeof', ['get', 'bearing']], 'number']],
+      layout: { 'icon-image': 'lp-arrow-d35400', 'icon-rotate': ['get', 'bearing'], 'icon-rotation-alignment': 'map', 'icon-size': 1 },
+    });
+    expect(
+      layerStyleParts(photos({ paint: { circle: { color: '#000' }, arrow: { color: '#000', rotateField: 'b', sizePx: 48 } } })).bodies[0],
+    ).toMatchObject({
+      layout: { 'icon-size': 1.5 },
+    });
+    expect(validateStyleMin(initialStyle(baseStyle(), [photos()]))).toEqual([]);
+  });
+  it('rebuild when the arrow comes, goes or changes, not for new data', () => {
+    const a = photos();
+    expect(needsRebuild(a, { ...a, data: { type: 'FeatureCollection', features: [] } })).toBe(false);
+    expect(needsRebuild(a, { ...a, paint: { circle: a.paint.circle! } })).toBe(true);
+    expect(needsRebuild(a, { ...a, paint: { ...a.paint, arrow: { color: '#000000', rotateField: 'bearing' } } })).toBe(true);
+  });
+  it('make a 64 px arrow whose centre is the point and whose tip touches the top, with a white halo', () => {
+    const img = arrowImage(arrowImageId('#D35400'))!;
+    const n = ARROW_IMAGE_PX;
+    expect([img.width, img.height, img.data.length, img.pixelRatio]).toEqual([n, n, n * n * 4, 2]);
+    const at = (x: number, y: number) => [...img.data.slice((y * n + x) * 4, (y * n + x) * 4 + 4)];
+    const colour = [0xd3, 0x54, 0x00, 255];
+    expect(at(32, 4)).toEqual(colour); // the tip, near the top edge
+    expect(at(32, 31)).toEqual(colour); // the shaft reaches the centre
+    expect(at(32, 40)[3]).toBe(0); // nothing below the point: the arrow points one way
+    expect(at(22, 21)).toEqual(colour); // the head's wide end
+    expect(at(32, 2)).toEqual([255, 255, 255, 255]); // the halo above the tip
+    expect(at(5, 5)[3]).toBe(0);
+    // Symmetric about the vertical through the centre (a bearing of 0 points exactly north).
+    for (let y = 0; y < n; y++) for (let x = 0; x < n / 2; x++) expect(at(x, y)).toEqual(at(n - 1 - x, y));
+    expect(arrowImage('lp-arrow-red')).toBeNull();
+    expect(arrowImage(hatchImageId('#922b21'))).toBeNull();
   });
 });
 

@@ -62,6 +62,12 @@ export interface GeoJsonPaint {
   fill?: { color: string; colorBy?: ColorBy; opacity?: number; hatch?: { color: string } };
   line?: { color: string; colorBy?: ColorBy; widthPx?: number; opacity?: number; dash?: number[] };
   circle?: { color: string; radiusPx?: number; opacity?: number; strokeColor?: string; strokeWidthPx?: number };
+  /**
+   * An arrow from each point that has a number in `rotateField`, pointing that many degrees clockwise from north
+   * (a photo's bearing, GPSImgDirection): rotated with the map, so it keeps pointing the same way on the ground when
+   * the map is turned. Points without the number get no arrow. Drawn under the point's circle (the dot stays on top).
+   */
+  arrow?: { color: string; rotateField: string; sizePx?: number };
 }
 
 /**
@@ -124,7 +130,7 @@ export interface RasterLayerSpec {
 export type MapLayerSpec = StoredVectorLayerSpec | GeoJsonLayerSpec | RasterLayerSpec;
 
 export const HIGHLIGHT = '#00e5ff';
-export type LayerPart = 'fill' | 'hatch' | 'line' | 'circle' | 'hl' | 'hlfill' | 'hlcircle' | 'label' | 'raster';
+export type LayerPart = 'fill' | 'hatch' | 'line' | 'arrow' | 'circle' | 'hl' | 'hlfill' | 'hlcircle' | 'label' | 'raster';
 
 /** The name of the hatch pattern image of a colour (the map adds it when a style asks for it: hatchImage). */
 export const HATCH_PREFIX = 'lp-hatch-';
@@ -153,6 +159,50 @@ export function hatchImage(id: string): { width: number; height: number; data: U
     }
   return { width: n, height: n, data };
 }
+/** The name of the arrow image of a colour (made by the map when a style asks for it: arrowImage). */
+export const ARROW_PREFIX = 'lp-arrow-';
+export const arrowImageId = (color: string) => `${ARROW_PREFIX}${color.replace(/^#/, '').toLowerCase()}`;
+/** The arrow image's side in pixels and its pixel ratio: 32 CSS px, drawn at twice that for sharp edges. */
+export const ARROW_IMAGE_PX = 64;
+export const ARROW_PIXEL_RATIO = 2;
+
+/**
+ * The arrow for `id` (arrowImageId): a 64 × 64 px image whose centre is the point; a shaft from the centre up to a
+ * head whose tip touches the top edge, so the image rotated by a bearing points from the point along it. Filled in
+ * the colour with a 2 px white halo (readable over yellow farmland and dark imagery); transparent elsewhere. Null for
+ * a name that is not an arrow of a '#rrggbb' colour.
+ */
+export function arrowImage(id: string): { width: number; height: number; data: Uint8Array; pixelRatio: number } | null {
+  const m = new RegExp(`^${ARROW_PREFIX}([0-9a-f]{6})$`).exec(id);
+  if (!m) return null;
+  const hex = m[1] as string;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const n = ARROW_IMAGE_PX;
+  const c = n / 2;
+  // The shape, in pixel centres: the head is the triangle (c, 3) – (c ± 11, 22); the shaft 6 px wide from 20 to c.
+  const inArrow = (x: number, y: number): boolean => {
+    if (y >= 20 && y <= c && Math.abs(x - c) <= 3) return true;
+    if (y < 3 || y > 22) return false;
+    return Math.abs(x - c) <= ((y - 3) / (22 - 3)) * 11;
+  };
+  const halo = 2;
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const px = x + 0.5;
+      const py = y + 0.5;
+      const o = (y * n + x) * 4;
+      if (inArrow(px, py)) data.set([r, g, b, 255], o);
+      else {
+        let near = false;
+        for (let dy = -halo; dy <= halo && !near; dy++)
+          for (let dx = -halo; dx <= halo && !near; dx++) near = dx * dx + dy * dy <= halo * halo && inArrow(px + dx, py + dy);
+        if (near) data.set([255, 255, 255, 255], o);
+      }
+    }
+  return { width: n, height: n, data, pixelRatio: ARROW_PIXEL_RATIO };
+}
+
 export const styleLayerId = (id: string, part: LayerPart) => `lp-${id}-${part}`;
 export const sourceId = (id: string) => `lp-${id}`;
 export const labelSourceId = (id: string) => `lp-${id}-labels`;
@@ -325,6 +375,25 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
       paint: { 'fill-pattern': hatchImageId(spec.paint.fill.hatch.color) },
     });
   if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
+  if (spec.paint.arrow) {
+    const a = spec.paint.arrow;
+    parts.bodies.push({
+      id: styleLayerId(id, 'arrow'),
+      type: 'symbol',
+      source,
+      filter: ['all', IS_POINT, ['==', ['typeof', ['get', a.rotateField]], 'number']] as FilterSpecification,
+      layout: {
+        ...layout,
+        'icon-image': arrowImageId(a.color),
+        'icon-size': (a.sizePx ?? ARROW_IMAGE_PX / ARROW_PIXEL_RATIO) / (ARROW_IMAGE_PX / ARROW_PIXEL_RATIO),
+        'icon-rotate': ['get', a.rotateField],
+        // 'map': the bearing is on the ground (from north), so the arrow turns with the map.
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    });
+  }
   if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
   if (spec.label) {
     const l = spec.label;
@@ -426,7 +495,8 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
       !!old.paint.fill !== !!next.paint.fill ||
       old.paint.fill?.hatch?.color !== next.paint.fill?.hatch?.color ||
       !!old.paint.line !== !!next.paint.line ||
-      !!old.paint.circle !== !!next.paint.circle
+      !!old.paint.circle !== !!next.paint.circle ||
+      JSON.stringify(old.paint.arrow ?? null) !== JSON.stringify(next.paint.arrow ?? null)
     );
   return true;
 }

@@ -9,6 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './base-style';
 import {
+  arrowImage,
   GEOJSON_HIGHLIGHT_KIND,
   geoJsonPaintOf,
   hatchImage,
@@ -141,10 +142,15 @@ export class MapController {
     this.map.on('move', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.once('load', () => this.cb.onCamera?.({ zoom: this.map.getZoom(), lat: this.map.getCenter().lat }));
     this.map.on('error', (e) => this.cb.onError?.(e.error?.message ?? String(e)));
-    // Hatch patterns are made here, when a style first asks for one (no image files, nothing fetched).
-    this.map.on('styleimagemissing', (e: { id: string }) => {
-      const image = hatchImage(e.id);
-      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image);
+    // Hatch patterns and arrows are made here, when a style first asks for one (no image files, nothing fetched). A
+    // resolver, not a 'styleimagemissing' listener: maplibre 6 waits for the resolver before the tile is laid out,
+    // while a listener's image comes too late for the request that missed it (an icon never drew: "could not be loaded").
+    this.map.setMissingStyleImageResolver((id) => {
+      if (this.map.hasImage(id)) return;
+      const hatch = hatchImage(id);
+      if (hatch) return void this.map.addImage(id, hatch);
+      const arrow = arrowImage(id);
+      if (arrow) this.map.addImage(id, { width: arrow.width, height: arrow.height, data: arrow.data }, { pixelRatio: arrow.pixelRatio });
     });
     // The map element says whether everything is drawn and which layers' data is loaded (tests, bench).
     this.map.on('idle', () => this.markState('idle'));

@@ -27,7 +27,8 @@ const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-comp
 /** Where page content is rasterized: 'cpu' is the stand-in the targets are judged by, 'swiftshader' the pessimistic case. */
 const RASTER = { cpu: ['--disable-gpu-rasterization'], swiftshader: [] };
 const REOPENS = 3;
-export const PORT = 4179;
+// LANDPATROL_BENCH_PORT: another port when several checkouts bench on one machine.
+export const PORT = Number(process.env.LANDPATROL_BENCH_PORT) || 4179;
 
 export async function startPreview(root) {
   const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,14 +5,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { computeCompliance, type ComplianceArea, type CompliancePatrol, type OfficerRole } from '../../shared/domain/patrol/compliance';
-import { patrolCoverage, prepareCells, type CoverageCell } from '../../shared/domain/patrol/coverage';
+import { patrolCoverage, prepareCells, type PackedCells } from '../../shared/domain/patrol/coverage';
+// For the calling side (scripts/bench/patrol.mjs packs the cells as the app's patrol client does).
+export { packCells, packedCellsTransfer } from '../../shared/domain/patrol/coverage';
 import { DEFAULT_RULES } from '../../shared/domain/patrol/rule';
 import type { DateKey } from '../../shared/domain/patrol/calendar';
 import { readTrackFile } from '../../shared/formats/track/read-track';
 
 interface CoverageJob {
   kind: 'coverage';
-  cells: CoverageCell[];
+  cells: PackedCells;
   gpx: Uint8Array;
 }
 interface ComplianceJob {

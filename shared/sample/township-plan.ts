@@ -125,3 +125,17 @@ export const PATCHES: { jcbh: string; tblx: string; corners: [number, number][] 
     ],
   },
 ];
+
+/**
+ * 报批 (approved batches of land for construction, 批准文号 PZWH) and 供地 (land supplied by contract, 供地编号 GDBH),
+ * rectangles in cell units [c0, r0, c1, r1]: one batch reaches into WP2026001, the other covers most of WP2026003, and
+ * the supply plot lies inside that batch, over part of WP2026003 — so the sample's comparison shows every block.
+ */
+export const APPROVALS: { pcmc: string; pzwh: string; cells: [number, number, number, number] }[] = [
+  { pcmc: '青石镇2024年度第3批次城镇建设用地', pzwh: '鲁政土字〔2024〕215号', cells: [4.7, 6.4, 5.8, 7.4] },
+  { pcmc: '青石镇2025年度第1批次城镇建设用地', pzwh: '鲁政土字〔2025〕38号', cells: [9.0, 1.0, 10.0, 1.9] },
+];
+
+export const SUPPLIES: { gdbh: string; xmmc: string; pzwh: string; cells: [number, number, number, number] }[] = [
+  { gdbh: 'GD3703002025008', xmmc: '青石镇物流仓储项目', pzwh: '鲁政土字〔2025〕38号', cells: [9.3, 1.1, 9.9, 1.8] },
+];

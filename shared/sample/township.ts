@@ -11,7 +11,7 @@ import { featureAreas } from '../domain/geometry/area';
 import { geometriesBbox } from '../domain/geometry/bbox';
 import type { GkZoneRef } from '../domain/units/area';
 import type { AttributeValue, FieldDef, LayerFeature, ParsedLayer } from '../formats/types';
-import { SAMPLE_COLS, SAMPLE_ROWS, landClassAt, villageAt, VILLAGES, PLANNING_ZONES, PATCHES } from './township-plan';
+import { SAMPLE_COLS, SAMPLE_ROWS, landClassAt, villageAt, VILLAGES, PLANNING_ZONES, PATCHES, APPROVALS, SUPPLIES } from './township-plan';
 
 const ZONE: GkZoneRef = { width: 3, zone: 39, centralMeridian: 117 };
 /** Lattice origin (south-west corner): easting with the zone-39 prefix, northing in metres. */
@@ -186,9 +186,33 @@ function patchLayer(): ParsedLayer {
   );
 }
 
-/** A small synthetic township: villages, land classes, permanent farmland, planning zones, change patches. */
+/** A rectangle in cell units [c0, r0, c1, r1] as a counter-clockwise ring (not on the jittered lattice). */
+function cellRect([c0, r0, c1, r1]: [number, number, number, number]): EN[] {
+  const at = (c: number, r: number): EN => [ORIGIN_Y_EAST + c * CELL_M, ORIGIN_X_NORTH + r * CELL_M];
+  return [at(c0, r0), at(c1, r0), at(c1, r1), at(c0, r1), at(c0, r0)];
+}
+
+function approvalLayer(): ParsedLayer {
+  const features = APPROVALS.map((a, i) => {
+    const f = makeFeature(i, [cellRect(a.cells)], { PCMC: a.pcmc, PZWH: a.pzwh, PZMJ: 0 });
+    f.properties.PZMJ = round2(f.area?.planarM2 ?? 0);
+    return f;
+  });
+  return layer('报批地块BPDK', [field('PCMC', 'C', 100), field('PZWH', 'C', 50), field('PZMJ', 'N', 19, 2)], features);
+}
+
+function supplyLayer(): ParsedLayer {
+  const features = SUPPLIES.map((a, i) => {
+    const f = makeFeature(i, [cellRect(a.cells)], { GDBH: a.gdbh, XMMC: a.xmmc, PZWH: a.pzwh, GDMJ: 0 });
+    f.properties.GDMJ = round2(f.area?.planarM2 ?? 0);
+    return f;
+  });
+  return layer('供地地块GDDK', [field('GDBH', 'C', 30), field('XMMC', 'C', 100), field('PZWH', 'C', 50), field('GDMJ', 'N', 19, 2)], features);
+}
+
+/** A small synthetic township: villages, land classes, permanent farmland, planning zones, approval and supply plots, change patches. */
 export function makeSampleTownship(): ParsedLayer[] {
   const { layer: dltb, farmland } = landClassLayer();
-  // Draw order, bottom to top: planning, land classes, farmland, villages, patches.
-  return [planningLayer(), dltb, farmland, adminLayer(), patchLayer()];
+  // Draw order, bottom to top: planning, land classes, farmland, approval, supply, villages, patches.
+  return [planningLayer(), dltb, farmland, approvalLayer(), supplyLayer(), adminLayer(), patchLayer()];
 }

@@ -142,12 +142,15 @@ test('巡查: import a GPX patrol, covered cells green and the others red, nothi
   await form.getByTestId('patrol-attachment-input').setInputFiles({ name: '现场照片1.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(form.getByTestId('patrol-attachment-new')).toContainText('现场照片1.jpg');
   await expect(form.getByTestId('patrol-finding-action')).toBeDisabled();
-  await expect(form.getByTestId('patrol-finding-action')).toHaveAttribute('title', '核查功能尚未安装');
+  // 转为核查记录 (the inspection feature's action) waits for the saved record.
+  await expect(form.getByTestId('patrol-finding-action')).toHaveText('转为核查记录');
+  await expect(form.getByTestId('patrol-finding-action')).toHaveAttribute('title', '请先保存巡查记录');
   await waitForMapIdle(page);
   await screenshot(page, info, '50a-patrol-form');
   await form.getByTestId('patrol-save').click();
   await expect(page.getByTestId('notice-info').filter({ hasText: '已保存巡查记录 XC20260420001' })).toBeVisible();
   await expect(form.getByTestId('patrol-form-number')).toHaveText('XC20260420001');
+  await expect(form.getByTestId('patrol-finding-action')).toBeEnabled();
   const sha = createHash('sha256').update(photo).digest('hex');
   await expect(form.getByTestId('patrol-attachment')).toHaveAttribute('data-sha256', sha);
   const row = panel.getByTestId('patrol-row').filter({ hasText: 'XC20260420001' });

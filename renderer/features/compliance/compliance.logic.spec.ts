@@ -14,6 +14,9 @@ import {
   officerRolesOf,
   periodOf,
   sortRows,
+  rgba,
+  STATUS_FILL_BY,
+  STATUS_LINE_BY,
   STATUS_STYLE,
   statusCounts,
   stopNotices,
@@ -224,11 +227,25 @@ describe('rows, sort and filter', () => {
 
   it('the map: cells filled by status, the village outlined by its worst cell, no-rule areas outline only, legend counts', () => {
     const map = complianceMapData(summaries, meta);
-    expect(map.fills.done.features.map((f) => f.properties!.id)).toEqual(['c1']);
-    expect(map.fills.dueSoon.features.map((f) => f.properties!.id)).toEqual(['c2']);
-    expect(map.rollups.dueSoon.features.map((f) => f.properties!.id)).toEqual(['v']);
+    // One collection each, the status a property the map colours by (worse statuses last: drawn on top).
+    expect(map.fills.features.map((f) => [f.properties!.id, f.properties!.status])).toEqual([
+      ['c1', 'done'],
+      ['c2', 'dueSoon'],
+    ]);
+    expect(map.rollups.features.map((f) => [f.properties!.id, f.properties!.status])).toEqual([['v', 'dueSoon']]);
     // The county has no boundary, the townships are never filled (their cells would be covered twice).
     expect(map.none.features.map((f) => f.properties!.id)).toEqual(['t2', 'c3']);
+    // The map colours by that property: each status's fill at its own opacity, its outline; anything else clear/grey.
+    expect(rgba('#2e9e44', 0.6)).toBe('rgba(46,158,68,0.6)');
+    expect(STATUS_FILL_BY).toMatchObject({ property: 'status', fallback: 'rgba(0,0,0,0)' });
+    expect(STATUS_FILL_BY.colors).toEqual({
+      done: rgba(STATUS_STYLE.done.fill!, 0.6),
+      open: rgba(STATUS_STYLE.open.fill!, 0.6),
+      dueSoon: rgba(STATUS_STYLE.dueSoon.fill!, 0.65),
+      overdue: rgba(STATUS_STYLE.overdue.fill!, 0.75),
+    });
+    expect(STATUS_LINE_BY.colors.overdue).toBe(STATUS_STYLE.overdue.line);
+    expect(STATUS_LINE_BY.fallback).toBe(STATUS_STYLE.none.line);
     const legend = legendEntries(statusCounts(summaries));
     expect(legend.map((e) => e.status)).toEqual(['done', 'open', 'dueSoon', 'overdue', 'none']);
     expect(legend.map((e) => e.count)).toEqual([1, 0, 1, 0, 5]);

@@ -6,6 +6,7 @@
  * from computeCompliance; the components only lay it out.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { ColorBy } from '../../map';
 import { geometriesBbox, type Bbox } from '../../../shared/domain/geometry/bbox';
 import type { AreaLevel, GridArea } from '../../../shared/domain/grid/area-record';
 import {
@@ -406,17 +407,50 @@ export interface LegendEntry {
 export const legendEntries = (counts: Record<ComplianceStatus | 'none', number>): LegendEntry[] =>
   LEGEND_ORDER.map((status) => ({ status, ...STATUS_STYLE[status], count: counts[status] }));
 
+/** '#rrggbb' and an opacity → 'rgba(r,g,b,a)' (a fill's opacity carried by its colour, one colour per status). */
+export function rgba(hex: string, opacity: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r},${g},${b},${opacity})`;
+}
+
+const STATUSES: readonly ComplianceStatus[] = ['done', 'open', 'dueSoon', 'overdue'];
+
+/**
+ * The map's colours by each feature's `status` (renderer/map ColorBy): one source and one fill layer for every status
+ * instead of a layer and a source per status (13 style layers and 9 sources were 4; fewer for maplibre to sort,
+ * tile and draw on every frame of a pan).
+ */
+export const STATUS_FILL_BY: ColorBy = {
+  property: 'status',
+  colors: Object.fromEntries(STATUSES.map((s) => [s, rgba(STATUS_STYLE[s].fill!, STATUS_STYLE[s].opacity)])),
+  fallback: 'rgba(0,0,0,0)',
+};
+export const STATUS_LINE_BY: ColorBy = {
+  property: 'status',
+  colors: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s].line])),
+  fallback: STATUS_STYLE.none.line,
+};
+
 export interface ComplianceMapData {
-  /** Filled: cells, patrol areas and villages/townships without children drawn, by their own worst status. */
-  fills: Record<ComplianceStatus, FeatureCollection>;
-  /** Outlined: areas with children (villages), by the worst of themselves and everything below them. */
-  rollups: Record<ComplianceStatus, FeatureCollection>;
+  /**
+   * Filled: cells, patrol areas and villages/townships without children drawn, by their own worst status (the
+   * `status` property), the worse drawn later (on top where a patrol area overlaps a cell).
+   */
+  fills: FeatureCollection;
+  /** Outlined: areas with children (villages), by the worst of themselves and everything below them (`status`). */
+  rollups: FeatureCollection;
   /** Outline only: areas with no rule (and nothing below them with one). */
   none: FeatureCollection;
 }
 
 const emptyFc = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-const byStatus = (): Record<ComplianceStatus, FeatureCollection> => ({ done: emptyFc(), open: emptyFc(), dueSoon: emptyFc(), overdue: emptyFc() });
+type MapFeature = FeatureCollection['features'][number];
+/** Features grouped done → overdue (a stable order within each status). */
+const worstLast = (groups: Record<ComplianceStatus, MapFeature[]>): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: STATUSES.flatMap((s) => groups[s]),
+});
+const byStatus = (): Record<ComplianceStatus, MapFeature[]> => ({ done: [], open: [], dueSoon: [], overdue: [] });
 
 /**
  * The map's layers' data. A county or township is never filled (its cells would be covered twice); a village with
@@ -426,7 +460,9 @@ export function complianceMapData(
   results: readonly Pick<AreaCompliance, 'areaId' | 'status'>[],
   meta: ReadonlyMap<string, AreaMeta>,
 ): ComplianceMapData {
-  const out: ComplianceMapData = { fills: byStatus(), rollups: byStatus(), none: emptyFc() };
+  const fills = byStatus();
+  const rollups = byStatus();
+  const none = emptyFc();
   const rolled = new Map<string, ComplianceStatus | null>();
   for (const r of results) {
     let id: string | null = r.areaId;
@@ -438,16 +474,21 @@ export function complianceMapData(
   results.forEach((r, fid) => {
     const m = meta.get(r.areaId);
     if (!m?.geometry || m.kind === 'county') return;
-    const feature = { type: 'Feature' as const, id: fid, geometry: m.geometry, properties: { fid, id: m.id, name: m.name } };
+    const feature = (status: ComplianceStatus | null): MapFeature => ({
+      type: 'Feature',
+      id: fid,
+      geometry: m.geometry!,
+      properties: { fid, id: m.id, name: m.name, status },
+    });
     if (m.hasChildren) {
       const s = rolled.get(m.id) ?? null;
-      if (s && m.kind !== 'township') out.rollups[s].features.push(feature);
+      if (s && m.kind !== 'township') rollups[s].push(feature(s));
       return;
     }
-    if (r.status) out.fills[r.status].features.push(feature);
-    else out.none.features.push(feature);
+    if (r.status) fills[r.status].push(feature(r.status));
+    else none.features.push(feature(null));
   });
-  return out;
+  return { fills: worstLast(fills), rollups: worstLast(rollups), none };
 }
 
 /** The box to fit the map to for an area (null when it has no boundary). */

@@ -5,53 +5,43 @@
  * map with a legend card.
  */
 import { useMemo } from 'react';
-import type { MapLayerSpec } from '../../map';
+import type { GeoJsonPaint, MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { defineIcon } from '../../ui/Icon';
 import { useStore } from '../../ui/store';
-import { STATUS_STYLE } from './compliance.logic';
+import { STATUS_FILL_BY, STATUS_LINE_BY, STATUS_STYLE } from './compliance.logic';
 import { complianceUi, setUi, useCompliance } from './compliance-state';
 import { ComplianceLegendHost } from './components/ComplianceLegend';
 import { CompliancePanel } from './components/CompliancePanel';
 import { ComplianceTableHost } from './components/ComplianceTable';
 import { RuleEditorHost } from './components/RuleEditorDialog';
 
-const STATUSES = ['done', 'open', 'dueSoon', 'overdue'] as const;
-
 /** A checklist: the rules icon (16 × 16 grid). */
 const RULES_ICON = defineIcon('M3 4 L4.5 5.5 L7 3 M3 8.5 L4.5 10 L7 7.5 M3 13 h0.01 M9 4.5 H13.5 M9 9 H13.5 M9 13 H13.5');
+
+/**
+ * The paints, made once (a layer whose paint object is the same is not repainted in place on every new result). One
+ * source and one fill layer for every status, coloured by each feature's `status` (STATUS_FILL_BY, STATUS_LINE_BY);
+ * the villages' rolled-up outlines in a second; what has no rule dashed grey in a third.
+ */
+const NONE_PAINT: GeoJsonPaint = { line: { color: STATUS_STYLE.none.line, widthPx: 1, dash: [2, 2] } };
+const FILL_PAINT: GeoJsonPaint = {
+  fill: { color: STATUS_FILL_BY.fallback, colorBy: STATUS_FILL_BY },
+  line: { color: STATUS_LINE_BY.fallback, colorBy: STATUS_LINE_BY, widthPx: 1.5 },
+};
+const ROLLUP_PAINT: GeoJsonPaint = { line: { color: STATUS_LINE_BY.fallback, colorBy: STATUS_LINE_BY, widthPx: 3.5 } };
 
 function useComplianceLayers(): readonly MapLayerSpec[] {
   const { showOnMap } = useStore(complianceUi);
   const view = useCompliance(showOnMap);
-  return useMemo((): MapLayerSpec[] => {
-    const specs: MapLayerSpec[] = [
-      {
-        type: 'geojson',
-        id: 'compliance-none',
-        data: view.map.none,
-        paint: { line: { color: STATUS_STYLE.none.line, widthPx: 1, dash: [2, 2] } },
-        visible: showOnMap,
-      },
-    ];
-    for (const s of STATUSES)
-      specs.push({
-        type: 'geojson',
-        id: `compliance-${s}`,
-        data: view.map.fills[s],
-        paint: { fill: { color: STATUS_STYLE[s].fill!, opacity: STATUS_STYLE[s].opacity }, line: { color: STATUS_STYLE[s].line, widthPx: 1.5 } },
-        visible: showOnMap,
-      });
-    for (const s of STATUSES)
-      specs.push({
-        type: 'geojson',
-        id: `compliance-rollup-${s}`,
-        data: view.map.rollups[s],
-        paint: { line: { color: STATUS_STYLE[s].line, widthPx: 3.5 } },
-        visible: showOnMap,
-      });
-    return specs;
-  }, [view, showOnMap]);
+  return useMemo(
+    (): MapLayerSpec[] => [
+      { type: 'geojson', id: 'compliance-none', data: view.map.none, paint: NONE_PAINT, visible: showOnMap },
+      { type: 'geojson', id: 'compliance-fills', data: view.map.fills, paint: FILL_PAINT, visible: showOnMap },
+      { type: 'geojson', id: 'compliance-rollups', data: view.map.rollups, paint: ROLLUP_PAINT, visible: showOnMap },
+    ],
+    [view, showOnMap],
+  );
 }
 
 export const complianceFeature: FeatureContribution = {

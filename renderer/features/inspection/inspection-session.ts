@@ -56,6 +56,9 @@ let deps: StartDeps | null = null;
 /** The inspection feature sets these at boot. */
 export const setStartDeps = (d: StartDeps): void => void (deps = d);
 
+/** Who a write names in the history: the office profile's user (the same for a start and every later save). */
+export const currentUserName = (): string => deps?.userName() || '本机用户';
+
 /** Stores a new draft and opens it in the panel. */
 export async function startInspection(init: StartInspection): Promise<InspectionWriteResult> {
   if (!deps) throw new Error('startInspection: the inspection feature is not installed');

@@ -1,4 +1,5 @@
 /** The patrol worker, one per request (cancel = terminate; a big track's memory goes with it). */
+import { packCells, packedCellsTransfer, type CoverageCell } from '../../../shared/domain/patrol/coverage';
 import { createWorkerClient, type RequestOptions } from '../../platform/worker-client';
 import type { CoverageRequest, CoverageRun, PatrolProgress, PatrolProtocol, ReadTrackRequest, TrackRun } from './patrol.protocol';
 
@@ -7,8 +8,15 @@ const client = createWorkerClient<PatrolProtocol>({
   lifetime: 'per-request',
 });
 
-export const readTrackInWorker = (req: ReadTrackRequest, o: RequestOptions<PatrolProgress> = {}): Promise<TrackRun> =>
-  client.request('readTrack', req, { ...o, transfer: [req.bytes.buffer] });
+/** A request as the form makes it: the units as objects (packed here for the copy, packCells). */
+type WithCells<R> = Omit<R, 'cells'> & { cells: readonly CoverageCell[] };
 
-export const coverageInWorker = (req: CoverageRequest, o: RequestOptions<PatrolProgress> = {}): Promise<CoverageRun> =>
-  client.request('coverage', req, o);
+export function readTrackInWorker(req: WithCells<ReadTrackRequest>, o: RequestOptions<PatrolProgress> = {}): Promise<TrackRun> {
+  const cells = packCells(req.cells);
+  return client.request('readTrack', { ...req, cells }, { ...o, transfer: [req.bytes.buffer, ...packedCellsTransfer(cells)] });
+}
+
+export function coverageInWorker(req: WithCells<CoverageRequest>, o: RequestOptions<PatrolProgress> = {}): Promise<CoverageRun> {
+  const cells = packCells(req.cells);
+  return client.request('coverage', { ...req, cells }, { ...o, transfer: packedCellsTransfer(cells) });
+}

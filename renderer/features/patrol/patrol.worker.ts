@@ -1,18 +1,21 @@
 /// <reference lib="webworker" />
 /**
  * Track files and coverage off the UI thread: readTrackFile (GPX/KML/KMZ/奥维 over xmldom, never shifts a point),
- * then the route against the patrol units (prepareCells → patrolCoverage: geodesic metres and seconds inside each,
- * the same code as `landpatrol coverage`). Cancel terminates the worker (one per request).
+ * then the route against the patrol units, which the client packed into flat arrays (prepareCells → measurePatrol:
+ * geodesic metres and seconds inside each, the same code as `landpatrol coverage`). Cancel terminates the worker
+ * (one per request).
  */
-import { patrolCoverage, prepareCells, trackLengthMetres } from '../../../shared/domain/patrol/coverage';
+import { measurePatrol, prepareCells, trackLengthMetres, type PackedCells } from '../../../shared/domain/patrol/coverage';
 import type { RoutePoint } from '../../../shared/domain/patrol/patrol-record';
 import { readTrackFile } from '../../../shared/formats/track/read-track';
 import { serveWorker } from '../../platform/worker-host';
 import type { CoverageRun, PatrolProtocol } from './patrol.protocol';
 
-function measure(route: RoutePoint[][], cells: Parameters<typeof prepareCells>[0]): CoverageRun {
-  const coverage = route.length === 0 || cells.length === 0 ? [] : patrolCoverage(prepareCells(cells), route);
-  return { coverage, lengthMetres: route.reduce((s, line) => s + trackLengthMetres(line), 0) };
+/** The route's coverage and length, each segment's geodesic length worked out once for both. */
+function measure(route: RoutePoint[][], cells: PackedCells): CoverageRun {
+  if (route.length === 0 || cells.ids.length === 0) return { coverage: [], lengthMetres: route.reduce((s, line) => s + trackLengthMetres(line), 0) };
+  const m = measurePatrol(prepareCells(cells), route);
+  return { coverage: m.cells, lengthMetres: m.lengthMetres };
 }
 
 serveWorker<PatrolProtocol>({

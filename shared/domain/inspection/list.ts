@@ -23,7 +23,15 @@ export interface InspectionSummary {
   day: DateKey;
   submitted: boolean;
   updatedAt: number;
+  /** How many photos the record holds (by their SHA-256). */
+  photoCount: number;
+  /** The record was filed as a case (已立案) at some point: it is 已立案 now, or its history moved it there. */
+  filed: boolean;
 }
+
+/** Whether the history ever moved the record to 已立案 (a closed case was filed first; a closed legal plot was not). */
+const everFiled = (r: Inspection): boolean =>
+  r.status === 'filed' || r.history.some((e) => e.changes.some((c) => c.field === 'status' && c.after === 'filed'));
 
 export function summaryOf(r: Inspection): InspectionSummary {
   return {
@@ -40,6 +48,8 @@ export function summaryOf(r: Inspection): InspectionSummary {
     day: localDateOf(r.inspectedAt ?? r.createdAt),
     submitted: r.submittedAt !== null,
     updatedAt: r.updatedAt,
+    photoCount: r.photoHashes.length,
+    filed: everFiled(r),
   };
 }
 
@@ -59,7 +69,7 @@ export interface InspectionFilter {
 const haystack = (s: InspectionSummary): string => `${s.number} ${s.taskNo} ${s.partyName} ${s.place} ${s.township} ${s.village}`.toLowerCase();
 
 /** The summaries that pass the filter, newest inspection first (then the latest edit, then the number). */
-export function filterInspections(all: readonly InspectionSummary[], f: InspectionFilter): InspectionSummary[] {
+export function filterInspections<S extends InspectionSummary>(all: readonly S[], f: InspectionFilter): S[] {
   const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses = f.statuses && f.statuses.length > 0 ? new Set(f.statuses) : null;
   const conclusions = f.conclusions && f.conclusions.length > 0 ? new Set(f.conclusions) : null;
@@ -97,4 +107,51 @@ export function countByTownship(all: readonly InspectionSummary[]): { township: 
   }
   const sorted = [...rows.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')));
   return [...sorted.map(([township, counts]) => ({ township, counts })), { township: '*', counts: total }];
+}
+
+/**
+ * A township's case figures (卫片执法's 立案率 and 结案率) beside its counts by status: among the records concluded
+ * 违法 (illegal), how many were filed as cases (立案: 已立案 now, or closed after being filed), and of those how many
+ * are closed (结案). A 违法 record stopped and closed without a case (the party removed the building) counts as
+ * illegal, not filed. Rates are null when their denominator is 0 (printed "—", never 0 %).
+ */
+export interface CaseFigures {
+  illegal: number;
+  filed: number;
+  closedCases: number;
+  /** filed / illegal. */
+  filingRate: number | null;
+  /** closedCases / filed. */
+  closingRate: number | null;
+}
+
+export function caseFiguresOf(all: Iterable<InspectionSummary>): CaseFigures {
+  let illegal = 0;
+  let filed = 0;
+  let closedCases = 0;
+  for (const s of all) {
+    if (s.conclusion !== 'illegal') continue;
+    illegal++;
+    if (!s.filed) continue;
+    filed++;
+    if (s.status === 'closed') closedCases++;
+  }
+  return {
+    illegal,
+    filed,
+    closedCases,
+    filingRate: illegal > 0 ? filed / illegal : null,
+    closingRate: filed > 0 ? closedCases / filed : null,
+  };
+}
+
+/** countByTownship with each row's case figures (the same rows, the same order, the total row last as '*'). */
+export function townshipFigures(all: readonly InspectionSummary[]): { township: string; counts: StatusCounts; cases: CaseFigures }[] {
+  const by = new Map<string, InspectionSummary[]>();
+  for (const s of all) {
+    const list = by.get(s.township);
+    if (list) list.push(s);
+    else by.set(s.township, [s]);
+  }
+  return countByTownship(all).map((row) => ({ ...row, cases: caseFiguresOf(row.township === '*' ? all : (by.get(row.township) ?? [])) }));
 }

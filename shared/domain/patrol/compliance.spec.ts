@@ -105,6 +105,36 @@ describe('weekly rules (township office, at least twice a week)', () => {
   });
 });
 
+describe('patrols as the store gives them', () => {
+  it('counts patrols in any order, an area named twice by one patrol once, and areas no rule judges not at all', () => {
+    const patrols = [
+      patrol('2026-04-15', [WANG], ['cell-01', 'cell-01', 'elsewhere']),
+      patrol('2026-04-07', [LI], ['cell-02', 'cell-01']),
+      patrol('2026-04-13', [WANG], ['cell-02']),
+      patrol('2026-04-08', [WANG], ['cell-01']),
+    ];
+    // cell-01 listed twice (a grid cell that is also a patrol area): both entries get the same figures.
+    const areas = [
+      { id: 'cell-01', ruleIds: [TOWNSHIP.id] },
+      { id: 'cell-02', ruleIds: [TOWNSHIP.id] },
+      { id: 'cell-01', ruleIds: [TOWNSHIP.id] },
+      { id: 'never-patrolled', ruleIds: [TOWNSHIP.id] },
+    ];
+    const r = computeCompliance(input({ from: d('2026-04-06'), asOf: d('2026-04-19'), areas, patrols }));
+    const weeks = (i: number) => r[i]!.rules[0]!.windows.map((w) => w.done);
+    expect(weeks(0)).toEqual([2, 1]);
+    expect(weeks(1)).toEqual([1, 1]);
+    expect(weeks(2)).toEqual(weeks(0));
+    expect(weeks(3)).toEqual([0, 0]);
+    // The week of the 13th ends today: short of its count it is due soon; the week before is over.
+    expect(r.map((a) => a.status)).toEqual(['dueSoon', 'overdue', 'dueSoon', 'overdue']);
+    const sorted = computeCompliance(
+      input({ from: d('2026-04-06'), asOf: d('2026-04-19'), areas, patrols: [...patrols].sort((a, b) => a.startedAt - b.startedAt) }),
+    );
+    expect(sorted).toEqual(r);
+  });
+});
+
 describe('rules by whom', () => {
   it('counts a patrol for each role among its officers, and anyone for "any"', () => {
     const patrols = [patrol('2026-04-08', [ZHAO]), patrol('2026-04-16', [WANG, ZHANG]), patrol('2026-04-17', [{ name: '村信息员', certNo: '' }])];

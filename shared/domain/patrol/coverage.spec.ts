@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import oracle from '../../../tests/oracles/coverage.json';
 import { makeGkToLngLat } from '../crs/transform';
 import { readTrackFile } from '../../formats/track/read-track';
-import { patrolCoverage, prepareCells, trackCoverage, trackLengthMetres, type CoverageCell, type CoveragePoint } from './coverage';
+import {
+  measurePatrol,
+  packCells,
+  packedCellsTransfer,
+  patrolCoverage,
+  prepareCells,
+  trackCoverage,
+  trackLengthMetres,
+  type CoverageCell,
+  type CoveragePoint,
+} from './coverage';
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures/tracks');
 const cellsFc = JSON.parse(readFileSync(path.join(FIXTURES, 'cells.geojson'), 'utf8')) as FeatureCollection<
@@ -144,6 +154,57 @@ describe('patrolCoverage', () => {
     expect(c!.insideMetres).toBeCloseTo(120, 2);
     expect(c!.insideSeconds).toBeCloseTo(120, 6);
     expect(c!.covered).toBe(true);
+  });
+});
+
+describe('measurePatrol', () => {
+  it("gives the coverage and the lines' geodesic length together", () => {
+    const grid = prepareCells([squareCell('A', 0, 0, 100), squareCell('B', 100, 0, 100)]);
+    const lines = [
+      [pt(-50, 50, 0), pt(250, 50, 300)],
+      [pt(10, 10, 400), pt(90, 90, 500), pt(150, 20, 600)],
+    ];
+    const m = measurePatrol(grid, lines);
+    expect(m.cells).toEqual(patrolCoverage(grid, lines));
+    expect(m.lengthMetres).toBe(trackLengthMetres(lines[0]!) + trackLengthMetres(lines[1]!));
+  });
+});
+
+describe('packed cells (the copy to the worker)', () => {
+  it('keep every ring of every cell, a MultiPolygon as its rings one after the other, and a cell with none', () => {
+    const two: CoverageCell = {
+      id: 'M',
+      name: '两块',
+      geometryLngLat: {
+        type: 'MultiPolygon',
+        coordinates: [squareCell('x', 0, 0, 10).geometryLngLat.coordinates as never, [[at(50, 0), at(60, 0), at(60, 10)]]],
+      },
+    };
+    const p = packCells([squareCell('A', 0, 0, 100), { id: 'void', name: '空', geometryLngLat: { type: 'Polygon', coordinates: [] } }, two]);
+    expect(p.ids).toEqual(['A', 'void', 'M']);
+    expect(p.names).toEqual(['A', '空', '两块']);
+    expect([...p.ringStarts]).toEqual([0, 1, 1, 3]);
+    expect([...p.pointStarts]).toEqual([0, 5, 10, 13]);
+    expect([p.lngLat[2 * 11], p.lngLat[2 * 11 + 1]]).toEqual(at(60, 0));
+    expect(packedCellsTransfer(p)).toEqual([p.ringStarts.buffer, p.pointStarts.buffer, p.lngLat.buffer]);
+  });
+  it('measure exactly as the cells they were packed from, after a structured clone as postMessage makes it', () => {
+    const packed = structuredClone(packCells(CELLS), { transfer: packedCellsTransfer(packCells(CELLS)) });
+    const fromPacked = prepareCells(packed);
+    const read = readTrackFile({ path: 'a.gpx', bytes: new Uint8Array(readFileSync(path.join(FIXTURES, oracle.tracks[0]!.file))) });
+    const lines = read.tracks.map((t) => t.points);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(patrolCoverage(fromPacked, lines)).toEqual(patrolCoverage(prepared, lines));
+    expect(patrolCoverage(fromPacked, lines).length).toBeGreaterThan(0);
+  });
+  it('close a ring that comes unclosed, as GeoJSON from a file may', () => {
+    const closed = squareCell('A', 0, 0, 100);
+    const ring = (closed.geometryLngLat as Polygon).coordinates[0]!;
+    const open: CoverageCell = { id: 'A', name: 'A', geometryLngLat: { type: 'Polygon', coordinates: [ring.slice(0, -1)] } };
+    // Across the west edge, the one the closing edge makes.
+    const line = [pt(-50, 50, 0), pt(50, 60, 100)];
+    expect(patrolCoverage(prepareCells([open]), [line])).toEqual(patrolCoverage(prepareCells([closed]), [line]));
+    expect(patrolCoverage(prepareCells([open]), [line])[0]!.insideMetres).toBeCloseTo(Math.hypot(50, 5), 2);
   });
 });
 

@@ -86,33 +86,104 @@ interface ZoneGroup {
 }
 
 export interface PreparedCells {
-  cells: readonly CoverageCell[];
+  ids: readonly string[];
+  names: readonly string[];
   zones: ZoneGroup[];
+}
+
+/**
+ * The cells as a few flat arrays, for the copy to a worker: cell i's rings are ringStarts[i] … ringStarts[i + 1] − 1
+ * (a MultiPolygon's parts' rings one after the other: the measure is even-odd over all of them), ring r's points
+ * pointStarts[r] … pointStarts[r + 1] − 1, point k at lngLat[2k], lngLat[2k + 1]. 5,000 cells as GeoJSON took
+ * 80–180 ms to structured-clone on this machine (every position an array); these arrays are transferred as they are
+ * (packedCellsTransfer) and the names are two lists of strings.
+ */
+export interface PackedCells {
+  ids: string[];
+  names: string[];
+  ringStarts: Uint32Array;
+  pointStarts: Uint32Array;
+  lngLat: Float64Array;
 }
 
 const ringsOf = (g: Polygon | MultiPolygon): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
 
-function prepareCell(index: number, g: Polygon | MultiPolygon, toGk: ZoneGroup['toGk']): PreparedCell | null {
-  const edges: number[] = [];
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of ringsOf(g)) {
-    if (ring.length < 3) continue;
-    const pts = ring.map((p) => toGk(p[0] as number, p[1] as number));
-    const first = pts[0] as [number, number];
-    const last = pts[pts.length - 1] as [number, number];
-    if (first[0] !== last[0] || first[1] !== last[1]) pts.push(first); // rings from a file may come unclosed
-    for (let i = 1; i < pts.length; i++) {
-      const a = pts[i - 1] as [number, number];
-      const b = pts[i] as [number, number];
-      edges.push(a[0], a[1], b[0], b[1]);
-      box[0] = Math.min(box[0], a[0]);
-      box[1] = Math.min(box[1], a[1]);
-      box[2] = Math.max(box[2], a[0]);
-      box[3] = Math.max(box[3], a[1]);
+/** The cells in the flat shape (PackedCells); a geometry without coordinates is a cell without rings. */
+export function packCells(cells: readonly CoverageCell[]): PackedCells {
+  let rings = 0;
+  let points = 0;
+  for (const c of cells)
+    for (const ring of ringsOf(c.geometryLngLat)) {
+      rings++;
+      points += ring.length;
+    }
+  const ringStarts = new Uint32Array(cells.length + 1);
+  const pointStarts = new Uint32Array(rings + 1);
+  const lngLat = new Float64Array(points * 2);
+  let r = 0;
+  let k = 0;
+  cells.forEach((c, i) => {
+    ringStarts[i] = r;
+    for (const ring of ringsOf(c.geometryLngLat)) {
+      pointStarts[r++] = k;
+      for (const p of ring) {
+        lngLat[2 * k] = p[0] as number;
+        lngLat[2 * k + 1] = p[1] as number;
+        k++;
+      }
+    }
+  });
+  ringStarts[cells.length] = r;
+  pointStarts[rings] = k;
+  return { ids: cells.map((c) => c.id), names: cells.map((c) => c.name), ringStarts, pointStarts, lngLat };
+}
+
+/** The buffers to transfer with a PackedCells (postMessage's transfer list): the sender's copy is then gone. */
+export const packedCellsTransfer = (p: PackedCells): ArrayBuffer[] => [p.ringStarts.buffer, p.pointStarts.buffer, p.lngLat.buffer] as ArrayBuffer[];
+
+/** Cell i of `p` projected by `toGk` into its edges, box and (for a cell with many edges) an edge index. */
+function prepareCell(p: PackedCells, index: number, toGk: ZoneGroup['toGk']): PreparedCell | null {
+  const ll = p.lngLat;
+  const first = p.ringStarts[index] as number;
+  const last = p.ringStarts[index + 1] as number;
+  // Count first, then fill: one typed array per cell, no array per vertex.
+  let n = 0;
+  for (let r = first; r < last; r++) {
+    const a = p.pointStarts[r] as number;
+    const b = p.pointStarts[r + 1] as number;
+    if (b - a < 3) continue;
+    // Rings from a file may come unclosed: the closing edge is then added.
+    n += ll[2 * a] !== ll[2 * (b - 1)] || ll[2 * a + 1] !== ll[2 * (b - 1) + 1] ? b - a : b - a - 1;
+  }
+  if (n === 0) return null;
+  const edges = new Float64Array(n * 4);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let o = 0;
+  for (let r = first; r < last; r++) {
+    const a = p.pointStarts[r] as number;
+    const b = p.pointStarts[r + 1] as number;
+    if (b - a < 3) continue;
+    const closed = ll[2 * a] === ll[2 * (b - 1)] && ll[2 * a + 1] === ll[2 * (b - 1) + 1];
+    const [x0, y0] = toGk(ll[2 * a] as number, ll[2 * a + 1] as number);
+    let px = x0;
+    let py = y0;
+    for (let k = a + 1; k <= (closed ? b - 1 : b); k++) {
+      const [x, y] = k === b || (closed && k === b - 1) ? [x0, y0] : toGk(ll[2 * k] as number, ll[2 * k + 1] as number);
+      edges[o++] = px;
+      edges[o++] = py;
+      edges[o++] = x;
+      edges[o++] = y;
+      if (px < minX) minX = px;
+      if (py < minY) minY = py;
+      if (px > maxX) maxX = px;
+      if (py > maxY) maxY = py;
+      px = x;
+      py = y;
     }
   }
-  if (edges.length === 0) return null;
-  const n = edges.length / 4;
   let edgeIndex: Flatbush | null = null;
   if (n > EDGE_INDEX_MIN) {
     edgeIndex = new Flatbush(n);
@@ -122,41 +193,47 @@ function prepareCell(index: number, g: Polygon | MultiPolygon, toGk: ZoneGroup['
     }
     edgeIndex.finish();
   }
-  return { index, edges: Float64Array.from(edges), edgeIndex, box };
+  return { index, edges, edgeIndex, box: [minX, minY, maxX, maxY] };
 }
 
-function lngLatBoxMiddle(g: Polygon | MultiPolygon): number | null {
+/** The middle of cell i's longitudes (its zone), null for a cell without points. */
+function lngMiddle(p: PackedCells, index: number): number | null {
+  const a = p.pointStarts[p.ringStarts[index] as number] as number;
+  const b = p.pointStarts[p.ringStarts[index + 1] as number] as number;
   let w = Infinity;
   let e = -Infinity;
-  for (const ring of ringsOf(g))
-    for (const p of ring) {
-      w = Math.min(w, p[0] as number);
-      e = Math.max(e, p[0] as number);
-    }
+  for (let k = a; k < b; k++) {
+    const lng = p.lngLat[2 * k] as number;
+    if (lng < w) w = lng;
+    if (lng > e) e = lng;
+  }
   return Number.isFinite(w) ? (w + e) / 2 : null;
 }
 
+const isPacked = (cells: readonly CoverageCell[] | PackedCells): cells is PackedCells => !Array.isArray(cells);
+
 /** Projects and indexes the cells once; a track, or a month of them, is then measured against them. */
-export function prepareCells(cells: readonly CoverageCell[]): PreparedCells {
+export function prepareCells(cells: readonly CoverageCell[] | PackedCells): PreparedCells {
+  const p = isPacked(cells) ? cells : packCells(cells);
   const zones = new Map<string, ZoneGroup>();
-  cells.forEach((cell, i) => {
-    const middle = lngLatBoxMiddle(cell.geometryLngLat);
-    if (middle === null) return;
+  for (let i = 0; i < p.ids.length; i++) {
+    const middle = lngMiddle(p, i);
+    if (middle === null) continue;
     const zone = gkZoneForLongitude(middle);
     const key = `${zone.width}:${zone.zone}`;
     let group = zones.get(key);
     if (!group)
       zones.set(key, (group = { zone, toGk: makeLngLatToGkEN(zone, false), toLngLat: makeGkToLngLat(zone, false), cells: [], index: null }));
-    const prepared = prepareCell(i, cell.geometryLngLat, group.toGk);
+    const prepared = prepareCell(p, i, group.toGk);
     if (prepared) group.cells.push(prepared);
-  });
+  }
   for (const g of zones.values()) {
     if (g.cells.length === 0) continue;
     g.index = new Flatbush(g.cells.length);
     for (const c of g.cells) g.index.add(c.box[0], c.box[1], c.box[2], c.box[3]);
     g.index.finish();
   }
-  return { cells, zones: [...zones.values()] };
+  return { ids: p.ids, names: p.names, zones: [...zones.values()] };
 }
 
 /** The edge numbers whose boxes meet the given box, or null for "every edge" (a cell too small to be indexed). */
@@ -328,11 +405,10 @@ function cellResults(prepared: PreparedCells, acc: Map<number, Accumulated>, opt
     .filter(([, a]) => a.metres > 0 || a.seconds > 0)
     .sort((p, q) => p[0] - q[0])
     .map(([i, a]) => {
-      const cell = prepared.cells[i] as CoverageCell;
       const insideSeconds = a.timed ? a.seconds : null;
       return {
-        id: cell.id,
-        name: cell.name,
+        id: prepared.ids[i] as string,
+        name: prepared.names[i] as string,
         insideMetres: a.metres,
         insideSeconds,
         covered: a.metres >= minMetres || (insideSeconds !== null && insideSeconds >= minSeconds),
@@ -358,9 +434,25 @@ export function trackCoverage(prepared: PreparedCells, points: readonly Coverage
   };
 }
 
-/** Several lines of one patrol (a route's segments, a day's tracks) against the cells: figures summed per cell. */
-export function patrolCoverage(prepared: PreparedCells, lines: readonly (readonly CoveragePoint[])[], opts: CoverageOptions = {}): CellCoverage[] {
+/**
+ * Several lines of one patrol (a route's segments, a day's tracks) against the cells: figures summed per cell, and
+ * the lines' geodesic length (each segment measured once, for both).
+ */
+export function measurePatrol(
+  prepared: PreparedCells,
+  lines: readonly (readonly CoveragePoint[])[],
+  opts: CoverageOptions = {},
+): { cells: CellCoverage[]; lengthMetres: number } {
   const acc = new Map<number, Accumulated>();
-  for (const line of lines) accumulate(prepared, line, segmentLengths(line), acc);
-  return cellResults(prepared, acc, opts);
+  let lengthMetres = 0;
+  for (const line of lines) {
+    const lengths = segmentLengths(line);
+    accumulate(prepared, line, lengths, acc);
+    lengthMetres += lengths.reduce((s, x) => s + x, 0);
+  }
+  return { cells: cellResults(prepared, acc, opts), lengthMetres };
 }
+
+/** Several lines of one patrol against the cells: figures summed per cell (measurePatrol without the length). */
+export const patrolCoverage = (prepared: PreparedCells, lines: readonly (readonly CoveragePoint[])[], opts: CoverageOptions = {}): CellCoverage[] =>
+  measurePatrol(prepared, lines, opts).cells;

@@ -1,4 +1,7 @@
 import { useI18n } from '../../../i18n';
+import { useStore } from '../../../ui/store';
+import { useWorkbench } from '../../../ui/workbench';
+import { identifyActions, type IdentifiedFeature } from '../identify-actions';
 import { areaLines, formatValue } from '../identify.logic';
 import type { IdentifyResult } from '../use-identify';
 
@@ -20,6 +23,7 @@ export function IdentifyPanel({ result }: { result: IdentifyResult }) {
               {t('identify.fid')} {result.fid}
             </span>
           </div>
+          <IdentifyActions feature={{ layer: result.layer, fid: result.fid, fields: result.fields, values: result.values }} />
           <h3 className="section-title">{t('identify.area')}</h3>
           {result.area ? (
             <table className="kv area-table" data-testid="identify-area">
@@ -69,5 +73,28 @@ export function IdentifyPanel({ result }: { result: IdentifyResult }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The actions other features registered for this feature (开始核查 on a 卫片图斑 …). */
+function IdentifyActions({ feature }: { feature: IdentifiedFeature }) {
+  const { t } = useI18n();
+  const wb = useWorkbench();
+  const actions = useStore(identifyActions).filter((a) => !a.when || a.when(feature));
+  if (actions.length === 0) return null;
+  return (
+    <div className="identify-actions" data-testid="identify-actions">
+      {actions.map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          className="btn small"
+          data-testid={a.testId}
+          onClick={() => wb.attempt(a.labelKey, () => a.perform(feature, wb.context()))}
+        >
+          {t(a.labelKey)}
+        </button>
+      ))}
+    </div>
   );
 }
