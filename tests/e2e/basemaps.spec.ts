@@ -110,7 +110,8 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   const origin = `http://127.0.0.1:${fake.port}`;
   const all: string[] = [];
   context.on('request', (r) => all.push(r.url()));
-  const console_ = watchConsole(page);
+  // The one console error allowed: the page's own CSP refusing the probe below (the page's connect-src stays 'self').
+  const console_ = watchConsole(page, [/http:\/\/127\.0\.0\.1:\d+\/csp-probe/]);
 
   // A fresh start: every request of the page and of any worker stays on this machine; no service worker exists.
   await openApp(page);
@@ -144,6 +145,18 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   await waitForMapIdle(page);
   await screenshot(page, test.info(), 'basemaps-online');
   await expect.poll(() => mapPixel(page, 0.5, 0.5), { timeout: 30_000 }).toEqual([...IMG, 255]);
+  // The page itself still cannot reach the tile server (its CSP did not widen): only the service worker fetches.
+  expect(
+    await page.evaluate(
+      (o) =>
+        fetch(`${o}/csp-probe`).then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      origin,
+    ),
+  ).toBe('blocked');
+  expect(fake.requests.filter((r) => r.startsWith('/csp-probe'))).toEqual([]);
   // Both layers of the source were asked, with the key; the annotation too.
   expect(fake.requests.some((r) => r.startsWith('/cia_w/wmts?') && r.includes(`tk=${KEY}`))).toBe(true);
 
