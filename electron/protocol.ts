@@ -7,8 +7,7 @@ import { protocol } from 'electron';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { resolveAppFile } from './app-file';
-import { APP_SCHEME, appResponseHeaders } from './app-path';
-import { SERVICE_WORKER_CONTENT_SECURITY_POLICY, SERVICE_WORKER_PATH } from './csp';
+import { APP_SCHEME, appResponseHeaders, policyForPath } from './app-path';
 
 /** Must run before app 'ready'. */
 export function registerAppSchemeAsPrivileged(): void {
@@ -46,8 +45,7 @@ export function appProtocolHandler(rootDir: string): (request: Request) => Promi
       return textResponse(r.status, r.status === 404 ? 'Not Found' : 'Bad Request');
     }
     // The basemaps' service worker, at the root only, runs under its own policy; every other file under the page's.
-    const isServiceWorker = new URL(request.url).pathname === `/${SERVICE_WORKER_PATH}`;
-    const headers = appResponseHeaders(r.mimeType, r.sizeBytes, isServiceWorker ? SERVICE_WORKER_CONTENT_SECURITY_POLICY : undefined);
+    const headers = appResponseHeaders(r.mimeType, r.sizeBytes, policyForPath(new URL(request.url).pathname));
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
     const body = Readable.toWeb(createReadStream(r.realPath)) as ReadableStream<Uint8Array>;
     return new Response(body, { status: 200, headers });
