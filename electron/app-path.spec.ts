@@ -123,3 +123,14 @@ describe('CONTENT_SECURITY_POLICY_META', () => {
     expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
   });
 });
+
+describe('policyForPath', () => {
+  it("gives the basemaps' service worker, at the root only, its own policy", async () => {
+    const { policyForPath } = await import('./app-path');
+    const { CONTENT_SECURITY_POLICY, SERVICE_WORKER_CONTENT_SECURITY_POLICY } = await import('./csp');
+    expect(policyForPath('/basemap-sw.js')).toBe(SERVICE_WORKER_CONTENT_SECURITY_POLICY);
+    expect(policyForPath('/basemap-sw.js?v=1')).toBe(SERVICE_WORKER_CONTENT_SECURITY_POLICY);
+    for (const p of ['/', '/index.html', '/assets/basemap-sw.js', '/basemap-sw.js.map', '/x/basemap-sw.js'])
+      expect(policyForPath(p), p).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

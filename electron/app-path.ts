@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileNameProblem } from '../shared/validation/file-name';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, SERVICE_WORKER_CONTENT_SECURITY_POLICY, SERVICE_WORKER_PATH } from './csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'landpatrol';
@@ -120,10 +120,15 @@ function ok(rootDir: string, segments: string[]): AppPathResult {
 }
 
 /** Headers for every file the app:// handler (or the dev server) sends. */
-export function appResponseHeaders(mimeType: string, sizeBytes?: number): Record<string, string> {
+/** The policy a response carries: the basemaps' service worker (at the root only) its own, every other file the page's. */
+export function policyForPath(pathname: string): string {
+  return pathname.split('?')[0] === `/${SERVICE_WORKER_PATH}` ? SERVICE_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+}
+
+export function appResponseHeaders(mimeType: string, sizeBytes?: number, policy: string = CONTENT_SECURITY_POLICY): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Type': mimeType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',

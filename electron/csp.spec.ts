@@ -40,3 +40,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives(CONTENT_SECURITY_POLICY_META)).toEqual(ALLOWED.filter(([name]) => name !== 'frame-ancestors'));
   });
 });
+
+describe('SERVICE_WORKER_CONTENT_SECURITY_POLICY', () => {
+  it("lets the basemaps' service worker fetch over http(s) only: no script, frame, image or other source", async () => {
+    const { SERVICE_WORKER_CONTENT_SECURITY_POLICY } = await import('./csp');
+    expect(directives(SERVICE_WORKER_CONTENT_SECURITY_POLICY)).toEqual([
+      ['default-src', ["'none'"]],
+      ['connect-src', ["'self'", 'http:', 'https:']],
+    ]);
+  });
+});

@@ -25,3 +25,14 @@ export const CONTENT_SECURITY_POLICY =
 export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
   .filter((d) => !d.startsWith('frame-ancestors'))
   .join('; ');
+
+/**
+ * The online basemaps' service worker (resources/public/basemap-sw.js) is the only code that may reach a tile
+ * server: its script is served with this policy instead (a worker obeys its own response's header, not the page's).
+ * It fetches nothing, runs nothing and frames nothing but http(s) GETs; which hosts is decided per request against
+ * the origins the user enabled — by the worker's own check (it refuses any other origin) and, in Electron, by the
+ * session's request filter (security.ts setAllowedOrigins: exactly those origins). The page's policy above stays
+ * as it is: connect-src 'self'.
+ */
+export const SERVICE_WORKER_PATH = 'basemap-sw.js';
+export const SERVICE_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; connect-src 'self' http: https:";

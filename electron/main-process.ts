@@ -11,7 +11,7 @@ import { MENU_COMMAND_CHANNEL, type MenuModel } from '../shared/ipc/contract';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { registerIpcHandlers } from './ipc/handlers';
 import { buildMenuTemplate, STARTUP_MENU } from './menu';
-import { hardenAllWebContents, hardenSession } from './security';
+import { hardenAllWebContents, hardenSession, setAllowedOrigins } from './security';
 import { WINDOW_TITLE, createMainWindow } from './window';
 
 export interface MainOptions {
@@ -81,7 +81,7 @@ export function startMain({ electronDir }: MainOptions): void {
   void app.whenReady().then(() => {
     hardenSession(undefined, { devTools: isDev });
     handleAppProtocol(rendererDir);
-    registerIpcHandlers(getWindow, { installMenu });
+    registerIpcHandlers(getWindow, { installMenu, setOnlineOrigins: setAllowedOrigins });
     // Chinese until the window says otherwise (it sends its stored language as soon as it starts).
     installMenu(STARTUP_MENU);
     openWindow();

@@ -14,7 +14,7 @@ import { ipcErrorCode } from '../shared/ipc/errors';
 import { IPC_LIMITS } from '../shared/ipc/limits';
 import { readInChunks } from '../shared/ipc/read-chunks';
 import { APP_INDEX_URL } from './app-path';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, SERVICE_WORKER_CONTENT_SECURITY_POLICY } from './csp';
 import { failureDetail, scrubPaths } from './ipc/handlers';
 import { startMain } from './main-process';
 import { FakeFrame, FakeWebContents, resetFakeElectron, state, type FakeBrowserWindow } from './testing/fake-electron';
@@ -32,6 +32,8 @@ beforeAll(async () => {
   await mkdir(path.join(base, 'outside'), { recursive: true });
   await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>LandPatrol</title>');
   await writeFile(path.join(renderer, 'assets', 'a.js'), 'export {}');
+  await writeFile(path.join(renderer, 'basemap-sw.js'), '// sw');
+  await writeFile(path.join(renderer, 'assets', 'basemap-sw.js'), '// not the sw');
   await writeFile(path.join(base, 'secret.txt'), 'secret');
   await writeFile(path.join(base, 'outside', 'x.js'), 'secret');
   await symlink(path.join(base, 'secret.txt'), path.join(renderer, 'assets', 'leak.js'));
@@ -98,10 +100,21 @@ describe('the window', () => {
     expect(state.windows).toHaveLength(2);
     expect(state.windows[1]?.options.webPreferences?.sandbox).toBe(true);
   });
-  it('registers app:// as standard and secure, and nothing more (no CSP bypass)', async () => {
+  it("registers app:// as standard and secure, with service workers (the basemaps' one), and nothing more (no CSP bypass)", async () => {
     await boot();
     expect(state.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true } },
+      {
+        scheme: 'app',
+        privileges: {
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          corsEnabled: true,
+          stream: true,
+          codeCache: true,
+          allowServiceWorkers: true,
+        },
+      },
     ]);
   });
 });
@@ -177,6 +190,16 @@ describe('the session', () => {
       expect(filter(url), url).toBe(false);
     }
   });
+  it('setOnlineOrigins opens exactly the origins sent, and an empty list closes them again', async () => {
+    const win = await boot({ isPackaged: true });
+    await call('setOnlineOrigins', trusted(win), ['https://t0.tianditu.gov.cn', 'http://127.0.0.1:9000']);
+    expect(filter('https://t0.tianditu.gov.cn/img_w/wmts?tk=x')).toBe(true);
+    expect(filter('http://127.0.0.1:9000/xyz/1/0/0.png')).toBe(true);
+    expect(filter('https://t1.tianditu.gov.cn/img_w/wmts')).toBe(false);
+    expect(filter('http://127.0.0.1:9001/')).toBe(false);
+    await call('setOnlineOrigins', trusted(win), []);
+    expect(filter('https://t0.tianditu.gov.cn/img_w/wmts?tk=x')).toBe(false);
+  });
   it('a development build also lets DevTools load its UI', async () => {
     await boot({ isPackaged: false });
     expect(filter('devtools://devtools/bundled/devtools_app.html')).toBe(true);
@@ -197,6 +220,11 @@ describe('app://', () => {
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await res.text()).toContain('<title>LandPatrol</title>');
     expect((await get('app://landpatrol/assets/a.js')).status).toBe(200);
+  });
+  it("serves the basemaps' service worker, at the root only, under its own policy", async () => {
+    await boot();
+    expect((await get('app://landpatrol/basemap-sw.js')).headers.get('content-security-policy')).toBe(SERVICE_WORKER_CONTENT_SECURITY_POLICY);
+    expect((await get('app://landpatrol/assets/basemap-sw.js')).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
   it('does not follow a file symlink or a directory symlink out of the renderer folder', async () => {
     await boot();
@@ -238,6 +266,7 @@ const REQUESTS: Record<MainApiMethod, unknown> = {
   printToPdf: { pageSize: { widthMm: 297, heightMm: 420 }, landscape: true, printBackground: true },
   getAppInfo: undefined,
   setMenu: MENU,
+  setOnlineOrigins: ['https://t0.tianditu.gov.cn'],
 };
 const METHODS = Object.keys(MAIN_API_METHODS) as MainApiMethod[];
 
@@ -306,7 +335,7 @@ describe('IPC: who may call', () => {
     const { BrowserWindow } = await import('electron');
     const w = new BrowserWindow({}) as unknown as FakeBrowserWindow;
     await w.loadURL(APP_INDEX_URL);
-    registerIpcHandlers(() => w as never, { installMenu: () => {} });
+    registerIpcHandlers(() => w as never, { installMenu: () => {}, setOnlineOrigins: () => {} });
     w.destroy();
     for (const method of METHODS) expect(await codeOf(call(method, trusted(w), REQUESTS[method])), method).toBe('untrustedSender');
   });

@@ -37,6 +37,7 @@ describe('createExposedApi', () => {
     printToPdf: { pageSize: { widthMm: 297, heightMm: 420 }, landscape: true, printBackground: true },
     getAppInfo: undefined,
     setMenu: { lang: 'zh-CN', menus: [{ label: '文件', items: [{ kind: 'role', role: 'quit', label: '退出' }] }] },
+    setOnlineOrigins: ['https://t0.tianditu.gov.cn'],
   };
 
   it('each MainApi method is one invoke on its own channel with the request', async () => {

@@ -29,6 +29,7 @@ export function createExposedApi(invoke: Invoke, subscribeMenu: SubscribeMenu): 
     printToPdf: (req) => send('printToPdf', req),
     getAppInfo: () => send('getAppInfo'),
     setMenu: (model) => send('setMenu', model),
+    setOnlineOrigins: (origins) => send('setOnlineOrigins', origins),
   };
   return {
     ...api,

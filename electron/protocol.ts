@@ -7,14 +7,23 @@ import { protocol } from 'electron';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { resolveAppFile } from './app-file';
-import { APP_SCHEME, appResponseHeaders } from './app-path';
+import { APP_SCHEME, appResponseHeaders, policyForPath } from './app-path';
 
 /** Must run before app 'ready'. */
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
+      // allowServiceWorkers: the online basemaps' service worker (electron/csp.ts SERVICE_WORKER_CONTENT_SECURITY_POLICY).
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        stream: true,
+        codeCache: true,
+        allowServiceWorkers: true,
+      },
     },
   ]);
 }
@@ -35,7 +44,8 @@ export function appProtocolHandler(rootDir: string): (request: Request) => Promi
       if (r.reason !== 'not-found') console.warn(`[app://] refused ${JSON.stringify(request.url.slice(0, 200))}: ${r.reason}`);
       return textResponse(r.status, r.status === 404 ? 'Not Found' : 'Bad Request');
     }
-    const headers = appResponseHeaders(r.mimeType, r.sizeBytes);
+    // The basemaps' service worker, at the root only, runs under its own policy; every other file under the page's.
+    const headers = appResponseHeaders(r.mimeType, r.sizeBytes, policyForPath(new URL(request.url).pathname));
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
     const body = Readable.toWeb(createReadStream(r.realPath)) as ReadableStream<Uint8Array>;
     return new Response(body, { status: 200, headers });

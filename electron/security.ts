@@ -6,8 +6,9 @@ import { app, session, type Session } from 'electron';
 import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, normaliseOrigin, type RequestFilterOptions } from './policy';
 
 /**
- * Origins the user switched on for online services (e.g. a tile server). Empty by default: no request
- * leaves the machine. Nothing in the contract sets it yet; when a setting arrives it goes through here.
+ * Origins the user switched on for online services (the online basemaps' tile servers). Empty by default and at
+ * every start: no request leaves the machine until the window sends its list (IPC setOnlineOrigins, validated in
+ * electron/ipc/validate.ts), and then only to exactly those origins.
  */
 let allowedOrigins: readonly string[] = [];
 

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveAppFile } from './app-file';
-import { APP_ORIGIN, appResponseHeaders } from './app-path';
+import { APP_ORIGIN, appResponseHeaders, policyForPath } from './app-path';
 
 /** Loopback only. */
 export const STATIC_SERVER_HOST = '127.0.0.1';
@@ -66,7 +66,7 @@ export async function startStaticServer(rootDir: string, preferredPort = 5173): 
     resolveAppFile(rootDir, `${APP_ORIGIN}${req.url ?? '/'}`).then(
       (r) => {
         if (!r.ok) return send(r.status, r.status === 404 ? 'Not Found' : `Bad Request (${r.reason})`);
-        res.writeHead(200, appResponseHeaders(r.mimeType, r.sizeBytes));
+        res.writeHead(200, appResponseHeaders(r.mimeType, r.sizeBytes, policyForPath(req.url ?? '/')));
         if (req.method === 'HEAD') return res.end();
         createReadStream(r.realPath)
           .on('error', () => res.destroy())

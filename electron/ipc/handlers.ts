@@ -22,6 +22,8 @@ type Implementation = { [M in MainApiMethod]: (win: BrowserWindow, req: RequestO
 export interface MainHooks {
   /** Rebuild and install the application menu in this language. */
   installMenu(model: MenuModel): void;
+  /** The session's request filter lets exactly these origins through (security.ts setAllowedOrigins). */
+  setOnlineOrigins(origins: readonly string[]): void;
 }
 
 /** Calls that open a native dialog: one of each kind at a time (a second would stack modal dialogs). */
@@ -76,6 +78,9 @@ const implementationWith = (hooks: MainHooks, chosen: ChosenFiles): Implementati
   },
   async setMenu(_win, model) {
     hooks.installMenu(model);
+  },
+  async setOnlineOrigins(_win, origins) {
+    hooks.setOnlineOrigins(origins);
   },
 });
 

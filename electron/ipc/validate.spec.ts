@@ -215,3 +215,21 @@ describe('rejections name their reason and field (the shared Validation), and sa
     expect(r.detail.length).toBeGreaterThan(0);
   });
 });
+
+describe('validateSetOnlineOrigins', () => {
+  it('takes a list of origins in their origin form, nothing else', async () => {
+    const { validateSetOnlineOrigins, MAX_ONLINE_ORIGINS } = await import('./validate');
+    expect(validateSetOnlineOrigins([])).toEqual({ ok: true, value: [] });
+    expect(validateSetOnlineOrigins(['https://t0.tianditu.gov.cn', 'http://127.0.0.1:9000'])).toEqual({
+      ok: true,
+      value: ['https://t0.tianditu.gov.cn', 'http://127.0.0.1:9000'],
+    });
+    for (const bad of ['https://t0.tianditu.gov.cn/', 'https://t0.tianditu.gov.cn/img_w', 'ftp://x.org', 'https://u:p@x.org', 'file:///etc', '*', 7])
+      expect(validateSetOnlineOrigins([bad]).ok, String(bad)).toBe(false);
+    expect(validateSetOnlineOrigins('https://x.org').ok).toBe(false);
+    expect(validateSetOnlineOrigins(Array.from({ length: MAX_ONLINE_ORIGINS + 1 }, (_, i) => `https://h${i}.org`))).toMatchObject({
+      ok: false,
+      reason: 'tooMany',
+    });
+  });
+});

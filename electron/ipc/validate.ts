@@ -18,6 +18,7 @@ import { IPC_LIMITS, MIB } from '../../shared/ipc/limits';
 import { FILE_NAME_MAX_CHARS, isSafeFileName, validateFileName } from '../../shared/validation/file-name';
 import { ok, type Invalid, type Valid } from '../../shared/validation/validation';
 import { validateSetMenu } from './validate-menu';
+import { normaliseOrigin } from '../policy';
 
 /** Why main refused a request, as a code; `path` names the field, `detail` says it in English. */
 export type IpcReason = 'notObject' | 'unknownField' | 'missingField' | 'badField' | 'tooMany' | 'tooLarge' | 'unexpectedArgument';
@@ -175,6 +176,20 @@ export function validateGetAppInfo(v: unknown): IpcValidation<undefined> {
   return v === undefined ? ok(undefined) : fail('unexpectedArgument', undefined, 'getAppInfo takes no argument');
 }
 
+/** At most this many origins (Tianditu's eight hosts and a few XYZ servers). */
+export const MAX_ONLINE_ORIGINS = 64;
+
+/** A list of http(s) origins, each already in its origin form ("https://t0.tianditu.gov.cn", no path, no credentials). */
+export function validateSetOnlineOrigins(v: unknown): IpcValidation<string[]> {
+  if (!Array.isArray(v)) return fail('notObject', undefined, 'setOnlineOrigins: expected an array of origins');
+  if (v.length > MAX_ONLINE_ORIGINS) return fail('tooMany', undefined, `setOnlineOrigins: at most ${MAX_ONLINE_ORIGINS} origins`);
+  for (let i = 0; i < v.length; i++) {
+    const o: unknown = v[i];
+    if (!isString(o) || o.length > 300 || normaliseOrigin(o) !== o) return fail('badField', `[${i}]`, 'setOnlineOrigins: not an http(s) origin');
+  }
+  return ok([...(v as string[])]);
+}
+
 /** The validated argument type of each method (getAppInfo takes none). */
 export type RequestOf<M extends MainApiMethod> = Parameters<MainApi[M]> extends [infer R] ? R : undefined;
 
@@ -186,4 +201,5 @@ export const VALIDATORS: { [M in MainApiMethod]: (v: unknown) => IpcValidation<R
   printToPdf: validatePrintToPdf,
   getAppInfo: validateGetAppInfo,
   setMenu: validateSetMenu,
+  setOnlineOrigins: validateSetOnlineOrigins,
 };

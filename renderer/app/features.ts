@@ -4,6 +4,7 @@
  * menus take their own orders. Adding a feature is one line here and one folder under features/.
  */
 import { attributesFeature } from '../features/attributes';
+import { basemapsFeature } from '../features/basemaps';
 import { comparisonFeature } from '../features/comparison';
 import { inspectionFeature } from '../features/inspection';
 import { inspectionListFeature } from '../features/inspection-list';
@@ -29,7 +30,9 @@ import { shellFeature } from './shell-feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   shellFeature,
-  // Imagery first: the features' map layers stack in this order, and images lie under every vector layer.
+  // The online basemaps under everything, then the local imagery: the features' map layers stack in this order,
+  // and images lie under every vector layer.
+  basemapsFeature,
   imageryFeature,
   geotiffFeature,
   layersFeature,

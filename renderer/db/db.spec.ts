@@ -219,8 +219,14 @@ describe('schema', () => {
       inspectionSummaries: 'id',
     });
     expect(SCHEMA_VERSIONS[5]!.upgrade).toBeUndefined(); // v6 adds stores, rewrites nothing
-    expect(SCHEMA_VERSIONS[6]!.stores).toEqual({ ...SCHEMA_VERSIONS[5]!.stores, imageryLayers: 'id' });
-    expect(SCHEMA_VERSIONS[6]!.upgrade).toBeUndefined(); // v7 adds a store, rewrites nothing
+    expect(SCHEMA_VERSIONS[6]!.stores).toEqual({
+      ...SCHEMA_VERSIONS[5]!.stores,
+      imageryLayers: 'id',
+      basemapTiles: 'id',
+      basemapTileIndex: 'id, lastUsed, tileSet',
+      basemapJobs: 'id',
+    });
+    expect(SCHEMA_VERSIONS[6]!.upgrade).toBeUndefined(); // v7 adds stores, rewrites nothing
   });
 
   it('upgrades a v1 database to the latest: every record kept, the tile cache added and empty', async () => {
@@ -477,9 +483,12 @@ describe('schema 3 → 4 upgrade, from a raw v3 database', () => {
       ['broken', undefined],
     ]);
     const schema = await readSchema(idb, 'v3-up');
-    expect(schema.version).toBe(70); // Dexie stores version × 10; v4, v5, v6 and v7 only add stores
+    expect(schema.version).toBe(70); // Dexie stores version × 10; v4 to v7 only add stores
     expect(schema.stores).toEqual({
       attachments: { keyPath: 'sha256', indexes: [] },
+      basemapJobs: { keyPath: 'id', indexes: [] },
+      basemapTileIndex: { keyPath: 'id', indexes: ['lastUsed', 'tileSet'] },
+      basemapTiles: { keyPath: 'id', indexes: [] },
       gridAreas: { keyPath: 'id', indexes: ['level', 'parentId'] },
       inspections: { keyPath: 'id', indexes: ['number', 'status', 'updatedAt'] },
       inspectionSummaries: { keyPath: 'id', indexes: [] },

@@ -48,6 +48,10 @@ export class LandPatrolDb extends Dexie {
   inspectionSummaries!: Table<InspectionSummaryRecord, string>;
   // Schema 7 (issue 12).
   imageryLayers!: Table<ImageryLayer, string>;
+  // Schema 7 (issue 12): the online basemaps' cache (basemap-cache-repo.ts validates what it reads).
+  basemapTiles!: Table<StoredRecord, string>;
+  basemapTileIndex!: Table<StoredRecord, string>;
+  basemapJobs!: Table<StoredRecord, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a transaction that completed is on disk (Chromium defaults to relaxed, which can lose a save

@@ -90,6 +90,22 @@ export {
   type NewStoredInspection,
   type SummaryRead,
 } from './inspection-repo';
+export {
+  basemapCacheStats,
+  cachedBasemapIds,
+  clearBasemapCache,
+  deleteBasemapJob,
+  evictBasemapCache,
+  getBasemapJob,
+  getBasemapTile,
+  listBasemapJobs,
+  putBasemapJob,
+  putBasemapTiles,
+  touchBasemapTiles,
+  type BasemapCacheStats,
+  type BasemapJob,
+  type NewBasemapTile,
+} from './basemap-cache-repo';
 export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';
 export {
   editStoredPhoto,

@@ -53,7 +53,17 @@ const V6_STORES = {
 
 // 7 (issue 12): imagery layers (imagery-record.ts: tile packages, tile folders, GeoTIFFs, online basemaps), keyed by id.
 // The bytes of a small package are in the record (a Blob), a large one is a file handle; nothing is indexed but the id.
-const V7_STORES = { ...V6_STORES, imageryLayers: 'id' };
+//
+// And the online basemaps' tile cache and their download-ahead jobs (renderer/db/basemap-cache-repo.ts). The
+// bytes (`basemapTiles`) and their bookkeeping (`basemapTileIndex`: size, last use) are two stores so the LRU reads
+// the small records, never the tiles; `lastUsed` orders the eviction. A cache: losing it costs downloads, never data.
+const V7_STORES = {
+  ...V6_STORES,
+  imageryLayers: 'id',
+  basemapTiles: 'id',
+  basemapTileIndex: 'id, lastUsed, tileSet',
+  basemapJobs: 'id',
+};
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
@@ -85,7 +95,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: V6_STORES,
   },
   {
-    // v7: a new store only (V7_STORES above), no record rewritten.
+    // v7: new stores only (V7_STORES above), no record rewritten.
     version: 7,
     stores: V7_STORES,
   },

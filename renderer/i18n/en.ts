@@ -1,3 +1,4 @@
+import { basemapsEn } from './basemaps.en';
 import type { Messages } from './zh-CN';
 import { patrolEn } from './patrol.en';
 import { complianceEn } from './compliance.en';
@@ -384,6 +385,7 @@ export const en: Messages = {
   ...geotiffEn,
   ...photosEn,
   ...imageryEn,
+  ...basemapsEn,
   ...surveyEn,
   ...comparisonEn,
 };

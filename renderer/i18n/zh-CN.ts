@@ -3,6 +3,7 @@
  * Placeholders are `{name}`; `t(key, params)` fills them. A feature's strings may live in their own pair of
  * files (`<feature>.zh-CN.ts` / `<feature>.en.ts`), spread in at the end.
  */
+import { basemapsZhCN } from './basemaps.zh-CN';
 import { patrolZhCN } from './patrol.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -383,6 +384,7 @@ export const zhCN = {
   ...geotiffZhCN,
   ...photosZhCN,
   ...imageryZhCN,
+  ...basemapsZhCN,
   ...surveyZhCN,
   ...comparisonZhCN,
 };

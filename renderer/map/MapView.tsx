@@ -21,6 +21,8 @@ export interface MapHandle {
   fit(bbox: Bbox, opts?: FitOptions): void;
   flyTo(opts: FlyToOptions): void;
   view(): MapViewState;
+  /** The lon/lat box on screen now ([west, south, east, north]). */
+  bounds(): Bbox;
   /** Outlines one feature (null: none). The `highlight` prop does the same declaratively; the last call wins. */
   highlight(hit: FeatureHit | null): void;
   /** A PNG of the map canvas as drawn now (print, evidence). */
@@ -52,6 +54,7 @@ export function handleOf(c: MapController): MapHandle {
     fit: (b, o) => c.fit(b, o),
     flyTo: (o) => c.flyTo(o),
     view: () => c.view(),
+    bounds: () => c.bounds(),
     highlight: (h) => c.highlight(h),
     screenshot: () => c.screenshot(),
     setTool: (t) => c.setTool(t),

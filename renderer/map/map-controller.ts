@@ -184,6 +184,12 @@ export class MapController {
     el.setAttribute('data-loaded-layers', loaded.map((s) => s.name).join('|'));
   }
 
+  /** The lon/lat box the map shows now ([west, south, east, north]). */
+  bounds(): Bbox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
   view(): MapViewState {
     const c = this.map.getCenter();
     return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing() };

@@ -97,6 +97,12 @@ export interface MainApi {
   getAppInfo(): Promise<AppInfo>;
   /** Installs the application menu the window built from its command registry (in the window's language). */
   setMenu(model: MenuModel): Promise<void>;
+  /**
+   * The origins of the online sources the user switched on (online basemaps: `https://t0.tianditu.gov.cn` …); the
+   * session's request filter lets exactly these through. Empty (the default, and at every start until the window
+   * sends its list): nothing leaves the machine.
+   */
+  setOnlineOrigins(origins: string[]): Promise<void>;
 }
 
 export type MainApiMethod = keyof MainApi;
@@ -109,6 +115,7 @@ export const MAIN_API_METHODS: Record<MainApiMethod, true> = {
   printToPdf: true,
   getAppInfo: true,
   setMenu: true,
+  setOnlineOrigins: true,
 };
 
 export const ipcChannel = (method: MainApiMethod): string => `landpatrol:${method}`;

@@ -21,6 +21,7 @@ function installApi(overrides: Partial<MainApi>): MainApi {
     printToPdf: refuse,
     getAppInfo: refuse,
     setMenu: refuse,
+    setOnlineOrigins: refuse,
     ...overrides,
   };
   (globalThis as Record<string, unknown>).window = { [MAIN_API_GLOBAL]: api };

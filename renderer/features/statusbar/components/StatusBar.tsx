@@ -1,5 +1,7 @@
 import type { GkZoneRef } from '../../../../shared/domain/units/area';
 import { formatNumber, useI18n } from '../../../i18n';
+import { useStore } from '../../../ui/store';
+import { useWorkbench } from '../../../ui/workbench';
 import { formatDegrees, formatMetres, gkOf, roundScale, scaleDenominator, zoneForStatus } from '../statusbar.logic';
 
 export interface Camera {
@@ -10,6 +12,8 @@ export interface Camera {
 /** 经度/纬度 (7 decimals), X/Y in the data's CGCS2000 zone (X north, Y east with zone prefix), scale 1:N. */
 export function StatusBar({ pointer, camera, dataZone }: { pointer: [number, number] | null; camera: Camera | null; dataZone: GkZoneRef | null }) {
   const { t, lang } = useI18n();
+  // The online basemaps publish whether a source is on ('basemaps.net': null | 'online' | 'offline' | 'idle').
+  const net = useStore(useWorkbench().keys)['basemaps.net'];
   const zone = pointer ? zoneForStatus(dataZone, pointer[0]) : null;
   const gk = pointer && zone ? gkOf(zone, pointer[0], pointer[1]) : null;
   const scale = camera ? roundScale(scaleDenominator(camera.zoom, camera.lat)) : 0;
@@ -34,7 +38,15 @@ export function StatusBar({ pointer, camera, dataZone }: { pointer: [number, num
           {t('status.scale')} <b>1:{formatNumber(lang, scale)}</b>
         </span>
       )}
-      <span className="cell muted">{t('status.offline')}</span>
+      {net === 'online' || net === 'offline' || net === 'idle' ? (
+        <span className="cell" data-testid="status-network">
+          {t(net === 'offline' ? 'basemaps.status.offline' : 'basemaps.status.on')}
+        </span>
+      ) : (
+        <span className="cell muted" data-testid="status-network">
+          {t('status.offline')}
+        </span>
+      )}
     </footer>
   );
 }

@@ -1,0 +1,74 @@
+/**
+ * 底图 (issue 12 item 3): online basemaps, opt-in — Tianditu 矢量/影像 with 注记 and any XYZ URL with its declared
+ * datum; the 底图 dock panel, the 在线底图 command, the map's raster layers (at the bottom of the stack), the map's
+ * 离线 and GCJ-02/BD-09 badges, and the download-ahead dialog. Nothing is asked of any server until a source is on.
+ */
+import { useMemo } from 'react';
+import type { MapLayerSpec } from '../../map';
+import { protocolTileTemplate } from '../../map';
+import type { FeatureContribution } from '../../ui/contributions';
+import { defineIcon } from '../../ui/Icon';
+import { useStore } from '../../ui/store';
+import { loadJobs } from './basemap-download';
+import { BASEMAP_SCHEME, basemapSettings, enabledTileLayers, loadBasemaps } from './basemaps-state';
+import { AddXyzDialog } from './components/AddXyzDialog';
+import { BasemapsPanel } from './components/BasemapsPanel';
+import { DownloadDialog } from './components/DownloadDialog';
+import { MapBadges } from './components/MapBadges';
+import { dialogState } from './dialog-state';
+import './basemaps.css';
+
+/** A globe: the online basemaps. */
+const GLOBE = defineIcon('M8 2 A6 6 0 1 1 7.99 2 M2 8 H14 M8 2 C5 5 5 11 8 14 M8 2 C11 5 11 11 8 14');
+
+function BasemapDialogs() {
+  const d = useStore(dialogState);
+  const close = () => dialogState.set(null);
+  if (d?.kind === 'addXyz') return <AddXyzDialog onClose={close} />;
+  if (d?.kind === 'download') return <DownloadDialog onClose={close} />;
+  return null;
+}
+
+function useBasemapLayers(): readonly MapLayerSpec[] {
+  const settings = useStore(basemapSettings);
+  return useMemo(() => {
+    const opacity = new Map(settings.sources.map((s) => [s.id, s.opacity]));
+    // Imagery under vector when both are on: 影像 first, then the rest in their list order.
+    const ordered = [...enabledTileLayers(settings)].sort((a, b) => Number(b.sourceId === 'tdt-img') - Number(a.sourceId === 'tdt-img'));
+    return ordered.map((l): MapLayerSpec => ({
+      type: 'raster',
+      id: `basemap-${l.tileSet}`,
+      tiles: [protocolTileTemplate(BASEMAP_SCHEME, l.tileSet)],
+      tileSize: 256,
+      maxzoom: l.maxzoom,
+      opacity: opacity.get(l.sourceId) ?? 1,
+      visible: true,
+    }));
+  }, [settings]);
+}
+
+export const basemapsFeature: FeatureContribution = {
+  id: 'basemaps',
+  boot: async () => {
+    await loadBasemaps();
+    await loadJobs();
+  },
+  commands: [
+    {
+      id: 'basemaps.open',
+      labelKey: 'basemaps.command',
+      menuLabelKey: 'basemaps.commandMenu',
+      icon: GLOBE,
+      menu: { menu: 'view', group: 2, order: 0 },
+      toolbar: { group: 1, order: 5 },
+      testId: 'basemaps-button',
+      perform: ({ workbench }) => workbench.showPanel('basemaps'),
+    },
+  ],
+  panels: [{ id: 'basemaps', titleKey: 'basemaps.panel', dock: 'left', order: 2, component: BasemapsPanel, testId: 'dock-tab-basemaps' }],
+  hosts: [
+    { slot: 'map', component: MapBadges },
+    { slot: 'app', component: BasemapDialogs },
+  ],
+  useMapLayers: useBasemapLayers,
+};

@@ -1,0 +1,1 @@
+export { basemapsFeature } from './contribution';

@@ -1,0 +1,254 @@
+/**
+ * Online basemaps (issue 12 item 3), as an officer uses them: a fresh start asks nothing of any host; she enters the
+ * office's Tianditu key, switches 天地图影像 on (a fake Tianditu on 127.0.0.1 with the same WMTS URL scheme, PNG tiles
+ * made here), downloads the view ahead for two zoom levels (estimate first), goes offline (the server stops), reloads:
+ * the cached tiles are still drawn (pixel check), the app says 离线, and the console stays clean. A Gaode URL is
+ * recognised as GCJ-02 and a source declared GCJ-02 shows its warning on the map.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
+import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+
+const KEY = 'e2e-secret-key-123';
+const IMG = [180, 60, 200]; // 影像 tiles: a purple no map has
+const XYZ = [40, 170, 90];
+
+/** A 256 × 256 PNG of one colour (RGBA, 8 bits), written here: signature, IHDR, one IDAT, IEND. */
+function solidPng(rgb: number[], alpha = 255): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(256, 0);
+  ihdr.writeUInt32BE(256, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + 256 * 4);
+  for (let x = 0; x < 256; x++) row.set([rgb[0]!, rgb[1]!, rgb[2]!, alpha], 1 + x * 4);
+  const raw = Buffer.concat(Array.from({ length: 256 }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+interface Fake {
+  port: number;
+  requests: string[];
+  /** A pause before each answer (a slow server: a download that can be caught running). */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+/** Tianditu's KVP WMTS: /<layer>_w/wmts?...&LAYER=<layer>&TILEMATRIX=z&TILEROW=y&TILECOL=x&tk=<key>; a wrong key: 403. */
+async function fakeTianditu(): Promise<Fake> {
+  const img = solidPng(IMG);
+  const label = solidPng([0, 0, 0], 0);
+  const xyz = solidPng(XYZ);
+  const requests: string[] = [];
+  const server = http.createServer(async (req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
+    requests.push(u.pathname + u.search);
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' };
+    if (u.pathname.startsWith('/xyz/')) return void res.writeHead(200, cors).end(xyz);
+    const m = /^\/(vec|cva|img|cia)_w\/wmts$/.exec(u.pathname);
+    const q = u.searchParams;
+    if (!m || q.get('SERVICE') !== 'WMTS' || q.get('REQUEST') !== 'GetTile' || q.get('LAYER') !== m[1] || q.get('TILEMATRIXSET') !== 'w')
+      return void res.writeHead(400).end();
+    if (q.get('tk') !== KEY) return void res.writeHead(403, { 'Access-Control-Allow-Origin': '*' }).end();
+    res.writeHead(200, cors).end(m[1] === 'img' || m[1] === 'vec' ? img : label);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const fake: Fake = {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    delayMs: 0,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+  return fake;
+}
+
+type MapEl = HTMLElement & { mapHandle?: { screenshot(): Promise<Blob> } };
+
+/** The map canvas's colour at a fraction of its size (the map's own screenshot, read back in the page). */
+async function mapPixel(page: Page, fx: number, fy: number): Promise<number[]> {
+  return page.evaluate(
+    async ([x, y]) => {
+      const blob = await document.querySelector<MapEl>('[data-testid="map"]')!.mapHandle!.screenshot();
+      const bmp = await createImageBitmap(blob);
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d')!;
+      g.drawImage(bmp, 0, 0);
+      return [...g.getImageData(Math.floor(bmp.width * x!), Math.floor(bmp.height * y!), 1, 1).data];
+    },
+    [fx, fy],
+  );
+}
+
+/** Hides the sample township's layers so the basemap's own colour can be read. */
+async function hideVectorLayers(page: Page) {
+  await page.getByTestId('dock-tab-layers').click();
+  for (const box of await page.getByTestId('layer-visible').all()) if (await box.isChecked()) await box.uncheck();
+}
+
+test('online basemaps: nothing by default, Tianditu with a key, download ahead, offline from the cache', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const fake = await fakeTianditu();
+  const origin = `http://127.0.0.1:${fake.port}`;
+  const all: string[] = [];
+  context.on('request', (r) => all.push(r.url()));
+  // The one console error allowed: the page's own CSP refusing the probe below (the page's connect-src stays 'self').
+  const console_ = watchConsole(page, [/http:\/\/127\.0\.0\.1:\d+\/csp-probe/]);
+
+  // A fresh start: every request of the page and of any worker stays on this machine; no service worker exists.
+  await openApp(page);
+  await waitForMapIdle(page);
+  await page.waitForTimeout(1500);
+  expect(all.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u))).toEqual([]);
+  expect(all.filter((u) => u.startsWith(origin))).toEqual([]);
+  expect(fake.requests).toEqual([]);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await expect(page.getByTestId('status-network')).toHaveText('离线地图 · 无网络请求');
+
+  // The 底图 panel: Tianditu cannot be switched on without a key.
+  await page.getByTestId('basemaps-button').click();
+  const panel = page.getByTestId('basemaps-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByTestId('basemap-toggle-tdt-img').click();
+  await expect(page.getByText('请先填写天地图密钥再开启天地图。')).toBeVisible();
+  await expect(panel.getByTestId('basemap-toggle-tdt-img')).not.toBeChecked();
+  await panel.getByTestId('basemap-key').fill(KEY);
+  await panel.locator('.basemaps-advanced summary').click();
+  await panel.getByTestId('basemap-server').fill(`http://127.0.0.1:${fake.port}`);
+  await panel.getByTestId('basemap-key-save').click();
+  await expect(panel.getByTestId('basemap-key')).toHaveAttribute('type', 'password');
+  await panel.getByTestId('basemap-toggle-tdt-img').click();
+  await expect(panel.getByTestId('basemap-toggle-tdt-img')).toBeChecked();
+
+  await hideVectorLayers(page);
+  await page.getByTestId('dock-tab-basemaps').click();
+  await expect(page.getByTestId('status-network')).toContainText('在线底图已开启');
+  await expect.poll(() => fake.requests.filter((r) => r.startsWith('/img_w/')).length, { timeout: 30_000 }).toBeGreaterThan(3);
+  await waitForMapIdle(page);
+  await screenshot(page, test.info(), 'basemaps-online');
+  await expect.poll(() => mapPixel(page, 0.5, 0.5), { timeout: 30_000 }).toEqual([...IMG, 255]);
+  // The page itself still cannot reach the tile server (its CSP did not widen): only the service worker fetches.
+  expect(
+    await page.evaluate(
+      (o) =>
+        fetch(`${o}/csp-probe`).then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      origin,
+    ),
+  ).toBe('blocked');
+  expect(fake.requests.filter((r) => r.startsWith('/csp-probe'))).toEqual([]);
+  // Both layers of the source were asked, with the key; the annotation too.
+  expect(fake.requests.some((r) => r.startsWith('/cia_w/wmts?') && r.includes(`tk=${KEY}`))).toBe(true);
+
+  // Download ahead: the current view, its zoom and the next; the estimate before the start.
+  await panel.getByTestId('basemap-download-open').click();
+  const dlg = page.getByTestId('basemap-download-dialog');
+  const zoom = await page.evaluate(() =>
+    Math.floor(
+      (document.querySelector<MapEl>('[data-testid="map"]') as unknown as { mapHandle: { view(): { zoom: number } } }).mapHandle.view().zoom,
+    ),
+  );
+  await dlg.getByTestId('basemap-zoom-from').fill(String(zoom));
+  await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 1));
+  const estimate = dlg.getByTestId('basemap-estimate');
+  await expect(estimate).toContainText('个瓦片');
+  const tiles = Number(await estimate.getAttribute('data-tiles'));
+  expect(tiles).toBeGreaterThan(4);
+  await screenshot(page, test.info(), 'basemaps-estimate');
+  await dlg.getByTestId('basemap-download-start').click();
+  const job = panel.getByTestId('basemap-job');
+  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(job.getByTestId('basemap-job-progress')).toContainText(`${tiles.toLocaleString('zh-CN')} / ${tiles.toLocaleString('zh-CN')}`);
+  await screenshot(page, test.info(), 'basemaps-downloaded');
+  // The key was asked of no one else, and never shown.
+  expect(all.filter((u) => u.includes(KEY) && !u.startsWith(origin) && !u.includes('/__lp-basemap?'))).toEqual([]);
+  await expect(page.getByText(KEY)).toHaveCount(0);
+
+  // A restart during a download: the job is found cut short, said so, and 继续 finishes it from where it was.
+  await job.getByTestId('basemap-job-cancel').click();
+  await expect(job).toHaveCount(0);
+  fake.delayMs = 40;
+  await panel.getByTestId('basemap-download-open').click();
+  await dlg.getByTestId('basemap-zoom-from').fill(String(zoom + 2));
+  await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 3));
+  const tiles2 = Number(await estimate.getAttribute('data-tiles'));
+  expect(tiles2).toBeGreaterThan(64);
+  await dlg.getByTestId('basemap-download-start').click();
+  await expect
+    .poll(async () => Number(/^(\d+)/.exec((await job.getByTestId('basemap-job-progress').textContent()) ?? '')?.[1] ?? 0))
+    .toBeGreaterThan(0);
+  await expect(job).toHaveAttribute('data-state', 'running');
+  await page.reload();
+  await page.getByTestId('basemaps-button').click();
+  await expect(job).toHaveAttribute('data-state', 'paused');
+  await expect(job).toContainText('应用关闭时中断，可继续');
+  const doneBefore = Number(/^(\d+)/.exec((await job.getByTestId('basemap-job-progress').textContent()) ?? '')?.[1] ?? 0);
+  expect(doneBefore).toBeGreaterThan(0);
+  expect(doneBefore).toBeLessThan(tiles2);
+  await screenshot(page, test.info(), 'basemaps-resume');
+  fake.delayMs = 0;
+  await job.getByTestId('basemap-job-resume').click();
+  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(job.getByTestId('basemap-job-progress')).toContainText(`${tiles2.toLocaleString('zh-CN')} / ${tiles2.toLocaleString('zh-CN')}`);
+
+  // Offline: the server stops; after a reload the cached tiles are drawn, the app says 离线, no error piles up.
+  await fake.close();
+  await page.reload();
+  await expect(page.getByTestId('toolbar')).toBeVisible();
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('basemap-offline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('basemap-offline')).toContainText('离线');
+  await expect.poll(() => mapPixel(page, 0.5, 0.5), { timeout: 30_000 }).toEqual([...IMG, 255]);
+  await expect.poll(() => mapPixel(page, 0.2, 0.25), { timeout: 30_000 }).toEqual([...IMG, 255]);
+  // Panning away from the cached area: tiles not cached are left blank, without a storm of errors.
+  await page.mouse.move(900, 600);
+  await page.mouse.down();
+  await page.mouse.move(500, 350, { steps: 8 });
+  await page.mouse.up();
+  await waitForMapIdle(page);
+  await screenshot(page, test.info(), 'basemaps-offline');
+  console_.assertClean();
+
+  // A Gaode URL is recognised as GCJ-02 (the list's badge); a source declared GCJ-02, once on, warns on the map.
+  await page.getByTestId('basemaps-button').click();
+  await page.getByTestId('basemap-add-xyz').click();
+  let add = page.getByTestId('basemap-add-dialog');
+  await add.getByTestId('basemap-add-template').fill('https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&style=8&x={x}&y={y}&z={z}');
+  await add.getByTestId('basemap-add-subdomains').fill('1,2,3,4');
+  await expect(add).toContainText('已识别为高德地图');
+  await add.getByTestId('basemap-add-ok').click();
+  await expect(panel.locator('[data-testid="basemap-source"]', { hasText: '高德地图' }).getByTestId('basemap-shift-badge')).toContainText('GCJ-02');
+  await page.getByTestId('basemap-add-xyz').click();
+  add = page.getByTestId('basemap-add-dialog');
+  await add.getByTestId('basemap-add-name').fill('县局内网底图');
+  await add.getByTestId('basemap-add-template').fill(`http://127.0.0.1:${fake.port}/xyz/{z}/{x}/{y}.png`);
+  await add.getByTestId('basemap-add-datum').selectOption('gcj02');
+  await add.getByTestId('basemap-add-ok').click();
+  const row = panel.locator('[data-testid="basemap-source"]', { hasText: '县局内网底图' });
+  await row.getByRole('checkbox').check();
+  await expect(page.getByTestId('basemap-map-warning')).toContainText('GCJ-02');
+  await expect(row.getByTestId('basemap-shift-warning')).toBeVisible();
+  await screenshot(page, test.info(), 'basemaps-gcj02');
+  // No request ever went to the Gaode hosts (added, never switched on).
+  expect(all.filter((u) => u.includes('autonavi'))).toEqual([]);
+});
