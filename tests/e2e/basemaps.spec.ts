@@ -98,10 +98,11 @@ async function mapPixel(page: Page, fx: number, fy: number): Promise<number[]> {
   );
 }
 
-/** Hides the sample township's layers so the basemap's own colour can be read. */
+/** Hides the sample township's layers and its sample image (both over the basemap) so the basemap's own colour can be read. */
 async function hideVectorLayers(page: Page) {
   await page.getByTestId('dock-tab-layers').click();
-  for (const box of await page.getByTestId('layer-visible').all()) if (await box.isChecked()) await box.uncheck();
+  for (const id of ['layer-visible', 'imagery-visible'])
+    for (const box of await page.getByTestId(id).all()) if (await box.isChecked()) await box.uncheck();
 }
 
 test('online basemaps: nothing by default, Tianditu with a key, download ahead, offline from the cache', async ({ page, context }) => {
