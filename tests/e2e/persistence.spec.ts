@@ -7,6 +7,9 @@ const names = (page: import('@playwright/test').Page) =>
 
 test('after a reload the layers, their order, visibility, opacity and the view are still there', async ({ page }) => {
   const consoleWatch = watchConsole(page);
+  // Tall enough for the whole layer list (the sample's 7 layers, Road, and the 影像图层 section under them): the drag
+  // below goes from the last row to the first, both on screen, as an officer drags.
+  await page.setViewportSize({ width: 1400, height: 1300 });
   await openApp(page);
   const zip = Buffer.from(
     zipSync(Object.fromEntries(['Road.shp', 'Road.shx', 'Road.dbf', 'Road.prj'].map((p) => [p, new Uint8Array(readReal(`ae102-demo/${p}`))]))),
