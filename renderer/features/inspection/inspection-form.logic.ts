@@ -18,6 +18,7 @@ import type {
   Party,
   ViolationType,
 } from '../../../shared/domain/inspection/inspection-record';
+import { CONTENT_FIELDS } from '../../../shared/domain/inspection/inspection-record';
 import type { MessageKey, Translate } from '../../i18n';
 
 const OFFSET_MS = 8 * 3600_000;
@@ -92,24 +93,12 @@ export function draftOf(r: InspectionContent): InspectionDraft {
 
 const partyEmpty = (p: Party) => p.name.trim() === '' && p.idNo.trim() === '' && p.contact.trim() === '' && p.address.trim() === '';
 
-/** The fields the form writes (never geometry, zone, photos, comparison, number or source: those are not its own). */
-export const DRAFT_FIELDS = [
-  'taskNo',
-  'location',
-  'inspectedAt',
-  'inspectors',
-  'party',
-  'landUse',
-  'useSince',
-  'construction',
-  'conclusion',
-  'violationTypes',
-  'approvalNo',
-  'supplyNo',
-  'stopNotice',
-  'measures',
-  'description',
-] as const satisfies readonly (keyof InspectionContent)[];
+/** The record's fields that are not the form's own (the sections', the numbering's, the start's). */
+const NOT_THE_FORMS = ['number', 'source', 'geometry', 'zone', 'photoHashes', 'comparison', 'surveyPoints'] as const;
+type DraftField = Exclude<(typeof CONTENT_FIELDS)[number], (typeof NOT_THE_FORMS)[number]>;
+
+/** The fields the form writes: the record's content fields (CONTENT_FIELDS, in their order) but the ones above. */
+export const DRAFT_FIELDS: readonly DraftField[] = CONTENT_FIELDS.filter((f): f is DraftField => !(NOT_THE_FORMS as readonly string[]).includes(f));
 
 /** The form's own problems, before the record's rules: what would not store as typed. */
 export function draftIssues(d: InspectionDraft): FormIssue[] {
