@@ -11,6 +11,7 @@ import { inspectionListFeature } from '../features/inspection-list';
 import { photosFeature } from '../features/photos';
 import { surveyFeature } from '../features/survey';
 import { complianceFeature } from '../features/compliance';
+import { evidenceFeature } from '../features/evidence';
 import { exchangeFeature } from '../features/exchange';
 import { geotiffFeature } from '../features/geotiff';
 import { gridFeature } from '../features/grid';
@@ -47,6 +48,7 @@ export const FEATURES: readonly FeatureContribution[] = [
   surveyFeature,
   photosFeature,
   inspectionListFeature,
+  evidenceFeature,
   importFeature,
   attributesFeature,
   identifyFeature,

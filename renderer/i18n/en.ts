@@ -8,6 +8,9 @@ import { tasksEn } from './tasks.en';
 import { gridMapEn } from './grid-map.en';
 import { comparisonEn } from './comparison.en';
 import { surveyEn } from './survey.en';
+import { evidenceEn } from './evidence.en';
+import { evidenceSheetEn } from './evidence-sheet.en';
+import { evidencePapersEn } from './evidence-papers.en';
 import { geotiffEn } from './geotiff.en';
 import { photosEn } from './photos.en';
 import { imageryEn } from './imagery.en';
@@ -387,5 +390,8 @@ export const en: Messages = {
   ...imageryEn,
   ...basemapsEn,
   ...surveyEn,
+  ...evidenceEn,
+  ...evidenceSheetEn,
+  ...evidencePapersEn,
   ...comparisonEn,
 };

@@ -12,6 +12,9 @@ import { tasksZhCN } from './tasks.zh-CN';
 import { gridMapZhCN } from './grid-map.zh-CN';
 import { comparisonZhCN } from './comparison.zh-CN';
 import { surveyZhCN } from './survey.zh-CN';
+import { evidenceZhCN } from './evidence.zh-CN';
+import { evidenceSheetZhCN } from './evidence-sheet.zh-CN';
+import { evidencePapersZhCN } from './evidence-papers.zh-CN';
 import { geotiffZhCN } from './geotiff.zh-CN';
 import { photosZhCN } from './photos.zh-CN';
 import { imageryZhCN } from './imagery.zh-CN';
@@ -386,6 +389,9 @@ export const zhCN = {
   ...imageryZhCN,
   ...basemapsZhCN,
   ...surveyZhCN,
+  ...evidenceZhCN,
+  ...evidenceSheetZhCN,
+  ...evidencePapersZhCN,
   ...comparisonZhCN,
 };
 
