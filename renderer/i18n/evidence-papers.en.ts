@@ -1,5 +1,7 @@
 import type { evidencePapersZhCN } from './evidence-papers.zh-CN';
 
 export const evidencePapersEn: Record<keyof typeof evidencePapersZhCN, string> = {
-  'evidence-papers.title': 'Evidence',
+  'evidencePapers.title': 'Evidence papers',
+  'evidencePapers.site.title': 'On-site survey record',
+  'evidencePapers.site.history': 'Survey {from} to {to}, {witnesses} witness(es)',
 };
