@@ -9,6 +9,8 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { isFiniteNumber, isObject, isString } from '../../validation/guards';
+import type { PaperLabels } from './paper-labels';
+import { fillPlaceholders } from './text-wrap';
 
 /** 类别 of a file in the set, in the order the manifest lists them. */
 export const MANIFEST_CATEGORIES = ['证据图', '证据图（PNG）', '笔录', '通知书', '照片页', '照片原件', '坐标文件', '其他'] as const;
@@ -132,7 +134,7 @@ export function manifestText(m: Manifest, l: ManifestLabels): string {
     [l.columns.seq, l.columns.path, l.columns.category, l.columns.format, l.columns.size, l.columns.sha256].join('\t'),
     ...m.entries.map((e) => [String(e.seq), e.path, e.category, e.format, String(e.sizeBytes), e.sha256].join('\t')),
     '',
-    l.total.replace('{count}', String(m.entries.length)).replace('{bytes}', String(m.entries.reduce((s, e) => s + e.sizeBytes, 0))),
+    fillPlaceholders(l.total, { count: m.entries.length, bytes: m.entries.reduce((s, e) => s + e.sizeBytes, 0) }),
   ];
   return lines.join('\r\n') + '\r\n';
 }
@@ -188,3 +190,23 @@ export function verifyManifest(m: Manifest, files: ReadonlyMap<string, Uint8Arra
   out.ok = out.differ.length === 0 && out.missing.length === 0;
   return out;
 }
+
+/** The text form's labels from the papers' labels (paper-labels.ts). */
+export const manifestLabelsOf = (l: PaperLabels): ManifestLabels => ({
+  title: l.manifestTitle,
+  recordNumber: l.manifestRecordNumber,
+  recordId: l.manifestRecordId,
+  chainHead: l.manifestChainHead,
+  appVersion: l.manifestAppVersion,
+  createdAt: l.manifestCreatedAt,
+  algorithm: l.manifestAlgorithm,
+  columns: {
+    seq: l.manifestSeq,
+    path: l.manifestPath,
+    category: l.manifestCategory,
+    format: l.manifestFormat,
+    size: l.manifestSize,
+    sha256: l.manifestSha256,
+  },
+  total: l.manifestTotal,
+});

@@ -5,7 +5,7 @@
  * signature lines, and the page numbers "第 1 页 共 2 页" written once the number of pages is known.
  */
 import { fillPlaceholders, lineHeightMm, PageFlow, textWidthMm, wrapText } from './text-wrap';
-import type { Mark, Paper, Sheet } from './sheet-model';
+import type { Mark, Paint, Paper, Sheet } from './sheet-model';
 
 export const A4_PORTRAIT: Paper = { name: 'A4', orientation: 'portrait', widthMm: 210, heightMm: 297 };
 
@@ -28,7 +28,7 @@ export const BODY_LINE_MM = lineHeightMm(BODY_PT, 1.5);
 
 export const RULE = { stroke: '#000000', strokeMm: 0.25, fill: null } as const;
 
-export const rect = (x: number, y: number, w: number, h: number, paint: Partial<typeof RULE> = RULE): Mark => ({
+export const rect = (x: number, y: number, w: number, h: number, paint: Paint = RULE): Mark => ({
   kind: 'path',
   rings: [
     [

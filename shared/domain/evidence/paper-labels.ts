@@ -109,6 +109,7 @@ export const PAPER_LABEL_KEYS = [
   'photographer',
   'photoDescription',
   'photoOriginal',
+  'photoHashNote',
   'photoUndecodable',
   'photoRecord',
   // 电子数据提取清单

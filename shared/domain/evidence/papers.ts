@@ -216,23 +216,44 @@ export function sketchMarks(
       strokeMm: 0.3,
     });
   }
-  // Labels outward from their ring's centre.
+  // Each label set off outside the plot, along its corner's bisector (flipped when that points into the plot: a
+  // re-entrant corner, or a hole's corner whose outside is the hole).
+  const mmRings = plot.polygons.flatMap((poly) => poly.map((ring) => ring.map(([e, n]) => at(bareEasting(e), n))));
+  const insideRings = (rings: readonly (readonly [number, number])[][], x: number, y: number): boolean => {
+    let inside = false;
+    for (const ring of rings)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i] as [number, number];
+        const [xj, yj] = ring[j] as [number, number];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    return inside;
+  };
+  const insidePlot = (x: number, y: number) => insideRings(mmRings, x, y);
   const byRing = new Map<number, NumberedPoint[]>();
   for (const p of points) byRing.set(p.ring, [...(byRing.get(p.ring) ?? []), p]);
   for (const ringPoints of byRing.values()) {
-    const ce = ringPoints.reduce((s, p) => s + bareEasting(p.y), 0) / ringPoints.length;
-    const cn = ringPoints.reduce((s, p) => s + p.x, 0) / ringPoints.length;
-    const [rx, ry] = at(ce, cn);
-    for (const p of ringPoints) {
-      const [px, py] = at(bareEasting(p.y), p.x);
+    const mm = ringPoints.map((p) => at(bareEasting(p.y), p.x));
+    // A hole's labels go on the plot's side of its corners (a hole is small; its inside would crowd them).
+    const mx = mm.reduce((t, q) => t + q[0], 0) / mm.length;
+    const my = mm.reduce((t, q) => t + q[1], 0) / mm.length;
+    const hole = insideRings([mm], mx, my) && !insidePlot(mx, my);
+    ringPoints.forEach((p, i) => {
+      const [px, py] = mm[i] as [number, number];
+      const [ax, ay] = mm[(i + mm.length - 1) % mm.length] as [number, number];
+      const [bx, by] = mm[(i + 1) % mm.length] as [number, number];
+      const unit = (x: number, y: number): [number, number] => {
+        const d = Math.hypot(x, y);
+        return d > 1e-9 ? [x / d, y / d] : [0, 0];
+      };
+      const u = unit(px - ax, py - ay);
+      const v = unit(px - bx, py - by);
+      let [dx, dy] = unit(u[0] + v[0], u[1] + v[1]);
+      if (dx === 0 && dy === 0) [dx, dy] = [-u[1], u[0]];
+      if (insidePlot(px + dx * 1.5, py + dy * 1.5) !== hole) [dx, dy] = [-dx, -dy];
       marks.push({ kind: 'circle', cx: px, cy: py, rMm: 0.4, fill: '#ffffff', stroke: '#e00000', strokeMm: 0.2 });
-      const dx = px - rx;
-      const dy = py - ry;
-      const d = Math.hypot(dx, dy) || 1;
-      const lx = px + (dx / d) * 3;
-      const ly = py + (dy / d) * 3;
-      marks.push(text(lx, ly, p.name, 7, { anchor: dx > 0.5 ? 'start' : dx < -0.5 ? 'end' : 'middle', color: '#e00000' }));
-    }
+      marks.push(text(px + dx * 3, py + dy * 3, p.name, 7, { anchor: dx > 0.35 ? 'start' : dx < -0.35 ? 'end' : 'middle', color: '#e00000' }));
+    });
   }
   // North arrow (grid north) at the box's upper right.
   const ax = box.x + box.w - 8;
@@ -435,8 +456,11 @@ export function layoutStopNotice(input: StopNoticeInput, template: EvidenceTempl
     gapMm: 1.5,
   });
   flow.y += 2;
-  const officers = r.inspectors.map((i) => fillPlaceholders(l.officerItem, { name: i.name, certNo: i.certNo || l.unknown })).join('\u3000');
-  paragraphs(flow, [fillPlaceholders(l.noticeOfficers, { list: officers || l.unknown })], NOTICE_PT);
+  // 执法人员: one officer a line, aligned under the first.
+  const officers = r.inspectors.map((i) => fillPlaceholders(l.officerItem, { name: i.name, certNo: i.certNo || l.unknown }));
+  const lead = fillPlaceholders(l.noticeOfficers, { list: '' });
+  const pad = '\u3000'.repeat(Math.round(textWidthMm(lead, NOTICE_PT) / textWidthMm('\u3000', NOTICE_PT)));
+  paragraphs(flow, officers.length === 0 ? [lead + l.unknown] : officers.map((o, i) => (i === 0 ? lead : pad) + o), NOTICE_PT);
 
   // The organ's signature, the seal's place over it and the date, kept together at the right.
   const signH = 34;

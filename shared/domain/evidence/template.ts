@@ -77,7 +77,8 @@ export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
 export const DEFAULT_NOTICE_NUMBER_PATTERN = '{county}自然资停字〔{yyyy}〕{nnn}号';
 
 export const DEFAULT_NOTICE_WORDING: NoticeWording = {
-  facts: '经查，你（单位）自{useSince}起，未经批准，在{place}占用土地{use}，占地面积{areaM2}平方米（合{areaMu}亩），{date}现场勘测时{construction}。',
+  facts:
+    '经查，你（单位）自{useSince}起，未经批准，在{place}占用土地用于{use}，占地面积{areaM2}平方米（合{areaMu}亩），{date}现场勘测时{construction}。',
   provisions: '上述行为涉嫌违反《中华人民共和国土地管理法》第二条第三款、第四十四条第一款的规定。',
   basis: '根据《中华人民共和国土地管理法》第六十八条第（四）项的规定，',
   order: '现责令你（单位）自收到本通知书之日起立即停止上述违法行为，不得继续施工建设，听候依法处理。',
