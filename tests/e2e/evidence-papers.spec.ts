@@ -99,6 +99,8 @@ test('现场勘测笔录: enter times, a witness, instrument, 四至 and a refus
   await expect(again.getByTestId('site-record-party-present')).toBeChecked();
   await expect(again.getByTestId('site-record-refusal')).toHaveValue('当事人称面积有异议，拒绝签字');
   await expect(page.getByTestId('inspection-chain')).toHaveAttribute('data-ok', 'true');
+  await again.scrollIntoViewIfNeeded();
+  await again.screenshot({ path: 'test-results/evidence-papers-site-record-section.png' });
   await screenshot(page, info, 'evidence-papers-site-record-reloaded');
   consoleWatch.assertClean();
 });
