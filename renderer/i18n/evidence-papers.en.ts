@@ -78,6 +78,7 @@ export const evidencePapersEn: Record<keyof typeof evidencePapersZhCN, string> =
   'evidencePapers.paper.boundaryEastSouth': 'East: {east}; south: {south};',
   'evidencePapers.paper.boundaryWestNorth': 'west: {west}; north: {north}.',
   'evidencePapers.paper.area': 'Area',
+  'evidencePapers.paper.areaBlock': 'Block',
   'evidencePapers.paper.areaItem': 'Item',
   'evidencePapers.paper.areaM2': 'Planar area (m²)',
   'evidencePapers.paper.areaMu': 'Area (mu)',

@@ -80,6 +80,7 @@ export const evidencePapersZhCN = {
   'evidencePapers.paper.boundaryEastSouth': '东至：{east}；南至：{south}；',
   'evidencePapers.paper.boundaryWestNorth': '西至：{west}；北至：{north}。',
   'evidencePapers.paper.area': '面积',
+  'evidencePapers.paper.areaBlock': '分类',
   'evidencePapers.paper.areaItem': '项目',
   'evidencePapers.paper.areaM2': '平面面积（m²）',
   'evidencePapers.paper.areaMu': '面积（亩）',
