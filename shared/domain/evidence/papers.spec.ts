@@ -36,7 +36,7 @@ describe('the 现场勘测笔录', () => {
   const all = allText(sheets);
 
   it('states the time from–to, place, officers with 执法证号, the party, witness, instrument, 四至, areas and every point as the record holds it', () => {
-    expect(surveyTimeText(sampleRecord, l)).toBe('2026年4月20日9时30分 至 10时45分');
+    expect(surveyTimeText(sampleRecord, l)).toBe('2026年4月20日9时30分至10时45分');
     for (const s of [
       '现场勘测笔录',
       '编号：杏国土核〔2026〕012号',

@@ -425,7 +425,7 @@ function receiptMarks(
     [l.receiptNote, ''],
   ];
   let y = y0 + 14;
-  const labelW = 42;
+  const labelW = 46;
   for (const [k, v] of rows) {
     marks.push(
       rect(CONTENT_LEFT_MM, y, CONTENT_WIDTH_MM, RECEIPT_ROW_MM),
