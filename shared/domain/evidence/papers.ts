@@ -26,7 +26,6 @@ import type { PaperLabels } from './paper-labels';
 import { fillPlaceholders, lineHeightMm, PageFlow, wrapLines } from './text-wrap';
 import { textWidthMm } from './text-measure';
 import {
-  BODY_LINE_MM,
   BODY_PT,
   CONTENT_LEFT_MM,
   CONTENT_RIGHT_MM,
@@ -496,4 +495,3 @@ export function layoutStopNotice(input: StopNoticeInput, template: EvidenceTempl
 
 /** Lines of a body text at the notice's size (exposed for the dialog's preview of the template's wording). */
 export const noticeLines = (s: string): string[] => wrapLines(s, CONTENT_WIDTH_MM, NOTICE_PT);
-export { BODY_LINE_MM };
