@@ -7,10 +7,13 @@
  *   1181.1 px (±0.5 %) on both axes — true scale: 100 mm on paper is 100 m (1:1,000) / 200 m (1:2,000);
  * - pdffonts: the CJK font is embedded; pdftotext: the title, the record number and every J point's X and Y as
  *   printed (3 decimals).
+ * The same sheets drawn by the canvas renderer (sheet-canvas.ts, bundled into the page) to a 300-dpi PNG: its size,
+ * its stated resolution (pHYs), and the grid ticks at their mm positions on the decoded image.
  * The PDFs and 300-dpi PNGs stay in test-results/ to be looked at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { chromium, type Browser } from 'playwright-core';
@@ -33,6 +36,16 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => browser?.close());
+
+/** sheet-canvas.ts as a script for the page (window.sheetCanvas). */
+const canvasScript = build({
+  entryPoints: [new URL('../../renderer/features/evidence/render/sheet-canvas.ts', import.meta.url).pathname],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: 'sheetCanvas',
+  target: 'es2022',
+}).then((r) => r.outputFiles[0]!.text);
 
 function printRoot(c: EvidenceCase): string {
   const urls = Object.fromEntries(Object.entries(c.images).map(([k, v]) => [k, `data:image/png;base64,${Buffer.from(v).toString('base64')}`]));
@@ -184,6 +197,59 @@ describe.each([
       `[evidence ${name}] grid spacing ${c.plan.settings.gridSpacingMm} mm = ${spacing.toFixed(1)} px expected; measured ${report.join('; ')}`,
     );
   });
+
+  it('draws the same sheet on a canvas at 300 dpi: its size, its pHYs, the grid ticks at their mm positions', async () => {
+    const sheet = c.sheets[0]!;
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: await canvasScript });
+    const f = sheet.frame!;
+    const grid = coordinateGrid(c.plan.ground, f, c.plan.settings.gridSpacingMm);
+    const out = await page.evaluate(
+      async ({ sheet, images, rowMm, colMm }) => {
+        const api = (window as unknown as { sheetCanvas: typeof import('../../renderer/features/evidence/render/sheet-canvas') }).sheetCanvas;
+        await document.fonts.load('10px "Noto Sans CJK SC"');
+        const bytes = Object.fromEntries(Object.entries(images).map(([k, v]) => [k, Uint8Array.from(atob(v), (ch) => ch.charCodeAt(0))]));
+        const r = await api.renderSheetPng(sheet, bytes, 300);
+        if (!r.ok) return { error: r.reason };
+        const bmp = await createImageBitmap(new Blob([r.png as Uint8Array<ArrayBuffer>]));
+        const cv = new OffscreenCanvas(bmp.width, bmp.height);
+        const g = cv.getContext('2d')!;
+        g.drawImage(bmp, 0, 0);
+        const k = r.widthPx / sheet.paper.widthMm;
+        const lum = (d: ImageData) =>
+          Array.from({ length: d.width * d.height }, (_, i) => Math.round((d.data[i * 4]! + d.data[i * 4 + 1]! + d.data[i * 4 + 2]!) / 3));
+        const row = lum(g.getImageData(0, Math.round(rowMm * k), r.widthPx, 1));
+        const col = lum(g.getImageData(Math.round(colMm * k), 0, 1, r.heightPx));
+        let bin = '';
+        for (const b of r.png) bin += String.fromCharCode(b);
+        return { width: r.widthPx, height: r.heightPx, row, col, png: btoa(bin) };
+      },
+      {
+        sheet,
+        images: Object.fromEntries(Object.entries(c.images).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+        rowMm: f.y - 0.75,
+        colMm: f.x - 0.75,
+      },
+    );
+    await page.close();
+    if ('error' in out) throw new Error(String(out.error));
+    expect(out.width).toBe(Math.round((sheet.paper.widthMm / 25.4) * 300));
+    expect(out.height).toBe(Math.round((sheet.paper.heightMm / 25.4) * 300));
+    const png = Buffer.from(out.png, 'base64');
+    writeFileSync(`${OUT}evidence-${name}-canvas.png`, png);
+    // pHYs: 11811 px/m (300 dpi) on both axes, unit metre
+    const at = png.indexOf('pHYs');
+    expect(at).toBeGreaterThan(0);
+    expect([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]]).toEqual([11811, 11811, 1]);
+    const k = out.width / sheet.paper.widthMm;
+    const xs = darkRuns(out.row);
+    const ys = darkRuns(out.col);
+    expect(xs.length).toBe(grid.eastings.length);
+    expect(ys.length).toBe(grid.northings.length);
+    grid.eastings.forEach((l, i) => expect(Math.abs(xs[i]! - l.mm * k)).toBeLessThan(1.5));
+    grid.northings.forEach((l, i) => expect(Math.abs(ys[i]! - l.mm * k)).toBeLessThan(1.5));
+  }, 60_000);
 
   it('embeds the CJK font and prints the title, the record number and every J point’s X/Y as text', () => {
     // Chromium embeds Noto CJK (fonts-noto-cjk) as Type 3 fonts with a ToUnicode map: no name, emb yes, uni yes
