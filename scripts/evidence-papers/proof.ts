@@ -1,8 +1,9 @@
 /**
  * Proof render of the papers (现场勘测笔录, 通知书, 照片页) of the sample case, to look at page by page and to check with
- * pdftotext / pdffonts: HTML of inline SVG → Chromium's print (the pipeline Electron's printToPDF uses) → PDF.
+ * pdftotext / pdffonts: each sheet through E-A's SheetSvg (the print root's renderer) as static markup → Chromium's print
+ * (the pipeline Electron's printToPDF uses) → PDF.
  *
- * Run: npx esbuild scripts/evidence-papers/proof.ts --bundle --platform=node --format=esm --packages=external \
+ * Run: npx esbuild scripts/evidence-papers/proof.ts --bundle --platform=node --format=esm --packages=external --jsx=automatic \
  *        --outfile=test-results/papers-proof.mjs && node test-results/papers-proof.mjs [outDir]
  * then: pdftoppm -r 100 -png <outDir>/papers.pdf <outDir>/page
  */
@@ -15,7 +16,10 @@ import { layoutSiteRecord, layoutStopNotice } from '../../shared/domain/evidence
 import { layoutPhotoSheets, type PhotoSheetItem } from '../../shared/domain/evidence/photo-sheet';
 import { defaultEvidenceTemplate } from '../../shared/domain/evidence/template';
 import { sampleAreas, samplePhotoNumbers, samplePlot, samplePoints, sampleRecord } from '../../tests/fixtures/evidence-papers/sample-case';
-import { sheetsHtml } from './sheet-svg-string';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { SheetSvg } from '../../renderer/features/evidence/render/SheetSvg';
+import type { Sheet } from '../../shared/domain/evidence/sheet-model';
 import { createHash } from 'node:crypto';
 
 const out = process.argv[2] ?? path.join(process.cwd(), 'test-results', 'evidence-papers');
@@ -76,7 +80,12 @@ const sheets = [
   ),
   ...layoutPhotoSheets(items, sampleRecord.number, l),
 ];
-const html = sheetsHtml(sheets, images);
+/** One HTML document of the sheets, one A4 portrait page each. */
+const sheetsHtml = (list: readonly Sheet[]) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>@page { size: 210mm 297mm; margin: 0 } html, body { margin: 0 } .s { width: 210mm; height: 297mm; break-after: page; overflow: hidden } .s:last-child { break-after: auto } svg { display: block }</style></head><body>${list
+    .map((s) => `<div class="s">${renderToStaticMarkup(createElement(SheetSvg, { sheet: s, images }))}</div>`)
+    .join('')}</body></html>`;
+const html = sheetsHtml(sheets);
 writeFileSync(path.join(out, 'papers.html'), html);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -150,3 +150,15 @@ describe('the 责令停止违法行为通知书', () => {
     expect(texts(two[0]!)).not.toContain('送达回证');
   });
 });
+
+describe('table cells', () => {
+  it('fit their columns: no cell text of the papers’ tables is wider than its column', async () => {
+    const { textWidthMm } = await import('./text-measure');
+    const sheets = layoutSiteRecord(input, template, l);
+    for (const s of sheets)
+      for (const m of s.marks)
+        if (m.kind === 'table')
+          for (const row of [m.columns.map((c) => c.title), ...m.rows])
+            row.forEach((cell, i) => expect(textWidthMm(cell, m.sizePt) + 2.4, cell).toBeLessThanOrEqual(m.columns[i]!.widthMm));
+  });
+});
