@@ -20,7 +20,6 @@ export const evidenceSheetEn: Record<keyof typeof evidenceSheetZhCN, string> = {
   'evidenceSheet.label.legendTitle': 'Legend',
   'evidenceSheet.label.legendPlot': 'Plot boundary',
   'evidenceSheet.label.legendPoints': 'Boundary points',
-  'evidenceSheet.label.legendGrid': 'Coordinate grid',
   'evidenceSheet.label.pointsTitle': 'Boundary point coordinates',
   'evidenceSheet.label.pointsName': 'Point',
   'evidenceSheet.label.pointsX': 'X (m)',

@@ -24,7 +24,7 @@ import type { AreaRow, GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetLay
 import { STANDARD_SCALES } from './inputs';
 import { boxOf, insideRings, labelCandidates, reachesBox, type Box, type Pt } from './plane';
 import { ringsOfPoints } from './points';
-import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, scaleBar } from './scale';
+import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, meridianConvergenceDeg, scaleBar } from './scale';
 import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paint, type Paper, type RectMm, type Sheet } from './sheet-model';
 import { textWidthMm, wrapText } from './text-measure';
 
@@ -179,6 +179,12 @@ export function planMapSheet(settings: SheetSettings, target: PlotGk | MapViewTa
   };
 }
 
+/** The meridian convergence at the frame's centre (MapSheetContent.convergenceDeg), degrees. */
+export function convergenceOfPlan(plan: MapSheetPlan): number {
+  const [e0, n0, e1, n1] = plan.ground.extent;
+  return meridianConvergenceDeg(plan.ground.zone, plan.ground.zonePrefix, (e0 + e1) / 2, (n0 + n1) / 2);
+}
+
 /** The standard scales, for a caller offering a choice. */
 export const SHEET_SCALES = STANDARD_SCALES;
 
@@ -202,7 +208,6 @@ export const MAP_SHEET_LABEL_KEYS = [
   'legendTitle',
   'legendPlot',
   'legendPoints',
-  'legendGrid',
   'pointsTitle',
   'pointsName',
   'pointsX',
