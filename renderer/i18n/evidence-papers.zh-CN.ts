@@ -52,7 +52,7 @@ export const evidencePapersZhCN = {
   'evidencePapers.paper.unknown': '未查明',
   'evidencePapers.paper.siteTitle': '现场勘测笔录',
   'evidencePapers.paper.time': '勘测时间',
-  'evidencePapers.paper.timeRange': '{from} 至 {to}',
+  'evidencePapers.paper.timeRange': '{from}至{to}',
   'evidencePapers.paper.place': '勘测地点',
   'evidencePapers.paper.officers': '勘测人员',
   'evidencePapers.paper.officerItem': '{name}（执法证号：{certNo}）',

@@ -26,7 +26,6 @@ import type { PaperLabels } from './paper-labels';
 import { fillPlaceholders, lineHeightMm, PageFlow, wrapLines } from './text-wrap';
 import { textWidthMm } from './text-measure';
 import {
-  BODY_LINE_MM,
   BODY_PT,
   CONTENT_LEFT_MM,
   CONTENT_RIGHT_MM,
@@ -425,7 +424,7 @@ function receiptMarks(
     [l.receiptNote, ''],
   ];
   let y = y0 + 14;
-  const labelW = 42;
+  const labelW = 46;
   for (const [k, v] of rows) {
     marks.push(
       rect(CONTENT_LEFT_MM, y, CONTENT_WIDTH_MM, RECEIPT_ROW_MM),
@@ -496,4 +495,3 @@ export function layoutStopNotice(input: StopNoticeInput, template: EvidenceTempl
 
 /** Lines of a body text at the notice's size (exposed for the dialog's preview of the template's wording). */
 export const noticeLines = (s: string): string[] => wrapLines(s, CONTENT_WIDTH_MM, NOTICE_PT);
-export { BODY_LINE_MM };

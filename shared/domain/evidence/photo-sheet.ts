@@ -38,6 +38,15 @@ export interface PhotoSheetItem {
   sha256: string;
 }
 
+/**
+ * 照片编号 of a record's photos, in the record's order (photoHashes): ZP-01, ZP-02 … (two digits; three past 99). The
+ * 笔录's 照片编号 line and the photo sheet's captions use the same numbers.
+ */
+export function photoNumbers(count: number, prefix = 'ZP-'): string[] {
+  const width = count > 99 ? 3 : 2;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
+}
+
 /** Photos per page: two (a land officer reads the photo, not a contact sheet). */
 export const PHOTOS_PER_PAGE = 2;
 const CAPTION_PT = SMALL_PT;

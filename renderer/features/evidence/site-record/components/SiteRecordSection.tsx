@@ -73,12 +73,12 @@ function SiteRecordForm({ record, readOnly, save }: InspectionSectionProps) {
   return (
     <div className="site-record" data-testid="site-record">
       {readOnly && <p className="muted site-record-note">{t('evidencePapers.site.amendNote')}</p>}
-      <div className="site-record-times">
+      <div className="site-record-stack">
         {timeField('startedAt', 'startedText')}
         {timeField('endedAt', 'endedText')}
       </div>
       <WitnessRows witnesses={draft.witnesses} errorOf={e} onChange={(witnesses: Witness[]) => set({ witnesses })} />
-      <div className="site-record-row">
+      <div className="site-record-stack">
         <TextField
           label={t('evidencePapers.site.instrument')}
           placeholder={t('evidencePapers.site.instrumentHint')}
@@ -116,6 +116,7 @@ function SiteRecordForm({ record, readOnly, save }: InspectionSectionProps) {
         onChange={(partyPresent) => set({ partyPresent })}
       />
       <TextField
+        className="site-record-wide"
         label={t('evidencePapers.site.refusal')}
         hint={t('evidencePapers.site.refusalHint')}
         error={e('refusal')}
