@@ -1,8 +1,14 @@
 /** The online basemaps' strings, Chinese (default); `basemaps.en.ts` has the same keys (checked by its type). */
 export const basemapsZhCN = {
-  'basemaps.panel': '底图',
   'basemaps.command': '在线底图',
-  'basemaps.commandMenu': '在线底图…',
+  'basemaps.commandMenu': '在线底图设置…',
+  'basemaps.settings': '设置…',
+  'basemaps.settingsTitle': '在线底图设置',
+  'basemaps.toggle': '开启/关闭',
+  'basemaps.noExtent': '在线底图覆盖全国，无范围可缩放',
+  'basemaps.details.server': '服务器',
+  'basemaps.details.datum': '坐标系',
+  'basemaps.details.kept': '在线读取；看过和预先下载的瓦片存入本机缓存（共 {size}，上限 {limit}），离线时显示缓存',
   'basemaps.intro':
     '在线底图默认关闭：不开启任何底图时，本机不向任何服务器发出请求。开启后，只向所开启底图的服务器请求瓦片，看过的瓦片存入本机缓存，离线时照常显示。',
   'basemaps.tianditu': '天地图（CGCS2000）',

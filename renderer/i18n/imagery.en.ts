@@ -2,11 +2,20 @@ import type { imageryZhCN } from './imagery.zh-CN';
 
 export const imageryEn: Record<keyof typeof imageryZhCN, string> = {
   'imagery.title': 'Imagery',
-  'imagery.open': 'Open imagery package',
-  'imagery.openMenu': 'Open imagery package (MBTiles / PMTiles)…',
-  'imagery.openFolder': 'Open tile folder',
-  'imagery.openFolderMenu': 'Open tile folder (XYZ / TMS)…',
-  'imagery.empty': 'No imagery yet. Open an MBTiles or PMTiles package or a {z}/{x}/{y} tile folder; imagery is drawn under the vector layers.',
+  'imagery.open': 'Open imagery',
+  'imagery.openMenu': 'Open imagery (package, GeoTIFF, tile folder)…',
+  'imagery.openTitle': 'Open imagery',
+  'imagery.pickFiles': 'Choose files…',
+  'imagery.pickFilesHint': 'MBTiles / PMTiles packages; GeoTIFF / COG images (.tif, selected together with their .tfw, .prj, .aux.xml)',
+  'imagery.pickFolder': 'Choose a tile folder…',
+  'imagery.pickFolderHint': 'A folder of tiles stored as {z}/{x}/{y}.png|jpg|webp (XYZ or TMS rows detected)',
+  'imagery.keptHint':
+    'Files up to {limit} are copied into the local database; larger ones are kept by their location (permission asked again after a restart), or for this session only where that is not possible. The list says how each image is kept.',
+  'imagery.dropHint': 'You can also drop these files or folders on the map.',
+  'imagery.local': 'Local imagery',
+  'imagery.online': 'Online basemaps (drawn under the local imagery)',
+  'imagery.empty':
+    'No local imagery yet. Open MBTiles or PMTiles packages, GeoTIFF images or tile folders; imagery is drawn under the vector layers.',
   'imagery.visible': 'Show/hide',
   'imagery.opacity': 'Opacity',
   'imagery.up': 'Move up',
@@ -22,6 +31,7 @@ export const imageryEn: Record<keyof typeof imageryZhCN, string> = {
   'imagery.format': 'Format',
   'imagery.description': 'Description',
   'imagery.size': 'Size',
+  'imagery.sidecars': 'Sidecar files',
   'imagery.kept': 'Kept as',
   'imagery.kind.mbtiles': 'MBTiles package',
   'imagery.kind.pmtiles': 'PMTiles package',
@@ -41,6 +51,8 @@ export const imageryEn: Record<keyof typeof imageryZhCN, string> = {
   'imagery.status.failed': 'Cannot be read: {reason}',
   'imagery.opened': 'Opened imagery “{name}” ({zooms})',
   'imagery.refusal.notPackage': '“{file}” is not an imagery package: choose a .mbtiles or .pmtiles file',
+  'imagery.refusal.notImagery':
+    '“{file}” is not imagery that can be opened: choose .mbtiles, .pmtiles or .tif/.tiff files (with their .tfw/.prj/.aux.xml) or a tile folder',
   'imagery.refusal.notSqlite': '“{file}” is not a valid MBTiles file (not an SQLite database, or damaged)',
   'imagery.refusal.noTilesTable': '“{file}” has no tiles table: not an MBTiles package',
   'imagery.refusal.vectorTiles': '“{file}” holds vector tiles (pbf/mvt); only raster imagery (PNG/JPEG/WebP) is supported',

@@ -12,6 +12,7 @@ import {
   planEviction,
   redactUrl,
   restoreBasemapSettings,
+  moveSource,
   tileAt,
   tileLayersOf,
   tileRangeOf,
@@ -132,6 +133,30 @@ describe('datum', () => {
       ['tdt-img', true],
     ]);
     expect(restoreBasemapSettings(null)).toEqual(DEFAULT_BASEMAP_SETTINGS);
+  });
+
+  it('keeps the order the user gave the sources (bottom → top), and moves one a place up or down', () => {
+    const xyz = {
+      kind: 'xyz',
+      id: 'a',
+      name: 'A',
+      template: 'https://x.org/{z}/{x}/{y}.png',
+      subdomains: [],
+      datum: 'cgcs2000',
+      maxzoom: 18,
+      enabled: true,
+      opacity: 1,
+    };
+    const r = restoreBasemapSettings({
+      sources: [xyz, { kind: 'tianditu', id: 'tdt-vec', enabled: true, opacity: 1 }, { kind: 'tianditu', id: 'tdt-img' }],
+    });
+    expect(r.sources.map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    expect(moveSource(r.sources, 'a', 'up').map((s) => s.id)).toEqual(['tdt-vec', 'a', 'tdt-img']);
+    expect(moveSource(r.sources, 'tdt-img', 'down').map((s) => s.id)).toEqual(['a', 'tdt-img', 'tdt-vec']);
+    expect(moveSource(r.sources, 'tdt-img', 'up').map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    expect(moveSource(r.sources, 'a', 'down').map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    // The default: the imagery under the vector map.
+    expect(DEFAULT_BASEMAP_SETTINGS.sources.map((s) => s.id)).toEqual(['tdt-img', 'tdt-vec']);
   });
 });
 
