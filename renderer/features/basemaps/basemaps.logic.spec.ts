@@ -13,6 +13,8 @@ import {
   redactUrl,
   restoreBasemapSettings,
   moveSource,
+  boxOfCorners,
+  formatBox,
   tileAt,
   tileLayersOf,
   tileRangeOf,
@@ -157,6 +159,32 @@ describe('datum', () => {
     expect(moveSource(r.sources, 'a', 'down').map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
     // The default: the imagery under the vector map.
     expect(DEFAULT_BASEMAP_SETTINGS.sources.map((s) => s.id)).toEqual(['tdt-img', 'tdt-vec']);
+  });
+});
+
+describe('a box drawn on the map', () => {
+  it('is the extent of the corners clicked, whichever two opposite corners and in whatever order', () => {
+    expect(
+      boxOfCorners([
+        [117.02, 35.03],
+        [116.98, 35.06],
+      ]),
+    ).toEqual([116.98, 35.03, 117.02, 35.06]);
+    expect(
+      boxOfCorners([
+        [116.98, 35.06],
+        [117.0, 35.0],
+        [117.02, 35.03],
+      ]),
+    ).toEqual([116.98, 35.0, 117.02, 35.06]);
+    expect(boxOfCorners([[117, 35]])).toBeNull();
+    expect(
+      boxOfCorners([
+        [117, 35],
+        [117, 35.1],
+      ]),
+    ).toBeNull(); // no width
+    expect(formatBox([116.97531, 35.0375, 117.01372, 35.06449])).toBe('116.9753–117.0137°E, 35.0375–35.0645°N');
   });
 });
 

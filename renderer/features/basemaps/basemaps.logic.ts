@@ -279,6 +279,25 @@ export function moveSource(sourcesBottomToTop: readonly BasemapSource[], id: str
 /** [west, south, east, north] in degrees (lon/lat). */
 export type LonLatBox = [number, number, number, number];
 
+/**
+ * The box a user drew on the map (画框): the lon/lat extent of the corners clicked (two opposite corners, or more: the
+ * box holds them all). Null when it has no area (fewer than two distinct corners, or all on one line of latitude or
+ * longitude).
+ */
+export function boxOfCorners(corners: readonly (readonly [number, number])[]): LonLatBox | null {
+  if (corners.length < 2) return null;
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const box: LonLatBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return box[0] < box[2] && box[1] < box[3] ? box : null;
+}
+
+/** "116.9753–117.0137°E, 35.0375–35.0645°N" (4 decimals: ~10 m). */
+export function formatBox(b: LonLatBox): string {
+  const f = (v: number) => v.toFixed(4);
+  return `${f(b[0])}–${f(b[2])}°E, ${f(b[1])}–${f(b[3])}°N`;
+}
+
 export interface TileRange {
   z: number;
   minX: number;

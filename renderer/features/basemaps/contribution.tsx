@@ -13,7 +13,9 @@ import { loadJobs } from './basemap-download';
 import { BASEMAP_SCHEME, basemapSettings, enabledTileLayers, loadBasemaps } from './basemaps-state';
 import { AddXyzDialog } from './components/AddXyzDialog';
 import { BasemapSettingsDialog } from './components/BasemapSettingsDialog';
-import { DownloadDialog } from './components/DownloadDialog';
+import { DownloadDialog, forgetDownloadDraft } from './components/DownloadDialog';
+import { BoxOverlay, cameraTick } from './components/BoxOverlay';
+import { drawingCorners, drawnBox } from './draw-box';
 import { MapBadges } from './components/MapBadges';
 import { dialogState } from './dialog-state';
 import './basemaps.css';
@@ -23,7 +25,11 @@ const GLOBE = defineIcon('M8 2 A6 6 0 1 1 7.99 2 M2 8 H14 M8 2 C5 5 5 11 8 14 M8
 
 function BasemapDialogs() {
   const d = useStore(dialogState);
-  const close = () => dialogState.set(null);
+  const close = () => {
+    dialogState.set(null);
+    drawnBox.set(null);
+    forgetDownloadDraft();
+  };
   const back = () => dialogState.set({ kind: 'settings' });
   if (d?.kind === 'settings') return <BasemapSettingsDialog onClose={close} />;
   if (d?.kind === 'addXyz') return <AddXyzDialog onClose={back} />;
@@ -68,7 +74,13 @@ export const basemapsFeature: FeatureContribution = {
   ],
   hosts: [
     { slot: 'map', component: MapBadges },
+    { slot: 'map', component: BoxOverlay },
     { slot: 'app', component: BasemapDialogs },
   ],
   useMapLayers: useBasemapLayers,
+  mapListeners: {
+    onCamera: () => {
+      if (drawingCorners.get() || drawnBox.get()) cameraTick.set((n) => n + 1);
+    },
+  },
 };
