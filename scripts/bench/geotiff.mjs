@@ -145,7 +145,8 @@ export async function benchGeotiff({ root }) {
     await mapIdle(page);
     const panSeconds = (Date.now() - t1) / 1000;
     const tasks = await page.evaluate(() => window.__tasks);
-    const meta = await page.getByTestId('geotiff-meta').innerText();
+    await item.getByTestId('imagery-info').click();
+    const meta = await item.getByTestId('geotiff-meta').innerText();
     return {
       file: cog,
       sizeBytes,
