@@ -116,6 +116,11 @@ function ImageryItem({
         />
         <span className="opacity-label">{Math.round(layer.opacity * 100)}%</span>
         <span className="muted">{zooms}</span>
+        {kept && (
+          <span className={`imagery-kept-badge ${kept}`} title={t(`imagery.kept.${kept}`)} data-testid="imagery-kept-badge">
+            {t(`imagery.keptShort.${kept}`)}
+          </span>
+        )}
       </div>
       <StatusLine layer={layer} status={status} onReopen={() => wb.run('imagery.open')} />
       {open && (
