@@ -132,4 +132,5 @@ export type {
   KeptFile,
   KeptFolder,
   NewImageryLayer,
+  GeoTiffSidecarTexts,
 } from './imagery-record';
