@@ -15,6 +15,7 @@ import {
   hatchImage,
   highlightFilter,
   initialStyle,
+  isTiledGeoJson,
   labelSourceId,
   layerStyleParts,
   lineMinzoom,
@@ -32,11 +33,21 @@ import {
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
+import { DATA_LAYER, tileUrlTemplate } from './tile-url';
 import { ToolHost } from './tools/tool-host';
 import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { ColorBy, GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
+export type {
+  ColorBy,
+  GeoJsonLabel,
+  GeoJsonLayerSpec,
+  GeoJsonPaint,
+  MapLayerSpec,
+  RasterLayerSpec,
+  StoredVectorLayerSpec,
+  TiledGeoJson,
+} from './layer-style';
 
 selectMaplibreWorker();
 
@@ -213,10 +224,12 @@ export class MapController {
       unloadTileData(old.dataKey);
       unloadTileData(`${old.dataKey}~labels`);
     }
+    if (old.type === 'geojson' && isTiledGeoJson(old.data)) unloadTileData(old.data.key);
     this.specs.delete(id);
   }
 
   private loadData(spec: MapLayerSpec): void {
+    if (spec.type === 'geojson' && isTiledGeoJson(spec.data)) loadTileData(spec.data.key, spec.data.blob);
     if (spec.type !== 'stored') return;
     loadTileData(spec.dataKey, spec.data);
     if (spec.labels) loadTileData(`${spec.dataKey}~labels`, spec.labels);
@@ -250,7 +263,15 @@ export class MapController {
 
   private updateGeoJson(old: GeoJsonLayerSpec, spec: GeoJsonLayerSpec): void {
     // New data goes to the existing source: no tile worker, no layer rebuild (a track growing point by point).
-    if (old.data !== spec.data) (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
+    // Tiled data (needsRebuild keeps the kind) is handed to the tile worker and the source asks for its new tiles.
+    if (isTiledGeoJson(spec.data) && isTiledGeoJson(old.data)) {
+      if (spec.data.key !== old.data.key) {
+        loadTileData(spec.data.key, spec.data.blob);
+        (this.map.getSource(sourceId(spec.id)) as maplibregl.VectorTileSource | undefined)?.setTiles([tileUrlTemplate(spec.data.key, DATA_LAYER)]);
+        unloadTileData(old.data.key);
+      }
+    } else if (old.data !== spec.data && !isTiledGeoJson(spec.data))
+      (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
     const points = spec.label?.points;
     if (points && points !== old.label?.points) (this.map.getSource(labelSourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(points);
     if (old.paint === spec.paint) return;

@@ -9,7 +9,7 @@ import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
-import { openInspection, openInspectionState } from '../inspection';
+import { inspectionsChanged, openInspection, openInspectionState } from '../inspection';
 import { InspectionListLegendHost } from './components/InspectionListLegend';
 import { InspectionListPanel } from './components/InspectionListPanel';
 import { InspectionListTableHost } from './components/InspectionListTable';
@@ -35,7 +35,8 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
       {
         type: 'geojson',
         id: LIST_LAYER_ID,
-        data: data?.features ?? EMPTY,
+        // The features' text for the tile worker: the UI thread never clones 10,000 features (Decision 49).
+        data: data?.tiles ?? EMPTY,
         paint: {
           fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
           line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
@@ -78,12 +79,37 @@ function InspectionListMapPicker() {
   return null;
 }
 
-/** Reads the stored records in the list worker once the app is idle after its start, so the tab opens at once. */
+/**
+ * Asks the list worker for the current filter's answers once the app is idle after its start (and again, when idle,
+ * after the stored records change), so the tab opens on answers already here.
+ */
 function InspectionListWarmUp() {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 2000));
-    const timer = window.setTimeout(() => idle(() => warmInspectionList(), { timeout: 10_000 }), 3000);
-    return () => window.clearTimeout(timer);
+    let started = false;
+    let pending = false;
+    const warm = () =>
+      idle(
+        () => {
+          pending = false;
+          warmInspectionList();
+        },
+        { timeout: 10_000 },
+      );
+    const timer = window.setTimeout(() => {
+      started = true;
+      warm();
+    }, 3000);
+    const unsubscribe = inspectionsChanged.subscribe(() => {
+      if (started && !pending) {
+        pending = true;
+        warm();
+      }
+    });
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+    };
   }, []);
   return null;
 }
