@@ -30,6 +30,7 @@ import {
   type RasterLayerSpec,
   type StoredVectorLayerSpec,
 } from './layer-style';
+import type { ColorBy as ColorByOf } from './layer-style';
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
@@ -294,6 +295,87 @@ export class MapController {
     // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
     if (old.visible !== spec.visible)
       for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+  }
+
+  /** The program sets already primed (primePrograms), by the parts and colour kinds of the spec's paint. */
+  private primed = new Set<string>();
+
+  /**
+   * Compiles the GL programs a live layer's parts will draw with before they are first needed: one polygon and one
+   * point of that paint, every colour transparent, drawn at the view's centre for one frame and removed. A program
+   * depends on which paint values are data-driven, not on the colours themselves, so the layer's first draw later
+   * finds its programs compiled (SwiftShader links each in 30–450 ms on the UI thread: a long task at the first
+   * filter the officer sets, otherwise). Called in idle time; a paint of the same shape is primed once.
+   */
+  primePrograms(spec: GeoJsonLayerSpec): void {
+    const clear = 'rgba(0,0,0,0)';
+    const hide = <T extends { color: string; colorBy?: ColorByOf }>(part: T | undefined): T | undefined =>
+      part && {
+        ...part,
+        color: clear,
+        ...(part.colorBy
+          ? { colorBy: { ...part.colorBy, colors: Object.fromEntries(Object.keys(part.colorBy.colors).map((k) => [k, clear])), fallback: clear } }
+          : {}),
+      };
+    const paint = {
+      ...spec.paint,
+      fill: hide(spec.paint.fill),
+      line: hide(spec.paint.line),
+      circle: spec.paint.circle && { ...hide(spec.paint.circle)!, strokeColor: clear },
+    };
+    const shape = JSON.stringify(paint);
+    if (this.primed.has(shape)) return;
+    this.primed.add(shape);
+    const { lng, lat } = this.map.getCenter();
+    // A tenth of the view across (never drawn visibly): a polygon under the tiles' simplification would be dropped
+    // from its tile and compile nothing.
+    const b = this.map.getBounds();
+    const d = Math.max(1e-5, (b.getEast() - b.getWest()) / 10);
+    const id = `${spec.id}~prime`;
+    const primer: GeoJsonLayerSpec = {
+      type: 'geojson',
+      id,
+      visible: true,
+      paint,
+      data: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [lng, lat],
+                  [lng + d, lat],
+                  [lng + d, lat + d],
+                  [lng, lat],
+                ],
+              ],
+            },
+          },
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lng, lat] } },
+        ],
+      },
+    };
+    const parts = layerStyleParts(primer);
+    for (const [sid, source] of parts.sources) if (!this.map.getSource(sid)) this.map.addSource(sid, source);
+    for (const layer of stackOrder([parts])) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
+    const remove = () => {
+      for (const layer of stackOrder([parts])) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+      for (const [sid] of parts.sources) if (this.map.getSource(sid)) this.map.removeSource(sid);
+    };
+    // Removed once a frame has drawn it: at the first idle after its source has loaded (its one tile is in).
+    const sid = parts.sources[0]![0];
+    const check = () => {
+      if (!this.map.getSource(sid) || this.map.isSourceLoaded(sid)) {
+        this.map.off('idle', check);
+        remove();
+      }
+    };
+    this.map.on('idle', check);
+    this.map.triggerRepaint();
   }
 
   /** Makes the map show exactly `specs`, bottom → top. */

@@ -5,7 +5,7 @@
  * (the inspection feature's openInspection). Everything is read and filtered in the list worker.
  */
 import { useEffect, useMemo } from 'react';
-import type { MapLayerSpec } from '../../map';
+import type { GeoJsonPaint, MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
@@ -19,6 +19,15 @@ import { listUi, useInspectionMap, warmInspectionList } from './inspection-list-
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+// One layer for every status: each part's colour is one `match` on the feature's status (STATUS_COLORS).
+const colorBy = (colors: Record<string, string>) => ({ property: 'status', colors, fallback: '#8a8f98' });
+const LIST_PAINT: GeoJsonPaint = {
+  fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
+  line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
+  // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
+  circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
+};
+
 function useInspectionListLayers(): readonly MapLayerSpec[] {
   const wb = useWorkbench();
   const tabOpen = useStore(wb.dock).left === LIST_PANEL_ID;
@@ -28,21 +37,13 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
   const open = useStore(openInspectionState);
   const openGeometry = open?.record?.geometry ?? null;
   return useMemo((): MapLayerSpec[] => {
-    // One layer for every status: maplibre copies a GeoJSON source to its worker on the UI thread once, not five
-    // times, and each part's colour is one `match` on the feature's status (STATUS_COLORS).
-    const colorBy = (colors: Record<string, string>) => ({ property: 'status', colors, fallback: '#8a8f98' });
     const specs: MapLayerSpec[] = [
       {
         type: 'geojson',
         id: LIST_LAYER_ID,
         // The features' text for the tile worker: the UI thread never clones 10,000 features (Decision 49).
         data: data?.tiles ?? EMPTY,
-        paint: {
-          fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
-          line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
-          // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
-          circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
-        },
+        paint: LIST_PAINT,
         visible: shown,
         interactive: shown,
       },
@@ -84,6 +85,7 @@ function InspectionListMapPicker() {
  * after the stored records change), so the tab opens on answers already here.
  */
 function InspectionListWarmUp() {
+  const wb = useWorkbench();
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 2000));
     let started = false;
@@ -99,6 +101,10 @@ function InspectionListWarmUp() {
     const timer = window.setTimeout(() => {
       started = true;
       warm();
+      // And the map's programs for the list's layer (its first plots would compile them on the UI thread).
+      idle(() => wb.map.whenReady((m) => m.primePrograms({ type: 'geojson', id: LIST_LAYER_ID, data: EMPTY, paint: LIST_PAINT, visible: false })), {
+        timeout: 10_000,
+      });
     }, 3000);
     const unsubscribe = inspectionsChanged.subscribe(() => {
       if (started && !pending) {
@@ -110,7 +116,7 @@ function InspectionListWarmUp() {
       window.clearTimeout(timer);
       unsubscribe();
     };
-  }, []);
+  }, [wb]);
   return null;
 }
 
