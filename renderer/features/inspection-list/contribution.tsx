@@ -4,7 +4,7 @@
  * the map coloured by status (one layer) with a legend card while the tab is open. A row or a plot clicked opens the record
  * (the inspection feature's openInspection). Everything is read and filtered in the list worker.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { GeoJsonPaint, MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
@@ -28,11 +28,33 @@ const LIST_PAINT: GeoJsonPaint = {
   circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
 };
 
+/**
+ * True once a frame has been painted with `on` true (false again with it): what the map adds after the tab opens
+ * waits for the table's first frame, so the rows never wait for the map's tiles, placement or programs.
+ */
+function useAfterFirstPaint(on: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    setPainted(false);
+    if (!on) return;
+    let timer = 0;
+    // The rAF callback runs before that frame's paint; a task queued from it runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [on]);
+  return on && painted;
+}
+
 function useInspectionListLayers(): readonly MapLayerSpec[] {
   const wb = useWorkbench();
   const tabOpen = useStore(wb.dock).left === LIST_PANEL_ID;
   const { showOnMap } = useStore(listUi);
-  const shown = tabOpen && showOnMap;
+  const shown = useAfterFirstPaint(tabOpen && showOnMap);
   const { data } = useInspectionMap(shown);
   const open = useStore(openInspectionState);
   const openGeometry = open?.record?.geometry ?? null;
