@@ -61,6 +61,8 @@ export async function benchMapCells({ root }) {
     await page.screenshot({ path: path.join(root, 'bench', 'out', 'map-cells.png') });
 
     const box = await page.getByTestId('map').boundingBox();
+    // The floor's data, from this run: the cells as stored (lon/lat) and the view the drags start from.
+    const floorInput = await page.evaluate(readCells);
     await observeLongTasks(page);
     const cdp = process.env.LP_PROFILE ? await page.context().newCDPSession(page) : null;
     const cpu = process.env.LP_PROFILE === 'cpu';
@@ -94,8 +96,6 @@ export async function benchMapCells({ root }) {
         console.log(`task ${(t.dur / 1000).toFixed(0)} ms tid ${t.tid}: ${inside.join(' | ')}`);
       }
     }
-    // The floor's data, from this run: the cells as stored (lon/lat) and the view the drags started from.
-    const floorInput = await page.evaluate(readCells);
     await ctx.close();
     const floor = await benchFloor(root, { ...floorInput, box });
     return { cells, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length, floor };
