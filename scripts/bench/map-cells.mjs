@@ -1,4 +1,4 @@
-/* global window -- page.evaluate callbacks run in the browser */
+/* global window, document, indexedDB -- page.evaluate callbacks run in the browser */
 /**
  * The map with ~5,000 coloured cells (issue 10: "pans without a UI task over 50 ms"), in Debian's Chromium on the
  * built renderer, as an officer gets there: the sample township's villages promoted to a grid, each village filled
@@ -9,7 +9,8 @@
  * LP_PROFILE=1 also records a Chromium trace of the pans and prints each task over 50 ms on any thread with the
  * longest events inside it (the GPU process's frames show up there as 0.6–1.1 s tasks on this machine).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mapIdle, open, PORT, startPreview } from './app-import.mjs';
@@ -59,39 +60,27 @@ export async function benchMapCells({ root }) {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(root, 'bench', 'out', 'map-cells.png') });
 
-    await page.evaluate(() => {
-      window.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__tasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    const box = await page.getByTestId('map').boundingBox();
+    // The floor's data, from this run: the cells as stored (lon/lat) and the view the drags start from.
+    const floorInput = await page.evaluate(readCells);
+    await observeLongTasks(page);
     const cdp = process.env.LP_PROFILE ? await page.context().newCDPSession(page) : null;
+    const cpu = process.env.LP_PROFILE === 'cpu';
     const traceEvents = [];
-    if (cdp) {
+    if (cdp && cpu) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+    } else if (cdp) {
       cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,gpu,cc', transferMode: 'ReportEvents' });
     }
-    const box = await page.getByTestId('map').boundingBox();
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
     const t0 = Date.now();
-    for (let i = 0; i < 12; i++) {
-      const dx = (i % 2 === 0 ? 1 : -1) * 300;
-      const dy = (i % 3 === 0 ? 1 : -1) * 150;
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
-      await page.mouse.up();
-      if (i % 4 === 3) {
-        await page.mouse.wheel(0, -600);
-        await page.waitForTimeout(300);
-        await page.mouse.wheel(0, 600);
-      }
-    }
-    await mapIdle(page);
+    await dragAndZoom(page, box);
     const seconds = (Date.now() - t0) / 1000;
     const tasks = await page.evaluate(() => window.__tasks);
-    if (cdp) {
+    if (cdp && cpu) printProfile((await cdp.send('Profiler.stop')).profile);
+    else if (cdp) {
       const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
       await cdp.send('Tracing.end');
       await done;
@@ -108,9 +97,121 @@ export async function benchMapCells({ root }) {
       }
     }
     await ctx.close();
-    return { cells, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length };
+    const floor = await benchFloor(root, { ...floorInput, box });
+    return { cells, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length, floor };
   } finally {
     server.kill();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Records every UI-thread task over 50 ms from now on (window.__tasks). */
+const observeLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+
+/** The 12 drags across the map box and the wheel zooms, the same in the app and on the floor page; then idle. */
+async function dragAndZoom(page, box) {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let i = 0; i < 12; i++) {
+    const dx = (i % 2 === 0 ? 1 : -1) * 300;
+    const dy = (i % 3 === 0 ? 1 : -1) * 150;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
+    await page.mouse.up();
+    if (i % 4 === 3) {
+      await page.mouse.wheel(0, -600);
+      await page.waitForTimeout(300);
+      await page.mouse.wheel(0, 600);
+    }
+  }
+  await mapIdle(page);
+}
+
+/** In the app's page: the stored cells (raw IndexedDB, lon/lat GeoJSON) and the map's view now (its handle). */
+async function readCells() {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('landpatrol');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const areas = await new Promise((resolve, reject) => {
+    const r = db.transaction('gridAreas').objectStore('gridAreas').getAll();
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  db.close();
+  const features = areas
+    .filter((a) => a.level === 'cell' && a.geometry)
+    .map((a, fid) => ({ type: 'Feature', id: fid, geometry: a.geometry, properties: { fid, status: 'open' } }));
+  return { view: document.querySelector('[data-testid="map"]').mapHandle.view(), cells: { type: 'FeatureCollection', features } };
+}
+
+// The compliance map's paint (renderer/features/compliance: STATUS_STYLE, STATUS_FILL_BY, STATUS_LINE_BY, 1.5 px).
+const STATUS = { done: ['rgba(46,158,68,0.6)', '#1e7a32'], open: ['rgba(127,156,184,0.6)', '#56728f'], dueSoon: ['rgba(242,165,22,0.65)', '#c27c00'], overdue: ['rgba(214,58,47,0.75)', '#a3231a'] };
+const statusMatch = (i, fallback) => ['match', ['to-string', ['get', 'status']], ...Object.entries(STATUS).flatMap(([k, v]) => [k, v[i]]), fallback];
+
+const MEDIA = { '.html': 'text/html', '.mjs': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * The floor: scripts/bench/bare-map/cells.html, maplibre alone with the same cells and paint in the same box and view,
+ * in the same browser and flags, dragged and zoomed the same way.
+ */
+async function benchFloor(root, { box, view, cells }) {
+  const dist = path.join(root, 'node_modules', 'maplibre-gl', 'dist');
+  const files = {
+    '/': path.join(root, 'scripts', 'bench', 'bare-map', 'cells.html'),
+    '/maplibre-gl.mjs': path.join(dist, 'maplibre-gl.mjs'),
+    '/maplibre-gl-worker.mjs': path.join(dist, 'maplibre-gl-worker.mjs'),
+    '/maplibre-gl.css': path.join(dist, 'maplibre-gl.css'),
+  };
+  const server = createServer((req, res) => {
+    const file = files[req.url ?? ''];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': MEDIA[path.extname(file) || '.html'] }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-cells-floor-'));
+  try {
+    const ctx = await open(profile);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.setDefaultTimeout(300_000);
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => typeof window.__start === 'function');
+    await page.evaluate((input) => window.__start(input), { box, view, cells, fill: statusMatch(0, 'rgba(0,0,0,0)'), line: statusMatch(1, '#8a8f98') });
+    await mapIdle(page, 300_000);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(root, 'bench', 'out', 'map-cells-floor.png') });
+    await observeLongTasks(page);
+    const t0 = Date.now();
+    await dragAndZoom(page, box);
+    const seconds = (Date.now() - t0) / 1000;
+    const tasks = await page.evaluate(() => window.__tasks);
+    await ctx.close();
+    return { cells: cells.features.length, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length };
+  } finally {
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** LP_PROFILE=cpu: the UI thread's JS during the pans, self time by function (ours and maplibre's), top 30. */
+function printProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`cpu profile: ${(total / 1000).toFixed(0)} ms sampled`);
+  for (const [k, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }

@@ -4,11 +4,12 @@
  * chart, the stop-notice sites), a sortable table under the map, and the areas coloured by their worst status on the
  * map with a legend card.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { GeoJsonPaint, MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { defineIcon } from '../../ui/Icon';
 import { useStore } from '../../ui/store';
+import { useWorkbench } from '../../ui/workbench';
 import { STATUS_FILL_BY, STATUS_LINE_BY, STATUS_STYLE } from './compliance.logic';
 import { complianceUi, setUi, useCompliance } from './compliance-state';
 import { ComplianceLegendHost } from './components/ComplianceLegend';
@@ -31,9 +32,20 @@ const FILL_PAINT: GeoJsonPaint = {
 };
 const ROLLUP_PAINT: GeoJsonPaint = { line: { color: STATUS_LINE_BY.fallback, colorBy: STATUS_LINE_BY, widthPx: 3.5 } };
 
+/**
+ * Context key: true while the compliance map outlines every grid cell (each leaf area is in `fills` or `none`, whatever
+ * the township filter), so the grid drops its own cell outlines under these (README Decision: one outline per cell).
+ */
+export const COMPLIANCE_MAP_KEY = 'compliance.map';
+
 function useComplianceLayers(): readonly MapLayerSpec[] {
+  const wb = useWorkbench();
   const { showOnMap } = useStore(complianceUi);
   const view = useCompliance(showOnMap);
+  useEffect(() => {
+    wb.setKey(COMPLIANCE_MAP_KEY, showOnMap);
+    return () => wb.setKey(COMPLIANCE_MAP_KEY, false);
+  }, [wb, showOnMap]);
   return useMemo(
     (): MapLayerSpec[] => [
       { type: 'geojson', id: 'compliance-none', data: view.map.none, paint: NONE_PAINT, visible: showOnMap },

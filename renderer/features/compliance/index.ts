@@ -1,1 +1,1 @@
-export { complianceFeature } from './contribution';
+export { complianceFeature, COMPLIANCE_MAP_KEY } from './contribution';

@@ -12,6 +12,7 @@ import type { MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
+import { COMPLIANCE_MAP_KEY } from '../compliance';
 import { GridPanel } from './components/GridPanel';
 import { gridFeatures, gridLabelPoints, labelMinZoom, pieceLabels } from './grid.logic';
 import { gridEditState } from './grid-map-edit';
@@ -30,6 +31,9 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
   const { areas, selectedId, preview } = useStore(gridState);
   const { pending, topology } = useStore(gridEditState);
   const picking = useStore(wb.dock).left === 'grid';
+  // The compliance map outlines every cell in its status colour: a second outline of 5,000 cells under it is only
+  // more for maplibre to tessellate and draw on every frame of a pan (scripts/bench/map-cells.mjs).
+  const cellsOutlined = useStore(wb.keys)[COMPLIANCE_MAP_KEY] === true;
   const levels = useMemo(() => {
     const cells = areas.filter((a) => a.level === 'cell');
     return {
@@ -97,7 +101,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         // frame on a laptop's GPU: scripts/bench/map-cells.mjs).
         paint: {
           ...(picking ? { fill: { color: '#8e44ad', opacity: 0.03 } } : {}),
-          line: levels.cell.many ? { color: '#8e44ad', widthPx: 1 } : { color: '#8e44ad', widthPx: 2, dash: [4, 2] },
+          ...(cellsOutlined ? {} : { line: levels.cell.many ? { color: '#8e44ad', widthPx: 1 } : { color: '#8e44ad', widthPx: 2, dash: [4, 2] } }),
         },
         visible: true,
         interactive: picking,
@@ -143,7 +147,7 @@ function useGridMapLayers(): readonly MapLayerSpec[] {
         label: { ...LABEL, sizePx: 13, color: '#922b21', allowOverlap: true, points: topo.overlaps.points },
       },
     ],
-    [levels, areas, selectedId, preview, picking, pending, pendingLayer, topo, topology],
+    [levels, areas, selectedId, preview, picking, cellsOutlined, pending, pendingLayer, topo, topology],
   );
 }
 
