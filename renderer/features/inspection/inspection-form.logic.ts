@@ -4,7 +4,7 @@
  * (a time that does not parse, a stop notice without its date), each issue as a sentence next to its field, and
  * what changed between the stored record and the draft (the amendment dialog names those fields).
  */
-import { isDateKey, daysInMonth, type DateKey } from '../../../shared/domain/patrol/calendar';
+import { isDateKey, type DateKey } from '../../../shared/domain/patrol/calendar';
 import type { FormIssue } from '../../../shared/domain/inspection/form';
 import { diffFields, type FieldChange } from '../../../shared/domain/inspection/history';
 import type {
@@ -20,24 +20,9 @@ import type {
 } from '../../../shared/domain/inspection/inspection-record';
 import { CONTENT_FIELDS } from '../../../shared/domain/inspection/inspection-record';
 import type { MessageKey, Translate } from '../../i18n';
+import { beijingInputText, parseBeijingInput } from '../../../shared/domain/patrol/calendar';
 
-const OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Epoch ms → 'yyyy-MM-ddTHH:mm' in Beijing time (a datetime-local input's value). */
-export function beijingInputText(ms: number): string {
-  const d = new Date(ms + OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** 'yyyy-MM-ddTHH:mm[:ss]' read as Beijing time → epoch ms; null for anything else. */
-export function parseBeijingInput(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS;
-}
+export { beijingInputText, parseBeijingInput };
 
 /** '2026-04-20 08:30' (Beijing). */
 export const beijingText = (ms: number): string => beijingInputText(ms).replace('T', ' ');

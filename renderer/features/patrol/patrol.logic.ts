@@ -6,7 +6,7 @@
  * Times are entered and shown in China's time (UTC+8, calendar.ts), whatever the machine's zone: the record's day,
  * its number (XC + yyyyMMdd) and the monthly report all count days in it (README Domain rule 7).
  */
-import { CHINA_UTC_OFFSET_MINUTES, dateKey, daysInMonth, type DateKey } from '../../../shared/domain/patrol/calendar';
+import { dateKey, daysInMonth, type DateKey } from '../../../shared/domain/patrol/calendar';
 import type {
   Patrol,
   PatrolAttachment,
@@ -17,24 +17,11 @@ import type {
   RouteSource,
 } from '../../../shared/domain/patrol/patrol-record';
 import type { TrackDatum, TrackFormat } from '../../../shared/formats/track/types';
+import { beijingInputText, parseBeijingInput } from '../../../shared/domain/patrol/calendar';
 
-const OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Epoch ms → 'yyyy-MM-ddTHH:mm' in Beijing time (what an <input type="datetime-local"> holds). */
-export function beijingInputText(ms: number): string {
-  const d = new Date(ms + OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** 'yyyy-MM-ddTHH:mm[:ss]' read as Beijing time → epoch ms; null for '' or anything else. */
-export function parseBeijingInput(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS;
-}
+export { beijingInputText, parseBeijingInput };
 
 /** '2026-04-20 08:30' (Beijing). */
 export const beijingText = (ms: number): string => beijingInputText(ms).replace('T', ' ');

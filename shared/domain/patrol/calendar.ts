@@ -103,3 +103,20 @@ export function windowInMonths(w: DayWindow, months: readonly number[]): boolean
   for (let n = dayNumber(w.start); n <= dayNumber(w.end); n++) if (months.includes(monthOf(fromDayNumber(n)))) inside++;
   return inside * 2 > total;
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Epoch ms → 'yyyy-MM-ddTHH:mm' in Beijing time (what an <input type="datetime-local"> holds; forms and papers use China time). */
+export function beijingInputText(ms: number): string {
+  const d = new Date(ms + CHINA_UTC_OFFSET_MINUTES * 60_000);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+/** 'yyyy-MM-ddTHH:mm[:ss]' read as Beijing time → epoch ms; null for '' or anything else. */
+export function parseBeijingInput(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_UTC_OFFSET_MINUTES * 60_000;
+}

@@ -7,26 +7,11 @@
 import type { SiteRecord, Witness } from '../../../../shared/domain/inspection/inspection-record';
 import { checkIdCardNumber } from '../../../../shared/domain/inspection/party-ids';
 import { canonicalJson } from '../../../../shared/domain/inspection/canonical';
-import { daysInMonth, localDateOf } from '../../../../shared/domain/patrol/calendar';
+import { localDateOf } from '../../../../shared/domain/patrol/calendar';
 import type { MessageKey, Translate } from '../../../i18n';
+import { beijingInputText, parseBeijingInput } from '../../../../shared/domain/patrol/calendar';
 
-const OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Epoch ms → 'yyyy-MM-ddTHH:mm' in Beijing time (a datetime-local input's value; the papers print China time). */
-export function beijingInputText(ms: number): string {
-  const d = new Date(ms + OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** 'yyyy-MM-ddTHH:mm[:ss]' read as Beijing time → epoch ms; null for anything else. */
-export function parseBeijingInput(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS;
-}
+export { beijingInputText, parseBeijingInput };
 
 export interface SiteRecordDraft {
   startedText: string;
