@@ -1,0 +1,280 @@
+/**
+ * 导出证据 (issue 13) as a case handler does it on the sample township: she starts an inspection from the patch
+ * WP2026003, runs its comparison, fills and submits the form, presses 导出证据, chooses A4 portrait at 1:1,000, changes
+ * the title and exports. The Electron stand-in's printToPdf is Playwright's page.pdf (Chromium's print pipeline, the
+ * one Electron's printToPDF uses) with the CSS page sizes preferred; its saveFile hands the zip to the test. The zip is
+ * unpacked here (fflate) and checked with poppler: pdftotext finds the title, the record number, every boundary point's
+ * X and Y to 3 decimals as PROJ (pyproj) puts the record's stored plot in its zone, and the comparison's total;
+ * pdffonts shows the CJK font embedded; pdftoppm -r 300 of the map page measures the plot's extent on both axes at
+ * 1:1,000 within 0.5 %; every hash of 清单.json is computed again; the PNG is the A4 sheet at 300 dpi.
+ * A second journey: the browser build's print path (window.print recorded; the PDF made by page.pdf and given to the
+ * dialog's file input).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+
+const ID_CARD = '11010519491231002X';
+
+/**
+ * The main case: a 120 × 90 m plot across the border of 水浇地 (永久基本农田) and 农村宅基地 cells of the sample township
+ * (shared/sample/township-plan.ts: 250 m cells from 39 498 000 E, 3 879 000 N; the border at E 39 500 500), points
+ * clockwise from the north-west one, with millimetres as a surveyor's RTK gives them.
+ */
+const MAIN_PLOT: [string, number, number][] = [
+  ['J1', 3879421.318, 39500441.274],
+  ['J2', 3879424.905, 39500558.613],
+  ['J3', 3879331.552, 39500562.19],
+  ['J4', 3879327.046, 39500446.833],
+];
+
+/** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
+async function installElectronStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
+  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
+    printed.push(req);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+    return pdf.toString('base64');
+  });
+  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
+    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & {
+      __evidencePdf(req: unknown): Promise<string>;
+      __evidenceSave(name: string, b64: string): Promise<void>;
+    };
+    const toB64 = (u8: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    w.landpatrol = {
+      openFiles: async () => ({ canceled: true }),
+      readChosenFile: async () => new Uint8Array(0),
+      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
+        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
+        return { canceled: false, path: `/tmp/${req.suggestedName}` };
+      },
+      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
+      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
+      setOnlineOrigins: async () => undefined,
+      setMenu: async () => undefined,
+      onMenuCommand: () => () => undefined,
+    };
+  });
+}
+
+/** A 报盘 coordinate file (zone 39, X north, Y east with the prefix): rings as [圈号, [name, X, Y][]], each closed on its first point. */
+function baopan(name: string, rings: [number, [string, number, number][]][]): string {
+  const rows = rings.flatMap(([ring, pts]) => [...pts, pts[0]!].map(([n, x, y]) => `${n},${ring},${x.toFixed(3)},${y.toFixed(3)}`));
+  // The declared area (公顷): outer rings' shoelace less the holes' (a 报盘 file states it; the reader compares).
+  const shoelace = (pts: [string, number, number][]) =>
+    Math.abs(pts.reduce((s, [, x, y], i) => s + x * pts[(i + 1) % pts.length]![2] - pts[(i + 1) % pts.length]![1] * y, 0) / 2);
+  const hectares = rings.reduce((s, [ring, pts]) => s + (ring === 1 ? 1 : -1) * shoelace(pts), 0) / 10_000;
+  return [
+    '[属性描述]',
+    '格式版本号=1.01版本',
+    '坐标系=2000国家大地坐标系',
+    '几度分带=3',
+    '投影类型=高斯克吕格',
+    '计量单位=米',
+    '带号=39',
+    '精度=0.001',
+    '[地块坐标]',
+    `${rows.length},${hectares.toFixed(4)},DK001,${name},面,,建设用地,,@`,
+    ...rows,
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Starts an inspection from a surveyor's 报盘 file (从界址点文件新建核查: the record holds the points as measured), runs
+ * its comparison, fills the form and submits it.
+ */
+async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; totalPlanar: string }> {
+  await page.getByTestId('survey-new-input').setInputFiles(file);
+  const confirm = page.getByTestId('survey-confirm-dialog');
+  await expect(confirm).toBeVisible();
+  await confirm.getByTestId('survey-confirm-method').selectOption('rtk');
+  await confirm.getByTestId('survey-confirm-ok').click();
+  await expect(confirm).toHaveCount(0);
+  const panel = page.getByTestId('inspection-panel');
+  await expect(panel).toBeVisible();
+  const section = panel.getByTestId('section-comparison');
+  await section.getByTestId('comparison-run').click();
+  await expect(section.getByTestId('comparison-block-total')).toBeVisible({ timeout: 60_000 });
+  const totalPlanar = (await section.getByTestId('comparison-block-total').locator('tr[data-row="total"] td').nth(1).textContent())!.trim();
+  await panel.getByTestId('inspection-township').fill('石桥镇');
+  await panel.getByTestId('inspection-place').fill('村东砖厂南侧');
+  await panel.getByTestId('inspection-now').click();
+  await panel.getByTestId('inspection-inspector-name').nth(0).fill('王建国');
+  await panel.getByTestId('inspection-inspector-cert').nth(0).fill('鲁自然执字第37030001号');
+  await panel.getByTestId('inspection-inspector-name').nth(1).fill('李秀英');
+  await panel.getByTestId('inspection-inspector-cert').nth(1).fill('鲁自然执字第37030002号');
+  await panel.getByTestId('inspection-party-name').fill('张大山');
+  await panel.getByTestId('inspection-party-id').fill(ID_CARD);
+  await panel.getByTestId('inspection-land-use').fill('工业用地（厂房）');
+  await panel.getByTestId('inspection-construction').getByText('在建').click();
+  await panel.getByTestId('inspection-conclusion').getByText('违法违规').click();
+  await panel.getByTestId('inspection-violation-未报即用').check();
+  await panel.getByTestId('inspection-stop-issued').check();
+  await panel.getByTestId('inspection-stop-number').fill('石国土资停字〔2026〕第7号');
+  await panel.getByTestId('inspection-description').fill('现场新建钢结构厂房一处，已完成基础及立柱，未见用地审批手续。');
+  await panel.getByTestId('inspection-submit').click();
+  await expect(panel.getByTestId('inspection-status')).toHaveText('已核查');
+  return { number: (await panel.getByTestId('inspection-number').textContent())!.trim(), totalPlanar };
+}
+
+/** The stored record (the inspections table): its plot as the app keeps it. */
+const storedRecord = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ surveyPoints: { name: string; x: number; y: number }[]; history: { hash: string }[]; id: string }>((resolve, reject) => {
+        const open = indexedDB.open('landpatrol');
+        open.onsuccess = () => {
+          const all = open.result.transaction('inspections').objectStore('inspections').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as never[])[0]!);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+
+/** Red pixels' bounding box of a PPM (the plot's 0.3 mm red boundary, #e00000). */
+function redBox(ppm: Buffer): { x0: number; y0: number; x1: number; y1: number; w: number; h: number } {
+  const header = ppm.subarray(0, 64).toString('latin1').split(/\s+/);
+  const w = Number(header[1]);
+  const h = Number(header[2]);
+  const start = ppm.length - w * h * 3;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const o = start + (y * w + x) * 3;
+      if (ppm[o]! > 200 && ppm[o + 1]! < 40 && ppm[o + 2]! < 40) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  return { x0, y0, x1, y1, w, h };
+}
+
+test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by poppler, true scale, the hashes', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  const saved: { name: string; bytes: Buffer }[] = [];
+  const printed: unknown[] = [];
+  await installElectronStandIn(page, saved, printed);
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('main.txt');
+  fs.writeFileSync(file, baopan('主图斑', [[1, MAIN_PLOT]]));
+  const { number, totalPlanar } = await submittedRecordFromFile(page, file);
+
+  // 导出证据 from the record's 证据 section.
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('evidence-paper').getByText('A4').click();
+  await dialog.getByTestId('evidence-orientation').getByText('纵向').click();
+  await dialog.getByTestId('evidence-scale').selectOption('1000');
+  const title = '石桥镇违法用地示意图';
+  await dialog.getByTestId('evidence-title').fill(title);
+  await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '1000', { timeout: 30_000 });
+  await expect(dialog.getByTestId('evidence-preview-map')).toContainText(title);
+  await screenshot(page, info, 'evidence-1-dialog');
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  await screenshot(page, info, 'evidence-2-done');
+  expect(printed).toEqual([{ pageSize: { widthMm: 210, heightMm: 297 }, landscape: false, printBackground: true, cssPageSize: true }]);
+
+  // The zip: 证据-<编号>.zip with the PDF, the PNG, the 报盘 file and the manifest.
+  expect(saved.map((s) => s.name)).toEqual([`证据-${number}.zip`]);
+  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const names = Object.keys(entries).sort();
+  expect(names).toEqual([`${number}-报盘坐标.txt`, `${number}-示意图.png`, `${number}-证据.pdf`, '清单.json', '清单.txt'].sort());
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [n, b] of Object.entries(entries)) fs.writeFileSync(path.join(dir, n.replace(/\//g, '_')), b);
+  const pdfPath = path.join(dir, `${number}-证据.pdf`);
+
+  // pdftotext: the title, the record number, every point's X/Y as PROJ gives them to 3 decimals, the comparison's total.
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain(title);
+  expect(text).toContain(number);
+  const record = await storedRecord(page);
+  expect(record.surveyPoints.map((p) => [p.name, p.x, p.y])).toEqual(MAIN_PLOT);
+  for (const p of record.surveyPoints) {
+    expect(text, `${p.name} X`).toContain(p.x.toFixed(3));
+    expect(text, `${p.name} Y`).toContain(p.y.toFixed(3));
+  }
+  expect(text).toContain(totalPlanar.replace(/,/g, ''));
+
+  // pdffonts: every font embedded with its ToUnicode map (Chromium embeds Noto CJK from the .ttc as Type 3 fonts,
+  // unnamed: STACK-NOTES "Printing and PDF"), and the Chinese is read back as Chinese.
+  const fonts = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const l of fonts) expect(l, 'emb yes, uni yes').toMatch(/\syes\s+(yes|no)\s+yes\s+\d+\s+\d+$/);
+  expect(text).toMatch(/[\u4e00-\u9fff]{4}/);
+  const pdfinfo = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  // A4 = 595.28 × 841.89 pt; Chromium's page box is within half a point of it (594.96 × 841.92 measured).
+  const [, pw, ph] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(pdfinfo)!;
+  expect(Math.abs(Number(pw) - 595.28)).toBeLessThan(0.5);
+  expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(0.5);
+
+  // True scale: page 1 at 300 dpi, the red boundary's box against the plot's GK extent at 1:1,000 (1 m = 1 mm).
+  execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'map')]);
+  const ppm = fs.readFileSync(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith('map') && f.endsWith('.ppm'))
+      .map((f) => path.join(dir, f))[0]!,
+  );
+  const box = redBox(ppm);
+  const xs = record.surveyPoints.map((p) => p.x);
+  const ys = record.surveyPoints.map((p) => p.y);
+  const extentE = Math.max(...ys) - Math.min(...ys);
+  const extentN = Math.max(...xs) - Math.min(...xs);
+  const pxPerMetre = 300 / 25.4; // 1:1,000 → 1 m on the ground is 1 mm on paper
+  const strokePx = (0.3 / 25.4) * 300;
+  const measuredE = box.x1 - box.x0 + 1 - strokePx;
+  const measuredN = box.y1 - box.y0 + 1 - strokePx;
+  expect(Math.abs(measuredE / (extentE * pxPerMetre) - 1), `E–W ${measuredE} px vs ${extentE * pxPerMetre}`).toBeLessThan(0.005);
+  expect(Math.abs(measuredN / (extentN * pxPerMetre) - 1), `N–S ${measuredN} px vs ${extentN * pxPerMetre}`).toBeLessThan(0.005);
+
+  // Every hash of the manifest, computed again; the history head is the record's last entry's.
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as {
+    historyHead: string;
+    files: { path: string; sha256: string }[];
+  };
+  expect(manifest.historyHead).toBe(record.history.at(-1)!.hash);
+  expect(manifest.files.map((f) => f.path).sort()).toEqual(names.filter((n) => !n.startsWith('清单')).sort());
+  for (const f of manifest.files) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+
+  // The PNG: the A4 sheet at 300 dpi.
+  const png = Buffer.from(entries[`${number}-示意图.png`]!);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2480, 3508]);
+
+  // Every page looked at (pdftoppm -r 100).
+  execFileSync('pdftoppm', ['-r', '100', '-png', pdfPath, path.join(dir, 'page')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('page')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-pdf-${f}`));
+  fs.copyFileSync(path.join(dir, `${number}-示意图.png`), path.resolve('test-results/screens/evidence-sheet-300dpi.png'));
+  consoleWatch.assertClean();
+});
