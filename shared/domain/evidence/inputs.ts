@@ -68,6 +68,9 @@ export interface NumberedPoint {
 export interface AreaRow {
   label: string;
   level: 0 | 1;
+  /** The block's heading, on the block's first row only (总面积, 地类, 规划, 报批, 供地): the rows of one block add up to
+   *  the total; the table prints it in its first column so no reader sums two blocks. */
+  block?: string;
   planarM2: number;
   mu: number;
   /** The ellipsoidal figure, printed for the total only (labelled). */

@@ -1,0 +1,829 @@
+/**
+ * The evidence map sheet (违法用地示意图 / 现场勘测图 / 勘测定界图, issue 13 items 1–3): its plan (paper, zones, the
+ * frame's ground at a standard scale) and its layout as display lists (sheet-model.ts).
+ *
+ * Zones of the paper (mm, x right, y down):
+ * - title band (top 10–34 mm): title, 编号/任务编号/案号, location;
+ * - map frame: ≥ 20 mm from every paper edge (TD/T 1008 practice), its top at 36 mm; with the legend at the right
+ *   the frame takes the left and a column of legend and tables runs beside it to 10 mm from the right edge; with
+ *   the legend at the bottom the frame spans the width and the legend and tables sit under it in a row;
+ * - a strip under the frame: the scale (1:N and a bar), the CRS note, the convergence, the imagery source;
+ * - the title block (制图单位, 制图人, 审核人, 日期) and the signature lines (当事人, 见证人, 执法人员): at the foot of
+ *   the column (legend right) or of the sheet (legend bottom), ≥ 10 mm from the paper edge.
+ *
+ * Ground: the frame's GK extent is centred on the plot's GK bbox, frame mm × scale / 1000 m wide and high, so
+ * 1 mm on paper is exactly scale/1000 m of ground on both axes. 'fit' takes the smallest standard scale at which
+ * the bbox with a 10 % margin each side fits (scale.ts); past 1:10,000 the plan is refused ('plotTooLarge',
+ * with the scale it would need), so the caller can say "choose A3 / a larger scale".
+ */
+import { formatMetres, formatMu, formatSquareMetres } from '../units/format';
+import type { Mu, SquareMetres } from '../units/area';
+import type { GkZoneRef } from '../units/area';
+import { coordinateGrid } from './grid';
+import type { AreaRow, GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetLayer, SheetSettings, StandardScale } from './inputs';
+import { STANDARD_SCALES } from './inputs';
+import { boxOf, insideRings, labelPoint, reachesBox, type Box, type Pt } from './plane';
+import { ringsOfPoints } from './points';
+import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, scaleBar } from './scale';
+import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paint, type Paper, type RectMm, type Sheet } from './sheet-model';
+import { textWidthMm, wrapText } from './text-measure';
+
+/** The frame is at least this far from every paper edge (TD/T 1008 practice: 2 cm). */
+export const FRAME_EDGE_MM = 20;
+/** Everything else stays this far from the paper edge (a printer's unprintable margin is ≈ 5 mm). */
+export const CONTENT_EDGE_MM = 10;
+/** The imagery for the frame is rendered at this resolution. */
+export const IMAGERY_DPI = 300;
+
+/** A map view with no record: the sheet of any map view (no plot, no points, no tables). */
+export interface MapViewTarget {
+  zone: GkZoneRef;
+  zonePrefix: boolean;
+  /** The frame's centre, [easting, northing] in the zone. */
+  centre: GkPoint;
+  /** Used when the settings' scale is 'fit' (a view has nothing to fit). */
+  scale: StandardScale;
+}
+
+export interface MapSheetZones {
+  title: RectMm;
+  frame: RectMm;
+  /** The legend and tables: the column at the right, or the band under the scale strip. */
+  side: RectMm;
+  /** Scale, scale bar, CRS note: right under the frame. */
+  strip: RectMm;
+  titleBlock: RectMm;
+  signatures: RectMm;
+}
+
+export interface MapSheetPlan {
+  settings: SheetSettings;
+  paper: Paper;
+  zones: MapSheetZones;
+  /** The frame's GK extent and scale (pass it as renderImagery's `extent`: it is a GkExtent). */
+  ground: FrameGround;
+  scale: StandardScale;
+  /** The scale was chosen by 'fit'. */
+  fitted: boolean;
+  /** The imagery for the frame: its pixels at 300 dpi. */
+  imagery: { widthPx: number; heightPx: number; dpi: number };
+  /** Whether the sheet is of a plot (else of a bare map view). */
+  hasPlot: boolean;
+}
+
+export type MapSheetPlanResult =
+  | { ok: true; plan: MapSheetPlan }
+  /** Even 1:10,000 cannot hold the plot with its margin on this paper: `neededScale` is 1:N that would. */
+  | { ok: false; reason: 'plotTooLarge'; neededScale: number }
+  | { ok: false; reason: 'emptyPlot' };
+
+export function paperOf(name: SheetSettings['paper'], orientation: SheetSettings['orientation']): Paper {
+  const s = PAPER_SIZES[name];
+  return orientation === 'portrait'
+    ? { name, orientation, widthMm: s.shortMm, heightMm: s.longMm }
+    : { name, orientation, widthMm: s.longMm, heightMm: s.shortMm };
+}
+
+const TITLE_TOP = CONTENT_EDGE_MM;
+const FRAME_TOP = 36;
+/** Under the frame: room for the Y labels, then the strip. */
+const UNDER_FRAME = 4;
+const STRIP_H = 14;
+const TITLE_BLOCK_H = 12;
+const SIGNATURES_H_ROW = 9;
+const GAP = 4;
+
+/** The zones of a paper for a legend position (see the module comment). */
+export function sheetZones(paper: Paper, legend: SheetSettings['legendPosition']): MapSheetZones {
+  const W = paper.widthMm;
+  const H = paper.heightMm;
+  const title: RectMm = { x: FRAME_EDGE_MM, y: TITLE_TOP, w: W - 2 * FRAME_EDGE_MM, h: FRAME_TOP - TITLE_TOP - 2 };
+  const bottom = H - CONTENT_EDGE_MM;
+  if (legend === 'right') {
+    const colW = paper.name === 'A3' ? 84 : 64;
+    const frameW = W - FRAME_EDGE_MM - GAP - colW - CONTENT_EDGE_MM;
+    const frameH = H - FRAME_TOP - Math.max(FRAME_EDGE_MM, UNDER_FRAME + STRIP_H + CONTENT_EDGE_MM);
+    const frame: RectMm = { x: FRAME_EDGE_MM, y: FRAME_TOP, w: frameW, h: frameH };
+    const colX = frame.x + frame.w + GAP + 2;
+    const sigH = 3 * SIGNATURES_H_ROW;
+    const signatures: RectMm = { x: colX, y: bottom - sigH, w: W - CONTENT_EDGE_MM - colX, h: sigH };
+    const titleBlock: RectMm = { x: colX, y: signatures.y - GAP - 2 * TITLE_BLOCK_H, w: signatures.w, h: 2 * TITLE_BLOCK_H };
+    return {
+      title,
+      frame,
+      side: { x: colX, y: FRAME_TOP, w: signatures.w, h: titleBlock.y - GAP - FRAME_TOP },
+      strip: { x: frame.x, y: frame.y + frame.h + UNDER_FRAME, w: frame.w, h: STRIP_H },
+      titleBlock,
+      signatures,
+    };
+  }
+  const sideH = Math.max(40, Math.round(H * 0.21));
+  const frameW = W - 2 * FRAME_EDGE_MM;
+  const frameH = H - FRAME_TOP - UNDER_FRAME - STRIP_H - sideH - TITLE_BLOCK_H - SIGNATURES_H_ROW - 2 * GAP - CONTENT_EDGE_MM;
+  const frame: RectMm = { x: FRAME_EDGE_MM, y: FRAME_TOP, w: frameW, h: frameH };
+  const strip: RectMm = { x: frame.x, y: frame.y + frame.h + UNDER_FRAME, w: frameW, h: STRIP_H };
+  const side: RectMm = { x: frame.x, y: strip.y + STRIP_H, w: frameW, h: sideH };
+  const titleBlock: RectMm = { x: frame.x, y: side.y + sideH + GAP, w: frameW, h: TITLE_BLOCK_H };
+  const signatures: RectMm = { x: frame.x, y: titleBlock.y + TITLE_BLOCK_H + GAP, w: frameW, h: SIGNATURES_H_ROW };
+  return { title, frame, side, strip, titleBlock, signatures };
+}
+
+const isPlot = (t: PlotGk | MapViewTarget): t is PlotGk => 'polygons' in t;
+
+/** The plan of a map sheet for a plot, or for a bare map view (see the module comment). */
+export function planMapSheet(settings: SheetSettings, target: PlotGk | MapViewTarget): MapSheetPlanResult {
+  const paper = paperOf(settings.paper, settings.orientation);
+  const zones = sheetZones(paper, settings.legendPosition);
+  const { frame } = zones;
+  let centre: GkPoint;
+  let scale: StandardScale;
+  let fitted = false;
+  if (isPlot(target)) {
+    const rings = target.polygons.flat();
+    if (rings.every((r) => r.length === 0)) return { ok: false, reason: 'emptyPlot' };
+    const b = boxOf(rings);
+    centre = [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+    if (settings.scale === 'fit') {
+      const s = fitStandardScale(b[2] - b[0], b[3] - b[1], frame.w, frame.h);
+      if (s === null) {
+        const need = Math.max(((b[2] - b[0]) * 1.2 * 1000) / frame.w, ((b[3] - b[1]) * 1.2 * 1000) / frame.h);
+        return { ok: false, reason: 'plotTooLarge', neededScale: Math.ceil(need) };
+      }
+      scale = s;
+      fitted = true;
+    } else scale = settings.scale;
+  } else {
+    centre = target.centre;
+    scale = settings.scale === 'fit' ? target.scale : settings.scale;
+  }
+  const halfW = (frame.w * scale) / 2000;
+  const halfH = (frame.h * scale) / 2000;
+  const ground: FrameGround = {
+    zone: target.zone,
+    zonePrefix: target.zonePrefix,
+    extent: [centre[0] - halfW, centre[1] - halfH, centre[0] + halfW, centre[1] + halfH],
+    scale,
+  };
+  return {
+    ok: true,
+    plan: {
+      settings,
+      paper,
+      zones,
+      ground,
+      scale,
+      fitted,
+      imagery: { widthPx: Math.round((frame.w / 25.4) * IMAGERY_DPI), heightPx: Math.round((frame.h / 25.4) * IMAGERY_DPI), dpi: IMAGERY_DPI },
+      hasPlot: isPlot(target),
+    },
+  };
+}
+
+/** The standard scales, for a caller offering a choice. */
+export const SHEET_SCALES = STANDARD_SCALES;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labels: every string of the sheet, from the i18n pair evidence-sheet.*.ts (Chinese for the paper whatever the UI
+// language). `{name}` placeholders are filled here.
+
+export const MAP_SHEET_LABEL_KEYS = [
+  'recordNo',
+  'taskNo',
+  'caseNo',
+  'location',
+  'scale',
+  'scaleBarUnit',
+  'north',
+  'gridNorth',
+  'convergence',
+  'crs',
+  'imagery',
+  'imageryNoDate',
+  'legendTitle',
+  'legendPlot',
+  'legendPoints',
+  'legendGrid',
+  'pointsTitle',
+  'pointsName',
+  'pointsX',
+  'pointsY',
+  'pointsSide',
+  'areasTitle',
+  'areasBlock',
+  'areasItem',
+  'areasM2',
+  'areasMu',
+  'areasEllipsoidal',
+  'areasNote',
+  'continued',
+  'tableSheetTitle',
+  'titleOffice',
+  'titleMapper',
+  'titleChecker',
+  'titleDate',
+  'signParty',
+  'signWitness',
+  'signOfficer',
+  'signDate',
+  'page',
+] as const;
+export type MapSheetLabelKey = (typeof MAP_SHEET_LABEL_KEYS)[number];
+export type MapSheetLabels = Readonly<Record<MapSheetLabelKey, string>>;
+
+/** A label with its `{name}` placeholders filled. */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Styles (mm, pt): TD/T 1008 practice where it says so (boundary 0.3 mm red, points 0.8 mm circles, numbers red).
+
+export const STYLE = {
+  plotStroke: '#ff0000',
+  plotStrokeMm: 0.3,
+  pointDiameterMm: 0.8,
+  pointStrokeMm: 0.15,
+  pointNumberPt: 7,
+  pointNumberOffsetMm: 2.2,
+  farmlandStroke: '#ff0000',
+  farmlandStrokeMm: 0.5,
+  gridStroke: '#1a1a1a',
+  gridStrokeMm: 0.1,
+  gridLabelPt: 6.5,
+  frameStrokeMm: 0.3,
+  titlePt: 18,
+  infoPt: 9,
+  notePt: 7,
+  tablePt: 7,
+  tableRowMm: 4.4,
+  tableHeaderMm: 5.4,
+  blockTitlePt: 8.5,
+  labelPt: 6.5,
+  legendRowMm: 5,
+  /** A layer's stroke width in screen px → mm on paper. */
+  pxToMm: 0.12,
+  minStrokeMm: 0.08,
+} as const;
+
+const ROLE_ORDER: readonly SheetLayer['role'][] = ['landClass', 'planning', 'approval', 'supply', 'other', 'boundary', 'farmland'];
+
+/** Paper position of a GK point in a frame (sheet-model.ts). */
+export function gkToPaper(ground: FrameGround, frame: RectMm): (p: Pt) => [number, number] {
+  const [e0, , , n1] = ground.extent;
+  const k = 1000 / ground.scale;
+  return (p) => [frame.x + (p[0] - e0) * k, frame.y + (n1 - p[1]) * k];
+}
+
+type LegendEntry = { label: string; paint: Paint; shape: 'fill' | 'line' | 'point' | 'plot' | 'jpoint' };
+
+function legendItemOf(layer: SheetLayer, code: string | undefined) {
+  const items = layer.legend.items;
+  if (code !== undefined) {
+    const exact = items.find((i) => i.code === code);
+    if (exact) return exact;
+    const prefixed = items
+      .filter((i) => i.code !== undefined && code.startsWith(i.code))
+      .sort((a, b) => (b.code?.length ?? 0) - (a.code?.length ?? 0));
+    if (prefixed[0]) return prefixed[0];
+  }
+  return items.find((i) => i.code === undefined) ?? items[0] ?? null;
+}
+
+function paintOf(layer: SheetLayer, item: NonNullable<ReturnType<typeof legendItemOf>>): Paint {
+  const s = item.symbol;
+  if (layer.role === 'farmland') return { fill: s.fill, fillOpacity: s.fillOpacity, stroke: STYLE.farmlandStroke, strokeMm: STYLE.farmlandStrokeMm };
+  return {
+    fill: s.shape === 'line' ? null : s.fill,
+    fillOpacity: s.fillOpacity,
+    stroke: s.stroke,
+    strokeMm: Math.max(STYLE.minStrokeMm, s.strokeWidthPx * STYLE.pxToMm),
+    ...(s.dash ? { dashMm: s.dash.map((d) => d * STYLE.pxToMm * 2) } : {}),
+  };
+}
+
+const text = (x: number, y: number, t: string, sizePt: number, more: Partial<Extract<Mark, { kind: 'text' }>> = {}): Mark => ({
+  kind: 'text',
+  x,
+  y,
+  text: t,
+  sizePt,
+  ...more,
+});
+
+const rectPath = (r: RectMm, paint: Paint, clip = false): Mark => ({
+  kind: 'path',
+  rings: [
+    [
+      [r.x, r.y],
+      [r.x + r.w, r.y],
+      [r.x + r.w, r.y + r.h],
+      [r.x, r.y + r.h],
+    ],
+  ],
+  closed: true,
+  ...(clip ? { clip } : {}),
+  ...paint,
+});
+
+const line = (a: [number, number], b: [number, number], strokeMm: number, stroke = '#000000', clip = false): Mark => ({
+  kind: 'path',
+  rings: [[a, b]],
+  closed: false,
+  stroke,
+  strokeMm,
+  fill: null,
+  ...(clip ? { clip } : {}),
+});
+
+/** A table block: its title line and a table mark, measured. */
+interface TableBlock {
+  kind: 'points' | 'areas';
+  title: string;
+  columns: { title: string; widthMm: number; align: 'start' | 'middle' | 'end' }[];
+  rows: string[][];
+  boldRows: number[];
+  /** Lines under the table (notes). */
+  notes: string[];
+}
+
+const tableWidth = (t: TableBlock) => t.columns.reduce((s, c) => s + c.widthMm, 0);
+const blockTitleH = () => STYLE.blockTitlePt * MM_PER_PT * 1.6;
+const tableHeight = (t: TableBlock, rows = t.rows.length) =>
+  blockTitleH() + STYLE.tableHeaderMm + rows * STYLE.tableRowMm + t.notes.length * STYLE.notePt * MM_PER_PT * 1.35;
+
+/** Column widths from the widest text of each column (+ 2.4 mm padding), never narrower than `min`. */
+function fitColumns(titles: string[], rows: string[][], aligns: ('start' | 'middle' | 'end')[], min: number[]) {
+  return titles.map((title, i) => {
+    let w = textWidthMm(title, STYLE.tablePt);
+    for (const r of rows) w = Math.max(w, textWidthMm(r[i] ?? '', STYLE.tablePt));
+    return { title, widthMm: Math.max(min[i] ?? 0, Math.ceil((w + 2.4) * 2) / 2), align: aligns[i] ?? 'start' };
+  });
+}
+
+/** The 界址点坐标成果表: each ring's points then its first point again (the ring closed); 边长 on the row it starts. */
+export function pointsTableRows(points: readonly NumberedPoint[]): string[][] {
+  const rows: string[][] = [];
+  for (const ring of ringsOfPoints(points)) {
+    for (const p of ring) rows.push([p.name, formatMetres(p.x), formatMetres(p.y), formatMetres(p.sideMetres, { decimals: 2 })]);
+    const first = ring[0];
+    if (first) rows.push([first.name, formatMetres(first.x), formatMetres(first.y), '']);
+  }
+  return rows;
+}
+
+function pointsBlock(points: readonly NumberedPoint[], L: MapSheetLabels): TableBlock {
+  const rows = pointsTableRows(points);
+  const titles = [L.pointsName, L.pointsX, L.pointsY, L.pointsSide];
+  return {
+    kind: 'points',
+    title: L.pointsTitle,
+    columns: fitColumns(titles, rows, ['middle', 'end', 'end', 'end'], [9, 0, 0, 0]),
+    rows,
+    boldRows: [],
+    notes: [],
+  };
+}
+
+/** The 面积表's rows as printed: 其中 lines indented, m² to 0.01, 亩 to 0.0001; the total's ellipsoidal figure under it. */
+export function areaTableRows(areas: readonly AreaRow[], L: MapSheetLabels): { rows: string[][]; bold: number[] } {
+  const rows: string[][] = [];
+  const bold: number[] = [];
+  for (const a of areas) {
+    if (a.level === 0 && rows.length === 0) bold.push(0);
+    rows.push([
+      a.block ?? '',
+      (a.level === 1 ? '　' : '') + a.label,
+      formatSquareMetres(a.planarM2 as SquareMetres, { thousands: true }),
+      formatMu(a.mu as Mu, { thousands: true }),
+    ]);
+    if (a.ellipsoidalM2 !== undefined)
+      rows.push(['', L.areasEllipsoidal, formatSquareMetres(a.ellipsoidalM2 as SquareMetres, { thousands: true }), '—']);
+  }
+  return { rows, bold };
+}
+
+function areasBlock(areas: readonly AreaRow[], L: MapSheetLabels): TableBlock {
+  const { rows, bold } = areaTableRows(areas, L);
+  const titles = [L.areasBlock, L.areasItem, L.areasM2, L.areasMu];
+  return {
+    kind: 'areas',
+    title: L.areasTitle,
+    columns: fitColumns(titles, rows, ['middle', 'start', 'end', 'end'], [0, 0, 0, 0]),
+    rows,
+    boldRows: bold,
+    notes: [L.areasNote],
+  };
+}
+
+/** The marks of a table block at (x, y), rows [from, to). */
+function tableMarks(t: TableBlock, x: number, y: number, title: string, from = 0, to = t.rows.length, withNotes = true, widthMm?: number): Mark[] {
+  const marks: Mark[] = [text(x, y + blockTitleH() / 2, title, STYLE.blockTitlePt, { bold: true })];
+  const boldRows = t.boldRows.filter((r) => r >= from && r < to).map((r) => r - from);
+  const total = tableWidth(t);
+  const grow = widthMm && widthMm > total ? widthMm / total : 1;
+  marks.push({
+    kind: 'table',
+    x,
+    y: y + blockTitleH(),
+    columns: t.columns.map((c) => ({ ...c, widthMm: c.widthMm * grow })),
+    rows: t.rows.slice(from, to),
+    rowHeightMm: STYLE.tableRowMm,
+    headerHeightMm: STYLE.tableHeaderMm,
+    sizePt: STYLE.tablePt,
+    ...(boldRows.length ? { boldRows } : {}),
+  });
+  if (withNotes) {
+    let ny = y + blockTitleH() + STYLE.tableHeaderMm + (to - from) * STYLE.tableRowMm + STYLE.notePt * MM_PER_PT * 0.9;
+    for (const n of t.notes) {
+      for (const l of wrapText(n, STYLE.notePt - 1, (widthMm ?? total) - 1)) {
+        marks.push(text(x, ny, l, STYLE.notePt - 1, { color: '#333333' }));
+        ny += STYLE.notePt * MM_PER_PT * 1.2;
+      }
+    }
+  }
+  return marks;
+}
+
+/** The legend entries of what is drawn in the frame: the plot and its points first, then each layer's items used. */
+function legendEntries(content: MapSheetContent, drawn: Map<string, Set<string>>, plan: MapSheetPlan, L: MapSheetLabels): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  if (plan.hasPlot && content.plot.polygons.length > 0)
+    out.push({ label: L.legendPlot, shape: 'plot', paint: { fill: null, stroke: STYLE.plotStroke, strokeMm: STYLE.plotStrokeMm } });
+  if (content.points.length > 0)
+    out.push({ label: L.legendPoints, shape: 'jpoint', paint: { fill: '#ffffff', stroke: STYLE.plotStroke, strokeMm: STYLE.pointStrokeMm } });
+  for (const role of [...ROLE_ORDER].reverse())
+    for (const layer of content.layers.filter((l) => l.role === role && !plan.settings.hiddenLayerIds.includes(l.id))) {
+      const used = drawn.get(layer.id);
+      if (!used) continue;
+      for (const item of layer.legend.items) {
+        const key = item.code ?? `\u0000${item.label}`;
+        if (!used.has(key)) continue;
+        const label = item.code && item.code !== item.label ? `${item.code} ${item.label}` : item.label;
+        const multi = layer.legend.items.length > 1;
+        out.push({ label: multi ? label : layer.name, shape: item.symbol.shape, paint: paintOf(layer, item) });
+      }
+    }
+  return out;
+}
+
+function legendHeight(n: number): number {
+  return blockTitleH() + n * STYLE.legendRowMm + 1;
+}
+
+function legendMarks(entries: LegendEntry[], x: number, y: number, w: number, L: MapSheetLabels): Mark[] {
+  const marks: Mark[] = [text(x, y + blockTitleH() / 2, L.legendTitle, STYLE.blockTitlePt, { bold: true })];
+  entries.forEach((e, i) => {
+    const cy = y + blockTitleH() + i * STYLE.legendRowMm + STYLE.legendRowMm / 2;
+    const sw: RectMm = { x, y: cy - 1.8, w: 8, h: 3.6 };
+    if (e.shape === 'fill') marks.push(rectPath(sw, e.paint));
+    else if (e.shape === 'plot' || e.shape === 'line')
+      marks.push(line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke ?? '#000'));
+    else if (e.shape === 'jpoint') {
+      marks.push({ kind: 'circle', cx: sw.x + 2, cy, rMm: STYLE.pointDiameterMm / 2, ...e.paint });
+      marks.push(text(sw.x + 3.2, cy, 'J1', STYLE.pointNumberPt - 1, { color: STYLE.plotStroke }));
+    } else marks.push({ kind: 'circle', cx: sw.x + 4, cy, rMm: 0.8, ...e.paint });
+    const lines = wrapText(e.label, STYLE.notePt, w - 10);
+    marks.push(text(x + 10, cy, lines[0] ?? '', STYLE.notePt, { maxWidthMm: w - 10 }));
+  });
+  return marks;
+}
+
+/** A polygon's rings closed-free in paper mm. */
+const ringsMm = (parts: readonly (readonly Pt[])[], toMm: (p: Pt) => [number, number]) => parts.map((r) => r.map(toMm));
+
+/** Where a J point's number goes: outside the plot, along the outward bisector of its corner. */
+function numberPosition(p: Pt, prev: Pt, next: Pt, plotRingsMm: readonly (readonly Pt[])[], offset: number): [number, number] {
+  const u = (a: Pt, b: Pt): [number, number] => {
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const l = Math.hypot(dx, dy) || 1;
+    return [dx / l, dy / l];
+  };
+  const a = u(p, prev);
+  const b = u(p, next);
+  let d: [number, number] = [a[0] + b[0], a[1] + b[1]];
+  if (Math.hypot(d[0], d[1]) < 1e-6) d = [-a[1], a[0]]; // a straight point: the side's normal
+  const l = Math.hypot(d[0], d[1]);
+  d = [d[0] / l, d[1] / l];
+  const cand: [number, number] = [p[0] + d[0] * offset, p[1] + d[1] * offset];
+  if (!insideRings(cand, plotRingsMm)) return cand;
+  return [p[0] - d[0] * offset, p[1] - d[1] * offset];
+}
+
+export interface LayoutOptions {
+  /** Draw the table blocks on table sheets even when they fit (a caller's choice; default false). */
+  tablesOnTableSheets?: boolean;
+}
+
+/**
+ * The map sheet, then the table sheets when the tables do not fit on it (same paper, header repeated, 续表).
+ * `labels`: the sheet's strings (Chinese for evidence). Bottom → top in the frame: imagery, the layers' polygons
+ * and lines with their legend colours (farmland on top of the other layers, its boundary red 0.5 mm), land-class
+ * labels, the plot boundary (red 0.3 mm), the J points (0.8 mm circles, red numbers outside the plot), the grid;
+ * then the frame, grid labels, north arrow, scale, legend, notes, tables, title block and signatures.
+ */
+export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, labels: MapSheetLabels, options: LayoutOptions = {}): Sheet[] {
+  const L = labels;
+  const { zones, ground, paper } = plan;
+  const frame = zones.frame;
+  const toMm = gkToPaper(ground, frame);
+  const marks: Mark[] = [];
+  const extentBox: Box = [...ground.extent];
+
+  // --- title band
+  marks.push(text(paper.widthMm / 2, zones.title.y + 5, plan.settings.title, STYLE.titlePt, { anchor: 'middle', bold: true }));
+  const r = content.record;
+  const ids = [
+    r.number ? fill(L.recordNo, { number: r.number }) : '',
+    r.taskNo ? fill(L.taskNo, { taskNo: r.taskNo }) : '',
+    r.caseNo ? fill(L.caseNo, { caseNo: r.caseNo }) : '',
+  ].filter(Boolean);
+  if (ids.length) marks.push(text(paper.widthMm / 2, zones.title.y + 13, ids.join('　　'), STYLE.infoPt, { anchor: 'middle' }));
+  const where = [r.township, r.village, r.place].filter(Boolean).join(' ');
+  if (where) marks.push(text(paper.widthMm / 2, zones.title.y + 18.5, fill(L.location, { location: where }), STYLE.infoPt, { anchor: 'middle' }));
+
+  // --- the frame's content, bottom to top (all clipped to the frame)
+  marks.push(rectPath(frame, { fill: '#ffffff', stroke: null }));
+  if (content.imagery && plan.settings.imagery) marks.push({ kind: 'image', rect: { ...frame }, ref: content.imagery.ref, clip: true });
+  const drawn = new Map<string, Set<string>>();
+  const labelMarks: Mark[] = [];
+  for (const role of ROLE_ORDER)
+    for (const layer of content.layers.filter((l) => l.role === role && !plan.settings.hiddenLayerIds.includes(l.id))) {
+      for (const f of layer.features) {
+        const polygon = f.kind === 'polygon';
+        if (f.kind === 'point') {
+          const p = f.parts[0]?.[0];
+          if (!p || p[0] < extentBox[0] || p[0] > extentBox[2] || p[1] < extentBox[1] || p[1] > extentBox[3]) continue;
+        } else if (!reachesBox(f.parts, extentBox, polygon)) continue;
+        const item = legendItemOf(layer, f.code);
+        if (!item) continue;
+        let used = drawn.get(layer.id);
+        if (!used) drawn.set(layer.id, (used = new Set()));
+        used.add(item.code ?? `\u0000${item.label}`);
+        const paint = paintOf(layer, item);
+        if (f.kind === 'point') {
+          const [cx, cy] = toMm(f.parts[0]![0]!);
+          marks.push({ kind: 'circle', cx, cy, rMm: 0.8, clip: true, ...paint, stroke: '#ffffff', strokeMm: 0.15 });
+          continue;
+        }
+        marks.push({ kind: 'path', rings: ringsMm(f.parts, toMm), closed: polygon, clip: true, ...paint, ...(polygon ? {} : { fill: null }) });
+        if (polygon && f.label && role === 'landClass') {
+          const mm = ringsMm(f.parts, toMm);
+          const lp = labelPoint(mm, [frame.x + 2, frame.y + 2, frame.x + frame.w - 2, frame.y + frame.h - 2]);
+          if (lp && lp.width > textWidthMm(f.label, STYLE.labelPt) + 2)
+            labelMarks.push(text(lp.at[0], lp.at[1], f.label, STYLE.labelPt, { anchor: 'middle', color: '#3a3a3a', clip: true }));
+        }
+      }
+    }
+  marks.push(...labelMarks);
+
+  // the plot and its points
+  const plotRingsMm = plan.hasPlot ? content.plot.polygons.flatMap((poly) => poly.map((ring) => ring.map(toMm))) : [];
+  if (plotRingsMm.length > 0)
+    marks.push({ kind: 'path', rings: plotRingsMm, closed: true, clip: true, fill: null, stroke: STYLE.plotStroke, strokeMm: STYLE.plotStrokeMm });
+  const pointPos = (p: NumberedPoint): [number, number] => toMm([p.y, p.x]);
+  for (const ring of ringsOfPoints(content.points)) {
+    ring.forEach((p, i) => {
+      const at = pointPos(p);
+      const prev = pointPos(ring[(i - 1 + ring.length) % ring.length] as NumberedPoint);
+      const next = pointPos(ring[(i + 1) % ring.length] as NumberedPoint);
+      marks.push({
+        kind: 'circle',
+        cx: at[0],
+        cy: at[1],
+        rMm: STYLE.pointDiameterMm / 2,
+        fill: '#ffffff',
+        stroke: STYLE.plotStroke,
+        strokeMm: STYLE.pointStrokeMm,
+        clip: true,
+      });
+      const pos = numberPosition(at, prev, next, plotRingsMm, STYLE.pointNumberOffsetMm);
+      marks.push(text(pos[0], pos[1], p.name, STYLE.pointNumberPt, { anchor: 'middle', color: STYLE.plotStroke, clip: true }));
+    });
+  }
+
+  // the coordinate grid
+  const grid = coordinateGrid(ground, frame, plan.settings.gridSpacingMm);
+  for (const l of grid.eastings) marks.push(line([l.mm, frame.y], [l.mm, frame.y + frame.h], STYLE.gridStrokeMm, STYLE.gridStroke, true));
+  for (const l of grid.northings) marks.push(line([frame.x, l.mm], [frame.x + frame.w, l.mm], STYLE.gridStrokeMm, STYLE.gridStroke, true));
+
+  // north arrow (grid north), inside the frame's top-right corner
+  const na: RectMm = { x: frame.x + frame.w - 15, y: frame.y + 2, w: 13, h: 19 };
+  marks.push(rectPath(na, { fill: '#ffffff', fillOpacity: 0.85, stroke: '#000000', strokeMm: 0.15 }));
+  const cx = na.x + na.w / 2;
+  marks.push(text(cx, na.y + 3.6, L.north, 9, { anchor: 'middle', bold: true }));
+  const tip: [number, number] = [cx, na.y + 6.5];
+  const notch: [number, number] = [cx, na.y + 14.5];
+  marks.push({ kind: 'path', rings: [[tip, [cx - 3.2, na.y + 17], notch]], closed: true, fill: '#000000', stroke: '#000000', strokeMm: 0.15 });
+  marks.push({ kind: 'path', rings: [[tip, [cx + 3.2, na.y + 17], notch]], closed: true, fill: '#ffffff', stroke: '#000000', strokeMm: 0.15 });
+
+  // the frame and the grid's labels and ticks outside it
+  marks.push(rectPath(frame, { fill: null, stroke: '#000000', strokeMm: STYLE.frameStrokeMm }));
+  const tick = 1.5;
+  for (const l of grid.eastings) {
+    marks.push(line([l.mm, frame.y - tick], [l.mm, frame.y], 0.15));
+    marks.push(line([l.mm, frame.y + frame.h], [l.mm, frame.y + frame.h + tick], 0.15));
+    marks.push(text(l.mm, frame.y - tick - 0.4, l.label, STYLE.gridLabelPt, { anchor: 'middle', baseline: 'alphabetic' }));
+    marks.push(text(l.mm, frame.y + frame.h + tick + 0.4, l.label, STYLE.gridLabelPt, { anchor: 'middle', baseline: 'top' }));
+  }
+  for (const l of grid.northings) {
+    marks.push(line([frame.x - tick, l.mm], [frame.x, l.mm], 0.15));
+    marks.push(line([frame.x + frame.w, l.mm], [frame.x + frame.w + tick, l.mm], 0.15));
+    marks.push(text(frame.x - tick - 0.4, l.mm, l.label, STYLE.gridLabelPt, { anchor: 'middle', baseline: 'alphabetic', rotateDeg: -90 }));
+    marks.push(text(frame.x + frame.w + tick + 0.4, l.mm, l.label, STYLE.gridLabelPt, { anchor: 'middle', baseline: 'alphabetic', rotateDeg: 90 }));
+  }
+
+  // --- the strip: scale and bar at the left, notes at the right
+  const st = zones.strip;
+  marks.push(text(st.x, st.y + 2.2, fill(L.scale, { scale: formatScale(plan.scale) }), 9, { bold: true }));
+  const bar = scaleBar(plan.scale, Math.min(60, st.w * 0.35));
+  const by = st.y + 7;
+  for (let i = 0; i < bar.segments; i++) {
+    const seg: RectMm = { x: st.x + i * bar.segmentMm, y: by, w: bar.segmentMm, h: 1.6 };
+    marks.push(rectPath(seg, { fill: i % 2 === 0 ? '#000000' : '#ffffff', stroke: '#000000', strokeMm: 0.15 }));
+  }
+  bar.labels.forEach((lab, i) => marks.push(text(st.x + i * bar.segmentMm, by + 3.6, lab, 6, { anchor: 'middle' })));
+  marks.push(text(st.x + bar.segments * bar.segmentMm + 2, by + 0.8, L.scaleBarUnit, 6));
+  const z = ground.zone;
+  const noteX = st.x + Math.max(bar.segments * bar.segmentMm + 10, st.w * 0.36);
+  const noteW = st.x + st.w - noteX;
+  const notes = [
+    fill(L.crs, { width: z.width, zone: z.zone, cm: z.centralMeridian }),
+    `${L.gridNorth}\u3000${fill(L.convergence, { gamma: formatSignedDms(content.convergenceDeg) })}`,
+  ];
+  if (content.imagery && plan.settings.imagery)
+    notes.push(
+      content.imagery.date
+        ? fill(L.imagery, { name: content.imagery.name, date: content.imagery.date })
+        : fill(L.imageryNoDate, { name: content.imagery.name }),
+    );
+  let ny = st.y + 1.8;
+  for (const n of notes)
+    for (const l of wrapText(n, STYLE.notePt - 0.5, noteW)) {
+      marks.push(text(noteX, ny, l, STYLE.notePt - 0.5, { maxWidthMm: noteW }));
+      ny += (STYLE.notePt - 0.5) * MM_PER_PT * 1.3;
+    }
+
+  // --- legend and tables in the side zone
+  const side = zones.side;
+  const entries = legendEntries(content, drawn, plan, L);
+  const tables: TableBlock[] = [];
+  if (content.points.length > 0) tables.push(pointsBlock(content.points, L));
+  if (content.areas.length > 0) tables.push(areasBlock(content.areas, L));
+  const overflow: TableBlock[] = [];
+  const vertical = plan.settings.legendPosition === 'right';
+  // Blocks flow in columns: down the column while they fit under each other, then (legend at the bottom) into a
+  // new column to the right. A table that fits nowhere goes, whole, to the table sheets.
+  let colX = side.x;
+  let colY = side.y;
+  let colW = 0;
+  const place = (w: number, h: number): { x: number; y: number } | null => {
+    if (vertical) {
+      if (w > side.w + 1e-9 || colY + h > side.y + side.h + 1e-9) return null;
+      const at = { x: side.x, y: colY };
+      colY += h + GAP;
+      return at;
+    }
+    if (colW > 0 && colY + h <= side.y + side.h + 1e-9 && w <= colW + 1e-9) {
+      const at = { x: colX, y: colY };
+      colY += h + GAP;
+      return at;
+    }
+    const x = colW > 0 ? colX + colW + GAP : colX;
+    if (x + w > side.x + side.w + 1e-9 || h > side.h + 1e-9) return null;
+    colX = x;
+    colW = w;
+    colY = side.y + h + GAP;
+    return { x, y: side.y };
+  };
+  if (entries.length > 0) {
+    const widest = Math.max(...entries.map((e) => textWidthMm(e.label, STYLE.notePt)), textWidthMm(L.legendTitle, STYLE.blockTitlePt));
+    const lw = vertical ? side.w : Math.min(side.w / 3, widest + 11);
+    const fitRows = Math.max(1, Math.floor((side.h - blockTitleH() - 1) / STYLE.legendRowMm));
+    const shown = entries.slice(0, fitRows);
+    const at = place(lw, legendHeight(shown.length));
+    if (at) marks.push(...legendMarks(shown, at.x, at.y, lw, L));
+  }
+  for (const t of tables) {
+    const at = options.tablesOnTableSheets ? null : place(tableWidth(t), tableHeight(t));
+    if (!at) {
+      overflow.push(t);
+      continue;
+    }
+    marks.push(...tableMarks(t, at.x, at.y, t.title, 0, t.rows.length, true, vertical ? side.w : undefined));
+  }
+
+  // --- title block and signatures
+  marks.push(...titleBlockMarks(zones.titleBlock, content, L, vertical));
+  marks.push(...signatureMarks(zones.signatures, L, vertical));
+
+  const mapSheet: Sheet = { role: 'map', paper, frame: { ...frame }, marks };
+  const sheets = [mapSheet, ...tableSheets(plan, content, overflow, L)];
+  if (sheets.length > 1)
+    sheets.forEach((s, i) =>
+      s.marks.push(
+        text(paper.widthMm / 2, paper.heightMm - 5, fill(L.page, { n: i + 1, total: sheets.length }), 7, { anchor: 'middle', color: '#555555' }),
+      ),
+    );
+  return sheets;
+}
+
+function titleBlockMarks(r: RectMm, content: MapSheetContent, L: MapSheetLabels, vertical: boolean): Mark[] {
+  const tb = content.titleBlock;
+  const labW = 14;
+  const rows: string[][] = vertical
+    ? [
+        [L.titleOffice, tb.office],
+        [L.titleMapper, tb.mapper],
+        [L.titleChecker, tb.checker],
+        [L.titleDate, tb.date],
+      ]
+    : [
+        [L.titleOffice, tb.office, L.titleMapper, tb.mapper],
+        [L.titleChecker, tb.checker, L.titleDate, tb.date],
+      ];
+  const columns = vertical
+    ? [
+        { title: '', widthMm: labW, align: 'middle' as const },
+        { title: '', widthMm: r.w - labW, align: 'start' as const },
+      ]
+    : [
+        { title: '', widthMm: labW, align: 'middle' as const },
+        { title: '', widthMm: r.w / 2 - labW, align: 'start' as const },
+        { title: '', widthMm: labW, align: 'middle' as const },
+        { title: '', widthMm: r.w / 2 - labW, align: 'start' as const },
+      ];
+  return [{ kind: 'table', x: r.x, y: r.y, columns, rows, rowHeightMm: r.h / rows.length, headerHeightMm: 0, sizePt: STYLE.notePt + 0.5 }];
+}
+
+function signatureMarks(r: RectMm, L: MapSheetLabels, vertical: boolean): Mark[] {
+  const who = [L.signParty, L.signWitness, L.signOfficer];
+  const marks: Mark[] = [];
+  const size = STYLE.notePt + 1;
+  if (vertical) {
+    who.forEach((w, i) => {
+      const y = r.y + i * SIGNATURES_H_ROW + SIGNATURES_H_ROW - 2.5;
+      const lw = textWidthMm(w, size) + 1;
+      marks.push(text(r.x, y, w, size, { baseline: 'alphabetic' }));
+      marks.push(line([r.x + lw, y + 0.6], [r.x + r.w, y + 0.6], 0.15));
+    });
+    return marks;
+  }
+  const cell = r.w / 3;
+  who.forEach((w, i) => {
+    const x = r.x + i * cell;
+    const y = r.y + r.h - 2.5;
+    const lw = textWidthMm(w, size) + 1;
+    marks.push(text(x, y, w, size, { baseline: 'alphabetic' }));
+    marks.push(line([x + lw, y + 0.6], [x + cell - 4, y + 0.6], 0.15));
+  });
+  return marks;
+}
+
+/** Table sheets: the tables that did not fit, continued over as many sheets as they need, header repeated. */
+function tableSheets(plan: MapSheetPlan, content: MapSheetContent, tables: TableBlock[], L: MapSheetLabels): Sheet[] {
+  if (tables.length === 0) return [];
+  const { paper } = plan;
+  const x0 = FRAME_EDGE_MM;
+  const top = 34;
+  const bottom = paper.heightMm - FRAME_EDGE_MM;
+  const sheets: Sheet[] = [];
+  let marks: Mark[] = [];
+  let y = top;
+  const newSheet = () => {
+    marks = [];
+    sheets.push({ role: 'table', paper, frame: null, marks });
+    marks.push(text(paper.widthMm / 2, 18, fill(L.tableSheetTitle, { title: plan.settings.title }), 14, { anchor: 'middle', bold: true }));
+    const r = content.record;
+    const ids = [r.number ? fill(L.recordNo, { number: r.number }) : '', r.taskNo ? fill(L.taskNo, { taskNo: r.taskNo }) : ''].filter(Boolean);
+    if (ids.length) marks.push(text(paper.widthMm / 2, 26, ids.join('　　'), STYLE.infoPt, { anchor: 'middle' }));
+    y = top;
+  };
+  newSheet();
+  for (const t of tables) {
+    let from = 0;
+    let first = true;
+    while (from < t.rows.length) {
+      const room = Math.floor((bottom - y - blockTitleH() - STYLE.tableHeaderMm - t.notes.length * 4) / STYLE.tableRowMm);
+      if (room < 3) {
+        newSheet();
+        continue;
+      }
+      const to = Math.min(t.rows.length, from + room);
+      const title = first ? t.title : `${t.title}${L.continued}`;
+      const last = to === t.rows.length;
+      marks.push(...tableMarks(t, x0, y, title, from, to, last));
+      y += tableHeight(t, to - from) + GAP * 2;
+      from = to;
+      first = false;
+      if (!last) newSheet();
+    }
+  }
+  return sheets;
+}
+
+/** The GK extent as a frame ground's size in mm, to check a plan (both axes at the one scale). */
+export const frameGroundMm = (g: FrameGround): [number, number] => [
+  groundToPaperMm(g.extent[2] - g.extent[0], g.scale),
+  groundToPaperMm(g.extent[3] - g.extent[1], g.scale),
+];
