@@ -21,15 +21,15 @@ import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 const ID_CARD = '11010519491231002X';
 
 /**
- * The main case: a 120 × 90 m plot across the border of 水浇地 (永久基本农田) and 农村宅基地 cells of the sample township
+ * The main case: an 85 × 78 m plot across the border of 水浇地 (永久基本农田) and 农村宅基地 cells of the sample township
  * (shared/sample/township-plan.ts: 250 m cells from 39 498 000 E, 3 879 000 N; the border at E 39 500 500), points
  * clockwise from the north-west one, with millimetres as a surveyor's RTK gives them.
  */
 const MAIN_PLOT: [string, number, number][] = [
-  ['J1', 3879421.318, 39500441.274],
-  ['J2', 3879424.905, 39500558.613],
-  ['J3', 3879331.552, 39500562.19],
-  ['J4', 3879327.046, 39500446.833],
+  ['J1', 3879411.318, 39500461.274],
+  ['J2', 3879414.905, 39500543.613],
+  ['J3', 3879341.552, 39500546.19],
+  ['J4', 3879337.046, 39500463.833],
 ];
 
 /** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
@@ -96,7 +96,7 @@ function baopan(name: string, rings: [number, [string, number, number][]][]): st
  * Starts an inspection from a surveyor's 报盘 file (从界址点文件新建核查: the record holds the points as measured), runs
  * its comparison, fills the form and submits it.
  */
-async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; totalPlanar: string }> {
+async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; total: string[]; farmlandIn: string }> {
   await page.getByTestId('survey-new-input').setInputFiles(file);
   const confirm = page.getByTestId('survey-confirm-dialog');
   await expect(confirm).toBeVisible();
@@ -108,7 +108,11 @@ async function submittedRecordFromFile(page: Page, file: string): Promise<{ numb
   const section = panel.getByTestId('section-comparison');
   await section.getByTestId('comparison-run').click();
   await expect(section.getByTestId('comparison-block-total')).toBeVisible({ timeout: 60_000 });
-  const totalPlanar = (await section.getByTestId('comparison-block-total').locator('tr[data-row="total"] td').nth(1).textContent())!.trim();
+  // The comparison's figures as its section prints them: the total (平面 m², 亩, 椭球 m²) and the farmland inside.
+  const total = (await section.getByTestId('comparison-block-total').locator('tr[data-row="total"] td').allTextContents())
+    .slice(1)
+    .map((x) => x.trim());
+  const farmlandIn = (await section.getByTestId('comparison-block-farmland').locator('tr[data-row="in"] td').nth(1).textContent())!.trim();
   await panel.getByTestId('inspection-township').fill('石桥镇');
   await panel.getByTestId('inspection-place').fill('村东砖厂南侧');
   await panel.getByTestId('inspection-now').click();
@@ -127,7 +131,7 @@ async function submittedRecordFromFile(page: Page, file: string): Promise<{ numb
   await panel.getByTestId('inspection-description').fill('现场新建钢结构厂房一处，已完成基础及立柱，未见用地审批手续。');
   await panel.getByTestId('inspection-submit').click();
   await expect(panel.getByTestId('inspection-status')).toHaveText('已核查');
-  return { number: (await panel.getByTestId('inspection-number').textContent())!.trim(), totalPlanar };
+  return { number: (await panel.getByTestId('inspection-number').textContent())!.trim(), total, farmlandIn };
 }
 
 /** The stored record (the inspections table): its plot as the app keeps it. */
@@ -147,28 +151,57 @@ const storedRecord = (page: Page) =>
       }),
   );
 
-/** Red pixels' bounding box of a PPM (the plot's 0.3 mm red boundary, #e00000). */
-function redBox(ppm: Buffer): { x0: number; y0: number; x1: number; y1: number; w: number; h: number } {
+/** A PPM (pdftoppm's output) as width, height and an RGB getter. */
+function readPpm(ppm: Buffer) {
   const header = ppm.subarray(0, 64).toString('latin1').split(/\s+/);
   const w = Number(header[1]);
   const h = Number(header[2]);
   const start = ppm.length - w * h * 3;
-  let x0 = w,
-    y0 = h,
-    x1 = -1,
-    y1 = -1;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const o = start + (y * w + x) * 3;
-      if (ppm[o]! > 200 && ppm[o + 1]! < 40 && ppm[o + 2]! < 40) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
-  return { x0, y0, x1, y1, w, h };
+  const at = (x: number, y: number) => start + (y * w + x) * 3;
+  const dark = (x: number, y: number) => ppm[at(x, y)]! < 90 && ppm[at(x, y) + 1]! < 90 && ppm[at(x, y) + 2]! < 90;
+  const red = (x: number, y: number) => ppm[at(x, y)]! > 200 && ppm[at(x, y) + 1]! < 90 && ppm[at(x, y) + 2]! < 90;
+  return { w, h, dark, red };
 }
+
+/** Centres of the runs of consecutive indices. */
+function runCentres(idx: number[]): number[] {
+  const out: number[] = [];
+  let from = idx[0]!;
+  for (let i = 1; i <= idx.length; i++)
+    if (i === idx.length || idx[i]! !== idx[i - 1]! + 1) {
+      out.push((from + idx[i - 1]!) / 2);
+      from = idx[i]!;
+    }
+  return out;
+}
+
+/** The lines drawn across the map frame (the frame's sides and the coordinate grid): rows / columns with a dark run
+ *  longer than `minRun` px, their centres. */
+function longDarkLines(img: ReturnType<typeof readPpm>, axis: 'rows' | 'cols', minRun: number): number[] {
+  const hits: number[] = [];
+  const [outer, inner] = axis === 'rows' ? [img.h, img.w] : [img.w, img.h];
+  for (let i = 0; i < outer; i++) {
+    let run = 0;
+    let best = 0;
+    for (let j = 0; j < inner; j++) {
+      run = (axis === 'rows' ? img.dark(j, i) : img.dark(i, j)) ? run + 1 : 0;
+      if (run > best) best = run;
+    }
+    if (best >= minRun) hits.push(i);
+  }
+  return runCentres(hits);
+}
+
+/** Centres of the red runs along a row (or a column) between two positions. */
+function redCentres(img: ReturnType<typeof readPpm>, axis: 'row' | 'col', at: number, from: number, to: number): number[] {
+  const hits: number[] = [];
+  for (let j = Math.ceil(from); j < to; j++) if (axis === 'row' ? img.red(j, at) : img.red(at, j)) hits.push(j);
+  return hits.length ? runCentres(hits) : [];
+}
+
+/** Where the segment p→q (X north, Y east) crosses northing n (its easting), or easting e (its northing). */
+const eastingAt = (p: { x: number; y: number }, q: { x: number; y: number }, n: number) => p.y + ((n - p.x) / (q.x - p.x)) * (q.y - p.y);
+const northingAt = (p: { x: number; y: number }, q: { x: number; y: number }, e: number) => p.x + ((e - p.y) / (q.y - p.y)) * (q.x - p.x);
 
 test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by poppler, true scale, the hashes', async ({ page }, info) => {
   test.setTimeout(300_000);
@@ -180,7 +213,7 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   await waitForMapIdle(page);
   const file = info.outputPath('main.txt');
   fs.writeFileSync(file, baopan('主图斑', [[1, MAIN_PLOT]]));
-  const { number, totalPlanar } = await submittedRecordFromFile(page, file);
+  const { number, total, farmlandIn } = await submittedRecordFromFile(page, file);
 
   // 导出证据 from the record's 证据 section.
   await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
@@ -192,6 +225,10 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   await dialog.getByTestId('evidence-scale').selectOption('1000');
   const title = '石桥镇违法用地示意图';
   await dialog.getByTestId('evidence-title').fill(title);
+  // The farmland's red boundary and the patch layer's red outline off this sheet, so the plot's red sides can be
+  // measured on their own (below).
+  await dialog.locator('label', { hasText: '永久基本农田YJJBNTTB' }).locator('input').uncheck();
+  await dialog.locator('label', { hasText: '卫片图斑WPTB' }).locator('input').uncheck();
   await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '1000', { timeout: 30_000 });
   await expect(dialog.getByTestId('evidence-preview-map')).toContainText(title);
   await screenshot(page, info, 'evidence-1-dialog');
@@ -220,7 +257,10 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
     expect(text, `${p.name} X`).toContain(p.x.toFixed(3));
     expect(text, `${p.name} Y`).toContain(p.y.toFixed(3));
   }
-  expect(text).toContain(totalPlanar.replace(/,/g, ''));
+  // The area table's total row and 其中永久基本农田 carry the comparison's printed figures.
+  expect(text).toMatch(new RegExp(`高斯平面面积\\s+${total[0]!}\\s+${total[1]!}`));
+  expect(text).toMatch(new RegExp(`椭球面积（CGCS2000）\\s+${total[2]!}`));
+  expect(text).toMatch(new RegExp(`其中永久基本农田\\s+${farmlandIn}`));
 
   // pdffonts: every font embedded with its ToUnicode map (Chromium embeds Noto CJK from the .ttc as Type 3 fonts,
   // unnamed: STACK-NOTES "Printing and PDF"), and the Chinese is read back as Chinese.
@@ -237,25 +277,51 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   expect(Math.abs(Number(pw) - 595.28)).toBeLessThan(0.5);
   expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(0.5);
 
-  // True scale: page 1 at 300 dpi, the red boundary's box against the plot's GK extent at 1:1,000 (1 m = 1 mm).
+  // True scale: page 1 at 300 dpi. N–S: the grid lines 3879400 and 3879300 are 100 m apart on the ground, 100 mm at
+  // 1:1,000. E–W: along the row just above the 3879400 line the plot's two red sides are as far apart as the
+  // surveyed points put them at that northing (a ground distance of ~82 m).
   execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'map')]);
-  const ppm = fs.readFileSync(
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.startsWith('map') && f.endsWith('.ppm'))
-      .map((f) => path.join(dir, f))[0]!,
+  const img = readPpm(
+    fs.readFileSync(
+      path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.startsWith('map') && f.endsWith('.ppm'))!,
+      ),
+    ),
   );
-  const box = redBox(ppm);
-  const xs = record.surveyPoints.map((p) => p.x);
-  const ys = record.surveyPoints.map((p) => p.y);
-  const extentE = Math.max(...ys) - Math.min(...ys);
-  const extentN = Math.max(...xs) - Math.min(...xs);
   const pxPerMetre = 300 / 25.4; // 1:1,000 → 1 m on the ground is 1 mm on paper
-  const strokePx = (0.3 / 25.4) * 300;
-  const measuredE = box.x1 - box.x0 + 1 - strokePx;
-  const measuredN = box.y1 - box.y0 + 1 - strokePx;
-  expect(Math.abs(measuredE / (extentE * pxPerMetre) - 1), `E–W ${measuredE} px vs ${extentE * pxPerMetre}`).toBeLessThan(0.005);
-  expect(Math.abs(measuredN / (extentN * pxPerMetre) - 1), `N–S ${measuredN} px vs ${extentN * pxPerMetre}`).toBeLessThan(0.005);
+  const rows = longDarkLines(img, 'rows', 1000); // [frame top, 3879400, 3879300, frame bottom]
+  const cols = longDarkLines(img, 'cols', 2000); // [frame left, 39500500, frame right]
+  expect(rows.length, `rows ${rows.join(', ')}`).toBe(4);
+  expect(cols.length, `cols ${cols.join(', ')}`).toBe(3);
+  expect(text).toContain('39500500');
+  const spacingN = rows[2]! - rows[1]!;
+  expect(Math.abs(spacingN / (100 * pxPerMetre) - 1), `N–S grid ${spacingN} px vs ${100 * pxPerMetre}`).toBeLessThan(0.005);
+  const [j1, j2, j3, j4] = record.surveyPoints as [
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+  ];
+  const rowY = Math.round(rows[1]! - 8);
+  const northing = 3879400 + (rows[1]! - rowY) / pxPerMetre;
+  const sides = redCentres(img, 'row', rowY, cols[0]! + 5, cols[2]! - 5);
+  expect(sides.length, `red on row ${rowY}: ${sides.join(', ')}`).toBe(2);
+  const groundE = eastingAt(j2, j3, northing) - eastingAt(j4, j1, northing);
+  expect(Math.abs((sides[1]! - sides[0]!) / (groundE * pxPerMetre) - 1), `E–W ${sides[1]! - sides[0]!} px vs ${groundE * pxPerMetre}`).toBeLessThan(
+    0.005,
+  );
+  // And N–S once more on the plot itself: along the column just east of the 39500500 line, its north and south sides.
+  const colX = Math.round(cols[1]! + 8);
+  const easting = 39500500 + (colX - cols[1]!) / pxPerMetre;
+  const ns = redCentres(img, 'col', colX, rows[0]! + 5, rows[3]! - 5);
+  expect(ns.length, `red on column ${colX}: ${ns.join(', ')}`).toBe(2);
+  const groundN = northingAt(j1, j2, easting) - northingAt(j4, j3, easting);
+  expect(Math.abs((ns[1]! - ns[0]!) / (groundN * pxPerMetre) - 1), `N–S ${ns[1]! - ns[0]!} px vs ${groundN * pxPerMetre}`).toBeLessThan(0.005);
+
+  console.log(
+    `true scale at 300 dpi: N–S grid ${spacingN.toFixed(1)} px / ${(100 * pxPerMetre).toFixed(1)}; E–W sides ${(sides[1]! - sides[0]!).toFixed(1)} px / ${(groundE * pxPerMetre).toFixed(1)}; N–S sides ${(ns[1]! - ns[0]!).toFixed(1)} px / ${(groundN * pxPerMetre).toFixed(1)}`,
+  );
 
   // Every hash of the manifest, computed again; the history head is the record's last entry's.
   const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as {

@@ -3,23 +3,19 @@
  * English), the record's plot in its Gauss-Krüger plane, each layer's role on the sheet, the named print pages, the
  * draft mark, and the names of the files in the evidence zip. No DOM, no React: specs beside it.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
-import { makeGkToLngLat, makeLngLatToGkEN } from '../../../shared/domain/crs/transform';
 import type { Inspection } from '../../../shared/domain/inspection/inspection-record';
 import {
   comparisonStaleness,
   isStale,
   restoreStoredComparison,
-  zoneOfPlot,
   type Staleness,
   type StoredComparison,
 } from '../../../shared/domain/inspection/comparison-run';
 import type { RoleAssignment } from '../../../shared/domain/inspection/comparison';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
-import type { GkPoint, PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
+import type { PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
 import { STANDARD_SCALES } from '../../../shared/domain/evidence/inputs';
 import type { Mark, Paper, Sheet } from '../../../shared/domain/evidence/sheet-model';
-import type { GkZoneRef } from '../../../shared/domain/units/area';
 import { toSafeFileName } from '../../../shared/validation/file-name';
 
 /** The dialog's settings before the office has saved a template: A4 portrait, fitted to the plot (DOMAIN: A4, A3 when
@@ -70,29 +66,6 @@ export function checkRecord(
   return { ok: true, stored: r.value };
 }
 
-/** A zone-prefixed easting (8 digits: 39 500 000 + …) among the record's survey points: the sheet then prints Y so. */
-export const usesZonePrefix = (record: Pick<Inspection, 'surveyPoints'>): boolean => record.surveyPoints.some((p) => p.y >= 10_000_000);
-
-/**
- * The record's plot in its GK plane (the record's zone, else the 3° zone of its centre: the comparison's zone), each
- * ring without its closing repetition. `zonePrefix`: eastings carry 1,000,000 × zone.
- */
-export function plotGkOf(geometry: Polygon | MultiPolygon, zone: GkZoneRef | null, zonePrefix: boolean): PlotGk {
-  const z = zoneOfPlot(geometry, zone);
-  const toGk = makeLngLatToGkEN(z, zonePrefix);
-  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return {
-    zone: z,
-    zonePrefix,
-    polygons: polys.map((poly) =>
-      poly.map((ring) => {
-        const open = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.slice(0, -1) : ring;
-        return open.map((p): GkPoint => toGk(p[0]!, p[1]!));
-      }),
-    ),
-  };
-}
-
 /** [minE, minN, maxE, maxN] of the plot. */
 export function plotExtent(plot: PlotGk): [number, number, number, number] {
   let e0 = Infinity,
@@ -108,17 +81,6 @@ export function plotExtent(plot: PlotGk): [number, number, number, number] {
         n1 = Math.max(n1, n);
       }
   return [e0, n0, e1, n1];
-}
-
-/**
- * The meridian convergence at a GK point, degrees: the angle from true north to grid north, positive when grid north
- * lies east of true north (east of the central meridian in the northern hemisphere). γ = atan(tan(λ − λ0) · sin φ),
- * within a few arc-seconds of the series formula inside a 3° or 6° zone — the sheet notes it to 0.01°.
- */
-export function convergenceDeg(easting: number, northing: number, zone: GkZoneRef, zonePrefix: boolean): number {
-  const [lng, lat] = makeGkToLngLat(zone, zonePrefix)(easting, northing);
-  const rad = Math.PI / 180;
-  return Math.atan(Math.tan((lng - zone.centralMeridian) * rad) * Math.sin(lat * rad)) / rad;
 }
 
 /** Roles the stored comparison used, by layer id (the office's own choice of layers), then the layer's kind. */

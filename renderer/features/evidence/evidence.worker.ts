@@ -16,7 +16,7 @@ import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
 import type { EvidenceProtocol, FrameLayerInput, FrameLayersRequest, SealedFile } from './evidence.protocol';
 import { storedUncompressed } from './evidence.logic';
-import { tempManifest } from './temp-layout';
+import { tempManifest } from './temp-manifest';
 
 /** Stored layers by id and data version: a batch of 100 records reads each layer once. */
 const cache = new Map<string, { version: number; features: LayerFeature[] }>();

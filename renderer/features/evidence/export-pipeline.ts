@@ -17,17 +17,9 @@ import { getOfficeProfile, getPhotoOriginal, getPhotos, type LayerRecord, type P
 import type { Translate } from '../../i18n';
 import { CodedError } from '../../platform/coded-error';
 import { renderImagery, type ImagerySource } from '../geotiff';
-import {
-  checkRecord,
-  convergenceDeg,
-  evidenceNames,
-  photoEntryNames,
-  plotGkOf,
-  sheetRoleOf,
-  usesZonePrefix,
-  withDraftMark,
-  type ExportRefusal,
-} from './evidence.logic';
+import { plotOfRecord } from '../../../shared/domain/evidence/points';
+import { meridianConvergenceDeg } from '../../../shared/domain/evidence/scale';
+import { checkRecord, evidenceNames, photoEntryNames, sheetRoleOf, withDraftMark, type ExportRefusal } from './evidence.logic';
 import type { EvidenceFile, FrameLayerInput, SealResult } from './evidence.protocol';
 import { evidenceClient } from './evidence-state';
 import { mapSheets, paperSheets, photoSheets, planSheet, recordAreaRows, recordPoints, type SheetPlan } from './layout';
@@ -109,9 +101,11 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
   const check = checkRecord(record, layersNow, inputs.roles);
   if (!check.ok) return check.ok === false ? { ok: false, refusal: check.refusal } : check;
   const stored = check.stored;
-  const plot = plotGkOf(record.geometry!, record.zone, usesZonePrefix(record));
+  const plot = plotOfRecord(record);
+  if (!plot) return { ok: false, refusal: { reason: 'noGeometry' } };
   const planned = planSheet(settings, plot);
-  if (!planned.ok) return { ok: false, refusal: { reason: 'doesNotFit', scale: planned.scale } };
+  if (!planned.ok)
+    return { ok: false, refusal: planned.reason === 'doesNotFit' ? { reason: 'doesNotFit', scale: planned.scale } : { reason: 'noGeometry' } };
   const plan = planned.plan;
   const { ground } = plan;
   const layers: SheetLayer[] = await evidenceClient().request(
@@ -148,8 +142,8 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
         inputs.imagery.source,
         {
           extent: { zone: ground.zone, zonePrefix: ground.zonePrefix, extent: ground.extent },
-          widthPx: Math.max(1, Math.round(plan.imageryPx.widthPx * k)),
-          heightPx: Math.max(1, Math.round(plan.imageryPx.heightPx * k)),
+          widthPx: Math.max(1, Math.round(plan.imagery.widthPx * k)),
+          heightPx: Math.max(1, Math.round(plan.imagery.heightPx * k)),
         },
         signal,
       );
@@ -177,14 +171,14 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
     },
     titleBlock: { office: profile.officeName, mapper: profile.userName, checker: '', date: today() },
     plot,
-    points: recordPoints(record, plot),
+    points: recordPoints(record),
     areas: recordAreaRows(stored),
     layers,
     imagery,
-    convergenceDeg: convergenceDeg(centre[0], centre[1], ground.zone, ground.zonePrefix),
+    convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, centre[0], centre[1]),
   };
   for (const p of photos) if (p.stamp) images[`photo:${p.sha256}`] = url(p.stamp.image);
-  let sheets = [...mapSheets(plan, content, settings), ...paperSheets(record), ...photoSheets(photos)];
+  let sheets = [...mapSheets(plan, content), ...paperSheets(record), ...photoSheets(photos)];
   if (record.submittedAt === null) sheets = withDraftMark(sheets, t('evidence.draft.mark'), t('evidence.draft.note'));
   return { ok: true, prepared: { sheets, images, plan, plot, content, stored, notes, photos, dispose } };
 }

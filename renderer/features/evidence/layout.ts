@@ -1,41 +1,44 @@
 /**
- * The one place the feature calls the pure layouts of shared/domain/evidence (E-A's map sheet, points and area table;
- * E-B's papers and photo sheet), so the pipeline reads the same whichever of them it runs with.
+ * The one place the feature calls the pure layouts of shared/domain/evidence (the map sheet, its points and area
+ * table; the papers and the photo sheet), so the pipeline reads the same whichever of them it runs with. The papers'
+ * text is Chinese whatever the UI language: the labels passed are the zh-CN ones.
  */
 import type { Inspection } from '../../../shared/domain/inspection/inspection-record';
 import type { StoredComparison } from '../../../shared/domain/inspection/comparison-run';
+import { areaRows } from '../../../shared/domain/evidence/area-table';
 import type { AreaRow, MapSheetContent, NumberedPoint, PlotGk, SheetSettings } from '../../../shared/domain/evidence/inputs';
-import type { FrameGround, Paper, RectMm, Sheet } from '../../../shared/domain/evidence/sheet-model';
-import { tempLayout, tempPlan } from './temp-layout';
+import { layoutMapSheets, planMapSheet, type MapSheetPlan } from '../../../shared/domain/evidence/map-sheet';
+import { pointsOfRecord } from '../../../shared/domain/evidence/points';
+import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
+import { areaTableLabels, sheetLabels } from './render/labels';
+import { plotExtent } from './evidence.logic';
 
-export interface SheetPlan {
-  paper: Paper;
-  frame: RectMm;
-  ground: FrameGround;
-  /** The imagery render's size: the frame at 300 dpi. */
-  imageryPx: { widthPx: number; heightPx: number };
+export type SheetPlan = MapSheetPlan;
+
+export type PlanOutcome = { ok: true; plan: SheetPlan } | { ok: false; reason: 'doesNotFit'; scale: number } | { ok: false; reason: 'noGeometry' };
+
+/**
+ * The map sheet's plan. 'fit' past 1:10,000 is refused by the layout; a standard scale the user chose is refused here
+ * when the plot's extent does not fit the frame at it: a boundary cut off at the frame's edge is not evidence.
+ */
+export function planSheet(settings: SheetSettings, plot: PlotGk): PlanOutcome {
+  const r = planMapSheet(settings, plot);
+  if (!r.ok) return r.reason === 'plotTooLarge' ? { ok: false, reason: 'doesNotFit', scale: 10000 } : { ok: false, reason: 'noGeometry' };
+  if (settings.scale !== 'fit') {
+    const [e0, n0, e1, n1] = plotExtent(plot);
+    const [g0, h0, g1, h1] = r.plan.ground.extent;
+    if (e0 < g0 || e1 > g1 || n0 < h0 || n1 > h1) return { ok: false, reason: 'doesNotFit', scale: settings.scale };
+  }
+  return { ok: true, plan: r.plan };
 }
 
-export type PlanOutcome = { ok: true; plan: SheetPlan } | { ok: false; scale: number };
+export const mapSheets = (plan: SheetPlan, content: MapSheetContent): Sheet[] => layoutMapSheets(plan, content, sheetLabels('zh-CN'));
 
-export const planSheet = (settings: SheetSettings, plot: PlotGk): PlanOutcome => tempPlan(settings, plot);
+/** The 界址点 as the record holds them, else the plot's vertices numbered clockwise from the north-west one. */
+export const recordPoints = (record: Inspection): NumberedPoint[] => pointsOfRecord(record);
 
-export const mapSheets = (plan: SheetPlan, content: MapSheetContent, settings: SheetSettings): Sheet[] => tempLayout(plan, content, settings.title);
-
-/** The 界址点 as the record holds them, else the plot's vertices numbered. */
-export function recordPoints(record: Inspection, plot: PlotGk): NumberedPoint[] {
-  if (record.surveyPoints.length > 0) return record.surveyPoints.map((p) => ({ name: p.name, x: p.x, y: p.y, ring: p.ring, sideMetres: 0 }));
-  const out: NumberedPoint[] = [];
-  let k = 1;
-  plot.polygons.forEach((poly) =>
-    poly.forEach((ring, ri) => ring.forEach(([e, n]) => out.push({ name: `J${k++}`, x: n, y: e, ring: ri + 1, sideMetres: 0 }))),
-  );
-  return out;
-}
-
-export const recordAreaRows = (stored: StoredComparison): AreaRow[] => [
-  { label: '总面积', level: 0, planarM2: stored.summary.total.planarM2, mu: stored.summary.total.planarM2 * 0.0015 },
-];
+/** The area table's rows from the stored comparison (so the sheet's areas ARE the comparison's). */
+export const recordAreaRows = (stored: StoredComparison): AreaRow[] => areaRows(stored.summary, areaTableLabels('zh-CN'));
 
 /** The 现场勘测笔录 and the 责令停止违法行为通知书 of the record (E-B). */
 export const paperSheets = (_record: Inspection): Sheet[] => [];
