@@ -344,3 +344,166 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   fs.copyFileSync(path.join(dir, `${number}-示意图.png`), path.resolve('test-results/screens/evidence-sheet-300dpi.png'));
   consoleWatch.assertClean();
 });
+
+/** A plot with a hole (圈号 2 inside 圈号 1) across the 水浇地 (永久基本农田) / 农村宅基地 border at E 39 500 500. */
+const HOLED_PLOT: [number, [string, number, number][]][] = [
+  [
+    1,
+    [
+      ['J1', 3879432.151, 39500431.602],
+      ['J2', 3879436.774, 39500569.318],
+      ['J3', 3879322.405, 39500572.941],
+      ['J4', 3879318.226, 39500428.017],
+    ],
+  ],
+  [
+    2,
+    [
+      ['J5', 3879395.113, 39500480.254],
+      ['J6', 3879396.087, 39500515.736],
+      ['J7', 3879365.642, 39500516.508],
+      ['J8', 3879364.918, 39500481.377],
+    ],
+  ],
+];
+
+test('浏览器版: 导出 prints through the print dialog, then the PDF the user saved is picked; a plot with a hole across farmland and two land classes', async ({
+  page,
+}, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  // No Electron: window.print is recorded and the print root kept, as the browser would print it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __prints: string[]; print: () => void };
+    w.__prints = [];
+    w.print = () => {
+      const root = document.querySelector('[data-testid="evidence-print-root"]');
+      w.__prints.push(root ? root.outerHTML : '');
+    };
+  });
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('holed.txt');
+  fs.writeFileSync(file, baopan('带洞图斑', HOLED_PLOT));
+  const { number, total } = await submittedRecordFromFile(page, file);
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog.getByTestId('evidence-browser-note')).toContainText('另存为 PDF');
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, info, 'evidence-3-browser-dialog');
+  const download = page.waitForEvent('download', { timeout: 180_000 });
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-pdf-picker')).toBeVisible({ timeout: 120_000 });
+  const prints = await page.evaluate(() => (window as unknown as { __prints: string[] }).__prints);
+  expect(prints).toHaveLength(1);
+  expect(prints[0]).toContain('evidence-page');
+  // What the user does in the print dialog: 另存为 PDF. The same root printed by Chromium (page.pdf), then picked.
+  await page.evaluate(
+    (html) => document.body.insertAdjacentHTML('beforeend', html.replace('data-testid="evidence-print-root"', 'data-testid="replayed-root"')),
+    prints[0]!,
+  );
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+  await page.evaluate(() => document.querySelector('[data-testid="replayed-root"]')?.remove());
+  await dialog.getByTestId('evidence-pdf-input').setInputFiles({ name: `${number}-证据.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe(`证据-${number}.zip`);
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible();
+  const entries = unzipSync(new Uint8Array(fs.readFileSync(await zip.path())));
+  expect(Buffer.from(entries[`${number}-证据.pdf`]!)).toEqual(pdf);
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { files: { path: string; sha256: string }[] };
+  for (const f of manifest.files) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+
+  // The hole's points and the comparison's total in the PDF; the 报盘 file has both rings, each closed.
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfPath = path.join(dir, 'holed.pdf');
+  fs.writeFileSync(pdfPath, pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const [, pts] of HOLED_PLOT)
+    for (const [, x, y] of pts) {
+      expect(text).toContain(x.toFixed(3));
+      expect(text).toContain(y.toFixed(3));
+    }
+  expect(text).toMatch(new RegExp(`高斯平面面积\\s+${total[0]!}\\s+${total[1]!}`));
+  const bp = new TextDecoder('gbk').decode(entries[`${number}-报盘坐标.txt`]!);
+  expect(bp).toContain('J5,2,3879395.113,39500480.254');
+  expect(bp.split('\r\n').filter((l) => l.startsWith('J1,1,'))).toHaveLength(2);
+  expect(bp.split('\r\n').filter((l) => l.startsWith('J5,2,'))).toHaveLength(2);
+  execFileSync('pdftoppm', ['-r', '100', '-png', pdfPath, path.join(dir, 'holed')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('holed') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+  consoleWatch.assertClean();
+});
+
+/** A long thin plot in two parts (圈号 1 and 2, side by side): a drainage ditch and its spoil bank along the fields. */
+const STRIPS: [number, [string, number, number][]][] = [
+  [
+    1,
+    [
+      ['J1', 3879641.207, 39499030.518],
+      ['J2', 3879644.832, 39499588.104],
+      ['J3', 3879612.466, 39499589.377],
+      ['J4', 3879609.935, 39499031.742],
+    ],
+  ],
+  [
+    2,
+    [
+      ['J5', 3879722.613, 39499052.285],
+      ['J6', 3879724.098, 39499598.731],
+      ['J7', 3879701.254, 39499599.452],
+      ['J8', 3879700.371, 39499053.064],
+    ],
+  ],
+];
+
+test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  const saved: { name: string; bytes: Buffer }[] = [];
+  const printed: unknown[] = [];
+  await installElectronStandIn(page, saved, printed);
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('strips.txt');
+  fs.writeFileSync(file, baopan('沟渠两段', STRIPS));
+  const { number } = await submittedRecordFromFile(page, file);
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  // A4 portrait cannot hold 570 m at 1:2,000: refused by name, with what to do.
+  await dialog.getByTestId('evidence-scale').selectOption('2000');
+  await expect(dialog.getByTestId('evidence-refusal')).toHaveText(/放不进所选纸张的图框。请选择 A3 纸张/);
+  await dialog.getByTestId('evidence-paper').getByText('A3').click();
+  await dialog.getByTestId('evidence-orientation').getByText('横向').click();
+  await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '2000', { timeout: 30_000 });
+  await screenshot(page, info, 'evidence-4-a3-dialog');
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  expect(printed).toEqual([{ pageSize: { widthMm: 420, heightMm: 297 }, landscape: true, printBackground: true, cssPageSize: true }]);
+  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfPath = path.join(dir, 'strips.pdf');
+  fs.writeFileSync(pdfPath, entries[`${number}-证据.pdf`]!);
+  const pdfinfo = execFileSync('pdfinfo', ['-f', '1', '-l', '1', pdfPath], { encoding: 'utf8' });
+  const [, pw, ph] = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(pdfinfo)!;
+  // A3 landscape = 1190.55 × 841.89 pt; Chromium's page box within a point of it (whole CSS pixels).
+  expect(Math.abs(Number(pw) - 1190.55)).toBeLessThan(1);
+  expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(1);
+  const png = Buffer.from(entries[`${number}-示意图.png`]!);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([4961, 3508]);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('1:2 000');
+  for (const [, pts] of STRIPS)
+    for (const [, x, y] of pts) {
+      expect(text).toContain(x.toFixed(3));
+      expect(text).toContain(y.toFixed(3));
+    }
+  execFileSync('pdftoppm', ['-r', '60', '-png', pdfPath, path.join(dir, 'strips')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('strips') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+  consoleWatch.assertClean();
+});
