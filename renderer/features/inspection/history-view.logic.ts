@@ -50,6 +50,7 @@ export const FIELD_KEYS: Record<string, MessageKey> = {
   photoHashes: 'inspection.field.photos',
   comparison: 'inspection.field.comparison',
   surveyPoints: 'inspection.field.surveyPoints',
+  siteRecord: 'evidencePapers.site.title',
   status: 'inspection.field.status',
   submittedAt: 'inspection.field.submittedAt',
 };
@@ -134,6 +135,14 @@ export function describeValue(field: string, value: unknown, t: Translate): stri
       return t('inspection.history.comparison');
     case 'surveyPoints':
       return Array.isArray(value) ? t('inspection.history.surveyPoints', { count: value.length }) : none;
+    case 'siteRecord':
+      return isObj(value)
+        ? t('evidencePapers.site.history', {
+            from: typeof value.startedAt === 'number' ? beijingText(value.startedAt) : '—',
+            to: typeof value.endedAt === 'number' ? beijingText(value.endedAt) : '—',
+            witnesses: Array.isArray(value.witnesses) ? value.witnesses.length : 0,
+          })
+        : none;
     default:
       return cut(typeof value === 'string' ? value : JSON.stringify(value));
   }

@@ -94,7 +94,7 @@ export function draftOf(r: InspectionContent): InspectionDraft {
 const partyEmpty = (p: Party) => p.name.trim() === '' && p.idNo.trim() === '' && p.contact.trim() === '' && p.address.trim() === '';
 
 /** The record's fields that are not the form's own (the sections', the numbering's, the start's). */
-const NOT_THE_FORMS = ['number', 'source', 'geometry', 'zone', 'photoHashes', 'comparison', 'surveyPoints'] as const;
+const NOT_THE_FORMS = ['number', 'source', 'geometry', 'zone', 'photoHashes', 'comparison', 'surveyPoints', 'siteRecord'] as const;
 type DraftField = Exclude<(typeof CONTENT_FIELDS)[number], (typeof NOT_THE_FORMS)[number]>;
 
 /** The fields the form writes: the record's content fields (CONTENT_FIELDS, in their order) but the ones above. */

@@ -97,11 +97,11 @@ describe('the 界址点 (record version 2)', () => {
   it('brings a version 1 record up with no points, and its chain still verifies', () => {
     const r = createInspection({ id: 'I5', source: patch, description: '旧记录' }, '张三', T0);
     // The record as version 1 stored it: no surveyPoints field, hashed without it.
-    const { surveyPoints: _none, ...rest } = JSON.parse(JSON.stringify(r)) as Inspection;
+    const { surveyPoints: _none, siteRecord: _later, ...rest } = JSON.parse(JSON.stringify(r)) as Inspection;
     const v1 = { ...rest, v: 1 };
     const back = restoreInspection(v1);
     expect(back.ok && back.repaired).toBeUndefined();
-    expect(back.ok && back.value).toMatchObject({ v: 2, surveyPoints: [], description: '旧记录' });
+    expect(back.ok && back.value).toMatchObject({ v: 3, surveyPoints: [], description: '旧记录' });
     expect(back.ok && verifies(back.value)).toBe(true);
   });
 
@@ -165,5 +165,58 @@ describe('the form before submission', () => {
     const issues = checkForSubmit(c, T0 + 60_000);
     expect(issues).toEqual([{ field: 'party.idNo', code: 'idNo.badCheckDigit', severity: 'warning' }]);
     expect(canSubmit(issues)).toBe(true);
+  });
+});
+
+describe('the 现场勘测笔录 facts (record version 3)', () => {
+  const site = {
+    startedAt: T0,
+    endedAt: T0 + 45 * 60_000,
+    witnesses: [{ name: '王五', idNo: '', contact: '139' }],
+    instrument: 'GNSS RTK',
+    method: 'RTK 实测界址点',
+    boundaries: { east: '村道', south: '耕地', west: '沟渠', north: '林地' },
+    partyPresent: true,
+    refusal: '',
+  };
+
+  it('brings a version 2 record up with no site record, and its chain still verifies', () => {
+    const r = createInspection({ id: 'I7', source: patch, description: '旧记录' }, '张三', T0);
+    const saved = saveInspectionDraft(r, { surveyPoints: [{ name: 'J1', x: 1, y: 2, h: null, ring: 1, method: null }] }, '张三', T0 + 1);
+    // The record as version 2 stored it: no siteRecord field, hashed without it.
+    const { siteRecord: _none, ...rest } = JSON.parse(JSON.stringify(saved.ok ? saved.record : r)) as Inspection;
+    const v2 = { ...rest, v: 2 };
+    const back = restoreInspection(v2);
+    expect(back.ok && back.repaired).toBeUndefined();
+    expect(back.ok && back.value).toMatchObject({ v: 3, siteRecord: null, description: '旧记录' });
+    expect(back.ok && verifies(back.value)).toBe(true);
+    // And a version 1 record goes through both steps.
+    const { surveyPoints: _p, ...v1rest } = JSON.parse(JSON.stringify(r)) as Inspection;
+    const { siteRecord: _s, ...v1 } = { ...v1rest, v: 1 };
+    const back1 = restoreInspection(v1);
+    expect(back1.ok && back1.value).toMatchObject({ v: 3, surveyPoints: [], siteRecord: null });
+    expect(back1.ok && verifies(back1.value)).toBe(true);
+  });
+
+  it('hashes the site record: a change is one history entry, a silent edit breaks the chain, a malformed one is repaired to null', () => {
+    const r = createInspection({ id: 'I8', source: patch }, '张三', T0);
+    const saved = saveInspectionDraft(r, { siteRecord: site }, '张三', T0 + 1);
+    expect(saved.ok && saved.changes.map((c) => c.field)).toEqual(['siteRecord']);
+    const s1 = saved.ok ? saved.record : r;
+    expect(s1.history).toHaveLength(2);
+    expect(verifies(s1)).toBe(true);
+    const again = saveInspectionDraft(s1, { siteRecord: { ...site, refusal: '当事人称不认可面积' } }, '张三', T0 + 2);
+    const s2 = again.ok ? again.record : s1;
+    expect(s2.history).toHaveLength(3);
+    expect(s2.history[2]).toMatchObject({ changes: [{ field: 'siteRecord', after: { refusal: '当事人称不认可面积' } }] });
+    expect(verifies(s2)).toBe(true);
+    const stored = JSON.parse(JSON.stringify(s2)) as Inspection;
+    const back = restoreInspection(stored);
+    expect(back.ok && back.value.siteRecord).toEqual({ ...site, refusal: '当事人称不认可面积' });
+    const edited = restoreInspection({ ...stored, siteRecord: { ...stored.siteRecord, endedAt: T0 + 60 * 60_000 } });
+    expect(edited.ok && verifyHistory(edited.value.history, hashedState(edited.value))).toMatchObject({ ok: false, reason: 'contentChanged' });
+    const bad = restoreInspection({ ...stored, siteRecord: { ...stored.siteRecord, witnesses: [{ name: '王五' }] } });
+    expect(bad.ok && bad.value.siteRecord).toBeNull();
+    expect(bad.ok && bad.repaired).toEqual([{ path: 'siteRecord', code: 'defaulted' }]);
   });
 });

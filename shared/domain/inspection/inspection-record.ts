@@ -23,9 +23,9 @@ import { canMove, isInspectionStatus, type InspectionStatus } from './status';
 export type InspectionId = string & { readonly __brand: 'InspectionId' };
 export const isInspectionId = (v: unknown): v is InspectionId => isNonEmptyString(v);
 
-/** 1: the first stored shape; 2: `surveyPoints` (the 界址点). Bump it with a migration below whenever the stored
- *  shape changes. */
-export const INSPECTION_RECORD_VERSION = 2;
+/** 1: the first stored shape; 2: `surveyPoints` (the 界址点); 3: `siteRecord` (what the 现场勘测笔录 states beyond the
+ *  卫片 form). Bump it with a migration below whenever the stored shape changes. */
+export const INSPECTION_RECORD_VERSION = 3;
 
 export interface Inspector {
   name: string;
@@ -111,6 +111,54 @@ export interface InspectionSurveyPoint {
   method: SurveyMethod | null;
 }
 
+/** 见证人: a witness of the on-site survey. */
+export interface Witness {
+  name: string;
+  /** 身份证号 (or another ID), '' when the witness gave none. */
+  idNo: string;
+  contact: string;
+}
+
+/** 四至: what borders the plot on each side, as the officer words it (东至某某路). */
+export interface Boundaries {
+  east: string;
+  south: string;
+  west: string;
+  north: string;
+}
+
+/**
+ * What a 现场勘测笔录 states beyond the 卫片 form (行政诉讼证据规定 第十五条: time, place, events; signed by the party or
+ * the refusal noted with its reason): the survey's start and end, the witnesses, the instrument and method, the 四至,
+ * whether the party was present and why they refused to sign. Evidence: kept in the record and its hash chain.
+ */
+export interface SiteRecord {
+  /** 勘测时间 from – to, epoch ms (end null while the survey is open). */
+  startedAt: number | null;
+  endedAt: number | null;
+  witnesses: Witness[];
+  /** 勘测仪器, e.g. 'GNSS RTK（中海达 V90）'. */
+  instrument: string;
+  /** 勘测方法, e.g. 'RTK 实测界址点，CGCS2000'. */
+  method: string;
+  boundaries: Boundaries;
+  /** 当事人是否在场. */
+  partyPresent: boolean;
+  /** 当事人拒绝签字的原因; '' when the party signed (or was not there to sign). */
+  refusal: string;
+}
+
+export const EMPTY_SITE_RECORD: SiteRecord = {
+  startedAt: null,
+  endedAt: null,
+  witnesses: [],
+  instrument: '',
+  method: '',
+  boundaries: { east: '', south: '', west: '', north: '' },
+  partyPresent: false,
+  refusal: '',
+};
+
 /** The form's fields: what a save may change, and what the history hashes. */
 export interface InspectionContent {
   /** The office's record number (its own pattern). */
@@ -146,6 +194,8 @@ export interface InspectionContent {
   photoHashes: string[];
   /** The stored comparison (套合) result, as the comparison module wrote it; null until run. */
   comparison: Record<string, unknown> | null;
+  /** The 现场勘测笔录's own facts; null until the officer fills them. */
+  siteRecord: SiteRecord | null;
 }
 
 export const CONTENT_FIELDS = [
@@ -171,6 +221,7 @@ export const CONTENT_FIELDS = [
   'surveyPoints',
   'photoHashes',
   'comparison',
+  'siteRecord',
 ] as const satisfies readonly (keyof InspectionContent)[];
 
 export type InspectionPatch = Partial<InspectionContent>;
@@ -193,6 +244,8 @@ export function hashedState(r: InspectionContent & Pick<Inspection, 'status' | '
   // Record version 2 added surveyPoints: while a record has none, its hashed state is what version 1 hashed, so
   // the chains of records stored before the field existed still verify after the migration.
   if (r.surveyPoints.length === 0) delete state.surveyPoints;
+  // Version 3 added siteRecord, likewise: dropped while null, so version 1 and 2 chains still verify.
+  if (r.siteRecord === null) delete state.siteRecord;
   return state;
 }
 
@@ -201,6 +254,8 @@ export type InspectionReason = MigrationReason | 'missingId' | 'badStatus' | 'ba
 export const INSPECTION_MIGRATIONS: readonly Migration[] = [
   // 1 → 2: the 界址点 field; a record of version 1 has none.
   { from: 1, up: (record) => ({ ...record, v: 2, surveyPoints: [] }) },
+  // 2 → 3: the 现场勘测笔录's facts; a record of version 2 has none.
+  { from: 2, up: (record) => ({ ...record, v: 3, siteRecord: null }) },
 ];
 
 const isInspector = (v: unknown): v is Inspector => isObject(v) && isNonEmptyString(v.name) && isString(v.certNo);
@@ -215,6 +270,20 @@ export const isInspectionSurveyPoint = (v: unknown): v is InspectionSurveyPoint 
   Number.isInteger(v.ring) &&
   v.ring >= 1 &&
   (v.method === null || SURVEY_METHODS.includes(v.method as SurveyMethod));
+
+const isWitness = (v: unknown): v is Witness => isObject(v) && isString(v.name) && isString(v.idNo) && isString(v.contact);
+const isBoundaries = (v: unknown): v is Boundaries => isObject(v) && isString(v.east) && isString(v.south) && isString(v.west) && isString(v.north);
+export const isSiteRecord = (v: unknown): v is SiteRecord =>
+  isObject(v) &&
+  (v.startedAt === null || isFiniteNumber(v.startedAt)) &&
+  (v.endedAt === null || isFiniteNumber(v.endedAt)) &&
+  Array.isArray(v.witnesses) &&
+  v.witnesses.every(isWitness) &&
+  isString(v.instrument) &&
+  isString(v.method) &&
+  isBoundaries(v.boundaries) &&
+  typeof v.partyPresent === 'boolean' &&
+  isString(v.refusal);
 
 function isSource(v: unknown): v is InspectionSource {
   if (!isObject(v)) return false;
@@ -331,6 +400,7 @@ export function validateInspection(raw: unknown): Validation<Inspection, Inspect
     surveyPoints: pick('surveyPoints', listOf(isInspectionSurveyPoint), []),
     photoHashes: pick('photoHashes', listOf(isSha256), []),
     comparison: pick('comparison', isNullOr(isObject), null),
+    siteRecord: pick('siteRecord', isNullOr(isSiteRecord), null),
   };
   return ok(value, repaired);
 }
@@ -369,6 +439,7 @@ export const EMPTY_CONTENT: Omit<InspectionContent, 'source'> = {
   surveyPoints: [],
   photoHashes: [],
   comparison: null,
+  siteRecord: null,
 };
 
 export type NewInspection = { id: string; source: InspectionSource } & InspectionPatch;
