@@ -325,12 +325,17 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
 
   // Every hash of the manifest, computed again; the history head is the record's last entry's.
   const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as {
-    historyHead: string;
-    files: { path: string; sha256: string }[];
+    record: { number: string; chainHead: string };
+    entries: { path: string; sha256: string; sizeBytes: number }[];
   };
-  expect(manifest.historyHead).toBe(record.history.at(-1)!.hash);
-  expect(manifest.files.map((f) => f.path).sort()).toEqual(names.filter((n) => !n.startsWith('清单')).sort());
-  for (const f of manifest.files) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+  expect(manifest.record).toMatchObject({ number, chainHead: record.history.at(-1)!.hash });
+  expect(manifest.entries.map((f) => f.path).sort()).toEqual(names.filter((n) => !n.startsWith('清单')).sort());
+  for (const f of manifest.entries) {
+    expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+    expect(entries[f.path]!.byteLength).toBe(f.sizeBytes);
+  }
+  const manifestTxt = Buffer.from(entries['清单.txt']!).toString('utf8');
+  for (const f of manifest.entries) expect(manifestTxt).toContain(f.sha256);
 
   // The PNG: the A4 sheet at 300 dpi.
   const png = Buffer.from(entries[`${number}-示意图.png`]!);
@@ -410,8 +415,9 @@ test('浏览器版: 导出 prints through the print dialog, then the PDF the use
   await expect(dialog.getByTestId('evidence-done')).toBeVisible();
   const entries = unzipSync(new Uint8Array(fs.readFileSync(await zip.path())));
   expect(Buffer.from(entries[`${number}-证据.pdf`]!)).toEqual(pdf);
-  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { files: { path: string; sha256: string }[] };
-  for (const f of manifest.files) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { entries: { path: string; sha256: string }[] };
+  expect(manifest.entries.map((f) => f.path)).toContain(`${number}-证据.pdf`);
+  for (const f of manifest.entries) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
 
   // The hole's points and the comparison's total in the PDF; the 报盘 file has both rings, each closed.
   const dir = info.outputPath('set');

@@ -5,22 +5,42 @@
  */
 import type { SheetSettings } from '../../../shared/domain/evidence/inputs';
 import type { Inspection, InspectionPatch } from '../../../shared/domain/inspection/inspection-record';
-import { getEvidenceTemplate } from '../../db';
+import {
+  createEvidenceTemplate,
+  defaultEvidenceTemplate,
+  restoreEvidenceTemplate,
+  type EvidenceTemplate,
+} from '../../../shared/domain/evidence/template';
+import { getEvidenceTemplate, getOfficeProfile, putEvidenceTemplate } from '../../db';
+import { CodedError } from '../../platform/coded-error';
 import { createStore } from '../../ui/store';
 import { geotiffLayers } from '../geotiff';
 import { printImageryLayers } from '../imagery';
-import { restoreSheetSettings } from './evidence.logic';
 import type { ImageryChoice } from './export-pipeline';
 
 export const recordSave = createStore<{ recordId: string; save: (patch: InspectionPatch, what: string) => Promise<Inspection | null> } | null>(null);
 
-/** The office's template's settings, else the defaults (a template that cannot be read gives the defaults too). */
-export async function loadTemplateSettings(): Promise<SheetSettings> {
-  try {
-    return restoreSheetSettings(await getEvidenceTemplate());
-  } catch {
-    return restoreSheetSettings(undefined);
-  }
+/**
+ * The office's template (the papers' wording and the sheet's defaults), read through its record module; one never
+ * saved is the defaults with the office profile's name; one that cannot be read too (warned).
+ */
+export async function loadTemplate(): Promise<EvidenceTemplate> {
+  const office = (await getOfficeProfile()).officeName;
+  const raw = await getEvidenceTemplate();
+  if (raw === undefined) return defaultEvidenceTemplate(office);
+  const r = restoreEvidenceTemplate(raw, office);
+  if (r.ok) return r.value;
+  console.warn(`landpatrol: the evidence template is unreadable (${r.reason} at ${r.path ?? '—'}): the defaults are used`);
+  return defaultEvidenceTemplate(office);
+}
+
+/** 保存为本所模板: the template with these sheet settings, made by its factory and stored in one transaction. */
+export async function saveTemplateSheet(template: EvidenceTemplate, sheet: SheetSettings): Promise<EvidenceTemplate> {
+  const { v: _v, ...input } = template;
+  const r = createEvidenceTemplate({ ...input, sheet });
+  if (!r.ok) throw new CodedError('invalidRequest', { detail: `${r.reason}${r.path ? ` (${r.path})` : ''}` });
+  await putEvidenceTemplate(r.value);
+  return r.value;
 }
 
 /** The imagery the sheet can draw: visible tile layers top first, then visible GeoTIFFs. */

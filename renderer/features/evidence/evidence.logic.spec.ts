@@ -8,14 +8,12 @@ import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
 import {
   batchFolders,
   checkRecord,
-  DEFAULT_SHEET_SETTINGS,
   evidenceNames,
   pageNameOf,
   photoEntryNames,
   plotExtent,
   pngWithDpi,
   printPageCss,
-  restoreSheetSettings,
   sheetRoleOf,
   skippedText,
   storedUncompressed,
@@ -181,22 +179,5 @@ describe('pngWithDpi', () => {
     const again = pngWithDpi(out, 150);
     expect(again.length).toBe(out.length);
     expect(new DataView(again.buffer).getUint32(at + 8)).toBe(5906);
-  });
-});
-
-describe('restoreSheetSettings', () => {
-  it('keeps what is good and falls back field by field', () => {
-    expect(restoreSheetSettings(undefined)).toEqual(DEFAULT_SHEET_SETTINGS);
-    const r = restoreSheetSettings({
-      paper: 'A3',
-      orientation: 'x',
-      scale: 2000,
-      title: ' ',
-      gridSpacingMm: 50,
-      hiddenLayerIds: ['a', 3],
-      imagery: false,
-    });
-    expect(r).toEqual({ ...DEFAULT_SHEET_SETTINGS, paper: 'A3', scale: 2000, gridSpacingMm: 50, hiddenLayerIds: ['a'], imagery: false });
-    expect(restoreSheetSettings({ scale: 3000 }).scale).toBe('fit');
   });
 });

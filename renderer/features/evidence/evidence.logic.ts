@@ -13,23 +13,10 @@ import {
 } from '../../../shared/domain/inspection/comparison-run';
 import type { RoleAssignment } from '../../../shared/domain/inspection/comparison';
 import type { LayerKind } from '../../../shared/domain/layers/kind';
-import type { PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
+import type { PlotGk, SheetLayer } from '../../../shared/domain/evidence/inputs';
 import { STANDARD_SCALES } from '../../../shared/domain/evidence/inputs';
 import type { Mark, Paper, Sheet } from '../../../shared/domain/evidence/sheet-model';
 import { toSafeFileName } from '../../../shared/validation/file-name';
-
-/** The dialog's settings before the office has saved a template: A4 portrait, fitted to the plot (DOMAIN: A4, A3 when
- *  needed), the 违法用地示意图 title, the legend at the right, a 10 cm grid, every drawn layer, imagery on. */
-export const DEFAULT_SHEET_SETTINGS: SheetSettings = {
-  paper: 'A4',
-  orientation: 'portrait',
-  scale: 'fit',
-  title: '违法用地示意图',
-  legendPosition: 'right',
-  gridSpacingMm: 100,
-  hiddenLayerIds: [],
-  imagery: true,
-};
 
 /** Grid spacings offered on paper, mm (10 cm is the convention; 5 cm for a busy small sheet). */
 export const GRID_SPACINGS_MM = [50, 100] as const;
@@ -251,27 +238,4 @@ export function pngWithDpi(png: Uint8Array, dpi: number): Uint8Array {
     o += c.byteLength;
   }
   return out;
-}
-
-// ── the office's template (until the template record carries the layout: the sheet settings alone) ─────────────────
-
-const PAPERS = ['A4', 'A3'] as const;
-const ORIENTATIONS = ['portrait', 'landscape'] as const;
-
-/** Settings read back (a stored template, hand-edited or older): each bad field falls back to the default. */
-export function restoreSheetSettings(raw: unknown): SheetSettings {
-  const d = DEFAULT_SHEET_SETTINGS;
-  if (typeof raw !== 'object' || raw === null) return d;
-  const r = raw as Record<string, unknown>;
-  const scale = r.scale === 'fit' || STANDARD_SCALES.includes(r.scale as never) ? (r.scale as SheetSettings['scale']) : d.scale;
-  return {
-    paper: PAPERS.includes(r.paper as never) ? (r.paper as SheetSettings['paper']) : d.paper,
-    orientation: ORIENTATIONS.includes(r.orientation as never) ? (r.orientation as SheetSettings['orientation']) : d.orientation,
-    scale,
-    title: typeof r.title === 'string' && r.title.trim() !== '' ? r.title.slice(0, 60) : d.title,
-    legendPosition: r.legendPosition === 'bottom' ? 'bottom' : 'right',
-    gridSpacingMm: GRID_SPACINGS_MM.includes(r.gridSpacingMm as never) ? (r.gridSpacingMm as number) : d.gridSpacingMm,
-    hiddenLayerIds: Array.isArray(r.hiddenLayerIds) ? r.hiddenLayerIds.filter((x): x is string => typeof x === 'string').slice(0, 200) : [],
-    imagery: typeof r.imagery === 'boolean' ? r.imagery : d.imagery,
-  };
 }

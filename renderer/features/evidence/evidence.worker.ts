@@ -14,9 +14,18 @@ import type { LayerFeature } from '../../../shared/formats/types';
 import { readStoredLayer } from '../../data/stored-features';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
-import type { EvidenceProtocol, FrameLayerInput, FrameLayersRequest, SealedFile } from './evidence.protocol';
+import type { EvidenceFile, EvidenceProtocol, FrameLayerInput, FrameLayersRequest, SealedFile } from './evidence.protocol';
 import { storedUncompressed } from './evidence.logic';
-import { tempManifest } from './temp-manifest';
+import {
+  buildManifest,
+  manifestJson,
+  manifestLabelsOf,
+  manifestText,
+  type ManifestCategory,
+  type ManifestFormat,
+} from '../../../shared/domain/evidence/manifest';
+import { paperLabelsFrom } from '../../../shared/domain/evidence/paper-labels';
+import { evidencePapersZhCN } from '../../i18n/evidence-papers.zh-CN';
 
 /** Stored layers by id and data version: a batch of 100 records reads each layer once. */
 const cache = new Map<string, { version: number; features: LayerFeature[] }>();
@@ -124,6 +133,26 @@ async function frameLayer(l: FrameLayerInput, req: FrameLayersRequest, box: Box)
   return { id: l.id, name: l.name, role: l.role, legend: { layerId: l.id, title: l.name, kind: l.kind, items }, features };
 }
 
+/** 类别 of each file in the manifest (the PDF holds the map sheet, its tables, the papers and the photo sheet). */
+const CATEGORY: Readonly<Record<EvidenceFile['category'], ManifestCategory>> = {
+  pdf: '证据图',
+  png: '证据图（PNG）',
+  baopan: '坐标文件',
+  photo: '照片原件',
+};
+
+/** 文件格式 from the name (a photo's original keeps its own). */
+function formatOf(path: string): ManifestFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'pdf') return 'PDF';
+  if (ext === 'png') return 'PNG';
+  if (ext === 'jpg' || ext === 'jpeg') return 'JPEG';
+  if (ext === 'heic' || ext === 'heif') return 'HEIC';
+  if (ext === 'txt') return 'TXT';
+  if (ext === 'json') return 'JSON';
+  return '其他';
+}
+
 serveWorker<EvidenceProtocol>({
   frameLayers: async (req, ctx) => {
     const box = frameBox(req);
@@ -138,17 +167,25 @@ serveWorker<EvidenceProtocol>({
 
   seal: (req, ctx) => {
     ctx.progress({ step: 'hashing' });
-    const files: SealedFile[] = req.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: sha256HexOfBytes(f.bytes) }));
-    const m = tempManifest(
-      files.map((f, i) => ({ path: f.path, sha256: f.sha256, size: f.bytes.byteLength, category: req.files[i]!.category })),
-      req.meta,
-    );
+    const built = buildManifest({
+      files: req.files.map((f) => ({ path: f.path, category: CATEGORY[f.category], format: formatOf(f.path), bytes: f.bytes })),
+      record: { id: req.meta.recordId, number: req.meta.recordNumber, chainHead: req.meta.historyHead ?? '' },
+      appVersion: req.meta.appVersion,
+      createdAt: req.meta.exportedAt,
+    });
+    if (!built.ok) throw new CodedError('failed', { detail: `manifest: ${built.reason}${built.path ? ` (${built.path})` : ''}` });
+    const m = built.manifest;
+    const files: SealedFile[] = req.files.map((f, i) => ({ path: f.path, bytes: f.bytes, sha256: m.entries[i]!.sha256 }));
     const enc = new TextEncoder();
-    const txt = enc.encode(m.text);
-    const json = enc.encode(m.json);
-    files.push({ path: '清单.txt', bytes: txt, sha256: sha256HexOfBytes(txt) }, { path: '清单.json', bytes: json, sha256: sha256HexOfBytes(json) });
+    const json = manifestJson(m);
+    const txt = enc.encode(manifestText(m, manifestLabelsOf(paperLabelsFrom(evidencePapersZhCN))));
+    const jsonBytes = enc.encode(json);
+    files.push(
+      { path: '清单.txt', bytes: txt, sha256: sha256HexOfBytes(txt) },
+      { path: '清单.json', bytes: jsonBytes, sha256: sha256HexOfBytes(jsonBytes) },
+    );
     ctx.transfer(...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer)));
-    return { files, manifestJson: m.json };
+    return { files, manifestJson: json };
   },
 
   zip: (req, ctx) => {

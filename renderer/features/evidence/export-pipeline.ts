@@ -9,6 +9,7 @@
 import type { Inspection } from '../../../shared/domain/inspection/inspection-record';
 import type { MapSheetContent, PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
 import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
+import type { EvidenceTemplate } from '../../../shared/domain/evidence/template';
 import type { StoredComparison } from '../../../shared/domain/inspection/comparison-run';
 import type { RoleAssignment } from '../../../shared/domain/inspection/comparison';
 import { nameFieldFor } from '../../../shared/domain/layers/legend';
@@ -22,7 +23,7 @@ import { meridianConvergenceDeg } from '../../../shared/domain/evidence/scale';
 import { checkRecord, evidenceNames, photoEntryNames, sheetRoleOf, withDraftMark, type ExportRefusal } from './evidence.logic';
 import type { EvidenceFile, FrameLayerInput, SealResult } from './evidence.protocol';
 import { evidenceClient } from './evidence-state';
-import { mapSheets, paperSheets, photoSheets, planSheet, recordAreaRows, recordPoints, type SheetPlan } from './layout';
+import { mapSheets, paperSheets, photoNumbersOf, photoSheets, planSheet, recordAreaRows, recordPoints, type SheetPlan } from './layout';
 import { version as APP_VERSION } from '../../../package.json';
 
 export const EXPORT_STEPS = ['data', 'imagery', 'png', 'pdf', 'manifest'] as const;
@@ -36,6 +37,8 @@ export interface ImageryChoice {
 
 export interface SheetInputs {
   settings: SheetSettings;
+  /** The office's template: the papers' wording, 制图单位, the notice's organ. */
+  template: EvidenceTemplate;
   /** The drawn vector layers (the layer list's records), top first. */
   layers: readonly LayerRecord[];
   roles: readonly RoleAssignment[] | null;
@@ -169,7 +172,7 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
       village: record.location.village,
       place: record.location.place,
     },
-    titleBlock: { office: profile.officeName, mapper: profile.userName, checker: '', date: today() },
+    titleBlock: { office: inputs.template.mapUnit || profile.officeName, mapper: profile.userName, checker: '', date: today() },
     plot,
     points: recordPoints(record),
     areas: recordAreaRows(stored),
@@ -178,7 +181,14 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
     convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, centre[0], centre[1]),
   };
   for (const p of photos) if (p.stamp) images[`photo:${p.sha256}`] = url(p.stamp.image);
-  let sheets = [...mapSheets(plan, content), ...paperSheets(record), ...photoSheets(photos)];
+  const papers = paperSheets(record, inputs.template, {
+    areas: content.areas,
+    points: content.points,
+    plot,
+    photoNumbers: photoNumbersOf(photos),
+    stored,
+  });
+  let sheets = [...mapSheets(plan, content), ...papers, ...photoSheets(photos, record.number, plot)];
   if (record.submittedAt === null) sheets = withDraftMark(sheets, t('evidence.draft.mark'), t('evidence.draft.note'));
   return { ok: true, prepared: { sheets, images, plan, plot, content, stored, notes, photos, dispose } };
 }

@@ -11,6 +11,13 @@ import { layoutMapSheets, planMapSheet, type MapSheetPlan } from '../../../share
 import { pointsOfRecord } from '../../../shared/domain/evidence/points';
 import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
 import { areaTableLabels, sheetLabels } from './render/labels';
+import { makeLngLatToGk } from '../../../shared/domain/crs/transform';
+import { paperLabelsFrom, type PaperLabels } from '../../../shared/domain/evidence/paper-labels';
+import { layoutSiteRecord, layoutStopNotice } from '../../../shared/domain/evidence/papers';
+import { layoutPhotoSheets, type PhotoSheetItem } from '../../../shared/domain/evidence/photo-sheet';
+import type { EvidenceTemplate } from '../../../shared/domain/evidence/template';
+import type { PhotoRecord } from '../../db';
+import { evidencePapersZhCN } from '../../i18n/evidence-papers.zh-CN';
 import { plotExtent } from './evidence.logic';
 
 export type SheetPlan = MapSheetPlan;
@@ -40,8 +47,71 @@ export const recordPoints = (record: Inspection): NumberedPoint[] => pointsOfRec
 /** The area table's rows from the stored comparison (so the sheet's areas ARE the comparison's). */
 export const recordAreaRows = (stored: StoredComparison): AreaRow[] => areaRows(stored.summary, areaTableLabels('zh-CN'));
 
-/** The 现场勘测笔录 and the 责令停止违法行为通知书 of the record (E-B). */
-export const paperSheets = (_record: Inspection): Sheet[] => [];
+/** The papers' words (Chinese whatever the UI language). */
+export const PAPER_LABELS: PaperLabels = paperLabelsFrom(evidencePapersZhCN);
 
-/** The photo sheets (E-B). */
-export const photoSheets = (_photos: readonly unknown[]): Sheet[] => [];
+/**
+ * The 现场勘测笔录 (always), then the 责令停止违法行为通知书 when the record has one served (its number and date as
+ * recorded): a notice is issued by the office, never invented by an export.
+ */
+export function paperSheets(
+  record: Inspection,
+  template: EvidenceTemplate,
+  inputs: { areas: readonly AreaRow[]; points: readonly NumberedPoint[]; plot: PlotGk; photoNumbers: readonly string[]; stored: StoredComparison },
+): Sheet[] {
+  const out = layoutSiteRecord(
+    { record, areas: inputs.areas, points: inputs.points, plot: inputs.plot, photoNumbers: inputs.photoNumbers },
+    template,
+    PAPER_LABELS,
+  );
+  if (record.stopNotice) {
+    const total = inputs.stored.summary.total;
+    const farmland = inputs.stored.summary.farmland;
+    out.push(
+      ...layoutStopNotice(
+        {
+          record,
+          number: record.stopNotice.number,
+          date: record.stopNotice.date,
+          area: {
+            planarM2: total.planarM2,
+            mu: total.mu,
+            farmlandM2: farmland ? farmland.inside.planarM2 : null,
+            farmlandMu: farmland ? farmland.inside.mu : null,
+          },
+        },
+        template,
+        PAPER_LABELS,
+      ),
+    );
+  }
+  return out;
+}
+
+/** 照片编号 of the record's photos, in their order (the 笔录 lists them, the photo sheet captions them). */
+export const photoNumbersOf = (photos: readonly PhotoRecord[]): string[] => photos.map((_, i) => `ZP-${String(i + 1).padStart(2, '0')}`);
+
+/** The photo sheets: the stamped copies (image refs `photo:<sha256>`), two to a page, captioned. */
+export function photoSheets(photos: readonly PhotoRecord[], recordNumber: string, plot: PlotGk): Sheet[] {
+  if (photos.length === 0) return [];
+  const toGk = makeLngLatToGk(plot.zone, plot.zonePrefix);
+  const numbers = photoNumbersOf(photos);
+  const items: PhotoSheetItem[] = photos.map((p, i) => {
+    const ll = p.placement.lngLat;
+    return {
+      no: numbers[i]!,
+      kind: p.kind,
+      ref: p.stamp ? `photo:${p.sha256}` : null,
+      widthPx: p.stamp?.width ?? 4,
+      heightPx: p.stamp?.height ?? 3,
+      time: p.exif.time ? { local: p.exif.time.local, offset: p.exif.time.offset } : null,
+      position: p.placement.source !== 'none' ? { lngLat: p.placement.lngLat, source: p.placement.source } : null,
+      gk: ll ? toGk(ll[0], ll[1]) : null,
+      bearing: p.exif.bearing,
+      photographer: p.photographer,
+      description: p.description,
+      sha256: p.sha256,
+    };
+  });
+  return layoutPhotoSheets(items, recordNumber, PAPER_LABELS);
+}

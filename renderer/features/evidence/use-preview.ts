@@ -16,7 +16,7 @@ export type Preview =
 
 export function usePreview(record: Inspection | null, inputs: Omit<SheetInputs, 'preview' | 'signal' | 'onStep'>, paused: boolean): Preview {
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
-  const { settings, layers, roles, imagery, t } = inputs;
+  const { settings, template, layers, roles, imagery, t } = inputs;
   // The sheets shown: their URLs are revoked when the next ones replace them, or when the dialog closes.
   const shown = useRef<PreparedSheets | null>(null);
   const show = (next: Preview) => {
@@ -31,7 +31,7 @@ export function usePreview(record: Inspection | null, inputs: Omit<SheetInputs, 
     const ac = new AbortController();
     setPreview((p) => (p.state === 'ready' ? p : { state: 'loading' }));
     const timer = setTimeout(() => {
-      prepareSheets(record, { settings, layers, roles, imagery, t, preview: true, signal: ac.signal }).then(
+      prepareSheets(record, { settings, template, layers, roles, imagery, t, preview: true, signal: ac.signal }).then(
         (r) => {
           if (ac.signal.aborted) {
             if (r.ok) r.prepared.dispose();
@@ -48,6 +48,6 @@ export function usePreview(record: Inspection | null, inputs: Omit<SheetInputs, 
       clearTimeout(timer);
       ac.abort();
     };
-  }, [record, settings, layers, roles, imagery, t, paused]);
+  }, [record, settings, template, layers, roles, imagery, t, paused]);
   return preview;
 }

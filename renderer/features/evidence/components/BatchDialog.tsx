@@ -12,7 +12,7 @@ import { comparisonRolesNow, loadComparisonRoles } from '../../comparison';
 import { sortTopToBottom, useLayerList } from '../../layers';
 import { exportBatch } from '../export-actions';
 import { dialogState, stopEvidenceWorker } from '../evidence-state';
-import { imageryChoices, loadTemplateSettings } from '../evidence-session';
+import { imageryChoices, loadTemplate } from '../evidence-session';
 import type { ExportStep } from '../export-pipeline';
 
 type Phase =
@@ -35,7 +35,7 @@ export function BatchDialog({ recordIds }: { recordIds: readonly string[] }) {
     abort.current = ac;
     setPhase({ kind: 'running', step: 'data', done: 0, total: recordIds.length });
     try {
-      const settings = await loadTemplateSettings();
+      const template = await loadTemplate();
       const roles = comparisonRolesNow() ?? (await loadComparisonRoles(all)).roles.roles;
       const records: Inspection[] = [];
       for (const id of recordIds) {
@@ -45,7 +45,7 @@ export function BatchDialog({ recordIds }: { recordIds: readonly string[] }) {
       const name = toSafeFileName(t('evidence.batch.fileName', { date: new Date().toISOString().slice(0, 10) }));
       const out = await exportBatch(
         records,
-        { settings, layers, roles, imagery: imageryChoices()[0] ?? null, t },
+        { settings: template.sheet, template, layers, roles, imagery: template.sheet.imagery ? (imageryChoices()[0] ?? null) : null, t },
         {
           signal: ac.signal,
           onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? records.length }),

@@ -5,8 +5,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetSettings } from '../../../../shared/domain/evidence/inputs';
+import type { EvidenceTemplate } from '../../../../shared/domain/evidence/template';
 import type { Inspection } from '../../../../shared/domain/inspection/inspection-record';
-import { getInspection, putEvidenceTemplate } from '../../../db';
+import { getInspection } from '../../../db';
 import { useI18n } from '../../../i18n';
 import { errorText, isCancelled } from '../../../platform/coded-error';
 import { electronApi } from '../../../platform/platform';
@@ -20,7 +21,7 @@ import { sortTopToBottom, useLayerList } from '../../layers';
 import { exportRecordEvidence } from '../export-actions';
 import { EXPORT_STEPS, type ExportStep, type ImageryChoice } from '../export-pipeline';
 import { dialogState, stopEvidenceWorker } from '../evidence-state';
-import { imageryChoices, loadTemplateSettings, recordSave } from '../evidence-session';
+import { imageryChoices, loadTemplate, recordSave, saveTemplateSheet } from '../evidence-session';
 import { usePreview } from '../use-preview';
 import { PdfPicker } from './PdfPicker';
 import { PreviewPane } from './PreviewPane';
@@ -43,6 +44,7 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
   const saver = useStore(recordSave);
   const [record, setRecord] = useState<Inspection | null>(null);
   const [settings, setSettings] = useState<SheetSettings | null>(null);
+  const [template, setTemplate] = useState<EvidenceTemplate | null>(null);
   const [imagery] = useState<ImageryChoice[]>(imageryChoices);
   const [imageryId, setImageryId] = useState<string | null>(imagery[0]?.id ?? null);
   const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
@@ -55,7 +57,10 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
     void getInspection(recordId).then(setRecord);
   }, [recordId, changed]);
   useEffect(() => {
-    void loadTemplateSettings().then(setSettings);
+    void loadTemplate().then((tpl) => {
+      setTemplate(tpl);
+      setSettings(tpl.sheet);
+    });
   }, []);
   useEffect(() => {
     if (roles === null) void loadComparisonRoles(all).then((r) => setRoles(r.roles.roles));
@@ -63,15 +68,15 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
 
   const layers = useMemo(() => sortTopToBottom(all).filter((l) => l.visible && l.meta.geometryKind !== 'unknown'), [all]);
   const chosen = imagery.find((i) => i.id === imageryId) ?? null;
-  const inputs = { settings: settings!, layers, roles, imagery: chosen, t };
+  const inputs = { settings: settings!, template: template!, layers, roles, imagery: chosen, t };
   const busy = phase.kind === 'exporting' || phase.kind === 'askPdf';
-  const preview = usePreview(settings ? record : null, inputs, busy);
+  const preview = usePreview(settings && template ? record : null, inputs, busy);
   const close = () => {
     abort.current?.abort();
     dialogState.set(null);
   };
 
-  if (!record || !settings) return null;
+  if (!record || !settings || !template) return null;
   const patch = (p: Partial<SheetSettings>) => setSettings({ ...settings, ...p });
   const canRerun = saver?.recordId === record.id ? saver.save : null;
 
@@ -92,7 +97,7 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
 
   const saveTemplate = async () => {
     try {
-      await putEvidenceTemplate(settings);
+      setTemplate(await saveTemplateSheet(template, settings));
       setNote(t('evidence.template.saved'));
     } catch (e) {
       setNote(t('evidence.template.failed', { message: errorText(e, t) }));
