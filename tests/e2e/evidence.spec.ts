@@ -64,7 +64,11 @@ async function installElectronStandIn(page: Page, saved: { name: string; bytes: 
       getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
       setOnlineOrigins: async () => undefined,
       setMenu: async () => undefined,
-      onMenuCommand: () => () => undefined,
+      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
+      onMenuCommand: (l: (id: string) => void) => {
+        w.__menu = l;
+        return () => (w.__menu = undefined);
+      },
     };
   });
 }
@@ -439,6 +443,7 @@ test('浏览器版: 导出 prints through the print dialog, then the PDF the use
   fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('holed') && n.endsWith('.png')))
     fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+
   consoleWatch.assertClean();
 });
 
@@ -493,8 +498,20 @@ test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', a
   fs.mkdirSync(dir, { recursive: true });
   const pdfPath = path.join(dir, 'strips.pdf');
   fs.writeFileSync(pdfPath, entries[`${number}-证据.pdf`]!);
-  const pdfinfo = execFileSync('pdfinfo', ['-f', '1', '-l', '1', pdfPath], { encoding: 'utf8' });
+  const pdfinfo = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdfPath], { encoding: 'utf8' });
   const [, pw, ph] = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(pdfinfo)!;
+  // One PDF, pages of two sizes: the A3 landscape map sheet, then the A4 portrait papers (CSS named pages).
+  const sizes = [...pdfinfo.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) =>
+    Number(m[1]) > 1000 ? 'A3L' : Number(m[1]) < 600 ? 'A4P' : '?',
+  );
+  expect(sizes[0]).toBe('A3L');
+  expect(
+    sizes
+      .slice(1)
+      .filter((x) => x !== 'A3L')
+      .every((x) => x === 'A4P'),
+  ).toBe(true);
+  expect(sizes).toContain('A4P');
   // A3 landscape = 1190.55 × 841.89 pt; Chromium's page box within a point of it (whole CSS pixels).
   expect(Math.abs(Number(pw) - 1190.55)).toBeLessThan(1);
   expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(1);
@@ -511,5 +528,27 @@ test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', a
   fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('strips') && n.endsWith('.png')))
     fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+
+  // 批量导出证据 of the list: this record, and a second one never compared (skipped, its reason in 跳过.txt).
+  await dialog.getByTestId('evidence-close').click();
+  const other = info.outputPath('uncompared.txt');
+  fs.writeFileSync(other, baopan('未套合图斑', HOLED_PLOT));
+  await page.getByTestId('survey-new-input').setInputFiles(other);
+  await page.getByTestId('survey-confirm-dialog').getByTestId('survey-confirm-ok').click();
+  await expect(page.getByTestId('inspection-number')).not.toHaveText(number);
+  const second = (await page.getByTestId('inspection-number').textContent())!.trim();
+  await page.evaluate(() => (window as unknown as { __menu(id: string): void }).__menu('evidence.batch'));
+  const batch = page.getByTestId('evidence-batch-dialog');
+  await expect(batch.getByTestId('evidence-batch-count')).toContainText('2 条记录');
+  await batch.getByTestId('evidence-batch-export').click();
+  await expect(batch.getByTestId('evidence-batch-done')).toHaveText(/已导出 1 条记录到 证据-批量-.*\.zip，跳过 1 条。/, { timeout: 120_000 });
+  await screenshot(page, info, 'evidence-5-batch');
+  const zipped = unzipSync(new Uint8Array(saved.at(-1)!.bytes));
+  const paths = Object.keys(zipped);
+  expect(paths).toContain(`${number}/${number}-证据.pdf`);
+  expect(paths).toContain(`${number}/清单.json`);
+  expect(paths.some((p) => p.startsWith(`${second}/`))).toBe(false);
+  const skipped = Buffer.from(zipped['跳过.txt']!).toString('utf8');
+  expect(skipped).toContain(`${second}\t无法导出：记录还没有套合结果`);
   consoleWatch.assertClean();
 });

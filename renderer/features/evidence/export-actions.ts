@@ -21,7 +21,7 @@ export interface ExportCallbacks {
 }
 
 export type ExportOutcome =
-  | { ok: true; name: string; files: SealedFile[]; manifestJson: string; bytes: number }
+  | { ok: true; name: string; files: SealedFile[]; manifestJson: string; bytes: number; stepsMs: Partial<Record<ExportStep | 'save', number>> }
   | { ok: false; refusal: ExportRefusal }
   | { ok: false; noPdf: true };
 
@@ -59,7 +59,18 @@ async function pngAndPdf(p: PreparedSheets, cb: ExportCallbacks): Promise<{ png:
 }
 
 /** 导出证据 of one record into 证据-<编号>.zip. */
-export async function exportRecordEvidence(record: Inspection, inputs: SheetInputs, cb: ExportCallbacks): Promise<ExportOutcome> {
+export async function exportRecordEvidence(record: Inspection, inputs: SheetInputs, caller: ExportCallbacks): Promise<ExportOutcome> {
+  // Each step's time (the bench reads them; a slow laptop's report can name its slow step).
+  const stepsMs: Partial<Record<ExportStep | 'save', number>> = {};
+  let step: ExportStep | 'save' = 'data';
+  let at = performance.now();
+  const mark = (next: ExportStep | 'save') => {
+    const now = performance.now();
+    stepsMs[step] = (stepsMs[step] ?? 0) + now - at;
+    step = next;
+    at = now;
+  };
+  const cb: ExportCallbacks = { ...caller, onStep: (s, d) => (mark(s), caller.onStep(s, d)) };
   const prepared = await prepareSheets(record, { ...inputs, signal: cb.signal, onStep: (s) => cb.onStep(s) });
   if (!prepared.ok) return prepared;
   const p = prepared.prepared;
@@ -77,8 +88,10 @@ export async function exportRecordEvidence(record: Inspection, inputs: SheetInpu
     );
     aborted(cb.signal);
     const name = evidenceNames(record.number, record.id).zip;
+    mark('save');
     await saveBytes(name, zip, 'application/zip', 'ZIP', 'zip');
-    return { ok: true, name, files: sealed.files, manifestJson: sealed.manifestJson, bytes: zip.byteLength };
+    mark('save');
+    return { ok: true, name, files: sealed.files, manifestJson: sealed.manifestJson, bytes: zip.byteLength, stepsMs };
   } finally {
     p.dispose();
   }

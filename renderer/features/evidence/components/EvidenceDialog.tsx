@@ -31,7 +31,7 @@ type Phase =
   | { kind: 'edit' }
   | { kind: 'exporting'; step: ExportStep }
   | { kind: 'askPdf'; resolve: (bytes: Uint8Array | null) => void }
-  | { kind: 'done'; text: string }
+  | { kind: 'done'; text: string; stepsMs: string }
   | { kind: 'error'; text: string };
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
@@ -115,7 +115,12 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
         onStep: (step) => setPhase({ kind: 'exporting', step }),
         askForPdf: () => new Promise((resolve) => setPhase({ kind: 'askPdf', resolve })),
       });
-      if (r.ok) setPhase({ kind: 'done', text: t('evidence.done', { name: r.name, files: r.files.length, size: sizeText(r.bytes) }) });
+      if (r.ok)
+        setPhase({
+          kind: 'done',
+          text: t('evidence.done', { name: r.name, files: r.files.length, size: sizeText(r.bytes) }),
+          stepsMs: JSON.stringify(Object.fromEntries(Object.entries(r.stepsMs).map(([k, v]) => [k, Math.round(v)]))),
+        });
       else setPhase('noPdf' in r ? { kind: 'edit' } : { kind: 'edit' });
     } catch (e) {
       setPhase(isCancelled(e) ? { kind: 'edit' } : { kind: 'error', text: t('evidence.failed', { message: errorText(e, t) }) });
@@ -202,7 +207,7 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
         />
       )}
       {phase.kind === 'done' && (
-        <p className="msg ok" data-testid="evidence-done">
+        <p className="msg ok" data-testid="evidence-done" data-steps-ms={phase.stepsMs}>
           {phase.text}
         </p>
       )}
