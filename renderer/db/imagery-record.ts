@@ -13,8 +13,12 @@ import { migrateRecord, storedVersionOf, type Migration, type MigrationReason } 
 import { fail, ok, type Repair, type Validation } from '../../shared/validation/validation';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-/** 1: the first stored shape (schema 7). */
-export const IMAGERY_RECORD_VERSION = 1;
+/**
+ * 1: the first stored shape (schema 7).
+ * 2: a GeoTIFF source keeps its sidecars' text (.tfw/.prj/.aux.xml) beside its file: the image is placed again from
+ *    them after a restart (a v1 GeoTIFF had none stored: it was never written, GeoTIFFs were session-only then).
+ */
+export const IMAGERY_RECORD_VERSION = 2;
 
 export type ImageryLayerId = string & { readonly __brand: 'ImageryLayerId' };
 export const isImageryLayerId = (v: unknown): v is ImageryLayerId => isNonEmptyString(v);
@@ -39,8 +43,18 @@ export type TileImageFormat = 'png' | 'jpg' | 'webp' | 'gif';
 export type ImagerySource =
   | { kind: 'mbtiles' | 'pmtiles'; file: KeptFile }
   | { kind: 'xyz'; folder: KeptFolder; rows: 'xyz' | 'tms'; ext: 'png' | 'jpg' | 'webp' }
-  | { kind: 'geotiff'; file: KeptFile; extra: Record<string, unknown> }
+  | { kind: 'geotiff'; file: KeptFile; sidecars: GeoTiffSidecarTexts; extra: Record<string, unknown> }
   | { kind: 'online'; extra: Record<string, unknown> };
+
+/**
+ * A GeoTIFF's sidecars as text, always copied whatever the image's storage (a few KB: a world file, a WKT, GDAL's
+ * .aux.xml), with the names they had, so the image is placed from the same evidence after a restart.
+ */
+export interface GeoTiffSidecarTexts {
+  tfw?: { name: string; text: string };
+  prj?: { name: string; text: string };
+  auxXml?: { name: string; text: string };
+}
 
 export type ImagerySourceKind = ImagerySource['kind'];
 
@@ -77,7 +91,31 @@ export interface ImageryLayer {
 
 export type ImageryReason = MigrationReason | 'missingId' | 'badSource' | 'badFile' | 'badInfo';
 
-export const IMAGERY_MIGRATIONS: readonly Migration[] = [];
+export const IMAGERY_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    // A GeoTIFF source gains its (empty) sidecars; nothing else changed.
+    up: (r) => {
+      const s = r.source;
+      const source = isObject(s) && s.kind === 'geotiff' && !isObject(s.sidecars) ? { ...s, sidecars: {} } : s;
+      return { ...r, source, v: 2 };
+    },
+  },
+];
+
+const SIDECAR_KEYS = ['tfw', 'prj', 'auxXml'] as const;
+
+function validSidecars(x: unknown): GeoTiffSidecarTexts | null {
+  if (!isObject(x)) return null;
+  const out: GeoTiffSidecarTexts = {};
+  for (const k of SIDECAR_KEYS) {
+    const v = x[k];
+    if (v === undefined) continue;
+    if (!isObject(v) || !isString(v.name) || !isString(v.text)) return null;
+    out[k] = { name: v.name, text: v.text };
+  }
+  return out;
+}
 
 const KINDS: readonly ImagerySourceKind[] = ['mbtiles', 'pmtiles', 'xyz', 'geotiff', 'online'];
 const FORMATS: readonly TileImageFormat[] = ['png', 'jpg', 'webp', 'gif'];
@@ -102,8 +140,12 @@ function validSource(s: unknown): Validation<ImagerySource, ImageryReason> {
     case 'mbtiles':
     case 'pmtiles':
       return validFile(s.file) ? ok({ kind: s.kind, file: s.file }) : fail('badFile', 'source.file');
-    case 'geotiff':
-      return validFile(s.file) ? ok({ kind: 'geotiff', file: s.file, extra: isObject(s.extra) ? s.extra : {} }) : fail('badFile', 'source.file');
+    case 'geotiff': {
+      if (!validFile(s.file)) return fail('badFile', 'source.file');
+      const sidecars = validSidecars(s.sidecars);
+      if (!sidecars) return fail('badSource', 'source.sidecars');
+      return ok({ kind: 'geotiff', file: s.file, sidecars, extra: isObject(s.extra) ? s.extra : {} });
+    }
     case 'xyz':
       if (!validFolder(s.folder)) return fail('badFile', 'source.folder');
       if ((s.rows !== 'xyz' && s.rows !== 'tms') || !['png', 'jpg', 'webp'].includes(s.ext as string)) return fail('badSource', 'source.rows');

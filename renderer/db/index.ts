@@ -133,4 +133,5 @@ export type {
   KeptFile,
   KeptFolder,
   NewImageryLayer,
+  GeoTiffSidecarTexts,
 } from './imagery-record';

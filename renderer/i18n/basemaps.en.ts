@@ -1,9 +1,15 @@
 import type { basemapsZhCN } from './basemaps.zh-CN';
 
 export const basemapsEn: Record<keyof typeof basemapsZhCN, string> = {
-  'basemaps.panel': 'Basemaps',
   'basemaps.command': 'Online basemaps',
-  'basemaps.commandMenu': 'Online basemaps…',
+  'basemaps.commandMenu': 'Online basemap settings…',
+  'basemaps.settings': 'Settings…',
+  'basemaps.settingsTitle': 'Online basemap settings',
+  'basemaps.toggle': 'On/off',
+  'basemaps.noExtent': 'An online basemap covers the whole country: there is no extent to zoom to',
+  'basemaps.details.server': 'Server',
+  'basemaps.details.datum': 'Datum',
+  'basemaps.details.kept': 'Read online; tiles seen or downloaded ahead are kept in the local cache ({size} of {limit}) and drawn offline',
   'basemaps.intro':
     'Online basemaps are off by default: while none is on, this machine sends no request to any server. Once one is on, tiles are asked only of its servers; tiles seen are cached here and still drawn offline.',
   'basemaps.tianditu': 'Tianditu (CGCS2000)',
@@ -58,6 +64,13 @@ export const basemapsEn: Record<keyof typeof basemapsZhCN, string> = {
   'basemaps.dl.area': 'Area',
   'basemaps.dl.area.view': 'Current view',
   'basemaps.dl.area.grid': 'Grid area',
+  'basemaps.dl.area.box': 'Draw a box on the map',
+  'basemaps.dl.noBox': 'No box drawn yet.',
+  'basemaps.dl.draw': 'Draw a box…',
+  'basemaps.dl.redraw': 'Draw again…',
+  'basemaps.draw.title': 'Draw the download area',
+  'basemaps.draw.hint': 'Click one corner of the box, then the opposite corner; Enter (or a second click on that corner) finishes; Esc cancels.',
+  'basemaps.draw.cancel': 'Cancel',
   'basemaps.dl.gridArea': 'Grid area',
   'basemaps.dl.noGrid': 'No grid area with a boundary yet.',
   'basemaps.dl.zoomFrom': 'From zoom',

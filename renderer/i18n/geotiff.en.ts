@@ -1,18 +1,7 @@
 import type { geotiffZhCN } from './geotiff.zh-CN';
 
 export const geotiffEn: Record<keyof typeof geotiffZhCN, string> = {
-  'geotiff.title': 'Imagery',
-  'geotiff.open': 'Open image',
-  'geotiff.openMenu': 'Open image (GeoTIFF)…',
-  'geotiff.empty': 'No image open. Click “Open image”, or drop a .tif (with its .tfw / .prj / .aux.xml of the same name) on the map.',
-  'geotiff.session':
-    'This session only: the file is read in pieces as needed, not copied into the local database; open it again after restarting the app.',
-  'geotiff.opening': 'Opening image…',
   'geotiff.opened': 'Opened image “{file}” ({crs})',
-  'geotiff.visible': 'Visible',
-  'geotiff.opacity': 'Opacity',
-  'geotiff.zoomTo': 'Zoom to',
-  'geotiff.remove': 'Remove',
   'geotiff.size': '{width} × {height} px, {bands} bands, {bits}-bit',
   'geotiff.pixel': 'pixel {size}',
   'geotiff.overviews': '{count} overview levels',
@@ -41,5 +30,4 @@ export const geotiffEn: Record<keyof typeof geotiffZhCN, string> = {
   'geotiff.refused.notTiff': '“{file}” is not a readable TIFF file',
   'geotiff.refused.unsupportedSamples': '“{file}”: pixel format not supported ({detail})',
   'geotiff.refused.unreadable': 'Could not read the pixels of “{file}” ({detail})',
-  'geotiff.failed': 'Opening “{file}” failed: {message}',
 };

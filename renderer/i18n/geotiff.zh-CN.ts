@@ -1,16 +1,6 @@
 /** The geotiff feature's strings, Chinese (default); `geotiff.en.ts` has the same keys (checked by its type). */
 export const geotiffZhCN = {
-  'geotiff.title': '影像',
-  'geotiff.open': '打开影像',
-  'geotiff.openMenu': '打开影像（GeoTIFF）…',
-  'geotiff.empty': '尚未打开影像。点“打开影像”，或把 .tif 文件（连同同名的 .tfw / .prj / .aux.xml）拖到地图上。',
-  'geotiff.session': '仅本次使用：文件按需分块读取，未复制到本机数据库；重新打开应用后需再次打开此文件。',
-  'geotiff.opening': '正在打开影像…',
   'geotiff.opened': '已打开影像“{file}”（{crs}）',
-  'geotiff.visible': '显示',
-  'geotiff.opacity': '不透明度',
-  'geotiff.zoomTo': '缩放至',
-  'geotiff.remove': '移除',
   'geotiff.size': '{width} × {height} 像素，{bands} 个波段，{bits} 位',
   'geotiff.pixel': '像元 {size}',
   'geotiff.overviews': '金字塔 {count} 级',
@@ -37,5 +27,4 @@ export const geotiffZhCN = {
   'geotiff.refused.notTiff': '“{file}”不是可读取的 TIFF 文件',
   'geotiff.refused.unsupportedSamples': '“{file}”的像素格式不支持（{detail}）',
   'geotiff.refused.unreadable': '无法读取“{file}”的像素（{detail}）',
-  'geotiff.failed': '打开“{file}”失败：{message}',
 };

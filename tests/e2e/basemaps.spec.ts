@@ -98,6 +98,12 @@ async function mapPixel(page: Page, fx: number, fy: number): Promise<number[]> {
   );
 }
 
+/** Closes the 在线底图设置 dialog by its ×. */
+async function closeSettings(page: Page) {
+  await page.getByTestId('basemap-settings-dialog').getByRole('button', { name: 'close' }).click();
+  await expect(page.getByTestId('basemap-settings-dialog')).toHaveCount(0);
+}
+
 /** Hides the sample township's layers and its sample image (both over the basemap) so the basemap's own colour can be read. */
 async function hideVectorLayers(page: Page) {
   await page.getByTestId('dock-tab-layers').click();
@@ -124,23 +130,28 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   await expect(page.getByTestId('status-network')).toHaveText('离线地图 · 无网络请求');
 
-  // The 底图 panel: Tianditu cannot be switched on without a key.
-  await page.getByTestId('basemaps-button').click();
+  // The 影像 list's basemap rows: Tianditu cannot be switched on without a key; the settings open by themselves.
+  await page.getByTestId('dock-tab-layers').click();
+  const list = page.getByTestId('imagery-section');
+  await list.getByTestId('basemap-toggle-tdt-img').click();
+  await expect(page.getByText('请先填写天地图密钥再开启天地图。')).toBeVisible();
+  await expect(list.getByTestId('basemap-toggle-tdt-img')).not.toBeChecked();
   const panel = page.getByTestId('basemaps-panel');
   await expect(panel).toBeVisible();
-  await panel.getByTestId('basemap-toggle-tdt-img').click();
-  await expect(page.getByText('请先填写天地图密钥再开启天地图。')).toBeVisible();
-  await expect(panel.getByTestId('basemap-toggle-tdt-img')).not.toBeChecked();
   await panel.getByTestId('basemap-key').fill(KEY);
   await panel.locator('.basemaps-advanced summary').click();
   await panel.getByTestId('basemap-server').fill(`http://127.0.0.1:${fake.port}`);
   await panel.getByTestId('basemap-key-save').click();
   await expect(panel.getByTestId('basemap-key')).toHaveAttribute('type', 'password');
-  await panel.getByTestId('basemap-toggle-tdt-img').click();
-  await expect(panel.getByTestId('basemap-toggle-tdt-img')).toBeChecked();
+  await closeSettings(page);
+  await list.getByTestId('basemap-toggle-tdt-img').click();
+  await expect(list.getByTestId('basemap-toggle-tdt-img')).toBeChecked();
+  // Its row says where its tiles are kept.
+  const tdt = list.locator('[data-testid="basemap-source"][data-source-id="tdt-img"]');
+  await tdt.getByTestId('basemap-info').click();
+  await expect(tdt.getByTestId('basemap-kept')).toContainText('存入本机缓存');
 
   await hideVectorLayers(page);
-  await page.getByTestId('dock-tab-basemaps').click();
   await expect(page.getByTestId('status-network')).toContainText('在线底图已开启');
   await expect.poll(() => fake.requests.filter((r) => r.startsWith('/img_w/')).length, { timeout: 30_000 }).toBeGreaterThan(3);
   await waitForMapIdle(page);
@@ -162,6 +173,7 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   expect(fake.requests.some((r) => r.startsWith('/cia_w/wmts?') && r.includes(`tk=${KEY}`))).toBe(true);
 
   // Download ahead: the current view, its zoom and the next; the estimate before the start.
+  await page.getByTestId('basemaps-button').click();
   await panel.getByTestId('basemap-download-open').click();
   const dlg = page.getByTestId('basemap-download-dialog');
   const zoom = await page.evaluate(() =>
@@ -177,7 +189,7 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   expect(tiles).toBeGreaterThan(4);
   await screenshot(page, test.info(), 'basemaps-estimate');
   await dlg.getByTestId('basemap-download-start').click();
-  const job = panel.getByTestId('basemap-job');
+  const job = page.getByTestId('basemap-job');
   await expect(job).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(job.getByTestId('basemap-job-progress')).toContainText(`${tiles.toLocaleString('zh-CN')} / ${tiles.toLocaleString('zh-CN')}`);
   await screenshot(page, test.info(), 'basemaps-downloaded');
@@ -189,6 +201,7 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   await job.getByTestId('basemap-job-cancel').click();
   await expect(job).toHaveCount(0);
   fake.delayMs = 40;
+  await page.getByTestId('basemaps-button').click();
   await panel.getByTestId('basemap-download-open').click();
   await dlg.getByTestId('basemap-zoom-from').fill(String(zoom + 2));
   await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 3));
@@ -200,7 +213,6 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
     .toBeGreaterThan(0);
   await expect(job).toHaveAttribute('data-state', 'running');
   await page.reload();
-  await page.getByTestId('basemaps-button').click();
   await expect(job).toHaveAttribute('data-state', 'paused');
   await expect(job).toContainText('应用关闭时中断，可继续');
   const doneBefore = Number(/^(\d+)/.exec((await job.getByTestId('basemap-job-progress').textContent()) ?? '')?.[1] ?? 0);
@@ -245,11 +257,94 @@ test('online basemaps: nothing by default, Tianditu with a key, download ahead, 
   await add.getByTestId('basemap-add-template').fill(`http://127.0.0.1:${fake.port}/xyz/{z}/{x}/{y}.png`);
   await add.getByTestId('basemap-add-datum').selectOption('gcj02');
   await add.getByTestId('basemap-add-ok').click();
-  const row = panel.locator('[data-testid="basemap-source"]', { hasText: '县局内网底图' });
+  await closeSettings(page);
+  const row = list.locator('[data-testid="basemap-source"]', { hasText: '县局内网底图' });
   await row.getByRole('checkbox').check();
   await expect(page.getByTestId('basemap-map-warning')).toContainText('GCJ-02');
   await expect(row.getByTestId('basemap-shift-warning')).toBeVisible();
   await screenshot(page, test.info(), 'basemaps-gcj02');
   // No request ever went to the Gaode hosts (added, never switched on).
   expect(all.filter((u) => u.includes('autonavi'))).toEqual([]);
+});
+
+/** Web-mercator tile numbers (the standard formula, written here: floor((λ+180)/360·2^z), floor((1 − asinh(tan φ)/π)/2·2^z)). */
+function tilesOfBox([w, s, e, n]: [number, number, number, number], zooms: number[]): number {
+  const tx = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
+  const ty = (lat: number, z: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z);
+  return zooms.reduce((sum, z) => sum + (tx(e, z) - tx(w, z) + 1) * (ty(s, z) - ty(n, z) + 1), 0);
+}
+
+test('download ahead over a box drawn on the map: two corners, the estimate of that box, the job done', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const fake = await fakeTianditu();
+  const consoleWatch = watchConsole(page);
+  await openApp(page);
+  await waitForMapIdle(page);
+  // The key and the server, then 天地图影像 on from its row.
+  await page.getByTestId('basemaps-button').click();
+  const panel = page.getByTestId('basemaps-panel');
+  await panel.getByTestId('basemap-key').fill(KEY);
+  await panel.locator('.basemaps-advanced summary').click();
+  await panel.getByTestId('basemap-server').fill(`http://127.0.0.1:${fake.port}`);
+  await panel.getByTestId('basemap-key-save').click();
+  await closeSettings(page);
+  await page.getByTestId('dock-tab-layers').click();
+  await page.getByTestId('imagery-section').getByTestId('basemap-toggle-tdt-img').check();
+  await waitForMapIdle(page);
+
+  // Two corners chosen in lon/lat inside the view (a fifth and two thirds of its width and height), clicked where the map draws them.
+  type H = { bounds(): number[]; project(p: [number, number]): [number, number]; view(): { zoom: number } };
+  const { corners, zoom } = await page.evaluate(() => {
+    const h = (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle: H }).mapHandle;
+    const [w, s, e, n] = h.bounds() as [number, number, number, number];
+    const a: [number, number] = [w + (e - w) * 0.2, s + (n - s) * 0.3];
+    const b: [number, number] = [w + (e - w) * 0.66, s + (n - s) * 0.7];
+    return { corners: [a, b].map((p) => ({ lngLat: p, xy: h.project(p) })), zoom: Math.floor(h.view().zoom) };
+  });
+  await page.getByTestId('basemaps-button').click();
+  await panel.getByTestId('basemap-download-open').click();
+  const dlg = page.getByTestId('basemap-download-dialog');
+  await dlg.getByTestId('basemap-download-area').getByText('在地图上画框').click();
+  await expect(dlg.getByTestId('basemap-download-box')).toContainText('尚未画框');
+  await expect(dlg.getByTestId('basemap-download-start')).toBeDisabled();
+  await dlg.getByTestId('basemap-zoom-from').fill(String(zoom));
+  await dlg.getByTestId('basemap-zoom-to').fill(String(zoom + 1));
+  await dlg.getByTestId('basemap-download-draw').click();
+  await expect(dlg).toHaveCount(0);
+  await expect(page.getByTestId('basemap-draw-hint')).toContainText('点击框的一角');
+  const map = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(map.x + corners[0]!.xy[0], map.y + corners[0]!.xy[1]);
+  await page.mouse.move(map.x + (corners[0]!.xy[0] + corners[1]!.xy[0]) / 2, map.y + (corners[0]!.xy[1] + corners[1]!.xy[1]) / 2, { steps: 4 });
+  await page.mouse.click(map.x + corners[1]!.xy[0], map.y + corners[1]!.xy[1]);
+  await expect(page.getByTestId('basemap-box-overlay')).toBeVisible(); // the box itself, over every layer
+  await screenshot(page, info, 'basemaps-box-drawing');
+  await page.keyboard.press('Enter');
+
+  // Back in the dialog with the box and its estimate: the tiles of that box at the two zooms, counted here.
+  await expect(dlg).toBeVisible();
+  await expect(page.getByTestId('basemap-draw-hint')).toHaveCount(0);
+  const [a, b] = corners.map((c) => c.lngLat) as [[number, number], [number, number]];
+  const expected = tilesOfBox([a[0], a[1], b[0], b[1]], [zoom, zoom + 1]);
+  const estimate = dlg.getByTestId('basemap-estimate');
+  await expect(estimate).toHaveAttribute('data-tiles', String(expected));
+  await expect(dlg.getByTestId('basemap-zoom-from')).toHaveValue(String(zoom)); // what was chosen before drawing is kept
+  await expect(dlg.getByTestId('basemap-download-box')).toContainText('°E');
+  await screenshot(page, info, 'basemaps-box-estimate');
+  await dlg.getByTestId('basemap-download-start').click();
+  const job = page.getByTestId('basemap-job');
+  await expect(job).toContainText('在地图上画框');
+  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(job.getByTestId('basemap-job-progress')).toContainText(`${expected.toLocaleString('zh-CN')} / ${expected.toLocaleString('zh-CN')}`);
+
+  // Escape while drawing gives up the box: the dialog is back, nothing drawn.
+  await page.getByTestId('basemaps-button').click();
+  await panel.getByTestId('basemap-download-open').click();
+  await dlg.getByTestId('basemap-download-area').getByText('在地图上画框').click();
+  await dlg.getByTestId('basemap-download-draw').click();
+  await page.mouse.click(map.x + corners[0]!.xy[0], map.y + corners[0]!.xy[1]);
+  await page.keyboard.press('Escape');
+  await expect(dlg).toBeVisible();
+  await expect(dlg.getByTestId('basemap-download-box')).toContainText('尚未画框');
+  consoleWatch.assertClean();
+  await fake.close();
 });

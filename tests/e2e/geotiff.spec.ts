@@ -58,6 +58,8 @@ const diff = (a: [number, number, number], b: [number, number, number]) => Math.
 
 test('a GK zone-39 GeoTIFF opened through the UI lines up with the vector layer of the same field', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
+  // The file input path (Electron, Firefox); Chromium's File System Access picker cannot be driven by Playwright.
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
   await openApp(page);
 
   // The field's polygon, imported as a layer (it is fitted into view).
@@ -65,10 +67,15 @@ test('a GK zone-39 GeoTIFF opened through the UI lines up with the vector layer 
   await acceptImport(page);
   await expect(layerItem(page, 'gk39-field')).toBeVisible();
 
-  // The image, through 打开影像's file input.
-  await page.getByTestId('geotiff-files-input').setInputFiles(path.join(DIR, 'gk39-rgb.tif'));
-  const item = page.getByTestId('geotiff-item');
+  // The image, through 打开影像: its dialog, 选择文件… (the file input: Playwright cannot drive Chromium's own picker).
+  await page.getByTestId('imagery-open-button').click();
+  await expect(page.getByTestId('imagery-open-dialog')).toContainText('GeoTIFF');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('imagery-pick-files').click();
+  await (await chooser).setFiles(path.join(DIR, 'gk39-rgb.tif'));
+  const item = page.getByTestId('imagery-item').filter({ hasText: 'GeoTIFF 影像' });
   await expect(item).toBeVisible();
+  await item.getByTestId('imagery-info').click();
   await expect(item.getByTestId('geotiff-meta')).toContainText('CGCS2000 / 3-degree Gauss-Kruger zone 39');
   await expect(item.getByTestId('geotiff-meta')).toContainText('2026-06-15 10:30:00');
   await expect(item.getByTestId('geotiff-meta')).toContainText('金字塔 1 级');
@@ -95,8 +102,7 @@ test('a GK zone-39 GeoTIFF opened through the UI lines up with the vector layer 
 
   // … and where the polygon draws its outline along the same row, the image hidden: the same place.
   await layerItem(page, 'gk39-field').getByTestId('layer-visible').check();
-  await page.getByTestId('dock-tab-geotiff').click();
-  await page.getByTestId('geotiff-visible').uncheck();
+  await item.getByTestId('imagery-visible').uncheck();
   await waitForMapIdle(page);
   const vectorRow = await rowOfPixels(page, y, west!.xy[0] - span, west!.xy[0] + span);
   const background = vectorRow[0]!;
@@ -113,23 +119,42 @@ test('a GK zone-39 GeoTIFF opened through the UI lines up with the vector layer 
   expect(Math.abs(eastOutline)).toBeLessThanOrEqual(2);
 
   // Both, the image dimmed to 60 %, as an officer checks a patch.
-  await page.getByTestId('geotiff-visible').check();
-  await page.getByTestId('geotiff-opacity').fill('0.6');
+  await item.getByTestId('imagery-visible').check();
+  await item.getByTestId('imagery-opacity').fill('0.6');
   await waitForMapIdle(page);
   const dimmed = await coloursAt(page, [ORACLE.fieldProbes.inside[4]!]);
   expect(dimmed[0]!.rgb[0]).toBeLessThan(ORACLE.fieldRgb[0] - 10); // blended with what lies under it
   await screenshot(page, info, 'geotiff-03-under-the-field-60');
+
+  // Kept: the image (a small file: a copy in the database) is there after a reload, at 60 %, and drawn where it was.
+  await expect(item.getByTestId('imagery-kept')).toContainText('gk39-rgb.tif：已在本机数据库保存副本');
+  await page.reload();
+  const again = page.getByTestId('imagery-item').filter({ hasText: 'GeoTIFF 影像' });
+  await expect(again).toHaveCount(1, { timeout: 60_000 });
+  await expect(again).toContainText('60%');
+  await again.getByTestId('imagery-opacity').fill('1');
+  await layerItem(page, 'gk39-field').getByTestId('layer-visible').uncheck();
+  await again.getByTestId('imagery-zoom').click();
+  await waitForMapIdle(page);
+  const insideAgain = await coloursAt(page, ORACLE.fieldProbes.inside);
+  const outsideAgain = await coloursAt(page, ORACLE.fieldProbes.outside);
+  for (const p of insideAgain) expect(isRed(p.rgb), `after reload, inside ${p.xy.join(',')}: ${p.rgb.join(',')}`).toBe(true);
+  for (const p of outsideAgain) expect(isRed(p.rgb), `after reload, outside ${p.xy.join(',')}: ${p.rgb.join(',')}`).toBe(false);
+  await again.getByTestId('imagery-info').click();
+  await expect(again.getByTestId('geotiff-meta')).toContainText('CGCS2000 / 3-degree Gauss-Kruger zone 39');
+  await screenshot(page, info, 'geotiff-05-after-reload');
   consoleWatch.assertClean();
 });
 
 test('an image it cannot place is refused in Chinese, naming the file and the reason', async ({ page }, info) => {
   const consoleWatch = watchConsole(page);
   await openApp(page);
-  await page.getByTestId('geotiff-files-input').setInputFiles([path.join(DIR, 'rotated.tif'), path.join(DIR, 'nogeo.tif')]);
+  await page.getByTestId('imagery-files-input').setInputFiles([path.join(DIR, 'rotated.tif'), path.join(DIR, 'nogeo.tif')]);
   await expect(page.getByText('“rotated.tif”的地理变换带旋转，暂不支持')).toBeVisible();
   await expect(page.getByText('“nogeo.tif”没有地理参考')).toBeVisible();
   await screenshot(page, info, 'geotiff-04-refused');
-  await expect(page.getByTestId('geotiff-item')).toHaveCount(0);
+  const images = page.getByTestId('imagery-item').filter({ hasText: 'GeoTIFF 影像' });
+  await expect(images).toHaveCount(0);
   // A world file + .prj dropped with their image: placed.
   const files = ['sidecar-tfw.tif', 'sidecar-tfw.tfw', 'sidecar-tfw.prj'].map((name) => ({
     name,
@@ -141,7 +166,15 @@ test('an image it cannot place is refused in Chinese, naming the file and the re
     for (const type of ['dragenter', 'dragover', 'drop'])
       zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files);
-  await expect(page.getByTestId('geotiff-item')).toHaveCount(1);
-  await expect(page.getByTestId('geotiff-meta')).toContainText('.tfw 文件');
+  await expect(images).toHaveCount(1);
+  await images.getByTestId('imagery-info').click();
+  await expect(images.getByTestId('geotiff-meta')).toContainText('.tfw 文件');
+  // Its sidecars are kept with it: after a reload it is placed from the same world file and .prj.
+  await expect(images.getByTestId('imagery-details')).toContainText('sidecar-tfw.tfw、sidecar-tfw.prj');
+  await page.reload();
+  await expect(images).toHaveCount(1, { timeout: 60_000 });
+  await expect(images.getByTestId('imagery-status')).toHaveCount(0);
+  await images.getByTestId('imagery-info').click();
+  await expect(images.getByTestId('geotiff-meta')).toContainText('.tfw 文件');
   consoleWatch.assertClean();
 });

@@ -91,7 +91,7 @@ test('tile packages: the sample on first start, an MBTiles and a PMTiles opened,
   await sample.getByTestId('imagery-remove').click();
   await sample.getByTestId('imagery-confirm-delete').click();
   await expect(page.getByTestId('imagery-item')).toHaveCount(0);
-  await expect(page.getByTestId('imagery-section')).toContainText('尚无影像');
+  await expect(page.getByTestId('imagery-section')).toContainText('尚无本地影像');
 
   // A file that is not a package: a clear refusal naming it.
   await page.getByTestId('imagery-files-input').setInputFiles(path.join(ROOT, 'tests/fixtures/imagery/vector.mbtiles'));

@@ -6,8 +6,9 @@ test('the toolbar and shortcuts come from the command registry; Ctrl+O opens the
   await openApp(page);
   // Toolbar buttons are the registry's commands, in their groups' order.
   const commands = await page.locator('[data-command]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command')));
-  // The first group opens data (layers, then imagery), the analysis group after it.
-  expect(commands.slice(0, 4)).toEqual(['import.files', 'import.folder', 'geotiff.open', 'imagery.open']);
+  // The first group opens data (layers, then imagery: one 打开影像 for packages, GeoTIFFs and tile folders), the analysis group after it.
+  expect(commands.slice(0, 3)).toEqual(['import.files', 'import.folder', 'imagery.open']);
+  expect(commands).not.toContain('geotiff.open');
   expect(commands.indexOf('overlay.open')).toBeGreaterThan(commands.indexOf('imagery.open'));
   expect(await page.getByTestId('import-button').getAttribute('title')).toBe('导入图层 (Ctrl+O)');
   // The keyboard shortcut runs the same command as the button: the browser's file picker opens.

@@ -12,6 +12,9 @@ import {
   planEviction,
   redactUrl,
   restoreBasemapSettings,
+  moveSource,
+  boxOfCorners,
+  formatBox,
   tileAt,
   tileLayersOf,
   tileRangeOf,
@@ -132,6 +135,56 @@ describe('datum', () => {
       ['tdt-img', true],
     ]);
     expect(restoreBasemapSettings(null)).toEqual(DEFAULT_BASEMAP_SETTINGS);
+  });
+
+  it('keeps the order the user gave the sources (bottom → top), and moves one a place up or down', () => {
+    const xyz = {
+      kind: 'xyz',
+      id: 'a',
+      name: 'A',
+      template: 'https://x.org/{z}/{x}/{y}.png',
+      subdomains: [],
+      datum: 'cgcs2000',
+      maxzoom: 18,
+      enabled: true,
+      opacity: 1,
+    };
+    const r = restoreBasemapSettings({
+      sources: [xyz, { kind: 'tianditu', id: 'tdt-vec', enabled: true, opacity: 1 }, { kind: 'tianditu', id: 'tdt-img' }],
+    });
+    expect(r.sources.map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    expect(moveSource(r.sources, 'a', 'up').map((s) => s.id)).toEqual(['tdt-vec', 'a', 'tdt-img']);
+    expect(moveSource(r.sources, 'tdt-img', 'down').map((s) => s.id)).toEqual(['a', 'tdt-img', 'tdt-vec']);
+    expect(moveSource(r.sources, 'tdt-img', 'up').map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    expect(moveSource(r.sources, 'a', 'down').map((s) => s.id)).toEqual(['a', 'tdt-vec', 'tdt-img']);
+    // The default: the imagery under the vector map.
+    expect(DEFAULT_BASEMAP_SETTINGS.sources.map((s) => s.id)).toEqual(['tdt-img', 'tdt-vec']);
+  });
+});
+
+describe('a box drawn on the map', () => {
+  it('is the extent of the corners clicked, whichever two opposite corners and in whatever order', () => {
+    expect(
+      boxOfCorners([
+        [117.02, 35.03],
+        [116.98, 35.06],
+      ]),
+    ).toEqual([116.98, 35.03, 117.02, 35.06]);
+    expect(
+      boxOfCorners([
+        [116.98, 35.06],
+        [117.0, 35.0],
+        [117.02, 35.03],
+      ]),
+    ).toEqual([116.98, 35.0, 117.02, 35.06]);
+    expect(boxOfCorners([[117, 35]])).toBeNull();
+    expect(
+      boxOfCorners([
+        [117, 35],
+        [117, 35.1],
+      ]),
+    ).toBeNull(); // no width
+    expect(formatBox([116.97531, 35.0375, 117.01372, 35.06449])).toBe('116.9753–117.0137°E, 35.0375–35.0645°N');
   });
 });
 

@@ -52,9 +52,10 @@ export const DEFAULT_CACHE_LIMIT_MIB = 2048;
 export const DEFAULT_BASEMAP_SETTINGS: BasemapSettings = {
   tiandituKey: '',
   tiandituServer: TIANDITU_SERVER,
+  // Bottom → top: the imagery under the vector map when both are on.
   sources: [
-    { kind: 'tianditu', id: 'tdt-vec', enabled: false, opacity: 1 },
     { kind: 'tianditu', id: 'tdt-img', enabled: false, opacity: 1 },
+    { kind: 'tianditu', id: 'tdt-vec', enabled: false, opacity: 1 },
   ],
   cacheLimitMiB: DEFAULT_CACHE_LIMIT_MIB,
 };
@@ -226,13 +227,15 @@ export function restoreBasemapSettings(raw: unknown): BasemapSettings {
     typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
   const sources: BasemapSource[] = [];
   const list = Array.isArray(r.sources) ? (r.sources as unknown[]) : [];
-  for (const id of ['tdt-vec', 'tdt-img'] as const) {
-    const s = list.find((x) => typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id) as Record<string, unknown> | undefined;
-    sources.push({ kind: 'tianditu', id, enabled: s?.enabled === true, opacity: num(s?.opacity, 0, 1, 1) });
-  }
+  // In the stored order (bottom → top: the user's order in the 影像 list); a Tianditu source never stored goes first.
   for (const x of list) {
     if (typeof x !== 'object' || x === null) continue;
     const s = x as Record<string, unknown>;
+    if (s.id === 'tdt-vec' || s.id === 'tdt-img') {
+      if (sources.some((o) => o.id === s.id)) continue;
+      sources.push({ kind: 'tianditu', id: s.id, enabled: s.enabled === true, opacity: num(s.opacity, 0, 1, 1) });
+      continue;
+    }
     if (s.kind !== 'xyz' || typeof s.id !== 'string' || typeof s.template !== 'string') continue;
     const subdomains = Array.isArray(s.subdomains) ? s.subdomains.filter((v): v is string => typeof v === 'string') : [];
     if (validateXyzTemplate(s.template, subdomains) !== null) continue;
@@ -248,6 +251,8 @@ export function restoreBasemapSettings(raw: unknown): BasemapSettings {
       opacity: num(s.opacity, 0, 1, 1),
     });
   }
+  const missing = d.sources.filter((t) => !sources.some((o) => o.id === t.id));
+  sources.unshift(...missing);
   return {
     tiandituKey: typeof r.tiandituKey === 'string' ? r.tiandituKey : '',
     tiandituServer:
@@ -259,10 +264,39 @@ export function restoreBasemapSettings(raw: unknown): BasemapSettings {
   };
 }
 
+/** Moves a source one place up (drawn above the next) or down among `sourcesBottomToTop`; unchanged at the ends. */
+export function moveSource(sourcesBottomToTop: readonly BasemapSource[], id: string, dir: 'up' | 'down'): BasemapSource[] {
+  const out = [...sourcesBottomToTop];
+  const i = out.findIndex((s) => s.id === id);
+  const j = dir === 'up' ? i + 1 : i - 1;
+  if (i < 0 || j < 0 || j >= out.length) return out;
+  [out[i], out[j]] = [out[j]!, out[i]!];
+  return out;
+}
+
 // ---- tiles of an area ------------------------------------------------------------------------------------------
 
 /** [west, south, east, north] in degrees (lon/lat). */
 export type LonLatBox = [number, number, number, number];
+
+/**
+ * The box a user drew on the map (画框): the lon/lat extent of the corners clicked (two opposite corners, or more: the
+ * box holds them all). Null when it has no area (fewer than two distinct corners, or all on one line of latitude or
+ * longitude).
+ */
+export function boxOfCorners(corners: readonly (readonly [number, number])[]): LonLatBox | null {
+  if (corners.length < 2) return null;
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const box: LonLatBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return box[0] < box[2] && box[1] < box[3] ? box : null;
+}
+
+/** "116.9753–117.0137°E, 35.0375–35.0645°N" (4 decimals: ~10 m). */
+export function formatBox(b: LonLatBox): string {
+  const f = (v: number) => v.toFixed(4);
+  return `${f(b[0])}–${f(b[2])}°E, ${f(b[1])}–${f(b[3])}°N`;
+}
 
 export interface TileRange {
   z: number;

@@ -1,6 +1,6 @@
 /**
- * 底图 (issue 12 item 3): online basemaps, opt-in — Tianditu 矢量/影像 with 注记 and any XYZ URL with its declared
- * datum; the 底图 dock panel, the 在线底图 command, the map's raster layers (at the bottom of the stack), the map's
+ * 在线底图 (issue 12 item 3): online basemaps, opt-in — Tianditu 矢量/影像 with 注记 and any XYZ URL with its declared
+ * datum; their rows in the one 影像 list (BasemapRows, placed by the imagery feature), the 在线底图 settings dialog, the map's raster layers (at the bottom of the stack), the map's
  * 离线 and GCJ-02/BD-09 badges, and the download-ahead dialog. Nothing is asked of any server until a source is on.
  */
 import { useMemo } from 'react';
@@ -12,8 +12,10 @@ import { useStore } from '../../ui/store';
 import { loadJobs } from './basemap-download';
 import { BASEMAP_SCHEME, basemapSettings, enabledTileLayers, loadBasemaps } from './basemaps-state';
 import { AddXyzDialog } from './components/AddXyzDialog';
-import { BasemapsPanel } from './components/BasemapsPanel';
-import { DownloadDialog } from './components/DownloadDialog';
+import { BasemapSettingsDialog } from './components/BasemapSettingsDialog';
+import { DownloadDialog, forgetDownloadDraft } from './components/DownloadDialog';
+import { BoxOverlay, cameraTick } from './components/BoxOverlay';
+import { drawingCorners, drawnBox } from './draw-box';
 import { MapBadges } from './components/MapBadges';
 import { dialogState } from './dialog-state';
 import './basemaps.css';
@@ -23,8 +25,14 @@ const GLOBE = defineIcon('M8 2 A6 6 0 1 1 7.99 2 M2 8 H14 M8 2 C5 5 5 11 8 14 M8
 
 function BasemapDialogs() {
   const d = useStore(dialogState);
-  const close = () => dialogState.set(null);
-  if (d?.kind === 'addXyz') return <AddXyzDialog onClose={close} />;
+  const close = () => {
+    dialogState.set(null);
+    drawnBox.set(null);
+    forgetDownloadDraft();
+  };
+  const back = () => dialogState.set({ kind: 'settings' });
+  if (d?.kind === 'settings') return <BasemapSettingsDialog onClose={close} />;
+  if (d?.kind === 'addXyz') return <AddXyzDialog onClose={back} />;
   if (d?.kind === 'download') return <DownloadDialog onClose={close} />;
   return null;
 }
@@ -33,9 +41,8 @@ function useBasemapLayers(): readonly MapLayerSpec[] {
   const settings = useStore(basemapSettings);
   return useMemo(() => {
     const opacity = new Map(settings.sources.map((s) => [s.id, s.opacity]));
-    // Imagery under vector when both are on: 影像 first, then the rest in their list order.
-    const ordered = [...enabledTileLayers(settings)].sort((a, b) => Number(b.sourceId === 'tdt-img') - Number(a.sourceId === 'tdt-img'));
-    return ordered.map((l): MapLayerSpec => ({
+    // In the list's order, bottom first (each source's base under its annotation).
+    return enabledTileLayers(settings).map((l): MapLayerSpec => ({
       type: 'raster',
       id: `basemap-${l.tileSet}`,
       tiles: [protocolTileTemplate(BASEMAP_SCHEME, l.tileSet)],
@@ -62,13 +69,18 @@ export const basemapsFeature: FeatureContribution = {
       menu: { menu: 'view', group: 2, order: 0 },
       toolbar: { group: 1, order: 5 },
       testId: 'basemaps-button',
-      perform: ({ workbench }) => workbench.showPanel('basemaps'),
+      perform: () => dialogState.set({ kind: 'settings' }),
     },
   ],
-  panels: [{ id: 'basemaps', titleKey: 'basemaps.panel', dock: 'left', order: 2, component: BasemapsPanel, testId: 'dock-tab-basemaps' }],
   hosts: [
     { slot: 'map', component: MapBadges },
+    { slot: 'map', component: BoxOverlay },
     { slot: 'app', component: BasemapDialogs },
   ],
   useMapLayers: useBasemapLayers,
+  mapListeners: {
+    onCamera: () => {
+      if (drawingCorners.get() || drawnBox.get()) cameraTick.set((n) => n + 1);
+    },
+  },
 };

@@ -1,1 +1,2 @@
 export { basemapsFeature } from './contribution';
+export { BasemapRows } from './components/BasemapRows';

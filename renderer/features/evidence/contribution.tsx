@@ -15,6 +15,7 @@ import { BatchDialog } from './components/BatchDialog';
 import { EvidenceDialog } from './components/EvidenceDialog';
 import { EvidenceSection } from './components/EvidenceSection';
 import { PrintRoot } from './components/PrintRoot';
+import { registerSiteRecordSection } from './site-record';
 import { dialogState } from './evidence-state';
 import './evidence.css';
 
@@ -24,6 +25,9 @@ const EVIDENCE_ICON = defineIcon('M4 2.5 H10 L12.5 5 V13.5 H4 Z M10 2.5 V5 H12.5
 /** The context key 导出证据 reads: the id of the record open in the panel, or null. */
 export const OPEN_RECORD_KEY = 'evidence.openRecord';
 
+// The 现场勘测笔录 section of the inspection record panel (its facts are the record's siteRecord), registered at
+// module load as the comparison, survey and photos sections are; then the 证据 section with the export.
+registerSiteRecordSection();
 registerInspectionSection({ id: 'evidence', order: 40, titleKey: 'evidence.title', component: EvidenceSection, testId: 'section-evidence' });
 
 function EvidenceHost() {

@@ -14,7 +14,6 @@ import {
 import { getEvidenceTemplate, getOfficeProfile, putEvidenceTemplate } from '../../db';
 import { CodedError } from '../../platform/coded-error';
 import { createStore } from '../../ui/store';
-import { geotiffLayers } from '../geotiff';
 import { printImageryLayers } from '../imagery';
 import type { ImageryChoice } from './export-pipeline';
 
@@ -43,13 +42,5 @@ export async function saveTemplateSheet(template: EvidenceTemplate, sheet: Sheet
   return r.value;
 }
 
-/** The imagery the sheet can draw: visible tile layers top first, then visible GeoTIFFs. */
-export function imageryChoices(): ImageryChoice[] {
-  return [
-    ...printImageryLayers(),
-    ...geotiffLayers
-      .get()
-      .filter((g) => g.visible)
-      .map((g): ImageryChoice => ({ id: `geotiff:${g.id}`, name: g.name, source: { kind: 'geotiff', layerId: g.id } })),
-  ];
-}
+/** The imagery the sheet can draw: the visible imagery layers (packages, tile folders, GeoTIFFs), top first. */
+export const imageryChoices = (): ImageryChoice[] => printImageryLayers();

@@ -1,17 +1,17 @@
 /**
  * UI-thread side of the geotiff worker: opens images (the File goes to the worker as a Blob, never read here),
- * registers the `lpcog://` tile scheme with the map's tile protocol registry, keeps the open images' layer state, and
+ * registers the `lpcog://` tile scheme with the map's tile protocol registry, keeps which images are open, and
  * renders imagery for print (renderImagery: a GeoTIFF in its worker, any other registered tile source by warping its
  * tiles there).
  */
-import { fetchProtocolTile, protocolTileTemplate, registerTileProtocol, type RasterLayerSpec } from '../../map';
+import { fetchProtocolTile, protocolTileTemplate, registerTileProtocol } from '../../map';
 import { createWorkerClient } from '../../platform/worker-client';
 import { createStore } from '../../ui/store';
 import type { Bbox } from '../../../shared/domain/geometry/bbox';
 import type { GeoTiffSidecars } from '../../../shared/formats/geotiff/georef';
 import type { GeoTiffInfo } from './geotiff-image';
 import type { GeotiffProtocol, OpenResult, SourceTile } from './geotiff.protocol';
-import { groupGeoTiffFiles, pixelMetres, tilesCovering, zoomRange } from './geotiff.logic';
+import { pixelMetres, tilesCovering, zoomRange } from './geotiff.logic';
 import { gkExtentLngLatBounds, zoomForFrame, type GkExtent } from './print-extent';
 
 export const COG_SCHEME = 'lpcog';
@@ -45,67 +45,45 @@ function ensureScheme(): void {
   });
 }
 
-/** An open image as a map layer (kept for this session: the browser cannot re-read a picked file after a reload). */
+/**
+ * An image open in the worker: what the print render and the imagery list's details read. The imagery feature owns
+ * the layer (its record, visibility, opacity, order); this is only which images the worker holds, with what it read.
+ */
 export interface GeotiffLayer {
   id: string;
   name: string;
   info: GeoTiffInfo;
-  opacity: number;
-  visible: boolean;
   minzoom: number;
   maxzoom: number;
 }
 
 export const geotiffLayers = createStore<readonly GeotiffLayer[]>([]);
 
-const update = (id: string, patch: Partial<GeotiffLayer>) =>
-  geotiffLayers.set(geotiffLayers.get().map((l) => (l.id === id ? { ...l, ...patch } : l)));
-export const setGeotiffOpacity = (id: string, opacity: number) => update(id, { opacity: Math.min(1, Math.max(0, opacity)) });
-export const setGeotiffVisible = (id: string, visible: boolean) => update(id, { visible });
-
 export async function closeGeotiff(id: string): Promise<void> {
   geotiffLayers.set(geotiffLayers.get().filter((l) => l.id !== id));
   await client.request('close', { id });
 }
 
-/** The map layer of an open image: `lpcog://<id>/{z}/{x}/{y}`, bounded to the image, in its zoom range. */
-export function rasterSpecOf(l: GeotiffLayer): RasterLayerSpec {
-  return {
-    type: 'raster',
-    id: `geotiff-${l.id}`,
-    tiles: [protocolTileTemplate(COG_SCHEME, l.id)],
-    tileSize: 256,
-    bounds: l.info.boundsLngLat,
-    minzoom: l.minzoom,
-    maxzoom: l.maxzoom,
-    opacity: l.opacity,
-    visible: l.visible,
-  };
+/** The map tiles of an open image: `lpcog://<id>/{z}/{x}/{y}`, rendered in the worker. */
+export function geotiffTiles(id: string): string[] {
+  ensureScheme();
+  return [protocolTileTemplate(COG_SCHEME, id)];
 }
-
-let serial = 0;
-const newId = () => `${Date.now().toString(36)}-${(serial++).toString(36)}`;
-
-export type OpenOutcome = { file: string; result: OpenResult; layer: GeotiffLayer | null };
-
-interface PickedFile {
-  path: string;
-  data: Blob | Uint8Array;
-}
-
-const asBlob = (d: Blob | Uint8Array) => (d instanceof Blob ? d : new Blob([d as Uint8Array<ArrayBuffer>]));
-const textOf = async (f: PickedFile | undefined) => (f ? asBlob(f.data).text() : undefined);
 
 /**
- * Opens one image in the geotiff worker under `id` (the imagery layer record's id, when the layer list keeps one):
- * its File/Blob is read by ranges, never whole. The layer list of the imagery feature calls this for a stored GeoTIFF
- * record after a restart (with the Blob from its file handle or stored copy); 打开影像 calls it through
- * openGeotiffFiles.
+ * Opens one image in the geotiff worker under `id` (the imagery layer record's id): its File/Blob is read by ranges,
+ * never whole. The imagery feature calls this when a file is picked or dropped, and for a stored GeoTIFF record after
+ * a restart (with the Blob of its stored copy or file handle, and its stored sidecars).
  */
 export async function openGeotiff(o: { id: string; file: Blob; name: string; sidecars?: GeoTiffSidecars }): Promise<OpenResult> {
   ensureScheme();
   const lastModified = o.file instanceof File ? o.file.lastModified : null;
-  return client.request('open', { id: o.id, file: o.file, name: o.name, lastModified, sidecars: o.sidecars ?? {} });
+  const result = await client.request('open', { id: o.id, file: o.file, name: o.name, lastModified, sidecars: o.sidecars ?? {} });
+  if (result.ok) {
+    const layer: GeotiffLayer = { id: o.id, name: o.name, info: result.info, ...zoomRangeOf(result.info) };
+    geotiffLayers.set([...geotiffLayers.get().filter((l) => l.id !== o.id), layer]);
+  }
+  return result;
 }
 
 /** The zoom range an opened image is drawn in (geotiff.logic zoomRange from its pixel size and coarsest overview). */
@@ -113,28 +91,6 @@ export function zoomRangeOf(info: GeoTiffInfo): { minzoom: number; maxzoom: numb
   const lat = (info.boundsLngLat[1] + info.boundsLngLat[3]) / 2;
   const coarsest = info.overviews.length > 0 ? info.width / info.overviews[info.overviews.length - 1]!.width : 1;
   return zoomRange(pixelMetres(info, info.crsKind === 'geographic'), lat, coarsest);
-}
-
-/** Opens every image among the files (with the sidecars named after it); one outcome per image, in order. */
-export async function openGeotiffFiles(files: readonly PickedFile[]): Promise<OpenOutcome[]> {
-  const out: OpenOutcome[] = [];
-  for (const g of groupGeoTiffFiles(files)) {
-    const name = g.image.path.replace(/\\/g, '/').split('/').pop() ?? g.image.path;
-    const sidecars: GeoTiffSidecars = {};
-    const [tfw, prj, auxXml] = await Promise.all([textOf(g.tfw), textOf(g.prj), textOf(g.auxXml)]);
-    if (tfw !== undefined) sidecars.tfw = tfw;
-    if (prj !== undefined) sidecars.prj = prj;
-    if (auxXml !== undefined) sidecars.auxXml = auxXml;
-    const id = newId();
-    const result = await openGeotiff({ id, file: asBlob(g.image.data), name, sidecars });
-    let layer: GeotiffLayer | null = null;
-    if (result.ok) {
-      layer = { id, name, info: result.info, opacity: 1, visible: true, ...zoomRangeOf(result.info) };
-      geotiffLayers.set([...geotiffLayers.get(), layer]);
-    }
-    out.push({ file: name, result, layer });
-  }
-  return out;
 }
 
 /** Bytes the worker has read of an open image's file (the bench: a 2 GB COG is never read whole). */

@@ -14,9 +14,11 @@ import {
   type ImageryPatch,
   type KeptFile,
 } from '../../db';
+import type { GeoTiffSidecarTexts } from '../../db';
 import { createStore } from '../../ui/store';
+import { closeGeotiff, geotiffRefusalKey, groupGeoTiffFiles, openGeotiff, zoomRangeOf, type GeoTiffInfo } from '../geotiff';
 import { closeImagery, openFolder, openPackage } from './imagery-client';
-import { moveInOrder, packageKindOf, scanTileFolder, storageFor, type FolderRefusal } from './imagery.logic';
+import { isTilePath, moveInOrder, packageKindOf, refusalKey, scanTileFolder, storageFor, type FolderRefusal } from './imagery.logic';
 import type { OpenRefusal } from './imagery.protocol';
 
 export type ImageryStatus =
@@ -26,7 +28,8 @@ export type ImageryStatus =
   | { state: 'needsPermission' }
   /** Kept for one session only, and this is a later one: the user opens the file again. */
   | { state: 'missing' }
-  | { state: 'failed'; reason: OpenRefusal | 'fileUnreadable' };
+  /** `key`: the i18n key of the refusal (imagery.refusal.* or geotiff.refused.*), worded with the file's name. */
+  | { state: 'failed'; key: string; detail: string };
 
 export interface ImageryState {
   loaded: boolean;
@@ -38,7 +41,7 @@ export const imageryStore = createStore<ImageryState>({ loaded: false, layers: [
 
 /** Files picked in this session, by layer id (what a 'session' layer reads until the page reloads). */
 const sessionFiles = new Map<string, File>();
-const sessionFolders = new Map<string, File[]>();
+const sessionFolders = new Map<string, { path: string; file: File }[]>();
 
 const setStatus = (id: string, s: ImageryStatus) => imageryStore.set((st) => ({ ...st, status: { ...st.status, [id]: s } }));
 
@@ -69,13 +72,18 @@ export async function activate(layer: ImageryLayer, ask = false): Promise<void> 
       const blob = await blobOf(layer.id, src.file, ask);
       if (typeof blob === 'string') return setStatus(layer.id, { state: blob });
       const r = await openPackage(layer.id, src.kind, blob);
-      setStatus(layer.id, r.ok ? { state: 'ready' } : { state: 'failed', reason: r.reason });
+      setStatus(layer.id, r.ok ? { state: 'ready' } : { state: 'failed', key: refusalKey(r.reason), detail: r.detail });
+    } else if (src.kind === 'geotiff') {
+      const blob = await blobOf(layer.id, src.file, ask);
+      if (typeof blob === 'string') return setStatus(layer.id, { state: blob });
+      const r = await openGeotiff({ id: layer.id, file: blob, name: src.file.name, sidecars: sidecarTexts(src.sidecars) });
+      setStatus(layer.id, r.ok ? { state: 'ready' } : { state: 'failed', key: geotiffRefusalKey(r.reason), detail: r.detail ?? '' });
     } else if (src.kind === 'xyz') {
       const folder = src.folder;
       const tiles =
         folder.storage === 'copy'
           ? new Map(folder.tiles.map((t) => [t.path, t.blob as Blob]))
-          : new Map((sessionFolders.get(layer.id) ?? []).map((f) => [relPath(f), f as Blob]));
+          : new Map((sessionFolders.get(layer.id) ?? []).map((f) => [f.path, f.file as Blob]));
       if (tiles.size === 0) return setStatus(layer.id, { state: 'missing' });
       openFolder(layer.id, async (z, x, y) => {
         const b = tiles.get(`${z}/${x}/${src.rows === 'tms' ? 2 ** z - 1 - y : y}.${src.ext}`);
@@ -83,15 +91,15 @@ export async function activate(layer: ImageryLayer, ask = false): Promise<void> 
       });
       setStatus(layer.id, { state: 'ready' });
     }
-    // geotiff and online layers are drawn by their own features (issue 12 items 2 and 3).
-  } catch {
-    setStatus(layer.id, { state: 'failed', reason: 'fileUnreadable' });
+    // online basemaps are drawn by the basemaps feature (issue 12 item 3).
+  } catch (e) {
+    setStatus(layer.id, { state: 'failed', key: refusalKey('fileUnreadable'), detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
 /** A tile file's path below the picked folder, "z/x/y.ext" as the folder stores it (rows as they are). */
-function relPath(f: File): string {
-  const p = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+function relPath(f: File, path?: string): string {
+  const p = path ?? ((f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name);
   const m = /(\d{1,2}\/\d+\/\d+\.(?:png|jpe?g|webp))$/i.exec(p);
   return m ? m[1]!.replace(/\.jpeg$/i, '.jpg').toLowerCase() : p;
 }
@@ -100,16 +108,123 @@ const newId = () => `I${Date.now().toString(36)}${Math.random().toString(36).sli
 const stem = (name: string) => name.replace(/\.[^.]+$/, '');
 
 export type OpenOutcome =
-  | { ok: true; layer: ImageryLayer }
-  | { ok: false; file: string; reason: OpenRefusal | FolderRefusal | 'notPackage' | 'fileUnreadable'; detail?: string };
+  | { ok: true; layer: ImageryLayer; geotiff?: GeoTiffInfo }
+  /** `key`: the refusal's i18n key (imagery.refusal.* or geotiff.refused.*). */
+  | { ok: false; file: string; key: string; detail?: string };
+
+const refused = (
+  file: string,
+  reason: OpenRefusal | FolderRefusal | 'notPackage' | 'notImagery' | 'fileUnreadable',
+  detail?: string,
+): OpenOutcome => ({
+  ok: false,
+  file,
+  key: refusalKey(reason),
+  ...(detail !== undefined ? { detail } : {}),
+});
+
+const sidecarTexts = (s: GeoTiffSidecarTexts) => ({
+  ...(s.tfw ? { tfw: s.tfw.text } : {}),
+  ...(s.prj ? { prj: s.prj.text } : {}),
+  ...(s.auxXml ? { auxXml: s.auxXml.text } : {}),
+});
+
+/** A picked or dropped file: its path (relative in a folder), the File, and its handle when the platform gave one. */
+export interface PickedImageryFile {
+  path: string;
+  file: File;
+  handle?: FileSystemFileHandle;
+}
+
+/**
+ * Opens whatever imagery is among the files (打开影像, a drop on the map): packages (.mbtiles/.pmtiles), GeoTIFFs with
+ * the sidecars named after them, and `{z}/{x}/{y}` tiles as one tile folder; anything else is refused by name.
+ */
+export async function openImageryFiles(files: readonly PickedImageryFile[]): Promise<OpenOutcome[]> {
+  const out: OpenOutcome[] = [];
+  const packages = files.filter((f) => packageKindOf(f.path));
+  if (packages.length > 0) out.push(...(await openPackages(packages)));
+  const groups = groupGeoTiffFiles(files);
+  const inGroups = new Set<PickedImageryFile>(groups.flatMap((g) => [g.image, g.tfw, g.prj, g.auxXml].filter((f): f is PickedImageryFile => !!f)));
+  for (const g of groups) out.push(await openGeotiffGroup(g));
+  const tiles = files.filter((f) => isTilePath(f.path));
+  if (tiles.length > 0)
+    out.push(
+      await openTileFolder(
+        tiles.map((f) => f.file),
+        tiles.map((f) => f.path),
+      ),
+    );
+  const inFolder = tiles.length > 0;
+  for (const f of files) {
+    if (packageKindOf(f.path) || inGroups.has(f) || isTilePath(f.path)) continue;
+    // Beside tiles in a folder (metadata.json, a readme) a file is no refusal; on its own it is.
+    if (!inFolder) out.push(refused(f.path.split('/').pop() ?? f.path, 'notImagery'));
+  }
+  return out;
+}
+
+async function openGeotiffGroup(g: {
+  image: PickedImageryFile;
+  tfw?: PickedImageryFile;
+  prj?: PickedImageryFile;
+  auxXml?: PickedImageryFile;
+}): Promise<OpenOutcome> {
+  const { file, handle } = g.image;
+  const sidecars: GeoTiffSidecarTexts = {};
+  for (const k of ['tfw', 'prj', 'auxXml'] as const) {
+    const f = g[k];
+    if (f) sidecars[k] = { name: f.file.name, text: await f.file.text() };
+  }
+  const id = newId();
+  let r;
+  try {
+    r = await openGeotiff({ id, file, name: file.name, sidecars: sidecarTexts(sidecars) });
+  } catch (e) {
+    return refused(file.name, 'fileUnreadable', e instanceof Error ? e.message : String(e));
+  }
+  if (!r.ok) return { ok: false, file: file.name, key: geotiffRefusalKey(r.reason), detail: r.detail ?? '' };
+  const i = r.info;
+  const base = { name: file.name, size: file.size, lastModified: file.lastModified };
+  const storage = storageFor(file.size, !!handle);
+  const kept: KeptFile =
+    storage === 'copy' ? { storage, ...base, blob: file } : storage === 'handle' ? { storage, ...base, handle: handle! } : { storage, ...base };
+  const layer = await addImageryLayer(
+    {
+      id,
+      name: stem(file.name),
+      source: { kind: 'geotiff', file: kept, sidecars, extra: {} },
+      info: {
+        format: null,
+        bounds: i.boundsLngLat,
+        ...zoomRangeOf(i),
+        tileSize: 256,
+        description: null,
+        attribution: null,
+        metadata: {
+          crs: i.crsLabel,
+          size: `${i.width} × ${i.height}`,
+          ...(i.date ? { date: i.date.text } : {}),
+        },
+      },
+    },
+    Date.now(),
+  );
+  setStatus(id, { state: 'ready' });
+  await reload();
+  return { ok: true, layer, geotiff: i };
+}
 
 /** Opens picked packages (MBTiles, PMTiles), each a new layer on top of the imagery; a handle keeps a large one. */
-export async function openPackages(files: readonly { file: File; handle?: FileSystemFileHandle }[], sample = false): Promise<OpenOutcome[]> {
+export async function openPackages(
+  files: readonly { file: File; handle?: FileSystemFileHandle | undefined }[],
+  sample = false,
+): Promise<OpenOutcome[]> {
   const out: OpenOutcome[] = [];
   for (const { file, handle } of files) {
     const kind = packageKindOf(file.name);
     if (!kind) {
-      out.push({ ok: false, file: file.name, reason: 'notPackage' });
+      out.push(refused(file.name, 'notPackage'));
       continue;
     }
     const id = newId();
@@ -117,11 +232,11 @@ export async function openPackages(files: readonly { file: File; handle?: FileSy
     try {
       r = await openPackage(id, kind, file);
     } catch (e) {
-      out.push({ ok: false, file: file.name, reason: 'fileUnreadable', detail: e instanceof Error ? e.message : String(e) });
+      out.push(refused(file.name, 'fileUnreadable', e instanceof Error ? e.message : String(e)));
       continue;
     }
     if (!r.ok) {
-      out.push({ ok: false, file: file.name, reason: r.reason, detail: r.detail });
+      out.push(refused(file.name, r.reason, r.detail));
       continue;
     }
     const base = { name: file.name, size: file.size, lastModified: file.lastModified };
@@ -157,13 +272,16 @@ export async function openPackages(files: readonly { file: File; handle?: FileSy
 }
 
 /** Opens a picked tile folder (webkitdirectory: every file with its relative path) as one layer. */
-export async function openTileFolder(files: readonly File[]): Promise<OpenOutcome> {
-  const paths = files.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name);
+export async function openTileFolder(
+  files: readonly File[],
+  paths = files.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name),
+): Promise<OpenOutcome> {
   const folderName = paths[0]?.split('/')[0] ?? '';
   const scanned = scanTileFolder(paths);
-  if (!scanned.ok) return { ok: false, file: folderName, reason: scanned.reason };
+  if (!scanned.ok) return refused(folderName, scanned.reason);
   const { scan } = scanned;
   const tileFiles = [...scan.tiles.values()].map((i) => files[i]!);
+  const tilePaths = [...scan.tiles.values()].map((i) => paths[i]!);
   const size = tileFiles.reduce((s, f) => s + f.size, 0);
   const id = newId();
   const storage = storageFor(size, false);
@@ -177,7 +295,7 @@ export async function openTileFolder(files: readonly File[]): Promise<OpenOutcom
         ext: scan.ext,
         folder:
           storage === 'copy'
-            ? { storage: 'copy', name: folderName, size, tiles: tileFiles.map((f) => ({ path: relPath(f), blob: f })) }
+            ? { storage: 'copy', name: folderName, size, tiles: tileFiles.map((f, i) => ({ path: relPath(f, tilePaths[i]), blob: f })) }
             : { storage: 'session', name: folderName, size },
       },
       info: {
@@ -193,7 +311,10 @@ export async function openTileFolder(files: readonly File[]): Promise<OpenOutcom
     },
     Date.now(),
   );
-  sessionFolders.set(id, tileFiles);
+  sessionFolders.set(
+    id,
+    tileFiles.map((f, i) => ({ path: relPath(f, tilePaths[i]), file: f })),
+  );
   await activate(layer);
   await reload();
   return { ok: true, layer };
@@ -206,8 +327,10 @@ export async function patchImagery(id: string, patch: ImageryPatch): Promise<voi
 }
 
 export async function removeImagery(id: string): Promise<void> {
+  const kind = imageryStore.get().layers.find((l) => l.id === id)?.source.kind;
   await deleteImageryLayer(id);
-  closeImagery(id);
+  if (kind === 'geotiff') await closeGeotiff(id).catch(() => undefined);
+  else closeImagery(id);
   sessionFiles.delete(id);
   sessionFolders.delete(id);
   await reload();

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import oracle from '../../../tests/oracles/imagery-tiles.json';
 import { flipRow } from '../../../shared/formats/tiles/tile-address';
-import { COPY_LIMIT_BYTES, formatBytes, moveInOrder, packageKindOf, scanTileFolder, storageFor, zoomToView } from './imagery.logic';
+import {
+  claimsImageryFile,
+  COPY_LIMIT_BYTES,
+  formatBytes,
+  isTilePath,
+  moveInOrder,
+  packageKindOf,
+  scanTileFolder,
+  storageFor,
+  zoomToView,
+} from './imagery.logic';
 
 // The sample package's tiles (GDAL's, by XYZ address) laid out as a folder both ways.
 const xyzPaths = oracle.tiles.map((t) => `青石镇/${t.z}/${t.x}/${t.y}.png`);
@@ -61,5 +71,36 @@ describe('zoom to', () => {
   it('keeps a fitted view that shows tiles, and goes to the centre at the shallowest zoom otherwise', () => {
     expect(zoomToView([111, 35, 112, 36], 13, 14.2)).toBeNull();
     expect(zoomToView([111, 35, 112, 36], 17, 10.4)).toEqual({ center: [111.5, 35.5], zoom: 17 });
+  });
+});
+
+describe('which dropped files are imagery', () => {
+  // The geotiff feature's claim (claimsGeoTiffFile, specified there) decides for images and sidecars; here: the img.* set.
+  const geotiff = (p: string, all: readonly string[]) => all.includes('img.tif') && /^img\./.test(p);
+  it('takes packages and tiles of a z/x/y folder, and what the GeoTIFF claim takes; a shapefile and the rest stay with the import', () => {
+    const all = [
+      '县域.mbtiles',
+      'a.PMTILES',
+      'img.tif',
+      'img.tfw',
+      'img.prj',
+      'img.tif.aux.xml',
+      'dltb.shp',
+      'dltb.prj',
+      'tiles/15/27001/13000.png',
+      'notes.txt',
+    ];
+    expect(all.filter((p) => claimsImageryFile(p, all, geotiff))).toEqual([
+      '县域.mbtiles',
+      'a.PMTILES',
+      'img.tif',
+      'img.tfw',
+      'img.prj',
+      'img.tif.aux.xml',
+      'tiles/15/27001/13000.png',
+    ]);
+    expect(isTilePath('a\\12\\3300\\1600.JPG')).toBe(true);
+    expect(isTilePath('photos/2026/06/15.jpg')).toBe(false); // a zoom has at most two digits
+    expect(isTilePath('12/3300/1600.tif')).toBe(false);
   });
 });

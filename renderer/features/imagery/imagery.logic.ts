@@ -16,6 +16,21 @@ export function packageKindOf(fileName: string): PackageKind | null {
   return null;
 }
 
+/** A tile of a `{z}/{x}/{y}` folder ("…/15/27001/13000.png"). */
+export const isTilePath = (path: string): boolean => /(?:^|\/)\d{1,2}\/\d+\/\d+\.(png|jpe?g|webp)$/i.test(path.replace(/\\/g, '/'));
+
+/**
+ * Whether a dropped (or 导入图层-picked) file is imagery's: a package, a tile of a `{z}/{x}/{y}` folder, or a GeoTIFF
+ * with its sidecars (claimsGeoTiffFile: a .prj beside a shapefile stays the shapefile's).
+ */
+export function claimsImageryFile(
+  path: string,
+  all: readonly string[],
+  claimsGeoTiffFile: (path: string, all: readonly string[]) => boolean,
+): boolean {
+  return packageKindOf(path) !== null || isTilePath(path) || claimsGeoTiffFile(path, all);
+}
+
 /** 'copy' when small enough; else 'handle' when the platform gave one (Chromium), else only this session. */
 export function storageFor(size: number, hasHandle: boolean): 'copy' | 'handle' | 'session' {
   if (size <= COPY_LIMIT_BYTES) return 'copy';
@@ -72,7 +87,7 @@ export function scanTileFolder(paths: readonly string[]): { ok: true; scan: Fold
 }
 
 /** The i18n key of a refusal (its text names the file). */
-export function refusalKey(reason: OpenRefusal | FolderRefusal | 'notPackage' | 'fileUnreadable') {
+export function refusalKey(reason: OpenRefusal | FolderRefusal | 'notPackage' | 'notImagery' | 'fileUnreadable') {
   return `imagery.refusal.${reason}` as const;
 }
 

@@ -205,21 +205,37 @@ describe('layoutMapSheets', () => {
   });
 
   it('draws farmland yellow with its red 0.5 mm boundary, labels land classes, and a legend of only what is drawn', () => {
-    const farm = map.marks.find((m) => m.kind === 'path' && m.fill === '#ffff00');
+    const plain = layoutMapSheets(plan, content({ imagery: null }), L)[0]!;
+    const farm = plain.marks.find((m) => m.kind === 'path' && m.fill === '#ffff00');
     expect(farm && farm.kind === 'path' && [farm.stroke, farm.strokeMm]).toEqual(['#ff0000', 0.5]);
-    const t = texts(map);
+    const t = texts(plain);
     expect(t).toContain('0103 旱地');
     expect(t).toContain('0702 农村宅基地');
     expect(t).not.toContain('1202 设施农用地');
     expect(t).toContain('旱地'); // the in-map label
     expect(t.indexOf('legendPlot')).toBeLessThan(t.indexOf('0103 旱地'));
     // the farmland is drawn over the land classes
-    const iFarm = map.marks.findIndex((m) => m.kind === 'path' && m.fill === '#ffff00');
-    const iLc = map.marks.findIndex((m) => m.kind === 'path' && m.fill === '#f5deb3');
+    const iFarm = plain.marks.findIndex((m) => m.kind === 'path' && m.fill === '#ffff00');
+    const iLc = plain.marks.findIndex((m) => m.kind === 'path' && m.fill === '#f5deb3');
     expect(iLc).toBeLessThan(iFarm);
-    // the imagery is at the bottom of the frame
+    expect(plain.marks.some((m) => m.kind === 'image')).toBe(false);
+  });
+
+  it('over imagery: the image at the bottom, farmland at 0.3, other layers as outlines, labels with a halo', () => {
     const iImg = map.marks.findIndex((m) => m.kind === 'image');
-    expect(iImg).toBeLessThan(iLc);
+    const iFarm = map.marks.findIndex((m) => m.kind === 'path' && m.fill === '#ffff00');
+    expect(iImg).toBeGreaterThan(0);
+    expect(iImg).toBeLessThan(iFarm);
+    const farm = map.marks[iFarm]!;
+    expect(farm.kind === 'path' && farm.fillOpacity).toBe(0.3);
+    const lc = map.marks.filter((m) => m.kind === 'path' && m.clip && m.stroke === '#ffffff' && m.strokeMm === 0.25);
+    expect(lc.length).toBe(2);
+    for (const m of lc) expect(m.kind === 'path' && m.fill).toBeNull();
+    const t = texts(map);
+    expect(t).toContain('三调地类'); // one legend entry for the outlined layer
+    expect(t).not.toContain('0103 旱地');
+    const label = map.marks.find((m) => m.kind === 'text' && m.text === '旱地');
+    expect(label && label.kind === 'text' && label.halo).toBe('#ffffff');
   });
 
   it('keeps the tables on the sheet when they fit, else continues them on table sheets with the header repeated', () => {

@@ -22,9 +22,9 @@ import type { GkZoneRef } from '../units/area';
 import { coordinateGrid } from './grid';
 import type { AreaRow, GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetLayer, SheetSettings, StandardScale } from './inputs';
 import { STANDARD_SCALES } from './inputs';
-import { boxOf, insideRings, labelPoint, reachesBox, type Box, type Pt } from './plane';
+import { boxOf, insideRings, labelCandidates, reachesBox, type Box, type Pt } from './plane';
 import { ringsOfPoints } from './points';
-import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, scaleBar } from './scale';
+import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, meridianConvergenceDeg, scaleBar } from './scale';
 import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paint, type Paper, type RectMm, type Sheet } from './sheet-model';
 import { textWidthMm, wrapText } from './text-measure';
 
@@ -117,7 +117,7 @@ export function sheetZones(paper: Paper, legend: SheetSettings['legendPosition']
       signatures,
     };
   }
-  const sideH = Math.max(40, Math.round(H * 0.21));
+  const sideH = Math.max(44, Math.round(H * 0.25));
   const frameW = W - 2 * FRAME_EDGE_MM;
   const frameH = H - FRAME_TOP - UNDER_FRAME - STRIP_H - sideH - TITLE_BLOCK_H - SIGNATURES_H_ROW - 2 * GAP - CONTENT_EDGE_MM;
   const frame: RectMm = { x: FRAME_EDGE_MM, y: FRAME_TOP, w: frameW, h: frameH };
@@ -179,6 +179,12 @@ export function planMapSheet(settings: SheetSettings, target: PlotGk | MapViewTa
   };
 }
 
+/** The meridian convergence at the frame's centre (MapSheetContent.convergenceDeg), degrees. */
+export function convergenceOfPlan(plan: MapSheetPlan): number {
+  const [e0, n0, e1, n1] = plan.ground.extent;
+  return meridianConvergenceDeg(plan.ground.zone, plan.ground.zonePrefix, (e0 + e1) / 2, (n0 + n1) / 2);
+}
+
 /** The standard scales, for a caller offering a choice. */
 export const SHEET_SCALES = STANDARD_SCALES;
 
@@ -202,7 +208,6 @@ export const MAP_SHEET_LABEL_KEYS = [
   'legendTitle',
   'legendPlot',
   'legendPoints',
-  'legendGrid',
   'pointsTitle',
   'pointsName',
   'pointsX',
@@ -224,7 +229,6 @@ export const MAP_SHEET_LABEL_KEYS = [
   'signParty',
   'signWitness',
   'signOfficer',
-  'signDate',
   'page',
 ] as const;
 export type MapSheetLabelKey = (typeof MAP_SHEET_LABEL_KEYS)[number];
@@ -263,6 +267,8 @@ export const STYLE = {
   /** A layer's stroke width in screen px → mm on paper. */
   pxToMm: 0.12,
   minStrokeMm: 0.08,
+  /** Land-class boundaries over imagery. */
+  overImageryClassStroke: '#ffffff',
 } as const;
 
 const ROLE_ORDER: readonly SheetLayer['role'][] = ['landClass', 'planning', 'approval', 'supply', 'other', 'boundary', 'farmland'];
@@ -285,13 +291,36 @@ function legendItemOf(layer: SheetLayer, code: string | undefined) {
       .filter((i) => i.code !== undefined && code.startsWith(i.code))
       .sort((a, b) => (b.code?.length ?? 0) - (a.code?.length ?? 0));
     if (prefixed[0]) return prefixed[0];
+    // a rule without categories lists the values the layer holds by their own text (planning zones by name)
+    const named = items.find((i) => i.code === undefined && i.label === code);
+    if (named) return named;
   }
   return items.find((i) => i.code === undefined) ?? items[0] ?? null;
 }
 
-function paintOf(layer: SheetLayer, item: NonNullable<ReturnType<typeof legendItemOf>>): Paint {
+/**
+ * A feature's paint from its legend item. Over imagery the image must show through: farmland keeps its yellow at
+ * 0.3 opacity (and its red 0.5 mm boundary); other layers are drawn as outlines (≥ 0.2 mm), named by their labels.
+ */
+function paintOf(layer: SheetLayer, item: NonNullable<ReturnType<typeof legendItemOf>>, overImagery = false): Paint {
   const s = item.symbol;
-  if (layer.role === 'farmland') return { fill: s.fill, fillOpacity: s.fillOpacity, stroke: STYLE.farmlandStroke, strokeMm: STYLE.farmlandStrokeMm };
+  if (layer.role === 'farmland')
+    return {
+      fill: s.fill,
+      fillOpacity: overImagery ? Math.min(0.3, s.fillOpacity) : s.fillOpacity,
+      stroke: STYLE.farmlandStroke,
+      strokeMm: STYLE.farmlandStrokeMm,
+    };
+  if (overImagery) {
+    // grey outlines vanish on a photograph: land classes in white, other layers in their colour, dashed
+    if (layer.role === 'landClass') return { fill: null, stroke: STYLE.overImageryClassStroke, strokeMm: 0.25 };
+    return {
+      fill: null,
+      stroke: s.stroke,
+      strokeMm: Math.max(0.25, s.strokeWidthPx * STYLE.pxToMm),
+      dashMm: s.dash ? s.dash.map((d) => d * STYLE.pxToMm * 2) : [2, 1],
+    };
+  }
   return {
     fill: s.shape === 'line' ? null : s.fill,
     fillOpacity: s.fillOpacity,
@@ -335,9 +364,20 @@ const line = (a: [number, number], b: [number, number], strokeMm: number, stroke
   ...(clip ? { clip } : {}),
 });
 
+/** The type of a table: on the map sheet 7 pt, on the table sheets (a page of its own) 9 pt. */
+interface TableType {
+  sizePt: number;
+  rowMm: number;
+  headerMm: number;
+  titlePt: number;
+}
+const SHEET_TABLE: TableType = { sizePt: STYLE.tablePt, rowMm: STYLE.tableRowMm, headerMm: STYLE.tableHeaderMm, titlePt: STYLE.blockTitlePt };
+const PAGE_TABLE: TableType = { sizePt: 9, rowMm: 6, headerMm: 7, titlePt: 11 };
+
 /** A table block: its title line and a table mark, measured. */
 interface TableBlock {
   kind: 'points' | 'areas';
+  type: TableType;
   title: string;
   columns: { title: string; widthMm: number; align: 'start' | 'middle' | 'end' }[];
   rows: string[][];
@@ -347,16 +387,18 @@ interface TableBlock {
 }
 
 const tableWidth = (t: TableBlock) => t.columns.reduce((s, c) => s + c.widthMm, 0);
-const blockTitleH = () => STYLE.blockTitlePt * MM_PER_PT * 1.6;
-const tableHeight = (t: TableBlock, rows = t.rows.length) =>
-  blockTitleH() + STYLE.tableHeaderMm + rows * STYLE.tableRowMm + t.notes.length * STYLE.notePt * MM_PER_PT * 1.35;
+const blockTitleH = (pt: number = STYLE.blockTitlePt) => pt * MM_PER_PT * 1.6;
+const noteLineMm = (t: TableType) => (t.sizePt - 1) * MM_PER_PT * 1.25;
+const tableHeight = (t: TableBlock, rows = t.rows.length, withNotes = true) =>
+  blockTitleH(t.type.titlePt) + t.type.headerMm + rows * t.type.rowMm + (withNotes ? t.notes.length * noteLineMm(t.type) * 2 + 1 : 0);
 
 /** Column widths from the widest text of each column (+ 2.4 mm padding), never narrower than `min`. */
-function fitColumns(titles: string[], rows: string[][], aligns: ('start' | 'middle' | 'end')[], min: number[]) {
+function fitColumns(titles: string[], rows: string[][], aligns: ('start' | 'middle' | 'end')[], min: number[], type: TableType) {
+  const k = type.sizePt / STYLE.tablePt;
   return titles.map((title, i) => {
-    let w = textWidthMm(title, STYLE.tablePt);
-    for (const r of rows) w = Math.max(w, textWidthMm(r[i] ?? '', STYLE.tablePt));
-    return { title, widthMm: Math.max(min[i] ?? 0, Math.ceil((w + 2.4) * 2) / 2), align: aligns[i] ?? 'start' };
+    let w = textWidthMm(title, type.sizePt);
+    for (const r of rows) w = Math.max(w, textWidthMm(r[i] ?? '', type.sizePt));
+    return { title, widthMm: Math.max((min[i] ?? 0) * k, Math.ceil((w + 2.4 * k) * 2) / 2), align: aligns[i] ?? 'start' };
   });
 }
 
@@ -371,13 +413,14 @@ export function pointsTableRows(points: readonly NumberedPoint[]): string[][] {
   return rows;
 }
 
-function pointsBlock(points: readonly NumberedPoint[], L: MapSheetLabels): TableBlock {
+function pointsBlock(points: readonly NumberedPoint[], L: MapSheetLabels, type: TableType): TableBlock {
   const rows = pointsTableRows(points);
   const titles = [L.pointsName, L.pointsX, L.pointsY, L.pointsSide];
   return {
     kind: 'points',
+    type,
     title: L.pointsTitle,
-    columns: fitColumns(titles, rows, ['middle', 'end', 'end', 'end'], [9, 0, 0, 0]),
+    columns: fitColumns(titles, rows, ['middle', 'end', 'end', 'end'], [9, 0, 0, 0], type),
     rows,
     boldRows: [],
     notes: [],
@@ -402,42 +445,45 @@ export function areaTableRows(areas: readonly AreaRow[], L: MapSheetLabels): { r
   return { rows, bold };
 }
 
-function areasBlock(areas: readonly AreaRow[], L: MapSheetLabels): TableBlock {
+function areasBlock(areas: readonly AreaRow[], L: MapSheetLabels, type: TableType): TableBlock {
   const { rows, bold } = areaTableRows(areas, L);
   const titles = [L.areasBlock, L.areasItem, L.areasM2, L.areasMu];
   return {
     kind: 'areas',
+    type,
     title: L.areasTitle,
-    columns: fitColumns(titles, rows, ['middle', 'start', 'end', 'end'], [0, 0, 0, 0]),
+    columns: fitColumns(titles, rows, ['middle', 'start', 'end', 'end'], [0, 0, 0, 0], type),
     rows,
     boldRows: bold,
     notes: [L.areasNote],
   };
 }
 
-/** The marks of a table block at (x, y), rows [from, to). */
+/** The marks of a table block at (x, y), rows [from, to); `widthMm` stretches its columns to a width. */
 function tableMarks(t: TableBlock, x: number, y: number, title: string, from = 0, to = t.rows.length, withNotes = true, widthMm?: number): Mark[] {
-  const marks: Mark[] = [text(x, y + blockTitleH() / 2, title, STYLE.blockTitlePt, { bold: true })];
+  const ty = t.type;
+  const th = blockTitleH(ty.titlePt);
+  const marks: Mark[] = [text(x, y + th / 2, title, ty.titlePt, { bold: true })];
   const boldRows = t.boldRows.filter((r) => r >= from && r < to).map((r) => r - from);
   const total = tableWidth(t);
   const grow = widthMm && widthMm > total ? widthMm / total : 1;
   marks.push({
     kind: 'table',
     x,
-    y: y + blockTitleH(),
+    y: y + th,
     columns: t.columns.map((c) => ({ ...c, widthMm: c.widthMm * grow })),
     rows: t.rows.slice(from, to),
-    rowHeightMm: STYLE.tableRowMm,
-    headerHeightMm: STYLE.tableHeaderMm,
-    sizePt: STYLE.tablePt,
+    rowHeightMm: ty.rowMm,
+    headerHeightMm: ty.headerMm,
+    sizePt: ty.sizePt,
     ...(boldRows.length ? { boldRows } : {}),
   });
   if (withNotes) {
-    let ny = y + blockTitleH() + STYLE.tableHeaderMm + (to - from) * STYLE.tableRowMm + STYLE.notePt * MM_PER_PT * 0.9;
+    let ny = y + th + ty.headerMm + (to - from) * ty.rowMm + noteLineMm(ty);
     for (const n of t.notes) {
-      for (const l of wrapText(n, STYLE.notePt - 1, (widthMm ?? total) - 1)) {
-        marks.push(text(x, ny, l, STYLE.notePt - 1, { color: '#333333' }));
-        ny += STYLE.notePt * MM_PER_PT * 1.2;
+      for (const l of wrapText(n, ty.sizePt - 1, (widthMm ?? total) - 1)) {
+        marks.push(text(x, ny, l, ty.sizePt - 1, { color: '#333333' }));
+        ny += noteLineMm(ty);
       }
     }
   }
@@ -455,6 +501,13 @@ function legendEntries(content: MapSheetContent, drawn: Map<string, Set<string>>
     for (const layer of content.layers.filter((l) => l.role === role && !plan.settings.hiddenLayerIds.includes(l.id))) {
       const used = drawn.get(layer.id);
       if (!used) continue;
+      const overImagery = !!(content.imagery && plan.settings.imagery);
+      if (overImagery && layer.role !== 'farmland') {
+        // outlines only: one entry for the layer (its features are named on the map)
+        const item = layer.legend.items.find((i) => used.has(i.code ?? `\u0000${i.label}`));
+        if (item) out.push({ label: layer.name, shape: 'line', paint: paintOf(layer, item, true) });
+        continue;
+      }
       for (const item of layer.legend.items) {
         const key = item.code ?? `\u0000${item.label}`;
         if (!used.has(key)) continue;
@@ -476,8 +529,15 @@ function legendMarks(entries: LegendEntry[], x: number, y: number, w: number, L:
     const cy = y + blockTitleH() + i * STYLE.legendRowMm + STYLE.legendRowMm / 2;
     const sw: RectMm = { x, y: cy - 1.8, w: 8, h: 3.6 };
     if (e.shape === 'fill') marks.push(rectPath(sw, e.paint));
-    else if (e.shape === 'plot' || e.shape === 'line')
-      marks.push(line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke ?? '#000'));
+    else if (e.shape === 'line' && e.paint.stroke === STYLE.overImageryClassStroke) {
+      // a white line, as drawn over the imagery: shown on a grey swatch
+      marks.push(rectPath(sw, { fill: '#8a8a8a', stroke: null }));
+      marks.push(line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke));
+    } else if (e.shape === 'plot' || e.shape === 'line')
+      marks.push({
+        ...line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke ?? '#000'),
+        ...(e.paint.dashMm ? { dashMm: e.paint.dashMm } : {}),
+      });
     else if (e.shape === 'jpoint') {
       marks.push({ kind: 'circle', cx: sw.x + 2, cy, rMm: STYLE.pointDiameterMm / 2, ...e.paint });
       marks.push(text(sw.x + 3.2, cy, 'J1', STYLE.pointNumberPt - 1, { color: STYLE.plotStroke }));
@@ -491,8 +551,24 @@ function legendMarks(entries: LegendEntry[], x: number, y: number, w: number, L:
 /** A polygon's rings closed-free in paper mm. */
 const ringsMm = (parts: readonly (readonly Pt[])[], toMm: (p: Pt) => [number, number]) => parts.map((r) => r.map(toMm));
 
-/** Where a J point's number goes: outside the plot, along the outward bisector of its corner. */
-function numberPosition(p: Pt, prev: Pt, next: Pt, plotRingsMm: readonly (readonly Pt[])[], offset: number): [number, number] {
+const boxesOverlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Where a J point's number goes: outside the plot, along the outward bisector of its corner; when that spot is
+ * taken (another number, a point) or the number would sit on the boundary, the direction turned by ±30°, ±60°,
+ * ±90°, then further out. The first free spot wins; else the plain bisector spot.
+ */
+function numberPosition(
+  p: Pt,
+  prev: Pt,
+  next: Pt,
+  plotRingsMm: readonly (readonly Pt[])[],
+  offset: number,
+  w: number,
+  h: number,
+  occupied: readonly Box[],
+  plotLinesMm: readonly (readonly Pt[])[],
+): [number, number] {
   const u = (a: Pt, b: Pt): [number, number] => {
     const dx = b[0] - a[0];
     const dy = b[1] - a[1];
@@ -505,9 +581,26 @@ function numberPosition(p: Pt, prev: Pt, next: Pt, plotRingsMm: readonly (readon
   if (Math.hypot(d[0], d[1]) < 1e-6) d = [-a[1], a[0]]; // a straight point: the side's normal
   const l = Math.hypot(d[0], d[1]);
   d = [d[0] / l, d[1] / l];
-  const cand: [number, number] = [p[0] + d[0] * offset, p[1] + d[1] * offset];
-  if (!insideRings(cand, plotRingsMm)) return cand;
-  return [p[0] - d[0] * offset, p[1] - d[1] * offset];
+  const probe: [number, number] = [p[0] + d[0] * offset, p[1] + d[1] * offset];
+  if (plotRingsMm.length > 0 && insideRings(probe, plotRingsMm)) d = [-d[0], -d[1]];
+  const rot = (v: [number, number], deg: number): [number, number] => {
+    const r = (deg * Math.PI) / 180;
+    return [v[0] * Math.cos(r) - v[1] * Math.sin(r), v[0] * Math.sin(r) + v[1] * Math.cos(r)];
+  };
+  const first: [number, number] = [p[0] + d[0] * offset, p[1] + d[1] * offset];
+  for (const k of [1, 1.6, 2.3])
+    for (const deg of [0, 30, -30, 60, -60, 90, -90]) {
+      const v = rot(d, deg);
+      // the box's centre far enough along v that the box clears the point
+      const reach = offset * k + Math.abs(v[0]) * (w / 2 - 1) * 0.6;
+      const c: [number, number] = [p[0] + v[0] * reach, p[1] + v[1] * reach];
+      const box: Box = [c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2];
+      if (plotRingsMm.length > 0 && insideRings(c, plotRingsMm)) continue;
+      if (occupied.some((o) => boxesOverlap(o, box))) continue;
+      if (plotLinesMm.length > 0 && reachesBox(plotLinesMm, box, false)) continue;
+      return c;
+    }
+  return first;
 }
 
 export interface LayoutOptions {
@@ -529,6 +622,7 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   const toMm = gkToPaper(ground, frame);
   const marks: Mark[] = [];
   const extentBox: Box = [...ground.extent];
+  const na: RectMm = { x: frame.x + frame.w - 15, y: frame.y + 2, w: 13, h: 19 };
 
   // --- title band
   marks.push(text(paper.widthMm / 2, zones.title.y + 5, plan.settings.title, STYLE.titlePt, { anchor: 'middle', bold: true }));
@@ -544,9 +638,53 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
 
   // --- the frame's content, bottom to top (all clipped to the frame)
   marks.push(rectPath(frame, { fill: '#ffffff', stroke: null }));
-  if (content.imagery && plan.settings.imagery) marks.push({ kind: 'image', rect: { ...frame }, ref: content.imagery.ref, clip: true });
+  const overImagery = !!(content.imagery && plan.settings.imagery);
+  if (overImagery && content.imagery) marks.push({ kind: 'image', rect: { ...frame }, ref: content.imagery.ref, clip: true });
+
+  // The J points' numbers are placed first (they matter most), then the layers' labels where nothing is.
+  const plotRingsMm = plan.hasPlot ? content.plot.polygons.flatMap((poly) => poly.map((ring) => ring.map(toMm))) : [];
+  const plotLinesMm = plotRingsMm.map((r) => (r.length > 0 ? [...r, r[0] as [number, number]] : r));
+  const occupied: Box[] = [[na.x, na.y, na.x + na.w, na.y + na.h]];
+  const pointPos = (p: NumberedPoint): [number, number] => toMm([p.y, p.x]);
+  const jMarks: Mark[] = [];
+  const numberH = STYLE.pointNumberPt * MM_PER_PT;
+  for (const ring of ringsOfPoints(content.points))
+    ring.forEach((p) => {
+      const [x, y] = pointPos(p);
+      occupied.push([x - 0.6, y - 0.6, x + 0.6, y + 0.6]);
+    });
+  for (const ring of ringsOfPoints(content.points)) {
+    ring.forEach((p, i) => {
+      const at = pointPos(p);
+      const prev = pointPos(ring[(i - 1 + ring.length) % ring.length] as NumberedPoint);
+      const next = pointPos(ring[(i + 1) % ring.length] as NumberedPoint);
+      jMarks.push({
+        kind: 'circle',
+        cx: at[0],
+        cy: at[1],
+        rMm: STYLE.pointDiameterMm / 2,
+        fill: '#ffffff',
+        stroke: STYLE.plotStroke,
+        strokeMm: STYLE.pointStrokeMm,
+        clip: true,
+      });
+      const w = textWidthMm(p.name, STYLE.pointNumberPt);
+      const pos = numberPosition(at, prev, next, plotRingsMm, STYLE.pointNumberOffsetMm, w, numberH, occupied, plotLinesMm);
+      occupied.push([pos[0] - w / 2, pos[1] - numberH / 2, pos[0] + w / 2, pos[1] + numberH / 2]);
+      jMarks.push(
+        text(pos[0], pos[1], p.name, STYLE.pointNumberPt, {
+          anchor: 'middle',
+          color: STYLE.plotStroke,
+          clip: true,
+          ...(overImagery ? { halo: '#ffffff' } : {}),
+        }),
+      );
+    });
+  }
+
   const drawn = new Map<string, Set<string>>();
   const labelMarks: Mark[] = [];
+  const inner: Box = [frame.x + 1.5, frame.y + 1.5, frame.x + frame.w - 1.5, frame.y + frame.h - 1.5];
   for (const role of ROLE_ORDER)
     for (const layer of content.layers.filter((l) => l.role === role && !plan.settings.hiddenLayerIds.includes(l.id))) {
       for (const f of layer.features) {
@@ -560,47 +698,42 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
         let used = drawn.get(layer.id);
         if (!used) drawn.set(layer.id, (used = new Set()));
         used.add(item.code ?? `\u0000${item.label}`);
-        const paint = paintOf(layer, item);
+        const paint = paintOf(layer, item, overImagery);
         if (f.kind === 'point') {
           const [cx, cy] = toMm(f.parts[0]![0]!);
           marks.push({ kind: 'circle', cx, cy, rMm: 0.8, clip: true, ...paint, stroke: '#ffffff', strokeMm: 0.15 });
           continue;
         }
-        marks.push({ kind: 'path', rings: ringsMm(f.parts, toMm), closed: polygon, clip: true, ...paint, ...(polygon ? {} : { fill: null }) });
-        if (polygon && f.label && role === 'landClass') {
-          const mm = ringsMm(f.parts, toMm);
-          const lp = labelPoint(mm, [frame.x + 2, frame.y + 2, frame.x + frame.w - 2, frame.y + frame.h - 2]);
-          if (lp && lp.width > textWidthMm(f.label, STYLE.labelPt) + 2)
-            labelMarks.push(text(lp.at[0], lp.at[1], f.label, STYLE.labelPt, { anchor: 'middle', color: '#3a3a3a', clip: true }));
+        const mm = ringsMm(f.parts, toMm);
+        marks.push({ kind: 'path', rings: mm, closed: polygon, clip: true, ...paint, ...(polygon ? {} : { fill: null }) });
+        if (polygon && f.label && role !== 'farmland') {
+          const w = textWidthMm(f.label, STYLE.labelPt);
+          const h = STYLE.labelPt * MM_PER_PT;
+          const spot = labelCandidates(mm, inner).find((c) => {
+            if (c.width < w + 2) return false;
+            const b: Box = [c.at[0] - w / 2 - 0.5, c.at[1] - h / 2 - 0.3, c.at[0] + w / 2 + 0.5, c.at[1] + h / 2 + 0.3];
+            return !occupied.some((o) => boxesOverlap(o, b)) && !reachesBox(plotLinesMm, b, false);
+          });
+          if (spot) {
+            occupied.push([spot.at[0] - w / 2, spot.at[1] - h / 2, spot.at[0] + w / 2, spot.at[1] + h / 2]);
+            labelMarks.push(
+              text(spot.at[0], spot.at[1], f.label, STYLE.labelPt, {
+                anchor: 'middle',
+                color: role === 'landClass' ? '#333333' : '#6b3f1f',
+                clip: true,
+                ...(overImagery ? { halo: '#ffffff' } : {}),
+              }),
+            );
+          }
         }
       }
     }
   marks.push(...labelMarks);
 
   // the plot and its points
-  const plotRingsMm = plan.hasPlot ? content.plot.polygons.flatMap((poly) => poly.map((ring) => ring.map(toMm))) : [];
   if (plotRingsMm.length > 0)
     marks.push({ kind: 'path', rings: plotRingsMm, closed: true, clip: true, fill: null, stroke: STYLE.plotStroke, strokeMm: STYLE.plotStrokeMm });
-  const pointPos = (p: NumberedPoint): [number, number] => toMm([p.y, p.x]);
-  for (const ring of ringsOfPoints(content.points)) {
-    ring.forEach((p, i) => {
-      const at = pointPos(p);
-      const prev = pointPos(ring[(i - 1 + ring.length) % ring.length] as NumberedPoint);
-      const next = pointPos(ring[(i + 1) % ring.length] as NumberedPoint);
-      marks.push({
-        kind: 'circle',
-        cx: at[0],
-        cy: at[1],
-        rMm: STYLE.pointDiameterMm / 2,
-        fill: '#ffffff',
-        stroke: STYLE.plotStroke,
-        strokeMm: STYLE.pointStrokeMm,
-        clip: true,
-      });
-      const pos = numberPosition(at, prev, next, plotRingsMm, STYLE.pointNumberOffsetMm);
-      marks.push(text(pos[0], pos[1], p.name, STYLE.pointNumberPt, { anchor: 'middle', color: STYLE.plotStroke, clip: true }));
-    });
-  }
+  marks.push(...jMarks);
 
   // the coordinate grid
   const grid = coordinateGrid(ground, frame, plan.settings.gridSpacingMm);
@@ -608,7 +741,6 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   for (const l of grid.northings) marks.push(line([frame.x, l.mm], [frame.x + frame.w, l.mm], STYLE.gridStrokeMm, STYLE.gridStroke, true));
 
   // north arrow (grid north), inside the frame's top-right corner
-  const na: RectMm = { x: frame.x + frame.w - 15, y: frame.y + 2, w: 13, h: 19 };
   marks.push(rectPath(na, { fill: '#ffffff', fillOpacity: 0.85, stroke: '#000000', strokeMm: 0.15 }));
   const cx = na.x + na.w / 2;
   marks.push(text(cx, na.y + 3.6, L.north, 9, { anchor: 'middle', bold: true }));
@@ -668,8 +800,8 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   const side = zones.side;
   const entries = legendEntries(content, drawn, plan, L);
   const tables: TableBlock[] = [];
-  if (content.points.length > 0) tables.push(pointsBlock(content.points, L));
-  if (content.areas.length > 0) tables.push(areasBlock(content.areas, L));
+  if (content.points.length > 0) tables.push(pointsBlock(content.points, L, SHEET_TABLE));
+  if (content.areas.length > 0) tables.push(areasBlock(content.areas, L, SHEET_TABLE));
   const overflow: TableBlock[] = [];
   const vertical = plan.settings.legendPosition === 'right';
   // Blocks flow in columns: down the column while they fit under each other, then (legend at the bottom) into a
@@ -707,7 +839,7 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   for (const t of tables) {
     const at = options.tablesOnTableSheets ? null : place(tableWidth(t), tableHeight(t));
     if (!at) {
-      overflow.push(t);
+      overflow.push(t.kind === 'points' ? pointsBlock(content.points, L, PAGE_TABLE) : areasBlock(content.areas, L, PAGE_TABLE));
       continue;
     }
     marks.push(...tableMarks(t, at.x, at.y, t.title, 0, t.rows.length, true, vertical ? side.w : undefined));
@@ -780,13 +912,18 @@ function signatureMarks(r: RectMm, L: MapSheetLabels, vertical: boolean): Mark[]
   return marks;
 }
 
-/** Table sheets: the tables that did not fit, continued over as many sheets as they need, header repeated. */
+/**
+ * Table sheets: the tables that did not fit, continued over as many sheets as they need, the header repeated and
+ * 续表 in the title of a continuation; each table sheet carries the record's numbers at the top and the signature
+ * lines at the foot (every page of the evidence is signed).
+ */
 function tableSheets(plan: MapSheetPlan, content: MapSheetContent, tables: TableBlock[], L: MapSheetLabels): Sheet[] {
   if (tables.length === 0) return [];
   const { paper } = plan;
   const x0 = FRAME_EDGE_MM;
-  const top = 34;
-  const bottom = paper.heightMm - FRAME_EDGE_MM;
+  const top = 36;
+  const sigH = SIGNATURES_H_ROW;
+  const bottom = paper.heightMm - CONTENT_EDGE_MM - sigH - GAP * 2;
   const sheets: Sheet[] = [];
   let marks: Mark[] = [];
   let y = top;
@@ -796,7 +933,14 @@ function tableSheets(plan: MapSheetPlan, content: MapSheetContent, tables: Table
     marks.push(text(paper.widthMm / 2, 18, fill(L.tableSheetTitle, { title: plan.settings.title }), 14, { anchor: 'middle', bold: true }));
     const r = content.record;
     const ids = [r.number ? fill(L.recordNo, { number: r.number }) : '', r.taskNo ? fill(L.taskNo, { taskNo: r.taskNo }) : ''].filter(Boolean);
-    if (ids.length) marks.push(text(paper.widthMm / 2, 26, ids.join('　　'), STYLE.infoPt, { anchor: 'middle' }));
+    if (ids.length) marks.push(text(paper.widthMm / 2, 26, ids.join('\u3000\u3000'), STYLE.infoPt, { anchor: 'middle' }));
+    marks.push(
+      ...signatureMarks(
+        { x: FRAME_EDGE_MM, y: paper.heightMm - CONTENT_EDGE_MM - sigH - 2, w: paper.widthMm - 2 * FRAME_EDGE_MM, h: sigH },
+        L,
+        false,
+      ),
+    );
     y = top;
   };
   newSheet();
@@ -804,16 +948,20 @@ function tableSheets(plan: MapSheetPlan, content: MapSheetContent, tables: Table
     let from = 0;
     let first = true;
     while (from < t.rows.length) {
-      const room = Math.floor((bottom - y - blockTitleH() - STYLE.tableHeaderMm - t.notes.length * 4) / STYLE.tableRowMm);
-      if (room < 3) {
+      const notesH = tableHeight(t, 0, true) - tableHeight(t, 0, false);
+      const fixed = blockTitleH(t.type.titlePt) + t.type.headerMm;
+      const roomAll = Math.floor((bottom - y - fixed - notesH) / t.type.rowMm);
+      const roomPart = Math.floor((bottom - y - fixed) / t.type.rowMm);
+      if (roomPart < 3) {
         newSheet();
         continue;
       }
-      const to = Math.min(t.rows.length, from + room);
+      const rest = t.rows.length - from;
+      const to = rest <= roomAll ? t.rows.length : from + Math.min(rest - 1, roomPart);
       const title = first ? t.title : `${t.title}${L.continued}`;
       const last = to === t.rows.length;
       marks.push(...tableMarks(t, x0, y, title, from, to, last));
-      y += tableHeight(t, to - from) + GAP * 2;
+      y += tableHeight(t, to - from, last) + GAP * 2;
       from = to;
       first = false;
       if (!last) newSheet();

@@ -4,7 +4,8 @@
  * needs the width), ruled form rows that carry on to the next page with their label marked （续）, free paragraphs,
  * signature lines, and the page numbers "第 1 页 共 2 页" written once the number of pages is known.
  */
-import { fillPlaceholders, lineHeightMm, PageFlow, textWidthMm, wrapText } from './text-wrap';
+import { fillPlaceholders, lineHeightMm, PageFlow, wrapLines } from './text-wrap';
+import { textWidthMm } from './text-measure';
 import type { Mark, Paint, Paper, Sheet } from './sheet-model';
 
 export const A4_PORTRAIT: Paper = { name: 'A4', orientation: 'portrait', widthMm: 210, heightMm: 297 };
@@ -130,7 +131,7 @@ export function formRow(
     const y = flow.y;
     flow.marks.push(rect(x0, y, width, h), line(x0 + LABEL_WIDTH_MM, y, x0 + LABEL_WIDTH_MM, y + h));
     const labelText = first ? label : `${label}${continued}`;
-    const labelLines = wrapText(labelText, LABEL_WIDTH_MM - 2 * CELL_PAD_MM, BODY_PT);
+    const labelLines = wrapLines(labelText, LABEL_WIDTH_MM - 2 * CELL_PAD_MM, BODY_PT);
     const labelTop = y + h / 2 - (labelLines.length * BODY_LINE_MM) / 2;
     labelLines.forEach((l, k) =>
       flow.marks.push(text(x0 + LABEL_WIDTH_MM / 2, labelTop + (k + 0.5) * BODY_LINE_MM, l, BODY_PT, { anchor: 'middle', bold: true })),
@@ -152,7 +153,7 @@ export const valueWidthMm = (width = CONTENT_WIDTH_MM): number => width - LABEL_
 
 /** Wraps every paragraph of a value to the value column. */
 export const valueLines = (paragraphs: readonly string[], width = CONTENT_WIDTH_MM): string[] =>
-  paragraphs.flatMap((p) => wrapText(p, valueWidthMm(width), BODY_PT));
+  paragraphs.flatMap((p) => wrapLines(p, valueWidthMm(width), BODY_PT));
 
 export interface TableColumn {
   title: string;
@@ -191,7 +192,7 @@ export function formTableRow(
     const h = TABLE_HEADER_MM + part.length * TABLE_ROW_MM;
     const y = flow.y;
     flow.marks.push(rect(x0, y, CONTENT_WIDTH_MM, h), line(x0 + LABEL_WIDTH_MM, y, x0 + LABEL_WIDTH_MM, y + h));
-    const labelLines = wrapText(first ? label : `${label}${continued}`, LABEL_WIDTH_MM - 2 * CELL_PAD_MM, BODY_PT);
+    const labelLines = wrapLines(first ? label : `${label}${continued}`, LABEL_WIDTH_MM - 2 * CELL_PAD_MM, BODY_PT);
     const top = y + h / 2 - (labelLines.length * BODY_LINE_MM) / 2;
     labelLines.forEach((l, k) =>
       flow.marks.push(text(x0 + LABEL_WIDTH_MM / 2, top + (k + 0.5) * BODY_LINE_MM, l, BODY_PT, { anchor: 'middle', bold: true })),
@@ -225,7 +226,7 @@ export function paragraphs(
   const indent = '\u3000'.repeat(o.indentEm ?? 0);
   for (const t of texts) {
     if (t.trim() === '') continue;
-    const lines = wrapText(indent + t, CONTENT_WIDTH_MM, sizePt);
+    const lines = wrapLines(indent + t, CONTENT_WIDTH_MM, sizePt);
     for (const l of lines) {
       flow.ensure(pitch);
       flow.marks.push(text(CONTENT_LEFT_MM, flow.y + pitch / 2, l, sizePt, { maxWidthMm: CONTENT_WIDTH_MM }));

@@ -41,6 +41,7 @@ export const PAPER_LABEL_KEYS = [
   'boundaryEastSouth',
   'boundaryWestNorth',
   'area',
+  'areaBlock',
   'areaItem',
   'areaM2',
   'areaMu',

@@ -36,7 +36,7 @@ describe('the 现场勘测笔录', () => {
   const all = allText(sheets);
 
   it('states the time from–to, place, officers with 执法证号, the party, witness, instrument, 四至, areas and every point as the record holds it', () => {
-    expect(surveyTimeText(sampleRecord, l)).toBe('2026年4月20日9时30分 至 10时45分');
+    expect(surveyTimeText(sampleRecord, l)).toBe('2026年4月20日9时30分至10时45分');
     for (const s of [
       '现场勘测笔录',
       '编号：杏国土核〔2026〕012号',
@@ -95,6 +95,25 @@ describe('the 现场勘测笔录', () => {
     for (const s of long) for (const m of s.marks) expect(inside(s, m)).toBe(true);
   });
 
+  it('carries a long description on to the next page, the row’s label marked （续）, no line lost', () => {
+    const long = '现场有钢结构厂房一座，已完成立柱和屋架。'.repeat(60);
+    const sheets = layoutSiteRecord({ ...input, record: { ...sampleRecord, description: long } }, template, l);
+    const t = allText(sheets);
+    expect(t).toMatch(/现状及建设情况\n?（续）/);
+    // Every character of the description is on the pages, in order.
+    const body = sheets
+      .flatMap((s) => s.marks)
+      // The value column's lines that are pieces of the description.
+      .filter(
+        (m): m is Extract<Mark, { kind: 'text' }> =>
+          m.kind === 'text' && Math.abs(m.x - (25 + 30 + 1.6)) < 1e-9 && m.text !== '' && long.includes(m.text),
+      )
+      .map((m) => m.text)
+      .join('');
+    expect(body).toContain(long);
+    for (const s of sheets) for (const m of s.marks) expect(inside(s, m)).toBe(true);
+  });
+
   it('says the party was not there instead of the check line, and prints 无 for no witnesses', () => {
     const absent = { ...sampleRecord, siteRecord: { ...sampleRecord.siteRecord!, partyPresent: false, refusal: '', witnesses: [] } };
     const t = allText(layoutSiteRecord({ ...input, record: absent }, template, l));
@@ -148,5 +167,17 @@ describe('the 责令停止违法行为通知书', () => {
     expect(two.length).toBe(2);
     expect(texts(two[1]!)).toContain('送达回证');
     expect(texts(two[0]!)).not.toContain('送达回证');
+  });
+});
+
+describe('table cells', () => {
+  it('fit their columns: no cell text of the papers’ tables is wider than its column', async () => {
+    const { textWidthMm } = await import('./text-measure');
+    const sheets = layoutSiteRecord(input, template, l);
+    for (const s of sheets)
+      for (const m of s.marks)
+        if (m.kind === 'table')
+          for (const row of [m.columns.map((c) => c.title), ...m.rows])
+            row.forEach((cell, i) => expect(textWidthMm(cell, m.sizePt) + 2.4, cell).toBeLessThanOrEqual(m.columns[i]!.widthMm));
   });
 });

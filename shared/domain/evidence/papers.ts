@@ -23,9 +23,9 @@ import type { AreaRow, NumberedPoint, PlotGk } from './inputs';
 import type { Mark, Sheet } from './sheet-model';
 import type { EvidenceTemplate } from './template';
 import type { PaperLabels } from './paper-labels';
-import { fillPlaceholders, lineHeightMm, PageFlow, textWidthMm, wrapText } from './text-wrap';
+import { fillPlaceholders, lineHeightMm, PageFlow, wrapLines } from './text-wrap';
+import { textWidthMm } from './text-measure';
 import {
-  BODY_LINE_MM,
   BODY_PT,
   CONTENT_LEFT_MM,
   CONTENT_RIGHT_MM,
@@ -131,10 +131,11 @@ function partyLines(r: PaperRecord, l: PaperLabels): string[] {
 
 /** The area table's columns in the value cell (135 mm). */
 const AREA_COLUMNS = (l: PaperLabels): TableColumn[] => [
-  { title: l.areaItem, widthMm: 45, align: 'start' },
+  { title: l.areaBlock, widthMm: 14, align: 'middle' },
+  { title: l.areaItem, widthMm: 37, align: 'start' },
   { title: l.areaM2, widthMm: 27, align: 'end' },
-  { title: l.areaMu, widthMm: 23, align: 'end' },
-  { title: l.areaNote, widthMm: 40, align: 'start' },
+  { title: l.areaMu, widthMm: 20, align: 'end' },
+  { title: l.areaNote, widthMm: 37, align: 'start' },
 ];
 
 export function areaTableRows(areas: readonly AreaRow[], l: PaperLabels): { rows: string[][]; bold: number[] } {
@@ -147,7 +148,13 @@ export function areaTableRows(areas: readonly AreaRow[], l: PaperLabels): { rows
     ]
       .filter((s) => s !== '')
       .join('；');
-    rows.push([`${a.level === 1 ? '\u3000' : ''}${a.label}`, formatSquareMetres(a.planarM2 as SquareMetres), formatMu(a.mu as Mu), note]);
+    rows.push([
+      a.block ?? '',
+      `${a.level === 1 ? '\u3000' : ''}${a.label}`,
+      formatSquareMetres(a.planarM2 as SquareMetres),
+      formatMu(a.mu as Mu),
+      note,
+    ]);
     if (a.level === 0 && i === 0) bold.push(i);
   });
   return { rows, bold };
@@ -417,7 +424,7 @@ function receiptMarks(
     [l.receiptNote, ''],
   ];
   let y = y0 + 14;
-  const labelW = 42;
+  const labelW = 46;
   for (const [k, v] of rows) {
     marks.push(
       rect(CONTENT_LEFT_MM, y, CONTENT_WIDTH_MM, RECEIPT_ROW_MM),
@@ -487,5 +494,4 @@ export function layoutStopNotice(input: StopNoticeInput, template: EvidenceTempl
 }
 
 /** Lines of a body text at the notice's size (exposed for the dialog's preview of the template's wording). */
-export const noticeLines = (s: string): string[] => wrapText(s, CONTENT_WIDTH_MM, NOTICE_PT);
-export { BODY_LINE_MM };
+export const noticeLines = (s: string): string[] => wrapLines(s, CONTENT_WIDTH_MM, NOTICE_PT);

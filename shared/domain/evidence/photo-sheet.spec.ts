@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidencePapersZhCN } from '../../../renderer/i18n/evidence-papers.zh-CN';
 import { paperLabelsFrom } from './paper-labels';
-import { fitRect, layoutPhotoSheets, photoBearingText, photoPositionText, photoTimeText, type PhotoSheetItem } from './photo-sheet';
+import { fitRect, layoutPhotoSheets, photoNumbers, photoBearingText, photoPositionText, photoTimeText, type PhotoSheetItem } from './photo-sheet';
 import type { Mark } from './sheet-model';
 
 const l = paperLabelsFrom(evidencePapersZhCN);
@@ -69,5 +69,14 @@ describe('the photo sheet', () => {
     expect(heic[0]!.marks.some((m) => m.kind === 'text' && m.text.includes('此格式无法在本页显示'))).toBe(true);
     expect(layoutPhotoSheets([], 'N', l)).toEqual([]);
     expect(fitRect({ x: 0, y: 0, w: 100, h: 50 }, 1000, 1000)).toEqual({ x: 25, y: 0, w: 50, h: 50 });
+  });
+});
+
+describe('照片编号', () => {
+  it('numbers a record’s photos in its order, padded so they sort', () => {
+    expect(photoNumbers(3)).toEqual(['ZP-01', 'ZP-02', 'ZP-03']);
+    expect(photoNumbers(120)[119]).toBe('ZP-120');
+    expect(photoNumbers(120)[0]).toBe('ZP-001');
+    expect(photoNumbers(0)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@
 import { formatDegrees, formatMetres } from '../units/format';
 import type { Mark, Sheet } from './sheet-model';
 import type { PaperLabels } from './paper-labels';
-import { fillPlaceholders, lineHeightMm, PageFlow, textWidthMm, wrapText } from './text-wrap';
+import { fillPlaceholders, lineHeightMm, PageFlow, wrapLines } from './text-wrap';
+import { textWidthMm } from './text-measure';
 import { A4_PORTRAIT, CONTENT_LEFT_MM, CONTENT_RIGHT_MM, CONTENT_WIDTH_MM, finishPages, line, MARGIN_MM, rect, SMALL_PT, text } from './paper-kit';
 
 export type PhotoSheetKind = 'distant' | 'close' | 'inside' | 'other';
@@ -35,6 +36,15 @@ export interface PhotoSheetItem {
   description: string;
   /** SHA-256 of the original bytes, lower-case hex. */
   sha256: string;
+}
+
+/**
+ * 照片编号 of a record's photos, in the record's order (photoHashes): ZP-01, ZP-02 … (two digits; three past 99). The
+ * 笔录's 照片编号 line and the photo sheet's captions use the same numbers.
+ */
+export function photoNumbers(count: number, prefix = 'ZP-'): string[] {
+  const width = count > 99 ? 3 : 2;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
 }
 
 /** Photos per page: two (a land officer reads the photo, not a contact sheet). */
@@ -102,7 +112,7 @@ function captionMarks(rows: CaptionRow[], y0: number): { marks: Mark[]; heightMm
   let y = y0;
   for (const r of rows) {
     const cellW = r.pairs.length === 1 ? CONTENT_WIDTH_MM : HALF;
-    const wrapped = r.pairs.map(([, v]) => wrapText(v, cellW - KEY_W - 2 * CAPTION_PAD_MM, CAPTION_PT));
+    const wrapped = r.pairs.map(([, v]) => wrapLines(v, cellW - KEY_W - 2 * CAPTION_PAD_MM, CAPTION_PT));
     const n = Math.max(...wrapped.map((w) => w.length));
     const h = n * CAPTION_LINE_MM + 2 * CAPTION_PAD_MM;
     marks.push(rect(CONTENT_LEFT_MM, y, CONTENT_WIDTH_MM, h));

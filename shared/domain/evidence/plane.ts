@@ -77,16 +77,16 @@ export function reachesBox(parts: readonly (readonly Pt[])[], box: Box, polygon:
 }
 
 /**
- * A point well inside a polygon (rings: outer then holes) for its label, within `clip` when given: on a few
- * horizontal scan lines, the midpoint of the widest inside run. Returns the run's width too (does a label fit?).
+ * Points well inside a polygon (rings: outer then holes) for its label, within `clip` when given: on several
+ * horizontal scan lines, the midpoint of each inside run, widest first (the caller takes the first that is free).
  */
-export function labelPoint(rings: readonly (readonly Pt[])[], clip?: Box): { at: Pt; width: number } | null {
+export function labelCandidates(rings: readonly (readonly Pt[])[], clip?: Box): { at: Pt; width: number }[] {
   const b = boxOf(rings);
   const lo = clip ? Math.max(b[1], clip[1]) : b[1];
   const hi = clip ? Math.min(b[3], clip[3]) : b[3];
-  if (!(hi > lo)) return null;
-  let best: { at: Pt; width: number } | null = null;
-  for (const f of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+  if (!(hi > lo)) return [];
+  const out: { at: Pt; width: number }[] = [];
+  for (const f of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
     const y = lo + (hi - lo) * f;
     const xs: number[] = [];
     for (const ring of rings)
@@ -103,8 +103,20 @@ export function labelPoint(rings: readonly (readonly Pt[])[], clip?: Box): { at:
         x0 = Math.max(x0, clip[0]);
         x1 = Math.min(x1, clip[2]);
       }
-      if (x1 - x0 > (best?.width ?? 0)) best = { at: [(x0 + x1) / 2, y], width: x1 - x0 };
+      if (x1 > x0) {
+        out.push({ at: [(x0 + x1) / 2, y], width: x1 - x0 });
+        // long runs: also their thirds, so a label can step aside from something in the middle
+        if (x1 - x0 > 40) {
+          out.push({ at: [x0 + (x1 - x0) / 4, y], width: (x1 - x0) / 2 });
+          out.push({ at: [x0 + (3 * (x1 - x0)) / 4, y], width: (x1 - x0) / 2 });
+        }
+      }
     }
   }
-  return best;
+  return out.sort((p, q) => q.width - p.width);
+}
+
+/** The best label point of a polygon (the widest run's middle), or null. */
+export function labelPoint(rings: readonly (readonly Pt[])[], clip?: Box): { at: Pt; width: number } | null {
+  return labelCandidates(rings, clip)[0] ?? null;
 }

@@ -64,6 +64,8 @@ export type Mark =
       baseline?: 'middle' | 'top' | 'alphabetic';
       /** Degrees clockwise (a Y label along a vertical frame side reads bottom-up: −90). */
       rotateDeg?: number;
+      /** A halo of this colour around the glyphs (a label over imagery); absent: none. */
+      halo?: string;
       /** Layout wraps long text into lines itself; this is only the width it was laid out for (mm). */
       maxWidthMm?: number;
       clip?: boolean;

@@ -3,29 +3,13 @@
  * wrapped to a width in mm, and a page flow that carries a long paper on to the next sheet with its heading drawn
  * again. Pure: the layouts run in shared/ and in a worker, and the SVG and canvas renderers draw what was decided.
  *
- * Measuring: Noto Sans/Serif CJK set CJK ideographs and full-width punctuation on a 1 em square; Latin letters and
- * digits average ≈ 0.55 em (E-A's text-measure.ts rule, the same numbers). Wrapping errs wide by design (a digit is
- * 0.55 em here, ≈ 0.55 em in Noto Sans CJK's proportional Latin), so a wrapped line never runs past its cell.
+ * Measuring is text-measure.ts's (one rule for the map sheet and the papers: CJK 1 em, Latin ≈ 0.55 em). The papers
+ * wrap with wrapLines rather than text-measure's wrapText for two rules of Chinese typesetting a paragraph needs: a
+ * paragraph's first-line indent of full-width spaces is kept (wrapText drops leading spaces), and an opening bracket
+ * never ends a line (it moves down with what it opens).
  */
-import { MM_PER_PT, type Mark } from './sheet-model';
-
-/** East Asian wide characters: CJK ideographs, kana, Hangul, full-width forms and CJK punctuation (1 em). */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-/** The width of one character in em. */
-export function charEm(ch: string): number {
-  if (WIDE.test(ch)) return 1;
-  if (ch === ' ') return 0.3;
-  return 0.55;
-}
-
-/** A text's advance in mm at a size in points. */
-export function textWidthMm(text: string, sizePt: number): number {
-  let em = 0;
-  for (const ch of text) em += charEm(ch);
-  return em * sizePt * MM_PER_PT;
-}
+import type { Mark } from './sheet-model';
+import { isWide, lineHeightMm as measureLineHeightMm, textWidthMm } from './text-measure';
 
 /** Full-width punctuation that may not begin a line (GB/T 15834 practice: it hangs at the end of the line before). */
 const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕…—,.;:?!)%']);
@@ -37,7 +21,7 @@ function tokens(text: string): string[] {
   const out: string[] = [];
   let word = '';
   for (const ch of text) {
-    if (/[A-Za-z0-9.\-_/:#@+]/.test(ch) && !WIDE.test(ch)) {
+    if (/[A-Za-z0-9.\-_/:#@+]/.test(ch) && !isWide(ch)) {
       word += ch;
       continue;
     }
@@ -54,7 +38,7 @@ function tokens(text: string): string[] {
  * and between Latin words (a word longer than the line is cut); a closing punctuation mark hangs at the end of the
  * line rather than start the next, an opening one moves down with what it opens. Empty text: one empty line.
  */
-export function wrapText(text: string, widthMm: number, sizePt: number): string[] {
+export function wrapLines(text: string, widthMm: number, sizePt: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
@@ -101,8 +85,8 @@ export function wrapText(text: string, widthMm: number, sizePt: number): string[
   return lines;
 }
 
-/** Line pitch for a size: 1.5 × the body size (a form's comfortable leading), mm. */
-export const lineHeightMm = (sizePt: number, leading = 1.5): number => sizePt * MM_PER_PT * leading;
+/** Line pitch for a size, mm: 1.5 × the body size by default (a form's comfortable leading; the map sheet's is 1.3). */
+export const lineHeightMm = (sizePt: number, leading = 1.5): number => measureLineHeightMm(sizePt, leading);
 
 /** `{name}` placeholders filled from `values` (a missing value leaves the placeholder as written, so it shows). */
 export function fillPlaceholders(template: string, values: Readonly<Record<string, string | number>>): string {

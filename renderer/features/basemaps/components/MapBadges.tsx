@@ -5,6 +5,7 @@ import { useWorkbench } from '../../../ui/workbench';
 import { useStore } from '../../../ui/store';
 import { datumOf, isShiftedDatum } from '../basemaps.logic';
 import { basemapSettings, netState, retryNow } from '../basemaps-state';
+import { cancelDrawBox, drawingCorners } from '../draw-box';
 import { sourceName } from './source-text';
 
 export function MapBadges() {
@@ -15,11 +16,21 @@ export function MapBadges() {
   const anyOn = settings.sources.some((s) => s.enabled);
   // The status bar says whether requests may leave the machine (it reads this key).
   useEffect(() => wb.setKey('basemaps.net', anyOn ? net.status : null), [wb, anyOn, net.status]);
+  const drawing = useStore(drawingCorners);
   const shifted = settings.sources.filter((s) => s.enabled && isShiftedDatum(datumOf(s)));
   const denied = net.denied ? settings.sources.find((s) => s.id === net.denied) : undefined;
-  if (net.status !== 'offline' && shifted.length === 0 && !denied && !net.unavailable) return null;
+  if (net.status !== 'offline' && shifted.length === 0 && !denied && !net.unavailable && !drawing) return null;
   return (
     <div className="basemap-badges" aria-live="polite">
+      {drawing && (
+        <div className="basemap-badge drawing" role="status" data-testid="basemap-draw-hint">
+          <strong>{t('basemaps.draw.title')}</strong>
+          <span>{t('basemaps.draw.hint')}</span>
+          <button type="button" className="btn small" onClick={() => cancelDrawBox(wb)}>
+            {t('basemaps.draw.cancel')}
+          </button>
+        </div>
+      )}
       {net.status === 'offline' && (
         <div className="basemap-badge offline" role="status" data-testid="basemap-offline">
           <strong>{t('basemaps.offline')}</strong>

@@ -35,6 +35,9 @@ export function pathData(rings: readonly (readonly (readonly [number, number])[]
 
 const fontSizeMm = (pt: number) => n(pt * MM_PER_PT);
 
+/** A halo's stroke width: 0.22 of the font size (the halo reaches 0.11 em beyond each glyph's edge). */
+export const haloMm = (pt: number): number => pt * MM_PER_PT * 0.22;
+
 const BASELINE = { middle: 'central', top: 'hanging', alphabetic: 'alphabetic' } as const;
 
 function paintProps(m: { fill?: string | null; fillOpacity?: number; stroke?: string | null; strokeMm?: number; dashMm?: readonly number[] }) {
@@ -58,6 +61,7 @@ function textElement(m: Extract<Mark, { kind: 'text' }>, key: number | string): 
       textAnchor={m.anchor ?? 'start'}
       dominantBaseline={BASELINE[m.baseline ?? 'middle']}
       {...(m.bold ? { fontWeight: 700 } : {})}
+      {...(m.halo ? { stroke: m.halo, strokeWidth: n(haloMm(m.sizePt)), strokeLinejoin: 'round' as const, paintOrder: 'stroke' } : {})}
       {...(m.rotateDeg ? { transform: `rotate(${m.rotateDeg} ${n(m.x)} ${n(m.y)})` } : {})}
     >
       {m.text}

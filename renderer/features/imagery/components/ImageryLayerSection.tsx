@@ -5,7 +5,9 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { Icon } from '../../../ui/Icon';
 import { useStore } from '../../../ui/store';
 import { useWorkbench } from '../../../ui/workbench';
-import { formatBounds, formatBytes, refusalKey } from '../imagery.logic';
+import { GeotiffDetails } from '../../geotiff';
+import { BasemapRows } from '../../basemaps';
+import { formatBounds, formatBytes } from '../imagery.logic';
 import { zoomToImagery } from '../zoom-to';
 import { activate, imageryStore, moveImagery, patchImagery, removeImagery, type ImageryStatus } from '../imagery-store';
 
@@ -53,7 +55,7 @@ function StatusLine({ layer, status, onReopen }: { layer: ImageryLayer; status: 
     );
   return (
     <div className="layer-row sub imagery-warn" data-testid="imagery-status">
-      {t('imagery.status.failed', { reason: t(refusalKey(status.reason) as MessageKey, { file, detail: '' }) })}
+      {t('imagery.status.failed', { reason: t(status.key as MessageKey, { file, detail: status.detail }) })}
     </div>
   );
 }
@@ -114,8 +116,13 @@ function ImageryItem({
         />
         <span className="opacity-label">{Math.round(layer.opacity * 100)}%</span>
         <span className="muted">{zooms}</span>
+        {kept && (
+          <span className={`imagery-kept-badge ${kept}`} title={t(`imagery.kept.${kept}`)} data-testid="imagery-kept-badge">
+            {t(`imagery.keptShort.${kept}`)}
+          </span>
+        )}
       </div>
-      <StatusLine layer={layer} status={status} onReopen={() => wb.run(layer.source.kind === 'xyz' ? 'imagery.openFolder' : 'imagery.open')} />
+      <StatusLine layer={layer} status={status} onReopen={() => wb.run('imagery.open')} />
       {open && (
         <dl className="imagery-details" data-testid="imagery-details">
           <dt>{t('imagery.extent')}</dt>
@@ -124,7 +131,7 @@ function ImageryItem({
           <dd>{zooms}</dd>
           <dt>{t('imagery.format')}</dt>
           <dd>
-            {(layer.info.format ?? '—').toUpperCase()}
+            {layer.source.kind === 'geotiff' ? 'GeoTIFF' : (layer.info.format ?? '—').toUpperCase()}
             {layer.source.kind === 'xyz' ? `，${t(`imagery.rows.${layer.source.rows}`)}` : ''}
           </dd>
           {size !== null && (
@@ -141,6 +148,16 @@ function ImageryItem({
               </dd>
             </>
           )}
+          {layer.source.kind === 'geotiff' && Object.keys(layer.source.sidecars).length > 0 && (
+            <>
+              <dt>{t('imagery.sidecars')}</dt>
+              <dd>
+                {Object.values(layer.source.sidecars)
+                  .map((c) => c.name)
+                  .join('、')}
+              </dd>
+            </>
+          )}
           {layer.info.description && (
             <>
               <dt>{t('imagery.description')}</dt>
@@ -149,6 +166,7 @@ function ImageryItem({
           )}
         </dl>
       )}
+      {open && layer.source.kind === 'geotiff' && <GeotiffDetails id={id} />}
       {confirming ? (
         <div className="layer-row confirm">
           <span>{t('imagery.removeConfirm', { name: layer.name })}</span>
@@ -192,7 +210,10 @@ function ImageryItem({
   );
 }
 
-/** The imagery part of the layer list (the layers feature places it under its vector layers). */
+/**
+ * 影像: the one imagery section of the layer list (the layers feature places it under its vector layers): the local
+ * imagery (tile packages, tile folders, GeoTIFFs) top first, then the online basemaps, which always draw under it.
+ */
 export function ImageryLayerSection() {
   const { t } = useI18n();
   const wb = useWorkbench();
@@ -207,10 +228,8 @@ export function ImageryLayerSection() {
         <button className="btn small" data-testid="imagery-open" onClick={() => wb.run('imagery.open')}>
           {t('imagery.open')}
         </button>
-        <button className="btn small" data-testid="imagery-open-folder" onClick={() => wb.run('imagery.openFolder')}>
-          {t('imagery.openFolder')}
-        </button>
       </header>
+      <h3 className="imagery-subhead">{t('imagery.local')}</h3>
       {loaded && layers.length === 0 ? (
         <p className="empty-note">{t('imagery.empty')}</p>
       ) : (
@@ -220,6 +239,8 @@ export function ImageryLayerSection() {
           ))}
         </ul>
       )}
+      <h3 className="imagery-subhead">{t('imagery.online')}</h3>
+      <BasemapRows />
     </section>
   );
 }

@@ -1,0 +1,270 @@
+/**
+ * The evidence map sheet through Chromium's print pipeline (the one Electron's printToPDF uses), for two realistic
+ * cases (tests/support/evidence-cases.ts): the sheets as SVG (SheetSvg) in a print root (print-css.ts) →
+ * page.pdf({ preferCSSPageSize, printBackground }) from /usr/bin/chromium → poppler's tools, independent of us:
+ * - pdfinfo: each page's size is its paper's (A4 portrait 595 × 842 pt; A3 landscape 1191 × 842 pt);
+ * - pdftoppm -r 300: the grid's ticks outside the frame are at their mm positions, and 100 mm of grid spacing is
+ *   1181.1 px (±0.5 %) on both axes — true scale: 100 mm on paper is 100 m (1:1,000) / 200 m (1:2,000);
+ * - pdffonts: the CJK font is embedded; pdftotext: the title, the record number and every J point's X and Y as
+ *   printed (3 decimals).
+ * The same sheets drawn by the canvas renderer (sheet-canvas.ts, bundled into the page) to a 300-dpi PNG: its size,
+ * its stated resolution (pHYs), and the grid ticks at their mm positions on the decoded image.
+ * The PDFs and 300-dpi PNGs stay in test-results/ to be looked at.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coordinateGrid } from '../../shared/domain/evidence/grid';
+import { formatMetres } from '../../shared/domain/units/format';
+import { printCss, sheetClassName } from '../../renderer/features/evidence/render/print-css';
+import { SheetSvg } from '../../renderer/features/evidence/render/SheetSvg';
+import { holeCase, stripsCase, type EvidenceCase } from '../support/evidence-cases';
+
+const OUT = new URL('../../test-results/', import.meta.url).pathname;
+const PX_PER_MM = 300 / 25.4;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  });
+}, 60_000);
+afterAll(async () => browser?.close());
+
+/** sheet-canvas.ts as a script for the page (window.sheetCanvas). */
+const canvasScript = build({
+  entryPoints: [new URL('../../renderer/features/evidence/render/sheet-canvas.ts', import.meta.url).pathname],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: 'sheetCanvas',
+  target: 'es2022',
+}).then((r) => r.outputFiles[0]!.text);
+
+function printRoot(c: EvidenceCase): string {
+  const urls = Object.fromEntries(Object.entries(c.images).map(([k, v]) => [k, `data:image/png;base64,${Buffer.from(v).toString('base64')}`]));
+  const body = c.sheets
+    .map((s) => `<div class="${sheetClassName(s.paper)}">${renderToStaticMarkup(createElement(SheetSvg, { sheet: s, images: urls }))}</div>`)
+    .join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${printCss(c.sheets.map((s) => s.paper))}</style></head><body>${body}</body></html>`;
+}
+
+async function printCase(c: EvidenceCase): Promise<string> {
+  const page = await browser.newPage();
+  await page.setContent(printRoot(c), { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const pdf = `${OUT}evidence-${c.name}.pdf`;
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.close();
+  execFileSync('pdftoppm', ['-r', '300', '-png', pdf, `${OUT}evidence-${c.name}`]);
+  execFileSync('pdftoppm', ['-r', '300', '-gray', '-f', '1', '-l', '1', pdf, `${OUT}evidence-${c.name}-gray`]);
+  return pdf;
+}
+
+/** A PGM (P5) page: width, height, grey bytes. */
+function readPgm(path: string): { w: number; h: number; px: Uint8Array } {
+  const buf = readFileSync(path);
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
+  if (!head) throw new Error(`${path}: not a PGM`);
+  return { w: Number(head[1]), h: Number(head[2]), px: new Uint8Array(buf.buffer, buf.byteOffset + head[0].length) };
+}
+
+/** Centres (px) of the dark runs along a line of pixels. */
+function darkRuns(values: number[]): number[] {
+  const out: number[] = [];
+  let start = -1;
+  let wsum = 0;
+  let sum = 0;
+  values.forEach((v, i) => {
+    const d = 255 - v;
+    if (v < 160) {
+      if (start < 0) start = i;
+      wsum += d * i;
+      sum += d;
+    } else if (start >= 0) {
+      out.push(wsum / sum);
+      start = -1;
+      wsum = sum = 0;
+    }
+  });
+  return out;
+}
+
+describe.each([
+  ['hole', holeCase],
+  ['strips', stripsCase],
+] as const)('evidence sheet “%s” printed by Chromium', (name, make) => {
+  let c: EvidenceCase;
+  let pdf: string;
+  beforeAll(async () => {
+    c = await make();
+    pdf = await printCase(c);
+  }, 120_000);
+
+  it('has one page per sheet, each at its paper size', () => {
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(c.sheets.length), pdf]).toString();
+    expect(info).toMatch(new RegExp(`Pages:\\s+${c.sheets.length}\\n`));
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(sizes.length).toBe(c.sheets.length);
+    sizes.forEach(([w, h], i) => {
+      const p = c.sheets[i]!.paper;
+      expect(Math.abs(w! - (p.widthMm * 72) / 25.4)).toBeLessThan(1);
+      expect(Math.abs(h! - (p.heightMm * 72) / 25.4)).toBeLessThan(1);
+    });
+  });
+
+  it('prints the grid at true scale: ticks at their mm positions, 100 mm = 1181 px ±0.5 % on both axes', () => {
+    const { w, h, px } = readPgm(`${OUT}evidence-${name}-gray-${c.sheets.length >= 10 ? '01' : '1'}.pgm`);
+    const f = c.plan.zones.frame;
+    // Chromium's page box is within 1 pt of the paper (594.96 pt for 210 mm) and pdftoppm rounds it to pixels
+    expect(Math.abs(w - c.plan.paper.widthMm * PX_PER_MM)).toBeLessThanOrEqual(5);
+    expect(Math.abs(h - c.plan.paper.heightMm * PX_PER_MM)).toBeLessThanOrEqual(5);
+    const grid = coordinateGrid(c.plan.ground, f, c.plan.settings.gridSpacingMm);
+    // ticks above the frame (vertical lines) on the row 0.75 mm above it; left of it (horizontal lines)
+    const row = Math.round((f.y - 0.75) * PX_PER_MM);
+    const xs = darkRuns(Array.from({ length: w }, (_, x) => px[row * w + x]!));
+    const col = Math.round((f.x - 0.75) * PX_PER_MM);
+    const ys = darkRuns(Array.from({ length: h }, (_, y) => px[y * w + col]!));
+    expect(xs.length).toBe(grid.eastings.length);
+    expect(ys.length).toBe(grid.northings.length);
+    grid.eastings.forEach((l, i) => expect(Math.abs(xs[i]! - l.mm * PX_PER_MM)).toBeLessThan(2));
+    grid.northings.forEach((l, i) => expect(Math.abs(ys[i]! - l.mm * PX_PER_MM)).toBeLessThan(2));
+    // The frame's border (0.3 mm), found from outside on a row and a column clear of grid lines and their labels
+    const clear = (lines: number[], lo: number, hi: number) => {
+      let best = lo;
+      let gap = -1;
+      for (let v = lo + 3; v < hi - 3; v += 0.5) {
+        const d = Math.min(...lines.map((l) => Math.abs(l - v)));
+        if (d > gap) [gap, best] = [d, v];
+      }
+      return best;
+    };
+    const midY = Math.round(
+      clear(
+        grid.northings.map((l) => l.mm),
+        f.y,
+        f.y + f.h,
+      ) * PX_PER_MM,
+    );
+    const midX = Math.round(
+      clear(
+        grid.eastings.map((l) => l.mm),
+        f.x,
+        f.x + f.w,
+      ) * PX_PER_MM,
+    );
+    const rowAt = (y: number, x0: number, x1: number) => Array.from({ length: x1 - x0 }, (_, i) => px[y * w + x0 + i]!);
+    const colAt = (x: number, y0: number, y1: number) => Array.from({ length: y1 - y0 }, (_, i) => px[(y0 + i) * w + x]!);
+    const mmPx = (mm: number) => Math.round(mm * PX_PER_MM);
+    // outer edges of the 0.3 mm border (the frame's inside may be dark imagery: measured from outside)
+    const firstDark = (v: number[]) => v.findIndex((g) => g < 128);
+    const lastDark = (v: number[]) => v.length - 1 - [...v].reverse().findIndex((g) => g < 128);
+    const left = mmPx(f.x - 1) + firstDark(rowAt(midY, mmPx(f.x - 1), mmPx(f.x + 1)));
+    const right = mmPx(f.x + f.w - 1) + lastDark(rowAt(midY, mmPx(f.x + f.w - 1), mmPx(f.x + f.w + 1)));
+    const top = mmPx(f.y - 1) + firstDark(colAt(midX, mmPx(f.y - 1), mmPx(f.y + 1)));
+    const bottom = mmPx(f.y + f.h - 1) + lastDark(colAt(midX, mmPx(f.y + f.h - 1), mmPx(f.y + f.h + 1)));
+    const border = 0.3 * PX_PER_MM;
+    const frameW = right - left + 1 - border;
+    const frameH = bottom - top + 1 - border;
+    expect(Math.abs(frameW - f.w * PX_PER_MM) / (f.w * PX_PER_MM)).toBeLessThan(0.005);
+    expect(Math.abs(frameH - f.h * PX_PER_MM) / (f.h * PX_PER_MM)).toBeLessThan(0.005);
+    const groundW = c.plan.ground.extent[2] - c.plan.ground.extent[0];
+    const groundH = c.plan.ground.extent[3] - c.plan.ground.extent[1];
+    console.log(
+      `[evidence ${name}] frame ${f.w} × ${f.h} mm (${groundW} × ${groundH} m at 1:${c.plan.scale}) = ${(f.w * PX_PER_MM).toFixed(1)} × ${(f.h * PX_PER_MM).toFixed(1)} px expected; measured ${frameW.toFixed(1)} × ${frameH.toFixed(1)} px (${(((frameW - f.w * PX_PER_MM) / (f.w * PX_PER_MM)) * 100).toFixed(3)} %, ${(((frameH - f.h * PX_PER_MM) / (f.h * PX_PER_MM)) * 100).toFixed(3)} %)`,
+    );
+    const spacing = c.plan.settings.gridSpacingMm * PX_PER_MM;
+    const report: string[] = [];
+    for (const [axis, list] of [
+      ['x', xs],
+      ['y', ys],
+    ] as const) {
+      for (let i = 1; i < list.length; i++) {
+        const d = list[i]! - list[i - 1]!;
+        report.push(`${axis}: ${d.toFixed(2)} px (${(((d - spacing) / spacing) * 100).toFixed(3)} %)`);
+        expect(Math.abs(d - spacing) / spacing).toBeLessThan(0.005);
+      }
+    }
+    // the strips case (A3 at 1:2,000) has two lines or more on both axes: the spacing is measured on both there
+    if (name === 'strips') expect(report.filter((r) => r.startsWith('x')).length * report.filter((r) => r.startsWith('y')).length).toBeGreaterThan(0);
+    console.log(
+      `[evidence ${name}] grid spacing ${c.plan.settings.gridSpacingMm} mm = ${spacing.toFixed(1)} px expected; measured ${report.join('; ')}`,
+    );
+  });
+
+  it('draws the same sheet on a canvas at 300 dpi: its size, its pHYs, the grid ticks at their mm positions', async () => {
+    const sheet = c.sheets[0]!;
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: await canvasScript });
+    const f = sheet.frame!;
+    const grid = coordinateGrid(c.plan.ground, f, c.plan.settings.gridSpacingMm);
+    const out = await page.evaluate(
+      async ({ sheet, images, rowMm, colMm }) => {
+        const api = (window as unknown as { sheetCanvas: typeof import('../../renderer/features/evidence/render/sheet-canvas') }).sheetCanvas;
+        await document.fonts.load('10px "Noto Sans CJK SC"');
+        const bytes = Object.fromEntries(Object.entries(images).map(([k, v]) => [k, Uint8Array.from(atob(v), (ch) => ch.charCodeAt(0))]));
+        const r = await api.renderSheetPng(sheet, bytes, 300);
+        if (!r.ok) return { error: r.reason };
+        const bmp = await createImageBitmap(new Blob([r.png as Uint8Array<ArrayBuffer>]));
+        const cv = new OffscreenCanvas(bmp.width, bmp.height);
+        const g = cv.getContext('2d')!;
+        g.drawImage(bmp, 0, 0);
+        const k = r.widthPx / sheet.paper.widthMm;
+        const lum = (d: ImageData) =>
+          Array.from({ length: d.width * d.height }, (_, i) => Math.round((d.data[i * 4]! + d.data[i * 4 + 1]! + d.data[i * 4 + 2]!) / 3));
+        const row = lum(g.getImageData(0, Math.round(rowMm * k), r.widthPx, 1));
+        const col = lum(g.getImageData(Math.round(colMm * k), 0, 1, r.heightPx));
+        let bin = '';
+        for (const b of r.png) bin += String.fromCharCode(b);
+        return { width: r.widthPx, height: r.heightPx, row, col, png: btoa(bin) };
+      },
+      {
+        sheet,
+        images: Object.fromEntries(Object.entries(c.images).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+        rowMm: f.y - 0.75,
+        colMm: f.x - 0.75,
+      },
+    );
+    await page.close();
+    if ('error' in out) throw new Error(String(out.error));
+    expect(out.width).toBe(Math.round((sheet.paper.widthMm / 25.4) * 300));
+    expect(out.height).toBe(Math.round((sheet.paper.heightMm / 25.4) * 300));
+    const png = Buffer.from(out.png, 'base64');
+    writeFileSync(`${OUT}evidence-${name}-canvas.png`, png);
+    // pHYs: 11811 px/m (300 dpi) on both axes, unit metre
+    const at = png.indexOf('pHYs');
+    expect(at).toBeGreaterThan(0);
+    expect([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]]).toEqual([11811, 11811, 1]);
+    const k = out.width / sheet.paper.widthMm;
+    const xs = darkRuns(out.row);
+    const ys = darkRuns(out.col);
+    expect(xs.length).toBe(grid.eastings.length);
+    expect(ys.length).toBe(grid.northings.length);
+    grid.eastings.forEach((l, i) => expect(Math.abs(xs[i]! - l.mm * k)).toBeLessThan(1.5));
+    grid.northings.forEach((l, i) => expect(Math.abs(ys[i]! - l.mm * k)).toBeLessThan(1.5));
+  }, 60_000);
+
+  it('embeds the CJK font and prints the title, the record number and every J point’s X/Y as text', () => {
+    // Chromium embeds Noto CJK (fonts-noto-cjk) as Type 3 fonts with a ToUnicode map: no name, emb yes, uni yes
+    const fonts = execFileSync('pdffonts', [pdf]).toString().split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const l of fonts) expect(l).toMatch(/Type 3\s+Custom\s+yes\s+no\s+yes\s+\d+\s+\d+\s*$/);
+    expect(execFileSync('fc-match', ['sans-serif:lang=zh-cn']).toString()).toMatch(/Noto Sans CJK/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    expect(text).toContain(c.plan.settings.title);
+    expect(text).toContain(c.content.record.number);
+    for (const p of c.content.points) {
+      expect(text).toContain(formatMetres(p.x));
+      expect(text).toContain(formatMetres(p.y));
+    }
+    expect(text).toContain('2000国家大地坐标系');
+    expect(text).toContain('界址点坐标成果表');
+  });
+});
