@@ -78,7 +78,6 @@ export {
   addInspection,
   amendStoredInspection,
   getInspection,
-  getInspectionPlots,
   listInspectionSummaries,
   listInspections,
   staleInspectionSummaries,

@@ -5,13 +5,12 @@ import { verifyHistory } from '../../shared/domain/inspection/history';
 import { hashedState, type Inspection, type InspectionPatch } from '../../shared/domain/inspection/inspection-record';
 import type { DateKey } from '../../shared/domain/patrol/calendar';
 import { summaryOf } from '../../shared/domain/inspection/list';
-import { summaryRecordOf } from '../../shared/domain/inspection/summary-record';
+import { outlineCoordinates, summaryRecordOf } from '../../shared/domain/inspection/summary-record';
 import { LandPatrolDb } from './db';
 import {
   addInspection,
   amendStoredInspection,
   getInspection,
-  getInspectionPlots,
   listInspectionSummaries,
   listInspections,
   staleInspectionSummaries,
@@ -180,7 +179,9 @@ describe('the summaries the list reads', () => {
     await addInspection({ id: 'I1', source: { kind: 'drawn' }, geometry: plot }, BY, MORNING, PATTERN, db);
     const stored = async () => (await db.inspectionSummaries.get('I1'))!;
     expect(await stored()).toEqual(summaryRecordOf((await getInspection('I1', db))!));
-    expect(await stored()).toMatchObject({ v: 1, status: 'pending', bbox: [117, 35, 117.002, 35.001], centre: [117.001, 35.0005] });
+    expect(await stored()).toMatchObject({ v: 2, status: 'pending', bbox: [117, 35, 117.002, 35.001], centre: [117.001, 35.0005] });
+    // The plot's outline is stored with it (the list's map draws it without reading the record).
+    expect(outlineCoordinates((await stored()).outline!)).toEqual([plot.coordinates]);
     await submitStoredInspection('I1', FILLED, BY, MORNING + 10, db);
     expect(await stored()).toMatchObject({ status: 'checked', conclusion: 'illegal', partyName: '张三', submitted: true, updatedAt: MORNING + 10 });
     await moveStoredInspection('I1', 'stopped', null, BY, MORNING + 20, db);
@@ -192,8 +193,19 @@ describe('the summaries the list reads', () => {
     const read = await listInspectionSummaries(db);
     expect(read.rebuilt).toBe(0);
     expect(read.summaries).toEqual([summaryRecordOf(r)]);
-    // The plot is read only when asked for.
-    expect((await getInspectionPlots(['I1', 'nope'], db)).get('I1')).toEqual({ updatedAt: MORNING + 40, geometry: plot });
+  });
+
+  it('of the previous version (without the outline) are made again from their records on the first read, and stored', async () => {
+    const db = fresh();
+    await addInspection({ id: 'I1', source: { kind: 'drawn' }, geometry: plot }, BY, MORNING, PATTERN, db);
+    const current = (await db.inspectionSummaries.get('I1'))!;
+    const { outline: _outline, ...v1 } = current;
+    await db.inspectionSummaries.put({ ...v1, v: 1 } as never);
+    const read = await listInspectionSummaries(db);
+    expect(read.rebuilt).toBe(1);
+    expect(read.summaries).toEqual([current]);
+    expect(await db.inspectionSummaries.get('I1')).toEqual(current);
+    expect((await listInspectionSummaries(db)).rebuilt).toBe(0);
   });
 
   it('a failed write leaves the summary as it was (the record and its summary in one transaction)', async () => {

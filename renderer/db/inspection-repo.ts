@@ -126,19 +126,6 @@ export async function staleInspectionSummaries(
   );
 }
 
-/** The stored plots of these records (restored as every read); a record without a plot or unreadable has none. */
-export async function getInspectionPlots(
-  ids: readonly string[],
-  db: LandPatrolDb = getDb(),
-): Promise<Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>> {
-  const out = new Map<string, { updatedAt: number; geometry: Inspection['geometry'] }>();
-  for (const raw of await db.inspections.bulkGet([...ids])) {
-    const r = restore(raw);
-    if (r) out.set(r.id, { updatedAt: r.updatedAt, geometry: r.geometry });
-  }
-  return out;
-}
-
 export async function getInspection(id: string, db: LandPatrolDb = getDb()): Promise<Inspection | null> {
   return restore(await db.inspections.get(id));
 }

@@ -18,6 +18,16 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Numbers with grouping, in the UI language (10,653 / 10,653). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
-  return value.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  // One formatter per language and precision: toLocaleString with options builds a new Intl.NumberFormat on every
+  // call (~0.1–0.3 ms each; the 核查 counts tables print a few hundred numbers in one render).
+  const key = `${lang}|${fractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
 }

@@ -5,6 +5,7 @@ import {
   type FeatureHit,
   type FitOptions,
   type FlyToOptions,
+  type GeoJsonLayerSpec,
   type MapCallbacks,
   type MapLayerSpec,
   type MapViewState,
@@ -37,6 +38,8 @@ export interface MapHandle {
   editor(): EditorHandle | null;
   /** A lon/lat position → CSS pixels from the map element's top left. */
   project(lngLat: [number, number]): [number, number];
+  /** Compiles the GL programs a live layer of this paint will need, in idle time (MapController.primePrograms). */
+  primePrograms(spec: GeoJsonLayerSpec): void;
 }
 
 /** The map's element (data-testid="map") once loaded. */
@@ -61,6 +64,7 @@ export function handleOf(c: MapController): MapHandle {
     activeTool: () => c.activeTool(),
     editor: () => c.tools.editor(),
     project: (p) => c.project(p),
+    primePrograms: (spec) => c.primePrograms(spec),
   };
 }
 

@@ -12,7 +12,9 @@ export type {
   MapViewState,
   RasterLayerSpec,
   StoredVectorLayerSpec,
+  TiledGeoJson,
 } from './map-controller';
+export { LIVE_TILE_KEY_PREFIX } from './tile-url';
 export type {
   AnyTool,
   EditAllow,

@@ -184,6 +184,19 @@ describe('live GeoJSON layers', () => {
     expect(needsRebuild(g, { ...g, paint: { line: { color: '#000' } } })).toBe(true);
     expect(needsRebuild(g, { ...g, interactive: true })).toBe(true);
   });
+  it("tiled (a Blob for the tile worker): one vector source of the key's live tiles, every part on its source layer", () => {
+    const tiles = { key: 'live:list-1', blob: new Blob(['{"type":"FeatureCollection","features":[]}']) };
+    const t = grid('t', { data: tiles, interactive: true, paint: { fill: { color: '#f00' }, line: { color: '#000' }, circle: { color: '#00f' } } });
+    const p = layerStyleParts(t);
+    expect(p.sources).toEqual([['lp-t', { type: 'vector', tiles: ['lptile://live%3Alist-1/f/{z}/{x}/{y}'], minzoom: 0, maxzoom: 18 }]]);
+    const layers = [...p.bodies, ...p.highlights];
+    expect(layers.map((l) => l.id)).toEqual(['lp-t-fill', 'lp-t-line', 'lp-t-circle', 'lp-t-hlfill', 'lp-t-hl', 'lp-t-hlcircle']);
+    for (const l of layers) expect(l, l.id).toMatchObject({ source: 'lp-t', 'source-layer': 'f' });
+    // New tiled data is the same source asking for other tiles; GeoJSON ↔ tiled is another source.
+    expect(needsRebuild(t, { ...t, data: { ...tiles, key: 'live:list-2' } })).toBe(false);
+    expect(needsRebuild(t, { ...t, data: { type: 'FeatureCollection', features: [] } })).toBe(true);
+    expect(validateStyleMin({ ...initialStyle(baseStyle(), [t]) }).filter((e) => !/sprite|glyphs/.test(e.message))).toEqual([]);
+  });
 });
 
 describe('live GeoJSON labels', () => {

@@ -71,6 +71,19 @@ export interface GeoJsonPaint {
 }
 
 /**
+ * Live data too large for a GeoJSON source (maplibre clones a GeoJSON source's data to its worker on the UI thread:
+ * 10,000 features cost 100–200 ms of it): a FeatureCollection's text in a Blob, cut into vector tiles by the tile
+ * worker as a stored layer is, under `key`, which names this data (new data, new key; keys start with
+ * LIVE_TILE_KEY_PREFIX so their tiles are never kept in the tile cache). Only the Blob's handle crosses the UI thread.
+ */
+export interface TiledGeoJson {
+  key: string;
+  blob: Blob;
+}
+
+export const isTiledGeoJson = (d: FeatureCollection | TiledGeoJson): d is TiledGeoJson => 'blob' in d;
+
+/**
  * A small live layer in lon/lat (a grid, a patrol track, inspection records): the source is a GeoJSON source and a
  * new `data` object is pushed with setData (no tile worker, no rebuild). Features that identify should hit carry a
  * numeric `fid` property (FeatureHit.fid); only `interactive` layers are hit.
@@ -78,7 +91,8 @@ export interface GeoJsonPaint {
 export interface GeoJsonLayerSpec {
   type: 'geojson';
   id: string;
-  data: FeatureCollection;
+  /** The features, or (too many to pass through the UI thread) their text in a Blob for the tile worker to cut. */
+  data: FeatureCollection | TiledGeoJson;
   paint: GeoJsonPaint;
   visible: boolean;
   interactive?: boolean;
@@ -363,24 +377,30 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   const source = sourceId(id);
   const layout = { visibility: spec.visible ? 'visible' : 'none' } as const;
   const p = geoJsonPaintOf(spec.paint);
-  const parts: LayerStyleParts = { sources: [[source, { type: 'geojson', data: spec.data }]], bodies: [], highlights: [], labels: [] };
-  if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: p.fill as never });
+  const tiled = isTiledGeoJson(spec.data);
+  // Tiled data: a vector source from the tile worker, whose tiles hold the features in their one source layer.
+  const src = tiled ? ({ source, 'source-layer': DATA_LAYER } as const) : { source };
+  const data: SourceSpecification = isTiledGeoJson(spec.data)
+    ? { type: 'vector', tiles: [tileUrlTemplate(spec.data.key, DATA_LAYER)], minzoom: 0, maxzoom: 18 }
+    : { type: 'geojson', data: spec.data };
+  const parts: LayerStyleParts = { sources: [[source, data]], bodies: [], highlights: [], labels: [] };
+  if (p.fill) parts.bodies.push({ id: styleLayerId(id, 'fill'), type: 'fill', ...src, layout, filter: IS_POLYGON, paint: p.fill as never });
   if (spec.paint.fill?.hatch)
     parts.bodies.push({
       id: styleLayerId(id, 'hatch'),
       type: 'fill',
-      source,
+      ...src,
       layout,
       filter: IS_POLYGON,
       paint: { 'fill-pattern': hatchImageId(spec.paint.fill.hatch.color) },
     });
-  if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', source, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
+  if (p.line) parts.bodies.push({ id: styleLayerId(id, 'line'), type: 'line', ...src, layout, filter: IS_LINE_OR_POLYGON, paint: p.line as never });
   if (spec.paint.arrow) {
     const a = spec.paint.arrow;
     parts.bodies.push({
       id: styleLayerId(id, 'arrow'),
       type: 'symbol',
-      source,
+      ...src,
       filter: ['all', IS_POINT, ['==', ['typeof', ['get', a.rotateField]], 'number']] as FilterSpecification,
       layout: {
         ...layout,
@@ -394,7 +414,7 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
       },
     });
   }
-  if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', source, layout, filter: IS_POINT, paint: p.circle as never });
+  if (p.circle) parts.bodies.push({ id: styleLayerId(id, 'circle'), type: 'circle', ...src, layout, filter: IS_POINT, paint: p.circle as never });
   if (spec.label) {
     const l = spec.label;
     const labelSource = l.points ? labelSourceId(id) : source;
@@ -402,7 +422,7 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
     parts.labels.push({
       id: styleLayerId(id, 'label'),
       type: 'symbol',
-      source: labelSource,
+      ...(labelSource === source ? src : { source: labelSource }),
       minzoom: l.minzoom ?? 0,
       layout: {
         ...layout,
@@ -421,12 +441,12 @@ function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   // Only a layer identify can hit has something to highlight.
   if (spec.interactive) {
     parts.highlights.push(
-      { id: styleLayerId(id, 'hlfill'), type: 'fill', source, layout, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } },
-      { id: styleLayerId(id, 'hl'), type: 'line', source, layout, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } },
+      { id: styleLayerId(id, 'hlfill'), type: 'fill', ...src, layout, filter: NO_MATCH, paint: { 'fill-color': HIGHLIGHT, 'fill-opacity': 0.25 } },
+      { id: styleLayerId(id, 'hl'), type: 'line', ...src, layout, filter: NO_MATCH, paint: { 'line-color': HIGHLIGHT, 'line-width': 3 } },
       {
         id: styleLayerId(id, 'hlcircle'),
         type: 'circle',
-        source,
+        ...src,
         layout,
         filter: NO_MATCH,
         paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 8, 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 3 },
@@ -492,6 +512,8 @@ export function needsRebuild(old: MapLayerSpec, next: MapLayerSpec): boolean {
     );
   if (old.type === 'geojson' && next.type === 'geojson')
     return (
+      // A GeoJSON source and a tiled one are different sources (new tiled data only needs the source's new tiles).
+      isTiledGeoJson(old.data) !== isTiledGeoJson(next.data) ||
       !!old.interactive !== !!next.interactive ||
       labelStyleKey(old.label) !== labelStyleKey(next.label) ||
       !!old.paint.fill !== !!next.paint.fill ||

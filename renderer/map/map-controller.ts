@@ -15,6 +15,7 @@ import {
   hatchImage,
   highlightFilter,
   initialStyle,
+  isTiledGeoJson,
   labelSourceId,
   layerStyleParts,
   lineMinzoom,
@@ -29,14 +30,25 @@ import {
   type RasterLayerSpec,
   type StoredVectorLayerSpec,
 } from './layer-style';
+import type { ColorBy as ColorByOf } from './layer-style';
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
 import { loadTileData, unloadTileData } from './tile-client';
+import { DATA_LAYER, tileUrlTemplate } from './tile-url';
 import { ToolHost } from './tools/tool-host';
 import type { AnyTool } from './tools/types';
 import type { Bbox } from '../../shared/domain/geometry/bbox';
 
-export type { ColorBy, GeoJsonLabel, GeoJsonLayerSpec, GeoJsonPaint, MapLayerSpec, RasterLayerSpec, StoredVectorLayerSpec } from './layer-style';
+export type {
+  ColorBy,
+  GeoJsonLabel,
+  GeoJsonLayerSpec,
+  GeoJsonPaint,
+  MapLayerSpec,
+  RasterLayerSpec,
+  StoredVectorLayerSpec,
+  TiledGeoJson,
+} from './layer-style';
 
 selectMaplibreWorker();
 
@@ -213,10 +225,12 @@ export class MapController {
       unloadTileData(old.dataKey);
       unloadTileData(`${old.dataKey}~labels`);
     }
+    if (old.type === 'geojson' && isTiledGeoJson(old.data)) unloadTileData(old.data.key);
     this.specs.delete(id);
   }
 
   private loadData(spec: MapLayerSpec): void {
+    if (spec.type === 'geojson' && isTiledGeoJson(spec.data)) loadTileData(spec.data.key, spec.data.blob);
     if (spec.type !== 'stored') return;
     loadTileData(spec.dataKey, spec.data);
     if (spec.labels) loadTileData(`${spec.dataKey}~labels`, spec.labels);
@@ -250,7 +264,15 @@ export class MapController {
 
   private updateGeoJson(old: GeoJsonLayerSpec, spec: GeoJsonLayerSpec): void {
     // New data goes to the existing source: no tile worker, no layer rebuild (a track growing point by point).
-    if (old.data !== spec.data) (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
+    // Tiled data (needsRebuild keeps the kind) is handed to the tile worker and the source asks for its new tiles.
+    if (isTiledGeoJson(spec.data) && isTiledGeoJson(old.data)) {
+      if (spec.data.key !== old.data.key) {
+        loadTileData(spec.data.key, spec.data.blob);
+        (this.map.getSource(sourceId(spec.id)) as maplibregl.VectorTileSource | undefined)?.setTiles([tileUrlTemplate(spec.data.key, DATA_LAYER)]);
+        unloadTileData(old.data.key);
+      }
+    } else if (old.data !== spec.data && !isTiledGeoJson(spec.data))
+      (this.map.getSource(sourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(spec.data);
     const points = spec.label?.points;
     if (points && points !== old.label?.points) (this.map.getSource(labelSourceId(spec.id)) as maplibregl.GeoJSONSource | undefined)?.setData(points);
     if (old.paint === spec.paint) return;
@@ -273,6 +295,87 @@ export class MapController {
     // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
     if (old.visible !== spec.visible)
       for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+  }
+
+  /** The program sets already primed (primePrograms), by the parts and colour kinds of the spec's paint. */
+  private primed = new Set<string>();
+
+  /**
+   * Compiles the GL programs a live layer's parts will draw with before they are first needed: one polygon and one
+   * point of that paint, every colour transparent, drawn at the view's centre for one frame and removed. A program
+   * depends on which paint values are data-driven, not on the colours themselves, so the layer's first draw later
+   * finds its programs compiled (SwiftShader links each in 30–450 ms on the UI thread: a long task at the first
+   * filter the officer sets, otherwise). Called in idle time; a paint of the same shape is primed once.
+   */
+  primePrograms(spec: GeoJsonLayerSpec): void {
+    const clear = 'rgba(0,0,0,0)';
+    const hide = <T extends { color: string; colorBy?: ColorByOf }>(part: T | undefined): T | undefined =>
+      part && {
+        ...part,
+        color: clear,
+        ...(part.colorBy
+          ? { colorBy: { ...part.colorBy, colors: Object.fromEntries(Object.keys(part.colorBy.colors).map((k) => [k, clear])), fallback: clear } }
+          : {}),
+      };
+    const paint = {
+      ...spec.paint,
+      fill: hide(spec.paint.fill),
+      line: hide(spec.paint.line),
+      circle: spec.paint.circle && { ...hide(spec.paint.circle)!, strokeColor: clear },
+    };
+    const shape = JSON.stringify(paint);
+    if (this.primed.has(shape)) return;
+    this.primed.add(shape);
+    const { lng, lat } = this.map.getCenter();
+    // A tenth of the view across (never drawn visibly): a polygon under the tiles' simplification would be dropped
+    // from its tile and compile nothing.
+    const b = this.map.getBounds();
+    const d = Math.max(1e-5, (b.getEast() - b.getWest()) / 10);
+    const id = `${spec.id}~prime`;
+    const primer: GeoJsonLayerSpec = {
+      type: 'geojson',
+      id,
+      visible: true,
+      paint,
+      data: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [lng, lat],
+                  [lng + d, lat],
+                  [lng + d, lat + d],
+                  [lng, lat],
+                ],
+              ],
+            },
+          },
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lng, lat] } },
+        ],
+      },
+    };
+    const parts = layerStyleParts(primer);
+    for (const [sid, source] of parts.sources) if (!this.map.getSource(sid)) this.map.addSource(sid, source);
+    for (const layer of stackOrder([parts])) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
+    const remove = () => {
+      for (const layer of stackOrder([parts])) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+      for (const [sid] of parts.sources) if (this.map.getSource(sid)) this.map.removeSource(sid);
+    };
+    // Removed once a frame has drawn it: at the first idle after its source has loaded (its one tile is in).
+    const sid = parts.sources[0]![0];
+    const check = () => {
+      if (!this.map.getSource(sid) || this.map.isSourceLoaded(sid)) {
+        this.map.off('idle', check);
+        remove();
+      }
+    };
+    this.map.on('idle', check);
+    this.map.triggerRepaint();
   }
 
   /** Makes the map show exactly `specs`, bottom → top. */

@@ -15,3 +15,7 @@ export function parseTileUrl(url: string): { key: string; layer: string; z: numb
 
 /** The tile cache key: "<dataKey>/<source-layer>/<z>/<x>/<y>" (dataKey = "<layerId>@<dataVersion>"). */
 export const tileCacheId = (key: string, layer: string, z: number, x: number, y: number) => `${key}/${layer}/${z}/${x}/${y}`;
+
+/** Keys of live data (layer-style.ts TiledGeoJson): tiled like a stored layer, but never kept in the tile cache. */
+export const LIVE_TILE_KEY_PREFIX = 'live:';
+export const isLiveTileKey = (key: string) => key.startsWith(LIVE_TILE_KEY_PREFIX);

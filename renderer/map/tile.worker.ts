@@ -17,7 +17,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { getCachedTile, hasCachedTiles, layerIdOfKey, openDbEarly, putCachedTiles, type TileCacheRecord } from '../db';
 import { serveWorker } from '../platform/worker-host';
 import type { TileProtocol } from './tile.protocol';
-import { tileCacheId } from './tile-url';
+import { isLiveTileKey, tileCacheId } from './tile-url';
 import { emptyParts, PartIndex, partsOfGeometries } from './tools/snap-parts.logic';
 
 const blobs = new Map<string, Blob>();
@@ -73,14 +73,16 @@ function remember(record: TileCacheRecord): void {
 
 async function tileBytes(m: TileProtocol['tile']['request']): Promise<ArrayBuffer> {
   const id = tileCacheId(m.key, m.layer, m.z, m.x, m.y);
-  const cached = await getCachedTile(id).catch(() => null);
+  // Live data (a filter's records) changes with every filter: its tiles are cut each time, never kept.
+  const live = isLiveTileKey(m.key);
+  const cached = live ? null : await getCachedTile(id).catch(() => null);
   if (cached) return cached;
   const index = await indexOf(m.key);
   if (!blobs.has(m.key)) return new ArrayBuffer(0); // unloaded meanwhile: nothing to cache
   const tile = index?.getTile(m.z, m.x, m.y) ?? null;
   const bytes = tile ? fromGeojsonVt({ [m.layer]: tile }, { version: 2, extent: OPTIONS.extent }) : new Uint8Array(0);
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-  if (index) remember({ id, layerId: layerIdOfKey(m.key), bytes: buffer.slice(0) });
+  if (index && !live) remember({ id, layerId: layerIdOfKey(m.key), bytes: buffer.slice(0) });
   return buffer;
 }
 
@@ -91,7 +93,7 @@ serveWorker<TileProtocol>({
   load: async ({ key, blob }) => {
     blobs.set(key, blob);
     // A layer never drawn before (just imported) has no cached tiles: start indexing at once.
-    if (!(await hasCachedTiles(key).catch(() => false))) void indexOf(key);
+    if (isLiveTileKey(key) || !(await hasCachedTiles(key).catch(() => false))) void indexOf(key);
     return null;
   },
   unload: ({ key }) => {

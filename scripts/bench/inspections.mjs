@@ -8,8 +8,8 @@
  * Then, each time in a freshly started page:
  *   - open cold: the 核查 tab clicked as soon as the app is up (the list worker spawned, every record's summary read
  *     from the summary store and checked against the records' keys, filtered, the first rows drawn);
- *   - open warm: the tab clicked after the app's idle warm-up has read the records (what an officer gets a few seconds
- *     after the start);
+ *   - open warm: the tab clicked after the app's idle warm-up (what an officer gets a few seconds after the start: the
+ *     worker has read the summaries and answered the current filter, and the map's programs are compiled);
  *   - filter changes: a status ticked, a township chosen, a word typed: each until the table shows the new rows;
  *   - the longest UI-thread task over all of it (PerformanceObserver 'longtask').
  * Each is timed inside the page (performance.now from the click to the frame that shows the rows). The reference does

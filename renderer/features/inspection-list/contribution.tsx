@@ -4,12 +4,12 @@
  * the map coloured by status (one layer) with a legend card while the tab is open. A row or a plot clicked opens the record
  * (the inspection feature's openInspection). Everything is read and filtered in the list worker.
  */
-import { useEffect, useMemo } from 'react';
-import type { MapLayerSpec } from '../../map';
+import { useEffect, useMemo, useState } from 'react';
+import type { GeoJsonPaint, MapLayerSpec } from '../../map';
 import type { FeatureContribution } from '../../ui/contributions';
 import { useStore } from '../../ui/store';
 import { useWorkbench } from '../../ui/workbench';
-import { openInspection, openInspectionState } from '../inspection';
+import { inspectionsChanged, openInspection, openInspectionState } from '../inspection';
 import { InspectionListLegendHost } from './components/InspectionListLegend';
 import { InspectionListPanel } from './components/InspectionListPanel';
 import { InspectionListTableHost } from './components/InspectionListTable';
@@ -19,29 +19,53 @@ import { listUi, useInspectionMap, warmInspectionList } from './inspection-list-
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+// One layer for every status: each part's colour is one `match` on the feature's status (STATUS_COLORS).
+const colorBy = (colors: Record<string, string>) => ({ property: 'status', colors, fallback: '#8a8f98' });
+const LIST_PAINT: GeoJsonPaint = {
+  fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
+  line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
+  // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
+  circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
+};
+
+/**
+ * True once a frame has been painted with `on` true (false again with it): what the map adds after the tab opens
+ * waits for the table's first frame, so the rows never wait for the map's tiles, placement or programs.
+ */
+function useAfterFirstPaint(on: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    setPainted(false);
+    if (!on) return;
+    let timer = 0;
+    // The rAF callback runs before that frame's paint; a task queued from it runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [on]);
+  return on && painted;
+}
+
 function useInspectionListLayers(): readonly MapLayerSpec[] {
   const wb = useWorkbench();
   const tabOpen = useStore(wb.dock).left === LIST_PANEL_ID;
   const { showOnMap } = useStore(listUi);
-  const shown = tabOpen && showOnMap;
+  const shown = useAfterFirstPaint(tabOpen && showOnMap);
   const { data } = useInspectionMap(shown);
   const open = useStore(openInspectionState);
   const openGeometry = open?.record?.geometry ?? null;
   return useMemo((): MapLayerSpec[] => {
-    // One layer for every status: maplibre copies a GeoJSON source to its worker on the UI thread once, not five
-    // times, and each part's colour is one `match` on the feature's status (STATUS_COLORS).
-    const colorBy = (colors: Record<string, string>) => ({ property: 'status', colors, fallback: '#8a8f98' });
     const specs: MapLayerSpec[] = [
       {
         type: 'geojson',
         id: LIST_LAYER_ID,
-        data: data?.features ?? EMPTY,
-        paint: {
-          fill: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.fill) },
-          line: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.line), widthPx: 1.5 },
-          // The pin at the plot's centre: a plot of a few hundred m² is below a pixel at a county's scale.
-          circle: { color: '#8a8f98', colorBy: colorBy(STATUS_COLORS.pin), radiusPx: 5, strokeColor: '#ffffff', strokeWidthPx: 1.5 },
-        },
+        // The features' text for the tile worker: the UI thread never clones 10,000 features (Decision 49).
+        data: data?.tiles ?? EMPTY,
+        paint: LIST_PAINT,
         visible: shown,
         interactive: shown,
       },
@@ -78,13 +102,43 @@ function InspectionListMapPicker() {
   return null;
 }
 
-/** Reads the stored records in the list worker once the app is idle after its start, so the tab opens at once. */
+/**
+ * Asks the list worker for the current filter's answers once the app is idle after its start (and again, when idle,
+ * after the stored records change), so the tab opens on answers already here.
+ */
 function InspectionListWarmUp() {
+  const wb = useWorkbench();
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 2000));
-    const timer = window.setTimeout(() => idle(() => warmInspectionList(), { timeout: 10_000 }), 3000);
-    return () => window.clearTimeout(timer);
-  }, []);
+    let started = false;
+    let pending = false;
+    const warm = () =>
+      idle(
+        () => {
+          pending = false;
+          warmInspectionList();
+        },
+        { timeout: 10_000 },
+      );
+    const timer = window.setTimeout(() => {
+      started = true;
+      warm();
+      // And the map's programs for the list's layer (its first plots would compile them on the UI thread).
+      idle(() => wb.map.whenReady((m) => m.primePrograms({ type: 'geojson', id: LIST_LAYER_ID, data: EMPTY, paint: LIST_PAINT, visible: false })), {
+        timeout: 10_000,
+      });
+    }, 3000);
+    const unsubscribe = inspectionsChanged.subscribe(() => {
+      if (started && !pending) {
+        pending = true;
+        warm();
+      }
+    });
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [wb]);
   return null;
 }
 

@@ -4,12 +4,17 @@
  * come from the list worker (inspection-list.worker.ts), asked again when the filter, the sort or the stored records
  * change (the inspection feature's `inspectionsChanged` counter is the data version). While an answer is on its
  * way the previous one stays shown, so typing in the search box never blanks the table.
+ *
+ * The app's idle warm-up (warmInspectionList) asks both for the current filter before the tab is ever opened, and
+ * again after the stored records change: the worker then holds the summaries, and the tab opens on answers already
+ * here (one render of the table's visible rows, the map's tiles cut in the tile worker).
  */
 import { useEffect, useMemo } from 'react';
+import { LIVE_TILE_KEY_PREFIX, type TiledGeoJson } from '../../map';
 import { createWorkerClient } from '../../platform/worker-client';
 import { createStore, useStore, type Store } from '../../ui/store';
 import { inspectionsChanged } from '../inspection';
-import { EMPTY_UI, filterOf, type ListMapData, type ListRow, type ListSort, type ListUi } from './inspection-list.logic';
+import { EMPTY_UI, filterOf, type ListMapFigures, type ListRow, type ListSort, type ListUi } from './inspection-list.logic';
 import { ROW_BLOCK, type InspectionListProtocol, type QueryResult } from './inspection-list.protocol';
 
 export interface ListUiState extends ListUi {
@@ -28,20 +33,25 @@ const client = createWorkerClient<InspectionListProtocol>({
   recover: 'resend',
 });
 
+/** The map's answer on this side: its figures and its features' Blob, named for the tile worker. */
+export interface ListMapView extends ListMapFigures {
+  tiles: TiledGeoJson;
+}
+
 interface Answer<T> {
   done: { key: string; value: T } | null;
   pendingKey: string | null;
   error: unknown;
 }
 const queryAnswer = createStore<Answer<QueryResult>>({ done: null, pendingKey: null, error: null });
-const mapAnswer = createStore<Answer<ListMapData>>({ done: null, pendingKey: null, error: null });
+const mapAnswer = createStore<Answer<ListMapView>>({ done: null, pendingKey: null, error: null });
 
 /** Asks the worker unless this key is already asked or answered; a later key's answer supersedes an earlier one. */
-function ask<T>(store: Store<Answer<T>>, key: string, run: () => Promise<T>): void {
+function ask<T>(store: Store<Answer<T>>, key: string, run: () => Promise<T>): Promise<void> {
   const s = store.get();
-  if (s.pendingKey === key || (s.pendingKey === null && s.done?.key === key && !s.error)) return;
+  if (s.pendingKey === key || (s.pendingKey === null && s.done?.key === key && !s.error)) return Promise.resolve();
   store.set({ ...s, pendingKey: key, error: null });
-  run().then(
+  return run().then(
     (value) => {
       if (store.get().pendingKey === key) store.set({ done: { key, value }, pendingKey: null, error: null });
     },
@@ -51,9 +61,34 @@ function ask<T>(store: Store<Answer<T>>, key: string, run: () => Promise<T>): vo
   );
 }
 
-/** Reads the records in the worker ahead of the first look (called when the app is idle after its start). */
+/** The keys naming what an answer answers: the data version and the filter (the map's), with the sort (the query's). */
+function keysOf(ui: ListUiState, version: number, filter = filterOf(ui)) {
+  const filterKey = `${version}|${JSON.stringify(filter)}`;
+  return { filter, filterKey, queryKey: `${filterKey}|${JSON.stringify(ui.sort)}` };
+}
+
+const askQuery = (ui: ListUiState, version: number, filter = filterOf(ui)) => {
+  const { queryKey } = keysOf(ui, version, filter);
+  return ask(queryAnswer, queryKey, () => client.request('query', { dataVersion: version, filter, sort: ui.sort }));
+};
+
+let mapSeq = 0;
+const askMap = (ui: ListUiState, version: number, filter = filterOf(ui)) => {
+  const { filterKey } = keysOf(ui, version, filter);
+  return ask(mapAnswer, filterKey, async () => {
+    const { blob, ...figures } = await client.request('map', { dataVersion: version, filter });
+    return { ...figures, tiles: { key: `${LIVE_TILE_KEY_PREFIX}inspection-list-${++mapSeq}`, blob } };
+  });
+};
+
+/**
+ * Asks for the current filter's rows, then its map, ahead of the first look (the app's idle time after its start,
+ * and after the stored records change): the worker reads the summaries once, and both answers wait here.
+ */
 export function warmInspectionList(): void {
-  void client.request('warm', { dataVersion: inspectionsChanged.get() }).catch(() => undefined);
+  const ui = listUi.get();
+  const version = inspectionsChanged.get();
+  void askQuery(ui, version).then(() => (ui.showOnMap ? askMap(ui, version) : undefined));
 }
 
 export interface ListView {
@@ -71,28 +106,27 @@ function useFilterKey() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's own fields
     [ui.text, ui.statuses, ui.from, ui.to, ui.township, ui.village, ui.conclusion, ui.source],
   );
-  return { ui, version, filter, filterKey: `${version}|${JSON.stringify(filter)}` };
+  return { ui, version, ...keysOf(ui, version, filter) };
 }
 
 /** The rows, the counts and the menus' choices for the current filter; asked for only while `active`. */
 export function useInspectionList(active = true): ListView {
-  const { ui, version, filter, filterKey } = useFilterKey();
-  const key = `${filterKey}|${JSON.stringify(ui.sort)}`;
+  const { ui, version, filter, queryKey } = useFilterKey();
   const state = useStore(queryAnswer);
   useEffect(() => {
-    if (active) ask(queryAnswer, key, () => client.request('query', { dataVersion: version, filter, sort: ui.sort }));
-  }, [active, key]); // eslint-disable-line react-hooks/exhaustive-deps -- key names every input
-  return { result: state.done?.value ?? null, pending: state.done?.key !== key, error: state.error };
+    if (active) void askQuery(ui, version, filter);
+  }, [active, queryKey]); // eslint-disable-line react-hooks/exhaustive-deps -- queryKey names every input
+  return { result: state.done?.value ?? null, pending: state.done?.key !== queryKey, error: state.error };
 }
 
 /** The map's plots by status for the current filter (the sort does not matter to the map). */
-export function useInspectionMap(active: boolean): { data: ListMapData | null; error: unknown } {
-  const { version, filter, filterKey } = useFilterKey();
+export function useInspectionMap(active: boolean): { data: ListMapView | null; error: unknown } {
+  const { ui, version, filter, filterKey } = useFilterKey();
   const state = useStore(mapAnswer);
   // The table first: the map is asked once the list has answered this filter (the worker serves one at a time).
   const listed = useStore(queryAnswer).done?.key.startsWith(`${filterKey}|`) ?? false;
   useEffect(() => {
-    if (active && listed) ask(mapAnswer, filterKey, () => client.request('map', { dataVersion: version, filter }));
+    if (active && listed) void askMap(ui, version, filter);
   }, [active, listed, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps -- filterKey names every input
   return { data: state.done?.value ?? null, error: state.error };
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { addInspection, moveStoredInspection, saveStoredInspection, submitStoredInspection } from '../../db';
 import type { RequestContext } from '../../platform/worker-host';
 import { listHandlers, summariesChecked } from './inspection-list.handlers';
@@ -89,10 +89,13 @@ describe('the list worker', () => {
     const map = await listHandlers.map({ dataVersion: 1, filter: {} }, ctx);
     expect(map.ids).toEqual(['Ia']);
     expect(map.unplaced).toBe(1);
-    expect(map.features.features.map((f) => [f.geometry.type, f.properties])).toEqual([
+    // The features as one collection's text in a Blob (for the map's tile worker), the plot from the summary.
+    const features = (JSON.parse(await map.blob.text()) as FeatureCollection).features;
+    expect(features.map((f) => [f.geometry.type, f.properties])).toEqual([
       ['Polygon', { fid: 0, status: 'filed' }],
       ['Point', { fid: 0, status: 'filed' }],
     ]);
+    expect(features[0]!.geometry).toEqual(plot);
     expect(map.counts.filed).toBe(1);
 
     // Rows page through the last query; an earlier query's pages are refused as stale.

@@ -1,20 +1,20 @@
 /**
  * The list worker's state and answers: every stored inspection's summary read through renderer/db
  * (listInspectionSummaries: the small summary store, made from the records where missing), kept as the list's rows
- * until the data version changes, filtered and sorted in memory per query, paged by `rows`. Once the rows are
- * answered, the summaries are checked against the records' updatedAt (staleInspectionSummaries, a key cursor) and
- * any stale one is made again, stored and put in the held rows, so the next query shows it. The plots'
- * geometry is read only for what the map draws (the filtered records when they are no more than MAX_PLOTS_ON_MAP;
- * above that only the pins at the summaries' centres), and kept per record until its updatedAt changes.
+ * in its newest-first order until the data version changes, filtered (one pass, no sort: filterSorted) and sorted
+ * by a column only when one is chosen, per query, paged by `rows`. Once the rows are answered, the summaries are
+ * checked against the records' updatedAt (staleInspectionSummaries, a key cursor) and any stale one is made again,
+ * stored and put in the held rows, so the next query shows it. The map is drawn from the same rows (the summaries'
+ * centres and outlines): no record is read for it.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
-import { filterInspections, townshipFigures } from '../../../shared/domain/inspection/list';
-import { getInspectionPlots, listInspectionSummaries, staleInspectionSummaries } from '../../db';
+import { compareNewestFirst, filterSorted, townshipFigures } from '../../../shared/domain/inspection/list';
+import { listInspectionSummaries, staleInspectionSummaries } from '../../db';
 import type { Handlers } from '../../platform/worker-host';
-import { choicesOf, mapDataOf, MAX_PLOTS_ON_MAP, sortRows, type ListRow } from './inspection-list.logic';
+import { choicesOf, mapDataOf, sortRows, type ListRow } from './inspection-list.logic';
 import { ROW_BLOCK, type InspectionListProtocol } from './inspection-list.protocol';
 
 interface Held {
+  /** Newest first (compareNewestFirst). */
   rows: ListRow[];
   choices: ReturnType<typeof choicesOf>;
   readMs: number;
@@ -27,12 +27,11 @@ let held: Promise<Held> | null = null;
 let heldVersion = -1;
 /** The last query's rows in the table's order: what `rows` pages through. */
 let last: { seq: number; rows: ListRow[] } = { seq: 0, rows: [] };
-/** Plots read for the map, by record id, with the updatedAt of the record they were read from. */
-const plotCache = new Map<string, { updatedAt: number; geometry: Polygon | MultiPolygon | null }>();
 
 async function read(): Promise<Held> {
   const t0 = performance.now();
   const { summaries, rebuilt } = await listInspectionSummaries();
+  summaries.sort(compareNewestFirst);
   const h: Held = { rows: summaries, choices: choicesOf(summaries), readMs: performance.now() - t0, rebuilt, checked: Promise.resolve(0) };
   h.checked = new Promise<void>((r) => setTimeout(r, 0))
     .then(() => staleInspectionSummaries(summaries))
@@ -40,7 +39,7 @@ async function read(): Promise<Held> {
       (stale) => {
         if (stale.length > 0) {
           const fresh = new Map(stale.map((x) => [x.id, x]));
-          h.rows = h.rows.map((x) => fresh.get(x.id) ?? x);
+          h.rows = h.rows.map((x) => fresh.get(x.id) ?? x).sort(compareNewestFirst);
           h.choices = choicesOf(h.rows);
         }
         return stale.length;
@@ -66,27 +65,13 @@ function heldFor(version: number): Promise<Held> {
   return held;
 }
 
-/** The plots of these rows, from the cache where the record has not changed since, else read (in one go). */
-async function plotsOf(rows: readonly ListRow[]): Promise<(id: string) => Polygon | MultiPolygon | null> {
-  const missing = rows.filter((r) => r.bbox && plotCache.get(r.id)?.updatedAt !== r.updatedAt).map((r) => r.id);
-  if (missing.length > 0) {
-    const read = await getInspectionPlots(missing);
-    for (const id of missing) plotCache.set(id, read.get(id) ?? { updatedAt: NaN, geometry: null });
-  }
-  return (id) => plotCache.get(id)?.geometry ?? null;
-}
-
 /** The worker's answers (inspection-list.worker.ts serves them; the spec calls them over fake-indexeddb). */
 export const listHandlers: Handlers<InspectionListProtocol> = {
-  warm: async ({ dataVersion }) => {
-    const h = await heldFor(dataVersion);
-    return { total: h.rows.length, readMs: h.readMs };
-  },
   query: async ({ dataVersion, filter, sort }) => {
     const h = await heldFor(dataVersion);
     const t0 = performance.now();
-    const filtered = filterInspections(h.rows, filter);
-    const rows = sortRows(filtered, sort);
+    const filtered = filterSorted(h.rows, filter);
+    const rows = sort ? sortRows(filtered, sort) : filtered;
     const townships = townshipFigures(filtered);
     last = { seq: last.seq + 1, rows };
     return {
@@ -105,8 +90,7 @@ export const listHandlers: Handlers<InspectionListProtocol> = {
     querySeq === last.seq ? { querySeq, from, rows: last.rows.slice(from, to), stale: false } : { querySeq, from, rows: [], stale: true },
   map: async ({ dataVersion, filter }) => {
     const h = await heldFor(dataVersion);
-    const filtered = filterInspections(h.rows, filter);
-    const geometryOf = filtered.length <= MAX_PLOTS_ON_MAP ? await plotsOf(filtered) : () => null;
-    return mapDataOf(filtered, geometryOf);
+    const { text, ...figures } = mapDataOf(filterSorted(h.rows, filter));
+    return { ...figures, blob: new Blob([text], { type: 'application/geo+json' }) };
   },
 };

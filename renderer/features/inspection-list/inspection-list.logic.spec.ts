@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import {
   createInspection,
   moveInspectionStatus,
@@ -118,27 +118,35 @@ describe('the 核查 list logic', () => {
     expect(villagesOf(ch, '')).toEqual(['柳河村', '青石村', '杏园村']);
   });
 
-  it('puts each plot and its pin in one collection with its status, fid the index of its id; records without a plot are counted', () => {
-    const plots = new Map([a, c].map((r) => [r.id as string, r.geometry!]));
-    const asked: string[] = [];
-    const m = mapDataOf(rows, (id) => (asked.push(id), plots.get(id) ?? null));
+  it('puts each plot (its summary outline) and its pin in one collection text with its status, fid the index of its id; records without a plot are counted', () => {
+    const m = mapDataOf(rows);
     expect(m.ids).toEqual(['a', 'c']);
     expect(m.unplaced).toBe(1);
     expect(m.plots).toBe(true);
     expect(m.counts).toEqual({ pending: 2, checked: 0, stopped: 0, filed: 0, closed: 0 });
-    expect(m.features.features.map((f) => [f.geometry.type, f.properties?.fid, f.properties?.status])).toEqual([
+    const fc = JSON.parse(m.text) as FeatureCollection;
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f) => [f.geometry.type, f.properties?.fid, f.properties?.status])).toEqual([
       ['Polygon', 0, 'pending'],
       ['Point', 0, 'pending'],
       ['Polygon', 1, 'pending'],
       ['Point', 1, 'pending'],
     ]);
-    expect(m.features.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [117.0005, 35.0005] });
-    // Over the limit only the pins are drawn, from the rows' centres: no plot is asked for.
-    asked.length = 0;
-    const pins = mapDataOf(rows, (id) => (asked.push(id), plots.get(id) ?? null), 1);
-    expect(pins.features.features.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
+    expect(fc.features[0]!.geometry).toEqual(a.geometry);
+    expect(fc.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [117.0005, 35.0005] });
+    // A MultiPolygon plot stays one (its parts in order).
+    const multi = listRowOf({
+      ...c,
+      geometry: { type: 'MultiPolygon', coordinates: [(c.geometry as Polygon).coordinates, (a.geometry as Polygon).coordinates] },
+    });
+    expect((JSON.parse(mapDataOf([multi]).text) as FeatureCollection).features[0]!.geometry).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [(c.geometry as Polygon).coordinates, (a.geometry as Polygon).coordinates],
+    });
+    // Over the limit only the pins are drawn, from the rows' centres.
+    const pins = mapDataOf(rows, 1);
+    expect((JSON.parse(pins.text) as FeatureCollection).features.map((f) => f.geometry.type)).toEqual(['Point', 'Point']);
     expect(pins).toMatchObject({ plots: false, ids: ['a', 'c'], unplaced: 1 });
-    expect(asked).toEqual([]);
   });
 
   it("gives each status's colour with its opacity for the one layer", () => {

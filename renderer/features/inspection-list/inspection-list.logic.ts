@@ -4,21 +4,17 @@
  * offer, the map's features by status, and the export sheet. The list worker (inspection-list.worker.ts) runs these
  * over every stored record; the panel and the table only show what it answers.
  */
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { Bbox } from '../../../shared/domain/geometry/bbox';
 import type { Conclusion, Inspection, InspectionSource } from '../../../shared/domain/inspection/inspection-record';
 import type { InspectionFilter, InspectionSummary } from '../../../shared/domain/inspection/list';
-import { summaryRecordOf } from '../../../shared/domain/inspection/summary-record';
+import { summaryRecordOf, type InspectionSummaryRecord, type PlotOutline } from '../../../shared/domain/inspection/summary-record';
 import { INSPECTION_STATUSES, type InspectionStatus } from '../../../shared/domain/inspection/status';
 import type { DateKey } from '../../../shared/domain/patrol/calendar';
 
-/** A list row: a record's stored summary (summary-record.ts), as the list worker reads it from its store. */
-export interface ListRow extends InspectionSummary {
-  /** The plot's extent in lon/lat; null: no plot drawn yet (the record is not on the map). */
-  bbox: Bbox | null;
-  /** The box's centre (the pin); null with the bbox. */
-  centre: [number, number] | null;
-}
+/**
+ * A list row: a record's stored summary (summary-record.ts), as the list worker reads it from its store: the list's
+ * fields, the plot's box and centre (the pin, the zoom) and its outline (the map).
+ */
+export type ListRow = InspectionSummaryRecord;
 
 /** A record's row (the summary the repository stores with it). */
 export const listRowOf = (r: Inspection): ListRow => summaryRecordOf(r);
@@ -149,22 +145,29 @@ export const STATUS_STYLE: Record<InspectionStatus, { fill: string; line: string
 };
 
 /**
- * Above this many records in the filter the map shows their pins only: maplibre copies a GeoJSON source's data to
- * its worker on the UI thread, and 10,000 plots' rings cost seconds of it on this machine (scripts/bench/inspections.mjs),
- * 10,000 pins a fraction. Filtering to a township or a status brings the plots back.
+ * Above this many records in the filter the map shows their pins only: 10,000 plots at a county's scale are below a
+ * pixel each, and their rings would be cut into tiles for nothing. Filtering to a township or a status brings the
+ * plots back.
  */
 export const MAX_PLOTS_ON_MAP = 2000;
 
-export interface ListMapData {
+/** What the map's answer says besides its features (the legend, the click). */
+export interface ListMapFigures {
   /** A feature's fid is its index here (what a map click names). */
   ids: string[];
   /** The plots are drawn (else only their pins: more records than MAX_PLOTS_ON_MAP). */
   plots: boolean;
-  /** Every plot and pin in ONE collection, each feature with its record's `status` (the map colours by it). */
-  features: FeatureCollection;
   /** Records without a plot (not on the map). */
   unplaced: number;
   counts: Record<InspectionStatus, number>;
+}
+
+export interface ListMapData extends ListMapFigures {
+  /**
+   * Every plot and pin as ONE FeatureCollection's JSON text, each feature's properties `fid` and the record's
+   * `status` (the map colours by it): written straight from the summaries' packed outlines, no feature objects made.
+   */
+  text: string;
 }
 
 /** A #rrggbb colour with an alpha: the status's fill opacity goes into its colour, so one layer draws every status. */
@@ -180,39 +183,54 @@ export const STATUS_COLORS = {
   pin: Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, STATUS_STYLE[s].fill])),
 } as const;
 
+/** A packed outline as GeoJSON geometry text (a Polygon, or a MultiPolygon of its parts). */
+function outlineJson(o: PlotOutline): string {
+  const parts: string[] = [];
+  let ring = 0;
+  let pair = 0;
+  for (const polygonEnd of o.polygonEnds) {
+    const rings: string[] = [];
+    for (; ring < polygonEnd; ring++) {
+      const xy: string[] = [];
+      for (; pair < o.ringEnds[ring]!; pair++) xy.push(`[${o.xy[pair * 2]!},${o.xy[pair * 2 + 1]!}]`);
+      rings.push(`[${xy.join(',')}]`);
+    }
+    parts.push(`[${rings.join(',')}]`);
+  }
+  return parts.length === 1 ? `{"type":"Polygon","coordinates":${parts[0]!}}` : `{"type":"MultiPolygon","coordinates":[${parts.join(',')}]}`;
+}
+
 /**
  * Each record's pin at its summary's centre and, when the filter holds no more than `maxPlots` records, its plot
- * (`geometryOf`: read by the worker for those records only); `fid` = index in `ids`, `status` the record's. The pin
- * lets a county-wide view show 10,000 plots of a few hundred square metres each, which are below a pixel there.
+ * (the summary's outline), as one collection's text; `fid` = index in `ids`, `status` the record's. The pin lets a
+ * county-wide view show 10,000 plots of a few hundred square metres each, which are below a pixel there.
  */
-export function mapDataOf(
-  rows: readonly ListRow[],
-  geometryOf: (id: string) => Polygon | MultiPolygon | null,
-  maxPlots: number = MAX_PLOTS_ON_MAP,
-): ListMapData {
-  const features: Feature[] = [];
+export function mapDataOf(rows: readonly ListRow[], maxPlots: number = MAX_PLOTS_ON_MAP): ListMapData {
+  const features: string[] = [];
   const counts = Object.fromEntries(INSPECTION_STATUSES.map((s) => [s, 0])) as Record<InspectionStatus, number>;
   const ids: string[] = [];
   let unplaced = 0;
   const plots = rows.length <= maxPlots;
   for (const r of rows) {
-    const g = plots ? geometryOf(r.id) : null;
-    if (!r.centre || (plots && !g)) {
+    if (!r.centre || (plots && !r.outline)) {
       unplaced++;
       continue;
     }
     const fid = ids.length;
     ids.push(r.id);
     counts[r.status]++;
-    const props = { fid, status: r.status };
-    if (g) features.push({ type: 'Feature', geometry: g as Geometry, properties: props });
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: r.centre }, properties: props });
+    const props = `"properties":{"fid":${fid},"status":"${r.status}"}`;
+    if (plots && r.outline) features.push(`{"type":"Feature",${props},"geometry":${outlineJson(r.outline)}}`);
+    features.push(`{"type":"Feature",${props},"geometry":{"type":"Point","coordinates":[${r.centre[0]},${r.centre[1]}]}}`);
   }
-  return { ids, plots, features: { type: 'FeatureCollection', features }, unplaced, counts };
+  return { ids, plots, unplaced, counts, text: `{"type":"FeatureCollection","features":[${features.join(',')}]}` };
 }
+
+const rateFormats = {
+  'zh-CN': new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
 
 /** A rate as the table prints it: 66.7 % (one decimal), "—" without a denominator. */
 export const rateText = (rate: number | null, lang: 'zh-CN' | 'en'): string =>
-  rate === null
-    ? '—'
-    : `${(Math.round(rate * 1000) / 10).toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  rate === null ? '—' : `${rateFormats[lang].format(Math.round(rate * 1000) / 10)}%`;

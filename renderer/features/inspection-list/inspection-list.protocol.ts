@@ -2,11 +2,13 @@
  * The list worker's messages. The worker reads every stored inspection's summary from IndexedDB itself (the small
  * summary store; the records with their plots and histories are not read), keeps them as the list's rows, and
  * answers the panel's filter with the rows in the table's order, the counts per township, and (for the map) the
- * filtered records' plots and pins in one collection, each with its status (only the pins above MAX_PLOTS_ON_MAP).
+ * filtered records' plots (the summaries' outlines) and pins as one FeatureCollection's text in a Blob, each feature
+ * with its status (only the pins above MAX_PLOTS_ON_MAP): the UI thread passes the Blob's handle to the map's tile
+ * worker and never parses or clones the features.
  * `dataVersion` is the inspection feature's `inspectionsChanged` counter: a new value makes the worker read again.
  */
 import type { CaseFigures, InspectionFilter, StatusCounts } from '../../../shared/domain/inspection/list';
-import type { ListMapData, ListRow, ListSort } from './inspection-list.logic';
+import type { ListMapFigures, ListRow, ListSort } from './inspection-list.logic';
 
 export interface QueryRequest {
   dataVersion: number;
@@ -63,10 +65,13 @@ export interface RowsResult {
   stale: boolean;
 }
 
+/** The map's answer: its figures, and its features' GeoJSON text (mapDataOf) as a Blob. */
+export interface MapResult extends ListMapFigures {
+  blob: Blob;
+}
+
 export type InspectionListProtocol = {
-  /** Reads the records ahead of the first query (the app's idle time after start), answering how many. */
-  warm: { request: { dataVersion: number }; result: { total: number; readMs: number } };
   query: { request: QueryRequest; result: QueryResult };
   rows: { request: RowsRequest; result: RowsResult };
-  map: { request: MapRequest; result: ListMapData };
+  map: { request: MapRequest; result: MapResult };
 };

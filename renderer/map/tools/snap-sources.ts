@@ -8,7 +8,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox } from '../../../shared/domain/geometry/bbox';
-import type { MapLayerSpec } from '../layer-style';
+import { isTiledGeoJson, type MapLayerSpec } from '../layer-style';
 import { snapPartsOf } from '../tile-client';
 import { PartIndex, partsOfGeometries } from './snap-parts.logic';
 import { SnapIndex, type SnapSourceParts } from './snap.logic';
@@ -53,10 +53,17 @@ export class LayerSnapSources {
             return parts ? { id: `layer:${s.id}`, parts } : null;
           }
           if (s.type === 'geojson') {
-            let index = this.live.get(s.data);
+            const data = s.data;
+            if (isTiledGeoJson(data)) {
+              // Tiled live data is held by the tile worker, which answers for it as for a stored layer.
+              const parts = await snapPartsOf(data.key, bbox, MAX_SNAP_POINTS).catch(() => null);
+              if (!parts) incomplete = true;
+              return parts ? { id: `layer:${s.id}`, parts } : null;
+            }
+            let index = this.live.get(data);
             if (!index) {
-              index = new PartIndex(partsOfGeometries(s.data.features.map((f) => f.geometry)));
-              this.live.set(s.data, index);
+              index = new PartIndex(partsOfGeometries(data.features.map((f) => f.geometry)));
+              this.live.set(data, index);
             }
             const r = index.query(bbox, MAX_SNAP_POINTS);
             if (r.truncated) incomplete = true;

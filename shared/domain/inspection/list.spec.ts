@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DateKey } from '../patrol/calendar';
 import { createInspection, moveInspectionStatus, saveInspectionDraft, submitInspection, type Inspection } from './inspection-record';
-import { caseFiguresOf, countByTownship, filterInspections, summaryOf, townshipFigures, type InspectionSummary } from './list';
+import {
+  caseFiguresOf,
+  compareNewestFirst,
+  countByTownship,
+  filterInspections,
+  filterSorted,
+  summaryOf,
+  townshipFigures,
+  type InspectionSummary,
+} from './list';
 
 const s = (over: Partial<InspectionSummary>): InspectionSummary => ({
   id: 'x',
@@ -38,6 +47,21 @@ describe('the inspection list', () => {
     expect(filterInspections(all, { text: 'wp-0012' }).map((x) => x.id)).toEqual(['c']);
     expect(filterInspections(all, { sources: ['tip'], statuses: ['closed'] }).map((x) => x.id)).toEqual(['b']);
     expect(filterInspections(all, { conclusions: [null] }).map((x) => x.id)).toEqual(['c']);
+  });
+
+  it('filters summaries held in its order to the same answer without sorting them again', () => {
+    const sorted = [...all].sort(compareNewestFirst);
+    expect(sorted.map((x) => x.id)).toEqual(['d', 'a', 'b', 'c']);
+    const filters = [
+      {},
+      { conclusions: ['illegal' as const] },
+      { text: '建材 杏园' },
+      { statuses: ['pending' as const, 'closed' as const] },
+      { township: '' },
+    ];
+    for (const f of filters) expect(filterSorted(sorted, f), JSON.stringify(f)).toEqual(filterInspections(all, f));
+    // The held array is never the answer itself (the worker keeps its own order).
+    expect(filterSorted(sorted, {})).not.toBe(sorted);
   });
 
   it('counts records by status per township, with the total', () => {

@@ -68,26 +68,39 @@ export interface InspectionFilter {
 
 const haystack = (s: InspectionSummary): string => `${s.number} ${s.taskNo} ${s.partyName} ${s.place} ${s.township} ${s.village}`.toLowerCase();
 
-/** The summaries that pass the filter, newest inspection first (then the latest edit, then the number). */
-export function filterInspections<S extends InspectionSummary>(all: readonly S[], f: InspectionFilter): S[] {
+/** The list's order: newest inspection first, then the latest edit, then the number. */
+export const compareNewestFirst = (a: InspectionSummary, b: InspectionSummary): number =>
+  a.day < b.day ? 1 : a.day > b.day ? -1 : b.updatedAt - a.updatedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+
+/** Whether a summary passes the filter (the test filterInspections applies to each). */
+export function filterTest(f: InspectionFilter): (s: InspectionSummary) => boolean {
   const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses = f.statuses && f.statuses.length > 0 ? new Set(f.statuses) : null;
   const conclusions = f.conclusions && f.conclusions.length > 0 ? new Set(f.conclusions) : null;
   const sources = f.sources && f.sources.length > 0 ? new Set(f.sources) : null;
-  const out = all.filter(
-    (s) =>
-      (!statuses || statuses.has(s.status)) &&
-      (!conclusions || conclusions.has(s.conclusion)) &&
-      (!sources || sources.has(s.source)) &&
-      (!f.township || s.township === f.township) &&
-      (!f.village || s.village === f.village) &&
-      (!f.from || s.day >= f.from) &&
-      (!f.to || s.day <= f.to) &&
-      (words.length === 0 || words.every((w) => haystack(s).includes(w))),
-  );
-  return out.sort((a, b) =>
-    a.day < b.day ? 1 : a.day > b.day ? -1 : b.updatedAt - a.updatedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
-  );
+  return (s) =>
+    (!statuses || statuses.has(s.status)) &&
+    (!conclusions || conclusions.has(s.conclusion)) &&
+    (!sources || sources.has(s.source)) &&
+    (!f.township || s.township === f.township) &&
+    (!f.village || s.village === f.village) &&
+    (!f.from || s.day >= f.from) &&
+    (!f.to || s.day <= f.to) &&
+    (words.length === 0 || words.every((w) => haystack(s).includes(w)));
+}
+
+/** The summaries that pass the filter, newest inspection first (then the latest edit, then the number). */
+export function filterInspections<S extends InspectionSummary>(all: readonly S[], f: InspectionFilter): S[] {
+  return all.filter(filterTest(f)).sort(compareNewestFirst);
+}
+
+/**
+ * filterInspections over summaries already in its order (sorted once with compareNewestFirst, as the list worker
+ * holds them): a filter keeps the order, so a query is one pass and no sort.
+ */
+export function filterSorted<S extends InspectionSummary>(sorted: readonly S[], f: InspectionFilter): S[] {
+  if (Object.keys(f).length === 0) return [...sorted];
+  return sorted.filter(filterTest(f));
 }
 
 export type StatusCounts = Record<InspectionStatus, number> & { total: number };
