@@ -26,7 +26,11 @@ export const recordSave = createStore<{ recordId: string; save: (patch: Inspecti
 export async function loadTemplate(): Promise<EvidenceTemplate> {
   const office = (await getOfficeProfile()).officeName;
   const raw = await getEvidenceTemplate();
-  if (raw === undefined) return defaultEvidenceTemplate(office);
+  // Until the office saves its own, the sheet fits the plot: a fixed 1:1,000 refuses most 卫片图斑 (200–300 m) on A4.
+  if (raw === undefined) {
+    const d = defaultEvidenceTemplate(office);
+    return { ...d, sheet: { ...d.sheet, scale: 'fit' } };
+  }
   const r = restoreEvidenceTemplate(raw, office);
   if (r.ok) return r.value;
   console.warn(`landpatrol: the evidence template is unreadable (${r.reason} at ${r.path ?? '—'}): the defaults are used`);
