@@ -1,4 +1,4 @@
-/* global window, document, indexedDB, FileReader, fetch -- page.evaluate callbacks run in the browser */
+/* global window, document, indexedDB, FileReader -- page.evaluate callbacks run in the browser */
 /**
  * Issue 13: "one evidence PDF ≤ 5 s; 100 records in one batch, time printed". In Debian's Chromium on the built
  * renderer, with the Electron stand-in (printToPdf = Playwright's page.pdf, Chromium's print pipeline as Electron's

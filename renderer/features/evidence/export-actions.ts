@@ -10,7 +10,7 @@ import { batchFolders, evidenceNames, pngWithDpi, skippedText, type ExportRefusa
 import { refusalText } from './evidence-text';
 import { evidenceClient } from './evidence-state';
 import { prepareSheets, sealRecord, type ExportStep, type PreparedSheets, type SheetInputs } from './export-pipeline';
-import { browserPrint, electronPdf, sheetPng, showSheets } from './print-pdf';
+import { browserPrint, printRequestOf, sheetPng, showSheets } from './print-pdf';
 import type { SealedFile } from './evidence.protocol';
 
 export interface ExportCallbacks {
@@ -36,26 +36,23 @@ async function mapPng(p: PreparedSheets): Promise<Uint8Array> {
   return pngWithDpi(await sheetPng(svg, p.sheets[0]!, 300), 300);
 }
 
-async function pngOf(p: PreparedSheets): Promise<Uint8Array> {
-  const clear = await showSheets(p.sheets, p.images);
-  try {
-    return await mapPng(p);
-  } finally {
-    clear();
-  }
-}
-
 /** One record's PNG and PDF: the sheets shown in the print root once, both taken from it. */
 async function pngAndPdf(p: PreparedSheets, cb: ExportCallbacks): Promise<{ png: Uint8Array; pdf: Uint8Array } | null> {
   const api = electronApi();
   cb.onStep('png');
-  const png = await pngOf(p);
-  aborted(cb.signal);
-  cb.onStep('pdf');
-  if (api) return { png, pdf: await electronPdf(api, p.sheets, p.images) };
-  await browserPrint(p.sheets, p.images);
-  const pdf = await cb.askForPdf();
-  return pdf ? { png, pdf } : null;
+  const clear = await showSheets(p.sheets, p.images);
+  try {
+    const png = await mapPng(p);
+    aborted(cb.signal);
+    cb.onStep('pdf');
+    if (api) return { png, pdf: await api.printToPdf(printRequestOf(p.sheets)) };
+    window.print();
+    clear();
+    const pdf = await cb.askForPdf();
+    return pdf ? { png, pdf } : null;
+  } finally {
+    clear();
+  }
 }
 
 /** 导出证据 of one record into 证据-<编号>.zip. */
@@ -135,10 +132,16 @@ export async function exportBatch(
         continue;
       }
       const p = prepared.prepared;
-      const png = await pngOf(p);
+      const clear = await showSheets(p.sheets, p.images);
+      let png: Uint8Array;
       let pdf: Uint8Array | null = null;
-      if (api) pdf = await electronPdf(api, p.sheets, p.images);
-      else browserSheets.push(p);
+      try {
+        png = await mapPng(p);
+        if (api) pdf = await api.printToPdf(printRequestOf(p.sheets));
+      } finally {
+        clear();
+      }
+      if (!api) browserSheets.push(p);
       const sealed = await sealRecord(record, p, { pdf, png }, cb.signal);
       for (const f of sealed.files) entries.push({ path: `${folders[i]}/${f.path}`, bytes: f.bytes });
       if (api) p.dispose();

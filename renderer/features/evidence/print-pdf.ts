@@ -47,27 +47,37 @@ export async function browserPrint(sheets: readonly Sheet[], images: Readonly<Re
   }
 }
 
-/** A data: URL of a blob (an SVG drawn as an image may not load anything, blob: URLs included). */
-const dataUrlOf = (blob: Blob) =>
-  new Promise<string>((ok, no) => {
-    const r = new FileReader();
-    r.onload = () => ok(String(r.result));
-    r.onerror = () => no(r.error);
-    r.readAsDataURL(blob);
-  });
-
 /**
- * The map sheet at `dpi` as PNG bytes: its SVG (as the print root draws it) drawn onto a canvas of the paper's size at
- * that resolution. A4 at 300 dpi is 2480 × 3508 px, A3 landscape 4961 × 3508 (under Chromium's 8192-a-side limit).
+ * The map sheet at `dpi` as PNG bytes: the rasters of its image marks (the imagery under the vectors) drawn straight
+ * onto a canvas of the paper's size at that resolution, then the sheet's SVG without them drawn over it (an SVG drawn
+ * as an image may load nothing, and inlining a 300-dpi raster as a data: URL cost seconds). A4 at 300 dpi is
+ * 2480 × 3508 px, A3 landscape 4961 × 3508 (under Chromium's 8192-a-side limit).
  */
 export async function sheetPng(svg: SVGSVGElement, sheet: Sheet, dpi = 300): Promise<Uint8Array> {
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  for (const img of [...copy.querySelectorAll('image')]) {
-    const href = img.getAttribute('href');
-    if (href?.startsWith('blob:')) img.setAttribute('href', await dataUrlOf(await (await fetch(href)).blob()));
-  }
   const w = Math.round((sheet.paper.widthMm / 25.4) * dpi);
   const h = Math.round((sheet.paper.heightMm / 25.4) * dpi);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, w, h);
+  const px = dpi / 25.4;
+  // Image marks are the bottom of the sheet's stack (the layouts put imagery first): drawn first, in their rect.
+  for (const img of [...copy.querySelectorAll('image')]) {
+    const href = img.getAttribute('href');
+    img.remove();
+    if (!href) continue;
+    const bitmap = await createImageBitmap(await (await fetch(href)).blob());
+    const at = (name: string) => Number(img.getAttribute(name) ?? 0) * px;
+    ctx.globalAlpha = Number(img.getAttribute('opacity') ?? 1);
+    ctx.drawImage(bitmap, at('x'), at('y'), at('width'), at('height'));
+    ctx.globalAlpha = 1;
+    bitmap.close();
+  }
+  // The SVG's own white background would hide the imagery: dropped (the canvas is white already).
+  copy.querySelector(':scope > rect')?.setAttribute('fill', 'none');
   copy.setAttribute('width', String(w));
   copy.setAttribute('height', String(h));
   const markup = new XMLSerializer().serializeToString(copy);
@@ -76,12 +86,6 @@ export async function sheetPng(svg: SVGSVGElement, sheet: Sheet, dpi = 300): Pro
     const img = new Image();
     img.src = url;
     await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, w, h);
     ctx.drawImage(img, 0, 0, w, h);
     const blob = await new Promise<Blob>((ok, no) => canvas.toBlob((b) => (b ? ok(b) : no(new Error('canvas.toBlob gave nothing'))), 'image/png'));
     return new Uint8Array(await blob.arrayBuffer());
