@@ -22,4 +22,10 @@ describe('toPrintToPdfOptions', () => {
       landscape: false,
     });
   });
+  it('prefers the CSS page sizes only when asked (mixed A3/A4 pages of one evidence PDF)', () => {
+    const base = { pageSize: { widthMm: 210, heightMm: 297 }, landscape: false, printBackground: true };
+    expect(toPrintToPdfOptions(base).preferCSSPageSize).toBe(false);
+    expect(toPrintToPdfOptions({ ...base, cssPageSize: false }).preferCSSPageSize).toBe(false);
+    expect(toPrintToPdfOptions({ ...base, cssPageSize: true }).preferCSSPageSize).toBe(true);
+  });
 });

@@ -130,6 +130,10 @@ describe('validatePrintToPdf', () => {
     expect(validatePrintToPdf(good)).toEqual({ ok: true, value: good });
     expect(validatePrintToPdf({ ...good, pageSize: { widthMm: 50, heightMm: 2000 } }).ok).toBe(true);
   });
+  it('takes cssPageSize when given (the evidence set: CSS named pages of several sizes), as given', () => {
+    expect(validatePrintToPdf({ ...good, cssPageSize: true })).toEqual({ ok: true, value: { ...good, cssPageSize: true } });
+    expect(validatePrintToPdf({ ...good, cssPageSize: false })).toEqual({ ok: true, value: { ...good, cssPageSize: false } });
+  });
   it.each([
     ['too small', { ...good, pageSize: { widthMm: 49.9, heightMm: 297 } }, /pageSize/],
     ['too large', { ...good, pageSize: { widthMm: 297, heightMm: 2000.1 } }, /pageSize/],
@@ -140,6 +144,8 @@ describe('validatePrintToPdf', () => {
     ['an extra pageSize field', { ...good, pageSize: { widthMm: 297, heightMm: 420, unit: 'in' } }, /unknown field "unit"/],
     ['landscape not boolean', { ...good, landscape: 1 }, /landscape/],
     ['printBackground missing', { pageSize: good.pageSize, landscape: true }, /missing field "printBackground"/],
+    ['cssPageSize not boolean', { ...good, cssPageSize: 'yes' }, /cssPageSize must be a boolean/],
+    ['cssPageSize null', { ...good, cssPageSize: null }, /cssPageSize must be a boolean/],
   ])('rejects %s', (_what, input, message) => {
     const r = validatePrintToPdf(input);
     expect(r.ok).toBe(false);

@@ -154,9 +154,16 @@ function isPaperEdge(n: unknown): n is number {
 }
 
 export function validatePrintToPdf(v: unknown): IpcValidation<PrintToPdfRequest> {
-  const o = checkObject(v, 'printToPdf', ['pageSize', 'landscape', 'printBackground']);
+  // cssPageSize is optional (callers from before it keep working): checked when present, kept as given.
+  const given = isPlainObject(v) && 'cssPageSize' in v;
+  const o = checkObject(given ? v : isPlainObject(v) ? { ...v, cssPageSize: false } : v, 'printToPdf', [
+    'pageSize',
+    'landscape',
+    'printBackground',
+    'cssPageSize',
+  ]);
   if (!o.ok) return o;
-  const { pageSize, landscape, printBackground } = o.value;
+  const { pageSize, landscape, printBackground, cssPageSize } = o.value;
   const ps = checkObject(pageSize, 'printToPdf: pageSize', ['widthMm', 'heightMm'], 'pageSize');
   if (!ps.ok) return ps;
   const { widthMm, heightMm } = ps.value;
@@ -169,7 +176,8 @@ export function validatePrintToPdf(v: unknown): IpcValidation<PrintToPdfRequest>
   }
   if (!isBoolean(landscape)) return fail('badField', 'landscape', 'printToPdf: landscape must be a boolean');
   if (!isBoolean(printBackground)) return fail('badField', 'printBackground', 'printToPdf: printBackground must be a boolean');
-  return ok({ pageSize: { widthMm, heightMm }, landscape, printBackground });
+  if (!isBoolean(cssPageSize)) return fail('badField', 'cssPageSize', 'printToPdf: cssPageSize must be a boolean');
+  return ok({ pageSize: { widthMm, heightMm }, landscape, printBackground, ...(given ? { cssPageSize } : {}) });
 }
 
 export function validateGetAppInfo(v: unknown): IpcValidation<undefined> {

@@ -106,6 +106,7 @@ export {
   type NewBasemapTile,
 } from './basemap-cache-repo';
 export { getComparisonRoles, putComparisonRoles } from './comparison-roles-repo';
+export { EVIDENCE_TEMPLATE_KEY, getEvidenceTemplate, putEvidenceTemplate } from './evidence-template-repo';
 export {
   editStoredPhoto,
   getPhoto,

@@ -55,6 +55,11 @@ export interface PrintToPdfRequest {
   pageSize: { widthMm: number; heightMm: number };
   landscape: boolean;
   printBackground: boolean;
+  /**
+   * The page's own CSS `@page` sizes win over `pageSize` (Chromium's preferCSSPageSize): an evidence set prints an
+   * A3 landscape map sheet and A4 portrait papers in one PDF through CSS named pages. Absent: false.
+   */
+  cssPageSize?: boolean;
 }
 
 export interface AppInfo {

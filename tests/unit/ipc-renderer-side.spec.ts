@@ -125,3 +125,23 @@ describe('pickWithElectron', () => {
     await expect(pickWithElectron('导入')).resolves.toBeNull();
   });
 });
+
+describe('the evidence export’s printToPdf request', () => {
+  it('asks for the CSS page sizes (mixed A3/A4 pages), the first sheet’s paper as the fallback, backgrounds on', async () => {
+    const { printRequestOf } = await import('../../renderer/features/evidence/print-pdf');
+    const { paperOf } = await import('../../shared/domain/evidence/map-sheet');
+    const a3 = { role: 'map' as const, paper: paperOf('A3', 'landscape'), frame: null, marks: [] };
+    const a4 = { role: 'record' as const, paper: paperOf('A4', 'portrait'), frame: null, marks: [] };
+    const req = printRequestOf([a3, a4]);
+    expect(req).toEqual({ pageSize: { widthMm: 420, heightMm: 297 }, landscape: true, printBackground: true, cssPageSize: true });
+    // What main accepts and turns into Electron's options: preferCSSPageSize on, A3 landscape as the fallback.
+    const { validatePrintToPdf } = await import('../../electron/ipc/validate');
+    const { toPrintToPdfOptions } = await import('../../electron/ipc/print');
+    const v = validatePrintToPdf(req);
+    expect(v.ok && toPrintToPdfOptions(v.value)).toMatchObject({
+      preferCSSPageSize: true,
+      landscape: true,
+      pageSize: { width: 297 / 25.4, height: 420 / 25.4 },
+    });
+  });
+});

@@ -1,1 +1,2 @@
 export { comparisonFeature } from './contribution';
+export { comparisonRolesNow, loadComparisonRoles, runComparisonFor, type RunOutcome } from './run-for';

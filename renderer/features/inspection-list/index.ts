@@ -1,1 +1,2 @@
 export { inspectionListFeature } from './contribution';
+export { filteredRecordIds } from './inspection-list-state';

@@ -1,0 +1,554 @@
+/**
+ * 导出证据 (issue 13) as a case handler does it on the sample township: she starts an inspection from the patch
+ * WP2026003, runs its comparison, fills and submits the form, presses 导出证据, chooses A4 portrait at 1:1,000, changes
+ * the title and exports. The Electron stand-in's printToPdf is Playwright's page.pdf (Chromium's print pipeline, the
+ * one Electron's printToPDF uses) with the CSS page sizes preferred; its saveFile hands the zip to the test. The zip is
+ * unpacked here (fflate) and checked with poppler: pdftotext finds the title, the record number, every boundary point's
+ * X and Y to 3 decimals as PROJ (pyproj) puts the record's stored plot in its zone, and the comparison's total;
+ * pdffonts shows the CJK font embedded; pdftoppm -r 300 of the map page measures the plot's extent on both axes at
+ * 1:1,000 within 0.5 %; every hash of 清单.json is computed again; the PNG is the A4 sheet at 300 dpi.
+ * A second journey: the browser build's print path (window.print recorded; the PDF made by page.pdf and given to the
+ * dialog's file input).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+
+const ID_CARD = '11010519491231002X';
+
+/**
+ * The main case: an 85 × 78 m plot across the border of 水浇地 (永久基本农田) and 农村宅基地 cells of the sample township
+ * (shared/sample/township-plan.ts: 250 m cells from 39 498 000 E, 3 879 000 N; the border at E 39 500 500), points
+ * clockwise from the north-west one, with millimetres as a surveyor's RTK gives them.
+ */
+const MAIN_PLOT: [string, number, number][] = [
+  ['J1', 3879411.318, 39500461.274],
+  ['J2', 3879414.905, 39500543.613],
+  ['J3', 3879341.552, 39500546.19],
+  ['J4', 3879337.046, 39500463.833],
+];
+
+/** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
+async function installElectronStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
+  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
+    printed.push(req);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+    return pdf.toString('base64');
+  });
+  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
+    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & {
+      __evidencePdf(req: unknown): Promise<string>;
+      __evidenceSave(name: string, b64: string): Promise<void>;
+    };
+    const toB64 = (u8: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    w.landpatrol = {
+      openFiles: async () => ({ canceled: true }),
+      readChosenFile: async () => new Uint8Array(0),
+      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
+        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
+        return { canceled: false, path: `/tmp/${req.suggestedName}` };
+      },
+      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
+      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
+      setOnlineOrigins: async () => undefined,
+      setMenu: async () => undefined,
+      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
+      onMenuCommand: (l: (id: string) => void) => {
+        w.__menu = l;
+        return () => (w.__menu = undefined);
+      },
+    };
+  });
+}
+
+/** A 报盘 coordinate file (zone 39, X north, Y east with the prefix): rings as [圈号, [name, X, Y][]], each closed on its first point. */
+function baopan(name: string, rings: [number, [string, number, number][]][]): string {
+  const rows = rings.flatMap(([ring, pts]) => [...pts, pts[0]!].map(([n, x, y]) => `${n},${ring},${x.toFixed(3)},${y.toFixed(3)}`));
+  // The declared area (公顷): outer rings' shoelace less the holes' (a 报盘 file states it; the reader compares).
+  const shoelace = (pts: [string, number, number][]) =>
+    Math.abs(pts.reduce((s, [, x, y], i) => s + x * pts[(i + 1) % pts.length]![2] - pts[(i + 1) % pts.length]![1] * y, 0) / 2);
+  const hectares = rings.reduce((s, [ring, pts]) => s + (ring === 1 ? 1 : -1) * shoelace(pts), 0) / 10_000;
+  return [
+    '[属性描述]',
+    '格式版本号=1.01版本',
+    '坐标系=2000国家大地坐标系',
+    '几度分带=3',
+    '投影类型=高斯克吕格',
+    '计量单位=米',
+    '带号=39',
+    '精度=0.001',
+    '[地块坐标]',
+    `${rows.length},${hectares.toFixed(4)},DK001,${name},面,,建设用地,,@`,
+    ...rows,
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Starts an inspection from a surveyor's 报盘 file (从界址点文件新建核查: the record holds the points as measured), runs
+ * its comparison, fills the form and submits it.
+ */
+async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; total: string[]; farmlandIn: string }> {
+  await page.getByTestId('survey-new-input').setInputFiles(file);
+  const confirm = page.getByTestId('survey-confirm-dialog');
+  await expect(confirm).toBeVisible();
+  await confirm.getByTestId('survey-confirm-method').selectOption('rtk');
+  await confirm.getByTestId('survey-confirm-ok').click();
+  await expect(confirm).toHaveCount(0);
+  const panel = page.getByTestId('inspection-panel');
+  await expect(panel).toBeVisible();
+  const section = panel.getByTestId('section-comparison');
+  await section.getByTestId('comparison-run').click();
+  await expect(section.getByTestId('comparison-block-total')).toBeVisible({ timeout: 60_000 });
+  // The comparison's figures as its section prints them: the total (平面 m², 亩, 椭球 m²) and the farmland inside.
+  const total = (await section.getByTestId('comparison-block-total').locator('tr[data-row="total"] td').allTextContents())
+    .slice(1)
+    .map((x) => x.trim());
+  const farmlandIn = (await section.getByTestId('comparison-block-farmland').locator('tr[data-row="in"] td').nth(1).textContent())!.trim();
+  await panel.getByTestId('inspection-township').fill('石桥镇');
+  await panel.getByTestId('inspection-place').fill('村东砖厂南侧');
+  await panel.getByTestId('inspection-now').click();
+  await panel.getByTestId('inspection-inspector-name').nth(0).fill('王建国');
+  await panel.getByTestId('inspection-inspector-cert').nth(0).fill('鲁自然执字第37030001号');
+  await panel.getByTestId('inspection-inspector-name').nth(1).fill('李秀英');
+  await panel.getByTestId('inspection-inspector-cert').nth(1).fill('鲁自然执字第37030002号');
+  await panel.getByTestId('inspection-party-name').fill('张大山');
+  await panel.getByTestId('inspection-party-id').fill(ID_CARD);
+  await panel.getByTestId('inspection-land-use').fill('工业用地（厂房）');
+  await panel.getByTestId('inspection-construction').getByText('在建').click();
+  await panel.getByTestId('inspection-conclusion').getByText('违法违规').click();
+  await panel.getByTestId('inspection-violation-未报即用').check();
+  await panel.getByTestId('inspection-stop-issued').check();
+  await panel.getByTestId('inspection-stop-number').fill('石国土资停字〔2026〕第7号');
+  await panel.getByTestId('inspection-description').fill('现场新建钢结构厂房一处，已完成基础及立柱，未见用地审批手续。');
+  await panel.getByTestId('inspection-submit').click();
+  await expect(panel.getByTestId('inspection-status')).toHaveText('已核查');
+  return { number: (await panel.getByTestId('inspection-number').textContent())!.trim(), total, farmlandIn };
+}
+
+/** The stored record (the inspections table): its plot as the app keeps it. */
+const storedRecord = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ surveyPoints: { name: string; x: number; y: number }[]; history: { hash: string }[]; id: string }>((resolve, reject) => {
+        const open = indexedDB.open('landpatrol');
+        open.onsuccess = () => {
+          const all = open.result.transaction('inspections').objectStore('inspections').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as never[])[0]!);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+
+/** A PPM (pdftoppm's output) as width, height and an RGB getter. */
+function readPpm(ppm: Buffer) {
+  const header = ppm.subarray(0, 64).toString('latin1').split(/\s+/);
+  const w = Number(header[1]);
+  const h = Number(header[2]);
+  const start = ppm.length - w * h * 3;
+  const at = (x: number, y: number) => start + (y * w + x) * 3;
+  const dark = (x: number, y: number) => ppm[at(x, y)]! < 90 && ppm[at(x, y) + 1]! < 90 && ppm[at(x, y) + 2]! < 90;
+  const red = (x: number, y: number) => ppm[at(x, y)]! > 200 && ppm[at(x, y) + 1]! < 90 && ppm[at(x, y) + 2]! < 90;
+  return { w, h, dark, red };
+}
+
+/** Centres of the runs of consecutive indices. */
+function runCentres(idx: number[]): number[] {
+  const out: number[] = [];
+  let from = idx[0]!;
+  for (let i = 1; i <= idx.length; i++)
+    if (i === idx.length || idx[i]! !== idx[i - 1]! + 1) {
+      out.push((from + idx[i - 1]!) / 2);
+      from = idx[i]!;
+    }
+  return out;
+}
+
+/** The lines drawn across the map frame (the frame's sides and the coordinate grid): rows / columns with a dark run
+ *  longer than `minRun` px, their centres. */
+function longDarkLines(img: ReturnType<typeof readPpm>, axis: 'rows' | 'cols', minRun: number): number[] {
+  const hits: number[] = [];
+  const [outer, inner] = axis === 'rows' ? [img.h, img.w] : [img.w, img.h];
+  for (let i = 0; i < outer; i++) {
+    let run = 0;
+    let best = 0;
+    for (let j = 0; j < inner; j++) {
+      run = (axis === 'rows' ? img.dark(j, i) : img.dark(i, j)) ? run + 1 : 0;
+      if (run > best) best = run;
+    }
+    if (best >= minRun) hits.push(i);
+  }
+  return runCentres(hits);
+}
+
+/** Centres of the red runs along a row (or a column) between two positions. */
+function redCentres(img: ReturnType<typeof readPpm>, axis: 'row' | 'col', at: number, from: number, to: number): number[] {
+  const hits: number[] = [];
+  for (let j = Math.ceil(from); j < to; j++) if (axis === 'row' ? img.red(j, at) : img.red(at, j)) hits.push(j);
+  return hits.length ? runCentres(hits) : [];
+}
+
+/** Where the segment p→q (X north, Y east) crosses northing n (its easting), or easting e (its northing). */
+const eastingAt = (p: { x: number; y: number }, q: { x: number; y: number }, n: number) => p.y + ((n - p.x) / (q.x - p.x)) * (q.y - p.y);
+const northingAt = (p: { x: number; y: number }, q: { x: number; y: number }, e: number) => p.x + ((e - p.y) / (q.y - p.y)) * (q.x - p.x);
+
+test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by poppler, true scale, the hashes', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  const saved: { name: string; bytes: Buffer }[] = [];
+  const printed: unknown[] = [];
+  await installElectronStandIn(page, saved, printed);
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('main.txt');
+  fs.writeFileSync(file, baopan('主图斑', [[1, MAIN_PLOT]]));
+  const { number, total, farmlandIn } = await submittedRecordFromFile(page, file);
+
+  // 导出证据 from the record's 证据 section.
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('evidence-paper').getByText('A4').click();
+  await dialog.getByTestId('evidence-orientation').getByText('纵向').click();
+  await dialog.getByTestId('evidence-scale').selectOption('1000');
+  const title = '石桥镇违法用地示意图';
+  await dialog.getByTestId('evidence-title').fill(title);
+  // The farmland's red boundary and the patch layer's red outline off this sheet, so the plot's red sides can be
+  // measured on their own (below).
+  await dialog.locator('label', { hasText: '永久基本农田YJJBNTTB' }).locator('input').uncheck();
+  await dialog.locator('label', { hasText: '卫片图斑WPTB' }).locator('input').uncheck();
+  await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '1000', { timeout: 30_000 });
+  await expect(dialog.getByTestId('evidence-preview-map')).toContainText(title);
+  await screenshot(page, info, 'evidence-1-dialog');
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  await screenshot(page, info, 'evidence-2-done');
+  expect(printed).toEqual([{ pageSize: { widthMm: 210, heightMm: 297 }, landscape: false, printBackground: true, cssPageSize: true }]);
+
+  // The zip: 证据-<编号>.zip with the PDF, the PNG, the 报盘 file and the manifest.
+  expect(saved.map((s) => s.name)).toEqual([`证据-${number}.zip`]);
+  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const names = Object.keys(entries).sort();
+  expect(names).toEqual([`${number}-报盘坐标.txt`, `${number}-示意图.png`, `${number}-证据.pdf`, '清单.json', '清单.txt'].sort());
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [n, b] of Object.entries(entries)) fs.writeFileSync(path.join(dir, n.replace(/\//g, '_')), b);
+  const pdfPath = path.join(dir, `${number}-证据.pdf`);
+
+  // pdftotext: the title, the record number, every point's X/Y as PROJ gives them to 3 decimals, the comparison's total.
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain(title);
+  expect(text).toContain(number);
+  const record = await storedRecord(page);
+  expect(record.surveyPoints.map((p) => [p.name, p.x, p.y])).toEqual(MAIN_PLOT);
+  for (const p of record.surveyPoints) {
+    expect(text, `${p.name} X`).toContain(p.x.toFixed(3));
+    expect(text, `${p.name} Y`).toContain(p.y.toFixed(3));
+  }
+  // The area table's total row and 其中永久基本农田 carry the comparison's printed figures.
+  expect(text).toMatch(new RegExp(`高斯平面面积\\s+${total[0]!}\\s+${total[1]!}`));
+  expect(text).toMatch(new RegExp(`椭球面积（CGCS2000）\\s+${total[2]!}`));
+  expect(text).toMatch(new RegExp(`其中永久基本农田\\s+${farmlandIn}`));
+
+  // pdffonts: every font embedded with its ToUnicode map (Chromium embeds Noto CJK from the .ttc as Type 3 fonts,
+  // unnamed: STACK-NOTES "Printing and PDF"), and the Chinese is read back as Chinese.
+  const fonts = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const l of fonts) expect(l, 'emb yes, uni yes').toMatch(/\syes\s+(yes|no)\s+yes\s+\d+\s+\d+$/);
+  expect(text).toMatch(/[\u4e00-\u9fff]{4}/);
+  const pdfinfo = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  // A4 = 595.28 × 841.89 pt; Chromium's page box is within half a point of it (594.96 × 841.92 measured).
+  const [, pw, ph] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(pdfinfo)!;
+  expect(Math.abs(Number(pw) - 595.28)).toBeLessThan(0.5);
+  expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(0.5);
+
+  // True scale: page 1 at 300 dpi. N–S: the grid lines 3879400 and 3879300 are 100 m apart on the ground, 100 mm at
+  // 1:1,000. E–W: along the row just above the 3879400 line the plot's two red sides are as far apart as the
+  // surveyed points put them at that northing (a ground distance of ~82 m).
+  execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'map')]);
+  const img = readPpm(
+    fs.readFileSync(
+      path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.startsWith('map') && f.endsWith('.ppm'))!,
+      ),
+    ),
+  );
+  const pxPerMetre = 300 / 25.4; // 1:1,000 → 1 m on the ground is 1 mm on paper
+  const rows = longDarkLines(img, 'rows', 1000); // [frame top, 3879400, 3879300, frame bottom]
+  const cols = longDarkLines(img, 'cols', 2000); // [frame left, 39500500, frame right]
+  expect(rows.length, `rows ${rows.join(', ')}`).toBe(4);
+  expect(cols.length, `cols ${cols.join(', ')}`).toBe(3);
+  expect(text).toContain('39500500');
+  const spacingN = rows[2]! - rows[1]!;
+  expect(Math.abs(spacingN / (100 * pxPerMetre) - 1), `N–S grid ${spacingN} px vs ${100 * pxPerMetre}`).toBeLessThan(0.005);
+  const [j1, j2, j3, j4] = record.surveyPoints as [
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+    (typeof record.surveyPoints)[0],
+  ];
+  const rowY = Math.round(rows[1]! - 8);
+  const northing = 3879400 + (rows[1]! - rowY) / pxPerMetre;
+  const sides = redCentres(img, 'row', rowY, cols[0]! + 5, cols[2]! - 5);
+  expect(sides.length, `red on row ${rowY}: ${sides.join(', ')}`).toBe(2);
+  const groundE = eastingAt(j2, j3, northing) - eastingAt(j4, j1, northing);
+  expect(Math.abs((sides[1]! - sides[0]!) / (groundE * pxPerMetre) - 1), `E–W ${sides[1]! - sides[0]!} px vs ${groundE * pxPerMetre}`).toBeLessThan(
+    0.005,
+  );
+  // And N–S once more on the plot itself: along the column just east of the 39500500 line, its north and south sides.
+  const colX = Math.round(cols[1]! + 8);
+  const easting = 39500500 + (colX - cols[1]!) / pxPerMetre;
+  const ns = redCentres(img, 'col', colX, rows[0]! + 5, rows[3]! - 5);
+  expect(ns.length, `red on column ${colX}: ${ns.join(', ')}`).toBe(2);
+  const groundN = northingAt(j1, j2, easting) - northingAt(j4, j3, easting);
+  expect(Math.abs((ns[1]! - ns[0]!) / (groundN * pxPerMetre) - 1), `N–S ${ns[1]! - ns[0]!} px vs ${groundN * pxPerMetre}`).toBeLessThan(0.005);
+
+  console.log(
+    `true scale at 300 dpi: N–S grid ${spacingN.toFixed(1)} px / ${(100 * pxPerMetre).toFixed(1)}; E–W sides ${(sides[1]! - sides[0]!).toFixed(1)} px / ${(groundE * pxPerMetre).toFixed(1)}; N–S sides ${(ns[1]! - ns[0]!).toFixed(1)} px / ${(groundN * pxPerMetre).toFixed(1)}`,
+  );
+
+  // Every hash of the manifest, computed again; the history head is the record's last entry's.
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as {
+    record: { number: string; chainHead: string };
+    entries: { path: string; sha256: string; sizeBytes: number }[];
+  };
+  expect(manifest.record).toMatchObject({ number, chainHead: record.history.at(-1)!.hash });
+  expect(manifest.entries.map((f) => f.path).sort()).toEqual(names.filter((n) => !n.startsWith('清单')).sort());
+  for (const f of manifest.entries) {
+    expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+    expect(entries[f.path]!.byteLength).toBe(f.sizeBytes);
+  }
+  const manifestTxt = Buffer.from(entries['清单.txt']!).toString('utf8');
+  for (const f of manifest.entries) expect(manifestTxt).toContain(f.sha256);
+
+  // The PNG: the A4 sheet at 300 dpi.
+  const png = Buffer.from(entries[`${number}-示意图.png`]!);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2480, 3508]);
+
+  // Every page looked at (pdftoppm -r 100).
+  execFileSync('pdftoppm', ['-r', '100', '-png', pdfPath, path.join(dir, 'page')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('page')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-pdf-${f}`));
+  fs.copyFileSync(path.join(dir, `${number}-示意图.png`), path.resolve('test-results/screens/evidence-sheet-300dpi.png'));
+  consoleWatch.assertClean();
+});
+
+/** A plot with a hole (圈号 2 inside 圈号 1) across the 水浇地 (永久基本农田) / 农村宅基地 border at E 39 500 500. */
+const HOLED_PLOT: [number, [string, number, number][]][] = [
+  [
+    1,
+    [
+      ['J1', 3879432.151, 39500431.602],
+      ['J2', 3879436.774, 39500569.318],
+      ['J3', 3879322.405, 39500572.941],
+      ['J4', 3879318.226, 39500428.017],
+    ],
+  ],
+  [
+    2,
+    [
+      ['J5', 3879395.113, 39500480.254],
+      ['J6', 3879396.087, 39500515.736],
+      ['J7', 3879365.642, 39500516.508],
+      ['J8', 3879364.918, 39500481.377],
+    ],
+  ],
+];
+
+test('浏览器版: 导出 prints through the print dialog, then the PDF the user saved is picked; a plot with a hole across farmland and two land classes', async ({
+  page,
+}, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  // No Electron: window.print is recorded and the print root kept, as the browser would print it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __prints: string[]; print: () => void };
+    w.__prints = [];
+    w.print = () => {
+      const root = document.querySelector('[data-testid="evidence-print-root"]');
+      w.__prints.push(root ? root.outerHTML : '');
+    };
+  });
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('holed.txt');
+  fs.writeFileSync(file, baopan('带洞图斑', HOLED_PLOT));
+  const { number, total } = await submittedRecordFromFile(page, file);
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog.getByTestId('evidence-browser-note')).toContainText('另存为 PDF');
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, info, 'evidence-3-browser-dialog');
+  const download = page.waitForEvent('download', { timeout: 180_000 });
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-pdf-picker')).toBeVisible({ timeout: 120_000 });
+  const prints = await page.evaluate(() => (window as unknown as { __prints: string[] }).__prints);
+  expect(prints).toHaveLength(1);
+  expect(prints[0]).toContain('evidence-page');
+  // What the user does in the print dialog: 另存为 PDF. The same root printed by Chromium (page.pdf), then picked.
+  await page.evaluate(
+    (html) => document.body.insertAdjacentHTML('beforeend', html.replace('data-testid="evidence-print-root"', 'data-testid="replayed-root"')),
+    prints[0]!,
+  );
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+  await page.evaluate(() => document.querySelector('[data-testid="replayed-root"]')?.remove());
+  await dialog.getByTestId('evidence-pdf-input').setInputFiles({ name: `${number}-证据.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe(`证据-${number}.zip`);
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible();
+  const entries = unzipSync(new Uint8Array(fs.readFileSync(await zip.path())));
+  expect(Buffer.from(entries[`${number}-证据.pdf`]!)).toEqual(pdf);
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { entries: { path: string; sha256: string }[] };
+  expect(manifest.entries.map((f) => f.path)).toContain(`${number}-证据.pdf`);
+  for (const f of manifest.entries) expect(createHash('sha256').update(entries[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+
+  // The hole's points and the comparison's total in the PDF; the 报盘 file has both rings, each closed.
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfPath = path.join(dir, 'holed.pdf');
+  fs.writeFileSync(pdfPath, pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const [, pts] of HOLED_PLOT)
+    for (const [, x, y] of pts) {
+      expect(text).toContain(x.toFixed(3));
+      expect(text).toContain(y.toFixed(3));
+    }
+  expect(text).toMatch(new RegExp(`高斯平面面积\\s+${total[0]!}\\s+${total[1]!}`));
+  const bp = new TextDecoder('gbk').decode(entries[`${number}-报盘坐标.txt`]!);
+  expect(bp).toContain('J5,2,3879395.113,39500480.254');
+  expect(bp.split('\r\n').filter((l) => l.startsWith('J1,1,'))).toHaveLength(2);
+  expect(bp.split('\r\n').filter((l) => l.startsWith('J5,2,'))).toHaveLength(2);
+  execFileSync('pdftoppm', ['-r', '100', '-png', pdfPath, path.join(dir, 'holed')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('holed') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+
+  consoleWatch.assertClean();
+});
+
+/** A long thin plot in two parts (圈号 1 and 2, side by side): a drainage ditch and its spoil bank along the fields. */
+const STRIPS: [number, [string, number, number][]][] = [
+  [
+    1,
+    [
+      ['J1', 3879641.207, 39499030.518],
+      ['J2', 3879644.832, 39499588.104],
+      ['J3', 3879612.466, 39499589.377],
+      ['J4', 3879609.935, 39499031.742],
+    ],
+  ],
+  [
+    2,
+    [
+      ['J5', 3879722.613, 39499052.285],
+      ['J6', 3879724.098, 39499598.731],
+      ['J7', 3879701.254, 39499599.452],
+      ['J8', 3879700.371, 39499053.064],
+    ],
+  ],
+];
+
+test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  const consoleWatch = watchConsole(page);
+  const saved: { name: string; bytes: Buffer }[] = [];
+  const printed: unknown[] = [];
+  await installElectronStandIn(page, saved, printed);
+  await openApp(page);
+  await waitForMapIdle(page);
+  const file = info.outputPath('strips.txt');
+  fs.writeFileSync(file, baopan('沟渠两段', STRIPS));
+  const { number } = await submittedRecordFromFile(page, file);
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  // A4 portrait cannot hold 570 m at 1:2,000: refused by name, with what to do.
+  await dialog.getByTestId('evidence-scale').selectOption('2000');
+  await expect(dialog.getByTestId('evidence-refusal')).toHaveText(/放不进所选纸张的图框。请选择 A3 纸张/);
+  await dialog.getByTestId('evidence-paper').getByText('A3').click();
+  await dialog.getByTestId('evidence-orientation').getByText('横向').click();
+  await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '2000', { timeout: 30_000 });
+  await screenshot(page, info, 'evidence-4-a3-dialog');
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  expect(printed).toEqual([{ pageSize: { widthMm: 420, heightMm: 297 }, landscape: true, printBackground: true, cssPageSize: true }]);
+  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfPath = path.join(dir, 'strips.pdf');
+  fs.writeFileSync(pdfPath, entries[`${number}-证据.pdf`]!);
+  const pdfinfo = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdfPath], { encoding: 'utf8' });
+  const [, pw, ph] = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(pdfinfo)!;
+  // One PDF, pages of two sizes: the A3 landscape map sheet, then the A4 portrait papers (CSS named pages).
+  const sizes = [...pdfinfo.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) =>
+    Number(m[1]) > 1000 ? 'A3L' : Number(m[1]) < 600 ? 'A4P' : '?',
+  );
+  expect(sizes[0]).toBe('A3L');
+  expect(
+    sizes
+      .slice(1)
+      .filter((x) => x !== 'A3L')
+      .every((x) => x === 'A4P'),
+  ).toBe(true);
+  expect(sizes).toContain('A4P');
+  // A3 landscape = 1190.55 × 841.89 pt; Chromium's page box within a point of it (whole CSS pixels).
+  expect(Math.abs(Number(pw) - 1190.55)).toBeLessThan(1);
+  expect(Math.abs(Number(ph) - 841.89)).toBeLessThan(1);
+  const png = Buffer.from(entries[`${number}-示意图.png`]!);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([4961, 3508]);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('1:2 000');
+  for (const [, pts] of STRIPS)
+    for (const [, x, y] of pts) {
+      expect(text).toContain(x.toFixed(3));
+      expect(text).toContain(y.toFixed(3));
+    }
+  execFileSync('pdftoppm', ['-r', '60', '-png', pdfPath, path.join(dir, 'strips')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('strips') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
+
+  // 批量导出证据 of the list: this record, and a second one never compared (skipped, its reason in 跳过.txt).
+  await dialog.getByTestId('evidence-close').click();
+  const other = info.outputPath('uncompared.txt');
+  fs.writeFileSync(other, baopan('未套合图斑', HOLED_PLOT));
+  await page.getByTestId('survey-new-input').setInputFiles(other);
+  await page.getByTestId('survey-confirm-dialog').getByTestId('survey-confirm-ok').click();
+  await expect(page.getByTestId('inspection-number')).not.toHaveText(number);
+  const second = (await page.getByTestId('inspection-number').textContent())!.trim();
+  await page.evaluate(() => (window as unknown as { __menu(id: string): void }).__menu('evidence.batch'));
+  const batch = page.getByTestId('evidence-batch-dialog');
+  await expect(batch.getByTestId('evidence-batch-count')).toContainText('2 条记录');
+  await batch.getByTestId('evidence-batch-export').click();
+  await expect(batch.getByTestId('evidence-batch-done')).toHaveText(/已导出 1 条记录到 证据-批量-.*\.zip，跳过 1 条。/, { timeout: 120_000 });
+  await screenshot(page, info, 'evidence-5-batch');
+  const zipped = unzipSync(new Uint8Array(saved.at(-1)!.bytes));
+  const paths = Object.keys(zipped);
+  expect(paths).toContain(`${number}/${number}-证据.pdf`);
+  expect(paths).toContain(`${number}/清单.json`);
+  expect(paths.some((p) => p.startsWith(`${second}/`))).toBe(false);
+  const skipped = Buffer.from(zipped['跳过.txt']!).toString('utf8');
+  expect(skipped).toContain(`${second}\t无法导出：记录还没有套合结果`);
+  consoleWatch.assertClean();
+});
