@@ -12,7 +12,6 @@ import {
   pageNameOf,
   photoEntryNames,
   plotExtent,
-  pngWithDpi,
   printPageCss,
   sheetRoleOf,
   skippedText,
@@ -156,28 +155,5 @@ describe('the evidence zip', () => {
     // fflate keeps a path with a folder as given.
     const z = unzipSync(zipSync({ '照片原件/a.jpg': [new Uint8Array([1, 2]), { level: 0 }] }));
     expect(Object.keys(z)).toEqual(['照片原件/a.jpg']);
-  });
-});
-
-describe('pngWithDpi', () => {
-  // The smallest PNG: 1×1 grey, IHDR + IDAT + IEND (bytes from a canvas encoder, no pHYs).
-  const tiny = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=='), (c) =>
-    c.charCodeAt(0),
-  );
-  it('adds pHYs after IHDR with pixels per metre and a valid CRC; a second call replaces it', () => {
-    const out = pngWithDpi(tiny, 300);
-    const v = new DataView(out.buffer);
-    const at = 8 + 8 + 13 + 4;
-    expect(String.fromCharCode(...out.subarray(at + 4, at + 8))).toBe('pHYs');
-    expect(v.getUint32(at + 8)).toBe(11811); // 300 / 0.0254
-    expect(v.getUint32(at + 12)).toBe(11811);
-    expect(out[at + 16]).toBe(1);
-    // Python's zlib.crc32(b'pHYs' + struct.pack('>IIB', 11811, 11811, 1)).
-    expect(v.getUint32(at + 17)).toBe(0x78a53f76);
-    // The chunks after it are the original's, in order.
-    expect(out.subarray(at + 21)).toEqual(tiny.subarray(at));
-    const again = pngWithDpi(out, 150);
-    expect(again.length).toBe(out.length);
-    expect(new DataView(again.buffer).getUint32(at + 8)).toBe(5906);
   });
 });

@@ -6,11 +6,12 @@ import type { Inspection } from '../../../shared/domain/inspection/inspection-re
 import type { Translate } from '../../i18n';
 import { electronApi, saveBytes } from '../../platform/platform';
 import { CodedError } from '../../platform/coded-error';
-import { batchFolders, evidenceNames, pngWithDpi, skippedText, type ExportRefusal } from './evidence.logic';
+import { batchFolders, evidenceNames, skippedText, type ExportRefusal } from './evidence.logic';
 import { refusalText } from './evidence-text';
 import { evidenceClient } from './evidence-state';
 import { prepareSheets, sealRecord, type ExportStep, type PreparedSheets, type SheetInputs } from './export-pipeline';
-import { browserPrint, printRequestOf, sheetPng, showSheets } from './print-pdf';
+import { browserPrint, printRequestOf, showSheets } from './print-pdf';
+import { sheetPng as renderPngInWorker } from './render';
 import type { SealedFile } from './evidence.protocol';
 
 export interface ExportCallbacks {
@@ -29,11 +30,20 @@ const aborted = (s: AbortSignal) => {
   if (s.aborted) throw new CodedError('cancelled');
 };
 
-/** The PNG of the map sheet (the print root's first page) at 300 dpi, with its resolution stated. */
-async function mapPng(p: PreparedSheets): Promise<Uint8Array> {
-  const svg = document.querySelector<SVGSVGElement>('[data-testid="evidence-print-root"] .evidence-page svg');
-  if (!svg) throw new CodedError('failed', { detail: 'the print root has no map sheet' });
-  return pngWithDpi(await sheetPng(svg, p.sheets[0]!, 300), 300);
+/**
+ * The PNG of the map sheet at 300 dpi, its resolution stated (pHYs): the same display list drawn on an OffscreenCanvas
+ * in the sheet-canvas worker (render/), with the bytes of the images it places.
+ */
+async function mapPng(p: PreparedSheets, signal: AbortSignal): Promise<Uint8Array> {
+  const sheet = p.sheets[0]!;
+  const images: Record<string, Uint8Array> = {};
+  for (const m of sheet.marks) {
+    if (m.kind !== 'image' || images[m.ref] || !p.images[m.ref]) continue;
+    images[m.ref] = new Uint8Array(await (await fetch(p.images[m.ref]!)).arrayBuffer());
+  }
+  const r = await renderPngInWorker(sheet, images, { dpi: 300, signal });
+  if (!r.ok) throw new CodedError('failed', { detail: r.reason === 'tooLarge' ? `${r.widthPx} × ${r.heightPx} px` : `image ${r.ref}` });
+  return r.png;
 }
 
 /** One record's PNG and PDF: the sheets shown in the print root once, both taken from it. */
@@ -42,7 +52,7 @@ async function pngAndPdf(p: PreparedSheets, cb: ExportCallbacks): Promise<{ png:
   cb.onStep('png');
   const clear = await showSheets(p.sheets, p.images);
   try {
-    const png = await mapPng(p);
+    const png = await mapPng(p, cb.signal);
     aborted(cb.signal);
     cb.onStep('pdf');
     if (api) return { png, pdf: await api.printToPdf(printRequestOf(p.sheets)) };
@@ -136,7 +146,7 @@ export async function exportBatch(
       let png: Uint8Array;
       let pdf: Uint8Array | null = null;
       try {
-        png = await mapPng(p);
+        png = await mapPng(p, cb.signal);
         if (api) pdf = await api.printToPdf(printRequestOf(p.sheets));
       } finally {
         clear();

@@ -89,6 +89,8 @@ describe('sheet-canvas', () => {
     const dv = new DataView(out.buffer);
     expect(String.fromCharCode(...out.subarray(37, 41))).toBe('pHYs');
     expect([dv.getUint32(41), dv.getUint32(45), out[49]]).toEqual([11811, 11811, 1]);
+    // Python's zlib.crc32(b'pHYs' + struct.pack('>IIB', 11811, 11811, 1)).
+    expect(dv.getUint32(50)).toBe(0x78a53f76);
     expect(out.length).toBe(png.length + 21);
     // again: replaced, not doubled
     expect(withPngDpi(out, 150).length).toBe(out.length);

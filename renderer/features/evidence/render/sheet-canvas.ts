@@ -8,6 +8,7 @@
  * canvas caps (8192 px a side, ≈ 33 Mpx — STACK-NOTES "Printing and PDF"); a sheet past them is refused by name.
  */
 import { MM_PER_PT, type Mark, type Sheet } from '../../../../shared/domain/evidence/sheet-model';
+import { crc32 } from '../../../../shared/formats/zip/crc32';
 
 /** The families SheetSvg uses (Noto CJK from fonts-noto-cjk first). */
 export const CANVAS_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "SimSun", sans-serif';
@@ -191,17 +192,6 @@ export function drawSheet(ctx: Ctx2D, sheet: Sheet, images: ReadonlyMap<string, 
     if (clip) ctx.restore();
   }
   ctx.restore();
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /**
