@@ -420,7 +420,7 @@ if (wanted('imagery')) {
 }
 
 if (wanted('evidence')) {
-  console.log('\nevidence: one record\'s evidence set and a batch of 100 in the app in Chromium (scripts/bench/evidence.mjs)');
+  console.log("\nevidence: one record's evidence set and a batch of 100 in the app in Chromium (scripts/bench/evidence.mjs)");
   const { benchEvidence } = await import('./bench/evidence.mjs');
   const r = await benchEvidence(root, { batch: 100 });
   const pass = r.oursMs <= 5000;
@@ -428,7 +428,9 @@ if (wanted('evidence')) {
     `  → record → zip ${(r.oursMs / 1000).toFixed(2)} s (runs ${r.oursRuns.map((x) => (x / 1000).toFixed(2)).join(' / ')}); the same sheets printed as a static page ${(r.referenceMs / 1000).toFixed(2)} s, ratio ${(r.oursMs / r.referenceMs).toFixed(2)} (target ≤ 5 s) ${pass ? 'PASS' : 'FAIL'}`,
   );
   console.log(`  → steps (ms): ${r.steps.map((x) => JSON.stringify(x)).join(' ')}`);
-  console.log(`  → batch of ${r.batch.records}: ${(r.batch.ms / 1000).toFixed(1)} s, zip ${(r.batch.zipBytes / 1024 / 1024).toFixed(1)} MB (no target)`);
+  console.log(
+    `  → batch of ${r.batch.records}: ${(r.batch.ms / 1000).toFixed(1)} s, zip ${(r.batch.zipBytes / 1024 / 1024).toFixed(1)} MB (no target)`,
+  );
   results.push({ name: 'evidence: one record → zip, ms', ours: r.oursMs, ref: r.referenceMs, target: 5000, pass, steps: r.steps });
   results.push({ name: 'evidence: batch of 100 records, ms (no target)', ours: r.batch.ms, target: null, zipBytes: r.batch.zipBytes });
 }
