@@ -27,6 +27,7 @@ import { ringsOfPoints } from './points';
 import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, meridianConvergenceDeg, scaleBar } from './scale';
 import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paint, type Paper, type RectMm, type Sheet } from './sheet-model';
 import { textWidthMm, wrapText } from './text-measure';
+import { fillPlaceholders } from './text-wrap';
 
 /** The frame is at least this far from every paper edge (TD/T 1008 practice: 2 cm). */
 export const FRAME_EDGE_MM = 20;
@@ -234,10 +235,8 @@ export const MAP_SHEET_LABEL_KEYS = [
 export type MapSheetLabelKey = (typeof MAP_SHEET_LABEL_KEYS)[number];
 export type MapSheetLabels = Readonly<Record<MapSheetLabelKey, string>>;
 
-/** A label with its `{name}` placeholders filled. */
-export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+/** A label with its `{name}` placeholders filled: the papers' one filler (text-wrap.ts). */
+export const fill = fillPlaceholders;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Styles (mm, pt): TD/T 1008 practice where it says so (boundary 0.3 mm red, points 0.8 mm circles, numbers red).
