@@ -5,6 +5,7 @@
 import type { Bbox } from '../../../shared/domain/geometry/bbox';
 import { detectTmsRows, flipRow, tilesBbox } from '../../../shared/formats/tiles/tile-address';
 import type { OpenRefusal, PackageKind } from './imagery.protocol';
+export { formatBytes } from '../../../shared/domain/units/format';
 
 /** A package at most this big is copied into the database (kept whatever happens to the file); larger ones are referenced. */
 export const COPY_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -89,14 +90,6 @@ export function scanTileFolder(paths: readonly string[]): { ok: true; scan: Fold
 /** The i18n key of a refusal (its text names the file). */
 export function refusalKey(reason: OpenRefusal | FolderRefusal | 'notPackage' | 'notImagery' | 'fileUnreadable') {
   return `imagery.refusal.${reason}` as const;
-}
-
-/** Bytes in the units a user reads (KB, MB, GB; 1 KB = 1,024 bytes). */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
 /** The extent as the list shows it: west–east, south–north, 4 decimals (~10 m). */

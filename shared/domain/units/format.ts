@@ -44,3 +44,11 @@ export function roundTo(value: number, digits: number): number {
 
 /** The spreadsheet number format that shows `digits` decimals ('0', '0.00', '0.0000'). */
 export const spreadsheetFormat = (digits: number): string => (digits > 0 ? `0.${'0'.repeat(digits)}` : '0');
+
+/** Bytes in the units a user reads (KB, MB, GB; 1 KB = 1,024 bytes), language-neutral. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(0)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}

@@ -26,6 +26,7 @@ import { usePreview } from '../use-preview';
 import { PdfPicker } from './PdfPicker';
 import { PreviewPane } from './PreviewPane';
 import { SettingsForm } from './SettingsForm';
+import { formatBytes } from '../../../../shared/domain/units/format';
 
 type Phase =
   | { kind: 'edit' }
@@ -33,8 +34,6 @@ type Phase =
   | { kind: 'askPdf'; resolve: (bytes: Uint8Array | null) => void }
   | { kind: 'done'; text: string; stepsMs: string }
   | { kind: 'error'; text: string };
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 export function EvidenceDialog({ recordId }: { recordId: string }) {
   const { t } = useI18n();
@@ -118,7 +117,7 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
       if (r.ok)
         setPhase({
           kind: 'done',
-          text: t('evidence.done', { name: r.name, files: r.files.length, size: sizeText(r.bytes) }),
+          text: t('evidence.done', { name: r.name, files: r.files.length, size: formatBytes(r.bytes) }),
           stepsMs: JSON.stringify(Object.fromEntries(Object.entries(r.stepsMs).map(([k, v]) => [k, Math.round(v)]))),
         });
       else setPhase('noPdf' in r ? { kind: 'edit' } : { kind: 'edit' });
