@@ -134,13 +134,13 @@ export function patchSheetRecord(patchNo: string, properties: Readonly<Record<st
 }
 
 /**
- * A patch set's sheets carry the note that no one has been on site: "未核查（无核查记录）…" at each page's foot, left
- * (where a draft's note would not be: a patch set is never a draft), in red, so the paper is never taken for a
+ * A patch set's sheets carry the note that no one has been on site: "未核查（无核查记录）…" at the head of each page,
+ * above the title (the foot holds the page number and a draft's note), in red, so the paper is never taken for a
  * record's evidence.
  */
 export function withUninspectedNote(sheets: readonly Sheet[], note: string): Sheet[] {
   return sheets.map((s) => {
-    const m: Mark = { kind: 'text', x: 20, y: s.paper.heightMm - 6, text: note, sizePt: 8, color: '#c00000', anchor: 'start', baseline: 'middle' };
+    const m: Mark = { kind: 'text', x: 20, y: 6, text: note, sizePt: 8, color: '#c00000', anchor: 'start', baseline: 'middle' };
     return { ...s, marks: [...s.marks, m] };
   });
 }

@@ -167,8 +167,10 @@ export async function exportPatchLayer(
         p = prepared.prepared;
       }
       aborted(cb.signal);
+      cb.onStep('png', { done: i, total: items.length });
       const { png, pdf } = await batchPngAndPdf(p, cb.signal);
       if (!api) browserSheets.push(p);
+      cb.onStep('manifest', { done: i, total: items.length });
       const sealed =
         item.kind === 'record'
           ? await sealRecord(item.record, p, { pdf, png }, cb.signal)
