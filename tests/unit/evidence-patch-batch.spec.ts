@@ -38,6 +38,8 @@ import {
   sourceValue,
   splitEntryPath,
   withUninspectedNote,
+  writeFolder,
+  type FolderLike,
   type PatchInput,
 } from '../../renderer/features/evidence/patch-batch.logic';
 
@@ -287,5 +289,48 @@ describe('the patch set’s manifest', () => {
       ok: false,
       reason: 'badChainHead',
     });
+  });
+});
+
+/** An in-memory folder (the File System Access API's shape writeFolder uses): path → bytes. */
+function memoryFolder(files: Map<string, Uint8Array>, at = '', failOn?: string): FolderLike {
+  return {
+    getDirectoryHandle: async (name) => memoryFolder(files, `${at}${name}/`, failOn),
+    getFileHandle: async (name) => ({
+      createWritable: async () => ({
+        write: async (b) => {
+          if (`${at}${name}` === failOn) throw new Error('disk full');
+          files.set(`${at}${name}`, new Uint8Array(b));
+        },
+        close: async () => undefined,
+      }),
+    }),
+    removeEntry: async (name) => {
+      for (const k of [...files.keys()]) if (k.startsWith(`${at}${name}/`)) files.delete(k);
+    },
+  };
+}
+
+describe('writing the batch into a chosen folder', () => {
+  const entries = [
+    { path: 'WP1/WP1-示意图.png', bytes: new Uint8Array([1]) },
+    { path: 'WP1/照片原件/a.jpg', bytes: new Uint8Array([2]) },
+    { path: '跳过.txt', bytes: new Uint8Array([3]) },
+  ];
+  it('writes every entry under the batch’s sub-folder', async () => {
+    const files = new Map<string, Uint8Array>();
+    await writeFolder(memoryFolder(files), '证据-图层', entries, () => undefined);
+    expect([...files.keys()]).toEqual(['证据-图层/WP1/WP1-示意图.png', '证据-图层/WP1/照片原件/a.jpg', '证据-图层/跳过.txt']);
+  });
+  it('a failure or a cancel half-way leaves the chosen folder as it was', async () => {
+    const files = new Map<string, Uint8Array>([['mine.txt', new Uint8Array([9])]]);
+    await expect(writeFolder(memoryFolder(files, '', '证据-图层/跳过.txt'), '证据-图层', entries, () => undefined)).rejects.toThrow('disk full');
+    expect([...files.keys()]).toEqual(['mine.txt']);
+    let n = 0;
+    const cancelOnSecond = () => {
+      if (++n === 2) throw new Error('cancelled');
+    };
+    await expect(writeFolder(memoryFolder(files), '证据-图层', entries, cancelOnSecond)).rejects.toThrow('cancelled');
+    expect([...files.keys()]).toEqual(['mine.txt']);
   });
 });

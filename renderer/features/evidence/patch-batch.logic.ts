@@ -172,3 +172,40 @@ export function splitEntryPath(path: string): [string[], string] {
   const name = parts.pop() ?? '';
   return [parts, name];
 }
+
+/** What writeFolder uses of a folder handle (the File System Access API's FileSystemDirectoryHandle). */
+export interface FolderLike {
+  getDirectoryHandle(name: string, o: { create: true }): Promise<FolderLike>;
+  getFileHandle(
+    name: string,
+    o: { create: true },
+  ): Promise<{ createWritable(): Promise<{ write(b: Uint8Array<ArrayBuffer>): Promise<void>; close(): Promise<void> }> }>;
+  removeEntry(name: string, o: { recursive: true }): Promise<void>;
+}
+
+/**
+ * The batch's entries written into a new sub-folder `name` of the chosen folder; on a failure or a cancel (`checkCancel`
+ * throws; called before each file) the sub-folder is removed again, so the chosen folder is left as it was.
+ */
+export async function writeFolder(
+  dir: FolderLike,
+  name: string,
+  entries: readonly { path: string; bytes: Uint8Array }[],
+  checkCancel: () => void,
+): Promise<void> {
+  const root = await dir.getDirectoryHandle(name, { create: true });
+  try {
+    for (const e of entries) {
+      checkCancel();
+      const [folders, file] = splitEntryPath(e.path);
+      let d = root;
+      for (const f of folders) d = await d.getDirectoryHandle(f, { create: true });
+      const w = await (await d.getFileHandle(file, { create: true })).createWritable();
+      await w.write(e.bytes as Uint8Array<ArrayBuffer>);
+      await w.close();
+    }
+  } catch (err) {
+    await dir.removeEntry(name, { recursive: true }).catch(() => undefined);
+    throw err;
+  }
+}

@@ -26,8 +26,9 @@ import {
   patchPoints,
   patchSheetRecord,
   planPatchBatch,
-  splitEntryPath,
+  writeFolder,
   withUninspectedNote,
+  type FolderLike,
   type PatchItem,
 } from './patch-batch.logic';
 
@@ -95,30 +96,6 @@ export async function preparePatchSheets(
       dispose: m.dispose,
     },
   };
-}
-
-/** The entries written into the chosen folder (a sub-folder of the batch's name: removed again when writing fails). */
-async function writeFolder(
-  dir: FileSystemDirectoryHandle,
-  name: string,
-  entries: readonly { path: string; bytes: Uint8Array }[],
-  signal: AbortSignal,
-) {
-  const root = await dir.getDirectoryHandle(name, { create: true });
-  try {
-    for (const e of entries) {
-      aborted(signal);
-      const [folders, file] = splitEntryPath(e.path);
-      let d = root;
-      for (const f of folders) d = await d.getDirectoryHandle(f, { create: true });
-      const w = await (await d.getFileHandle(file, { create: true })).createWritable();
-      await w.write(e.bytes as Uint8Array<ArrayBuffer>);
-      await w.close();
-    }
-  } catch (err) {
-    await dir.removeEntry(name, { recursive: true }).catch(() => undefined);
-    throw err;
-  }
 }
 
 /** 批量导出证据 of every patch of a patch layer. */
@@ -196,7 +173,7 @@ export async function exportPatchLayer(
       await saveBytes(target.fileName, zip, 'application/zip', 'ZIP', 'zip');
       name = target.fileName;
     } else {
-      await writeFolder(target.dir, target.name, entries, cb.signal);
+      await writeFolder(target.dir as unknown as FolderLike, target.name, entries, () => aborted(cb.signal));
       name = `${target.dir.name}/${target.name}`;
     }
     return { name, records, patches, skipped };
