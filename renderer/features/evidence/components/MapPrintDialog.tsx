@@ -4,30 +4,26 @@
  * default scale are chosen once, when the dialog opens (shared/domain/evidence/view-sheet.ts); a centre outside China
  * is refused by name.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { paperOf, sheetZones, type MapViewTarget } from '../../../../shared/domain/evidence/map-sheet';
 import type { SheetSettings } from '../../../../shared/domain/evidence/inputs';
 import type { EvidenceTemplate } from '../../../../shared/domain/evidence/template';
 import { screenScaleDenominator, viewTarget, viewZone, type MapViewSnapshot } from '../../../../shared/domain/evidence/view-sheet';
-import { formatBytes } from '../../../../shared/domain/units/format';
 import { useI18n } from '../../../i18n';
 import { evidenceSheetZhCN } from '../../../i18n/evidence-sheet.zh-CN';
-import { errorText, isCancelled } from '../../../platform/coded-error';
 import { electronApi } from '../../../platform/platform';
 import { Dialog } from '../../../ui/Dialog';
 import { ProgressCard } from '../../../ui/ProgressCard';
 import { sortTopToBottom, useLayerList } from '../../layers';
-import { dialogState, stopEvidenceWorker } from '../evidence-state';
+import { dialogState } from '../evidence-state';
 import { imageryChoices, loadTemplate } from '../evidence-session';
 import type { ExportStep, ImageryChoice } from '../export-pipeline';
-import { VIEW_SCALE_CHOICES, viewFileNames, viewSettings } from '../map-print.logic';
+import { VIEW_SCALE_CHOICES, viewSettings } from '../map-print.logic';
 import { useViewPreview, type Preview } from '../use-preview';
-import { exportViewPdf, exportViewPng } from '../view-actions';
-import { prepareViewSheets } from '../view-pipeline';
+import { useViewExport } from '../use-view-export';
 import { PreviewPane } from './PreviewPane';
 import { SettingsForm } from './SettingsForm';
 
-type Phase = { kind: 'edit' } | { kind: 'exporting'; step: ExportStep } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 const STEPS: readonly ExportStep[] = ['data', 'imagery', 'png'];
 
 export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
@@ -46,8 +42,6 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
   const [target, setTarget] = useState<MapViewTarget | null>(null);
   const [imagery] = useState<ImageryChoice[]>(imageryChoices);
   const [imageryId, setImageryId] = useState<string | null>(imagery[0]?.id ?? null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
-  const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (!zone.ok) return;
@@ -61,58 +55,17 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
   }, [view, zone]);
 
   const chosen = imagery.find((i) => i.id === imageryId) ?? null;
-  const busy = phase.kind === 'exporting';
+  // the dialog's pattern (EvidenceDialog's): inputs are read only once the template has given the settings
+  const loaded = settings !== null && template !== null;
   const inputs = { settings: settings!, template: template!, layers, imagery: chosen, t };
-  const live = useViewPreview(settings && template ? target : null, inputs, busy);
+  const ex = useViewExport(loaded ? target : null, loaded ? inputs : null, imageryId, t);
+  const { phase } = ex;
+  const busy = phase.kind === 'exporting';
+  const live = useViewPreview(loaded ? target : null, inputs, busy);
   const preview: Preview = zone.ok ? live : { state: 'refused', refusal: { reason: 'outsideChina' } };
   const close = () => {
-    abort.current?.abort();
+    ex.abort();
     dialogState.set(null);
-  };
-
-  const run = async (output: 'pdf' | 'png') => {
-    if (!target || !settings || !template) return;
-    const ac = new AbortController();
-    abort.current = ac;
-    setPhase({ kind: 'exporting', step: 'data' });
-    const names = viewFileNames(settings.title, Number(settings.scale === 'fit' ? target.scale : settings.scale), new Date());
-    try {
-      const r = await prepareViewSheets(target, { ...inputs, signal: ac.signal, onStep: (step) => setPhase({ kind: 'exporting', step }) });
-      if (!r.ok) {
-        setPhase({ kind: 'edit' });
-        return;
-      }
-      const p = r.prepared;
-      try {
-        setPhase({ kind: 'exporting', step: output });
-        if (output === 'png') {
-          const o = await exportViewPng(p, names.png, ac.signal);
-          setPhase(
-            o.kind === 'saved'
-              ? {
-                  kind: 'done',
-                  text: t('evidence.view.donePng', { name: names.png, width: o.widthPx, height: o.heightPx, size: formatBytes(o.bytes) }),
-                }
-              : { kind: 'edit' },
-          );
-        } else {
-          const o = await exportViewPdf(p, names.pdf);
-          if (o.kind === 'saved') setPhase({ kind: 'done', text: t('evidence.view.donePdf', { name: names.pdf, size: formatBytes(o.bytes) }) });
-          else setPhase(o.kind === 'printed' ? { kind: 'done', text: t('evidence.view.printed') } : { kind: 'edit' });
-        }
-      } finally {
-        p.dispose();
-      }
-    } catch (e) {
-      setPhase(isCancelled(e) ? { kind: 'edit' } : { kind: 'error', text: t('evidence.view.failed', { message: errorText(e, t) }) });
-    } finally {
-      abort.current = null;
-    }
-  };
-  const cancel = () => {
-    abort.current?.abort();
-    stopEvidenceWorker();
-    setPhase({ kind: 'edit' });
   };
 
   const ready = preview.state === 'ready' && !busy;
@@ -129,10 +82,10 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
           <button type="button" className="btn" data-testid="map-print-close" disabled={busy} onClick={close}>
             {t('evidence.close')}
           </button>
-          <button type="button" className="btn" data-testid="map-print-png" disabled={!ready} onClick={() => void run('png')}>
+          <button type="button" className="btn" data-testid="map-print-png" disabled={!ready} onClick={() => void ex.run('png')}>
             {t('evidence.view.exportPng')}
           </button>
-          <button type="button" className="btn primary" data-testid="map-print-pdf" disabled={!ready} onClick={() => void run('pdf')}>
+          <button type="button" className="btn primary" data-testid="map-print-pdf" disabled={!ready} onClick={() => void ex.run('pdf')}>
             {t('evidence.view.exportPdf')}
           </button>
         </>
@@ -180,7 +133,7 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
           title={t('evidence.view.progress')}
           phase={t(`evidence.step.${phase.step}`)}
           fraction={(step + 0.5) / STEPS.length}
-          onCancel={cancel}
+          onCancel={ex.cancel}
           cancelLabel={t('common.cancel')}
           cancelTestId="map-print-cancel"
           testId="map-print-progress"
