@@ -41,6 +41,10 @@ test('打印地图: A4 landscape 1:2,000 of the view, PDF at true scale and PNG 
   await dialog.getByTestId('evidence-paper').getByText('A4').click();
   await dialog.getByTestId('evidence-orientation').getByText('横向').click();
   await dialog.getByTestId('evidence-legend').selectOption('right');
+  // until she picks a scale, the scale follows the frame: the default for A4 landscape (nearest the screen's, on screen)
+  const followed = await dialog.getByTestId('map-print-zone').getAttribute('data-default-scale');
+  expect(['500', '1000', '2000', '5000', '10000']).toContain(followed);
+  await expect(dialog.getByTestId('evidence-scale')).toHaveValue(followed!);
   await dialog.getByTestId('evidence-scale').selectOption('2000');
   await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '2000', { timeout: 30_000 });
   await expect(dialog.getByTestId('evidence-preview-map')).toContainText('2000国家大地坐标系');

@@ -25,3 +25,22 @@ export function viewFileNames(title: string, scale: number, at: Date): { pdf: st
   const stem = `${toSafeFileName(title.trim(), '示意图')}_1比${scale}_${stamp}`;
   return { pdf: toSafeFileName(`${stem}.pdf`), png: toSafeFileName(`${stem}.png`) };
 }
+
+/**
+ * A change of the dialog's settings. The scale follows the paper: until the user picks a scale herself, a new paper,
+ * orientation or legend position (a new frame) takes the default scale for that frame (`defaultFor`: the view's rule,
+ * view-sheet.ts defaultViewScale), so "nearest the screen's scale, frame on screen" holds for the sheet she sees; once
+ * she has picked one, her scale stays.
+ */
+export function changeViewSettings(
+  prev: SheetSettings,
+  patch: Partial<SheetSettings>,
+  scaleTouched: boolean,
+  defaultFor: (s: SheetSettings) => StandardScale,
+): { settings: SheetSettings; scaleTouched: boolean } {
+  const next = { ...prev, ...patch };
+  if (patch.scale !== undefined) return { settings: next, scaleTouched: true };
+  const frameChanged = patch.paper !== undefined || patch.orientation !== undefined || patch.legendPosition !== undefined;
+  if (frameChanged && !scaleTouched) return { settings: { ...next, scale: defaultFor(next) }, scaleTouched };
+  return { settings: next, scaleTouched };
+}

@@ -18,7 +18,7 @@ import { sortTopToBottom, useLayerList } from '../../layers';
 import { dialogState } from '../evidence-state';
 import { imageryChoices, loadTemplate } from '../evidence-session';
 import type { ExportStep, ImageryChoice } from '../export-pipeline';
-import { VIEW_SCALE_CHOICES, viewSettings } from '../map-print.logic';
+import { VIEW_SCALE_CHOICES, changeViewSettings, viewSettings } from '../map-print.logic';
 import { useViewPreview, type Preview } from '../use-preview';
 import { useViewExport } from '../use-view-export';
 import { PreviewPane } from './PreviewPane';
@@ -40,6 +40,7 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
   const [template, setTemplate] = useState<EvidenceTemplate | null>(null);
   const [settings, setSettings] = useState<SheetSettings | null>(null);
   const [target, setTarget] = useState<MapViewTarget | null>(null);
+  const [scaleTouched, setScaleTouched] = useState(false);
   const [imagery] = useState<ImageryChoice[]>(imageryChoices);
   const [imageryId, setImageryId] = useState<string | null>(imagery[0]?.id ?? null);
 
@@ -95,7 +96,16 @@ export function MapPrintDialog({ view }: { view: MapViewSnapshot }) {
         {settings ? (
           <SettingsForm
             settings={settings}
-            onChange={(p) => setSettings({ ...settings, ...p })}
+            onChange={(p) => {
+              const next = changeViewSettings(settings, p, scaleTouched, (s) => {
+                if (!zone.ok) return s.scale === 'fit' ? 1000 : s.scale;
+                const tg = viewTarget(view, zone, sheetZones(paperOf(s.paper, s.orientation), s.legendPosition).frame);
+                setTarget(tg);
+                return tg.scale;
+              });
+              setScaleTouched(next.scaleTouched);
+              setSettings(next.settings);
+            }}
             layers={layers}
             imagery={imagery}
             imageryId={imageryId}
