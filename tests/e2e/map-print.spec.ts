@@ -128,7 +128,8 @@ test('打印地图: A4 landscape 1:2,000 of the view, PDF at true scale and PNG 
   // Then two views that cannot give a usual sheet (one journey: the app is opened once).
   // 100°E 30°N (Sichuan): none of the township's layers reach the frame; the centre's own 3° zone 33
   await jumpMap(page, [100, 30], 16);
-  await page.getByTestId('map-print-command').click();
+  // this time through the menu, as Electron's 文件 › 打印地图… sends it (Ctrl+P is that item's accelerator)
+  await page.evaluate(() => (window as unknown as { __menu(id: string): void }).__menu('evidence.printMap'));
   await expect(dialog.getByTestId('map-print-zone')).toHaveAttribute('data-rule', 'centre');
   await expect(dialog.getByTestId('map-print-zone')).toHaveAttribute('data-zone', '33');
   // the township's imagery does not reach here either (its own note), and nothing else is drawn: a grid-only sheet
