@@ -89,3 +89,61 @@ export async function identifyOn(page: Page, layerName: string): Promise<boolean
   }
   return false;
 }
+
+/**
+ * The Electron stand-in for printing journeys: `printToPdf` is Playwright's page.pdf (Chromium's print pipeline, the
+ * one Electron's printToPDF uses) with the CSS page sizes preferred, `saveFile` hands the bytes to the test. Each
+ * print request is pushed to `printed`, each saved file to `saved`.
+ */
+export async function installPrintStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]): Promise<void> {
+  await page.exposeFunction('__standInPdf', async (req: unknown) => {
+    printed.push(req);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+    return pdf.toString('base64');
+  });
+  await page.exposeFunction('__standInSave', (name: string, b64: string) => {
+    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & {
+      __standInPdf(req: unknown): Promise<string>;
+      __standInSave(name: string, b64: string): Promise<void>;
+    };
+    const toB64 = (u8: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    w.landpatrol = {
+      openFiles: async () => ({ canceled: true }),
+      readChosenFile: async () => new Uint8Array(0),
+      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
+        await w.__standInSave(req.suggestedName, toB64(req.bytes));
+        return { canceled: false, path: `/tmp/${req.suggestedName}` };
+      },
+      printToPdf: async (req: unknown) => fromB64(await w.__standInPdf(req)),
+      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
+      setOnlineOrigins: async () => undefined,
+      setMenu: async () => undefined,
+      onMenuCommand: (l: (id: string) => void) => {
+        w.__menu = l;
+        return () => (w.__menu = undefined);
+      },
+    };
+  });
+}
+
+/** Moves the map to a lon/lat and zoom at once (the map's handle), then waits for it to draw. */
+export async function jumpMap(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(
+    ([c, z]) =>
+      (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle: { flyTo(o: object): void } }).mapHandle.flyTo({
+        center: c,
+        zoom: z,
+        animate: false,
+      }),
+    [center, zoom] as const,
+  );
+  await waitForMapIdle(page);
+}
