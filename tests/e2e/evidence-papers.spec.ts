@@ -4,11 +4,34 @@
  * the instrument and method, the 四至 and the party's refusal to sign with its reason. An end before the start is
  * refused by name; the save is one history entry of the record (field 现场勘测笔录), the chain ✔; after a reload the
  * section shows every value as entered.
+ * Then the photo sheet end to end (issue 13 item 5): she attaches two photos from the camera card (taken on this
+ * patch), runs the comparison and exports the evidence. In the zip: the originals byte-identical to the files picked
+ * (and listed in 清单.json with their SHA-256, computed here with node:crypto from the files on disk); in the PDF
+ * (pdftotext): a photo page with each photo's 照片编号 (ZP-01, ZP-02), its time with the offset as exiftool reads it
+ * (tests/oracles/exif.json) and the first 16 hex digits of the original's SHA-256; the 笔录 lists the same numbers.
  */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { makeGkToLngLat } from '../../shared/domain/crs/transform';
 import { PATCHES } from '../../shared/sample/township-plan';
-import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { installEvidenceStandIn, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+
+const CARD = ['DSC_0101.jpg', 'DSC_0102.jpg'].map((n) => path.resolve('tests/fixtures/photos/card', n));
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** exiftool's reading of the card (scripts/make-exif-oracle.py). */
+const EXIF = JSON.parse(fs.readFileSync('tests/oracles/exif.json', 'utf8')) as {
+  photos: Record<string, { DateTimeOriginal: string; OffsetTimeOriginal?: string }>;
+};
+/** The photo sheet's time: the camera's clock and its offset (photo-sheet.ts photoTimeText). */
+const timeOf = (file: string) => {
+  const e = EXIF.photos[`fixture:card/${path.basename(file)}`]!;
+  const [d, t] = e.DateTimeOriginal.split(' ');
+  return `${d!.replace(/:/g, '-')} ${t}（UTC${e.OffsetTimeOriginal}）`;
+};
 
 type Handle = import('../../renderer/map').MapHandle;
 type MapEl = HTMLElement & { mapHandle?: Handle };
@@ -40,8 +63,10 @@ const todayAt = (hhmm: string) => `${new Date(Date.now() + 8 * 3600_000 - 6 * 36
 test('现场勘测笔录: enter times, a witness, instrument, 四至 and a refusal; refused end before start; one history entry; reload identical', async ({
   page,
 }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const consoleWatch = watchConsole(page);
+  const saved: { name: string; bytes: Buffer }[] = [];
+  await installEvidenceStandIn(page, saved, []);
   await openApp(page);
   await waitForMapIdle(page);
   await clickPatch(page, 0);
@@ -102,5 +127,65 @@ test('现场勘测笔录: enter times, a witness, instrument, 四至 and a refus
   await again.scrollIntoViewIfNeeded();
   await again.screenshot({ path: 'test-results/evidence-papers-site-record-section.png' });
   await screenshot(page, info, 'evidence-papers-site-record-reloaded');
+
+  // The photo sheet end to end: two photos from the card, the comparison, 导出证据.
+  const record = page.getByTestId('inspection-panel');
+  const number = (await record.getByTestId('inspection-number').textContent())!.trim();
+  const photos = record.getByTestId('photos-section');
+  await photos.getByTestId('photos-input').setInputFiles(CARD);
+  await expect(photos.getByTestId('photo-tile')).toHaveCount(2, { timeout: 60_000 });
+  await expect(photos.locator('[data-testid="photo-tile"] img')).toHaveCount(2, { timeout: 60_000 }); // the stamped copies
+  const comparison = record.getByTestId('section-comparison');
+  await comparison.getByTestId('comparison-run').click();
+  await expect(comparison.getByTestId('comparison-block-total')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await expect(dialog.getByTestId('evidence-preview')).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('evidence-export').click();
+  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  expect(saved.map((s) => s.name)).toEqual([`证据-${number}.zip`]);
+  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+
+  // The originals, byte for byte, and the manifest's hashes of them = node:crypto's of the files on disk.
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { entries: { path: string; sha256: string }[] };
+  for (const file of CARD) {
+    const entry = `照片原件/${path.basename(file)}`;
+    expect(Buffer.from(entries[entry]!).equals(fs.readFileSync(file)), entry).toBe(true);
+    expect(manifest.entries.find((e) => e.path === entry)?.sha256, entry).toBe(sha256Of(file));
+  }
+
+  // The PDF, page by page: the photo page(s) with each photo's number, time and short hash; the 笔录 with the numbers.
+  const dir = info.outputPath('set');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfPath = path.join(dir, `${number}-证据.pdf`);
+  fs.writeFileSync(pdfPath, entries[`${number}-证据.pdf`]!);
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+  const pages = Array.from({ length: pageCount }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' }),
+  );
+  const photoPages = pages
+    .map((t, i) => [t, i + 1] as const)
+    .filter(([t]) => t.includes(sha256Of(CARD[0]!).slice(0, 16)) || t.includes(sha256Of(CARD[1]!).slice(0, 16)));
+  expect(photoPages.length, 'photo pages').toBeGreaterThanOrEqual(1);
+  const photoText = photoPages.map(([t]) => t).join('\n');
+  const at = (s: string) => photoText.indexOf(s);
+  CARD.forEach((file, i) => {
+    const no = `ZP-0${i + 1}`;
+    expect(photoText, no).toContain(no);
+    expect(photoText, `${no} time`).toContain(timeOf(file));
+    expect(photoText, `${no} hash`).toContain(sha256Of(file).slice(0, 16));
+  });
+  // each caption in its photo's order: ZP-01's time and hash before ZP-02's
+  expect(at('ZP-01')).toBeLessThan(at('ZP-02'));
+  expect(at(sha256Of(CARD[0]!).slice(0, 16))).toBeLessThan(at(sha256Of(CARD[1]!).slice(0, 16)));
+  expect(at(timeOf(CARD[0]!))).toBeLessThan(at(timeOf(CARD[1]!)));
+  // the 笔录 (its pages: 现场勘测笔录, 现场勘测笔录（续）) with the 四至 as entered and the photos' numbers
+  const siteRecord = pages.filter((t) => t.includes('现场勘测笔录')).join('\n');
+  expect(siteRecord, '笔录 pages').toContain('灌溉沟渠');
+  expect(siteRecord.replace(/\s+/g, '')).toContain('照片编号ZP-01、ZP-02');
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(photoPages[0]![1]), '-l', String(photoPages[0]![1]), pdfPath, path.join(dir, 'photos')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('photos') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-papers-${f}`));
   consoleWatch.assertClean();
 });

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { installEvidenceStandIn as installElectronStandIn, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 const ID_CARD = '11010519491231002X';
 
@@ -31,47 +31,6 @@ const MAIN_PLOT: [string, number, number][] = [
   ['J3', 3879341.552, 39500546.19],
   ['J4', 3879337.046, 39500463.833],
 ];
-
-/** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
-async function installElectronStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
-  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
-    printed.push(req);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-    return pdf.toString('base64');
-  });
-  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
-    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown> & {
-      __evidencePdf(req: unknown): Promise<string>;
-      __evidenceSave(name: string, b64: string): Promise<void>;
-    };
-    const toB64 = (u8: Uint8Array) => {
-      let s = '';
-      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
-      return btoa(s);
-    };
-    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    w.landpatrol = {
-      openFiles: async () => ({ canceled: true }),
-      readChosenFile: async () => new Uint8Array(0),
-      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
-        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
-        return { canceled: false, path: `/tmp/${req.suggestedName}` };
-      },
-      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
-      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
-      setOnlineOrigins: async () => undefined,
-      setMenu: async () => undefined,
-      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
-      onMenuCommand: (l: (id: string) => void) => {
-        w.__menu = l;
-        return () => (w.__menu = undefined);
-      },
-    };
-  });
-}
 
 /** A 报盘 coordinate file (zone 39, X north, Y east with the prefix): rings as [圈号, [name, X, Y][]], each closed on its first point. */
 function baopan(name: string, rings: [number, [string, number, number][]][]): string {

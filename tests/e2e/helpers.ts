@@ -89,3 +89,48 @@ export async function identifyOn(page: Page, layerName: string): Promise<boolean
   }
   return false;
 }
+
+/**
+ * The Electron stand-in for the evidence journeys (call before openApp): printToPdf → page.pdf (Chromium's print
+ * pipeline, the CSS page sizes preferred), saveFile → `saved` (the test reads the zip), the menu's clicks through
+ * `window.__menu(id)`; every print request is pushed to `printed`.
+ */
+export async function installEvidenceStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
+  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
+    printed.push(req);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+    return pdf.toString('base64');
+  });
+  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
+    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & {
+      __evidencePdf(req: unknown): Promise<string>;
+      __evidenceSave(name: string, b64: string): Promise<void>;
+    };
+    const toB64 = (u8: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    w.landpatrol = {
+      openFiles: async () => ({ canceled: true }),
+      readChosenFile: async () => new Uint8Array(0),
+      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
+        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
+        return { canceled: false, path: `/tmp/${req.suggestedName}` };
+      },
+      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
+      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
+      setOnlineOrigins: async () => undefined,
+      setMenu: async () => undefined,
+      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
+      onMenuCommand: (l: (id: string) => void) => {
+        w.__menu = l;
+        return () => (w.__menu = undefined);
+      },
+    };
+  });
+}
