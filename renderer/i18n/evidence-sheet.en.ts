@@ -62,4 +62,5 @@ export const evidenceSheetEn: Record<keyof typeof evidenceSheetZhCN, string> = {
   'evidenceSheet.label.areaSupplyIn': 'Inside supplied plots',
   'evidenceSheet.label.areaSupplyOut': 'Not supplied',
   'evidenceSheet.label.areaUnknownClass': 'Unknown class ({value})',
+  'evidenceSheet.viewTitle': 'Sketch map',
 };

@@ -65,4 +65,5 @@ export const evidenceSheetZhCN = {
   'evidenceSheet.label.areaSupplyIn': '已供地范围内',
   'evidenceSheet.label.areaSupplyOut': '未供地',
   'evidenceSheet.label.areaUnknownClass': '未识别地类（{value}）',
+  'evidenceSheet.viewTitle': '示意图',
 };

@@ -89,4 +89,21 @@ export const evidenceEn: Record<keyof typeof evidenceZhCN, string> = {
   'evidence.batch.none': "The inspection list's filter holds no records.",
   'evidence.batch.fileName': '证据-批量-{date}.zip',
   'evidence.batch.settings': "Each record is exported with the office's template (paper, scale, title, layers).",
+  'evidence.refusal.outsideChina':
+    "Cannot print: the view's centre is outside China, where no CGCS2000 Gauss-Krüger zone applies (3° zones 25–45). Move the map to your work area and print again.",
+  'evidence.view.exportPdf': 'Export PDF',
+  'evidence.view.exportPng': 'Export PNG (300 dpi)',
+  'evidence.view.empty':
+    'No visible layer and no imagery in the frame: the sheet holds only the coordinate grid and the frame (usable as a field sketch sheet).',
+  'evidence.view.zoneLayers': "Coordinates: the layers' shared {width}° zone {zone} (central meridian {cm}°E).",
+  'evidence.view.zoneCentre': "Coordinates: the 3° zone {zone} of the view's centre (central meridian {cm}°E).",
+  'evidence.view.scaleHint':
+    "Default scale 1:{n}: the standard scale nearest the screen's (about 1:{screen}) whose frame stays inside what is on screen.",
+  'evidence.view.donePdf': 'Exported {name} ({size}).',
+  'evidence.view.donePng': 'Exported {name} ({width} × {height} px, 300 dpi, {size}).',
+  'evidence.view.printed': 'The print dialog is open: choose "Save as PDF" there.',
+  'evidence.view.browserNote':
+    'Browser build: "Export PDF" opens the print dialog; choose "Save as PDF" (the paper and margins are set by the sheet).',
+  'evidence.view.progress': 'Exporting',
+  'evidence.view.failed': 'Export failed: {message}',
 };

@@ -84,4 +84,18 @@ export const evidenceZhCN = {
   'evidence.batch.none': '核查列表没有筛选出记录。',
   'evidence.batch.fileName': '证据-批量-{date}.zip',
   'evidence.batch.settings': '每条记录按本所模板的设置导出（纸张、比例尺、标题、图层）。',
+  'evidence.refusal.outsideChina':
+    '无法打印：视图中心不在我国范围内，没有可用的 2000国家大地坐标系高斯-克吕格投影带（3°带第 25–45 带）。请把地图移到工作区域后再打印。',
+  'evidence.view.exportPdf': '导出 PDF',
+  'evidence.view.exportPng': '导出 PNG（300 dpi）',
+  'evidence.view.empty': '图框内没有显示中的图层，也没有影像：本图只有坐标格网和图廓（可作现场草图用纸）。',
+  'evidence.view.zoneLayers': '坐标系：图层共用的 {width}°分带第 {zone} 带（中央经线 {cm}°E）。',
+  'evidence.view.zoneCentre': '坐标系：视图中心所在的 3°分带第 {zone} 带（中央经线 {cm}°E）。',
+  'evidence.view.scaleHint': '默认比例尺 1:{n}：最接近屏幕当前比例尺（约 1:{screen}）且图框不超出屏幕所见范围。',
+  'evidence.view.donePdf': '已导出 {name}（{size}）。',
+  'evidence.view.donePng': '已导出 {name}（{width} × {height} 像素，300 dpi，{size}）。',
+  'evidence.view.printed': '已打开打印对话框：请在其中选择“另存为 PDF”。',
+  'evidence.view.browserNote': '浏览器版：“导出 PDF”会打开打印对话框，请选择“另存为 PDF”并保存（纸张与边距已由本图设定）。',
+  'evidence.view.progress': '正在导出',
+  'evidence.view.failed': '导出失败：{message}',
 };

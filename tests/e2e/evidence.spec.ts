@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { installEvidenceStandIn as installElectronStandIn, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { installPrintStandIn as installElectronStandIn, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 const ID_CARD = '11010519491231002X';
 

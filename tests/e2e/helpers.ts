@@ -91,23 +91,23 @@ export async function identifyOn(page: Page, layerName: string): Promise<boolean
 }
 
 /**
- * The Electron stand-in for the evidence journeys (call before openApp): printToPdf → page.pdf (Chromium's print
- * pipeline, the CSS page sizes preferred), saveFile → `saved` (the test reads the zip), the menu's clicks through
- * `window.__menu(id)`; every print request is pushed to `printed`.
+ * The Electron stand-in for printing journeys: `printToPdf` is Playwright's page.pdf (Chromium's print pipeline, the
+ * one Electron's printToPDF uses) with the CSS page sizes preferred, `saveFile` hands the bytes to the test. Each
+ * print request is pushed to `printed`, each saved file to `saved`.
  */
-export async function installEvidenceStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
-  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
+export async function installPrintStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]): Promise<void> {
+  await page.exposeFunction('__standInPdf', async (req: unknown) => {
     printed.push(req);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
     return pdf.toString('base64');
   });
-  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
+  await page.exposeFunction('__standInSave', (name: string, b64: string) => {
     saved.push({ name, bytes: Buffer.from(b64, 'base64') });
   });
   await page.addInitScript(() => {
     const w = window as unknown as Record<string, unknown> & {
-      __evidencePdf(req: unknown): Promise<string>;
-      __evidenceSave(name: string, b64: string): Promise<void>;
+      __standInPdf(req: unknown): Promise<string>;
+      __standInSave(name: string, b64: string): Promise<void>;
     };
     const toB64 = (u8: Uint8Array) => {
       let s = '';
@@ -119,18 +119,31 @@ export async function installEvidenceStandIn(page: Page, saved: { name: string; 
       openFiles: async () => ({ canceled: true }),
       readChosenFile: async () => new Uint8Array(0),
       saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
-        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
+        await w.__standInSave(req.suggestedName, toB64(req.bytes));
         return { canceled: false, path: `/tmp/${req.suggestedName}` };
       },
-      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
+      printToPdf: async (req: unknown) => fromB64(await w.__standInPdf(req)),
       getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
       setOnlineOrigins: async () => undefined,
       setMenu: async () => undefined,
-      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
       onMenuCommand: (l: (id: string) => void) => {
         w.__menu = l;
         return () => (w.__menu = undefined);
       },
     };
   });
+}
+
+/** Moves the map to a lon/lat and zoom at once (the map's handle), then waits for it to draw. */
+export async function jumpMap(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(
+    ([c, z]) =>
+      (document.querySelector('[data-testid="map"]') as HTMLElement & { mapHandle: { flyTo(o: object): void } }).mapHandle.flyTo({
+        center: c,
+        zoom: z,
+        animate: false,
+      }),
+    [center, zoom] as const,
+  );
+  await waitForMapIdle(page);
 }

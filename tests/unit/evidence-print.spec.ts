@@ -12,7 +12,7 @@
  * The PDFs and 300-dpi PNGs stay in test-results/ to be looked at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -23,9 +23,9 @@ import { formatMetres } from '../../shared/domain/units/format';
 import { printCss, sheetClassName } from '../../renderer/features/evidence/render/print-css';
 import { SheetSvg } from '../../renderer/features/evidence/render/SheetSvg';
 import { holeCase, stripsCase, type EvidenceCase } from '../support/evidence-cases';
+import { PX_PER_MM, darkRuns, measureFrame, readPgm } from '../support/print-measure';
 
 const OUT = new URL('../../test-results/', import.meta.url).pathname;
-const PX_PER_MM = 300 / 25.4;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -65,35 +65,6 @@ async function printCase(c: EvidenceCase): Promise<string> {
   execFileSync('pdftoppm', ['-r', '300', '-png', pdf, `${OUT}evidence-${c.name}`]);
   execFileSync('pdftoppm', ['-r', '300', '-gray', '-f', '1', '-l', '1', pdf, `${OUT}evidence-${c.name}-gray`]);
   return pdf;
-}
-
-/** A PGM (P5) page: width, height, grey bytes. */
-function readPgm(path: string): { w: number; h: number; px: Uint8Array } {
-  const buf = readFileSync(path);
-  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
-  if (!head) throw new Error(`${path}: not a PGM`);
-  return { w: Number(head[1]), h: Number(head[2]), px: new Uint8Array(buf.buffer, buf.byteOffset + head[0].length) };
-}
-
-/** Centres (px) of the dark runs along a line of pixels. */
-function darkRuns(values: number[]): number[] {
-  const out: number[] = [];
-  let start = -1;
-  let wsum = 0;
-  let sum = 0;
-  values.forEach((v, i) => {
-    const d = 255 - v;
-    if (v < 160) {
-      if (start < 0) start = i;
-      wsum += d * i;
-      sum += d;
-    } else if (start >= 0) {
-      out.push(wsum / sum);
-      start = -1;
-      wsum = sum = 0;
-    }
-  });
-  return out;
 }
 
 describe.each([
@@ -136,42 +107,12 @@ describe.each([
     grid.eastings.forEach((l, i) => expect(Math.abs(xs[i]! - l.mm * PX_PER_MM)).toBeLessThan(2));
     grid.northings.forEach((l, i) => expect(Math.abs(ys[i]! - l.mm * PX_PER_MM)).toBeLessThan(2));
     // The frame's border (0.3 mm), found from outside on a row and a column clear of grid lines and their labels
-    const clear = (lines: number[], lo: number, hi: number) => {
-      let best = lo;
-      let gap = -1;
-      for (let v = lo + 3; v < hi - 3; v += 0.5) {
-        const d = Math.min(...lines.map((l) => Math.abs(l - v)));
-        if (d > gap) [gap, best] = [d, v];
-      }
-      return best;
-    };
-    const midY = Math.round(
-      clear(
-        grid.northings.map((l) => l.mm),
-        f.y,
-        f.y + f.h,
-      ) * PX_PER_MM,
+    const { frameW, frameH } = measureFrame(
+      { w, h, px },
+      f,
+      grid.eastings.map((l) => l.mm),
+      grid.northings.map((l) => l.mm),
     );
-    const midX = Math.round(
-      clear(
-        grid.eastings.map((l) => l.mm),
-        f.x,
-        f.x + f.w,
-      ) * PX_PER_MM,
-    );
-    const rowAt = (y: number, x0: number, x1: number) => Array.from({ length: x1 - x0 }, (_, i) => px[y * w + x0 + i]!);
-    const colAt = (x: number, y0: number, y1: number) => Array.from({ length: y1 - y0 }, (_, i) => px[(y0 + i) * w + x]!);
-    const mmPx = (mm: number) => Math.round(mm * PX_PER_MM);
-    // outer edges of the 0.3 mm border (the frame's inside may be dark imagery: measured from outside)
-    const firstDark = (v: number[]) => v.findIndex((g) => g < 128);
-    const lastDark = (v: number[]) => v.length - 1 - [...v].reverse().findIndex((g) => g < 128);
-    const left = mmPx(f.x - 1) + firstDark(rowAt(midY, mmPx(f.x - 1), mmPx(f.x + 1)));
-    const right = mmPx(f.x + f.w - 1) + lastDark(rowAt(midY, mmPx(f.x + f.w - 1), mmPx(f.x + f.w + 1)));
-    const top = mmPx(f.y - 1) + firstDark(colAt(midX, mmPx(f.y - 1), mmPx(f.y + 1)));
-    const bottom = mmPx(f.y + f.h - 1) + lastDark(colAt(midX, mmPx(f.y + f.h - 1), mmPx(f.y + f.h + 1)));
-    const border = 0.3 * PX_PER_MM;
-    const frameW = right - left + 1 - border;
-    const frameH = bottom - top + 1 - border;
     expect(Math.abs(frameW - f.w * PX_PER_MM) / (f.w * PX_PER_MM)).toBeLessThan(0.005);
     expect(Math.abs(frameH - f.h * PX_PER_MM) / (f.h * PX_PER_MM)).toBeLessThan(0.005);
     const groundW = c.plan.ground.extent[2] - c.plan.ground.extent[0];

@@ -3,6 +3,7 @@
  * them), and the one evidence worker (persistent: a batch reads each layer once; cancel ends it).
  */
 import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
+import type { MapViewSnapshot } from '../../../shared/domain/evidence/view-sheet';
 import { createWorkerClient, type WorkerClient } from '../../platform/worker-client';
 import { createStore } from '../../ui/store';
 import type { EvidenceProtocol } from './evidence.protocol';
@@ -10,8 +11,8 @@ import type { EvidenceProtocol } from './evidence.protocol';
 export type EvidenceDialog =
   /** 导出证据 of a stored inspection record. */
   | { kind: 'record'; recordId: string }
-  /** 打印地图: the map sheet of the current view, no record. */
-  | { kind: 'view'; centre: [number, number] }
+  /** 打印地图: the map sheet of the current view (as it was when the command ran), no record. */
+  | { kind: 'view'; view: MapViewSnapshot }
   /** 批量导出证据 of the 核查 list's filtered records. */
   | { kind: 'batch'; recordIds: string[] };
 

@@ -20,6 +20,8 @@ export function refusalText(r: ExportRefusal, t: Translate): string {
       ];
       return t('evidence.refusal.staleComparison', { why: why.join('；') });
     }
+    case 'outsideChina':
+      return t('evidence.refusal.outsideChina');
     case 'doesNotFit':
       return r.scale >= 10000 ? t('evidence.refusal.doesNotFitMax') : t('evidence.refusal.doesNotFit', { scale: r.scale });
   }

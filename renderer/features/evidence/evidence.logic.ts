@@ -30,7 +30,9 @@ export type ExportRefusal =
   | { reason: 'comparisonUnreadable' }
   | { reason: 'staleComparison'; staleness: Staleness }
   /** Even 1:10,000 does not hold the plot on this paper: the user chooses A3 or a smaller scale denominator. */
-  | { reason: 'doesNotFit'; scale: number };
+  | { reason: 'doesNotFit'; scale: number }
+  /** 打印地图: the view's centre is outside China's CGCS2000 zones (shared/domain/evidence/view-sheet.ts viewZone). */
+  | { reason: 'outsideChina' };
 
 export type RecordCheck = { ok: true; stored: StoredComparison } | { ok: false; refusal: ExportRefusal };
 

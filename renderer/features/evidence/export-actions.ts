@@ -34,7 +34,7 @@ const aborted = (s: AbortSignal) => {
  * The PNG of the map sheet at 300 dpi, its resolution stated (pHYs): the same display list drawn on an OffscreenCanvas
  * in the sheet-canvas worker (render/), with the bytes of the images it places.
  */
-async function mapPng(p: PreparedSheets, signal: AbortSignal): Promise<Uint8Array> {
+export async function mapPng(p: PreparedSheets, signal: AbortSignal): Promise<Uint8Array> {
   const sheet = p.sheets[0]!;
   const images: Record<string, Uint8Array> = {};
   for (const m of sheet.marks) {

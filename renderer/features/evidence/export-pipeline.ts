@@ -70,10 +70,10 @@ const throwIfAborted = (signal?: AbortSignal) => {
   if (signal?.aborted) throw new CodedError('cancelled');
 };
 
-const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** The drawn layers as the worker reads them (hidden on the sheet by the user: left out). */
-function frameInputs(layers: readonly LayerRecord[], settings: SheetSettings, stored: StoredComparison | null): FrameLayerInput[] {
+export function frameInputs(layers: readonly LayerRecord[], settings: SheetSettings, stored: StoredComparison | null): FrameLayerInput[] {
   return layers
     .filter((l) => l.visible && !settings.hiddenLayerIds.includes(l.id))
     .map((l) => {
@@ -93,50 +93,54 @@ function frameInputs(layers: readonly LayerRecord[], settings: SheetSettings, st
     });
 }
 
-/**
- * The sheets of a record (or, `record` null with a plot of the view, the map sheet alone), with their images. A refusal
- * is a named reason; an imagery failure is a note on the sheet, not a refusal.
- */
-export async function prepareSheets(record: Inspection, inputs: SheetInputs): Promise<Prepared> {
-  const { settings, t, signal } = inputs;
-  inputs.onStep?.('data');
-  const layersNow = inputs.layers.map((l) => ({ id: l.id, dataVersion: l.dataVersion }));
-  const check = checkRecord(record, layersNow, inputs.roles);
-  if (!check.ok) return check.ok === false ? { ok: false, refusal: check.refusal } : check;
-  const stored = check.stored;
-  const plot = plotOfRecord(record);
-  if (!plot) return { ok: false, refusal: { reason: 'noGeometry' } };
-  const planned = planSheet(settings, plot);
-  if (!planned.ok)
-    return { ok: false, refusal: planned.reason === 'doesNotFit' ? { reason: 'doesNotFit', scale: planned.scale } : { reason: 'noGeometry' } };
-  const plan = planned.plan;
+/** What the frame's steps read of the inputs (a record's export and a view's print alike). */
+export type FrameInputs = Pick<SheetInputs, 'settings' | 'layers' | 'imagery' | 't' | 'preview' | 'signal'>;
+
+/** Object URLs made for one set of sheets, revoked together. */
+export function objectUrls(): { url: (blob: Blob) => string; dispose: () => void } {
+  const urls: string[] = [];
+  return {
+    url: (blob) => {
+      const u = URL.createObjectURL(blob);
+      urls.push(u);
+      return u;
+    },
+    dispose: () => urls.forEach((u) => URL.revokeObjectURL(u)),
+  };
+}
+
+/** The drawn layers inside the plan's frame, projected to its GK plane with their legends (the evidence worker). */
+export async function frameLayersOf(plan: SheetPlan, inputs: FrameInputs, stored: StoredComparison | null): Promise<SheetLayer[]> {
   const { ground } = plan;
+  const { signal } = inputs;
   const layers: SheetLayer[] = await evidenceClient().request(
     'frameLayers',
     {
       zone: ground.zone,
       zonePrefix: ground.zonePrefix,
       extent: ground.extent,
-      layers: frameInputs(inputs.layers, settings, stored),
-      otherLabel: t('legend.other'),
+      layers: frameInputs(inputs.layers, inputs.settings, stored),
+      otherLabel: inputs.t('legend.other'),
     },
     signal ? { signal } : {},
   );
   throwIfAborted(signal);
-  const profile = await getOfficeProfile();
-  const photos = (await getPhotos(record.photoHashes)).filter((p): p is PhotoRecord => p !== null);
-  const images: Record<string, string> = {};
-  const urls: string[] = [];
-  const url = (blob: Blob) => {
-    const u = URL.createObjectURL(blob);
-    urls.push(u);
-    return u;
-  };
-  const dispose = () => urls.forEach((u) => URL.revokeObjectURL(u));
-  const notes: string[] = [];
+  return layers;
+}
 
-  // Imagery: the frame's GK extent rendered north up in the GK grid, at 300 dpi (a quarter of it for the preview).
-  inputs.onStep?.('imagery');
+/**
+ * Imagery: the frame's GK extent rendered north up in the GK grid, at 300 dpi (a quarter of it for the preview), put in
+ * `images.imagery`. An imagery failure is a note on the sheet, not a refusal.
+ */
+export async function frameImagery(
+  plan: SheetPlan,
+  inputs: FrameInputs,
+  images: Record<string, string>,
+  url: (blob: Blob) => string,
+  notes: string[],
+): Promise<MapSheetContent['imagery']> {
+  const { settings, t, signal } = inputs;
+  const { ground } = plan;
   let imagery: MapSheetContent['imagery'] = null;
   if (settings.imagery && inputs.imagery) {
     const k = inputs.preview ? 0.25 : 1;
@@ -161,6 +165,35 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
     }
   }
   throwIfAborted(signal);
+  return imagery;
+}
+
+/**
+ * The sheets of a record, with their images (a bare map view's: view-pipeline.ts prepareViewSheets). A refusal is a
+ * named reason; an imagery failure is a note on the sheet, not a refusal.
+ */
+export async function prepareSheets(record: Inspection, inputs: SheetInputs): Promise<Prepared> {
+  const { settings, t } = inputs;
+  inputs.onStep?.('data');
+  const layersNow = inputs.layers.map((l) => ({ id: l.id, dataVersion: l.dataVersion }));
+  const check = checkRecord(record, layersNow, inputs.roles);
+  if (!check.ok) return check.ok === false ? { ok: false, refusal: check.refusal } : check;
+  const stored = check.stored;
+  const plot = plotOfRecord(record);
+  if (!plot) return { ok: false, refusal: { reason: 'noGeometry' } };
+  const planned = planSheet(settings, plot);
+  if (!planned.ok)
+    return { ok: false, refusal: planned.reason === 'doesNotFit' ? { reason: 'doesNotFit', scale: planned.scale } : { reason: 'noGeometry' } };
+  const plan = planned.plan;
+  const { ground } = plan;
+  const layers = await frameLayersOf(plan, inputs, stored);
+  const profile = await getOfficeProfile();
+  const photos = (await getPhotos(record.photoHashes)).filter((p): p is PhotoRecord => p !== null);
+  const images: Record<string, string> = {};
+  const { url, dispose } = objectUrls();
+  const notes: string[] = [];
+  inputs.onStep?.('imagery');
+  const imagery = await frameImagery(plan, inputs, images, url, notes);
 
   const centre = [(ground.extent[0] + ground.extent[2]) / 2, (ground.extent[1] + ground.extent[3]) / 2] as const;
   const content: MapSheetContent = {

@@ -496,9 +496,11 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
     marks.push(...tableMarks(t, at.x, at.y, t.title, 0, t.rows.length, true, vertical ? side.w : undefined));
   }
 
-  // --- title block and signatures
-  marks.push(...titleBlockMarks(zones.titleBlock, content, L, vertical));
-  marks.push(...signatureMarks(zones.signatures, L, vertical));
+  // --- title block and signatures. A bare view's sheet (打印地图) is a working map, not a record's evidence: no
+  // 当事人/见证人 to sign it; its title block moves down into the signatures' place, at the foot.
+  const tbZone = plan.hasPlot ? zones.titleBlock : { ...zones.titleBlock, y: zones.signatures.y + zones.signatures.h - zones.titleBlock.h };
+  marks.push(...titleBlockMarks(tbZone, content, L, vertical));
+  if (plan.hasPlot) marks.push(...signatureMarks(zones.signatures, L, vertical));
 
   const mapSheet: Sheet = { role: 'map', paper, frame: { ...frame }, marks };
   const rest = legend && legendAt ? legend.rest : entries;

@@ -14,7 +14,18 @@ const PAGE_KEYS: Record<Sheet['role'], MessageKey> = {
   photos: 'evidence.page.photos',
 };
 
-export function PreviewPane({ preview, onRerun, rerunning }: { preview: Preview; onRerun: (() => void) | null; rerunning: boolean }) {
+export function PreviewPane({
+  preview,
+  onRerun,
+  rerunning,
+  thumbs = true,
+}: {
+  preview: Preview;
+  onRerun: (() => void) | null;
+  rerunning: boolean;
+  /** The thumbnails of every page (打印地图 has one page: none). */
+  thumbs?: boolean;
+}) {
   const { t } = useI18n();
   if (preview.state === 'loading') return <p className="muted evidence-preview-empty">{t('evidence.preview.loading')}</p>;
   if (preview.state === 'failed') return <p className="msg error">{preview.text}</p>;
@@ -41,17 +52,21 @@ export function PreviewPane({ preview, onRerun, rerunning }: { preview: Preview;
           {n}
         </p>
       ))}
-      <h4>{t('evidence.pages', { count: sheets.length })}</h4>
-      <ol className="evidence-thumbs" data-testid="evidence-thumbs">
-        {sheets.map((s, i) => (
-          <li key={i} data-role={s.role}>
-            <SheetView sheet={s} images={images} className="evidence-thumb-svg" />
-            <span className="small muted">
-              {i + 1}. {t(PAGE_KEYS[s.role])}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {thumbs && (
+        <>
+          <h4>{t('evidence.pages', { count: sheets.length })}</h4>
+          <ol className="evidence-thumbs" data-testid="evidence-thumbs">
+            {sheets.map((s, i) => (
+              <li key={i} data-role={s.role}>
+                <SheetView sheet={s} images={images} className="evidence-thumb-svg" />
+                <span className="small muted">
+                  {i + 1}. {t(PAGE_KEYS[s.role])}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** The export dialog's settings: paper, orientation, scale, title, the layers on the sheet, legend, imagery, grid. */
+/** The export dialog's (and 打印地图's) settings: paper, orientation, scale, title, the layers on the sheet, legend, imagery, grid. */
 import type { SheetSettings } from '../../../../shared/domain/evidence/inputs';
 import { useI18n } from '../../../i18n';
 import { CheckboxField, RadioGroup, SelectField, TextField } from '../../../ui/fields';
@@ -14,6 +14,7 @@ export function SettingsForm({
   imageryId,
   onImagery,
   disabled,
+  scaleChoices = SCALE_CHOICES,
 }: {
   settings: SheetSettings;
   onChange: (patch: Partial<SheetSettings>) => void;
@@ -22,6 +23,8 @@ export function SettingsForm({
   imageryId: string | null;
   onImagery: (id: string) => void;
   disabled: boolean;
+  /** The scales offered (打印地图 offers the standard ones: a view has no plot to fit). */
+  scaleChoices?: readonly SheetSettings['scale'][];
 }) {
   const { t } = useI18n();
   const hidden = new Set(settings.hiddenLayerIds);
@@ -54,7 +57,7 @@ export function SettingsForm({
       <SelectField
         label={t('evidence.field.scale')}
         testId="evidence-scale"
-        options={SCALE_CHOICES.map((s) => ({ value: String(s), label: s === 'fit' ? t('evidence.scale.fit') : t('evidence.scale.n', { n: s }) }))}
+        options={scaleChoices.map((s) => ({ value: String(s), label: s === 'fit' ? t('evidence.scale.fit') : t('evidence.scale.n', { n: s }) }))}
         value={String(settings.scale)}
         onChange={(v) => onChange({ scale: v === 'fit' ? 'fit' : (Number(v) as SheetSettings['scale']) })}
         disabled={disabled}
