@@ -20,6 +20,7 @@ export const evidenceSheetEn: Record<keyof typeof evidenceSheetZhCN, string> = {
   'evidenceSheet.label.legendTitle': 'Legend',
   'evidenceSheet.label.legendPlot': 'Plot boundary',
   'evidenceSheet.label.legendPoints': 'Boundary points',
+  'evidenceSheet.label.legendMore': '{n} more legend entries on the tables sheet',
   'evidenceSheet.label.pointsTitle': 'Boundary point coordinates',
   'evidenceSheet.label.pointsName': 'Point',
   'evidenceSheet.label.pointsX': 'X (m)',

@@ -23,6 +23,7 @@ export const evidenceSheetZhCN = {
   'evidenceSheet.label.legendTitle': '图　例',
   'evidenceSheet.label.legendPlot': '图斑界线',
   'evidenceSheet.label.legendPoints': '界址点及点号',
+  'evidenceSheet.label.legendMore': '其余 {n} 类图例见附表',
   'evidenceSheet.label.pointsTitle': '界址点坐标成果表',
   'evidenceSheet.label.pointsName': '点号',
   'evidenceSheet.label.pointsX': 'X（m）',

@@ -1,24 +1,45 @@
 /**
- * 导出证据 (issue 13) as a case handler does it on the sample township: she starts an inspection from the patch
- * WP2026003, runs its comparison, fills and submits the form, presses 导出证据, chooses A4 portrait at 1:1,000, changes
- * the title and exports. The Electron stand-in's printToPdf is Playwright's page.pdf (Chromium's print pipeline, the
- * one Electron's printToPDF uses) with the CSS page sizes preferred; its saveFile hands the zip to the test. The zip is
- * unpacked here (fflate) and checked with poppler: pdftotext finds the title, the record number, every boundary point's
- * X and Y to 3 decimals as PROJ (pyproj) puts the record's stored plot in its zone, and the comparison's total;
- * pdffonts shows the CJK font embedded; pdftoppm -r 300 of the map page measures the plot's extent on both axes at
- * 1:1,000 within 0.5 %; every hash of 清单.json is computed again; the PNG is the A4 sheet at 300 dpi.
+ * 导出证据 (issue 13) as a case handler does it on the sample township: she starts an inspection from a surveyor's
+ * 报盘 file, enters the 现场勘测笔录 facts (times, a witness, instrument, 四至, a refusal to sign; an end before the
+ * start refused; one history entry; a reload shows them as entered), attaches two photos from the camera card, runs
+ * the comparison, fills and submits the form, presses 导出证据, chooses A4 portrait at 1:1,000, changes the title and
+ * exports. The Electron stand-in's printToPdf is Playwright's page.pdf (Chromium's print pipeline, the one Electron's
+ * printToPDF uses) with the CSS page sizes preferred; its saveFile hands the zip to the test. The zip is unpacked here
+ * (fflate) and checked with poppler: pdftotext finds the title, the record number, every boundary point's X and Y to 3
+ * decimals as PROJ (pyproj) puts the record's stored plot in its zone, and the comparison's total; pdffonts shows the
+ * CJK font embedded; pdftoppm -r 300 of the map page measures the plot's extent on both axes at 1:1,000 within 0.5 %;
+ * every hash of 清单.json is computed again; the PNG is the A4 sheet at 300 dpi; the photo sheet carries each photo's
+ * 照片编号, time with offset and short hash, the originals are byte-identical, and the 笔录 lists the photo numbers.
  * A second journey: the browser build's print path (window.print recorded; the PDF made by page.pdf and given to the
- * dialog's file input).
+ * dialog's file input). A third: a long thin two-part plot, refused on A4 at 1:2,000, set to A3 landscape and saved
+ * as the office's template, then 批量导出证据 with it: the record's A3 set (pages, PNG, text) and the skipped record.
+ * One exported set per journey, each checked by every assertion that concerns it (the suite's time budget).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { installPrintStandIn as installElectronStandIn, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 const ID_CARD = '11010519491231002X';
+
+const CARD = ['DSC_0101.jpg', 'DSC_0102.jpg'].map((n) => path.resolve('tests/fixtures/photos/card', n));
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** exiftool's reading of the card (scripts/make-exif-oracle.py). */
+const EXIF = JSON.parse(fs.readFileSync('tests/oracles/exif.json', 'utf8')) as {
+  photos: Record<string, { DateTimeOriginal: string; OffsetTimeOriginal?: string }>;
+};
+/** The photo sheet's time: the camera's clock and its offset (photo-sheet.ts photoTimeText). */
+const timeOf = (file: string) => {
+  const e = EXIF.photos[`fixture:card/${path.basename(file)}`]!;
+  const [d, t] = e.DateTimeOriginal.split(' ');
+  return `${d!.replace(/:/g, '-')} ${t}（UTC${e.OffsetTimeOriginal}）`;
+};
+
+/** Today in Beijing as a datetime-local value at hh:mm. */
+const todayAt = (hhmm: string) => `${new Date(Date.now() + 8 * 3600_000 - 6 * 3600_000).toISOString().slice(0, 10)}T${hhmm}`;
 
 /**
  * The main case: an 85 × 78 m plot across the border of 水浇地 (永久基本农田) and 农村宅基地 cells of the sample township
@@ -31,47 +52,6 @@ const MAIN_PLOT: [string, number, number][] = [
   ['J3', 3879341.552, 39500546.19],
   ['J4', 3879337.046, 39500463.833],
 ];
-
-/** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
-async function installElectronStandIn(page: Page, saved: { name: string; bytes: Buffer }[], printed: unknown[]) {
-  await page.exposeFunction('__evidencePdf', async (req: unknown) => {
-    printed.push(req);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-    return pdf.toString('base64');
-  });
-  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
-    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown> & {
-      __evidencePdf(req: unknown): Promise<string>;
-      __evidenceSave(name: string, b64: string): Promise<void>;
-    };
-    const toB64 = (u8: Uint8Array) => {
-      let s = '';
-      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
-      return btoa(s);
-    };
-    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    w.landpatrol = {
-      openFiles: async () => ({ canceled: true }),
-      readChosenFile: async () => new Uint8Array(0),
-      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
-        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
-        return { canceled: false, path: `/tmp/${req.suggestedName}` };
-      },
-      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
-      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
-      setOnlineOrigins: async () => undefined,
-      setMenu: async () => undefined,
-      // The menu's clicks: the test sends a command id as main would (文件 › 批量导出证据…).
-      onMenuCommand: (l: (id: string) => void) => {
-        w.__menu = l;
-        return () => (w.__menu = undefined);
-      },
-    };
-  });
-}
 
 /** A 报盘 coordinate file (zone 39, X north, Y east with the prefix): rings as [圈号, [name, X, Y][]], each closed on its first point. */
 function baopan(name: string, rings: [number, [string, number, number][]][]): string {
@@ -96,17 +76,19 @@ function baopan(name: string, rings: [number, [string, number, number][]][]): st
   ].join('\r\n');
 }
 
-/**
- * Starts an inspection from a surveyor's 报盘 file (从界址点文件新建核查: the record holds the points as measured), runs
- * its comparison, fills the form and submits it.
- */
-async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; total: string[]; farmlandIn: string }> {
+/** Starts an inspection from a surveyor's 报盘 file (从界址点文件新建核查: the record holds the points as measured). */
+async function recordFromFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('survey-new-input').setInputFiles(file);
   const confirm = page.getByTestId('survey-confirm-dialog');
   await expect(confirm).toBeVisible();
   await confirm.getByTestId('survey-confirm-method').selectOption('rtk');
   await confirm.getByTestId('survey-confirm-ok').click();
   await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('inspection-panel')).toBeVisible();
+}
+
+/** Runs the open record's comparison, fills the form and submits it. */
+async function compareAndSubmit(page: Page): Promise<{ number: string; total: string[]; farmlandIn: string }> {
   const panel = page.getByTestId('inspection-panel');
   await expect(panel).toBeVisible();
   const section = panel.getByTestId('section-comparison');
@@ -136,6 +118,132 @@ async function submittedRecordFromFile(page: Page, file: string): Promise<{ numb
   await panel.getByTestId('inspection-submit').click();
   await expect(panel.getByTestId('inspection-status')).toHaveText('已核查');
   return { number: (await panel.getByTestId('inspection-number').textContent())!.trim(), total, farmlandIn };
+}
+
+/** recordFromFile, then compareAndSubmit. */
+async function submittedRecordFromFile(page: Page, file: string): Promise<{ number: string; total: string[]; farmlandIn: string }> {
+  await recordFromFile(page, file);
+  return compareAndSubmit(page);
+}
+
+/**
+ * 现场勘测笔录 facts (issue 13 item 4) as an officer enters them in the record's 现场勘测笔录 section: when the survey
+ * began and ended, a witness, the instrument and method, the 四至 and the party's refusal to sign with its reason. An
+ * end before the start is refused by name; the save is one history entry of the record (field 现场勘测笔录), the chain ✔;
+ * after a reload the section shows every value as entered.
+ */
+async function siteRecordFacts(page: Page, info: TestInfo): Promise<void> {
+  const panel = page.getByTestId('inspection-panel');
+  await expect(panel).toBeVisible();
+  const section = panel.getByTestId('inspection-section-site-record');
+  await expect(section.locator('h3')).toHaveText('现场勘测笔录');
+  await expect(section.getByTestId('site-record-save')).toBeDisabled();
+
+  // Times: an end before the start is named and cannot be saved. (Six hours back keeps both in the past whenever the test runs.)
+  const start = todayAt('00:10');
+  await section.getByTestId('site-record-startedAt').fill(start);
+  await section.getByTestId('site-record-endedAt').fill(todayAt('00:05'));
+  await expect(section).toContainText('结束时间早于开始时间');
+  await expect(section.getByTestId('site-record-save')).toBeDisabled();
+  const end = todayAt('00:55');
+  await section.getByTestId('site-record-endedAt').fill(end);
+  await expect(section).not.toContainText('结束时间早于开始时间');
+
+  await section.getByTestId('site-record-witness-add').click();
+  await section.getByTestId('site-record-witness-name').fill('赵德明');
+  await section.getByTestId('site-record-witness-id').fill('11010519491231002X');
+  await section.getByTestId('site-record-witness-contact').fill('13905310000');
+  await section.getByTestId('site-record-instrument').fill('GNSS RTK 接收机（中海达 V90）');
+  await section.getByTestId('site-record-method').fill('RTK 逐点实测界址点，CGCS2000');
+  await section.getByTestId('site-record-east').fill('村集体耕地');
+  await section.getByTestId('site-record-south').fill('县道 X012');
+  await section.getByTestId('site-record-west').fill('村级道路');
+  await section.getByTestId('site-record-north').fill('灌溉沟渠');
+  await section.getByTestId('site-record-refusal').fill('当事人称面积有异议，拒绝签字');
+  await screenshot(page, info, 'evidence-papers-site-record');
+  await section.getByTestId('site-record-save').click();
+  await expect(page.getByText('已保存现场勘测笔录信息')).toBeVisible();
+
+  // One history entry naming the field; the chain verifies.
+  const last = panel.getByTestId('inspection-history-entry').first();
+  await expect(last.getByTestId('inspection-history-change')).toHaveAttribute('data-field', 'siteRecord');
+  await expect(last).toContainText('现场勘测笔录');
+  await expect(last).toContainText('见证人 1 名');
+  await expect(panel.getByTestId('inspection-chain')).toHaveAttribute('data-ok', 'true');
+  await expect(section.getByTestId('site-record-save')).toBeDisabled();
+
+  // After a reload the record opens again with the values as entered.
+  await page.reload();
+  await expect(page.getByTestId('toolbar')).toBeVisible();
+  await page.getByTestId('dock-tab-inspection').click();
+  const again = page.getByTestId('inspection-panel').getByTestId('inspection-section-site-record');
+  await expect(again.getByTestId('site-record-startedAt')).toHaveValue(start);
+  await expect(again.getByTestId('site-record-endedAt')).toHaveValue(end);
+  await expect(again.getByTestId('site-record-witness-name')).toHaveValue('赵德明');
+  await expect(again.getByTestId('site-record-witness-id')).toHaveValue('11010519491231002X');
+  await expect(again.getByTestId('site-record-instrument')).toHaveValue('GNSS RTK 接收机（中海达 V90）');
+  await expect(again.getByTestId('site-record-north')).toHaveValue('灌溉沟渠');
+  await expect(again.getByTestId('site-record-party-present')).toBeChecked();
+  await expect(again.getByTestId('site-record-refusal')).toHaveValue('当事人称面积有异议，拒绝签字');
+  await expect(page.getByTestId('inspection-chain')).toHaveAttribute('data-ok', 'true');
+  await again.scrollIntoViewIfNeeded();
+  await again.screenshot({ path: 'test-results/evidence-papers-site-record-section.png' });
+  await screenshot(page, info, 'evidence-papers-site-record-reloaded');
+}
+
+/** Two photos from the camera card attached to the open record; their stamped copies made. */
+async function attachPhotos(page: Page): Promise<void> {
+  const record = page.getByTestId('inspection-panel');
+  const photos = record.getByTestId('photos-section');
+  await photos.getByTestId('photos-input').setInputFiles(CARD);
+  await expect(photos.getByTestId('photo-tile')).toHaveCount(2, { timeout: 60_000 });
+  await expect(photos.locator('[data-testid="photo-tile"] img')).toHaveCount(2, { timeout: 60_000 }); // the stamped copies
+}
+
+/**
+ * The photo sheet end to end (issue 13 item 5), in an exported set: the originals in 照片原件/ byte-identical to the files
+ * picked (and listed in 清单.json with their SHA-256, computed here with node:crypto from the files on disk); in the PDF
+ * (pdftotext): a photo page with each photo's 照片编号 (ZP-01, ZP-02), its time with the offset as exiftool reads it
+ * (tests/oracles/exif.json) and the first 16 hex digits of the original's SHA-256; the 笔录 lists the same numbers.
+ */
+function checkPhotoSheet(entries: Record<string, Uint8Array>, dir: string, pdfPath: string): void {
+  // The originals, byte for byte, and the manifest's hashes of them = node:crypto's of the files on disk.
+  const manifest = JSON.parse(Buffer.from(entries['清单.json']!).toString('utf8')) as { entries: { path: string; sha256: string }[] };
+  for (const file of CARD) {
+    const entry = `照片原件/${path.basename(file)}`;
+    expect(Buffer.from(entries[entry]!).equals(fs.readFileSync(file)), entry).toBe(true);
+    expect(manifest.entries.find((e) => e.path === entry)?.sha256, entry).toBe(sha256Of(file));
+  }
+
+  // The PDF, page by page: the photo page(s) with each photo's number, time and short hash; the 笔录 with the numbers.
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+  const pages = Array.from({ length: pageCount }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' }),
+  );
+  const photoPages = pages
+    .map((t, i) => [t, i + 1] as const)
+    .filter(([t]) => t.includes(sha256Of(CARD[0]!).slice(0, 16)) || t.includes(sha256Of(CARD[1]!).slice(0, 16)));
+  expect(photoPages.length, 'photo pages').toBeGreaterThanOrEqual(1);
+  const photoText = photoPages.map(([t]) => t).join('\n');
+  const at = (s: string) => photoText.indexOf(s);
+  CARD.forEach((file, i) => {
+    const no = `ZP-0${i + 1}`;
+    expect(photoText, no).toContain(no);
+    expect(photoText, `${no} time`).toContain(timeOf(file));
+    expect(photoText, `${no} hash`).toContain(sha256Of(file).slice(0, 16));
+  });
+  // each caption in its photo's order: ZP-01's time and hash before ZP-02's
+  expect(at('ZP-01')).toBeLessThan(at('ZP-02'));
+  expect(at(sha256Of(CARD[0]!).slice(0, 16))).toBeLessThan(at(sha256Of(CARD[1]!).slice(0, 16)));
+  expect(at(timeOf(CARD[0]!))).toBeLessThan(at(timeOf(CARD[1]!)));
+  // the 笔录 (its pages: 现场勘测笔录, 现场勘测笔录（续）) with the 四至 as entered and the photos' numbers
+  const siteRecord = pages.filter((t) => t.includes('现场勘测笔录')).join('\n');
+  expect(siteRecord, '笔录 pages').toContain('灌溉沟渠');
+  expect(siteRecord.replace(/\s+/g, '')).toContain('照片编号ZP-01、ZP-02');
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(photoPages[0]![1]), '-l', String(photoPages[0]![1]), pdfPath, path.join(dir, 'photos')]);
+  fs.mkdirSync(path.resolve('test-results/screens'), { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('photos') && n.endsWith('.png')))
+    fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
 }
 
 /** The stored record (the inspections table): its plot as the app keeps it. */
@@ -207,8 +315,10 @@ function redCentres(img: ReturnType<typeof readPpm>, axis: 'row' | 'col', at: nu
 const eastingAt = (p: { x: number; y: number }, q: { x: number; y: number }, n: number) => p.y + ((n - p.x) / (q.x - p.x)) * (q.y - p.y);
 const northingAt = (p: { x: number; y: number }, q: { x: number; y: number }, e: number) => p.x + ((e - p.y) / (q.y - p.y)) * (q.x - p.x);
 
-test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by poppler, true scale, the hashes', async ({ page }, info) => {
-  test.setTimeout(300_000);
+test('导出证据: a surveyed record, its 笔录 facts and two photos; A4 portrait 1:1,000, a new title; the zip, the PDF read by poppler, true scale, the hashes, the photo sheet', async ({
+  page,
+}, info) => {
+  test.setTimeout(360_000);
   const consoleWatch = watchConsole(page);
   const saved: { name: string; bytes: Buffer }[] = [];
   const printed: unknown[] = [];
@@ -217,7 +327,10 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   await waitForMapIdle(page);
   const file = info.outputPath('main.txt');
   fs.writeFileSync(file, baopan('主图斑', [[1, MAIN_PLOT]]));
-  const { number, total, farmlandIn } = await submittedRecordFromFile(page, file);
+  await recordFromFile(page, file);
+  await siteRecordFacts(page, info);
+  await attachPhotos(page);
+  const { number, total, farmlandIn } = await compareAndSubmit(page);
 
   // 导出证据 from the record's 证据 section.
   await page.getByTestId('section-evidence').getByTestId('evidence-open').click();
@@ -245,7 +358,8 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   expect(saved.map((s) => s.name)).toEqual([`证据-${number}.zip`]);
   const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
   const names = Object.keys(entries).sort();
-  expect(names).toEqual([`${number}-报盘坐标.txt`, `${number}-示意图.png`, `${number}-证据.pdf`, '清单.json', '清单.txt'].sort());
+  const photoEntries = CARD.map((f) => `照片原件/${path.basename(f)}`);
+  expect(names).toEqual([`${number}-报盘坐标.txt`, `${number}-示意图.png`, `${number}-证据.pdf`, '清单.json', '清单.txt', ...photoEntries].sort());
   const dir = info.outputPath('set');
   fs.mkdirSync(dir, { recursive: true });
   for (const [n, b] of Object.entries(entries)) fs.writeFileSync(path.join(dir, n.replace(/\//g, '_')), b);
@@ -351,6 +465,9 @@ test('导出证据: A4 portrait 1:1,000, a new title; the zip, the PDF read by p
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('page')))
     fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-pdf-${f}`));
   fs.copyFileSync(path.join(dir, `${number}-示意图.png`), path.resolve('test-results/screens/evidence-sheet-300dpi.png'));
+
+  // The same set's photo sheet and 笔录.
+  checkPhotoSheet(entries, dir, pdfPath);
   consoleWatch.assertClean();
 });
 
@@ -490,10 +607,41 @@ test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', a
   await dialog.getByTestId('evidence-orientation').getByText('横向').click();
   await expect(dialog.getByTestId('evidence-preview-map')).toHaveAttribute('data-scale', '2000', { timeout: 30_000 });
   await screenshot(page, info, 'evidence-4-a3-dialog');
-  await dialog.getByTestId('evidence-export').click();
-  await expect(dialog.getByTestId('evidence-done')).toBeVisible({ timeout: 120_000 });
+  // Saved as the office's template: the batch below exports with it, and its A3 set is the one checked here (one
+  // export of this record, not two).
+  await dialog.getByTestId('evidence-template-save').click();
+  await expect(dialog.getByTestId('evidence-note-line')).toContainText('已保存为本所模板');
+
+  // 批量导出证据 of the list: this record, and a second one never compared (skipped, its reason in 跳过.txt).
+  await dialog.getByTestId('evidence-close').click();
+  const other = info.outputPath('uncompared.txt');
+  fs.writeFileSync(other, baopan('未套合图斑', HOLED_PLOT));
+  await page.getByTestId('survey-new-input').setInputFiles(other);
+  await page.getByTestId('survey-confirm-dialog').getByTestId('survey-confirm-ok').click();
+  await expect(page.getByTestId('inspection-number')).not.toHaveText(number);
+  const second = (await page.getByTestId('inspection-number').textContent())!.trim();
+  await page.evaluate(() => (window as unknown as { __menu(id: string): void }).__menu('evidence.batch'));
+  const batch = page.getByTestId('evidence-batch-dialog');
+  await expect(batch.getByTestId('evidence-batch-count')).toContainText('2 条记录');
+  await batch.getByTestId('evidence-batch-export').click();
+  await expect(batch.getByTestId('evidence-batch-done')).toHaveText(/已导出 1 条记录到 证据-批量-.*\.zip，跳过 1 条。/, { timeout: 120_000 });
+  await screenshot(page, info, 'evidence-5-batch');
+  expect(saved).toHaveLength(1);
+  const zipped = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const paths = Object.keys(zipped);
+  expect(paths).toContain(`${number}/${number}-证据.pdf`);
+  expect(paths).toContain(`${number}/清单.json`);
+  expect(paths.some((p) => p.startsWith(`${second}/`))).toBe(false);
+  const skipped = Buffer.from(zipped['跳过.txt']!).toString('utf8');
+  expect(skipped).toContain(`${second}\t无法导出：记录还没有套合结果`);
+
+  // The record's set, as the template made it: A3 landscape at 1:2,000 — the one print request, the pages, the PNG.
   expect(printed).toEqual([{ pageSize: { widthMm: 420, heightMm: 297 }, landscape: true, printBackground: true, cssPageSize: true }]);
-  const entries = unzipSync(new Uint8Array(saved[0]!.bytes));
+  const entries = Object.fromEntries(
+    Object.entries(zipped)
+      .filter(([p]) => p.startsWith(`${number}/`))
+      .map(([p, b]) => [p.slice(number.length + 1), b]),
+  );
   const dir = info.outputPath('set');
   fs.mkdirSync(dir, { recursive: true });
   const pdfPath = path.join(dir, 'strips.pdf');
@@ -529,26 +677,5 @@ test('导出证据: a long thin plot in two parts at 1:2,000 on A3 landscape', a
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('strips') && n.endsWith('.png')))
     fs.copyFileSync(path.join(dir, f), path.resolve('test-results/screens', `evidence-${f}`));
 
-  // 批量导出证据 of the list: this record, and a second one never compared (skipped, its reason in 跳过.txt).
-  await dialog.getByTestId('evidence-close').click();
-  const other = info.outputPath('uncompared.txt');
-  fs.writeFileSync(other, baopan('未套合图斑', HOLED_PLOT));
-  await page.getByTestId('survey-new-input').setInputFiles(other);
-  await page.getByTestId('survey-confirm-dialog').getByTestId('survey-confirm-ok').click();
-  await expect(page.getByTestId('inspection-number')).not.toHaveText(number);
-  const second = (await page.getByTestId('inspection-number').textContent())!.trim();
-  await page.evaluate(() => (window as unknown as { __menu(id: string): void }).__menu('evidence.batch'));
-  const batch = page.getByTestId('evidence-batch-dialog');
-  await expect(batch.getByTestId('evidence-batch-count')).toContainText('2 条记录');
-  await batch.getByTestId('evidence-batch-export').click();
-  await expect(batch.getByTestId('evidence-batch-done')).toHaveText(/已导出 1 条记录到 证据-批量-.*\.zip，跳过 1 条。/, { timeout: 120_000 });
-  await screenshot(page, info, 'evidence-5-batch');
-  const zipped = unzipSync(new Uint8Array(saved.at(-1)!.bytes));
-  const paths = Object.keys(zipped);
-  expect(paths).toContain(`${number}/${number}-证据.pdf`);
-  expect(paths).toContain(`${number}/清单.json`);
-  expect(paths.some((p) => p.startsWith(`${second}/`))).toBe(false);
-  const skipped = Buffer.from(zipped['跳过.txt']!).toString('utf8');
-  expect(skipped).toContain(`${second}\t无法导出：记录还没有套合结果`);
   consoleWatch.assertClean();
 });

@@ -221,7 +221,7 @@ describe('layoutMapSheets', () => {
     expect(plain.marks.some((m) => m.kind === 'image')).toBe(false);
   });
 
-  it('over imagery: the image at the bottom, farmland at 0.3, other layers as outlines, labels with a halo', () => {
+  it('over imagery: the image at the bottom, farmland at 0.3, land classes tinted in white boundaries, labels with a halo', () => {
     const iImg = map.marks.findIndex((m) => m.kind === 'image');
     const iFarm = map.marks.findIndex((m) => m.kind === 'path' && m.fill === '#ffff00');
     expect(iImg).toBeGreaterThan(0);
@@ -230,10 +230,15 @@ describe('layoutMapSheets', () => {
     expect(farm.kind === 'path' && farm.fillOpacity).toBe(0.3);
     const lc = map.marks.filter((m) => m.kind === 'path' && m.clip && m.stroke === '#ffffff' && m.strokeMm === 0.25);
     expect(lc.length).toBe(2);
-    for (const m of lc) expect(m.kind === 'path' && m.fill).toBeNull();
+    // each class a 0.3 tint of its own colour (the image shows through), so the legend can name each class
+    expect(lc.map((m) => m.kind === 'path' && [m.fill, m.fillOpacity])).toEqual([
+      ['#f5deb3', 0.3],
+      ['#e08080', 0.3],
+    ]);
     const t = texts(map);
-    expect(t).toContain('三调地类'); // one legend entry for the outlined layer
-    expect(t).not.toContain('0103 旱地');
+    expect(t).toContain('0103 旱地');
+    expect(t).toContain('0702 农村宅基地');
+    expect(t).not.toContain('1202 设施农用地');
     const label = map.marks.find((m) => m.kind === 'text' && m.text === '旱地');
     expect(label && label.kind === 'text' && label.halo).toBe('#ffffff');
   });

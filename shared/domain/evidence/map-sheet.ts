@@ -20,20 +20,8 @@ import type { GkZoneRef } from '../units/area';
 import { coordinateGrid } from './grid';
 import type { GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetSettings, StandardScale } from './inputs';
 import { STANDARD_SCALES } from './inputs';
-import { ROLE_ORDER, legendEntries, legendHeight, legendItemOf, legendMarks, paintOf } from './map-legend';
-import {
-  CONTENT_EDGE_MM,
-  FRAME_EDGE_MM,
-  GAP,
-  SIGNATURES_H_ROW,
-  STYLE,
-  blockTitleH,
-  fill,
-  line,
-  rectPath,
-  text,
-  type MapSheetLabels,
-} from './map-style';
+import { ROLE_ORDER, fitLegend, legendEntries, legendItemOf, legendKeyOf, legendMarks, legendRestBlock, paintOf } from './map-legend';
+import { CONTENT_EDGE_MM, FRAME_EDGE_MM, GAP, SIGNATURES_H_ROW, STYLE, fill, line, rectPath, text, type MapSheetLabels } from './map-style';
 import { PAGE_TABLE, SHEET_TABLE, areasBlock, pointsBlock, tableHeight, tableMarks, tableSheets, tableWidth, type TableBlock } from './map-tables';
 import { boxOf, insideRings, labelCandidates, reachesBox, type Box, type Pt } from './plane';
 import { ringsOfPoints } from './points';
@@ -355,7 +343,7 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
         if (!item) continue;
         let used = drawn.get(layer.id);
         if (!used) drawn.set(layer.id, (used = new Set()));
-        used.add(item.code ?? `\u0000${item.label}`);
+        used.add(legendKeyOf(item));
         const paint = paintOf(layer, item, overImagery);
         if (f.kind === 'point') {
           const [cx, cy] = toMm(f.parts[0]![0]!);
@@ -486,14 +474,19 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
     colY = side.y + h + GAP;
     return { x, y: side.y };
   };
-  if (entries.length > 0) {
-    const widest = Math.max(...entries.map((e) => textWidthMm(e.label, STYLE.notePt)), textWidthMm(L.legendTitle, STYLE.blockTitlePt));
-    const lw = vertical ? side.w : Math.min(side.w / 3, widest + 11);
-    const fitRows = Math.max(1, Math.floor((side.h - blockTitleH() - 1) / STYLE.legendRowMm));
-    const shown = entries.slice(0, fitRows);
-    const at = place(lw, legendHeight(shown.length));
-    if (at) marks.push(...legendMarks(shown, at.x, at.y, lw, L));
-  }
+  const legend =
+    entries.length > 0
+      ? fitLegend(
+          entries,
+          side,
+          tables.map((t) => ({ widthMm: tableWidth(t), heightMm: tableHeight(t) })),
+          vertical,
+          !!options.tablesOnTableSheets,
+          L,
+        )
+      : null;
+  const legendAt = legend ? place(vertical ? side.w : legend.widthMm, legend.heightMm) : null;
+  if (legend && legendAt) marks.push(...legendMarks(legend, legendAt.x, legendAt.y, L));
   for (const t of tables) {
     const at = options.tablesOnTableSheets ? null : place(tableWidth(t), tableHeight(t));
     if (!at) {
@@ -510,7 +503,9 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   if (plan.hasPlot) marks.push(...signatureMarks(zones.signatures, L, vertical));
 
   const mapSheet: Sheet = { role: 'map', paper, frame: { ...frame }, marks };
-  const sheets = [mapSheet, ...tableSheets(plan, content, overflow, L, (r) => signatureMarks(r, L, false))];
+  const rest = legend && legendAt ? legend.rest : entries;
+  const lead = rest.length > 0 ? legendRestBlock(rest, paper.widthMm - 2 * FRAME_EDGE_MM, L) : undefined;
+  const sheets = [mapSheet, ...tableSheets(plan, content, overflow, L, (r) => signatureMarks(r, L, false), lead)];
   if (sheets.length > 1)
     sheets.forEach((s, i) =>
       s.marks.push(

@@ -34,6 +34,7 @@ export const MAP_SHEET_LABEL_KEYS = [
   'legendTitle',
   'legendPlot',
   'legendPoints',
+  'legendMore',
   'pointsTitle',
   'pointsName',
   'pointsX',

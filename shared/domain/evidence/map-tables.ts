@@ -156,8 +156,10 @@ export function tableSheets(
   tables: TableBlock[],
   L: MapSheetLabels,
   signatures: (r: RectMm) => Mark[],
+  /** A block to go first on the first table sheet (the rest of the legend). */
+  lead?: { heightMm: number; marks: (x: number, y: number) => Mark[] },
 ): Sheet[] {
-  if (tables.length === 0) return [];
+  if (tables.length === 0 && !lead) return [];
   const { paper } = plan;
   const x0 = FRAME_EDGE_MM;
   const top = 36;
@@ -177,6 +179,10 @@ export function tableSheets(
     y = top;
   };
   newSheet();
+  if (lead) {
+    marks.push(...lead.marks(x0, y));
+    y += lead.heightMm + GAP * 2;
+  }
   for (const t of tables) {
     let from = 0;
     let first = true;

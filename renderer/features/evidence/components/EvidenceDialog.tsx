@@ -9,7 +9,6 @@ import type { EvidenceTemplate } from '../../../../shared/domain/evidence/templa
 import type { Inspection } from '../../../../shared/domain/inspection/inspection-record';
 import { getInspection } from '../../../db';
 import { useI18n } from '../../../i18n';
-import { errorText, isCancelled } from '../../../platform/coded-error';
 import { electronApi } from '../../../platform/platform';
 import { Dialog } from '../../../ui/Dialog';
 import { ProgressCard } from '../../../ui/ProgressCard';
@@ -19,21 +18,16 @@ import { comparisonRolesNow, loadComparisonRoles, runComparisonFor } from '../..
 import { inspectionsChanged, showStoredInspection } from '../../inspection';
 import { sortTopToBottom, useLayerList } from '../../layers';
 import { exportRecordEvidence } from '../export-actions';
-import { EXPORT_STEPS, type ExportStep, type ImageryChoice } from '../export-pipeline';
+import { EXPORT_STEPS, type ImageryChoice } from '../export-pipeline';
 import { dialogState, stopEvidenceWorker } from '../evidence-state';
 import { imageryChoices, loadTemplate, recordSave, saveTemplateSheet } from '../evidence-session';
 import { usePreview } from '../use-preview';
 import { PdfPicker } from './PdfPicker';
 import { PreviewPane } from './PreviewPane';
 import { SettingsForm } from './SettingsForm';
-import { formatBytes } from '../../../../shared/domain/units/format';
+import { rerunComparison, runExport, saveAsTemplate, type DialogPhase } from './evidence-dialog.logic';
 
-type Phase =
-  | { kind: 'edit' }
-  | { kind: 'exporting'; step: ExportStep }
-  | { kind: 'askPdf'; resolve: (bytes: Uint8Array | null) => void }
-  | { kind: 'done'; text: string; stepsMs: string }
-  | { kind: 'error'; text: string };
+type Phase = DialogPhase;
 
 export function EvidenceDialog({ recordId }: { recordId: string }) {
   const { t } = useI18n();
@@ -79,54 +73,23 @@ export function EvidenceDialog({ recordId }: { recordId: string }) {
   const patch = (p: Partial<SheetSettings>) => setSettings({ ...settings, ...p });
   const canRerun = saver?.recordId === record.id ? saver.save : null;
 
-  const rerun = async () => {
-    if (!canRerun) {
-      wb.showPanel('inspection');
-      return;
-    }
-    setRerunning(true);
-    const r = await runComparisonFor(record, all, canRerun, t);
-    setRerunning(false);
-    if (r.ok) {
-      showStoredInspection(r.record);
-      setRoles(comparisonRolesNow());
-      setRecord(r.record);
-    } else setNote(t('evidence.rerun.failed', { message: r.text }));
-  };
-
-  const saveTemplate = async () => {
-    try {
-      setTemplate(await saveTemplateSheet(template, settings));
-      setNote(t('evidence.template.saved'));
-    } catch (e) {
-      setNote(t('evidence.template.failed', { message: errorText(e, t) }));
-    }
-  };
-
-  const run = async () => {
-    const ac = new AbortController();
-    abort.current = ac;
-    setNote(null);
-    setPhase({ kind: 'exporting', step: 'data' });
-    try {
-      const r = await exportRecordEvidence(record, inputs, {
-        signal: ac.signal,
-        onStep: (step) => setPhase({ kind: 'exporting', step }),
-        askForPdf: () => new Promise((resolve) => setPhase({ kind: 'askPdf', resolve })),
-      });
-      if (r.ok)
-        setPhase({
-          kind: 'done',
-          text: t('evidence.done', { name: r.name, files: r.files.length, size: formatBytes(r.bytes) }),
-          stepsMs: JSON.stringify(Object.fromEntries(Object.entries(r.stepsMs).map(([k, v]) => [k, Math.round(v)]))),
-        });
-      else setPhase('noPdf' in r ? { kind: 'edit' } : { kind: 'edit' });
-    } catch (e) {
-      setPhase(isCancelled(e) ? { kind: 'edit' } : { kind: 'error', text: t('evidence.failed', { message: errorText(e, t) }) });
-    } finally {
-      abort.current = null;
-    }
-  };
+  const rerun = () =>
+    rerunComparison(
+      canRerun ? () => runComparisonFor(record, all, canRerun, t) : null,
+      {
+        setRerunning,
+        setNote,
+        rerunDone: (r) => {
+          showStoredInspection(r);
+          setRoles(comparisonRolesNow());
+          setRecord(r);
+        },
+        showPanel: () => wb.showPanel('inspection'),
+      },
+      t,
+    );
+  const saveTemplate = () => saveAsTemplate(() => saveTemplateSheet(template, settings), { setTemplate, setNote }, t);
+  const run = () => runExport((cb) => exportRecordEvidence(record, inputs, cb), { setPhase, setNote, setAbort: (ac) => (abort.current = ac) }, t);
   const cancel = () => {
     abort.current?.abort();
     stopEvidenceWorker();
