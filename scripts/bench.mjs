@@ -39,7 +39,8 @@
  * mapshaper; the import and the 3,000-patch overlay are measured once), --skip-app, --only SECTIONS (a comma list
  * of inspect, overlay, app, patrol, comparison, inspections, geotiff, imagery, evidence: run just those; the app's ratio then measures ogr2ogr itself).
  *   evidence (scripts/bench/evidence.mjs): one record's evidence set, 导出 → zip ≤ 5 s, against Chromium printing the
- *      same sheets as a static page; 100 records in one batch, time printed (no target).
+ *      same sheets as a static page; 100 records in one batch, time printed (no target); then a 卫片图斑 layer of 100
+ *      patches through the layer's 批量导出证据 (scripts/bench/evidence-patch-batch.mjs), time printed (no target).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -453,6 +454,12 @@ if (wanted('evidence')) {
   );
   results.push({ name: 'evidence: one record → zip, ms', ours: r.oursMs, ref: r.referenceMs, target: 5000, pass, steps: r.steps });
   results.push({ name: 'evidence: batch of 100 records, ms (no target)', ours: r.batch.ms, target: null, zipBytes: r.batch.zipBytes });
+  const { benchPatchBatch } = await import('./bench/evidence-patch-batch.mjs');
+  const pb = await benchPatchBatch(root, { patches: 100 });
+  console.log(
+    `  → patch-layer batch of ${pb.patches} (${pb.plan}): ${(pb.ms / 1000).toFixed(1)} s, ${(pb.ms / pb.patches / 1000).toFixed(2)} s per patch, zip ${(pb.zipBytes / 1024 / 1024).toFixed(1)} MB (no target)`,
+  );
+  results.push({ name: 'evidence: patch-layer batch of 100 patches, ms (no target)', ours: pb.ms, target: null, zipBytes: pb.zipBytes });
 }
 
 writeFileSync(

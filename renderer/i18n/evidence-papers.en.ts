@@ -162,4 +162,7 @@ export const evidencePapersEn: Record<keyof typeof evidencePapersZhCN, string> =
   'evidencePapers.paper.manifestSize': 'Size (bytes)',
   'evidencePapers.paper.manifestSha256': 'SHA-256',
   'evidencePapers.paper.manifestTotal': '{count} file(s), {bytes} bytes in all',
+  'evidencePapers.paper.manifestPatchSet':
+    'Set: change patch {patchNo} (layer “{layer}”, feature {fid}) — not inspected (no inspection record); no site record or notice',
+  'evidencePapers.paper.manifestNoChainHead': 'none (the patch has no inspection record)',
 };

@@ -164,4 +164,6 @@ export const evidencePapersZhCN = {
   'evidencePapers.paper.manifestSize': '大小（字节）',
   'evidencePapers.paper.manifestSha256': 'SHA-256',
   'evidencePapers.paper.manifestTotal': '共 {count} 个文件，合计 {bytes} 字节',
+  'evidencePapers.paper.manifestPatchSet': '证据集：卫片图斑 {patchNo}（图层“{layer}”，要素 {fid}）—— 未核查（无核查记录），不含现场勘测笔录和通知书',
+  'evidencePapers.paper.manifestNoChainHead': '无（该图斑没有核查记录）',
 };

@@ -5,6 +5,7 @@
  * and composes them, without knowing their insides. The toolbar, the Electron menu and the keyboard shortcuts are
  * all generated from the commands (renderer/app/registry.logic.ts).
  */
+import type { LayerKind } from '../../shared/domain/layers/kind';
 import type { ComponentType, ReactNode } from 'react';
 import type { Lang, MessageKey, Translate } from '../i18n';
 import type { FeatureHit, MapLayerSpec } from '../map';
@@ -67,6 +68,8 @@ export interface LayerAction {
   icon: IconName;
   order: number;
   testId?: string;
+  /** Offered only on the layers this holds for (e.g. 卫片图斑 layers); absent: on every layer. */
+  when?: (layer: { id: string; kind: LayerKind }) => boolean;
   perform(ctx: CommandContext, layerId: string): void;
 }
 

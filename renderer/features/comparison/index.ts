@@ -1,2 +1,11 @@
 export { comparisonFeature } from './contribution';
-export { comparisonRolesNow, loadComparisonRoles, runComparisonFor, type RunOutcome } from './run-for';
+export {
+  comparePlot,
+  comparisonRolesNow,
+  loadComparisonRoles,
+  plotRefusalText,
+  runComparisonFor,
+  stopComparisonWorker,
+  type PlotComparison,
+  type RunOutcome,
+} from './run-for';

@@ -2,8 +2,8 @@
  * 导出证据 (issue 13): the evidence set of an inspection — the true-scale map sheet, its tables, the 现场勘测笔录, the
  * 责令停止违法行为通知书, the photo sheet, a 300-dpi PNG, the 报盘 file and a SHA-256 manifest, in one zip. The record
  * panel's 证据 section and 文件 › 导出证据… (enabled while a record is open) open the dialog; 文件 › 批量导出证据… exports
- * the 核查 list's filtered records. 文件 › 打印地图… (a toolbar button too, Ctrl+P) prints the map view as a true-scale sheet
- * (PDF or 300-dpi PNG), no record needed.
+ * the 核查 list's filtered records or every patch of a 卫片图斑 layer (also from the layer's right-click menu). 文件 ›
+ * 打印地图… (a toolbar button too, Ctrl+P) prints the map view as a true-scale sheet (PDF or 300-dpi PNG), no record needed.
  */
 import { useEffect } from 'react';
 import type { FeatureContribution } from '../../ui/contributions';
@@ -44,7 +44,7 @@ function EvidenceHost() {
   return (
     <>
       {dialog?.kind === 'record' && <EvidenceDialog key={dialog.recordId} recordId={dialog.recordId} />}
-      {dialog?.kind === 'batch' && <BatchDialog recordIds={dialog.recordIds} />}
+      {dialog?.kind === 'batch' && <BatchDialog recordIds={dialog.recordIds} layerId={dialog.layerId ?? null} />}
       {dialog?.kind === 'view' && <MapPrintDialog view={dialog.view} />}
       <PrintRoot />
     </>
@@ -92,6 +92,18 @@ export const evidenceFeature: FeatureContribution = {
       menu: { menu: 'file', group: 4, order: 6 },
       testId: 'evidence-batch-command',
       perform: async () => dialogState.set({ kind: 'batch', recordIds: await filteredRecordIds() }),
+    },
+  ],
+  // 批量导出证据… on a 卫片图斑 layer's row (its right-click menu): every patch of the layer, one set each.
+  layerActions: [
+    {
+      id: 'evidence.layerBatch',
+      labelKey: 'evidence.command.layerBatch',
+      icon: EVIDENCE_ICON,
+      order: 20,
+      testId: 'layer-evidence-batch',
+      when: (layer) => layer.kind === 'changePatch',
+      perform: async (_ctx, layerId) => dialogState.set({ kind: 'batch', recordIds: await filteredRecordIds(), layerId }),
     },
   ],
   hosts: [{ slot: 'app', component: EvidenceHost }],

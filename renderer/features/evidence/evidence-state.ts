@@ -13,8 +13,8 @@ export type EvidenceDialog =
   | { kind: 'record'; recordId: string }
   /** 打印地图: the map sheet of the current view (as it was when the command ran), no record. */
   | { kind: 'view'; view: MapViewSnapshot }
-  /** 批量导出证据 of the 核查 list's filtered records. */
-  | { kind: 'batch'; recordIds: string[] };
+  /** 批量导出证据 of the 核查 list's filtered records, or (layerId) of every patch of a 卫片图斑 layer. */
+  | { kind: 'batch'; recordIds: string[]; layerId?: string };
 
 export const dialogState = createStore<EvidenceDialog | null>(null);
 

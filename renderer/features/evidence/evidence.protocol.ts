@@ -7,6 +7,8 @@ import type { SheetLayer } from '../../../shared/domain/evidence/inputs';
 import type { LayerKind, LayerStyle } from '../../../shared/domain/layers/kind';
 import type { GeometryKind } from '../../../shared/formats/types';
 import type { GkZoneRef } from '../../../shared/domain/units/area';
+import type { ManifestSubject } from '../../../shared/domain/evidence/manifest';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface FrameLayerInput {
   id: string;
@@ -47,6 +49,8 @@ export interface SealMeta {
   appVersion: string;
   /** Epoch ms of the export. */
   exportedAt: number;
+  /** A patch set of the layer batch (no record: historyHead null). */
+  subject?: ManifestSubject;
 }
 
 export interface SealedFile {
@@ -65,6 +69,21 @@ export interface ZipRequest {
   entries: { path: string; bytes: Uint8Array }[];
 }
 
+/** A patch of a 卫片图斑 layer as the layer batch reads it: its geometry (lon/lat), zone and its attributes' text. */
+export interface PatchFeatureRead {
+  fid: number;
+  geometry: Polygon | MultiPolygon | null;
+  /** The feature's stored GK zone (its area), null: not known. */
+  zone: GkZoneRef | null;
+  /** The attributes as text (JCBH, XZQMC … : what the batch names and places the patch by). */
+  properties: Record<string, string>;
+}
+
+export interface PatchesResult {
+  layerName: string;
+  patches: PatchFeatureRead[];
+}
+
 export type EvidenceProgress = { step: 'reading'; layer: string } | { step: 'hashing' } | { step: 'zipping' };
 
 export type EvidenceProtocol = {
@@ -72,4 +91,6 @@ export type EvidenceProtocol = {
   frameLayers: { request: FrameLayersRequest; result: SheetLayer[]; progress: EvidenceProgress };
   seal: { request: { files: EvidenceFile[]; meta: SealMeta }; result: SealResult; progress: EvidenceProgress };
   zip: { request: ZipRequest; result: Uint8Array; progress: EvidenceProgress };
+  /** The patches of a stored layer (the layer batch's source). Fails `layerNotFound`, `attributesUnreadable`. */
+  patches: { request: { layerId: string; layerName: string }; result: PatchesResult; progress: EvidenceProgress };
 };

@@ -14,7 +14,7 @@ import type { LayerFeature } from '../../../shared/formats/types';
 import { readStoredLayer } from '../../data/stored-features';
 import { CodedError } from '../../platform/coded-error';
 import { serveWorker } from '../../platform/worker-host';
-import type { EvidenceFile, EvidenceProtocol, FrameLayerInput, FrameLayersRequest, SealedFile } from './evidence.protocol';
+import type { EvidenceFile, EvidenceProtocol, FrameLayerInput, FrameLayersRequest, PatchFeatureRead, SealedFile } from './evidence.protocol';
 import { storedUncompressed } from './evidence.logic';
 import {
   buildManifest,
@@ -170,6 +170,7 @@ serveWorker<EvidenceProtocol>({
     const built = buildManifest({
       files: req.files.map((f) => ({ path: f.path, category: CATEGORY[f.category], format: formatOf(f.path), bytes: f.bytes })),
       record: { id: req.meta.recordId, number: req.meta.recordNumber, chainHead: req.meta.historyHead ?? '' },
+      ...(req.meta.subject ? { subject: req.meta.subject } : {}),
       appVersion: req.meta.appVersion,
       createdAt: req.meta.exportedAt,
     });
@@ -186,6 +187,24 @@ serveWorker<EvidenceProtocol>({
     );
     ctx.transfer(...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer)));
     return { files, manifestJson: json };
+  },
+
+  patches: async (req, ctx) => {
+    ctx.progress({ step: 'reading', layer: req.layerName });
+    const stored = await readStoredLayer(req.layerId);
+    if (!stored) throw new CodedError('layerNotFound', { detail: `${req.layerName} (${req.layerId})` });
+    const patches: PatchFeatureRead[] = stored.features.map((f) => {
+      const g = f.geometry;
+      const properties: Record<string, string> = {};
+      for (const [k, v] of Object.entries(f.properties)) if (v !== null && v !== undefined) properties[k] = String(v);
+      return {
+        fid: f.fid,
+        geometry: g?.type === 'Polygon' || g?.type === 'MultiPolygon' ? g : null,
+        zone: f.area?.zone ?? null,
+        properties,
+      };
+    });
+    return { layerName: req.layerName, patches };
   },
 
   zip: (req, ctx) => {

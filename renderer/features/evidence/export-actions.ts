@@ -110,6 +110,37 @@ export interface BatchOutcome {
   skipped: { number: string; reason: string }[];
 }
 
+/** One set of a batch: its PNG, and in Electron its PDF, both from the print root (the browser build prints once, later). */
+export async function batchPngAndPdf(p: PreparedSheets, signal: AbortSignal): Promise<{ png: Uint8Array; pdf: Uint8Array | null }> {
+  const api = electronApi();
+  const clear = await showSheets(p.sheets, p.images);
+  try {
+    const png = await mapPng(p, signal);
+    return { png, pdf: api ? await api.printToPdf(printRequestOf(p.sheets)) : null };
+  } finally {
+    clear();
+  }
+}
+
+/** A batch's end: the browser build's one print of every set's sheets, then 跳过.txt when something was skipped. */
+export async function finishBatch(
+  entries: { path: string; bytes: Uint8Array }[],
+  skipped: readonly { number: string; reason: string }[],
+  browserSheets: readonly PreparedSheets[],
+  cb: ExportCallbacks,
+  t: Translate,
+  total: number,
+): Promise<void> {
+  cb.onStep('pdf', { done: total, total });
+  if (!electronApi() && browserSheets.length > 0)
+    await browserPrint(
+      browserSheets.flatMap((p) => p.sheets),
+      Object.assign({}, ...browserSheets.map((p) => p.images)),
+    );
+  if (skipped.length > 0) entries.push({ path: '跳过.txt', bytes: new TextEncoder().encode(skippedText(t('evidence.batch.skippedTitle'), skipped)) });
+  cb.onStep('manifest', { done: total, total });
+}
+
 /**
  * 批量导出证据: one evidence set per record, a folder each, into one zip; records without a plot or a current comparison
  * are skipped and listed in 跳过.txt with the reason. Electron: printToPdf per record. The browser build: the records'
@@ -142,30 +173,14 @@ export async function exportBatch(
         continue;
       }
       const p = prepared.prepared;
-      const clear = await showSheets(p.sheets, p.images);
-      let png: Uint8Array;
-      let pdf: Uint8Array | null = null;
-      try {
-        png = await mapPng(p, cb.signal);
-        if (api) pdf = await api.printToPdf(printRequestOf(p.sheets));
-      } finally {
-        clear();
-      }
+      const { png, pdf } = await batchPngAndPdf(p, cb.signal);
       if (!api) browserSheets.push(p);
       const sealed = await sealRecord(record, p, { pdf, png }, cb.signal);
       for (const f of sealed.files) entries.push({ path: `${folders[i]}/${f.path}`, bytes: f.bytes });
       if (api) p.dispose();
       exported++;
     }
-    cb.onStep('pdf', { done: records.length, total: records.length });
-    if (!api && browserSheets.length > 0)
-      await browserPrint(
-        browserSheets.flatMap((p) => p.sheets),
-        Object.assign({}, ...browserSheets.map((p) => p.images)),
-      );
-    if (skipped.length > 0)
-      entries.push({ path: '跳过.txt', bytes: new TextEncoder().encode(skippedText(t('evidence.batch.skippedTitle'), skipped)) });
-    cb.onStep('manifest', { done: records.length, total: records.length });
+    await finishBatch(entries, skipped, browserSheets, cb, t, records.length);
     const zip = await evidenceClient().request('zip', { entries }, { signal: cb.signal });
     await saveBytes(fileName, zip, 'application/zip', 'ZIP', 'zip');
     return { name: fileName, exported, skipped };

@@ -7,7 +7,7 @@
  * changes.
  */
 import type { Inspection } from '../../../shared/domain/inspection/inspection-record';
-import type { MapSheetContent, PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
+import type { MapSheetContent, NumberedPoint, PlotGk, SheetLayer, SheetSettings } from '../../../shared/domain/evidence/inputs';
 import type { Sheet } from '../../../shared/domain/evidence/sheet-model';
 import type { EvidenceTemplate } from '../../../shared/domain/evidence/template';
 import type { StoredComparison } from '../../../shared/domain/inspection/comparison-run';
@@ -20,8 +20,8 @@ import { CodedError } from '../../platform/coded-error';
 import { renderImagery, type ImagerySource } from '../geotiff';
 import { plotOfRecord } from '../../../shared/domain/evidence/points';
 import { meridianConvergenceDeg } from '../../../shared/domain/evidence/scale';
-import { checkRecord, evidenceNames, photoEntryNames, sheetRoleOf, withDraftMark, type ExportRefusal } from './evidence.logic';
-import type { EvidenceFile, FrameLayerInput, SealResult } from './evidence.protocol';
+import { checkRecord, evidenceNames, photoEntryNames, sheetRoleOf, withDraftMark, type EvidenceNames, type ExportRefusal } from './evidence.logic';
+import type { EvidenceFile, FrameLayerInput, SealMeta, SealResult } from './evidence.protocol';
 import { evidenceClient } from './evidence-state';
 import { mapSheets, paperSheets, photoNumbersOf, photoSheets, planSheet, recordAreaRows, recordPoints, type SheetPlan } from './layout';
 import { version as APP_VERSION } from '../../../package.json';
@@ -168,27 +168,41 @@ export async function frameImagery(
   return imagery;
 }
 
+/** What a map sheet is of: a plot in its GK plane, its numbered points, the comparison its areas come from, the ids. */
+export interface MapTarget {
+  plot: PlotGk;
+  points: NumberedPoint[];
+  stored: StoredComparison;
+  record: MapSheetContent['record'];
+}
+
+/** The map sheet (and its 续表) of a target, with its images; `url` adds more object URLs to the same `dispose`. */
+export interface PreparedMap {
+  sheets: Sheet[];
+  images: Record<string, string>;
+  plan: SheetPlan;
+  content: MapSheetContent;
+  notes: string[];
+  url(blob: Blob): string;
+  dispose(): void;
+}
+
 /**
- * The sheets of a record, with their images (a bare map view's: view-pipeline.ts prepareViewSheets). A refusal is a
- * named reason; an imagery failure is a note on the sheet, not a refusal.
+ * The map sheet of a target: its plan (refused when the plot does not fit), the layers in the frame (the evidence
+ * worker), the imagery for the frame, the content and its layout. A record's set and a patch's set (patch-batch.ts).
  */
-export async function prepareSheets(record: Inspection, inputs: SheetInputs): Promise<Prepared> {
-  const { settings, t } = inputs;
-  inputs.onStep?.('data');
-  const layersNow = inputs.layers.map((l) => ({ id: l.id, dataVersion: l.dataVersion }));
-  const check = checkRecord(record, layersNow, inputs.roles);
-  if (!check.ok) return check.ok === false ? { ok: false, refusal: check.refusal } : check;
-  const stored = check.stored;
-  const plot = plotOfRecord(record);
-  if (!plot) return { ok: false, refusal: { reason: 'noGeometry' } };
-  const planned = planSheet(settings, plot);
+export async function prepareMapSheets(
+  target: MapTarget,
+  inputs: SheetInputs,
+): Promise<{ ok: true; map: PreparedMap } | { ok: false; refusal: ExportRefusal }> {
+  const { plot, stored } = target;
+  const planned = planSheet(inputs.settings, plot);
   if (!planned.ok)
     return { ok: false, refusal: planned.reason === 'doesNotFit' ? { reason: 'doesNotFit', scale: planned.scale } : { reason: 'noGeometry' } };
   const plan = planned.plan;
   const { ground } = plan;
   const layers = await frameLayersOf(plan, inputs, stored);
   const profile = await getOfficeProfile();
-  const photos = (await getPhotos(record.photoHashes)).filter((p): p is PhotoRecord => p !== null);
   const images: Record<string, string> = {};
   const { url, dispose } = objectUrls();
   const notes: string[] = [];
@@ -197,23 +211,53 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
 
   const centre = [(ground.extent[0] + ground.extent[2]) / 2, (ground.extent[1] + ground.extent[3]) / 2] as const;
   const content: MapSheetContent = {
-    record: {
-      number: record.number,
-      taskNo: record.taskNo,
-      caseNo: record.stopNotice?.number ?? '',
-      township: record.location.township,
-      village: record.location.village,
-      place: record.location.place,
-    },
+    record: target.record,
     titleBlock: { office: inputs.template.mapUnit || profile.officeName, mapper: profile.userName, checker: '', date: today() },
     plot,
-    points: recordPoints(record),
+    points: target.points,
     areas: recordAreaRows(stored),
     layers,
     imagery,
     convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, centre[0], centre[1]),
   };
-  for (const p of photos) if (p.stamp) images[`photo:${p.sha256}`] = url(p.stamp.image);
+  return { ok: true, map: { sheets: mapSheets(plan, content), images, plan, content, notes, url, dispose } };
+}
+
+/**
+ * The sheets of a record, with their images (a bare map view's: view-pipeline.ts prepareViewSheets; a patch without a
+ * record: patch-batch.ts). A refusal is a named reason; an imagery failure is a note on the sheet, not a refusal.
+ */
+export async function prepareSheets(record: Inspection, inputs: SheetInputs): Promise<Prepared> {
+  const { t } = inputs;
+  inputs.onStep?.('data');
+  const layersNow = inputs.layers.map((l) => ({ id: l.id, dataVersion: l.dataVersion }));
+  const check = checkRecord(record, layersNow, inputs.roles);
+  if (!check.ok) return check.ok === false ? { ok: false, refusal: check.refusal } : check;
+  const stored = check.stored;
+  const plot = plotOfRecord(record);
+  if (!plot) return { ok: false, refusal: { reason: 'noGeometry' } };
+  const made = await prepareMapSheets(
+    {
+      plot,
+      points: recordPoints(record),
+      stored,
+      record: {
+        number: record.number,
+        taskNo: record.taskNo,
+        caseNo: record.stopNotice?.number ?? '',
+        township: record.location.township,
+        village: record.location.village,
+        place: record.location.place,
+      },
+    },
+    inputs,
+  );
+  if (!made.ok) return made;
+  const { map } = made;
+  const { content } = map;
+  const photos = (await getPhotos(record.photoHashes)).filter((p): p is PhotoRecord => p !== null);
+  const images = map.images;
+  for (const p of photos) if (p.stamp) images[`photo:${p.sha256}`] = map.url(p.stamp.image);
   const papers = paperSheets(record, inputs.template, {
     areas: content.areas,
     points: content.points,
@@ -221,9 +265,9 @@ export async function prepareSheets(record: Inspection, inputs: SheetInputs): Pr
     photoNumbers: photoNumbersOf(photos),
     stored,
   });
-  let sheets = [...mapSheets(plan, content), ...papers, ...photoSheets(photos, record.number, plot)];
+  let sheets = [...map.sheets, ...papers, ...photoSheets(photos, record.number, plot)];
   if (record.submittedAt === null) sheets = withDraftMark(sheets, t('evidence.draft.mark'), t('evidence.draft.note'));
-  return { ok: true, prepared: { sheets, images, plan, plot, content, stored, notes, photos, dispose } };
+  return { ok: true, prepared: { sheets, images, plan: map.plan, plot, content, stored, notes: map.notes, photos, dispose: map.dispose } };
 }
 
 /** The 报盘 coordinate file of the plot: the points as printed, each ring closed on its first point, GBK. */
@@ -256,27 +300,36 @@ export interface SetFiles {
   png: Uint8Array;
 }
 
-/** Seals one record's files (hashes + manifest) in the worker. */
-export async function sealRecord(record: Inspection, p: PreparedSheets, files: SetFiles, signal?: AbortSignal): Promise<SealResult> {
-  const names = evidenceNames(record.number, record.id);
+/**
+ * Seals a set's files (hashes + manifest) in the worker: the PDF (when there is one), the PNG, the 报盘 file, the photo
+ * originals, under the set's names.
+ */
+export async function sealSet(
+  names: EvidenceNames,
+  p: PreparedSheets,
+  files: SetFiles,
+  meta: Omit<SealMeta, 'appVersion' | 'exportedAt'>,
+  signal?: AbortSignal,
+): Promise<SealResult> {
   const set: EvidenceFile[] = [
     ...(files.pdf ? [{ path: names.pdf, bytes: files.pdf, category: 'pdf' as const }] : []),
     { path: names.png, bytes: files.png, category: 'png' },
-    { path: names.baopan, bytes: baopanOf(p, record.number), category: 'baopan' },
+    { path: names.baopan, bytes: baopanOf(p, meta.recordNumber || meta.subject?.patchNo || ''), category: 'baopan' },
     ...(await photoOriginals(p.photos, names.photoDir)),
   ];
   return evidenceClient().request(
     'seal',
-    {
-      files: set,
-      meta: {
-        recordNumber: record.number,
-        recordId: record.id,
-        historyHead: record.history.at(-1)?.hash ?? null,
-        appVersion: APP_VERSION,
-        exportedAt: Date.now(),
-      },
-    },
+    { files: set, meta: { ...meta, appVersion: APP_VERSION, exportedAt: Date.now() } },
     signal ? { signal } : {},
   );
 }
+
+/** Seals one record's files (hashes + manifest) in the worker. */
+export const sealRecord = (record: Inspection, p: PreparedSheets, files: SetFiles, signal?: AbortSignal): Promise<SealResult> =>
+  sealSet(
+    evidenceNames(record.number, record.id),
+    p,
+    files,
+    { recordNumber: record.number, recordId: record.id, historyHead: record.history.at(-1)?.hash ?? null },
+    signal,
+  );

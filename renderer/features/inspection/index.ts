@@ -13,3 +13,5 @@ export {
   type OpenInspection,
   type StartInspection,
 } from './inspection-session';
+// The patch number rule a start from a patch uses (the evidence layer batch matches patches to records with it).
+export { patchNoOf } from './start.logic';

@@ -38,10 +38,25 @@ export interface ManifestEntry {
   sha256: string;
 }
 
+/**
+ * What a set is when it is not an inspection record's: a patch of a 卫片图斑 layer exported by the layer batch without a
+ * record (no site visit, no history, so no chain head). Absent: the set is the record's.
+ */
+export interface ManifestSubject {
+  kind: 'patch';
+  /** The patch's JCBH (监测编号) as the layer holds it. */
+  patchNo: string;
+  layerName: string;
+  /** The feature's id in the stored layer. */
+  fid: number;
+}
+
 export interface Manifest {
   /** The manifest's own format version (the JSON a verifier reads). */
   manifestVersion: 1;
+  /** chainHead '' only when `subject` is set (a patch without a record has no history). */
   record: { id: string; number: string; chainHead: string };
+  subject?: ManifestSubject;
   appVersion: string;
   /** Epoch ms and its China-time text (UTC+8, as the papers print times). */
   createdAt: number;
@@ -53,6 +68,8 @@ export interface Manifest {
 export interface ManifestInput {
   files: readonly ManifestFileInput[];
   record: { id: string; number: string; chainHead: string };
+  /** A patch set (no record): its chain head is ''. */
+  subject?: ManifestSubject;
   appVersion: string;
   createdAt: number;
 }
@@ -73,7 +90,8 @@ export function chinaTimeText(epochMs: number): string {
  * one path (one of them would overwrite the other in the folder) and a chain head that is not a SHA-256.
  */
 export function buildManifest(input: ManifestInput): { ok: true; manifest: Manifest } | { ok: false; reason: ManifestReason; path?: string } {
-  if (!/^[0-9a-f]{64}$/.test(input.record.chainHead)) return { ok: false, reason: 'badChainHead' };
+  const noChain = input.subject !== undefined && input.record.chainHead === '';
+  if (!noChain && !/^[0-9a-f]{64}$/.test(input.record.chainHead)) return { ok: false, reason: 'badChainHead' };
   const seen = new Set<string>();
   for (const f of input.files) {
     if (f.path.trim() === '') return { ok: false, reason: 'emptyPath' };
@@ -95,6 +113,7 @@ export function buildManifest(input: ManifestInput): { ok: true; manifest: Manif
     manifest: {
       manifestVersion: 1,
       record: { ...input.record },
+      ...(input.subject ? { subject: { ...input.subject } } : {}),
       appVersion: input.appVersion,
       createdAt: input.createdAt,
       createdAtText: chinaTimeText(input.createdAt),
@@ -115,6 +134,8 @@ export interface ManifestLabels {
   algorithm: string;
   columns: { seq: string; path: string; category: string; format: string; size: string; sha256: string };
   total: string;
+  /** A patch set's lines: what the set is ({patchNo}, {layer}), and the chain head's absence. */
+  subject?: { patch: string; noChainHead: string };
 }
 
 /**
@@ -122,11 +143,14 @@ export interface ManifestLabels {
  * (a spreadsheet pastes it as a table; a monospace viewer aligns it), UTF-8 with CRLF line ends (Windows Notepad).
  */
 export function manifestText(m: Manifest, l: ManifestLabels): string {
+  const subject = m.subject && l.subject ? m.subject : null;
   const lines = [
     l.title,
-    `${l.recordNumber}：${m.record.number}`,
+    ...(subject && l.subject
+      ? [fillPlaceholders(l.subject.patch, { patchNo: subject.patchNo, layer: subject.layerName, fid: subject.fid })]
+      : [`${l.recordNumber}：${m.record.number}`]),
     `${l.recordId}：${m.record.id}`,
-    `${l.chainHead}：${m.record.chainHead}`,
+    `${l.chainHead}：${subject && l.subject && m.record.chainHead === '' ? l.subject.noChainHead : m.record.chainHead}`,
     `${l.appVersion}：${m.appVersion}`,
     `${l.createdAt}：${m.createdAtText}`,
     `${l.algorithm}：${m.hashAlgorithm}`,
@@ -209,4 +233,5 @@ export const manifestLabelsOf = (l: PaperLabels): ManifestLabels => ({
     sha256: l.manifestSha256,
   },
   total: l.manifestTotal,
+  subject: { patch: l.manifestPatchSet, noChainHead: l.manifestNoChainHead },
 });

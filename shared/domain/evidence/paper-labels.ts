@@ -128,6 +128,8 @@ export const PAPER_LABEL_KEYS = [
   'manifestSize',
   'manifestSha256',
   'manifestTotal',
+  'manifestPatchSet',
+  'manifestNoChainHead',
 ] as const;
 export type PaperLabelKey = (typeof PAPER_LABEL_KEYS)[number];
 export type PaperLabels = Readonly<Record<PaperLabelKey, string>>;

@@ -1,4 +1,7 @@
-/** 批量导出证据: the 核查 list's filtered records, one evidence set each (a folder), into one zip, with progress and cancel. */
+/**
+ * 批量导出证据: the 核查 list's filtered records, or every patch of a 卫片图斑 layer (the annual 卫片 check), one evidence
+ * set each (a folder), into one zip or a chosen folder, with progress (n / N, the current JCBH) and cancel.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Inspection } from '../../../../shared/domain/inspection/inspection-record';
 import { toSafeFileName } from '../../../../shared/validation/file-name';
@@ -7,49 +10,127 @@ import { useI18n } from '../../../i18n';
 import { errorText, isCancelled } from '../../../platform/coded-error';
 import { electronApi } from '../../../platform/platform';
 import { Dialog } from '../../../ui/Dialog';
+import { RadioGroup } from '../../../ui/fields';
 import { ProgressCard } from '../../../ui/ProgressCard';
-import { comparisonRolesNow, loadComparisonRoles } from '../../comparison';
+import { comparisonRolesNow, loadComparisonRoles, stopComparisonWorker } from '../../comparison';
 import { sortTopToBottom, useLayerList } from '../../layers';
 import { exportBatch } from '../export-actions';
 import { dialogState, stopEvidenceWorker } from '../evidence-state';
 import { imageryChoices, loadTemplate } from '../evidence-session';
 import type { ExportStep } from '../export-pipeline';
+import { exportPatchLayer, planLayer, type PatchBatchTarget } from '../patch-batch';
+import {
+  initialSource,
+  outputChoices,
+  patchLayerChoices,
+  planCounts,
+  sourceOfValue,
+  sourceValue,
+  type BatchOutput,
+  type BatchSource,
+} from '../patch-batch.logic';
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'running'; step: ExportStep; done: number; total: number }
+  | { kind: 'running'; step: ExportStep; done: number; total: number; label: string }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
 
-export function BatchDialog({ recordIds }: { recordIds: readonly string[] }) {
+type Counts = ReturnType<typeof planCounts>;
+
+/** The folder picker where the platform has one (Chromium, Electron): a batch can go into a folder. */
+const folderPicker = (): ((o?: { mode?: 'readwrite' }) => Promise<FileSystemDirectoryHandle>) | null => {
+  const w = window as unknown as { showDirectoryPicker?: (o?: { mode?: 'readwrite' }) => Promise<FileSystemDirectoryHandle> };
+  return typeof w.showDirectoryPicker === 'function' ? w.showDirectoryPicker.bind(window) : null;
+};
+
+export function BatchDialog({ recordIds, layerId = null }: { recordIds: readonly string[]; layerId?: string | null }) {
   const { t } = useI18n();
   const { layers: all } = useLayerList();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const layers = useMemo(() => sortTopToBottom(all).filter((l) => l.visible && l.meta.geometryKind !== 'unknown'), [all]);
+  const patchLayers = useMemo(() => patchLayerChoices(sortTopToBottom(all)), [all]);
+  const [source, setSource] = useState<BatchSource>(() => initialSource(layerId, patchLayers, recordIds.length));
+  const outputs = outputChoices(folderPicker() !== null);
+  const [output, setOutput] = useState<BatchOutput>('zip');
+  const [counts, setCounts] = useState<Counts | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+
+  // The plan of the chosen layer (how many patches have a record), read when the source changes.
+  const layerOf = source.kind === 'layer' ? (all.find((l) => l.id === source.layerId) ?? null) : null;
+  useEffect(() => {
+    setCounts(null);
+    if (!layerOf) return;
+    let live = true;
+    planLayer(layerOf)
+      .then((items) => live && setCounts(planCounts(items)))
+      .catch((e: unknown) => live && setPhase({ kind: 'error', text: t('evidence.failed', { message: errorText(e, t) }) }));
+    return () => {
+      live = false;
+    };
+  }, [layerOf, t]);
   const close = () => dialogState.set(null);
 
   const run = async () => {
+    const date = new Date().toISOString().slice(0, 10);
+    let target: PatchBatchTarget | null = null;
+    if (layerOf) {
+      const pick = folderPicker();
+      if (output === 'folder' && pick) {
+        try {
+          target = {
+            kind: 'folder',
+            dir: await pick({ mode: 'readwrite' }),
+            name: toSafeFileName(t('evidence.batch.folderName', { layer: layerOf.name, date })),
+          };
+        } catch {
+          return; // the user closed the picker: nothing started
+        }
+      } else target = { kind: 'zip', fileName: toSafeFileName(t('evidence.batch.layerFileName', { layer: layerOf.name, date })) };
+    }
     const ac = new AbortController();
     abort.current = ac;
-    setPhase({ kind: 'running', step: 'data', done: 0, total: recordIds.length });
+    setPhase({ kind: 'running', step: 'data', done: 0, total: layerOf ? (counts?.total ?? 0) : recordIds.length, label: '' });
     try {
       const template = await loadTemplate();
       const roles = comparisonRolesNow() ?? (await loadComparisonRoles(all)).roles.roles;
+      const inputs = { settings: template.sheet, template, layers, roles, imagery: template.sheet.imagery ? (imageryChoices()[0] ?? null) : null, t };
+      const callbacks = {
+        signal: ac.signal,
+        askForPdf: () => Promise.resolve(null),
+      };
+      if (layerOf && target) {
+        let label = '';
+        const out = await exportPatchLayer(
+          layerOf,
+          inputs,
+          {
+            ...callbacks,
+            onPatch: (_done, _total, l) => (label = l),
+            onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? 0, label }),
+          },
+          t,
+          target,
+        );
+        setPhase({
+          kind: 'done',
+          text: t('evidence.batch.layerDone', { records: out.records, patches: out.patches, name: out.name, skipped: out.skipped.length }),
+        });
+        return;
+      }
       const records: Inspection[] = [];
       for (const id of recordIds) {
         const r = await getInspection(id);
         if (r) records.push(r);
       }
-      const name = toSafeFileName(t('evidence.batch.fileName', { date: new Date().toISOString().slice(0, 10) }));
+      const name = toSafeFileName(t('evidence.batch.fileName', { date }));
       const out = await exportBatch(
         records,
-        { settings: template.sheet, template, layers, roles, imagery: template.sheet.imagery ? (imageryChoices()[0] ?? null) : null, t },
+        inputs,
         {
-          signal: ac.signal,
-          onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? records.length }),
-          askForPdf: () => Promise.resolve(null),
+          ...callbacks,
+          onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? records.length, label: '' }),
         },
         t,
         name,
@@ -64,9 +145,24 @@ export function BatchDialog({ recordIds }: { recordIds: readonly string[] }) {
   const cancel = () => {
     abort.current?.abort();
     stopEvidenceWorker();
+    if (layerOf) stopComparisonWorker();
     setPhase({ kind: 'idle' });
   };
   const running = phase.kind === 'running';
+  const sourceOptions = [
+    { value: sourceValue({ kind: 'records' }), label: t('evidence.batch.sourceRecords', { count: recordIds.length }) },
+    ...patchLayers.map((l) => ({
+      value: sourceValue({ kind: 'layer', layerId: l.id }),
+      label: t('evidence.batch.sourceLayer', { name: l.name, count: l.count }),
+    })),
+  ];
+  const canRun = layerOf ? counts !== null && counts.total > 0 : recordIds.length > 0;
+  const progressText =
+    running && phase.label
+      ? t('evidence.batch.patchProgress', { done: Math.min(phase.done + 1, phase.total), total: phase.total, label: phase.label })
+      : running
+        ? t('evidence.batch.progress', { done: Math.min(phase.done + 1, phase.total), total: phase.total })
+        : '';
   return (
     <Dialog
       title={t('evidence.batch.title')}
@@ -77,28 +173,60 @@ export function BatchDialog({ recordIds }: { recordIds: readonly string[] }) {
           <button type="button" className="btn" disabled={running} onClick={close} data-testid="evidence-batch-close">
             {t('evidence.close')}
           </button>
-          <button
-            type="button"
-            className="btn primary"
-            data-testid="evidence-batch-export"
-            disabled={running || recordIds.length === 0}
-            onClick={() => void run()}
-          >
+          <button type="button" className="btn primary" data-testid="evidence-batch-export" disabled={running || !canRun} onClick={() => void run()}>
             {t('evidence.export')}
           </button>
         </>
       }
     >
-      <p data-testid="evidence-batch-count">
-        {recordIds.length === 0 ? t('evidence.batch.none') : t('evidence.batch.count', { count: recordIds.length })}
-      </p>
+      {patchLayers.length > 0 && (
+        <RadioGroup
+          label={t('evidence.batch.source')}
+          options={sourceOptions}
+          value={sourceValue(source)}
+          onChange={(v) => setSource(sourceOfValue(v))}
+          disabled={running}
+          testId="evidence-batch-source"
+        />
+      )}
+      {layerOf ? (
+        <>
+          <p className="muted small" data-testid="evidence-batch-layer-hint">
+            {t('evidence.batch.layerHint')}
+          </p>
+          <p data-testid="evidence-batch-plan">
+            {counts
+              ? t('evidence.batch.plan', { records: counts.records, patches: counts.patches, skipped: counts.skipped })
+              : t('evidence.batch.planning')}
+          </p>
+          {outputs.length > 1 ? (
+            <RadioGroup
+              label={t('evidence.batch.output')}
+              options={[
+                { value: 'zip' as const, label: t('evidence.batch.outputZip') },
+                { value: 'folder' as const, label: t('evidence.batch.outputFolder') },
+              ]}
+              value={output}
+              onChange={setOutput}
+              disabled={running}
+              testId="evidence-batch-output"
+            />
+          ) : (
+            <p className="muted small">{t('evidence.batch.outputZipOnly')}</p>
+          )}
+        </>
+      ) : (
+        <p data-testid="evidence-batch-count">
+          {recordIds.length === 0 ? t('evidence.batch.none') : t('evidence.batch.count', { count: recordIds.length })}
+        </p>
+      )}
       <p className="muted small">{t('evidence.batch.settings')}</p>
       {!electronApi() && <p className="muted small">{t('evidence.batch.browser')}</p>}
       {running && (
         <ProgressCard
           placement="inline"
           title={t('evidence.progress')}
-          phase={`${t(`evidence.step.${phase.step}`)} · ${t('evidence.batch.progress', { done: Math.min(phase.done + 1, phase.total), total: phase.total })}`}
+          phase={`${t(`evidence.step.${phase.step}`)} · ${progressText}`}
           counts={{ done: phase.done, total: phase.total }}
           onCancel={cancel}
           cancelLabel={t('common.cancel')}

@@ -17,7 +17,14 @@ export interface LayerItemActions {
   zoomTo(id: string): void;
   openProperties(id: string): void;
   /** Actions other features contribute to a layer row (the attribute table …), in their order. */
-  contributed: readonly { id: string; labelKey: MessageKey; icon: IconName; testId?: string; run(layerId: string): void }[];
+  contributed: readonly {
+    id: string;
+    labelKey: MessageKey;
+    icon: IconName;
+    testId?: string;
+    when?: (layer: { id: string; kind: LayerKind }) => boolean;
+    run(layerId: string): void;
+  }[];
 }
 
 interface Props {
@@ -39,13 +46,15 @@ export function LayerItem({ layer, isTop, isBottom, actions }: Props) {
   const rowActions: { id: string; label: string; icon: IconName; testId?: string; disabled?: boolean; run: () => void }[] = [
     { id: 'zoom', label: t('layers.zoomTo'), icon: 'zoom', testId: 'layer-zoom', disabled: !layer.meta.bboxLngLat, run: () => actions.zoomTo(id) },
     { id: 'rename', label: t('layers.rename'), icon: 'pencil', run: () => setEditing(true) },
-    ...actions.contributed.map((a) => ({
-      id: a.id,
-      label: t(a.labelKey),
-      icon: a.icon,
-      ...(a.testId ? { testId: a.testId } : {}),
-      run: () => a.run(id),
-    })),
+    ...actions.contributed
+      .filter((a) => !a.when || a.when(layer))
+      .map((a) => ({
+        id: a.id,
+        label: t(a.labelKey),
+        icon: a.icon,
+        ...(a.testId ? { testId: a.testId } : {}),
+        run: () => a.run(id),
+      })),
     { id: 'props', label: t('layers.properties'), icon: 'info', testId: 'layer-props', run: () => actions.openProperties(id) },
     { id: 'remove', label: t('layers.remove'), icon: 'close', testId: 'layer-remove', run: () => setConfirming(true) },
   ];
