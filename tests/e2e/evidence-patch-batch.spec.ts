@@ -17,7 +17,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { makeGkToLngLat } from '../../shared/domain/crs/transform';
 import { PATCHES } from '../../shared/sample/township-plan';
-import { layerItem, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
+import { installPrintStandIn, layerItem, openApp, screenshot, waitForMapIdle, watchConsole } from './helpers';
 
 type Handle = import('../../renderer/map').MapHandle;
 type MapEl = HTMLElement & { mapHandle?: Handle };
@@ -26,42 +26,6 @@ type MapEl = HTMLElement & { mapHandle?: Handle };
 const CELL = 250;
 const toLngLat = makeGkToLngLat({ width: 3, zone: 39, centralMeridian: 117 }, true);
 const cornersGk = (i: number) => PATCHES[i]!.corners.map(([dc, dr]) => [39_498_000 + dc * CELL, 3_879_000 + dr * CELL] as const);
-
-/** The Electron stand-in: printToPdf → page.pdf (preferCSSPageSize), saveFile → the test. */
-async function installElectronStandIn(page: Page, saved: { name: string; bytes: Buffer }[]) {
-  await page.exposeFunction('__evidencePdf', async () => {
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-    return pdf.toString('base64');
-  });
-  await page.exposeFunction('__evidenceSave', (name: string, b64: string) => {
-    saved.push({ name, bytes: Buffer.from(b64, 'base64') });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown> & {
-      __evidencePdf(req: unknown): Promise<string>;
-      __evidenceSave(name: string, b64: string): Promise<void>;
-    };
-    const toB64 = (u8: Uint8Array) => {
-      let s = '';
-      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
-      return btoa(s);
-    };
-    const fromB64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    w.landpatrol = {
-      openFiles: async () => ({ canceled: true }),
-      readChosenFile: async () => new Uint8Array(0),
-      saveFile: async (req: { suggestedName: string; bytes: Uint8Array }) => {
-        await w.__evidenceSave(req.suggestedName, toB64(req.bytes));
-        return { canceled: false, path: `/tmp/${req.suggestedName}` };
-      },
-      printToPdf: async (req: unknown) => fromB64(await w.__evidencePdf(req)),
-      getAppInfo: async () => ({ version: 'test', platform: 'linux', electron: '' }),
-      setOnlineOrigins: async () => undefined,
-      setMenu: async () => undefined,
-      onMenuCommand: () => () => undefined,
-    };
-  });
-}
 
 /** Zooms to a patch, clicks its middle (identify), starts an inspection from it (开始核查 in the 属性 panel). */
 async function startFromPatch(page: Page, index: number): Promise<string> {
@@ -110,7 +74,7 @@ test('批量导出证据 of a 卫片图斑 layer: a record’s full set, patch s
   test.setTimeout(180_000);
   const consoleWatch = watchConsole(page);
   const saved: { name: string; bytes: Buffer }[] = [];
-  await installElectronStandIn(page, saved);
+  await installPrintStandIn(page, saved, []);
   await openApp(page);
   await waitForMapIdle(page);
 

@@ -169,6 +169,45 @@ export async function frameImagery(
 }
 
 /** What a map sheet is of: a plot in its GK plane, its numbered points, the comparison its areas come from, the ids. */
+/** What the frame holds, gathered once for any sheet: its layers, the imagery, the title block, the convergence. */
+export interface FrameContents {
+  layers: SheetLayer[];
+  imagery: MapSheetContent['imagery'];
+  titleBlock: MapSheetContent['titleBlock'];
+  convergenceDeg: number;
+  images: Record<string, string>;
+  notes: string[];
+  url: (blob: Blob) => string;
+  dispose: () => void;
+}
+
+/** The frame's layers (the evidence worker), the imagery rendered for it, the office's title block, γ at its centre. */
+export async function frameContents(
+  plan: SheetPlan,
+  inputs: FrameInputs & Pick<SheetInputs, 'template' | 'onStep'>,
+  stored: StoredComparison | null,
+): Promise<FrameContents> {
+  const { ground } = plan;
+  const layers = await frameLayersOf(plan, inputs, stored);
+  const profile = await getOfficeProfile();
+  const images: Record<string, string> = {};
+  const { url, dispose } = objectUrls();
+  const notes: string[] = [];
+  inputs.onStep?.('imagery');
+  const imagery = await frameImagery(plan, inputs, images, url, notes);
+  const [e0, n0, e1, n1] = ground.extent;
+  return {
+    layers,
+    imagery,
+    titleBlock: { office: inputs.template.mapUnit || profile.officeName, mapper: profile.userName, checker: '', date: today() },
+    convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, (e0 + e1) / 2, (n0 + n1) / 2),
+    images,
+    notes,
+    url,
+    dispose,
+  };
+}
+
 export interface MapTarget {
   plot: PlotGk;
   points: NumberedPoint[];
@@ -200,25 +239,16 @@ export async function prepareMapSheets(
   if (!planned.ok)
     return { ok: false, refusal: planned.reason === 'doesNotFit' ? { reason: 'doesNotFit', scale: planned.scale } : { reason: 'noGeometry' } };
   const plan = planned.plan;
-  const { ground } = plan;
-  const layers = await frameLayersOf(plan, inputs, stored);
-  const profile = await getOfficeProfile();
-  const images: Record<string, string> = {};
-  const { url, dispose } = objectUrls();
-  const notes: string[] = [];
-  inputs.onStep?.('imagery');
-  const imagery = await frameImagery(plan, inputs, images, url, notes);
-
-  const centre = [(ground.extent[0] + ground.extent[2]) / 2, (ground.extent[1] + ground.extent[3]) / 2] as const;
+  const { layers, imagery, titleBlock, convergenceDeg, images, notes, url, dispose } = await frameContents(plan, inputs, stored);
   const content: MapSheetContent = {
     record: target.record,
-    titleBlock: { office: inputs.template.mapUnit || profile.officeName, mapper: profile.userName, checker: '', date: today() },
+    titleBlock,
     plot,
     points: target.points,
     areas: recordAreaRows(stored),
     layers,
     imagery,
-    convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, centre[0], centre[1]),
+    convergenceDeg,
   };
   return { ok: true, map: { sheets: mapSheets(plan, content), images, plan, content, notes, url, dispose } };
 }

@@ -6,11 +6,9 @@
  */
 import type { MapViewTarget } from '../../../shared/domain/evidence/map-sheet';
 import { planMapSheet } from '../../../shared/domain/evidence/map-sheet';
-import { meridianConvergenceDeg } from '../../../shared/domain/evidence/scale';
 import { viewSheetContent } from '../../../shared/domain/evidence/view-sheet';
-import { getOfficeProfile } from '../../db';
 import type { EvidenceTemplate } from '../../../shared/domain/evidence/template';
-import { frameImagery, frameLayersOf, objectUrls, today, type ExportStep, type FrameInputs, type Prepared } from './export-pipeline';
+import { frameContents, type ExportStep, type FrameInputs, type Prepared } from './export-pipeline';
 import { mapSheets } from './layout';
 
 export interface ViewSheetInputs extends FrameInputs {
@@ -27,24 +25,10 @@ export async function prepareViewSheets(target: MapViewTarget, inputs: ViewSheet
   if (!planned.ok) return { ok: false, refusal: { reason: 'noGeometry' } };
   const plan = planned.plan;
   const { ground } = plan;
-  const layers = await frameLayersOf(plan, inputs, null);
-  const profile = await getOfficeProfile();
-  const images: Record<string, string> = {};
-  const { url, dispose } = objectUrls();
-  const notes: string[] = [];
-  inputs.onStep?.('imagery');
-  const imagery = await frameImagery(plan, inputs, images, url, notes);
+  const { layers, imagery, titleBlock, convergenceDeg, images, notes, dispose } = await frameContents(plan, inputs, null);
   const drawn = layers.filter((l) => !inputs.settings.hiddenLayerIds.includes(l.id));
   if (drawn.length === 0 && !imagery) notes.push(inputs.t('evidence.view.empty'));
-  const [e0, n0, e1, n1] = ground.extent;
-  const content = viewSheetContent({
-    zone: ground.zone,
-    zonePrefix: ground.zonePrefix,
-    layers,
-    imagery,
-    titleBlock: { office: inputs.template.mapUnit || profile.officeName, mapper: profile.userName, checker: '', date: today() },
-    convergenceDeg: meridianConvergenceDeg(ground.zone, ground.zonePrefix, (e0 + e1) / 2, (n0 + n1) / 2),
-  });
+  const content = viewSheetContent({ zone: ground.zone, zonePrefix: ground.zonePrefix, layers, imagery, titleBlock, convergenceDeg });
   const sheets = mapSheets(plan, content);
   return { ok: true, prepared: { sheets, images, plan, plot: content.plot, content, stored: null, notes, photos: [], dispose } };
 }
