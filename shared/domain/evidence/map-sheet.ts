@@ -16,23 +16,35 @@
  * the bbox with a 10 % margin each side fits (scale.ts); past 1:10,000 the plan is refused ('plotTooLarge',
  * with the scale it would need), so the caller can say "choose A3 / a larger scale".
  */
-import { formatMetres, formatMu, formatSquareMetres } from '../units/format';
-import type { Mu, SquareMetres } from '../units/area';
 import type { GkZoneRef } from '../units/area';
 import { coordinateGrid } from './grid';
-import type { AreaRow, GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetLayer, SheetSettings, StandardScale } from './inputs';
+import type { GkPoint, MapSheetContent, NumberedPoint, PlotGk, SheetSettings, StandardScale } from './inputs';
 import { STANDARD_SCALES } from './inputs';
+import { ROLE_ORDER, legendEntries, legendHeight, legendItemOf, legendMarks, paintOf } from './map-legend';
+import {
+  CONTENT_EDGE_MM,
+  FRAME_EDGE_MM,
+  GAP,
+  SIGNATURES_H_ROW,
+  STYLE,
+  blockTitleH,
+  fill,
+  line,
+  rectPath,
+  text,
+  type MapSheetLabels,
+} from './map-style';
+import { PAGE_TABLE, SHEET_TABLE, areasBlock, pointsBlock, tableHeight, tableMarks, tableSheets, tableWidth, type TableBlock } from './map-tables';
 import { boxOf, insideRings, labelCandidates, reachesBox, type Box, type Pt } from './plane';
 import { ringsOfPoints } from './points';
 import { fitStandardScale, formatScale, formatSignedDms, groundToPaperMm, meridianConvergenceDeg, scaleBar } from './scale';
-import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paint, type Paper, type RectMm, type Sheet } from './sheet-model';
+import { MM_PER_PT, PAPER_SIZES, type FrameGround, type Mark, type Paper, type RectMm, type Sheet } from './sheet-model';
 import { textWidthMm, wrapText } from './text-measure';
-import { fillPlaceholders } from './text-wrap';
 
-/** The frame is at least this far from every paper edge (TD/T 1008 practice: 2 cm). */
-export const FRAME_EDGE_MM = 20;
-/** Everything else stays this far from the paper edge (a printer's unprintable margin is ≈ 5 mm). */
-export const CONTENT_EDGE_MM = 10;
+// The sheet's vocabulary and its tables live in their own modules; these names stay importable from here.
+export { CONTENT_EDGE_MM, FRAME_EDGE_MM, MAP_SHEET_LABEL_KEYS, STYLE, fill, type MapSheetLabelKey, type MapSheetLabels } from './map-style';
+export { areaTableRows, pointsTableRows } from './map-tables';
+
 /** The imagery for the frame is rendered at this resolution. */
 export const IMAGERY_DPI = 300;
 
@@ -91,8 +103,6 @@ const FRAME_TOP = 36;
 const UNDER_FRAME = 4;
 const STRIP_H = 14;
 const TITLE_BLOCK_H = 12;
-const SIGNATURES_H_ROW = 9;
-const GAP = 4;
 
 /** The zones of a paper for a legend position (see the module comment). */
 export function sheetZones(paper: Paper, legend: SheetSettings['legendPosition']): MapSheetZones {
@@ -189,362 +199,11 @@ export function convergenceOfPlan(plan: MapSheetPlan): number {
 /** The standard scales, for a caller offering a choice. */
 export const SHEET_SCALES = STANDARD_SCALES;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Labels: every string of the sheet, from the i18n pair evidence-sheet.*.ts (Chinese for the paper whatever the UI
-// language). `{name}` placeholders are filled here.
-
-export const MAP_SHEET_LABEL_KEYS = [
-  'recordNo',
-  'taskNo',
-  'caseNo',
-  'location',
-  'scale',
-  'scaleBarUnit',
-  'north',
-  'gridNorth',
-  'convergence',
-  'crs',
-  'imagery',
-  'imageryNoDate',
-  'legendTitle',
-  'legendPlot',
-  'legendPoints',
-  'pointsTitle',
-  'pointsName',
-  'pointsX',
-  'pointsY',
-  'pointsSide',
-  'areasTitle',
-  'areasBlock',
-  'areasItem',
-  'areasM2',
-  'areasMu',
-  'areasEllipsoidal',
-  'areasNote',
-  'continued',
-  'tableSheetTitle',
-  'titleOffice',
-  'titleMapper',
-  'titleChecker',
-  'titleDate',
-  'signParty',
-  'signWitness',
-  'signOfficer',
-  'page',
-] as const;
-export type MapSheetLabelKey = (typeof MAP_SHEET_LABEL_KEYS)[number];
-export type MapSheetLabels = Readonly<Record<MapSheetLabelKey, string>>;
-
-/** A label with its `{name}` placeholders filled: the papers' one filler (text-wrap.ts). */
-export const fill = fillPlaceholders;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Styles (mm, pt): TD/T 1008 practice where it says so (boundary 0.3 mm red, points 0.8 mm circles, numbers red).
-
-export const STYLE = {
-  plotStroke: '#ff0000',
-  plotStrokeMm: 0.3,
-  pointDiameterMm: 0.8,
-  pointStrokeMm: 0.15,
-  pointNumberPt: 7,
-  pointNumberOffsetMm: 2.2,
-  farmlandStroke: '#ff0000',
-  farmlandStrokeMm: 0.5,
-  gridStroke: '#1a1a1a',
-  gridStrokeMm: 0.1,
-  gridLabelPt: 6.5,
-  frameStrokeMm: 0.3,
-  titlePt: 18,
-  infoPt: 9,
-  notePt: 7,
-  tablePt: 7,
-  tableRowMm: 4.4,
-  tableHeaderMm: 5.4,
-  blockTitlePt: 8.5,
-  labelPt: 6.5,
-  legendRowMm: 5,
-  /** A layer's stroke width in screen px → mm on paper. */
-  pxToMm: 0.12,
-  minStrokeMm: 0.08,
-  /** Land-class boundaries over imagery. */
-  overImageryClassStroke: '#ffffff',
-} as const;
-
-const ROLE_ORDER: readonly SheetLayer['role'][] = ['landClass', 'planning', 'approval', 'supply', 'other', 'boundary', 'farmland'];
-
 /** Paper position of a GK point in a frame (sheet-model.ts). */
 export function gkToPaper(ground: FrameGround, frame: RectMm): (p: Pt) => [number, number] {
   const [e0, , , n1] = ground.extent;
   const k = 1000 / ground.scale;
   return (p) => [frame.x + (p[0] - e0) * k, frame.y + (n1 - p[1]) * k];
-}
-
-type LegendEntry = { label: string; paint: Paint; shape: 'fill' | 'line' | 'point' | 'plot' | 'jpoint' };
-
-function legendItemOf(layer: SheetLayer, code: string | undefined) {
-  const items = layer.legend.items;
-  if (code !== undefined) {
-    const exact = items.find((i) => i.code === code);
-    if (exact) return exact;
-    const prefixed = items
-      .filter((i) => i.code !== undefined && code.startsWith(i.code))
-      .sort((a, b) => (b.code?.length ?? 0) - (a.code?.length ?? 0));
-    if (prefixed[0]) return prefixed[0];
-    // a rule without categories lists the values the layer holds by their own text (planning zones by name)
-    const named = items.find((i) => i.code === undefined && i.label === code);
-    if (named) return named;
-  }
-  return items.find((i) => i.code === undefined) ?? items[0] ?? null;
-}
-
-/**
- * A feature's paint from its legend item. Over imagery the image must show through: farmland keeps its yellow at
- * 0.3 opacity (and its red 0.5 mm boundary); other layers are drawn as outlines (≥ 0.2 mm), named by their labels.
- */
-function paintOf(layer: SheetLayer, item: NonNullable<ReturnType<typeof legendItemOf>>, overImagery = false): Paint {
-  const s = item.symbol;
-  if (layer.role === 'farmland')
-    return {
-      fill: s.fill,
-      fillOpacity: overImagery ? Math.min(0.3, s.fillOpacity) : s.fillOpacity,
-      stroke: STYLE.farmlandStroke,
-      strokeMm: STYLE.farmlandStrokeMm,
-    };
-  if (overImagery) {
-    // grey outlines vanish on a photograph: land classes in white, other layers in their colour, dashed
-    if (layer.role === 'landClass') return { fill: null, stroke: STYLE.overImageryClassStroke, strokeMm: 0.25 };
-    return {
-      fill: null,
-      stroke: s.stroke,
-      strokeMm: Math.max(0.25, s.strokeWidthPx * STYLE.pxToMm),
-      dashMm: s.dash ? s.dash.map((d) => d * STYLE.pxToMm * 2) : [2, 1],
-    };
-  }
-  return {
-    fill: s.shape === 'line' ? null : s.fill,
-    fillOpacity: s.fillOpacity,
-    stroke: s.stroke,
-    strokeMm: Math.max(STYLE.minStrokeMm, s.strokeWidthPx * STYLE.pxToMm),
-    ...(s.dash ? { dashMm: s.dash.map((d) => d * STYLE.pxToMm * 2) } : {}),
-  };
-}
-
-const text = (x: number, y: number, t: string, sizePt: number, more: Partial<Extract<Mark, { kind: 'text' }>> = {}): Mark => ({
-  kind: 'text',
-  x,
-  y,
-  text: t,
-  sizePt,
-  ...more,
-});
-
-const rectPath = (r: RectMm, paint: Paint, clip = false): Mark => ({
-  kind: 'path',
-  rings: [
-    [
-      [r.x, r.y],
-      [r.x + r.w, r.y],
-      [r.x + r.w, r.y + r.h],
-      [r.x, r.y + r.h],
-    ],
-  ],
-  closed: true,
-  ...(clip ? { clip } : {}),
-  ...paint,
-});
-
-const line = (a: [number, number], b: [number, number], strokeMm: number, stroke = '#000000', clip = false): Mark => ({
-  kind: 'path',
-  rings: [[a, b]],
-  closed: false,
-  stroke,
-  strokeMm,
-  fill: null,
-  ...(clip ? { clip } : {}),
-});
-
-/** The type of a table: on the map sheet 7 pt, on the table sheets (a page of its own) 9 pt. */
-interface TableType {
-  sizePt: number;
-  rowMm: number;
-  headerMm: number;
-  titlePt: number;
-}
-const SHEET_TABLE: TableType = { sizePt: STYLE.tablePt, rowMm: STYLE.tableRowMm, headerMm: STYLE.tableHeaderMm, titlePt: STYLE.blockTitlePt };
-const PAGE_TABLE: TableType = { sizePt: 9, rowMm: 6, headerMm: 7, titlePt: 11 };
-
-/** A table block: its title line and a table mark, measured. */
-interface TableBlock {
-  kind: 'points' | 'areas';
-  type: TableType;
-  title: string;
-  columns: { title: string; widthMm: number; align: 'start' | 'middle' | 'end' }[];
-  rows: string[][];
-  boldRows: number[];
-  /** Lines under the table (notes). */
-  notes: string[];
-}
-
-const tableWidth = (t: TableBlock) => t.columns.reduce((s, c) => s + c.widthMm, 0);
-const blockTitleH = (pt: number = STYLE.blockTitlePt) => pt * MM_PER_PT * 1.6;
-const noteLineMm = (t: TableType) => (t.sizePt - 1) * MM_PER_PT * 1.25;
-const tableHeight = (t: TableBlock, rows = t.rows.length, withNotes = true) =>
-  blockTitleH(t.type.titlePt) + t.type.headerMm + rows * t.type.rowMm + (withNotes ? t.notes.length * noteLineMm(t.type) * 2 + 1 : 0);
-
-/** Column widths from the widest text of each column (+ 2.4 mm padding), never narrower than `min`. */
-function fitColumns(titles: string[], rows: string[][], aligns: ('start' | 'middle' | 'end')[], min: number[], type: TableType) {
-  const k = type.sizePt / STYLE.tablePt;
-  return titles.map((title, i) => {
-    let w = textWidthMm(title, type.sizePt);
-    for (const r of rows) w = Math.max(w, textWidthMm(r[i] ?? '', type.sizePt));
-    return { title, widthMm: Math.max((min[i] ?? 0) * k, Math.ceil((w + 2.4 * k) * 2) / 2), align: aligns[i] ?? 'start' };
-  });
-}
-
-/** The 界址点坐标成果表: each ring's points then its first point again (the ring closed); 边长 on the row it starts. */
-export function pointsTableRows(points: readonly NumberedPoint[]): string[][] {
-  const rows: string[][] = [];
-  for (const ring of ringsOfPoints(points)) {
-    for (const p of ring) rows.push([p.name, formatMetres(p.x), formatMetres(p.y), formatMetres(p.sideMetres, { decimals: 2 })]);
-    const first = ring[0];
-    if (first) rows.push([first.name, formatMetres(first.x), formatMetres(first.y), '']);
-  }
-  return rows;
-}
-
-function pointsBlock(points: readonly NumberedPoint[], L: MapSheetLabels, type: TableType): TableBlock {
-  const rows = pointsTableRows(points);
-  const titles = [L.pointsName, L.pointsX, L.pointsY, L.pointsSide];
-  return {
-    kind: 'points',
-    type,
-    title: L.pointsTitle,
-    columns: fitColumns(titles, rows, ['middle', 'end', 'end', 'end'], [9, 0, 0, 0], type),
-    rows,
-    boldRows: [],
-    notes: [],
-  };
-}
-
-/** The 面积表's rows as printed: 其中 lines indented, m² to 0.01, 亩 to 0.0001; the total's ellipsoidal figure under it. */
-export function areaTableRows(areas: readonly AreaRow[], L: MapSheetLabels): { rows: string[][]; bold: number[] } {
-  const rows: string[][] = [];
-  const bold: number[] = [];
-  for (const a of areas) {
-    if (a.level === 0 && rows.length === 0) bold.push(0);
-    rows.push([
-      a.block ?? '',
-      (a.level === 1 ? '　' : '') + a.label,
-      formatSquareMetres(a.planarM2 as SquareMetres, { thousands: true }),
-      formatMu(a.mu as Mu, { thousands: true }),
-    ]);
-    if (a.ellipsoidalM2 !== undefined)
-      rows.push(['', L.areasEllipsoidal, formatSquareMetres(a.ellipsoidalM2 as SquareMetres, { thousands: true }), '—']);
-  }
-  return { rows, bold };
-}
-
-function areasBlock(areas: readonly AreaRow[], L: MapSheetLabels, type: TableType): TableBlock {
-  const { rows, bold } = areaTableRows(areas, L);
-  const titles = [L.areasBlock, L.areasItem, L.areasM2, L.areasMu];
-  return {
-    kind: 'areas',
-    type,
-    title: L.areasTitle,
-    columns: fitColumns(titles, rows, ['middle', 'start', 'end', 'end'], [0, 0, 0, 0], type),
-    rows,
-    boldRows: bold,
-    notes: [L.areasNote],
-  };
-}
-
-/** The marks of a table block at (x, y), rows [from, to); `widthMm` stretches its columns to a width. */
-function tableMarks(t: TableBlock, x: number, y: number, title: string, from = 0, to = t.rows.length, withNotes = true, widthMm?: number): Mark[] {
-  const ty = t.type;
-  const th = blockTitleH(ty.titlePt);
-  const marks: Mark[] = [text(x, y + th / 2, title, ty.titlePt, { bold: true })];
-  const boldRows = t.boldRows.filter((r) => r >= from && r < to).map((r) => r - from);
-  const total = tableWidth(t);
-  const grow = widthMm && widthMm > total ? widthMm / total : 1;
-  marks.push({
-    kind: 'table',
-    x,
-    y: y + th,
-    columns: t.columns.map((c) => ({ ...c, widthMm: c.widthMm * grow })),
-    rows: t.rows.slice(from, to),
-    rowHeightMm: ty.rowMm,
-    headerHeightMm: ty.headerMm,
-    sizePt: ty.sizePt,
-    ...(boldRows.length ? { boldRows } : {}),
-  });
-  if (withNotes) {
-    let ny = y + th + ty.headerMm + (to - from) * ty.rowMm + noteLineMm(ty);
-    for (const n of t.notes) {
-      for (const l of wrapText(n, ty.sizePt - 1, (widthMm ?? total) - 1)) {
-        marks.push(text(x, ny, l, ty.sizePt - 1, { color: '#333333' }));
-        ny += noteLineMm(ty);
-      }
-    }
-  }
-  return marks;
-}
-
-/** The legend entries of what is drawn in the frame: the plot and its points first, then each layer's items used. */
-function legendEntries(content: MapSheetContent, drawn: Map<string, Set<string>>, plan: MapSheetPlan, L: MapSheetLabels): LegendEntry[] {
-  const out: LegendEntry[] = [];
-  if (plan.hasPlot && content.plot.polygons.length > 0)
-    out.push({ label: L.legendPlot, shape: 'plot', paint: { fill: null, stroke: STYLE.plotStroke, strokeMm: STYLE.plotStrokeMm } });
-  if (content.points.length > 0)
-    out.push({ label: L.legendPoints, shape: 'jpoint', paint: { fill: '#ffffff', stroke: STYLE.plotStroke, strokeMm: STYLE.pointStrokeMm } });
-  for (const role of [...ROLE_ORDER].reverse())
-    for (const layer of content.layers.filter((l) => l.role === role && !plan.settings.hiddenLayerIds.includes(l.id))) {
-      const used = drawn.get(layer.id);
-      if (!used) continue;
-      const overImagery = !!(content.imagery && plan.settings.imagery);
-      if (overImagery && layer.role !== 'farmland') {
-        // outlines only: one entry for the layer (its features are named on the map)
-        const item = layer.legend.items.find((i) => used.has(i.code ?? `\u0000${i.label}`));
-        if (item) out.push({ label: layer.name, shape: 'line', paint: paintOf(layer, item, true) });
-        continue;
-      }
-      for (const item of layer.legend.items) {
-        const key = item.code ?? `\u0000${item.label}`;
-        if (!used.has(key)) continue;
-        const label = item.code && item.code !== item.label ? `${item.code} ${item.label}` : item.label;
-        const multi = layer.legend.items.length > 1;
-        out.push({ label: multi ? label : layer.name, shape: item.symbol.shape, paint: paintOf(layer, item) });
-      }
-    }
-  return out;
-}
-
-function legendHeight(n: number): number {
-  return blockTitleH() + n * STYLE.legendRowMm + 1;
-}
-
-function legendMarks(entries: LegendEntry[], x: number, y: number, w: number, L: MapSheetLabels): Mark[] {
-  const marks: Mark[] = [text(x, y + blockTitleH() / 2, L.legendTitle, STYLE.blockTitlePt, { bold: true })];
-  entries.forEach((e, i) => {
-    const cy = y + blockTitleH() + i * STYLE.legendRowMm + STYLE.legendRowMm / 2;
-    const sw: RectMm = { x, y: cy - 1.8, w: 8, h: 3.6 };
-    if (e.shape === 'fill') marks.push(rectPath(sw, e.paint));
-    else if (e.shape === 'line' && e.paint.stroke === STYLE.overImageryClassStroke) {
-      // a white line, as drawn over the imagery: shown on a grey swatch
-      marks.push(rectPath(sw, { fill: '#8a8a8a', stroke: null }));
-      marks.push(line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke));
-    } else if (e.shape === 'plot' || e.shape === 'line')
-      marks.push({
-        ...line([sw.x, cy], [sw.x + sw.w, cy], e.paint.strokeMm ?? 0.3, e.paint.stroke ?? '#000'),
-        ...(e.paint.dashMm ? { dashMm: e.paint.dashMm } : {}),
-      });
-    else if (e.shape === 'jpoint') {
-      marks.push({ kind: 'circle', cx: sw.x + 2, cy, rMm: STYLE.pointDiameterMm / 2, ...e.paint });
-      marks.push(text(sw.x + 3.2, cy, 'J1', STYLE.pointNumberPt - 1, { color: STYLE.plotStroke }));
-    } else marks.push({ kind: 'circle', cx: sw.x + 4, cy, rMm: 0.8, ...e.paint });
-    const lines = wrapText(e.label, STYLE.notePt, w - 10);
-    marks.push(text(x + 10, cy, lines[0] ?? '', STYLE.notePt, { maxWidthMm: w - 10 }));
-  });
-  return marks;
 }
 
 /** A polygon's rings closed-free in paper mm. */
@@ -849,7 +508,7 @@ export function layoutMapSheets(plan: MapSheetPlan, content: MapSheetContent, la
   marks.push(...signatureMarks(zones.signatures, L, vertical));
 
   const mapSheet: Sheet = { role: 'map', paper, frame: { ...frame }, marks };
-  const sheets = [mapSheet, ...tableSheets(plan, content, overflow, L)];
+  const sheets = [mapSheet, ...tableSheets(plan, content, overflow, L, (r) => signatureMarks(r, L, false))];
   if (sheets.length > 1)
     sheets.forEach((s, i) =>
       s.marks.push(
@@ -909,64 +568,6 @@ function signatureMarks(r: RectMm, L: MapSheetLabels, vertical: boolean): Mark[]
     marks.push(line([x + lw, y + 0.6], [x + cell - 4, y + 0.6], 0.15));
   });
   return marks;
-}
-
-/**
- * Table sheets: the tables that did not fit, continued over as many sheets as they need, the header repeated and
- * 续表 in the title of a continuation; each table sheet carries the record's numbers at the top and the signature
- * lines at the foot (every page of the evidence is signed).
- */
-function tableSheets(plan: MapSheetPlan, content: MapSheetContent, tables: TableBlock[], L: MapSheetLabels): Sheet[] {
-  if (tables.length === 0) return [];
-  const { paper } = plan;
-  const x0 = FRAME_EDGE_MM;
-  const top = 36;
-  const sigH = SIGNATURES_H_ROW;
-  const bottom = paper.heightMm - CONTENT_EDGE_MM - sigH - GAP * 2;
-  const sheets: Sheet[] = [];
-  let marks: Mark[] = [];
-  let y = top;
-  const newSheet = () => {
-    marks = [];
-    sheets.push({ role: 'table', paper, frame: null, marks });
-    marks.push(text(paper.widthMm / 2, 18, fill(L.tableSheetTitle, { title: plan.settings.title }), 14, { anchor: 'middle', bold: true }));
-    const r = content.record;
-    const ids = [r.number ? fill(L.recordNo, { number: r.number }) : '', r.taskNo ? fill(L.taskNo, { taskNo: r.taskNo }) : ''].filter(Boolean);
-    if (ids.length) marks.push(text(paper.widthMm / 2, 26, ids.join('\u3000\u3000'), STYLE.infoPt, { anchor: 'middle' }));
-    marks.push(
-      ...signatureMarks(
-        { x: FRAME_EDGE_MM, y: paper.heightMm - CONTENT_EDGE_MM - sigH - 2, w: paper.widthMm - 2 * FRAME_EDGE_MM, h: sigH },
-        L,
-        false,
-      ),
-    );
-    y = top;
-  };
-  newSheet();
-  for (const t of tables) {
-    let from = 0;
-    let first = true;
-    while (from < t.rows.length) {
-      const notesH = tableHeight(t, 0, true) - tableHeight(t, 0, false);
-      const fixed = blockTitleH(t.type.titlePt) + t.type.headerMm;
-      const roomAll = Math.floor((bottom - y - fixed - notesH) / t.type.rowMm);
-      const roomPart = Math.floor((bottom - y - fixed) / t.type.rowMm);
-      if (roomPart < 3) {
-        newSheet();
-        continue;
-      }
-      const rest = t.rows.length - from;
-      const to = rest <= roomAll ? t.rows.length : from + Math.min(rest - 1, roomPart);
-      const title = first ? t.title : `${t.title}${L.continued}`;
-      const last = to === t.rows.length;
-      marks.push(...tableMarks(t, x0, y, title, from, to, last));
-      y += tableHeight(t, to - from, last) + GAP * 2;
-      from = to;
-      first = false;
-      if (!last) newSheet();
-    }
-  }
-  return sheets;
 }
 
 /** The GK extent as a frame ground's size in mm, to check a plan (both axes at the one scale). */
