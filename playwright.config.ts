@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 // End-to-end journeys run the *built* renderer (vite preview over dist/renderer) in Debian's Chromium.
@@ -11,7 +12,12 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
-  workers: 1,
+  // One worker per two cores, at most two: each journey drives a Chromium whose swiftshader GPU process and renderer
+  // take about a core between them. On a 2-core machine two workers were not faster (16 journeys: 514 s with one,
+  // 467 s with two while the load rose from 10 to 13) and two long journeys ran out of their 120 s. Journeys share
+  // no state: each has its own browser context (its own IndexedDB), downloads and files go to its own output folder,
+  // the fake tile server listens on a free port. `--workers=N` overrides.
+  workers: Math.max(1, Math.min(2, Math.floor(os.availableParallelism() / 2))),
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',

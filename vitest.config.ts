@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests live beside the code they test (`*.spec.ts`); e2e journeys live in tests/e2e (Playwright).
@@ -9,5 +10,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: a single worker on a 2-core machine, where two workers
+    // took the unit stage from 264 s to 153 s (same load). Each spec file still runs alone in its own fork; the
+    // files share nothing on disk: temporary folders are mkdtemp'd, and dist/ is only read (the packaging spec
+    // rewrites dist/electron, which no other spec reads).
+    maxWorkers: Math.max(1, Math.min(os.availableParallelism(), Math.max(2, os.availableParallelism() - 1))),
   },
 });
