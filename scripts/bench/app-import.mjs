@@ -70,6 +70,26 @@ async function timedOpen(profile, url, shown, raster, screenshot = null) {
 export const mapIdle = (page, timeout = 60_000) =>
   page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state') === 'idle', null, { timeout, polling: 50 });
 
+/** The 12 drags across the map box and the wheel zooms, the same in the app and on the floor page; then idle. */
+export async function dragAndZoom(page, box) {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let i = 0; i < 12; i++) {
+    const dx = (i % 2 === 0 ? 1 : -1) * 300;
+    const dy = (i % 3 === 0 ? 1 : -1) * 150;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
+    await page.mouse.up();
+    if (i % 4 === 3) {
+      await page.mouse.wheel(0, -600);
+      await page.waitForTimeout(300);
+      await page.mouse.wheel(0, 600);
+    }
+  }
+  await mapIdle(page);
+}
+
 /** Resolves when the map has drawn a layer named `name` and is idle (see renderer/map: data-map-state). */
 async function waitShown(page, name, timeout) {
   await page.locator('[data-testid="layer-name"]', { hasText: name }).first().waitFor({ timeout });

@@ -107,7 +107,7 @@ export async function benchImagery(root) {
  * task over 50 ms (as map-cells.mjs does); the page's JS heap after.
  */
 async function benchImageryApp(root, file) {
-  const { mapIdle, open, PORT, startPreview } = await import('./app-import.mjs');
+  const { dragAndZoom, open, PORT, startPreview, mapIdle } = await import('./app-import.mjs');
   const server = await startPreview(root);
   const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-imagery-'));
   try {
@@ -131,21 +131,7 @@ async function benchImageryApp(root, file) {
         for (const e of list.getEntries()) window.__tasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    const box = await page.getByTestId('map').boundingBox();
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    for (let i = 0; i < 12; i++) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + (i % 2 === 0 ? 1 : -1) * 300, cy + (i % 3 === 0 ? 1 : -1) * 150, { steps: 20 });
-      await page.mouse.up();
-      if (i % 4 === 3) {
-        await page.mouse.wheel(0, -600);
-        await page.waitForTimeout(300);
-        await page.mouse.wheel(0, 600);
-      }
-    }
-    await mapIdle(page);
+    await dragAndZoom(page, await page.getByTestId('map').boundingBox());
     const tasks = await page.evaluate(() => window.__tasks);
     const heapMb = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null));
     await ctx.close();

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mapIdle, open, PORT, startPreview } from './app-import.mjs';
+import { dragAndZoom, mapIdle, open, PORT, startPreview } from './app-import.mjs';
 
 const CELL_METRES = 38;
 
@@ -114,25 +114,6 @@ const observeLongTasks = (page) =>
     }).observe({ type: 'longtask' });
   });
 
-/** The 12 drags across the map box and the wheel zooms, the same in the app and on the floor page; then idle. */
-async function dragAndZoom(page, box) {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  for (let i = 0; i < 12; i++) {
-    const dx = (i % 2 === 0 ? 1 : -1) * 300;
-    const dy = (i % 3 === 0 ? 1 : -1) * 150;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
-    await page.mouse.up();
-    if (i % 4 === 3) {
-      await page.mouse.wheel(0, -600);
-      await page.waitForTimeout(300);
-      await page.mouse.wheel(0, 600);
-    }
-  }
-  await mapIdle(page);
-}
 
 /** In the app's page: the stored cells (raw IndexedDB, lon/lat GeoJSON) and the map's view now (its handle). */
 async function readCells() {

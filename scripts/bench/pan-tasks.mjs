@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapIdle, open, PORT, startPreview } from './app-import.mjs';
+import { dragAndZoom, mapIdle, open, PORT, startPreview } from './app-import.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -50,21 +50,7 @@ try {
   });
   await cdp.send('Profiler.start');
   const startedAt = await page.evaluate(() => performance.now());
-  const box = await page.getByTestId('map').boundingBox();
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  for (let i = 0; i < 12; i++) {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + (i % 2 === 0 ? 1 : -1) * 300, cy + (i % 3 === 0 ? 1 : -1) * 150, { steps: 20 });
-    await page.mouse.up();
-    if (i % 4 === 3) {
-      await page.mouse.wheel(0, -600);
-      await page.waitForTimeout(300);
-      await page.mouse.wheel(0, 600);
-    }
-  }
-  await mapIdle(page);
+  await dragAndZoom(page, await page.getByTestId('map').boundingBox());
   const { profile } = await cdp.send('Profiler.stop');
   const tasks = await page.evaluate(() => window.__tasks);
   console.log(`${tasks.length} tasks over 50 ms; longest ${Math.max(0, ...tasks.map((t) => t.duration)).toFixed(0)} ms`);
