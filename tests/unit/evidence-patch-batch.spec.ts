@@ -334,3 +334,22 @@ describe('writing the batch into a chosen folder', () => {
     expect([...files.keys()]).toEqual(['mine.txt']);
   });
 });
+
+describe('where a patch set says the patch lies', () => {
+  it('prints the township and village a record started from the patch would get, else the patch’s own XZQMC', () => {
+    const props = { JCBH: 'WP2026003', XZQMC: '柳河村 ' };
+    expect(patchSheetRecord('WP2026003', props, { township: '石桥镇', village: '柳河村' })).toEqual({
+      number: '',
+      taskNo: 'WP2026003',
+      caseNo: '',
+      township: '石桥镇',
+      village: '柳河村',
+      place: '',
+    });
+    // Nothing located (no grid, no boundary layer under it): the patch's own name, and no township is invented.
+    expect(patchSheetRecord('WP2026003', props, { township: '', village: '' })).toMatchObject({ township: '', village: '柳河村' });
+    expect(patchSheetRecord('WP2026003', { ZLDWMC: '杏园村' })).toMatchObject({ township: '', village: '杏园村' });
+    // A located village wins over the attribute (the grid is the office's own word for where the plot is).
+    expect(patchSheetRecord('WP2026003', props, { township: '石桥镇', village: '柳河村二组' })).toMatchObject({ village: '柳河村二组' });
+  });
+});

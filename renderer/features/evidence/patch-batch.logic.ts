@@ -127,10 +127,22 @@ export const patchPlot = (p: Pick<PatchInput, 'geometry' | 'zone'>): PlotGk | nu
 /** The patch's 界址点: its vertices, J1… clockwise from each ring's north-west vertex (no surveyed points: no visit). */
 export const patchPoints = (plot: PlotGk): NumberedPoint[] => numberBoundaryPoints(plot.polygons);
 
-/** The ids and place the sheet prints for a patch: no record number, the JCBH as 任务编号, the patch's XZQMC as village. */
-export function patchSheetRecord(patchNo: string, properties: Readonly<Record<string, string>>): MapSheetContent['record'] {
-  const village = properties.XZQMC ?? properties.xzqmc ?? properties.ZLDWMC ?? '';
-  return { number: '', taskNo: patchNo, caseNo: '', township: '', village: village.trim(), place: '' };
+/** The patch's own village name (XZQMC, else ZLDWMC), '' without one. */
+export const patchVillageOf = (properties: Readonly<Record<string, string>>): string =>
+  (properties.XZQMC ?? properties.xzqmc ?? properties.ZLDWMC ?? '').trim();
+
+/**
+ * The ids and place the sheet prints for a patch: no record number, the JCBH as 任务编号, and where it lies — the
+ * township and village a record started from the same patch would get (the grid's, else the boundary layer's name;
+ * `located`), the patch's own XZQMC as the village when nothing is located.
+ */
+export function patchSheetRecord(
+  patchNo: string,
+  properties: Readonly<Record<string, string>>,
+  located: { township: string; village: string } = { township: '', village: '' },
+): MapSheetContent['record'] {
+  const village = located.village.trim() || patchVillageOf(properties);
+  return { number: '', taskNo: patchNo, caseNo: '', township: located.township.trim(), village, place: '' };
 }
 
 /**

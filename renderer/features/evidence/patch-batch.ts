@@ -14,7 +14,7 @@ import { evidenceZhCN } from '../../i18n/evidence.zh-CN';
 import { electronApi, saveBytes } from '../../platform/platform';
 import { CodedError } from '../../platform/coded-error';
 import { comparePlot, plotRefusalText } from '../comparison';
-import { patchNoOf } from '../inspection';
+import { locate, patchNoOf } from '../inspection';
 import { batchPngAndPdf, finishBatch, type ExportCallbacks } from './export-actions';
 import { evidenceNames } from './evidence.logic';
 import { refusalText } from './evidence-text';
@@ -25,6 +25,7 @@ import {
   patchPlot,
   patchPoints,
   patchSheetRecord,
+  patchVillageOf,
   planPatchBatch,
   writeFolder,
   withUninspectedNote,
@@ -68,7 +69,8 @@ export async function preparePatchSheets(
 ): Promise<{ ok: true; prepared: PreparedSheets } | { ok: false; reason: string }> {
   const { t } = inputs;
   const plot = patchPlot(item.patch);
-  if (!plot) return { ok: false, reason: t('evidence.refusal.noGeometry') };
+  const geometry = item.patch.geometry;
+  if (!plot || !geometry) return { ok: false, reason: t('evidence.refusal.noGeometry') };
   const compared = await comparePlot(item.patch.geometry, item.patch.zone, inputs.layers, Date.now(), inputs.signal);
   if (!compared.ok) return { ok: false, reason: t('evidence.patch.refused', { why: plotRefusalText(compared.refusal, t) }) };
   const made = await prepareMapSheets(
@@ -76,7 +78,7 @@ export async function preparePatchSheets(
       plot,
       points: patchPoints(plot),
       stored: compared.stored,
-      record: patchSheetRecord(item.label, item.patch.properties),
+      record: patchSheetRecord(item.label, item.patch.properties, await locate(geometry, patchVillageOf(item.patch.properties))),
     },
     { ...inputs, settings: { ...inputs.settings, title: evidenceZhCN['evidence.patch.sheetTitle'] } },
   );

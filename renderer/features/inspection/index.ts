@@ -15,3 +15,5 @@ export {
 } from './inspection-session';
 // The patch number rule a start from a patch uses (the evidence layer batch matches patches to records with it).
 export { patchNoOf } from './start.logic';
+// Where a plot lies (the grid's township and village, else the boundary layer's name): the layer batch's patch sets.
+export { locate } from './starts';
