@@ -30,11 +30,12 @@ const REOPENS = 3;
 // LANDPATROL_BENCH_PORT: another port when several checkouts bench on one machine.
 export const PORT = Number(process.env.LANDPATROL_BENCH_PORT) || 4179;
 
-export async function startPreview(root) {
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (let i = 0; i < 100; i++) {
+/** The built renderer served by `vite preview` on `port` (each bench section has its own, so two can run at once). */
+export async function startPreview(root, port = PORT) {
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  for (let i = 0; i < 150; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${PORT}/`);
+      const r = await fetch(`http://127.0.0.1:${port}/`);
       if (r.ok) return server;
     } catch {
       /* not up yet */

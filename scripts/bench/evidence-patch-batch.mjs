@@ -10,10 +10,11 @@
  *   the PDF, the 报盘 file, the manifest; then one zip. Time from 导出 to the zip saved, its size, the dialog's line.
  * Run: node scripts/bench/evidence-patch-batch.mjs [N]   (after `npx vite build`)
  */
-import { spawn } from 'node:child_process';
+
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
+import { startPreview as startAppPreview } from './app-import.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-rasterization'];
@@ -21,19 +22,7 @@ const PORT = Number(process.env.LANDPATROL_BENCH_PATCH_BATCH_PORT ?? 4188);
 const PRJ =
   'PROJCS["CGCS2000_3_Degree_GK_Zone_39",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
-async function startPreview(root) {
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
+const startPreview = (root) => startAppPreview(root, PORT);
 
 /** N rectangles (E, N with the zone prefix), clockwise as a shapefile's outer ring, closed. */
 function patchRings(n) {

@@ -11,28 +11,17 @@
  * same run is GDAL opening the file and reading the windows of the same tiles (scripts/bench/geotiff-reference.py).
  * SwiftShader stands in for the GPU, the page rasterized on the CPU (app-import.mjs, Decision 14).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startPreview as startAppPreview } from './app-import.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-rasterization'];
 const PORT = Number(process.env.LANDPATROL_BENCH_GEOTIFF_PORT ?? 4183);
 
-async function startPreview(root) {
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
+const startPreview = (root) => startAppPreview(root, PORT);
 
 /** Resident bytes of the Chromium processes among a process's descendants (/proc; Playwright starts the browser as our child). */
 function treeRss(rootPid) {
