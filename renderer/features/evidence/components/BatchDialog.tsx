@@ -3,22 +3,16 @@
  * set each (a folder), into one zip or a chosen folder, with progress (n / N, the current JCBH) and cancel.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Inspection } from '../../../../shared/domain/inspection/inspection-record';
-import { toSafeFileName } from '../../../../shared/validation/file-name';
-import { getInspection } from '../../../db';
 import { useI18n } from '../../../i18n';
-import { errorText, isCancelled } from '../../../platform/coded-error';
+import { errorText } from '../../../platform/coded-error';
 import { electronApi } from '../../../platform/platform';
 import { Dialog } from '../../../ui/Dialog';
 import { RadioGroup } from '../../../ui/fields';
 import { ProgressCard } from '../../../ui/ProgressCard';
-import { comparisonRolesNow, loadComparisonRoles, stopComparisonWorker } from '../../comparison';
+import { stopComparisonWorker } from '../../comparison';
 import { sortTopToBottom, useLayerList } from '../../layers';
-import { exportBatch } from '../export-actions';
 import { dialogState, stopEvidenceWorker } from '../evidence-state';
-import { imageryChoices, loadTemplate } from '../evidence-session';
-import type { ExportStep } from '../export-pipeline';
-import { exportPatchLayer, planLayer, type PatchBatchTarget } from '../patch-batch';
+import { planLayer } from '../patch-batch';
 import {
   initialSource,
   outputChoices,
@@ -29,20 +23,7 @@ import {
   type BatchOutput,
   type BatchSource,
 } from '../patch-batch.logic';
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'running'; step: ExportStep; done: number; total: number; label: string }
-  | { kind: 'done'; text: string }
-  | { kind: 'error'; text: string };
-
-type Counts = ReturnType<typeof planCounts>;
-
-/** The folder picker where the platform has one (Chromium, Electron): a batch can go into a folder. */
-const folderPicker = (): ((o?: { mode?: 'readwrite' }) => Promise<FileSystemDirectoryHandle>) | null => {
-  const w = window as unknown as { showDirectoryPicker?: (o?: { mode?: 'readwrite' }) => Promise<FileSystemDirectoryHandle> };
-  return typeof w.showDirectoryPicker === 'function' ? w.showDirectoryPicker.bind(window) : null;
-};
+import { folderPicker, runBatch, type Counts, type Phase } from './batch-dialog.actions';
 
 export function BatchDialog({ recordIds, layerId = null }: { recordIds: readonly string[]; layerId?: string | null }) {
   const { t } = useI18n();
@@ -73,71 +54,10 @@ export function BatchDialog({ recordIds, layerId = null }: { recordIds: readonly
   const close = () => dialogState.set(null);
 
   const run = async () => {
-    const date = new Date().toISOString().slice(0, 10);
-    let target: PatchBatchTarget | null = null;
-    if (layerOf) {
-      const pick = folderPicker();
-      if (output === 'folder' && pick) {
-        try {
-          target = {
-            kind: 'folder',
-            dir: await pick({ mode: 'readwrite' }),
-            name: toSafeFileName(t('evidence.batch.folderName', { layer: layerOf.name, date })),
-          };
-        } catch {
-          return; // the user closed the picker: nothing started
-        }
-      } else target = { kind: 'zip', fileName: toSafeFileName(t('evidence.batch.layerFileName', { layer: layerOf.name, date })) };
-    }
     const ac = new AbortController();
     abort.current = ac;
-    setPhase({ kind: 'running', step: 'data', done: 0, total: layerOf ? (counts?.total ?? 0) : recordIds.length, label: '' });
     try {
-      const template = await loadTemplate();
-      const roles = comparisonRolesNow() ?? (await loadComparisonRoles(all)).roles.roles;
-      const inputs = { settings: template.sheet, template, layers, roles, imagery: template.sheet.imagery ? (imageryChoices()[0] ?? null) : null, t };
-      const callbacks = {
-        signal: ac.signal,
-        askForPdf: () => Promise.resolve(null),
-      };
-      if (layerOf && target) {
-        let label = '';
-        const out = await exportPatchLayer(
-          layerOf,
-          inputs,
-          {
-            ...callbacks,
-            onPatch: (_done, _total, l) => (label = l),
-            onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? 0, label }),
-          },
-          t,
-          target,
-        );
-        setPhase({
-          kind: 'done',
-          text: t('evidence.batch.layerDone', { records: out.records, patches: out.patches, name: out.name, skipped: out.skipped.length }),
-        });
-        return;
-      }
-      const records: Inspection[] = [];
-      for (const id of recordIds) {
-        const r = await getInspection(id);
-        if (r) records.push(r);
-      }
-      const name = toSafeFileName(t('evidence.batch.fileName', { date }));
-      const out = await exportBatch(
-        records,
-        inputs,
-        {
-          ...callbacks,
-          onStep: (step, d) => setPhase({ kind: 'running', step, done: d?.done ?? 0, total: d?.total ?? records.length, label: '' }),
-        },
-        t,
-        name,
-      );
-      setPhase({ kind: 'done', text: t('evidence.batch.done', { exported: out.exported, name: out.name, skipped: out.skipped.length }) });
-    } catch (e) {
-      setPhase(isCancelled(e) ? { kind: 'idle' } : { kind: 'error', text: t('evidence.failed', { message: errorText(e, t) }) });
+      await runBatch({ layer: layerOf, output, recordIds, counts, all, layers, t, signal: ac.signal, onPhase: setPhase });
     } finally {
       abort.current = null;
     }
