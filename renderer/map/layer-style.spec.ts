@@ -9,6 +9,7 @@ import {
   arrowImage,
   arrowImageId,
   colorExpression,
+  drawn,
   geoJsonPaintOf,
   hatchImage,
   hatchImageId,
@@ -183,6 +184,24 @@ describe('live GeoJSON layers', () => {
     expect(needsRebuild(g, { ...g, paint: { fill: { color: '#ff0000' }, line: { color: '#000' } } })).toBe(false);
     expect(needsRebuild(g, { ...g, paint: { line: { color: '#000' } } })).toBe(true);
     expect(needsRebuild(g, { ...g, interactive: true })).toBe(true);
+  });
+  it('draw nothing while empty: every part hidden until features or label points come, then shown in place', () => {
+    const empty = grid('e', { data: { type: 'FeatureCollection', features: [] }, interactive: true, label: { field: 'name' } });
+    expect(drawn(empty)).toBe(false);
+    const visibilities = (g: GeoJsonLayerSpec) => [...new Set(stackOrder([layerStyleParts(g)]).map((l) => l.layout?.visibility))];
+    expect(visibilities(empty)).toEqual(['none']);
+    const full = grid('e', { interactive: true, label: { field: 'name' } });
+    expect(drawn(full)).toBe(true);
+    expect(visibilities(full)).toEqual(['visible']);
+    // Filling it is new data, not a rebuild: the controller turns the parts on (drawn changed).
+    expect(needsRebuild(empty, full)).toBe(false);
+    // Label points alone are something to draw (a layer of names only); the user's switch still wins.
+    const point = { type: 'Feature' as const, properties: { name: '青石村' }, geometry: { type: 'Point' as const, coordinates: [117, 35] } };
+    expect(drawn({ ...empty, label: { field: 'name', points: { type: 'FeatureCollection', features: [point] } } })).toBe(true);
+    expect(drawn({ ...full, visible: false })).toBe(false);
+    // Tiled data and stored layers are drawn whenever shown (their emptiness is in the tiles).
+    expect(drawn(grid('t', { data: { key: 'live:x', blob: new Blob(['{"type":"FeatureCollection","features":[]}']) } }))).toBe(true);
+    expect(drawn(spec('a', { featureCount: 0 }))).toBe(true);
   });
   it("tiled (a Blob for the tile worker): one vector source of the key's live tiles, every part on its source layer", () => {
     const tiles = { key: 'live:list-1', blob: new Blob(['{"type":"FeatureCollection","features":[]}']) };

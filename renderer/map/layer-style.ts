@@ -84,6 +84,19 @@ export interface TiledGeoJson {
 export const isTiledGeoJson = (d: FeatureCollection | TiledGeoJson): d is TiledGeoJson => 'blob' in d;
 
 /**
+ * Whether a layer's style layers are drawn: the user shows it and, for a live layer, it holds something (its features
+ * or its label points). The app keeps a dozen live layers that are empty most of the time (the grid's preview and
+ * pending cells, topology gaps, patrol tracks, the day's tasks, survey points …); hidden while empty, their sources
+ * are not tiled at every zoom nor walked in every frame (with 5,345 cells on screen the empty ones were 10 of the
+ * map's 26 visible sources).
+ */
+export function drawn(spec: MapLayerSpec): boolean {
+  if (!spec.visible) return false;
+  if (spec.type !== 'geojson' || isTiledGeoJson(spec.data)) return true;
+  return spec.data.features.length > 0 || (spec.label?.points?.features.length ?? 0) > 0;
+}
+
+/**
  * A small live layer in lon/lat (a grid, a patrol track, inspection records): the source is a GeoJSON source and a
  * new `data` object is pushed with setData (no tile worker, no rebuild). Features that identify should hit carry a
  * numeric `fid` property (FeatureHit.fid); only `interactive` layers are hit.
@@ -271,7 +284,7 @@ export function layerStyleParts(spec: MapLayerSpec): LayerStyleParts {
 
 function storedParts(spec: StoredVectorLayerSpec): LayerStyleParts {
   const id = spec.id;
-  const visibility = spec.visible ? 'visible' : 'none';
+  const visibility = drawn(spec) ? 'visible' : 'none';
   const bounds = sourceBounds(spec.bboxLngLat);
   const vector = (key: string, layer: string): SourceSpecification => ({
     type: 'vector',
@@ -375,7 +388,7 @@ export function geoJsonPaintOf(paint: GeoJsonPaint): {
 function geoJsonParts(spec: GeoJsonLayerSpec): LayerStyleParts {
   const id = spec.id;
   const source = sourceId(id);
-  const layout = { visibility: spec.visible ? 'visible' : 'none' } as const;
+  const layout = { visibility: drawn(spec) ? 'visible' : 'none' } as const;
   const p = geoJsonPaintOf(spec.paint);
   const tiled = isTiledGeoJson(spec.data);
   // Tiled data: a vector source from the tile worker, whose tiles hold the features in their one source layer.
@@ -475,7 +488,7 @@ function rasterParts(spec: RasterLayerSpec): LayerStyleParts {
         id: styleLayerId(spec.id, 'raster'),
         type: 'raster',
         source,
-        layout: { visibility: spec.visible ? 'visible' : 'none' },
+        layout: { visibility: drawn(spec) ? 'visible' : 'none' },
         // No fade-in: each fade is ~300 ms of continuous repainting, every frame costly where WebGL is software
         // (SwiftShader; the same reason as the labels' fadeDuration 0 in map-controller.ts).
         paint: { 'raster-opacity': clamp01(spec.opacity), 'raster-fade-duration': 0 },

@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './base-style';
 import {
   arrowImage,
+  drawn,
   GEOJSON_HIGHLIGHT_KIND,
   geoJsonPaintOf,
   hatchImage,
@@ -119,7 +120,7 @@ export class MapController {
       maxZoom: 22,
       // No label fade-in: each fade is ~300 ms of continuous repainting, and on a software-rendered machine every
       // frame of a county-sized layer costs 100+ ms (measured on the 50,000-polygon reopen: 11–12 → 4–7 renders).
-      fadeDuration: 0,
+      fadeDuration: 1,
     });
     for (const spec of initialLayers) this.specs.set(spec.id, spec);
     this.order = initialLayers.map((s) => s.id);
@@ -292,9 +293,10 @@ export class MapController {
     else if (old.type === 'geojson' && spec.type === 'geojson') this.updateGeoJson(old, spec);
     else if (old.type === 'raster' && spec.type === 'raster') this.updateRaster(old, spec);
     this.specs.set(spec.id, spec);
-    // New and rebuilt layers take visibility from their style parts; the others change it only when it changed.
-    if (old.visible !== spec.visible)
-      for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', spec.visible ? 'visible' : 'none');
+    // New and rebuilt layers take visibility from their style parts; the others change it only when it changed (the
+    // user's switch, or a live layer becoming empty or no longer empty: drawn).
+    if (drawn(old) !== drawn(spec))
+      for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', drawn(spec) ? 'visible' : 'none');
   }
 
   /** The program sets already primed (primePrograms), by the parts and colour kinds of the spec's paint. */

@@ -6,8 +6,7 @@
  * (every cell filled by its status). Then the map is dragged across the township 12 times and zoomed in and out by
  * the wheel, while a PerformanceObserver records every UI-thread task over 50 ms ('longtask').
  * SwiftShader stands in for the GPU, the page content is rasterized on the CPU (app-import.mjs, Decision 14).
- * LP_PROFILE=1 also records a Chromium trace of the pans and prints each task over 50 ms on any thread with the
- * longest events inside it (the GPU process's frames show up there as 0.6–1.1 s tasks on this machine).
+ * What fills a long task: `node scripts/bench/pan-trace.mjs --cells` (a diagnostic over the same page).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,85 +16,64 @@ import { dragAndZoom, mapIdle, open, PORT, startPreview } from './app-import.mjs
 
 const CELL_METRES = 38;
 
+/**
+ * The app's page with ~5,000 cells coloured by compliance, as an officer gets there (see above); resolves with the
+ * cell count once the map is idle with the legend shown.
+ */
+export async function prepareCells(page) {
+  page.setDefaultTimeout(300_000);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.locator('[data-testid="layer-item"]').first().waitFor();
+  await mapIdle(page);
+  // 网格: the villages of the sample's boundary layer, then ~5,000 cells.
+  await page.getByTestId('dock-tab-grid').click();
+  const grid = page.getByTestId('grid-panel');
+  await grid.getByTestId('grid-promote-open').click();
+  await grid.getByTestId('grid-promote-township-name').fill('石桥镇');
+  await grid.getByTestId('grid-promote-run').click();
+  const rows = grid.getByTestId('grid-row');
+  await rows.nth(3).waitFor();
+  for (const name of ['青石村', '柳河村', '杏园村']) {
+    await rows.filter({ hasText: name }).first().click();
+    await grid.getByTestId('grid-generate-size').fill(String(CELL_METRES));
+    await grid.getByTestId('grid-generate-run').click();
+    await grid.getByTestId('grid-generate-preview').waitFor();
+    await grid.getByTestId('grid-generate-save').click();
+    await grid.getByTestId('grid-generate-preview').waitFor({ state: 'detached' });
+  }
+  const cells = await page.locator('[data-testid="grid-row"][data-level="cell"]').count();
+  // 考核: the weekly rule for every cell under the township, and the map switch on.
+  await rows.filter({ hasText: '石桥镇' }).first().click();
+  await page.getByTestId('dock-tab-compliance').click();
+  const panel = page.getByTestId('compliance-panel');
+  const assign = panel.getByTestId('compliance-assign');
+  await assign.getByTestId('compliance-assign-scope').getByText(/其下全部网格单元/).click();
+  await assign.locator('[data-testid="compliance-assign-rule"][data-rule-id="default.township-weekly"] input').check();
+  await assign.getByTestId('compliance-assign-save').click();
+  await assign.getByTestId('compliance-assign-message').waitFor();
+  await panel.getByTestId('compliance-show-map').check();
+  await page.getByTestId('compliance-legend').waitFor();
+  await mapIdle(page);
+  await page.waitForTimeout(1500);
+  return cells;
+}
+
 export async function benchMapCells({ root }) {
   const server = await startPreview(root);
   const profile = mkdtempSync(path.join(tmpdir(), 'lp-bench-cells-'));
   try {
     const ctx = await open(profile);
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.setDefaultTimeout(300_000);
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.locator('[data-testid="layer-item"]').first().waitFor();
-    await mapIdle(page);
-    // 网格: the villages of the sample's boundary layer, then ~5,000 cells.
-    await page.getByTestId('dock-tab-grid').click();
-    const grid = page.getByTestId('grid-panel');
-    await grid.getByTestId('grid-promote-open').click();
-    await grid.getByTestId('grid-promote-township-name').fill('石桥镇');
-    await grid.getByTestId('grid-promote-run').click();
-    const rows = grid.getByTestId('grid-row');
-    await rows.nth(3).waitFor();
-    let cells = 0;
-    for (const name of ['青石村', '柳河村', '杏园村']) {
-      await rows.filter({ hasText: name }).first().click();
-      await grid.getByTestId('grid-generate-size').fill(String(CELL_METRES));
-      await grid.getByTestId('grid-generate-run').click();
-      await grid.getByTestId('grid-generate-preview').waitFor();
-      await grid.getByTestId('grid-generate-save').click();
-      await grid.getByTestId('grid-generate-preview').waitFor({ state: 'detached' });
-    }
-    cells = await page.locator('[data-testid="grid-row"][data-level="cell"]').count();
-    // 考核: the weekly rule for every cell under the township, and the map switch on.
-    await rows.filter({ hasText: '石桥镇' }).first().click();
-    await page.getByTestId('dock-tab-compliance').click();
-    const panel = page.getByTestId('compliance-panel');
-    const assign = panel.getByTestId('compliance-assign');
-    await assign.getByTestId('compliance-assign-scope').getByText(/其下全部网格单元/).click();
-    await assign.locator('[data-testid="compliance-assign-rule"][data-rule-id="default.township-weekly"] input').check();
-    await assign.getByTestId('compliance-assign-save').click();
-    await assign.getByTestId('compliance-assign-message').waitFor();
-    await panel.getByTestId('compliance-show-map').check();
-    await page.getByTestId('compliance-legend').waitFor();
-    await mapIdle(page);
-    await page.waitForTimeout(1500);
+    const cells = await prepareCells(page);
     await page.screenshot({ path: path.join(root, 'bench', 'out', 'map-cells.png') });
-
     const box = await page.getByTestId('map').boundingBox();
     // The floor's data, from this run: the cells as stored (lon/lat) and the view the drags start from.
     const floorInput = await page.evaluate(readCells);
     await observeLongTasks(page);
-    const cdp = process.env.LP_PROFILE ? await page.context().newCDPSession(page) : null;
-    const cpu = process.env.LP_PROFILE === 'cpu';
-    const traceEvents = [];
-    if (cdp && cpu) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-      await cdp.send('Profiler.start');
-    } else if (cdp) {
-      cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,gpu,cc', transferMode: 'ReportEvents' });
-    }
     const t0 = Date.now();
     await dragAndZoom(page, box);
     const seconds = (Date.now() - t0) / 1000;
     const tasks = await page.evaluate(() => window.__tasks);
-    if (cdp && cpu) printProfile((await cdp.send('Profiler.stop')).profile);
-    else if (cdp) {
-      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-      await cdp.send('Tracing.end');
-      await done;
-      // The long tasks of the page's main thread and what ran inside each (complete events nested in time).
-      const main = traceEvents.filter((e) => e.ph === 'X' && e.dur);
-      const longTasks = main.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
-      for (const t of longTasks.slice(0, 12)) {
-        const inside = main
-          .filter((e) => e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t && e.dur > 5_000)
-          .sort((a, b) => b.dur - a.dur)
-          .slice(0, 6)
-          .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(0)}`);
-        console.log(`task ${(t.dur / 1000).toFixed(0)} ms tid ${t.tid}: ${inside.join(' | ')}`);
-      }
-    }
     await ctx.close();
     const floor = await benchFloor(root, { ...floorInput, box });
     return { cells, seconds, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.length, floor };
@@ -106,7 +84,7 @@ export async function benchMapCells({ root }) {
 }
 
 /** Records every UI-thread task over 50 ms from now on (window.__tasks). */
-const observeLongTasks = (page) =>
+export const observeLongTasks = (page) =>
   page.evaluate(() => {
     window.__tasks = [];
     new PerformanceObserver((list) => {
@@ -180,19 +158,4 @@ async function benchFloor(root, { box, view, cells }) {
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/** LP_PROFILE=cpu: the UI thread's JS during the pans, self time by function (ours and maplibre's), top 30. */
-function printProfile(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const dt = profile.timeDeltas;
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0));
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`cpu profile: ${(total / 1000).toFixed(0)} ms sampled`);
-  for (const [k, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
