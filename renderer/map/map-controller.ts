@@ -93,6 +93,9 @@ export interface MapCallbacks {
   onContextMenu?(at: { lngLat: [number, number]; client: [number, number]; hit: FeatureHit | null }): void;
 }
 
+/** How long the map must be still before idle work that costs a long frame runs (whenQuiet). */
+const QUIET_MS = 1000;
+
 export class MapController {
   readonly map: maplibregl.Map;
   private specs = new Map<string, MapLayerSpec>();
@@ -307,7 +310,8 @@ export class MapController {
    * point of that paint, every colour transparent, drawn at the view's centre for one frame and removed. A program
    * depends on which paint values are data-driven, not on the colours themselves, so the layer's first draw later
    * finds its programs compiled (SwiftShader links each in 30–450 ms on the UI thread: a long task at the first
-   * filter the officer sets, otherwise). Called in idle time; a paint of the same shape is primed once.
+   * filter the officer sets, otherwise). Asked for in idle time, drawn once the map is quiet (whenQuiet); a paint of
+   * the same shape is primed once.
    */
   primePrograms(spec: GeoJsonLayerSpec): void {
     const clear = 'rgba(0,0,0,0)';
@@ -328,12 +332,39 @@ export class MapController {
     const shape = JSON.stringify(paint);
     if (this.primed.has(shape)) return;
     this.primed.add(shape);
+    this.whenQuiet(() => this.drawPrimer(spec.id, paint));
+  }
+
+  /**
+   * Runs `fn` once the map has been still for QUIET_MS (no camera move, every tile drawn): work that costs one long
+   * frame (a program link: 150–600 ms on SwiftShader) then lands between the officer's pans, never inside one (it
+   * did: a 615 ms frame in the bench's first pans, from the list layer's primer added in idle time mid-drag).
+   */
+  private whenQuiet(fn: () => void): void {
+    let timer = 0;
+    const restart = () => {
+      window.clearTimeout(timer);
+      this.map.once('idle', arm);
+    };
+    const arm = () => {
+      this.map.once('movestart', restart);
+      timer = window.setTimeout(() => {
+        this.map.off('movestart', restart);
+        if (this.map.isMoving()) restart();
+        else fn();
+      }, QUIET_MS);
+    };
+    if (!this.map.isMoving() && this.map.loaded()) arm();
+    else this.map.once('idle', arm);
+  }
+
+  private drawPrimer(layerId: string, paint: GeoJsonLayerSpec['paint']): void {
     const { lng, lat } = this.map.getCenter();
     // A tenth of the view across (never drawn visibly): a polygon under the tiles' simplification would be dropped
     // from its tile and compile nothing.
     const b = this.map.getBounds();
     const d = Math.max(1e-5, (b.getEast() - b.getWest()) / 10);
-    const id = `${spec.id}~prime`;
+    const id = `${layerId}~prime`;
     const primer: GeoJsonLayerSpec = {
       type: 'geojson',
       id,
