@@ -1,11 +1,12 @@
 /* global window -- page.evaluate callbacks run in the browser */
 /**
  * Where the long UI tasks of a pan go. A diagnostic, not a target: `node scripts/bench/pan-trace.mjs [--cells]` after
- * a build, or `--at-start` to pan from the first idle on. The built app (its sample township, or with --cells the ~5,000 coloured cells of map-cells.mjs) is dragged
+ * a build, `--at-start` to pan from the first idle on, or `--mbtiles FILE` over an opened tile package. The built app (its sample township, or with --cells the ~5,000 coloured cells of map-cells.mjs) is dragged
  * and zoomed as the benches do, under a Chromium trace with V8's sampling profiler inside it (one clock for both).
  * For every task over 50 ms on the page's main thread (CrRendererMain) it prints the trace events nested in it, in
  * order (name@offset+duration, ms), and the JS self time by function inside it, named through the bundle's source
- * maps (file:line of our code or maplibre's).
+ * maps (file:line of our code or maplibre's). LP_DIAG=1 also prints the page's console lines that start with DIAG
+ * (a console.warn('DIAG …') put in for one run).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,8 +66,19 @@ try {
   const ctx = await open(dir);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.setDefaultTimeout(300_000);
+  if (process.env.LP_DIAG) page.on('console', (m) => m.text().startsWith('DIAG') && console.log(m.text()));
+  const mbtiles = process.argv.indexOf('--mbtiles');
   if (process.argv.includes('--cells')) console.log(`${await prepareCells(page)} cells`);
-  else {
+  else if (mbtiles > 0) {
+    // --mbtiles FILE: the package opened through 打开影像 (the file input), as imagery.mjs does, then the pans.
+    await page.addInitScript(() => delete window.showOpenFilePicker);
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.locator('[data-testid="layer-item"]').first().waitFor();
+    await mapIdle(page);
+    await page.getByTestId('imagery-files-input').setInputFiles(process.argv[mbtiles + 1]);
+    await page.getByText(/已打开影像/).waitFor();
+    await mapIdle(page);
+  } else {
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.locator('[data-testid="layer-item"]').first().waitFor();
     await mapIdle(page);

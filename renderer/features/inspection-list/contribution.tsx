@@ -50,12 +50,25 @@ function useAfterFirstPaint(on: boolean): boolean {
   return on && painted;
 }
 
+/**
+ * `value` while `shown`; while hidden, the value it had when last shown. A hidden map layer then takes no new data:
+ * the list worker's idle warm-up answer (start-up, every change of the records) came while the officer panned and
+ * rebuilt the hidden layer (GeoJSON → tiled is another source): a 50 ms task mid-pan. Shown, it takes the newest.
+ */
+function useHeldWhileHidden<T>(value: T, shown: boolean): T {
+  const [held, setHeld] = useState(value);
+  // Adjusting state while rendering (React's pattern for state derived from props): no effect, no extra commit.
+  if (shown && held !== value) setHeld(value);
+  return shown ? value : held;
+}
+
 function useInspectionListLayers(): readonly MapLayerSpec[] {
   const wb = useWorkbench();
   const tabOpen = useStore(wb.dock).left === LIST_PANEL_ID;
   const { showOnMap } = useStore(listUi);
   const shown = useAfterFirstPaint(tabOpen && showOnMap);
   const { data } = useInspectionMap(shown);
+  const tiles = useHeldWhileHidden(data?.tiles ?? null, shown);
   const open = useStore(openInspectionState);
   const openGeometry = open?.record?.geometry ?? null;
   return useMemo((): MapLayerSpec[] => {
@@ -64,7 +77,7 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
         type: 'geojson',
         id: LIST_LAYER_ID,
         // The features' text for the tile worker: the UI thread never clones 10,000 features (Decision 49).
-        data: data?.tiles ?? EMPTY,
+        data: tiles ?? EMPTY,
         paint: LIST_PAINT,
         visible: shown,
         interactive: shown,
@@ -78,7 +91,7 @@ function useInspectionListLayers(): readonly MapLayerSpec[] {
       visible: tabOpen && openGeometry !== null,
     });
     return specs;
-  }, [data, shown, tabOpen, openGeometry]);
+  }, [tiles, shown, tabOpen, openGeometry]);
 }
 
 /** A click on a record's plot or pin (the shell's selection) opens the record. */
