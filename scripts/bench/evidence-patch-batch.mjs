@@ -1,4 +1,3 @@
-/* global window -- page.evaluate callbacks run in the browser */
 /**
  * Issue 13 item 6, 批量导出证据 over a whole 卫片图斑 layer: "100 … in one batch, time printed" (no target). In Debian's
  * Chromium on the built renderer with the Electron stand-in of scripts/bench/evidence.mjs (printToPdf = Playwright's
@@ -15,6 +14,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import { startPreview as startAppPreview } from './app-import.mjs';
+import { installBenchBridge } from './evidence.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-rasterization'];
@@ -102,31 +102,6 @@ function shapefile(rings, jcbh) {
 }
 
 /** The stand-in of scripts/bench/evidence.mjs: printToPdf → page.pdf, saveFile → the bench (name, size, time). */
-async function standIn(page, state) {
-  await page.exposeFunction('__benchPdf', async () => {
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-    state.pdfs++;
-    return pdf.toString('base64');
-  });
-  await page.exposeFunction('__benchSave', (name, size) => state.saved.push({ name, size, at: performance.now() }));
-  await page.addInitScript(() => {
-    const fromB64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    window.landpatrol = {
-      openFiles: async () => ({ canceled: true }),
-      readChosenFile: async () => new Uint8Array(0),
-      saveFile: async (req) => {
-        await window.__benchSave(req.suggestedName, req.bytes.byteLength);
-        return { canceled: false, path: `/tmp/${req.suggestedName}` };
-      },
-      printToPdf: async () => fromB64(await window.__benchPdf()),
-      getAppInfo: async () => ({ version: 'bench', platform: 'linux', electron: '' }),
-      setOnlineOrigins: async () => undefined,
-      setMenu: async () => undefined,
-      onMenuCommand: () => () => undefined,
-    };
-  });
-}
-
 export async function benchPatchBatch(root, { patches = 100 } = {}) {
   const server = await startPreview(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -134,7 +109,7 @@ export async function benchPatchBatch(root, { patches = 100 } = {}) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const state = { saved: [], pdfs: 0 };
-    await standIn(page, state);
+    await installBenchBridge(page, { saved: state.saved, onPdf: () => state.pdfs++ });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.getByTestId('layer-item').first().waitFor({ timeout: 120_000 });
     const jcbh = Array.from({ length: patches }, (_, i) => `WPB2026${String(i + 1).padStart(3, '0')}`);

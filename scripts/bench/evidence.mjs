@@ -39,30 +39,21 @@ function baopan() {
   return ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '投影类型=高斯克吕格', '计量单位=米', '带号=39', '[地块坐标]', `${rows.length},0.6089,DK001,基准图斑,面,,建设用地,,@`, ...rows, ''].join('\r\n');
 }
 
-async function standIn(page, state) {
+/**
+ * The Electron bridge stood in for in the page (window.landpatrol): printToPdf is Chromium's page.pdf of the page as
+ * printed (`beforePdf` runs first), saveFile records each file's name, size and time in `saved`, and window.__menu(id)
+ * sends a menu command. Shared by the evidence benches.
+ */
+export async function installBenchBridge(page, { saved, beforePdf = async () => {}, onPdf = () => {} }) {
   await page.exposeFunction('__benchPdf', async () => {
-    // The reference's input: the very sheets being printed, their images inlined (a new page cannot load blob: URLs).
-    state.markup = await page.evaluate(async () => {
-      const root = document.querySelector('[data-testid="evidence-print-root"]').cloneNode(true);
-      for (const img of root.querySelectorAll('image')) {
-        const href = img.getAttribute('href');
-        if (!href?.startsWith('blob:')) continue;
-        const blob = await (await fetch(href)).blob();
-        img.setAttribute('href', await new Promise((ok) => {
-          const r = new FileReader();
-          r.onload = () => ok(String(r.result));
-          r.readAsDataURL(blob);
-        }));
-      }
-      return root.outerHTML;
-    });
+    await beforePdf();
     const t0 = performance.now();
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-    state.pdfMs.push(performance.now() - t0);
+    onPdf(performance.now() - t0);
     return pdf.toString('base64');
   });
   await page.exposeFunction('__benchSave', (name, size) => {
-    state.saved.push({ name, size, at: performance.now() });
+    saved.push({ name, size, at: performance.now() });
   });
   await page.addInitScript(() => {
     const fromB64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -86,6 +77,29 @@ async function standIn(page, state) {
     };
   });
 }
+
+/** The bridge, and the reference's input kept: the very sheets being printed, their images inlined (a new page cannot load blob: URLs). */
+const standIn = (page, state) =>
+  installBenchBridge(page, {
+    saved: state.saved,
+    onPdf: (ms) => state.pdfMs.push(ms),
+    beforePdf: async () => {
+      state.markup = await page.evaluate(async () => {
+        const root = document.querySelector('[data-testid="evidence-print-root"]').cloneNode(true);
+        for (const img of root.querySelectorAll('image')) {
+          const href = img.getAttribute('href');
+          if (!href?.startsWith('blob:')) continue;
+          const blob = await (await fetch(href)).blob();
+          img.setAttribute('href', await new Promise((ok) => {
+            const r = new FileReader();
+            r.onload = () => ok(String(r.result));
+            r.readAsDataURL(blob);
+          }));
+        }
+        return root.outerHTML;
+      });
+    },
+  });
 
 async function makeRecord(page, dir) {
   const file = path.join(dir, 'plot.txt');
