@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { oracleComparison } from '../support/comparison-oracle';
 import { loadGeometryEngine } from '../../shared/domain/geometry/engine/load';
-import { OverlayIndex } from '../../shared/domain/geometry/overlay';
 import { DEFAULT_PLANNING_VERDICTS, type ComparisonRole } from '../../shared/domain/inspection/comparison';
-import { compareWithIndex, overlayLayersOf, type RoleLayer } from '../../shared/domain/inspection/comparison-run';
+import { compareWithIndex } from '../../shared/domain/inspection/comparison-run';
 import { DEFAULT_SHEET_SETTINGS } from '../../shared/domain/evidence/template';
 import { buildManifest, manifestLabelsOf, manifestText } from '../../shared/domain/evidence/manifest';
 import { paperLabelsFrom } from '../../shared/domain/evidence/paper-labels';
@@ -151,12 +151,7 @@ interface PointsOracle {
 const oracle = JSON.parse(readFileSync(new URL('../oracles/comparison.json', import.meta.url), 'utf8')) as ComparisonOracle;
 const pointsOracle = JSON.parse(readFileSync(new URL('../oracles/patch-batch.json', import.meta.url), 'utf8')) as PointsOracle;
 const engine = await loadGeometryEngine();
-const roleLayers: RoleLayer[] = oracle.layers.map((l, k) => ({
-  assignment: { role: l.role, layerId: `L${k}`, layerName: `图层${k}`, groupField: l.groupField },
-  dataVersion: 1,
-  features: l.features.map((f, i) => ({ geometryLngLat: { type: 'Polygon', coordinates: f.geometry }, group: f.group, fid: i })),
-}));
-const index = new OverlayIndex(engine, overlayLayersOf(roleLayers));
+const { roleLayers, index } = oracleComparison(engine, oracle.layers);
 const NOTE = '未核查（无核查记录）：本图据卫片图斑生成。';
 
 /** Every string a sheet prints: its text marks and its tables' titles and cells. */

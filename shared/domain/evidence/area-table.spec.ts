@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { oracleComparison } from '../../../tests/support/comparison-oracle';
 import { loadGeometryEngine } from '../geometry/engine/load';
-import { OverlayIndex } from '../geometry/overlay';
 import { DEFAULT_PLANNING_VERDICTS, type ComparisonRole } from '../inspection/comparison';
-import { compareWithIndex, overlayLayersOf, type RoleLayer } from '../inspection/comparison-run';
+import { compareWithIndex } from '../inspection/comparison-run';
 import type { GkZoneRef } from '../units/area';
 import { AREA_TABLE_LABEL_KEYS, areaRows, type AreaTableLabels } from './area-table';
 import type { AreaRow } from './inputs';
@@ -36,12 +36,7 @@ interface Oracle {
 
 const oracle = JSON.parse(readFileSync(new URL('../../../tests/oracles/comparison.json', import.meta.url), 'utf8')) as Oracle;
 const engine = await loadGeometryEngine();
-const roleLayers: RoleLayer[] = oracle.layers.map((l, k) => ({
-  assignment: { role: l.role, layerId: `L${k}`, layerName: `图层${k}`, groupField: l.groupField },
-  dataVersion: 1,
-  features: l.features.map((f, i) => ({ geometryLngLat: { type: 'Polygon', coordinates: f.geometry }, group: f.group, fid: i })),
-}));
-const index = new OverlayIndex(engine, overlayLayersOf(roleLayers));
+const { roleLayers, index } = oracleComparison(engine, oracle.layers);
 // Labels: the key itself, so the spec sees which row is which without depending on the wording.
 const labels = Object.fromEntries(AREA_TABLE_LABEL_KEYS.map((k) => [k, k])) as unknown as AreaTableLabels;
 

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { oracleComparison } from '../../../tests/support/comparison-oracle';
 import { loadGeometryEngine } from '../geometry/engine/load';
-import { OverlayIndex } from '../geometry/overlay';
 import type { AreaFigures, GkZoneRef } from '../units/area';
 import { DEFAULT_PLANNING_VERDICTS, type ComparisonRole } from './comparison';
 import {
@@ -16,10 +16,8 @@ import {
   comparisonStaleness,
   geometryHashOf,
   isStale,
-  overlayLayersOf,
   plotRefusal,
   restoreStoredComparison,
-  type RoleLayer,
   type StoredComparison,
 } from './comparison-run';
 
@@ -46,12 +44,7 @@ interface Oracle {
 
 const oracle = JSON.parse(readFileSync(new URL('../../../tests/oracles/comparison.json', import.meta.url), 'utf8')) as Oracle;
 const engine = await loadGeometryEngine();
-const roleLayers: RoleLayer[] = oracle.layers.map((l, k) => ({
-  assignment: { role: l.role, layerId: `L${k}`, layerName: `图层${k}`, groupField: l.groupField },
-  dataVersion: 1,
-  features: l.features.map((f, i) => ({ geometryLngLat: { type: 'Polygon', coordinates: f.geometry }, group: f.group, fid: i })),
-}));
-const index = new OverlayIndex(engine, overlayLayersOf(roleLayers));
+const { roleLayers, index } = oracleComparison(engine, oracle.layers);
 const geometryOf = (p: Oracle['plots'][number]) => ({ type: p.type, coordinates: p.geometry }) as Polygon | MultiPolygon;
 
 /** 1e-6 relative to `scale` (the figure itself; for a remainder, total − Σ parts, the plot's total). */
