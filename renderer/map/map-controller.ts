@@ -31,9 +31,9 @@ import {
   type RasterLayerSpec,
   type StoredVectorLayerSpec,
 } from './layer-style';
-import type { ColorBy as ColorByOf } from './layer-style';
 import { selectMaplibreWorker } from './maplibre-worker';
 import { fillOutlineColor, paintFor } from './style-expressions';
+import { ProgramPrimer } from './program-primer';
 import { loadTileData, unloadTileData } from './tile-client';
 import { DATA_LAYER, tileUrlTemplate } from './tile-url';
 import { ToolHost } from './tools/tool-host';
@@ -93,15 +93,13 @@ export interface MapCallbacks {
   onContextMenu?(at: { lngLat: [number, number]; client: [number, number]; hit: FeatureHit | null }): void;
 }
 
-/** How long the map must be still before idle work that costs a long frame runs (whenQuiet). */
-const QUIET_MS = 1000;
-
 export class MapController {
   readonly map: maplibregl.Map;
   private specs = new Map<string, MapLayerSpec>();
   private order: string[] = [];
   private highlighted: FeatureHit | null = null;
   readonly tools: ToolHost;
+  private readonly primer: ProgramPrimer;
 
   /** `initialLayers` (bottom → top) go into the first style: their tiles are asked for in the map's first frame. */
   constructor(
@@ -129,6 +127,7 @@ export class MapController {
     this.order = initialLayers.map((s) => s.id);
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    this.primer = new ProgramPrimer(this.map);
     this.tools = new ToolHost(
       this.map,
       (id) => this.cb.onTool?.(id),
@@ -302,113 +301,12 @@ export class MapController {
       for (const l of styleLayerIdsOf(spec)) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', drawn(spec) ? 'visible' : 'none');
   }
 
-  /** The program sets already primed (primePrograms), by the parts and colour kinds of the spec's paint. */
-  private primed = new Set<string>();
-
   /**
-   * Compiles the GL programs a live layer's parts will draw with before they are first needed: one polygon and one
-   * point of that paint, every colour transparent, drawn at the view's centre for one frame and removed. A program
-   * depends on which paint values are data-driven, not on the colours themselves, so the layer's first draw later
-   * finds its programs compiled (SwiftShader links each in 30–450 ms on the UI thread: a long task at the first
-   * filter the officer sets, otherwise). Asked for in idle time, drawn once the map is quiet (whenQuiet); a paint of
-   * the same shape is primed once.
+   * Compiles the GL programs a live layer of this paint will need before its first draw, once the map is still
+   * (ProgramPrimer).
    */
   primePrograms(spec: GeoJsonLayerSpec): void {
-    const clear = 'rgba(0,0,0,0)';
-    const hide = <T extends { color: string; colorBy?: ColorByOf }>(part: T | undefined): T | undefined =>
-      part && {
-        ...part,
-        color: clear,
-        ...(part.colorBy
-          ? { colorBy: { ...part.colorBy, colors: Object.fromEntries(Object.keys(part.colorBy.colors).map((k) => [k, clear])), fallback: clear } }
-          : {}),
-      };
-    const paint = {
-      ...spec.paint,
-      fill: hide(spec.paint.fill),
-      line: hide(spec.paint.line),
-      circle: spec.paint.circle && { ...hide(spec.paint.circle)!, strokeColor: clear },
-    };
-    const shape = JSON.stringify(paint);
-    if (this.primed.has(shape)) return;
-    this.primed.add(shape);
-    this.whenQuiet(() => this.drawPrimer(spec.id, paint));
-  }
-
-  /**
-   * Runs `fn` once the map has been still for QUIET_MS (no camera move, every tile drawn): work that costs one long
-   * frame (a program link: 150–600 ms on SwiftShader) then lands between the officer's pans, never inside one (it
-   * did: a 615 ms frame in the bench's first pans, from the list layer's primer added in idle time mid-drag).
-   */
-  private whenQuiet(fn: () => void): void {
-    let timer = 0;
-    const restart = () => {
-      window.clearTimeout(timer);
-      this.map.once('idle', arm);
-    };
-    const arm = () => {
-      this.map.once('movestart', restart);
-      timer = window.setTimeout(() => {
-        this.map.off('movestart', restart);
-        if (this.map.isMoving()) restart();
-        else fn();
-      }, QUIET_MS);
-    };
-    if (!this.map.isMoving() && this.map.loaded()) arm();
-    else this.map.once('idle', arm);
-  }
-
-  private drawPrimer(layerId: string, paint: GeoJsonLayerSpec['paint']): void {
-    const { lng, lat } = this.map.getCenter();
-    // A tenth of the view across (never drawn visibly): a polygon under the tiles' simplification would be dropped
-    // from its tile and compile nothing.
-    const b = this.map.getBounds();
-    const d = Math.max(1e-5, (b.getEast() - b.getWest()) / 10);
-    const id = `${layerId}~prime`;
-    const primer: GeoJsonLayerSpec = {
-      type: 'geojson',
-      id,
-      visible: true,
-      paint,
-      data: {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [lng, lat],
-                  [lng + d, lat],
-                  [lng + d, lat + d],
-                  [lng, lat],
-                ],
-              ],
-            },
-          },
-          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lng, lat] } },
-        ],
-      },
-    };
-    const parts = layerStyleParts(primer);
-    for (const [sid, source] of parts.sources) if (!this.map.getSource(sid)) this.map.addSource(sid, source);
-    for (const layer of stackOrder([parts])) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
-    const remove = () => {
-      for (const layer of stackOrder([parts])) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
-      for (const [sid] of parts.sources) if (this.map.getSource(sid)) this.map.removeSource(sid);
-    };
-    // Removed once a frame has drawn it: at the first idle after its source has loaded (its one tile is in).
-    const sid = parts.sources[0]![0];
-    const check = () => {
-      if (!this.map.getSource(sid) || this.map.isSourceLoaded(sid)) {
-        this.map.off('idle', check);
-        remove();
-      }
-    };
-    this.map.on('idle', check);
-    this.map.triggerRepaint();
+    this.primer.prime(spec);
   }
 
   /** Makes the map show exactly `specs`, bottom → top. */
@@ -547,6 +445,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.primer.destroy();
     cancelAnimationFrame(this.cursorFrame);
     this.tools.destroy();
     this.map.remove();
